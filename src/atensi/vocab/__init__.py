@@ -1,0 +1,69 @@
+"""The ATENSI vocabulary: every term with a stable code, bilingual labels and a citation.
+
+Every enum here derives from :class:`CodedEnum`: the member *value* is the stable lowercase code
+(what you store and send), the member *name* is English (what Python code reads), ``.label``
+holds the Indonesian and English names and ``.citation`` says where the term comes from and how
+well that is established (:class:`Evidence`). Codes never change once released; labels may.
+
+>>> from atensi.vocab import Cluster
+>>> Cluster.ELDERLY.value, Cluster.ELDERLY.label.id
+('lanjut_usia', 'Lanjut usia')
+>>> Cluster("orang_tua")
+Traceback (most recent call last):
+...
+atensi.errors.UnknownCode: 'orang_tua' is not a Cluster code; expected one of: anak, ...
+"""
+
+from atensi.vocab._base import Citation, CodedEnum, Evidence, Label, cite
+from atensi.vocab.clusters import Cluster, Target
+from atensi.vocab.groups import DisabilityType, DrugRisk, ElderlyCapacity, TargetGroup, groups_of
+from atensi.vocab.policies import Principle, TechnicalPolicy
+from atensi.vocab.services import Activity, Approach, IndirectService, ServiceComponent, Therapy
+from atensi.vocab.stages import CaseStage, TerminationReason
+from atensi.vocab.units import UnitKind
+
+__all__ = [
+    "VOCABULARIES",
+    "Activity",
+    "Approach",
+    "CaseStage",
+    "Citation",
+    "Cluster",
+    "CodedEnum",
+    "DisabilityType",
+    "DrugRisk",
+    "ElderlyCapacity",
+    "Evidence",
+    "IndirectService",
+    "Label",
+    "Principle",
+    "ServiceComponent",
+    "Target",
+    "TargetGroup",
+    "TechnicalPolicy",
+    "TerminationReason",
+    "Therapy",
+    "UnitKind",
+    "cite",
+    "groups_of",
+]
+
+#: Every public vocabulary, in the order the glossary shows them.
+VOCABULARIES: tuple[type[CodedEnum], ...] = (
+    Cluster,
+    Target,
+    TargetGroup,
+    DisabilityType,
+    ElderlyCapacity,
+    DrugRisk,
+    ServiceComponent,
+    Activity,
+    Therapy,
+    Approach,
+    IndirectService,
+    CaseStage,
+    TerminationReason,
+    UnitKind,
+    TechnicalPolicy,
+    Principle,
+)

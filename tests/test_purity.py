@@ -1,0 +1,50 @@
+"""The core is pure: importing atensi is cheap, loads no I/O module, and reads no clock."""
+
+from __future__ import annotations
+
+import ast
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+SRC = pathlib.Path(__file__).resolve().parents[1] / "src" / "atensi"
+IO_MODULES = ("socket", "ssl", "http.client", "urllib.request", "subprocess", "sqlite3", "asyncio")
+SHELL = {"cli.py", "__main__.py"}
+
+
+def _run(code: str) -> str:
+    return subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def test_import_loads_no_io_module() -> None:
+    out = _run(
+        "import sys; before = set(sys.modules); import atensi; "
+        "print(' '.join(sorted(set(sys.modules) - before)))"
+    )
+    loaded = set(out.split())
+    assert not loaded & set(IO_MODULES), loaded & set(IO_MODULES)
+
+
+def test_import_is_fast() -> None:
+    code = "import time; t = time.perf_counter(); import atensi; print(time.perf_counter() - t)"
+    # The best of five fresh interpreters, so a busy machine does not fail the test.
+    best = min(float(_run(code)) for _ in range(5))
+    assert best < 0.050, f"import atensi took {best * 1000:.1f} ms"
+
+
+def _core_modules() -> list[pathlib.Path]:
+    return [p for p in SRC.rglob("*.py") if p.name not in SHELL]
+
+
+@pytest.mark.parametrize("path", _core_modules(), ids=lambda p: str(p.relative_to(SRC)))
+def test_core_never_reads_the_clock_or_environment(path: pathlib.Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in {"today", "now", "utcnow", "environ"}:
+            pytest.fail(f"{path.name}:{node.lineno} uses .{node.attr}")
+        if isinstance(node, ast.Name) and node.id in {"open", "input", "print", "__import__"}:
+            pytest.fail(f"{path.name}:{node.lineno} uses {node.id}")
