@@ -59,8 +59,8 @@ def timeline() -> str:
     lines = [
         "# Timeline of instruments (generated)",
         "",
-        "Generated from `atensi.law`. An *unverified* date is atensi's best evidence, not a date",
-        "read in the instrument; `instrument_in_force(on, in_force_dates=...)` lets you replace it.",
+        "Generated from `atensi.law`. An *unverified* date is atensi's best evidence, not",
+        "a date read in the instrument; `instrument_in_force(on, in_force_dates=...)` replaces it.",
         "",
         "## ATENSI editions",
         "",
@@ -96,10 +96,66 @@ def timeline() -> str:
     return "\n".join(lines) + "\n"
 
 
+def rule_catalogue() -> str:
+    """Return the rule catalogue, collected from the findings the rules produce on the scenarios.
+
+    Every rule id, its statement, its citation and the editions under which it fired come from
+    running the rules themselves, so the page cannot drift from the code.
+    """
+    import datetime as dt
+
+    from atensi.boundary import structure
+    from atensi.model import SUBJECT_KINDS, Assessment
+    from atensi.rules import assess_eligibility
+    from atensi.scenarios import SCENARIOS
+
+    seen: dict[str, tuple[str, str, set[str]]] = {}
+    for scenario in SCENARIOS:
+        record = dict(scenario["subject"])
+        subject = structure(record, SUBJECT_KINDS[record.pop("kind")])
+        assessment = (
+            None
+            if scenario["assessment"] is None
+            else structure(scenario["assessment"], Assessment)
+        )
+        decision = assess_eligibility(
+            subject,
+            assessment,
+            on=dt.date.fromisoformat(scenario["on"]),
+            edition=scenario.get("edition"),
+        )
+        for finding in decision.findings:
+            statement, citation, editions = seen.setdefault(
+                finding.rule_id,
+                (finding.message.en, _citation(finding.citation), set()),
+            )
+            editions.add(decision.edition)
+    lines = [
+        "# Rule catalogue (generated)",
+        "",
+        "Collected from the findings the eligibility rules produce on the scenario catalogue",
+        "(`atensi.scenarios`). The statement is one example message of the rule.",
+        "",
+        "| Rule id | Example statement | Citation | Editions seen |",
+        "|---|---|---|---|",
+    ]
+    for rule_id in sorted(seen):
+        statement, citation, editions = seen[rule_id]
+        lines.append(
+            f"| `{rule_id}` | {_cell(statement)} | {citation} | {', '.join(sorted(editions))} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def write_generated_pages(target: pathlib.Path) -> None:
     """Write the generated pages into ``target`` (only when their text changed)."""
     target.mkdir(parents=True, exist_ok=True)
-    for name, text in (("glossary.md", glossary()), ("timeline.md", timeline())):
+    pages = (
+        ("glossary.md", glossary()),
+        ("timeline.md", timeline()),
+        ("rules.md", rule_catalogue()),
+    )
+    for name, text in pages:
         path = target / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")

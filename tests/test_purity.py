@@ -46,5 +46,9 @@ def test_core_never_reads_the_clock_or_environment(path: pathlib.Path) -> None:
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and node.attr in {"today", "now", "utcnow", "environ"}:
             pytest.fail(f"{path.name}:{node.lineno} uses .{node.attr}")
-        if isinstance(node, ast.Name) and node.id in {"open", "input", "print", "__import__"}:
-            pytest.fail(f"{path.name}:{node.lineno} uses {node.id}")
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in {"open", "input", "print", "__import__", "breakpoint"}
+        ):
+            pytest.fail(f"{path.name}:{node.lineno} calls {node.func.id}()")

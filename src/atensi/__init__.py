@@ -12,8 +12,10 @@ the entities and rules. It does no I/O: every rule takes the date it is asked fo
 'Permensos 16/2020'
 """
 
+from typing import TYPE_CHECKING, Any
+
 from atensi._version import __version__
-from atensi.errors import AtensiError, NoInstrumentInForce, UnknownCode
+from atensi.errors import AtensiError, ErrorDetail, InvalidRecord, NoInstrumentInForce, UnknownCode
 from atensi.law import Edition, Instrument, instrument_in_force, instruments
 from atensi.vocab import (
     Activity,
@@ -37,6 +39,10 @@ from atensi.vocab import (
     UnitKind,
 )
 
+if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
+    from atensi import boundary, law, model, vocab
+    from atensi.boundary import RecordResult, json_schema, structure, unstructure, validate_many
+
 __all__ = [
     "Activity",
     "Approach",
@@ -48,12 +54,15 @@ __all__ = [
     "DrugRisk",
     "Edition",
     "ElderlyCapacity",
+    "ErrorDetail",
     "Evidence",
     "IndirectService",
     "Instrument",
+    "InvalidRecord",
     "Label",
     "NoInstrumentInForce",
     "Principle",
+    "RecordResult",
     "ServiceComponent",
     "Target",
     "TargetGroup",
@@ -63,6 +72,48 @@ __all__ = [
     "UnitKind",
     "UnknownCode",
     "__version__",
+    "boundary",
     "instrument_in_force",
     "instruments",
+    "json_schema",
+    "law",
+    "model",
+    "structure",
+    "unstructure",
+    "validate_many",
+    "vocab",
 ]
+
+# Names whose modules are imported on first use, so that ``import atensi`` stays cheap (the
+# boundary pulls in cattrs; the entities compile attrs classes).
+_LAZY = {
+    "RecordResult": "boundary",
+    "json_schema": "boundary",
+    "structure": "boundary",
+    "unstructure": "boundary",
+    "validate_many": "boundary",
+}
+_SUBMODULES = frozenset({"boundary", "law", "model", "vocab", "nik", "regions"})
+
+
+def __getattr__(name: str) -> Any:
+    """Import submodules and boundary functions on first access (PEP 562)."""
+    if name in _SUBMODULES or name in _LAZY:
+        # Plain import statements (the core may not use importlib). ``import a.b as c`` loads
+        # the submodule before reading the attribute, so this does not re-enter __getattr__.
+        if name == "nik":
+            import atensi.nik as nik
+
+            return nik
+        if name == "regions":
+            import atensi.regions as regions
+
+            return regions
+        if name == "model":
+            import atensi.model as model
+
+            return model
+        import atensi.boundary as boundary
+
+        return boundary if name == "boundary" else getattr(boundary, name)
+    raise AttributeError(f"module 'atensi' has no attribute {name!r}")

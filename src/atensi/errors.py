@@ -27,7 +27,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 __all__ = [
+    "ERROR_JSON_VERSION",
     "AtensiError",
+    "ErrorDetail",
+    "InvalidRecord",
+    "Loc",
     "NoInstrumentInForce",
     "UnknownCode",
 ]
@@ -112,3 +116,146 @@ class NoInstrumentInForce(AtensiError):
             f"peraturan pertama (Permensos 16/2020) berlaku sejak {first.isoformat()}",
             ctx={"on": on.isoformat(), "first": first.isoformat()},
         )
+
+
+#: The version of the JSON shape of :meth:`InvalidRecord.to_json`; bumped only on breaking change.
+ERROR_JSON_VERSION = 1
+
+Loc = tuple[str | int, ...]
+
+
+class ErrorDetail:
+    """One problem in a record: where it is, what it is, and what the input was.
+
+    Shaped after pydantic's error records (``type/code``, ``loc``, ``msg``, ``input``, ``ctx``).
+
+    Attributes:
+        loc: the path to the problem inside the record, e.g. ``("members", 2, "birth_date")``;
+            for a missing key, the path of the key that is missing.
+        code: a stable error code from the catalogue (``docs/errors.md``).
+        message_en: the message in English.
+        message_id: the message in Indonesian.
+        input: the offending input value (``None`` for a missing key).
+        ctx: extra JSON-serialisable context (e.g. the valid choices).
+    """
+
+    __slots__ = ("code", "ctx", "input", "loc", "message_en", "message_id")
+
+    def __init__(
+        self,
+        loc: Loc,
+        code: str,
+        message_en: str,
+        message_id: str,
+        input: Any = None,
+        ctx: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.loc = loc
+        self.code = code
+        self.message_en = message_en
+        self.message_id = message_id
+        self.input = input
+        self.ctx: dict[str, Any] = dict(ctx or {})
+
+    def at(self, prefix: Loc) -> ErrorDetail:
+        """Return a copy located under ``prefix``."""
+        return ErrorDetail(
+            prefix + self.loc, self.code, self.message_en, self.message_id, self.input, self.ctx
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ErrorDetail):
+            return NotImplemented
+        return (self.loc, self.code, self.message_en) == (other.loc, other.code, other.message_en)
+
+    def __hash__(self) -> int:
+        return hash((self.loc, self.code, self.message_en))
+
+    def __repr__(self) -> str:
+        # The input is left out on purpose: it may be personal data.
+        return f"ErrorDetail(loc={self.loc!r}, code={self.code!r}, msg={self.message_en!r})"
+
+    def to_dict(self, *, include_input: bool = False) -> dict[str, Any]:
+        """Return the problem as a JSON-serialisable mapping.
+
+        Args:
+            include_input: include the offending input. Off by default, because inputs are often
+                personal data (NIKs, health conditions) that must not reach logs.
+        """
+        data: dict[str, Any] = {
+            "loc": list(self.loc),
+            "code": self.code,
+            "msg": {"id": self.message_id, "en": self.message_en},
+            "ctx": dict(self.ctx),
+        }
+        if include_input:
+            data["input"] = _jsonable(self.input)
+        return data
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, str | bool | int):
+        return value
+    if isinstance(value, float):
+        return (
+            value if value == value and value not in (float("inf"), float("-inf")) else repr(value)
+        )
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return repr(value)
+
+
+def _loc_text(loc: Loc) -> str:
+    if not loc:
+        return "(record)"
+    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(".")
+
+
+class InvalidRecord(AtensiError):
+    """A record from outside did not fit an entity; ``errors`` lists *every* problem.
+
+    The message lists each problem's path and English text but never the offending input,
+    which may be personal data; ``to_json(include_input=True)`` adds inputs when a caller asks.
+
+    Args:
+        errors: the problems, in the order they were found.
+        entity: the name of the entity the record was meant to be.
+    """
+
+    code = "record.invalid"
+
+    def __init__(self, errors: Sequence[ErrorDetail], entity: str | None = None) -> None:
+        self.errors: tuple[ErrorDetail, ...] = tuple(errors)
+        self.entity = entity
+        what = f"{entity} record" if entity else "record"
+        lines_en = [f"{_loc_text(e.loc)}: {e.message_en} [{e.code}]" for e in self.errors]
+        lines_id = [f"{_loc_text(e.loc)}: {e.message_id} [{e.code}]" for e in self.errors]
+        count = len(self.errors)
+        super().__init__(
+            f"invalid {what}, {count} problem{'s' if count != 1 else ''}:\n  "
+            + "\n  ".join(lines_en),
+            message_id=f"rekaman {entity or ''} tidak sah, {count} masalah:\n  "
+            + "\n  ".join(lines_id),
+            ctx={"entity": entity, "count": count},
+        )
+
+    def at(self, prefix: Loc) -> InvalidRecord:
+        """Return the same problems located under ``prefix``."""
+        return InvalidRecord([e.at(prefix) for e in self.errors], self.entity)
+
+    def to_json(self, *, include_input: bool = False) -> dict[str, Any]:
+        """Return the documented, versioned JSON shape of the error.
+
+        ``{"version": 1, "code": "record.invalid", "entity": ..., "errors": [...]}``, each error
+        as :meth:`ErrorDetail.to_dict`.
+        """
+        return {
+            "version": ERROR_JSON_VERSION,
+            "code": self.code,
+            "entity": self.entity,
+            "errors": [e.to_dict(include_input=include_input) for e in self.errors],
+        }

@@ -17,6 +17,7 @@ atensi.errors.UnknownCode: 'orang_tua' is not a Cluster code; expected one of: a
 from atensi.vocab._base import Citation, CodedEnum, Evidence, Label, cite
 from atensi.vocab.clusters import Cluster, Target
 from atensi.vocab.groups import DisabilityType, DrugRisk, ElderlyCapacity, TargetGroup, groups_of
+from atensi.vocab.person import Sex
 from atensi.vocab.policies import Principle, TechnicalPolicy
 from atensi.vocab.services import Activity, Approach, IndirectService, ServiceComponent, Therapy
 from atensi.vocab.stages import CaseStage, TerminationReason
@@ -38,6 +39,7 @@ __all__ = [
     "Label",
     "Principle",
     "ServiceComponent",
+    "Sex",
     "Target",
     "TargetGroup",
     "TechnicalPolicy",
@@ -56,6 +58,7 @@ VOCABULARIES: tuple[type[CodedEnum], ...] = (
     DisabilityType,
     ElderlyCapacity,
     DrugRisk,
+    Sex,
     ServiceComponent,
     Activity,
     Therapy,

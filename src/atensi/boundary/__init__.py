@@ -1,0 +1,18 @@
+"""The boundary: outside data in (``structure``), data out (``unstructure``), JSON Schema, batches.
+
+Outside data enters only here. Each entry point returns typed entities or raises
+:class:`atensi.InvalidRecord` listing every problem with its path, a stable code, a bilingual
+message and the offending input (kept out of the message, since it may be personal data).
+"""
+
+from atensi.boundary.converter import RecordResult, structure, unstructure, validate_many
+from atensi.boundary.schema import SCHEMA_DIALECT, json_schema
+
+__all__ = [
+    "SCHEMA_DIALECT",
+    "RecordResult",
+    "json_schema",
+    "structure",
+    "unstructure",
+    "validate_many",
+]

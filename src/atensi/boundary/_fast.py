@@ -1,0 +1,260 @@
+"""Generated fast structuring functions: the happy path of ``structure``.
+
+For each entity class a small Python function is generated from the same attrs fields and type
+annotations as the detailed plans (:mod:`atensi.boundary._plan`). It checks exactly the same
+rules, inline, and builds the instance; on the first problem of any kind it gives up (raises),
+and ``structure`` re-runs the record through the detailed plan, which collects every problem
+with its path. A differential test holds the two paths to the same results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+
+from atensi.model._fields import default_factory
+
+__all__ = ["fast_structurer"]
+
+FastFn = Callable[[Any], Any]
+
+_date_from = dt.date.fromisoformat
+_new = object.__new__
+_set = object.__setattr__
+_MISSING = object()
+
+
+class _Bail(Exception):
+    """The fast path cannot structure this record; the detailed path will say why."""
+
+
+def _bail() -> typing.NoReturn:
+    raise _Bail
+
+
+def _date(value: Any) -> dt.date:
+    # date.fromisoformat only reads ASCII digits; with the length and the two dashes fixed it
+    # accepts exactly YYYY-MM-DD (the week form YYYY-Www-D has no dash at index 7).
+    if type(value) is str:
+        if len(value) == 10 and value[4] == "-" and value[7] == "-":
+            return _date_from(value)
+        raise _Bail
+    if type(value) is dt.date:
+        return value
+    raise _Bail
+
+
+_FAST: dict[type[Any], FastFn] = {}
+_TAGGED: list[tuple[frozenset[type[Any]], Mapping[str, type[Any]]]] = []
+
+
+def register_fast_tagged_union(tags: Mapping[str, type[Any]]) -> None:
+    """Declare a tagged union (see ``_plan.register_tagged_union``)."""
+    _TAGGED.append((frozenset(tags.values()), dict(tags)))
+
+
+_BUILDING: set[type[Any]] = set()
+
+
+def fast_structurer(cls: type[Any]) -> FastFn:
+    """Return (and cache) the generated fast function of an attrs class."""
+    fn = _FAST.get(cls)
+    if fn is None:
+        _BUILDING.add(cls)
+        try:
+            fn = _Generator(cls).build()
+        finally:
+            _BUILDING.discard(cls)
+        _FAST[cls] = fn
+    return fn
+
+
+def _nested(cls: type[Any]) -> FastFn:
+    # Bind the nested class's function directly; only a class still being generated (a
+    # recursive type) goes through a lazy look-up.
+    return _lazy(cls) if cls in _BUILDING else fast_structurer(cls)
+
+
+def _lazy(cls: type[Any]) -> FastFn:
+    def call(value: Any) -> Any:
+        return fast_structurer(cls)(value)
+
+    return call
+
+
+def _tagged(tags: Mapping[str, type[Any]]) -> FastFn:
+    by_tag = {tag: _nested(cls) for tag, cls in tags.items()}
+
+    def call(value: Any) -> Any:
+        if type(value) is not dict:
+            raise _Bail
+        fn = by_tag.get(value.get("kind"))  # type: ignore[arg-type]
+        if fn is None:
+            raise _Bail
+        rest = dict(value)
+        del rest["kind"]
+        return fn(rest)
+
+    return call
+
+
+class _Generator:
+    def __init__(self, cls: type[Any]) -> None:
+        self.cls = cls
+        self.ns: dict[str, Any] = {
+            "_bail": _bail,
+            "_Bail": _Bail,
+            "_date": _date,
+            "_new": _new,
+            "_set": _set,
+            "_MISSING": _MISSING,
+            "CLS": cls,
+        }
+        self.counter = 0
+
+    def name(self, value: Any, prefix: str = "c") -> str:
+        self.counter += 1
+        key = f"{prefix}{self.counter}"
+        self.ns[key] = value
+        return key
+
+    def check(self, tp: Any, var: str, limits: dict[str, int], out: list[str], ind: str) -> None:
+        """Emit code that checks and converts ``var`` (in place) to type ``tp``."""
+        if tp is str:
+            out.append(f"{ind}if type({var}) is not str: _bail()")
+            if "max_length" in limits:
+                out.append(f"{ind}if len({var}) > {limits['max_length']}: _bail()")
+            if limits.get("min_length"):
+                out.append(f"{ind}if len({var}.strip()) < {limits['min_length']}: _bail()")
+            return
+        if tp is bool:
+            out.append(f"{ind}if type({var}) is not bool: _bail()")
+            return
+        if tp is int:
+            out.append(f"{ind}if type({var}) is not int: _bail()")
+            if "minimum" in limits:
+                out.append(f"{ind}if {var} < {limits['minimum']}: _bail()")
+            if "maximum" in limits:
+                out.append(f"{ind}if {var} > {limits['maximum']}: _bail()")
+            return
+        if tp is dt.date:
+            out.append(f"{ind}{var} = _date({var})")
+            return
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            members = self.name({m.value: m for m in tp}, "e")
+            out.append(f"{ind}if type({var}) is not str: _bail()")
+            out.append(f"{ind}{var} = {members}[{var}]")
+            return
+        if isinstance(tp, type) and attrs.has(tp):
+            fn = self.name(_nested(tp), "f")
+            out.append(f"{ind}{var} = {fn}({var})")
+            return
+        origin = typing.get_origin(tp)
+        args = typing.get_args(tp)
+        if origin is tuple:
+            out.append(f"{ind}if type({var}) is not list and type({var}) is not tuple: _bail()")
+            if "max_items" in limits:
+                out.append(f"{ind}if len({var}) > {limits['max_items']}: _bail()")
+            item = args[0]
+            if isinstance(item, type) and issubclass(item, enum.Enum):
+                members = self.name({m.value: m for m in item}, "e")
+                out.append(f"{ind}for _x in {var}:")
+                out.append(f"{ind}    if type(_x) is not str: _bail()")
+                out.append(f"{ind}{var} = tuple([{members}[_x] for _x in {var}])")
+            elif isinstance(item, type) and attrs.has(item):
+                fn = self.name(_nested(item), "f")
+                out.append(f"{ind}{var} = tuple([{fn}(_x) for _x in {var}])")
+            else:
+                # Scalars inside a list: check each one with the same code.
+                out.append(f"{ind}_items = []")
+                out.append(f"{ind}for _x in {var}:")
+                self.check(item, "_x", {}, out, ind + "    ")
+                out.append(f"{ind}    _items.append(_x)")
+                out.append(f"{ind}{var} = tuple(_items)")
+            return
+        if origin in (typing.Union, types.UnionType):
+            non_none = tuple(a for a in args if a is not type(None))
+            optional = len(non_none) != len(args)
+            inner_ind = ind + "    " if optional else ind
+            if optional:
+                out.append(f"{ind}if {var} is not None:")
+            if len(non_none) == 1:
+                self.check(non_none[0], var, limits, out, inner_ind)
+            elif str in non_none and len(non_none) == 2:
+                other = next(a for a in non_none if a is not str)
+                out.append(f"{inner_ind}if type({var}) is str:")
+                self.check(str, var, limits, out, inner_ind + "    ")
+                out.append(f"{inner_ind}else:")
+                out.append(f"{inner_ind}    if not isinstance({var}, dict): _bail()")
+                self.check(other, var, {}, out, inner_ind + "    ")
+            else:
+                for classes, tags in _TAGGED:
+                    if frozenset(non_none) == classes:
+                        fn = self.name(_tagged(tags), "t")
+                        out.append(f"{inner_ind}{var} = {fn}({var})")
+                        break
+                else:  # pragma: no cover - the plans refuse such types first
+                    raise TypeError(f"no fast path for {tp!r}")
+            return
+        raise TypeError(f"no fast path for {tp!r}")  # pragma: no cover
+
+    def build(self) -> FastFn:
+        cls = self.cls
+        attrs.resolve_types(cls)
+        hints = typing.get_type_hints(cls)
+        fields = attrs.fields(cls)
+        names = self.name(frozenset(f.name for f in fields), "n")
+        lines = [
+            "def fast(d):",
+            "    if type(d) is not dict: _bail()",
+            f"    if not {names}.issuperset(d): _bail()",
+        ]
+        for index, field in enumerate(fields):
+            var = f"v{index}"
+            lines.append(f"    {var} = d.get({field.name!r}, _MISSING)")
+            if field.default is attrs.NOTHING:
+                lines.append(f"    if {var} is _MISSING: _bail()")
+            else:
+                factory = default_factory(field)
+                if factory is not None:
+                    ref = self.name(factory, "d")
+                    lines.append(f"    if {var} is _MISSING: {var} = {ref}()")
+                else:
+                    ref = self.name(field.default, "d")
+                    lines.append(f"    if {var} is _MISSING: {var} = {ref}")
+                lines.append("    else:")
+            body: list[str] = []
+            ind = "        " if field.default is not attrs.NOTHING else "    "
+            limits = dict(field.metadata.get("limits", {}))
+            self.check(hints[field.name], var, limits, body, ind)
+            for validator in field.metadata.get("custom_validators", ()):
+                check = self.name(validator, "val")
+                attribute = self.name(field, "a")
+                body.append(f"{ind}{check}(None, {attribute}, {var})")
+            if not body:
+                body.append(f"{ind}pass")
+            lines.extend(body)
+        if callable(getattr(cls, "problems", None)):
+            # An atensi entity: its field validators ran above; set the slots directly and
+            # check the class invariants.
+            lines.append("    o = _new(CLS)")
+            for index, field in enumerate(fields):
+                lines.append(f"    _set(o, {field.name!r}, v{index})")
+            if getattr(cls, "_invariants", ()):
+                lines.append("    if o.problems(): _bail()")
+            lines.append("    return o")
+        else:
+            # Another attrs class: let its own __init__ validate.
+            args = ", ".join(f"{f.name}=v{i}" for i, f in enumerate(fields))
+            lines.append(f"    return CLS({args})")
+        source = "\n".join(lines) + "\n"
+        code = compile(source, f"<atensi fast structure {cls.__name__}>", "exec")
+        exec(code, self.ns)
+        fn: FastFn = self.ns["fast"]
+        return fn

@@ -1,0 +1,418 @@
+"""Type plans: how each annotated type is structured from JSON-like data, with every error kept.
+
+cattrs (DESIGN.md §7) coerces quietly, loses the path of attrs validator errors, reports only the
+first per object and hides validator errors behind type errors. atensi's boundary therefore
+structures with its own plans, built once per type from the attrs fields:
+
+* scalars are strict: a string is a ``str``, an integer an ``int`` (not ``bool``, not ``3.0``),
+  a boolean a ``bool``, a date an ISO ``YYYY-MM-DD`` string (or a ``datetime.date``), an enum a
+  known code;
+* objects are mappings with string keys; unknown keys and missing required keys are errors;
+* every field is checked, and each field's validators run even when a sibling field failed;
+* class invariants run once every field is valid;
+* tagged unions (the case subject) read the ``kind`` key and report an unknown tag as such.
+
+The same plans generate the JSON Schema, so the two cannot disagree on what is accepted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import types
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+
+from atensi.errors import ErrorDetail, InvalidRecord, Loc
+from atensi.model._fields import default_factory
+
+__all__ = ["INVALID", "Plan", "plan_for"]
+
+
+class _Invalid:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+#: Returned by a structurer that recorded an error.
+INVALID: Any = _Invalid()
+
+#: A structurer: (value, loc, errors) -> structured value or INVALID.
+Structurer = Callable[[Any, Loc, list[ErrorDetail]], Any]
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MAX_DEPTH_TEXT = 60
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list | tuple):
+        return "array"
+    if isinstance(value, Mapping):
+        return "object"
+    return type(value).__name__
+
+
+def _wrong_type(loc: Loc, code: str, expected: str, value: Any) -> ErrorDetail:
+    got = _type_name(value)
+    return ErrorDetail(
+        loc,
+        code,
+        f"expected {expected}, got {got}",
+        f"seharusnya {expected}, bukan {got}",
+        value,
+        {"expected": expected, "got": got},
+    )
+
+
+def _structure_str(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
+    if type(value) is str:
+        return value
+    if isinstance(value, str) and not isinstance(value, enum.Enum):
+        return str(value)
+    errors.append(_wrong_type(loc, "type.string", "a string", value))
+    return INVALID
+
+
+def _structure_int(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
+    if type(value) is int:
+        return value
+    errors.append(_wrong_type(loc, "type.integer", "an integer", value))
+    return INVALID
+
+
+def _structure_bool(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
+    if type(value) is bool:
+        return value
+    errors.append(_wrong_type(loc, "type.boolean", "true or false", value))
+    return INVALID
+
+
+def _structure_date(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
+    if type(value) is str:
+        if len(value) == 10 and _DATE.fullmatch(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                errors.append(
+                    ErrorDetail(
+                        loc,
+                        "date.invalid",
+                        f"{value!r} is not a real calendar date",
+                        f"{value!r} bukan tanggal kalender yang ada",
+                        value,
+                    )
+                )
+                return INVALID
+        errors.append(
+            ErrorDetail(
+                loc,
+                "date.format",
+                "expected a date as YYYY-MM-DD",
+                "seharusnya tanggal berformat YYYY-MM-DD",
+                value,
+            )
+        )
+        return INVALID
+    if type(value) is dt.date:
+        return value
+    errors.append(_wrong_type(loc, "type.date", "a date string (YYYY-MM-DD)", value))
+    return INVALID
+
+
+def _enum_structurer(cls: type[enum.Enum]) -> Structurer:
+    members = {m.value: m for m in cls}
+    choices = [m.value for m in cls]
+    name = cls.__name__
+
+    def structure(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
+        if isinstance(value, str):
+            member = members.get(value)
+            if member is not None:
+                return member
+            errors.append(
+                ErrorDetail(
+                    loc,
+                    "enum.unknown",
+                    f"not a {name} code; expected one of: {', '.join(choices)}",
+                    f"bukan kode {name}; pilihan: {', '.join(choices)}",
+                    value,
+                    {"enum": name, "choices": choices},
+                )
+            )
+            return INVALID
+        errors.append(_wrong_type(loc, "type.string", f"a {name} code", value))
+        return INVALID
+
+    return structure
+
+
+def _optional(inner: Structurer) -> Structurer:
+    def structure(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
+        if value is None:
+            return None
+        return inner(value, loc, errors)
+
+    return structure
+
+
+def _tuple_of(inner: Structurer) -> Structurer:
+    def structure(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
+        if type(value) is not list and type(value) is not tuple:
+            errors.append(_wrong_type(loc, "type.array", "an array", value))
+            return INVALID
+        before = len(errors)
+        items = [inner(item, (*loc, index), errors) for index, item in enumerate(value)]
+        if len(errors) != before:
+            return INVALID
+        return tuple(items)
+
+    return structure
+
+
+def _str_or(other: Structurer) -> Structurer:
+    """``str | X`` where X is an object: a string goes to ``str``, a mapping to X."""
+
+    def structure(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
+        if type(value) is str:
+            return value
+        if isinstance(value, Mapping):
+            return other(value, loc, errors)
+        errors.append(_wrong_type(loc, "type.union", "a string or an object", value))
+        return INVALID
+
+    return structure
+
+
+class Plan:
+    """The structuring plan of one attrs class."""
+
+    __slots__ = ("cls", "entity", "fields", "names", "required", "structure_fields")
+
+    def __init__(self, cls: type[Any]) -> None:
+        self.cls = cls
+        self.entity = callable(getattr(cls, "problems", None))
+        attrs.resolve_types(cls)
+        hints = typing.get_type_hints(cls)
+        self.fields = attrs.fields(cls)
+        self.names = frozenset(f.name for f in self.fields)
+        self.required = tuple(f.name for f in self.fields if f.default is attrs.NOTHING)
+        self.structure_fields: tuple[tuple[attrs.Attribute[Any], Structurer, int | None], ...] = (
+            tuple(
+                (
+                    f,
+                    structurer_for(hints[f.name]),
+                    f.metadata.get("limits", {}).get("max_items"),
+                )
+                for f in self.fields
+            )
+        )
+
+    def __call__(self, value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
+        if not isinstance(value, Mapping):
+            errors.append(_wrong_type(loc, "type.object", "an object", value))
+            return INVALID
+        before = len(errors)
+        names = self.names
+        for key in value:
+            if key not in names:
+                errors.append(
+                    ErrorDetail(
+                        (*loc, key if isinstance(key, str | int) else repr(key)),
+                        "object.unknown_key",
+                        "unknown field",
+                        "ruas tidak dikenal",
+                        None,
+                        {"allowed": sorted(names)},
+                    )
+                )
+        kwargs: dict[str, Any] = {}
+        missing = object()
+        for attribute, structurer, max_items in self.structure_fields:
+            name = attribute.name
+            raw = value.get(name, missing)
+            if raw is missing:
+                if attribute.default is attrs.NOTHING:
+                    errors.append(
+                        ErrorDetail(
+                            (*loc, name),
+                            "object.missing_key",
+                            "required field is missing",
+                            "ruas wajib tidak ada",
+                        )
+                    )
+                    continue
+                factory = default_factory(attribute)
+                kwargs[name] = factory() if factory is not None else attribute.default
+                continue
+            if max_items is not None and isinstance(raw, list | tuple) and len(raw) > max_items:
+                errors.append(
+                    ErrorDetail(
+                        (*loc, name),
+                        "array.too_long",
+                        f"at most {max_items} items",
+                        f"paling banyak {max_items} butir",
+                        None,
+                        {"max_items": max_items, "length": len(raw)},
+                    )
+                )
+                continue
+            item_errors = len(errors)
+            result = structurer(raw, (*loc, name), errors)
+            if result is INVALID or len(errors) != item_errors:
+                continue
+            if attribute.validator is not None:
+                try:
+                    attribute.validator(None, attribute, result)
+                except InvalidRecord as err:
+                    errors.extend(e.at(loc) for e in err.errors)
+                    continue
+            kwargs[name] = result
+        if len(errors) != before:
+            return INVALID
+        if not self.entity:
+            return self._construct(kwargs, loc, errors)
+        # Every field validator has run above, so build the instance without running them
+        # again, then check the class invariants.
+        obj = object.__new__(self.cls)
+        for name, item in kwargs.items():
+            object.__setattr__(obj, name, item)
+        found = obj.problems()
+        if found:
+            errors.extend(e.at(loc) for e in found)
+            return INVALID
+        return obj
+
+    def _construct(self, kwargs: dict[str, Any], loc: Loc, errors: list[ErrorDetail]) -> Any:
+        """Build a plain attrs class (not an Entity) through its own ``__init__``."""
+        try:
+            return self.cls(**kwargs)
+        except InvalidRecord as err:
+            errors.extend(e.at(loc) for e in err.errors)
+        except (ValueError, TypeError) as err:
+            errors.append(
+                ErrorDetail(
+                    loc,
+                    getattr(err, "code", "value.invalid"),
+                    str(err),
+                    getattr(err, "message_id", str(err)),
+                    None,
+                )
+            )
+        return INVALID
+
+
+def _tagged_union(classes: tuple[type[Any], ...], tags: Mapping[str, type[Any]]) -> Structurer:
+    by_tag = {tag: plan_for(cls) for tag, cls in tags.items() if cls in classes}
+    choices = sorted(by_tag)
+
+    def structure(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
+        if not isinstance(value, Mapping):
+            errors.append(_wrong_type(loc, "type.object", "an object", value))
+            return INVALID
+        tag = value.get("kind")
+        if tag is None:
+            errors.append(
+                ErrorDetail(
+                    (*loc, "kind"),
+                    "union.missing_tag",
+                    f"'kind' is required; expected one of: {', '.join(choices)}",
+                    f"'kind' wajib ada; pilihan: {', '.join(choices)}",
+                    None,
+                    {"choices": choices},
+                )
+            )
+            return INVALID
+        plan = by_tag.get(tag) if isinstance(tag, str) else None
+        if plan is None:
+            errors.append(
+                ErrorDetail(
+                    (*loc, "kind"),
+                    "union.unknown_tag",
+                    f"unknown kind; expected one of: {', '.join(choices)}",
+                    f"jenis tidak dikenal; pilihan: {', '.join(choices)}",
+                    tag,
+                    {"choices": choices},
+                )
+            )
+            return INVALID
+        rest = {k: v for k, v in value.items() if k != "kind"}
+        return plan(rest, loc, errors)
+
+    return structure
+
+
+_PLANS: dict[type[Any], Plan] = {}
+_TAGGED_UNIONS: list[tuple[frozenset[type[Any]], Mapping[str, type[Any]]]] = []
+
+
+def register_tagged_union(tags: Mapping[str, type[Any]]) -> None:
+    """Declare that a union of these classes is told apart by the ``kind`` key."""
+    _TAGGED_UNIONS.append((frozenset(tags.values()), dict(tags)))
+
+
+def plan_for(cls: type[Any]) -> Plan:
+    """Return (and cache) the plan of an attrs class."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = Plan(cls)
+        _PLANS[cls] = plan
+    return plan
+
+
+def _lazy_plan(cls: type[Any]) -> Structurer:
+    # Plans of nested classes are built on first use, so recursive types would not loop.
+    def structure(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
+        return plan_for(cls)(value, loc, errors)
+
+    return structure
+
+
+def structurer_for(tp: Any) -> Structurer:
+    """Return the structurer of an annotated type."""
+    if tp is str:
+        return _structure_str
+    if tp is bool:
+        return _structure_bool
+    if tp is int:
+        return _structure_int
+    if tp is dt.date:
+        return _structure_date
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return _enum_structurer(tp)
+    if isinstance(tp, type) and attrs.has(tp):
+        return _lazy_plan(tp)
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return _tuple_of(structurer_for(args[0]))
+    if origin in (typing.Union, types.UnionType):
+        non_none = tuple(a for a in args if a is not type(None))
+        inner: Structurer
+        if len(non_none) == 1:
+            inner = structurer_for(non_none[0])
+        elif str in non_none and len(non_none) == 2:
+            other = next(a for a in non_none if a is not str)
+            inner = _str_or(structurer_for(other))
+        else:
+            for classes, tags in _TAGGED_UNIONS:
+                if frozenset(non_none) == classes:
+                    inner = _tagged_union(non_none, tags)
+                    break
+            else:
+                raise TypeError(f"atensi cannot structure the union {tp!r}")
+        return _optional(inner) if len(non_none) != len(args) else inner
+    raise TypeError(f"atensi cannot structure the type {tp!r}")

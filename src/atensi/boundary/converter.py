@@ -1,0 +1,167 @@
+"""``structure`` and ``unstructure``: the one door between outside data and the entities.
+
+Structuring is strict and collects every problem (see :mod:`atensi.boundary._plan`);
+unstructuring uses a cattrs converter with hooks for dates (ISO strings), vocabulary members
+(their codes), tagged subjects (a ``kind`` key) and tuples (lists), so that
+``structure(unstructure(x), type(x)) == x`` for every entity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+
+from atensi.boundary._fast import fast_structurer, register_fast_tagged_union
+from atensi.boundary._plan import INVALID, plan_for, register_tagged_union
+from atensi.errors import AtensiError, ErrorDetail, InvalidRecord
+from atensi.model import SUBJECT_KINDS, Entity, Subject, subject_kind
+
+__all__ = ["RecordResult", "structure", "structure_detailed", "unstructure", "validate_many"]
+
+T = TypeVar("T")
+
+register_tagged_union(SUBJECT_KINDS)
+register_fast_tagged_union(SUBJECT_KINDS)
+
+
+def _check_target(cls: Any) -> None:
+    if not (isinstance(cls, type) and attrs.has(cls) and issubclass(cls, Entity)):
+        raise AtensiError(
+            f"{cls!r} is not an atensi entity class",
+            message_id=f"{cls!r} bukan kelas entitas atensi",
+            code="boundary.not_an_entity",
+        )
+
+
+def structure(data: Any, cls: type[T]) -> T:
+    """Turn JSON-like data into the entity ``cls``, or raise with every problem.
+
+    Args:
+        data: the record (a mapping, as :func:`json.loads` returns it). It is never mutated.
+        cls: the entity class, e.g. :class:`atensi.model.Person`.
+
+    Raises:
+        InvalidRecord: with ``errors`` listing every problem and its path.
+
+    >>> from atensi.model import Referral
+    >>> structure({"on": "2024-02-30", "direction": "sideways"}, Referral)
+    Traceback (most recent call last):
+    ...
+    atensi.errors.InvalidRecord: invalid Referral record, 2 problems:
+      on: '2024-02-30' is not a real calendar date [date.invalid]
+      direction: not a ReferralDirection code; expected one of: masuk, keluar [enum.unknown]
+    """
+    _check_target(cls)
+    try:
+        # The generated fast path returns the entity for a valid record and gives up on the
+        # first problem of any kind; the detailed path then finds and locates every problem.
+        return fast_structurer(cls)(data)  # type: ignore[no-any-return]
+    except Exception:
+        pass
+    return structure_detailed(data, cls)
+
+
+def structure_detailed(data: Any, cls: type[T]) -> T:
+    """Structure through the detailed, error-collecting path only (no fast path).
+
+    ``structure`` gives the same results; this exists for the differential tests and for
+    callers who want to compare the two paths.
+    """
+    _check_target(cls)
+    errors: list[ErrorDetail] = []
+    try:
+        result = plan_for(cls)(data, (), errors)
+    except RecursionError:
+        errors.append(
+            ErrorDetail(
+                (),
+                "record.too_deep",
+                "the record is nested too deeply",
+                "rekaman bersarang terlalu dalam",
+            )
+        )
+        result = INVALID
+    if errors or result is INVALID:
+        raise InvalidRecord(errors, cls.__name__)
+    return result  # type: ignore[no-any-return]
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter()
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    # String enums are str subclasses; cattrs' dispatch would pass them through as members,
+    # so register on the enum bases, which come before ``str`` in their MRO.
+    for base in (enum.StrEnum, enum.Enum):
+        converter.register_unstructure_hook(base, lambda member: member.value)
+
+    def subject(value: Any) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": subject_kind(value)}
+        data.update(converter.unstructure(value, unstructure_as=type(value)))
+        return data
+
+    converter.register_unstructure_hook_func(lambda t: t == Subject, subject)
+    converter.register_unstructure_hook_func(
+        lambda t: t is tuple or getattr(t, "__origin__", None) is tuple,
+        lambda value: [converter.unstructure(v) for v in value],
+    )
+    return converter
+
+
+_CONVERTER = _make_converter()
+
+
+def unstructure(obj: Any) -> Any:
+    """Turn an entity into JSON-ready data (dicts, lists, strings, numbers, booleans, null).
+
+    >>> import datetime as dt
+    >>> from atensi.model import Referral, ReferralDirection
+    >>> unstructure(Referral(on=dt.date(2024, 2, 29), direction=ReferralDirection.OUT))
+    {'on': '2024-02-29', 'direction': 'keluar', 'counterpart': None, 'reason': None}
+    """
+    if isinstance(obj, Subject):
+        return _CONVERTER.unstructure(obj, unstructure_as=type(obj))
+    return _CONVERTER.unstructure(obj)
+
+
+@attrs.frozen(slots=True)
+class RecordResult:
+    """The outcome of one record of :func:`validate_many`.
+
+    Attributes:
+        index: the position of the record in the input stream (from 0).
+        value: the entity, when the record is valid; otherwise ``None``.
+        errors: the problems, when the record is invalid; otherwise empty.
+    """
+
+    index: int
+    value: Any = attrs.field(repr=lambda v: "None" if v is None else f"<{type(v).__name__}>")
+    errors: tuple[ErrorDetail, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Whether the record is valid."""
+        return not self.errors
+
+
+def validate_many(records: Iterable[Any], cls: type[Any]) -> Iterator[RecordResult]:
+    """Structure a stream of records, one result per record, never stopping at a bad one.
+
+    The input is consumed lazily and nothing is kept between records, so memory stays constant
+    on a stream of any length.
+
+    >>> from atensi.model import Referral
+    >>> results = validate_many([{"on": "2024-01-01", "direction": "masuk"}, {}], Referral)
+    >>> [(r.index, r.ok, [e.code for e in r.errors]) for r in results]
+    [(0, True, []), (1, False, ['object.missing_key', 'object.missing_key'])]
+    """
+    _check_target(cls)
+    for index, record in enumerate(records):
+        try:
+            yield RecordResult(index, structure(record, cls))
+        except InvalidRecord as err:
+            yield RecordResult(index, None, err.errors)

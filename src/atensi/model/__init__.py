@@ -1,0 +1,110 @@
+"""The entities: frozen, slotted attrs classes with validators and documented fields.
+
+Construct them directly in Python (invalid values raise :class:`atensi.InvalidRecord` located at
+the field), or from outside data with :func:`atensi.structure`.
+"""
+
+from atensi.model._fields import LIMITS, Entity, Sensitivity
+from atensi.model.case import (
+    Assessment,
+    Assessor,
+    Case,
+    InKindItem,
+    InterventionPlan,
+    Referral,
+    ReferralDirection,
+    ServiceDelivery,
+    StageEntry,
+    Termination,
+)
+from atensi.model.person import BirthDate, Condition, DatePrecision, Disability, DrugUse, Person
+from atensi.model.portfolio import (
+    PartnerKind,
+    Partnership,
+    Portfolio,
+    ProgrammeActivity,
+    StaffMember,
+)
+from atensi.model.subjects import SUBJECT_KINDS, Community, Family, Group, Subject, subject_kind
+from atensi.model.unit import (
+    Accreditation,
+    AccreditationGrade,
+    Lks,
+    LksRegistration,
+    RegistrationLevel,
+    ServiceUnit,
+    UnitEvent,
+    UnitEventKind,
+)
+
+__all__ = [
+    "ENTITIES",
+    "LIMITS",
+    "SUBJECT_KINDS",
+    "Accreditation",
+    "AccreditationGrade",
+    "Assessment",
+    "Assessor",
+    "BirthDate",
+    "Case",
+    "Community",
+    "Condition",
+    "DatePrecision",
+    "Disability",
+    "DrugUse",
+    "Entity",
+    "Family",
+    "Group",
+    "InKindItem",
+    "InterventionPlan",
+    "Lks",
+    "LksRegistration",
+    "PartnerKind",
+    "Partnership",
+    "Person",
+    "Portfolio",
+    "ProgrammeActivity",
+    "Referral",
+    "ReferralDirection",
+    "RegistrationLevel",
+    "Sensitivity",
+    "ServiceDelivery",
+    "ServiceUnit",
+    "StaffMember",
+    "StageEntry",
+    "Subject",
+    "Termination",
+    "UnitEvent",
+    "UnitEventKind",
+    "subject_kind",
+]
+
+#: Every public entity class, for generic tools (schema, strategies, tests).
+ENTITIES: tuple[type[Entity], ...] = (
+    Person,
+    BirthDate,
+    Disability,
+    Condition,
+    DrugUse,
+    Family,
+    Group,
+    Community,
+    Assessor,
+    Assessment,
+    InKindItem,
+    ServiceDelivery,
+    StageEntry,
+    InterventionPlan,
+    Referral,
+    Termination,
+    Case,
+    UnitEvent,
+    ServiceUnit,
+    LksRegistration,
+    Accreditation,
+    Lks,
+    ProgrammeActivity,
+    Partnership,
+    StaffMember,
+    Portfolio,
+)

@@ -1,0 +1,322 @@
+"""Field metadata and validators shared by every entity.
+
+Every entity field is declared with :func:`field`, which records in the attrs metadata:
+
+* ``doc``: a bilingual :class:`~atensi.vocab.Label` description (the JSON Schema uses it);
+* ``citation``: where the field comes from in law, if anywhere;
+* ``sensitivity``: the personal-data class of the field (UU 27/2022), see :class:`Sensitivity`;
+* ``limits``: size limits the boundary enforces (``max_length``, ``max_items``, ``minimum``...).
+
+Validators raise :class:`atensi.errors.InvalidRecord` located at the field, so that direct
+construction and the boundary report the same codes and paths.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
+
+import attrs
+
+from atensi.errors import ErrorDetail, InvalidRecord
+from atensi.vocab import Citation, CodedEnum, Evidence, Label, cite
+
+__all__ = [
+    "LIMITS",
+    "Entity",
+    "Sensitivity",
+    "default_factory",
+    "detail",
+    "field",
+    "problem",
+]
+
+#: Default size limits of the boundary; a record beyond them is rejected, not truncated.
+LIMITS: Mapping[str, int] = {
+    "short_text": 200,
+    "long_text": 2000,
+    "items": 1000,
+    "amount_idr": 10**13,
+}
+
+
+class Sensitivity(CodedEnum):
+    """The personal-data class of a field under UU 27/2022 (Pelindungan Data Pribadi)."""
+
+    NOT_PERSONAL = "bukan_data_pribadi", Label("Bukan data pribadi", "Not personal data")
+    IDENTIFIER = (
+        "pengenal",
+        Label("Nomor pengenal", "Identifier"),
+        cite("uu-27-2022", "Pasal 4 ayat (3)", Evidence.SECONDARY),
+    )
+    GENERAL = (
+        "data_pribadi_umum",
+        Label("Data pribadi yang bersifat umum", "General personal data"),
+        cite("uu-27-2022", "Pasal 4 ayat (3)", Evidence.SECONDARY),
+    )
+    HEALTH = (
+        "spesifik_kesehatan",
+        Label("Data dan informasi kesehatan", "Specific: health data"),
+        cite("uu-27-2022", "Pasal 4 ayat (2) huruf a", Evidence.SECONDARY),
+    )
+    CRIMINAL = (
+        "spesifik_catatan_kejahatan",
+        Label("Catatan kejahatan", "Specific: criminal record"),
+        cite("uu-27-2022", "Pasal 4 ayat (2) huruf d", Evidence.SECONDARY),
+    )
+    CHILD = (
+        "spesifik_anak",
+        Label("Data anak", "Specific: children's data"),
+        cite("uu-27-2022", "Pasal 4 ayat (2) huruf e", Evidence.SECONDARY),
+    )
+    FINANCIAL = (
+        "spesifik_keuangan",
+        Label("Data keuangan pribadi", "Specific: personal financial data"),
+        cite("uu-27-2022", "Pasal 4 ayat (2) huruf f", Evidence.SECONDARY),
+    )
+
+
+def detail(
+    name: str | int | tuple[str | int, ...],
+    code: str,
+    en: str,
+    id_: str,
+    value: Any = None,
+    **ctx: Any,
+) -> ErrorDetail:
+    """Build one located problem (for class invariants)."""
+    loc = name if isinstance(name, tuple) else (name,)
+    return ErrorDetail(loc, code, en, id_, value, ctx)
+
+
+def problem(
+    name: str | int | tuple[str | int, ...],
+    code: str,
+    en: str,
+    id_: str,
+    value: Any = None,
+    **ctx: Any,
+) -> InvalidRecord:
+    """Build an :class:`InvalidRecord` with one problem located at ``name``."""
+    loc = name if isinstance(name, tuple) else (name,)
+    return InvalidRecord([ErrorDetail(loc, code, en, id_, value, ctx)])
+
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def field(
+    *,
+    en: str,
+    id: str,
+    sensitivity: Sensitivity = Sensitivity.NOT_PERSONAL,
+    citation: Citation | None = None,
+    validator: Validator | list[Validator] | None = None,
+    default: Any = attrs.NOTHING,
+    factory: Callable[[], Any] | None = None,
+    **limits: int,
+) -> Any:
+    """Declare an entity field with its bilingual description and metadata."""
+    metadata: dict[str, Any] = {
+        "doc": Label(id, en),
+        "repr": _safe_repr(sensitivity),
+        "citation": citation,
+        "sensitivity": sensitivity,
+        "limits": dict(limits),
+    }
+    custom = validator if isinstance(validator, list) else ([validator] if validator else [])
+    metadata["custom_validators"] = tuple(custom)
+    validators = [_LIMIT_VALIDATORS[key](bound) for key, bound in limits.items()] + custom
+    common: dict[str, Any] = {
+        "metadata": metadata,
+        "validator": validators or None,
+        "kw_only": True,
+        "repr": metadata["repr"],
+    }
+    if factory is not None:
+        return attrs.field(factory=factory, **common)
+    return attrs.field(default=default, **common)
+
+
+def default_factory(attribute: attrs.Attribute[Any]) -> Callable[[], Any] | None:
+    """Return the factory of a field's ``attrs.Factory`` default, or ``None``."""
+    default: Any = attribute.default
+    factory = getattr(default, "factory", None)
+    if callable(factory) and getattr(default, "takes_self", True) is False:
+        return factory  # type: ignore[no-any-return]
+    return None
+
+
+def _redacted(value: Any) -> str:
+    return "None" if value is None else "<redacted>"
+
+
+def _masked_identifier(value: Any) -> str:
+    if isinstance(value, str):
+        if len(value) <= 6:
+            return "'" + "*" * len(value) + "'"
+        return "'" + value[:4] + "*" * (len(value) - 6) + value[-2:] + "'"
+    return repr(value)
+
+
+def _safe_repr(sensitivity: Sensitivity) -> Callable[[Any], str] | bool:
+    """Return the repr policy of a field: personal data never appears in a repr."""
+    if sensitivity is Sensitivity.NOT_PERSONAL:
+        return True
+    if sensitivity is Sensitivity.IDENTIFIER:
+        return _masked_identifier
+    return _redacted
+
+
+class Entity:
+    """Base of every entity: runs the class invariants after construction.
+
+    A class lists its cross-field checks in ``_invariants``; each returns the problems it finds
+    (located relative to the entity), and construction raises :class:`InvalidRecord` with all
+    of them.
+    """
+
+    __slots__ = ()
+    _invariants: ClassVar[tuple[Callable[[Any], list[ErrorDetail]], ...]] = ()
+
+    def __attrs_post_init__(self) -> None:
+        found = self.problems()
+        if found:
+            raise InvalidRecord(found, type(self).__name__)
+
+    def problems(self) -> list[ErrorDetail]:
+        """Return the violations of the class invariants (empty for a valid entity)."""
+        return [p for check in self._invariants for p in check(self)]
+
+
+# --- Validators --------------------------------------------------------------------------------
+
+
+def _max_length(bound: int) -> Validator:
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, str) and len(value) > bound:
+            raise problem(
+                attribute.name,
+                "string.too_long",
+                f"at most {bound} characters",
+                f"paling banyak {bound} karakter",
+                None,
+                max_length=bound,
+                length=len(value),
+            )
+
+    return check
+
+
+def _min_length(bound: int) -> Validator:
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, str) and len(value.strip()) < bound:
+            raise problem(
+                attribute.name,
+                "string.too_short",
+                f"must have at least {bound} non-blank character(s)",
+                f"paling sedikit {bound} karakter yang bukan spasi",
+                value,
+                min_length=bound,
+            )
+
+    return check
+
+
+def _max_items(bound: int) -> Validator:
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, tuple | frozenset) and len(value) > bound:
+            raise problem(
+                attribute.name,
+                "array.too_long",
+                f"at most {bound} items",
+                f"paling banyak {bound} butir",
+                None,
+                max_items=bound,
+                length=len(value),
+            )
+
+    return check
+
+
+def _minimum(bound: int) -> Validator:
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, int) and value < bound:
+            raise problem(
+                attribute.name,
+                "number.too_small",
+                f"must be at least {bound}",
+                f"paling kecil {bound}",
+                value,
+                minimum=bound,
+            )
+
+    return check
+
+
+def _maximum(bound: int) -> Validator:
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, int) and value > bound:
+            raise problem(
+                attribute.name,
+                "number.too_large",
+                f"must be at most {bound}",
+                f"paling besar {bound}",
+                value,
+                maximum=bound,
+            )
+
+    return check
+
+
+_LIMIT_VALIDATORS: dict[str, Callable[[int], Validator]] = {
+    "max_length": _max_length,
+    "min_length": _min_length,
+    "max_items": _max_items,
+    "minimum": _minimum,
+    "maximum": _maximum,
+}
+
+
+def unique_by(key: Callable[[Any], Any], what_en: str, what_id: str) -> Validator:
+    """Validate that the items of a tuple are unique by ``key``."""
+
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        seen: dict[Any, int] = {}
+        for index, item in enumerate(value or ()):
+            k = key(item)
+            if k in seen:
+                raise problem(
+                    (attribute.name, index),
+                    "array.duplicate",
+                    f"duplicate {what_en} (first at index {seen[k]})",
+                    f"{what_id} ganda (pertama pada indeks {seen[k]})",
+                    None,
+                    first_index=seen[k],
+                )
+            seen[k] = index
+
+    return check
+
+
+def order(before: str, after: str) -> Callable[[Any], list[ErrorDetail]]:
+    """Return an invariant: the date field ``after`` is not earlier than ``before``."""
+
+    def check(obj: Any) -> list[ErrorDetail]:
+        start: dt.date | None = getattr(obj, before)
+        end: dt.date | None = getattr(obj, after)
+        if start is not None and end is not None and end < start:
+            return [
+                ErrorDetail(
+                    (after,),
+                    "date.before_start",
+                    f"'{after}' ({end.isoformat()}) is before '{before}' ({start.isoformat()})",
+                    f"'{after}' ({end.isoformat()}) sebelum '{before}' ({start.isoformat()})",
+                    end.isoformat(),
+                    {"start": start.isoformat()},
+                )
+            ]
+        return []
+
+    return check

@@ -1,0 +1,406 @@
+"""Assessments, service deliveries and cases.
+
+A case follows the stages of PP 39/2012 Pasal 7 ayat (2) (see :class:`~atensi.vocab.CaseStage`);
+its record holds the stage history with dates, the assessments, the intervention plan, the
+deliveries, referrals and the termination. The model checks the *shape* of a case (dates in
+order, deliveries that name a component and a matching activity); whether a transition is
+allowed is a rule (``atensi.rules.lifecycle``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+import attrs
+
+from atensi.errors import ErrorDetail
+from atensi.model._fields import LIMITS, Entity, Sensitivity, detail, field, order, unique_by
+from atensi.model.person import Condition
+from atensi.model.subjects import Subject
+from atensi.vocab import (
+    Activity,
+    Approach,
+    CaseStage,
+    CodedEnum,
+    Label,
+    ServiceComponent,
+    TerminationReason,
+    Therapy,
+    cite,
+)
+
+__all__ = [
+    "Assessment",
+    "Assessor",
+    "Case",
+    "InKindItem",
+    "InterventionPlan",
+    "Referral",
+    "ReferralDirection",
+    "ServiceDelivery",
+    "StageEntry",
+    "Termination",
+]
+
+_SHORT = LIMITS["short_text"]
+_LONG = LIMITS["long_text"]
+_ITEMS = LIMITS["items"]
+
+
+@attrs.frozen(slots=True)
+class Assessor(Entity):
+    """Who carried out an assessment."""
+
+    name: str | None = field(
+        en="Name of the assessor",
+        id="Nama asesor",
+        sensitivity=Sensitivity.GENERAL,
+        default=None,
+        max_length=_SHORT,
+    )
+    certified_social_worker: bool = field(
+        en="Holds a social worker competency certificate",
+        id="Pekerja sosial bersertifikat kompetensi",
+        default=False,
+        citation=cite("permensos-15-2025", "Pasal 1 angka 5"),
+    )
+    role: str | None = field(
+        en="Role (e.g. TKS, volunteer, penyuluh sosial)",
+        id="Peran (mis. TKS, relawan, penyuluh sosial)",
+        default=None,
+        max_length=_SHORT,
+    )
+
+
+@attrs.frozen(slots=True)
+class Assessment(Entity):
+    """An assessment (asesmen): the mandatory entry point before any intervention or aid."""
+
+    id: str = field(en="Record identifier", id="Pengenal rekaman", min_length=1, max_length=_SHORT)
+    assessed_on: dt.date = field(
+        en="Date of the assessment",
+        id="Tanggal asesmen",
+        citation=cite("pp-39-2012", "Pasal 7 ayat (2) huruf b"),
+    )
+    assessor: Assessor = field(en="Who assessed", id="Asesor", factory=Assessor)
+    conditions: tuple[Condition, ...] = field(
+        en="Target-group conditions found",
+        id="Kondisi kelompok sasaran yang ditemukan",
+        sensitivity=Sensitivity.HEALTH,
+        factory=tuple,
+        max_items=100,
+        validator=unique_by(lambda c: c.group, "condition", "kondisi"),
+    )
+    needs: tuple[ServiceComponent, ...] = field(
+        en="Service components needed",
+        id="Komponen layanan yang dibutuhkan",
+        sensitivity=Sensitivity.HEALTH,
+        factory=tuple,
+        max_items=7,
+        validator=unique_by(lambda c: c, "need", "kebutuhan"),
+    )
+    risks: tuple[str, ...] = field(
+        en="Risks noted (free text)",
+        id="Risiko yang dicatat",
+        sensitivity=Sensitivity.HEALTH,
+        factory=tuple,
+        max_items=50,
+    )
+    welfare_decile: int | None = field(
+        en="DTSEN welfare decile, if known",
+        id="Desil kesejahteraan DTSEN, bila diketahui",
+        sensitivity=Sensitivity.FINANCIAL,
+        default=None,
+        minimum=1,
+        maximum=10,
+        citation=cite("inpres-4-2025", None, source="REFERENCE §8.4"),
+    )
+    in_dtks: bool | None = field(
+        en="Listed in DTKS (2021-2024 data gate)",
+        id="Terdaftar di DTKS",
+        sensitivity=Sensitivity.FINANCIAL,
+        default=None,
+        citation=cite("permensos-3-2021", None),
+    )
+    consent_recorded: bool = field(
+        en="The subject's informed consent is recorded",
+        id="Persetujuan subjek telah dicatat",
+        default=False,
+    )
+    notes: str | None = field(
+        en="Assessment notes",
+        id="Catatan asesmen",
+        sensitivity=Sensitivity.HEALTH,
+        default=None,
+        max_length=_LONG,
+    )
+
+
+@attrs.frozen(slots=True)
+class InKindItem(Entity):
+    """An item given in kind (assistive device, food package, business kit ...)."""
+
+    name: str = field(
+        en="What was given", id="Barang yang diberikan", min_length=1, max_length=_SHORT
+    )
+    quantity: int = field(en="How many", id="Jumlah", default=1, minimum=1, maximum=10**6)
+    value_idr: int | None = field(
+        en="Value in whole rupiah",
+        id="Nilai dalam rupiah",
+        sensitivity=Sensitivity.FINANCIAL,
+        default=None,
+        minimum=0,
+        maximum=LIMITS["amount_idr"],
+    )
+
+
+@attrs.frozen(slots=True)
+class ServiceDelivery(Entity):
+    """One delivery of an ATENSI component to a subject."""
+
+    id: str = field(en="Record identifier", id="Pengenal rekaman", min_length=1, max_length=_SHORT)
+    component: ServiceComponent = field(en="The component delivered", id="Komponen layanan")
+    activity: Activity | None = field(
+        en="The legal activity, if recorded",
+        id="Kegiatan menurut definisi hukum",
+        default=None,
+        citation=cite("permensos-7-2022", "Pasal 1 angka 2"),
+    )
+    therapy: Therapy | None = field(
+        en="The therapy, for the therapy component", id="Jenis terapi", default=None
+    )
+    approach: Approach = field(en="The approach used", id="Pendekatan")
+    provider: str = field(
+        en="Code of the unit or LKS that delivered",
+        id="Kode unit atau LKS pemberi layanan",
+        min_length=1,
+        max_length=_SHORT,
+    )
+    start: dt.date = field(en="First day of the delivery", id="Tanggal mulai")
+    end: dt.date | None = field(en="Last day, if finished", id="Tanggal selesai", default=None)
+    amount_idr: int | None = field(
+        en="Cash amount in whole rupiah",
+        id="Jumlah uang dalam rupiah",
+        sensitivity=Sensitivity.FINANCIAL,
+        default=None,
+        minimum=0,
+        maximum=LIMITS["amount_idr"],
+    )
+    in_kind: tuple[InKindItem, ...] = field(
+        en="Items given in kind",
+        id="Bantuan barang",
+        sensitivity=Sensitivity.FINANCIAL,
+        factory=tuple,
+        max_items=100,
+    )
+
+    @staticmethod
+    def _consistent(obj: ServiceDelivery) -> list[ErrorDetail]:
+        found = []
+        if obj.activity is not None and obj.activity.component is not obj.component:
+            found.append(
+                detail(
+                    "activity",
+                    "delivery.activity_component_mismatch",
+                    f"activity '{obj.activity.value}' belongs to component "
+                    f"'{obj.activity.component.value}', not '{obj.component.value}'",
+                    f"kegiatan '{obj.activity.value}' termasuk komponen "
+                    f"'{obj.activity.component.value}', bukan '{obj.component.value}'",
+                    obj.activity.value,
+                )
+            )
+        if obj.therapy is not None and obj.component is not ServiceComponent.THERAPY:
+            found.append(
+                detail(
+                    "therapy",
+                    "delivery.therapy_outside_therapy_component",
+                    "a therapy is recorded only for the therapy component",
+                    "jenis terapi hanya dicatat untuk komponen terapi",
+                    obj.therapy.value,
+                )
+            )
+        return found
+
+    _invariants: ClassVar[Any] = (order("start", "end"), _consistent)
+
+
+@attrs.frozen(slots=True)
+class StageEntry(Entity):
+    """The case entered ``stage`` on ``on``."""
+
+    stage: CaseStage = field(en="The stage entered", id="Tahapan yang dimasuki")
+    on: dt.date = field(en="Date the stage was entered", id="Tanggal memasuki tahapan")
+    note: str | None = field(
+        en="Note", id="Catatan", sensitivity=Sensitivity.HEALTH, default=None, max_length=_LONG
+    )
+
+
+@attrs.frozen(slots=True)
+class InterventionPlan(Entity):
+    """The intervention plan (rencana pemecahan masalah)."""
+
+    drawn_up_on: dt.date = field(
+        en="Date the plan was drawn up",
+        id="Tanggal rencana disusun",
+        citation=cite("pp-39-2012", "Pasal 7 ayat (2) huruf c"),
+    )
+    components: tuple[ServiceComponent, ...] = field(
+        en="Components planned",
+        id="Komponen yang direncanakan",
+        factory=tuple,
+        max_items=7,
+        validator=unique_by(lambda c: c, "component", "komponen"),
+    )
+    approaches: tuple[Approach, ...] = field(
+        en="Approaches planned",
+        id="Pendekatan yang direncanakan",
+        factory=tuple,
+        max_items=3,
+        validator=unique_by(lambda a: a, "approach", "pendekatan"),
+    )
+    goals: tuple[str, ...] = field(
+        en="Goals", id="Tujuan", sensitivity=Sensitivity.HEALTH, factory=tuple, max_items=50
+    )
+    residential_justification: str | None = field(
+        en="Why residential care is needed (recorded for children)",
+        id="Alasan perlunya layanan residensial (dicatat untuk anak)",
+        sensitivity=Sensitivity.HEALTH,
+        default=None,
+        max_length=_LONG,
+    )
+
+
+class ReferralDirection(CodedEnum):
+    """Whether a referral brought the case in or sent it out."""
+
+    IN = "masuk", Label("Rujukan masuk", "Referral in")
+    OUT = "keluar", Label("Rujukan keluar", "Referral out")
+
+
+@attrs.frozen(slots=True)
+class Referral(Entity):
+    """A referral (rujukan) in or out of the serving unit."""
+
+    on: dt.date = field(
+        en="Date of the referral",
+        id="Tanggal rujukan",
+        citation=cite("pp-39-2012", "Pasal 7 ayat (1) huruf k"),
+    )
+    direction: ReferralDirection = field(en="In or out", id="Masuk atau keluar")
+    counterpart: str | None = field(
+        en="The other unit or agency (code or name)",
+        id="Unit atau lembaga lain",
+        default=None,
+        max_length=_SHORT,
+    )
+    reason: str | None = field(
+        en="Why", id="Alasan", sensitivity=Sensitivity.HEALTH, default=None, max_length=_LONG
+    )
+
+
+@attrs.frozen(slots=True)
+class Termination(Entity):
+    """How and when a case was closed."""
+
+    on: dt.date = field(en="Date of termination", id="Tanggal terminasi")
+    reason: TerminationReason = field(en="Why the case closed", id="Alasan terminasi")
+    note: str | None = field(
+        en="Note", id="Catatan", sensitivity=Sensitivity.HEALTH, default=None, max_length=_LONG
+    )
+
+
+@attrs.frozen(slots=True)
+class Case(Entity):
+    """A social rehabilitation case: a subject served by a unit through the stages."""
+
+    id: str = field(en="Record identifier", id="Pengenal rekaman", min_length=1, max_length=_SHORT)
+    subject: Subject = field(en="Who is served", id="Subjek layanan")
+    unit: str = field(
+        en="Code of the serving unit", id="Kode unit pelaksana", min_length=1, max_length=_SHORT
+    )
+    opened_on: dt.date = field(en="Date the case was opened", id="Tanggal kasus dibuka")
+    approaches: tuple[Approach, ...] = field(
+        en="Approaches used (combinable)",
+        id="Pendekatan yang digunakan",
+        factory=tuple,
+        max_items=3,
+        validator=unique_by(lambda a: a, "approach", "pendekatan"),
+    )
+    stages: tuple[StageEntry, ...] = field(
+        en="Stage history, oldest first",
+        id="Riwayat tahapan, dari yang terlama",
+        factory=tuple,
+        max_items=_ITEMS,
+    )
+    assessments: tuple[Assessment, ...] = field(
+        en="Assessments, oldest first",
+        id="Asesmen, dari yang terlama",
+        factory=tuple,
+        max_items=100,
+        validator=unique_by(lambda a: a.id, "assessment id", "pengenal asesmen"),
+    )
+    plan: InterventionPlan | None = field(
+        en="The current intervention plan", id="Rencana intervensi yang berlaku", default=None
+    )
+    deliveries: tuple[ServiceDelivery, ...] = field(
+        en="Service deliveries",
+        id="Pemberian layanan",
+        factory=tuple,
+        max_items=_ITEMS,
+        validator=unique_by(lambda d: d.id, "delivery id", "pengenal layanan"),
+    )
+    referrals: tuple[Referral, ...] = field(
+        en="Referrals", id="Rujukan", factory=tuple, max_items=100
+    )
+    consent_on: dt.date | None = field(
+        en="Date informed consent was recorded", id="Tanggal persetujuan dicatat", default=None
+    )
+    termination: Termination | None = field(
+        en="How the case closed, if it did", id="Terminasi kasus", default=None
+    )
+
+    @staticmethod
+    def _dates(obj: Case) -> list[ErrorDetail]:
+        found = []
+        previous: dt.date | None = None
+        for index, entry in enumerate(obj.stages):
+            if entry.on < obj.opened_on:
+                found.append(
+                    detail(
+                        ("stages", index, "on"),
+                        "case.stage_before_opening",
+                        "stage entered before the case was opened",
+                        "tahapan dimasuki sebelum kasus dibuka",
+                        entry.on.isoformat(),
+                    )
+                )
+            if previous is not None and entry.on < previous:
+                found.append(
+                    detail(
+                        ("stages", index, "on"),
+                        "case.stages_out_of_order",
+                        "stage history must be in date order",
+                        "riwayat tahapan harus urut tanggal",
+                        entry.on.isoformat(),
+                    )
+                )
+            previous = entry.on
+        if obj.termination is not None and obj.termination.on < obj.opened_on:
+            found.append(
+                detail(
+                    ("termination", "on"),
+                    "case.terminated_before_opening",
+                    "terminated before the case was opened",
+                    "terminasi sebelum kasus dibuka",
+                    obj.termination.on.isoformat(),
+                )
+            )
+        return found
+
+    _invariants: ClassVar[Any] = (_dates,)
+
+    @property
+    def current_stage(self) -> CaseStage | None:
+        """The stage the case is in (the last entry of the history), if any."""
+        return self.stages[-1].stage if self.stages else None

@@ -1,0 +1,326 @@
+"""The person in need of social welfare services (PPKS) and what an assessment records of them.
+
+A NIK is optional because many PPKS have none (homeless people, abandoned children, victims of
+trafficking): the record then holds :class:`atensi.nik.NoNik` with a reason, never an empty
+string. A birth date may be exact or an estimate with a precision, because many PPKS do not know
+theirs; the rules turn an estimate into an age *range* and answer "unknown" near a threshold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+import attrs
+
+from atensi.errors import ErrorDetail
+from atensi.model._fields import (
+    LIMITS,
+    Entity,
+    Sensitivity,
+    detail,
+    field,
+    problem,
+    unique_by,
+)
+from atensi.nik import NoNik
+from atensi.nik import validate as validate_nik
+from atensi.vocab import (
+    CodedEnum,
+    DisabilityType,
+    DrugRisk,
+    ElderlyCapacity,
+    Evidence,
+    Label,
+    Sex,
+    Target,
+    TargetGroup,
+    cite,
+)
+
+__all__ = ["BirthDate", "Condition", "DatePrecision", "Disability", "DrugUse", "Person"]
+
+_SHORT = LIMITS["short_text"]
+_LONG = LIMITS["long_text"]
+_ITEMS = LIMITS["items"]
+
+
+class DatePrecision(CodedEnum):
+    """How precisely a birth date is known."""
+
+    DAY = "hari", Label("Tanggal pasti", "Exact date")
+    MONTH = "bulan", Label("Bulan dan tahun diketahui", "Month and year known")
+    YEAR = "tahun", Label("Hanya tahun diketahui", "Only the year known")
+
+
+@attrs.frozen(slots=True)
+class BirthDate(Entity):
+    """A birth date, exact or estimated.
+
+    ``value`` is the date as recorded; with ``precision`` ``bulan`` only its year and month are
+    meaningful, with ``tahun`` only its year. ``estimated`` marks a date that is itself a guess
+    (e.g. from appearance or a relative's memory).
+
+    >>> import datetime as dt
+    >>> BirthDate(value=dt.date(1960, 1, 1), precision=DatePrecision.YEAR).earliest()
+    datetime.date(1960, 1, 1)
+    >>> BirthDate(value=dt.date(1960, 1, 1), precision=DatePrecision.YEAR).latest()
+    datetime.date(1960, 12, 31)
+    """
+
+    value: dt.date = field(
+        en="The birth date as recorded",
+        id="Tanggal lahir yang tercatat",
+        sensitivity=Sensitivity.GENERAL,
+    )
+    precision: DatePrecision = field(
+        en="How precisely the date is known", id="Ketelitian tanggal", default=DatePrecision.DAY
+    )
+    estimated: bool = field(
+        en="The date is an estimate", id="Tanggal merupakan perkiraan", default=False
+    )
+
+    def earliest(self) -> dt.date:
+        """The earliest date the birth can have been on."""
+        if self.precision is DatePrecision.YEAR:
+            return dt.date(self.value.year, 1, 1)
+        if self.precision is DatePrecision.MONTH:
+            return dt.date(self.value.year, self.value.month, 1)
+        return self.value
+
+    def latest(self) -> dt.date:
+        """The latest date the birth can have been on."""
+        if self.precision is DatePrecision.YEAR:
+            return dt.date(self.value.year, 12, 31)
+        if self.precision is DatePrecision.MONTH:
+            nxt = dt.date(self.value.year + self.value.month // 12, self.value.month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        return self.value
+
+    @property
+    def is_exact(self) -> bool:
+        """Whether the date is known to the day and not an estimate."""
+        return self.precision is DatePrecision.DAY and not self.estimated
+
+
+@attrs.frozen(slots=True)
+class Disability(Entity):
+    """One type of disability of a person (UU 8/2016 Pasal 4).
+
+    The law counts a disability as long-term when it lasts at least six months or is permanent
+    (elucidation of Pasal 1 angka 1), and says medical personnel determine the type (Pasal 4
+    ayat (2)); both facts are recorded so the rules can ask.
+    """
+
+    type: DisabilityType = field(
+        en="The type (ragam) of disability",
+        id="Ragam disabilitas",
+        sensitivity=Sensitivity.HEALTH,
+        citation=cite("uu-8-2016", "Pasal 4 ayat (1)"),
+    )
+    since: dt.date | None = field(
+        en="Since when the limitation has lasted",
+        id="Sejak kapan keterbatasan dialami",
+        sensitivity=Sensitivity.HEALTH,
+        default=None,
+    )
+    permanent: bool | None = field(
+        en="Whether the limitation is permanent",
+        id="Apakah keterbatasan bersifat permanen",
+        sensitivity=Sensitivity.HEALTH,
+        default=None,
+        citation=cite("uu-8-2016", "Penjelasan Pasal 1 angka 1"),
+    )
+    determined_by_medical_personnel: bool | None = field(
+        en="Whether medical personnel determined the type",
+        id="Apakah ragam ditetapkan oleh tenaga medis",
+        sensitivity=Sensitivity.HEALTH,
+        default=None,
+        citation=cite("uu-8-2016", "Pasal 4 ayat (2)"),
+    )
+
+
+@attrs.frozen(slots=True)
+class Condition(Entity):
+    """A target-group condition found in a subject, with its evidence.
+
+    "PPKS lainnya" (``ppks_lainnya``) is an open category: its ``justification`` is required.
+    """
+
+    group: TargetGroup = field(
+        en="The target group the condition places the subject in",
+        id="Kelompok sasaran",
+        sensitivity=Sensitivity.HEALTH,
+    )
+    since: dt.date | None = field(
+        en="Since when the condition holds",
+        id="Sejak kapan kondisi berlaku",
+        sensitivity=Sensitivity.HEALTH,
+        default=None,
+    )
+    evidence: str | None = field(
+        en="What the finding rests on (document, observation, referral)",
+        id="Dasar temuan (dokumen, observasi, rujukan)",
+        sensitivity=Sensitivity.HEALTH,
+        default=None,
+        max_length=_LONG,
+    )
+    justification: str | None = field(
+        en="Why the subject needs services; required for 'ppks_lainnya'",
+        id="Alasan membutuhkan layanan; wajib untuk 'ppks_lainnya'",
+        sensitivity=Sensitivity.HEALTH,
+        default=None,
+        max_length=_LONG,
+        citation=cite("pp-39-2012", "Pasal 6 ayat (2)"),
+    )
+
+    @staticmethod
+    def _justified(obj: Condition) -> list[ErrorDetail]:
+        if obj.group is TargetGroup.OTHER_PPKS and not (obj.justification or "").strip():
+            return [
+                detail(
+                    "justification",
+                    "condition.justification_required",
+                    "'ppks_lainnya' needs a written justification",
+                    "'ppks_lainnya' memerlukan justifikasi tertulis",
+                )
+            ]
+        return []
+
+    _invariants: ClassVar[Any] = (_justified,)
+
+
+@attrs.frozen(slots=True)
+class DrugUse(Entity):
+    """Drug (NAPZA) use status under UU 35/2009 and the screening risk level."""
+
+    status: TargetGroup = field(
+        en="Addict, abuser or victim of abuse (UU 35/2009)",
+        id="Pecandu, penyalah guna atau korban penyalahgunaan (UU 35/2009)",
+        sensitivity=Sensitivity.HEALTH,
+    )
+    risk: DrugRisk | None = field(
+        en="Risk level from screening",
+        id="Tingkat risiko hasil skrining",
+        sensitivity=Sensitivity.HEALTH,
+        default=None,
+        citation=cite(None, None, Evidence.SECONDARY, source="REFERENCE §3.6"),
+    )
+
+    @staticmethod
+    def _napza_status(obj: DrugUse) -> list[ErrorDetail]:
+        if obj.status.target is not Target.DRUG_ABUSE_VICTIMS:
+            return [
+                detail(
+                    "status",
+                    "drug_use.not_a_drug_status",
+                    f"'{obj.status.value}' is not a drug-use status",
+                    f"'{obj.status.value}' bukan status penyalahgunaan NAPZA",
+                    obj.status.value,
+                )
+            ]
+        return []
+
+    _invariants: ClassVar[Any] = (_napza_status,)
+
+
+def _nik_or_none(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, str):
+        try:
+            validate_nik(value)
+        except ValueError as err:
+            code = getattr(err, "code", "nik.invalid")
+            message_id = getattr(err, "message_id", str(err))
+            raise problem(attribute.name, code, str(err), message_id, value) from None
+
+
+@attrs.frozen(slots=True)
+class Person(Entity):
+    """A person in need of social welfare services (PPKS).
+
+    >>> import datetime as dt
+    >>> from atensi.nik import NoNik, NoNikReason
+    >>> p = Person(id="P-1", nik=NoNik(NoNikReason.NOT_REGISTERED), name="Budi",
+    ...            sex=Sex.MALE, birth_date=BirthDate(value=dt.date(2012, 5, 1)))
+    >>> p.name
+    'Budi'
+    >>> "Budi" in repr(p)
+    False
+    """
+
+    id: str = field(
+        en="The record's identifier in the source system",
+        id="Pengenal rekaman di sistem asal",
+        min_length=1,
+        max_length=_SHORT,
+    )
+    nik: str | NoNik = field(
+        en="The 16-digit NIK, or the reason there is none",
+        id="NIK 16 digit, atau alasan tidak ada NIK",
+        sensitivity=Sensitivity.IDENTIFIER,
+        citation=cite("uu-24-2013", "Pasal 1 angka 12"),
+        validator=_nik_or_none,
+    )
+    name: str = field(
+        en="Full name",
+        id="Nama lengkap",
+        sensitivity=Sensitivity.GENERAL,
+        min_length=1,
+        max_length=_SHORT,
+    )
+    sex: Sex | None = field(
+        en="Sex",
+        id="Jenis kelamin",
+        sensitivity=Sensitivity.GENERAL,
+        default=None,
+        citation=cite("uu-24-2013", "Pasal 58 ayat (2)"),
+    )
+    birth_date: BirthDate | None = field(
+        en="Birth date, exact or estimated",
+        id="Tanggal lahir, pasti atau perkiraan",
+        sensitivity=Sensitivity.GENERAL,
+        default=None,
+    )
+    domicile: str | None = field(
+        en="Kemendagri code of the domicile (district or regency level)",
+        id="Kode wilayah Kemendagri domisili (kecamatan atau kabupaten/kota)",
+        sensitivity=Sensitivity.GENERAL,
+        default=None,
+        max_length=13,
+    )
+    registry_id: str | None = field(
+        en="Identifier in DTKS/DTSEN or another registry",
+        id="Pengenal di DTKS/DTSEN atau registri lain",
+        sensitivity=Sensitivity.IDENTIFIER,
+        default=None,
+        max_length=_SHORT,
+    )
+    disabilities: tuple[Disability, ...] = field(
+        en="Disabilities, one entry per type",
+        id="Disabilitas, satu butir per ragam",
+        sensitivity=Sensitivity.HEALTH,
+        factory=tuple,
+        max_items=6,
+        validator=unique_by(lambda d: d.type, "disability type", "ragam disabilitas"),
+    )
+    elderly_capacity: ElderlyCapacity | None = field(
+        en="For elderly persons: potensial or tidak potensial",
+        id="Untuk lanjut usia: potensial atau tidak potensial",
+        sensitivity=Sensitivity.HEALTH,
+        default=None,
+        citation=cite("uu-13-1998", "Pasal 1 angka 3-4"),
+    )
+    drug_use: DrugUse | None = field(
+        en="Drug (NAPZA) use status and risk",
+        id="Status dan risiko penyalahgunaan NAPZA",
+        sensitivity=Sensitivity.HEALTH,
+        default=None,
+    )
+    conditions: tuple[Condition, ...] = field(
+        en="Target-group conditions on record",
+        id="Kondisi kelompok sasaran yang tercatat",
+        sensitivity=Sensitivity.HEALTH,
+        factory=tuple,
+        max_items=100,
+        validator=unique_by(lambda c: c.group, "condition", "kondisi"),
+    )

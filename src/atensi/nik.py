@@ -1,0 +1,381 @@
+"""NIK (Nomor Induk Kependudukan), the 16-digit Indonesian population number.
+
+A NIK is the single identity number of a resident (UU 24/2013 Pasal 1 angka 12). Its digits
+encode, in order: the province (2), regency or city (2) and district (2) of **first**
+registration, the birth date as DDMMYY with **40 added to the day for women**, and a serial
+number (4) given by the registry from 0001. There is no check digit, so a well-formed NIK may
+still not exist; only the civil registry (Dukcapil) knows.
+
+What ``validate`` checks: 16 ASCII digits once spaces, dots and dashes are removed; a day of
+01-31 (men) or 41-71 (women); a month of 01-12; a real calendar date in at least one century
+(29 February only in a year divisible by four); a serial other than 0000. A region code that is
+in neither the current nor the retired table is only a *warning* (``Nik.warnings``), because
+codes retired before 2015 are not in the table; ``strict=True`` rejects it.
+
+What it does not check: whether the person exists, whether the birth date is the true one
+(NIKs of people with unknown birth dates often carry conventional dates), or the century, which
+needs another fact: ``parse(..., on=...)`` picks the latest century that puts the birth on or
+before ``on`` (never the system clock).
+
+A NIK is personal data: error messages and reprs show it masked (``317101******0001``).
+
+>>> from atensi import nik
+>>> nik.validate("3171 0141 0390 0001")
+'3171014103900001'
+>>> import datetime as dt
+>>> n = nik.parse("3171014103900001", on=dt.date(2026, 1, 1))
+>>> n.birth_date, n.sex.value, n.regency
+(datetime.date(1990, 3, 1), 'perempuan', '3171')
+>>> n
+Nik('317101******0001')
+>>> nik.validate("3171017203900001")
+Traceback (most recent call last):
+...
+atensi.nik.InvalidDate: the NIK 317101******0001 encodes day 72, which is no day ...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+import attrs
+
+from atensi.errors import AtensiError
+from atensi.regions import is_valid_code
+from atensi.vocab import Citation, CodedEnum, Evidence, Label, Sex, cite
+
+__all__ = [
+    "InvalidDate",
+    "InvalidFormat",
+    "InvalidLength",
+    "InvalidNik",
+    "InvalidRegion",
+    "InvalidSerial",
+    "Nik",
+    "NikFinding",
+    "NoNik",
+    "NoNikReason",
+    "check_consistency",
+    "compact",
+    "format",
+    "is_valid",
+    "mask",
+    "parse",
+    "validate",
+]
+
+_NIK = cite("uu-24-2013", "Pasal 1 angka 12", Evidence.VERIFIED, source="REFERENCE R23")
+_STRUCTURE = cite(
+    None,
+    None,
+    Evidence.SECONDARY,
+    source="REFERENCE §8.1 (R53, R54, R55)",
+    note="the digit layout is published by Dukcapil offices, not in a statute",
+)
+_SEPARATORS = str.maketrans("", "", " .-")
+_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def mask(value: str) -> str:
+    """Mask a NIK for display: region prefix and serial only (``317101******0001``)."""
+    if len(value) == 16:
+        return value[:6] + "******" + value[12:]
+    return "*" * min(len(value), 16)
+
+
+class InvalidNik(AtensiError):
+    """Base of the NIK errors; ``value`` holds the raw input (never put in the message)."""
+
+    code = "nik.invalid"
+
+    def __init__(self, value: object, en: str, id_: str) -> None:
+        self.value = value
+        super().__init__(en, message_id=id_)
+
+
+class InvalidFormat(InvalidNik):
+    """Not a string, or characters other than digits, spaces, dots and dashes."""
+
+    code = "nik.invalid_format"
+
+
+class InvalidLength(InvalidNik):
+    """Not 16 digits."""
+
+    code = "nik.invalid_length"
+
+
+class InvalidDate(InvalidNik):
+    """The encoded birth date is impossible."""
+
+    code = "nik.invalid_date"
+
+
+class InvalidRegion(InvalidNik):
+    """The region code is in neither the current nor the retired table (strict mode only)."""
+
+    code = "nik.invalid_region"
+
+
+class InvalidSerial(InvalidNik):
+    """The serial number is 0000."""
+
+    code = "nik.invalid_serial"
+
+
+class NoNikReason(CodedEnum):
+    """Why a person has no NIK on record."""
+
+    NOT_REGISTERED = (
+        "belum_terdaftar",
+        Label("Belum terdaftar dalam administrasi kependudukan", "Never registered"),
+    )
+    UNKNOWN = "tidak_diketahui", Label("NIK tidak diketahui", "NIK not known")
+    DOCUMENTS_LOST = "dokumen_hilang", Label("Dokumen identitas hilang", "Identity documents lost")
+    IDENTITY_UNCONFIRMED = (
+        "identitas_belum_dipastikan",
+        Label("Identitas belum dapat dipastikan", "Identity not yet established"),
+        cite(None, None, Evidence.CONVENTION, note="e.g. abandoned children, trafficking victims"),
+    )
+    FOREIGN_NATIONAL = "warga_negara_asing", Label("Warga negara asing", "Foreign national")
+    OTHER = "lainnya", Label("Alasan lain", "Other reason")
+
+
+@attrs.frozen(slots=True)
+class NoNik:
+    """The explicit state "this person has no NIK (yet)", with the reason.
+
+    Never use an empty string or ``0`` for a missing NIK; use this. In records it is written
+    ``{"reason": "<code>"}``.
+
+    >>> NoNik(NoNikReason.NOT_REGISTERED).reason.value
+    'belum_terdaftar'
+    """
+
+    reason: NoNikReason
+
+
+class Nik(NamedTuple):
+    """A parsed NIK. ``repr`` shows it masked."""
+
+    value: str
+    province: str
+    regency: str
+    district: str
+    birth_date: dt.date
+    sex: Sex
+    serial: str
+    warnings: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"Nik({mask(self.value)!r})"
+
+    def __str__(self) -> str:
+        return mask(self.value)
+
+
+def compact(text: object) -> str:
+    """Remove spaces, dots and dashes; raise InvalidFormat for a non-string.
+
+    >>> compact("31.71.01-410390-0001")
+    '3171014103900001'
+    """
+    if type(text) is not str:
+        raise InvalidFormat(
+            None,
+            f"a NIK must be a string, not {type(text).__name__}",
+            f"NIK harus berupa teks, bukan {type(text).__name__}",
+        )
+    return text.translate(_SEPARATORS)
+
+
+def _check(text: object, strict: bool) -> tuple[str, tuple[str, ...]]:
+    if type(text) is str and len(text) == 16 and text.isdigit() and text.isascii():
+        value = text
+    else:
+        value = compact(text)
+        if value and not (value.isascii() and value.isdigit()):
+            raise InvalidFormat(
+                text,
+                "a NIK has only digits (spaces, dots and dashes allowed)",
+                "NIK hanya berisi angka (boleh spasi, titik, tanda hubung)",
+            )
+        if len(value) != 16:
+            raise InvalidLength(
+                text,
+                f"a NIK has 16 digits, not {len(value)}",
+                f"NIK terdiri atas 16 angka, bukan {len(value)}",
+            )
+    masked = mask(value)
+    day = int(value[6:8])
+    month = int(value[8:10])
+    if day > 40:
+        day -= 40
+    if not 1 <= day <= 31:
+        raise InvalidDate(
+            text,
+            f"the NIK {masked} encodes day {value[6:8]}, which is no day (01-31, or 41-71 for "
+            "women)",
+            f"NIK {masked} memuat hari {value[6:8]}, bukan hari yang sah (01-31, atau 41-71 "
+            "untuk perempuan)",
+        )
+    if not 1 <= month <= 12:
+        raise InvalidDate(
+            text,
+            f"the NIK {masked} encodes month {value[8:10]}",
+            f"NIK {masked} memuat bulan {value[8:10]}",
+        )
+    if day > _DAYS[month] or (month == 2 and day == 29 and int(value[10:12]) % 4):
+        raise InvalidDate(
+            text,
+            f"the NIK {masked} encodes an impossible date",
+            f"NIK {masked} memuat tanggal yang tidak ada",
+        )
+    if value[12:] == "0000":
+        raise InvalidSerial(
+            text, f"the NIK {masked} has serial 0000", f"NIK {masked} bernomor urut 0000"
+        )
+    warnings: tuple[str, ...] = ()
+    if not is_valid_code(value[:6]):
+        if not is_valid_code(value[:4]):
+            warnings = ("nik.unknown_regency",)
+        else:
+            warnings = ("nik.unknown_district",)
+        if strict:
+            raise InvalidRegion(
+                text,
+                f"the NIK {masked} names an unknown region",
+                f"NIK {masked} memuat kode wilayah yang tidak dikenal",
+            )
+    return value, warnings
+
+
+def validate(text: object, *, strict: bool = False) -> str:
+    """Return the compact NIK, or raise an :class:`InvalidNik` subclass.
+
+    Args:
+        text: the NIK as written (spaces, dots and dashes are allowed).
+        strict: reject a region code that is in neither the current nor the retired table.
+    """
+    return _check(text, strict)[0]
+
+
+def is_valid(text: object, *, strict: bool = False) -> bool:
+    """Whether ``validate`` accepts ``text``."""
+    try:
+        _check(text, strict)
+    except InvalidNik:
+        return False
+    return True
+
+
+def format(text: object) -> str:
+    """Return the NIK as ``PP.RR.DD.DDMMYY.SSSS``.
+
+    >>> format("3171014103900001")
+    '31.71.01.410390.0001'
+    """
+    value = validate(text)
+    return f"{value[:2]}.{value[2:4]}.{value[4:6]}.{value[6:12]}.{value[12:]}"
+
+
+def parse(text: object, *, on: dt.date, strict: bool = False) -> Nik:
+    """Parse a NIK; the century is the latest one that puts the birth on or before ``on``.
+
+    Raises:
+        InvalidNik: as :func:`validate`; InvalidDate also when the date is impossible in every
+            century that keeps it on or before ``on``.
+    """
+    value, warnings = _check(text, strict)
+    day, month, year = int(value[6:8]), int(value[8:10]), int(value[10:12])
+    sex = Sex.FEMALE if day > 40 else Sex.MALE
+    day = day - 40 if day > 40 else day
+    century = (on.year // 100) * 100
+    birth = None
+    for base in (century, century - 100, century - 200):
+        try:
+            candidate = dt.date(base + year, month, day)
+        except ValueError:
+            continue
+        if candidate <= on:
+            birth = candidate
+            break
+    if birth is None:
+        raise InvalidDate(
+            text,
+            f"the NIK {mask(value)} encodes no birth date before {on}",
+            f"NIK {mask(value)} tidak memuat tanggal lahir sebelum {on}",
+        )
+    return Nik(value, value[:2], value[:4], value[:6], birth, sex, value[12:], warnings)
+
+
+class NikFinding(NamedTuple):
+    """A disagreement between a NIK and the rest of a record."""
+
+    code: str
+    severity: str  # "error" (contradiction) or "warning" (possible, worth a look)
+    message: Label
+    citation: Citation
+
+
+def check_consistency(
+    nik: str,
+    *,
+    on: dt.date,
+    birth_date: dt.date | None = None,
+    sex: Sex | None = None,
+    region: str | None = None,
+) -> tuple[NikFinding, ...]:
+    """Compare a NIK with a record's birth date, sex and domicile.
+
+    A different birth date or sex is an error. A domicile outside the NIK's district is a
+    warning only: the NIK keeps the district of *first* registration when people move.
+    """
+    parsed = parse(nik, on=on)
+    found = []
+    if birth_date is not None and (birth_date.month, birth_date.day, birth_date.year % 100) != (
+        parsed.birth_date.month,
+        parsed.birth_date.day,
+        parsed.birth_date.year % 100,
+    ):
+        found.append(
+            NikFinding(
+                "nik.birth_date_mismatch",
+                "error",
+                Label(
+                    "Tanggal lahir berbeda dengan yang dimuat NIK",
+                    "The birth date differs from the one the NIK encodes",
+                ),
+                _STRUCTURE,
+            )
+        )
+    if sex is not None and sex is not parsed.sex:
+        found.append(
+            NikFinding(
+                "nik.sex_mismatch",
+                "error",
+                Label(
+                    "Jenis kelamin berbeda dengan yang dimuat NIK",
+                    "The sex differs from the one the NIK encodes",
+                ),
+                _STRUCTURE,
+            )
+        )
+    if region is not None:
+        code = region.replace(".", "")
+        if not parsed.district.startswith(code[:6]) and not code.startswith(parsed.district):
+            severity = "warning"
+            found.append(
+                NikFinding(
+                    "nik.region_differs",
+                    severity,
+                    Label(
+                        "Domisili di luar kecamatan pendaftaran pertama NIK (mungkin pindah)",
+                        "Domicile outside the NIK's district of first registration (may have "
+                        "moved)",
+                    ),
+                    _NIK,
+                )
+            )
+    return tuple(found)

@@ -1,0 +1,32 @@
+"""Rules: pure functions of typed entities and a date, returning explained decisions."""
+
+from atensi.rules.age import age_on, age_range
+from atensi.rules.decision import (
+    DECISION_JSON_VERSION,
+    Decision,
+    Finding,
+    Outcome,
+    Status,
+    decision_from_json,
+)
+from atensi.rules.eligibility import PRIMARY_ORDER, assess_eligibility
+from atensi.rules.lifecycle import InvalidTransition, advance, allowed_next, check_delivery
+from atensi.rules.services import recommend_services
+
+__all__ = [
+    "DECISION_JSON_VERSION",
+    "PRIMARY_ORDER",
+    "Decision",
+    "Finding",
+    "InvalidTransition",
+    "Outcome",
+    "Status",
+    "advance",
+    "age_on",
+    "age_range",
+    "allowed_next",
+    "assess_eligibility",
+    "check_delivery",
+    "decision_from_json",
+    "recommend_services",
+]

@@ -1,0 +1,53 @@
+"""Age in whole years, and age ranges for estimated birth dates.
+
+Age is the number of whole years completed on the date asked about. A person born on
+29 February has their birthday on 1 March in common years (so they turn 18 on 1 March of a
+common year); comparing (month, day) pairs gives exactly that. An estimated birth date
+(``BirthDate.precision`` of month or year, or ``estimated``) gives a *range* of ages; the rules
+answer "unknown" when a threshold falls inside it rather than guess.
+
+>>> import datetime as dt
+>>> age_on(dt.date(2008, 2, 29), dt.date(2026, 2, 28))
+17
+>>> age_on(dt.date(2008, 2, 29), dt.date(2026, 3, 1))
+18
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from atensi.model import BirthDate
+
+__all__ = ["ESTIMATE_MARGIN_YEARS", "age_on", "age_range"]
+
+#: How many years either side of an estimated date atensi allows (its convention; a caller may
+#: pass another margin).
+ESTIMATE_MARGIN_YEARS = 1
+
+
+def age_on(birth: dt.date, on: dt.date) -> int:
+    """Whole years completed between ``birth`` and ``on`` (negative before birth)."""
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def age_range(
+    birth: BirthDate, on: dt.date, *, margin_years: int = ESTIMATE_MARGIN_YEARS
+) -> tuple[int, int]:
+    """The youngest and oldest age the person can be on ``on``.
+
+    An exact date gives one age. A month or year precision spans its month or year. An
+    ``estimated`` date also spans ``margin_years`` either side.
+    """
+    earliest, latest = birth.earliest(), birth.latest()
+    if birth.estimated:
+        earliest = _shift_years(earliest, -margin_years)
+        latest = _shift_years(latest, margin_years)
+    return age_on(latest, on), age_on(earliest, on)
+
+
+def _shift_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February into a common year
+        return dt.date(day.year + years, 3, 1)

@@ -1,0 +1,227 @@
+"""Decisions that explain themselves: outcome, edition, date, and ordered, cited findings.
+
+A :class:`Finding` is one rule applied to the facts: a stable rule id (``elig.anak.age``), a
+status (met, not met, not applicable, unknown, needs review), the facts it used, a message in
+Indonesian and English, and the citation of the instrument and article. A :class:`Decision`
+gathers the findings with the edition of the law it applied and the date it was asked for.
+Decisions serialise to a documented, versioned JSON shape (:data:`DECISION_JSON_VERSION`) and
+back (:func:`decision_from_json`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from atensi.errors import AtensiError
+from atensi.vocab import Citation, Evidence, Label
+
+__all__ = [
+    "DECISION_JSON_VERSION",
+    "Decision",
+    "Finding",
+    "Outcome",
+    "Status",
+    "decision_from_json",
+]
+
+#: Version of the JSON shape of :meth:`Decision.to_json`; bumped only on a breaking change.
+DECISION_JSON_VERSION = 1
+
+Fact = str | int | bool | None
+Facts = tuple[tuple[str, Fact], ...]
+
+
+class Status(enum.StrEnum):
+    """The status of one finding."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    NOT_APPLICABLE = "not_applicable"
+    UNKNOWN = "unknown"
+    NEEDS_REVIEW = "needs_review"
+
+
+class Outcome(enum.StrEnum):
+    """The outcome of a decision (or of one target within it)."""
+
+    ELIGIBLE = "eligible"
+    NOT_ELIGIBLE = "not_eligible"
+    NEEDS_REVIEW = "needs_review"
+    UNDETERMINED = "undetermined"
+
+
+def _facts(value: Mapping[str, Any] | Facts) -> Facts:
+    items = value.items() if isinstance(value, Mapping) else value
+    out = []
+    for key, fact in items:
+        if isinstance(fact, dt.date):
+            fact = fact.isoformat()
+        elif isinstance(fact, enum.Enum):
+            fact = fact.value
+        out.append((key, fact))
+    return tuple(out)
+
+
+@attrs.frozen(slots=True)
+class Finding:
+    """One rule applied to the facts.
+
+    Attributes:
+        rule_id: the stable rule id (see the generated rule catalogue).
+        status: what the rule found.
+        facts: the facts it used, as ``(name, value)`` pairs (dates as ISO strings).
+        message: the finding in Indonesian and English.
+        citation: the instrument and article the rule rests on, if any.
+        target: the target (cluster code) the finding belongs to, if any.
+    """
+
+    rule_id: str
+    status: Status
+    message: Label
+    citation: Citation | None = None
+    facts: Facts = attrs.field(default=(), converter=_facts)
+
+    target: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the finding as JSON-ready data."""
+        return {
+            "rule_id": self.rule_id,
+            "status": self.status.value,
+            "target": self.target,
+            "facts": dict(self.facts),
+            "message": {"id": self.message.id, "en": self.message.en},
+            "citation": None if self.citation is None else self.citation.to_dict(),
+        }
+
+    def redacted(self) -> Finding:
+        """Return the finding without its facts (safe for logs)."""
+        return attrs.evolve(self, facts=tuple((k, "<redacted>") for k, _ in self.facts))
+
+
+@attrs.frozen(slots=True)
+class Decision:
+    """An explained decision.
+
+    Attributes:
+        kind: what was decided (``"eligibility"``, ``"services"``).
+        outcome: the overall outcome.
+        on: the date the decision was asked for.
+        edition: the ATENSI edition applied (its id).
+        instruments: the identifiers of the instruments of the edition.
+        findings: the findings, in evaluation order.
+        targets: the outcome per target (cluster or target code), in vocabulary order.
+        notes: remarks that are not findings (e.g. atensi's convention for a primary cluster).
+    """
+
+    kind: str
+    outcome: Outcome
+    on: dt.date
+    edition: str
+    instruments: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    targets: tuple[tuple[str, Outcome], ...] = ()
+    notes: tuple[Label, ...] = ()
+
+    def eligible_targets(self) -> tuple[str, ...]:
+        """The targets with outcome ``eligible``."""
+        return tuple(t for t, o in self.targets if o is Outcome.ELIGIBLE)
+
+    def outcome_for(self, target: str) -> Outcome | None:
+        """The outcome for one target code, or ``None`` if it was not evaluated."""
+        return dict(self.targets).get(target)
+
+    def rule_ids(self) -> tuple[str, ...]:
+        """The rule ids of the findings, in order."""
+        return tuple(f.rule_id for f in self.findings)
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the documented, versioned JSON shape of the decision."""
+        return {
+            "version": DECISION_JSON_VERSION,
+            "kind": self.kind,
+            "outcome": self.outcome.value,
+            "on": self.on.isoformat(),
+            "edition": self.edition,
+            "instruments": list(self.instruments),
+            "targets": {t: o.value for t, o in self.targets},
+            "findings": [f.to_json() for f in self.findings],
+            "notes": [{"id": n.id, "en": n.en} for n in self.notes],
+        }
+
+    def redacted(self) -> Decision:
+        """Return the decision with every finding's facts redacted (safe for logs)."""
+        return attrs.evolve(self, findings=tuple(f.redacted() for f in self.findings))
+
+    def explain(self, lang: str = "en") -> str:
+        """Return the decision as readable text in ``lang`` (``"id"`` or ``"en"``)."""
+        head = {"en": "Decision", "id": "Keputusan"}[lang]
+        lines = [f"{head} ({self.kind}, {self.on.isoformat()}, {self.edition}): {self.outcome}"]
+        for target, outcome in self.targets:
+            lines.append(f"  {target}: {outcome}")
+        for finding in self.findings:
+            cite = f" [{finding.citation}]" if finding.citation else ""
+            lines.append(
+                f"  - {finding.rule_id} {finding.status}: {finding.message.in_lang(lang)}{cite}"
+            )
+        for note in self.notes:
+            lines.append(f"  * {note.in_lang(lang)}")
+        return "\n".join(lines)
+
+
+def _citation_from(data: Mapping[str, Any] | None) -> Citation | None:
+    if data is None:
+        return None
+    return Citation(
+        data["instrument"],
+        data["article"],
+        Evidence(data["evidence"]),
+        data["source"],
+        data["note"],
+    )
+
+
+def decision_from_json(data: Mapping[str, Any]) -> Decision:
+    """Rebuild a decision from :meth:`Decision.to_json` output.
+
+    Raises:
+        AtensiError: if the shape or version is not one this release reads.
+    """
+    try:
+        if data["version"] != DECISION_JSON_VERSION:
+            raise AtensiError(
+                f"unsupported decision JSON version {data['version']!r}",
+                code="decision.unsupported_version",
+            )
+        return Decision(
+            kind=data["kind"],
+            outcome=Outcome(data["outcome"]),
+            on=dt.date.fromisoformat(data["on"]),
+            edition=data["edition"],
+            instruments=tuple(data["instruments"]),
+            findings=tuple(
+                Finding(
+                    rule_id=f["rule_id"],
+                    status=Status(f["status"]),
+                    message=Label(f["message"]["id"], f["message"]["en"]),
+                    citation=_citation_from(f["citation"]),
+                    facts=tuple(f["facts"].items()),
+                    target=f["target"],
+                )
+                for f in data["findings"]
+            ),
+            targets=tuple((t, Outcome(o)) for t, o in data["targets"].items()),
+            notes=tuple(Label(n["id"], n["en"]) for n in data["notes"]),
+        )
+    except AtensiError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise AtensiError(
+            f"not a decision in JSON shape version {DECISION_JSON_VERSION}: {err!r}",
+            code="decision.bad_json",
+        ) from None

@@ -1,0 +1,49 @@
+"""Every error code the source can produce is in the documented catalogue."""
+
+from __future__ import annotations
+
+import ast
+import pathlib
+import re
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+PREFIXES = {
+    "type",
+    "date",
+    "enum",
+    "object",
+    "union",
+    "record",
+    "string",
+    "array",
+    "number",
+    "condition",
+    "drug_use",
+    "delivery",
+    "case",
+    "unit",
+    "unit_event",
+    "portfolio",
+    "vocab",
+    "law",
+    "boundary",
+    "value",
+    "nik",
+    "region",
+    "decision",
+}
+CODE = re.compile(r"^([a-z_]+)(\.[a-z_]+){1,2}$")
+
+
+def test_every_error_code_is_documented() -> None:
+    catalogue = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    used: set[str] = set()
+    for path in (ROOT / "src" / "atensi").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                match = CODE.match(node.value)
+                if match and match.group(1) in PREFIXES:
+                    used.add(node.value)
+    assert used, "no codes found: the scan is broken"
+    missing = sorted(code for code in used if f"`{code}`" not in catalogue)
+    assert not missing, f"undocumented error codes: {missing}"

@@ -1,0 +1,301 @@
+"""Rules: eligibility, services and the lifecycle, as decisions an auditor can read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import atensi
+from atensi import structure
+from atensi.law import instrument_in_force
+from atensi.model import Assessment, Case, Condition, Person
+from atensi.rules import (
+    InvalidTransition,
+    Outcome,
+    Status,
+    advance,
+    assess_eligibility,
+    decision_from_json,
+    recommend_services,
+)
+from atensi.scenarios import SCENARIOS, run_scenario
+from atensi.vocab import CaseStage, TargetGroup, TerminationReason
+from tests.strategies_model import assessments, persons
+
+D = dt.date
+
+
+def test_the_catalogue_has_at_least_sixty_named_scenarios() -> None:
+    names = [s["name"] for s in SCENARIOS]
+    assert len(names) >= 60
+    assert len(set(names)) == len(names)
+    json.dumps(SCENARIOS)
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s["name"])
+def test_scenario(scenario: dict[str, Any]) -> None:
+    assert run_scenario(scenario) == []
+
+
+ON = st.dates(min_value=D(2020, 12, 4), max_value=D(2035, 12, 31))
+
+
+@settings(max_examples=60)
+@given(person=persons(), assessment=st.none() | assessments(), on=ON)
+def test_decisions_cite_only_instruments_in_force_and_round_trip(
+    person: Person, assessment: Assessment | None, on: dt.date
+) -> None:
+    decision = assess_eligibility(person, assessment, on=on)
+    edition = instrument_in_force(on)
+    assert decision.edition == edition.id
+    in_force = {
+        i.id for i in atensi.instruments() if i.in_force_from is None or i.in_force_from.value <= on
+    }
+    for finding in decision.findings:
+        if finding.citation is not None and finding.citation.instrument is not None:
+            assert finding.citation.instrument in in_force, finding
+    data = json.loads(json.dumps(decision.to_json()))
+    assert decision_from_json(data) == decision
+    assert assess_eligibility(person, assessment, on=on) == decision  # deterministic
+
+
+@settings(max_examples=60)
+@given(person=persons(), assessment=assessments(), on=ON, group=st.sampled_from(TargetGroup))
+def test_adding_a_condition_never_removes_an_eligible_target(
+    person: Person, assessment: Assessment, on: dt.date, group: TargetGroup
+) -> None:
+    import attrs
+
+    assessment = attrs.evolve(assessment, assessed_on=min(assessment.assessed_on, on))
+    before = assess_eligibility(person, assessment, on=on)
+    if any(c.group is group for c in assessment.conditions):
+        return
+    extra = Condition(group=group, justification="alasan tertulis")
+    after = assess_eligibility(
+        person, attrs.evolve(assessment, conditions=(*assessment.conditions, extra)), on=on
+    )
+    assert set(before.eligible_targets()) <= set(after.eligible_targets())
+
+
+@settings(max_examples=40)
+@given(birth=st.dates(min_value=D(1950, 1, 1), max_value=D(2010, 12, 31)))
+def test_child_status_flips_exactly_on_the_18th_birthday(birth: dt.date) -> None:
+    person = structure(
+        {
+            "id": "P",
+            "nik": {"reason": "belum_terdaftar"},
+            "name": "A",
+            "birth_date": {"value": birth.isoformat()},
+        },
+        Person,
+    )
+    try:
+        birthday = birth.replace(year=birth.year + 18)
+    except ValueError:
+        birthday = D(birth.year + 18, 3, 1)
+    if birthday < D(2020, 12, 10):
+        return
+    assessment = Assessment(
+        id="A", assessed_on=D(2020, 12, 5), conditions=(Condition(group=TargetGroup.STREET_CHILD),)
+    )
+    day_before = assess_eligibility(person, assessment, on=birthday - dt.timedelta(days=1))
+    on_day = assess_eligibility(person, assessment, on=birthday)
+    assert day_before.outcome_for("anak") is Outcome.ELIGIBLE
+    assert on_day.outcome_for("anak") is Outcome.NOT_ELIGIBLE
+
+
+@settings(max_examples=40)
+@given(birth=st.dates(min_value=D(1930, 1, 1), max_value=D(1975, 12, 31)))
+def test_elderly_status_flips_exactly_on_the_60th_birthday(birth: dt.date) -> None:
+    person = structure(
+        {
+            "id": "P",
+            "nik": {"reason": "belum_terdaftar"},
+            "name": "A",
+            "birth_date": {"value": birth.isoformat()},
+        },
+        Person,
+    )
+    try:
+        birthday = birth.replace(year=birth.year + 60)
+    except ValueError:
+        birthday = D(birth.year + 60, 3, 1)
+    if birthday < D(2020, 12, 10):
+        return
+    assessment = Assessment(
+        id="A",
+        assessed_on=D(2020, 12, 5),
+        conditions=(Condition(group=TargetGroup.NEGLECTED_ELDERLY),),
+    )
+    day_before = assess_eligibility(person, assessment, on=birthday - dt.timedelta(days=1))
+    on_day = assess_eligibility(person, assessment, on=birthday)
+    assert day_before.outcome_for("lanjut_usia") is Outcome.NOT_ELIGIBLE
+    assert on_day.outcome_for("lanjut_usia") is Outcome.ELIGIBLE
+
+
+def test_redacted_decision_keeps_rule_ids_and_drops_facts() -> None:
+    person = structure(
+        {
+            "id": "P",
+            "nik": {"reason": "belum_terdaftar"},
+            "name": "A",
+            "birth_date": {"value": "2010-01-01"},
+        },
+        Person,
+    )
+    assessment = Assessment(
+        id="A", assessed_on=D(2024, 1, 1), conditions=(Condition(group=TargetGroup.STREET_CHILD),)
+    )
+    decision = assess_eligibility(person, assessment, on=D(2024, 2, 1))
+    redacted = decision.redacted()
+    assert redacted.rule_ids() == decision.rule_ids()
+    assert "2010-01-01" in json.dumps(decision.to_json())
+    assert "2010-01-01" not in json.dumps(redacted.to_json())
+
+
+def _elder(capacity: str) -> Person:
+    return structure(
+        {
+            "id": "P",
+            "nik": {"reason": "belum_terdaftar"},
+            "name": "A",
+            "birth_date": {"value": "1950-01-01"},
+            "elderly_capacity": capacity,
+        },
+        Person,
+    )
+
+
+def test_social_aid_for_potensial_elderly_only() -> None:
+    assessment = Assessment(id="A", assessed_on=D(2024, 1, 1))
+    able = recommend_services(assessment, on=D(2024, 2, 1), person=_elder("potensial"))
+    unable = recommend_services(assessment, on=D(2024, 2, 1), person=_elder("tidak_potensial"))
+    aid = "component:bantuan_asistensi_sosial"
+    care = "component:perawatan_sosial_pengasuhan_anak"
+    assert dict(able.targets)[aid] is Outcome.ELIGIBLE
+    assert dict(unable.targets)[aid] is Outcome.NOT_ELIGIBLE
+    assert dict(unable.targets)[care] is Outcome.ELIGIBLE
+    citation = next(f.citation for f in unable.findings if f.rule_id == "svc.lansia.capacity")
+    assert citation is not None
+    assert citation.instrument == "uu-13-1998"
+
+
+def test_napza_risk_chooses_the_approach() -> None:
+    assessment = Assessment(id="A", assessed_on=D(2024, 1, 1))
+    for risk, approach in (
+        ("rendah", "keluarga"),
+        ("sedang", "residensial"),
+        ("tinggi", "residensial"),
+    ):
+        person = structure(
+            {
+                "id": "P",
+                "nik": {"reason": "belum_terdaftar"},
+                "name": "A",
+                "drug_use": {"status": "pecandu_narkotika", "risk": risk},
+            },
+            Person,
+        )
+        decision = recommend_services(assessment, on=D(2024, 2, 1), person=person)
+        assert dict(decision.targets)[f"approach:{approach}"] is Outcome.ELIGIBLE
+
+
+def test_sentra_kreasi_exit_only_under_15_2025() -> None:
+    assessment = Assessment(id="A", assessed_on=D(2023, 1, 1))
+    old = recommend_services(
+        assessment,
+        on=D(2024, 2, 1),
+        monthly_income_idr=5_000_000,
+        regional_minimum_wage_idr=4_900_000,
+    )
+    new = recommend_services(
+        assessment,
+        on=D(2026, 2, 1),
+        monthly_income_idr=5_000_000,
+        regional_minimum_wage_idr=4_900_000,
+    )
+    stay = recommend_services(
+        assessment,
+        on=D(2026, 2, 1),
+        monthly_income_idr=4_000_000,
+        regional_minimum_wage_idr=4_900_000,
+    )
+    by_worker = recommend_services(assessment, on=D(2026, 2, 1), social_worker_recommends_exit=True)
+    assert next(f for f in old.findings if f.rule_id == "svc.ska.exit").status is (
+        Status.NOT_APPLICABLE
+    )
+    assert dict(new.targets)["exit:sentra_kreasi"] is Outcome.ELIGIBLE
+    assert dict(stay.targets)["exit:sentra_kreasi"] is Outcome.NOT_ELIGIBLE
+    assert dict(by_worker.targets)["exit:sentra_kreasi"] is Outcome.ELIGIBLE
+
+
+def _case(**extra: Any) -> Case:
+    record = {
+        "id": "C",
+        "unit": "U",
+        "opened_on": "2024-01-02",
+        "subject": {"kind": "community", "id": "K", "name": "Kampung"},
+        **extra,
+    }
+    return structure(record, Case)
+
+
+def test_the_lifecycle_follows_pp_39_2012() -> None:
+    case = _case(assessments=[{"id": "A", "assessed_on": "2024-01-05"}], consent_on="2024-01-03")
+    case = advance(case, CaseStage.INITIAL_APPROACH, on=D(2024, 1, 2))
+    case = advance(case, CaseStage.ASSESSMENT, on=D(2024, 1, 5))
+    case = advance(case, CaseStage.PLANNING, on=D(2024, 1, 6))
+    case = advance(case, CaseStage.INTERVENTION, on=D(2024, 1, 7))
+    case = advance(case, CaseStage.EVALUATION, on=D(2024, 2, 7))
+    case = advance(case, CaseStage.ASSESSMENT, on=D(2024, 2, 8))  # re-assessment
+    case = advance(case, CaseStage.PLANNING, on=D(2024, 2, 9))
+    case = advance(case, CaseStage.INTERVENTION, on=D(2024, 2, 10))
+    case = advance(
+        case, CaseStage.TERMINATION, on=D(2024, 3, 1), reason=TerminationReason.GOALS_MET
+    )
+    case = advance(case, CaseStage.AFTERCARE, on=D(2024, 3, 2))
+    assert [s.stage for s in case.stages][-1] is CaseStage.AFTERCARE
+    assert case.termination is not None
+    assert case.termination.reason is TerminationReason.GOALS_MET
+
+
+def test_no_intervention_without_assessment_or_consent() -> None:
+    case = _case(stages=[{"stage": "rencana_intervensi", "on": "2024-01-05"}])
+    with pytest.raises(InvalidTransition) as info:
+        advance(case, CaseStage.INTERVENTION, on=D(2024, 1, 6))
+    assert info.value.rule_id == "case.transition.assessment_required"
+    case = _case(
+        stages=[{"stage": "rencana_intervensi", "on": "2024-01-05"}],
+        assessments=[{"id": "A", "assessed_on": "2024-01-04"}],
+    )
+    with pytest.raises(InvalidTransition) as info:
+        advance(case, CaseStage.INTERVENTION, on=D(2024, 1, 6))
+    assert info.value.rule_id == "case.transition.consent_required"
+
+
+def test_referral_and_early_termination_from_any_open_stage() -> None:
+    for stage in ("pendekatan_awal", "asesmen", "rencana_intervensi", "intervensi"):
+        case = _case(stages=[{"stage": stage, "on": "2024-01-05"}])
+        assert advance(case, CaseStage.REFERRAL, on=D(2024, 1, 6)).current_stage is (
+            CaseStage.REFERRAL
+        )
+        with pytest.raises(InvalidTransition):
+            advance(case, CaseStage.EARLY_TERMINATION, on=D(2024, 1, 6))  # needs a reason
+        closed = advance(
+            case, CaseStage.EARLY_TERMINATION, on=D(2024, 1, 6), reason=TerminationReason.WITHDRAWAL
+        )
+        assert closed.termination is not None
+
+
+def test_skipping_stages_is_refused_with_a_citation() -> None:
+    case = _case(stages=[{"stage": "pendekatan_awal", "on": "2024-01-02"}])
+    with pytest.raises(InvalidTransition) as info:
+        advance(case, CaseStage.PLANNING, on=D(2024, 1, 3))
+    assert info.value.rule_id == "case.transition.order"
+    assert info.value.citation.instrument == "pp-39-2012"
+    assert isinstance(info.value, atensi.AtensiError)
