@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -27,6 +27,7 @@ __all__ = [
     "Outcome",
     "Status",
     "decision_from_json",
+    "facts_of",
 ]
 
 #: Version of the JSON shape of :meth:`Decision.to_json`; bumped only on a breaking change.
@@ -55,10 +56,10 @@ class Outcome(enum.StrEnum):
     UNDETERMINED = "undetermined"
 
 
-def _facts(value: Mapping[str, Any] | Facts) -> Facts:
-    items = value.items() if isinstance(value, Mapping) else value
+def facts_of(value: Mapping[str, Any]) -> Facts:
+    """Turn a mapping of facts into the JSON-ready ``(name, value)`` pairs a finding holds."""
     out = []
-    for key, fact in items:
+    for key, fact in value.items():
         if isinstance(fact, dt.date):
             fact = fact.isoformat()
         elif isinstance(fact, enum.Enum):
@@ -67,16 +68,19 @@ def _facts(value: Mapping[str, Any] | Facts) -> Facts:
     return tuple(out)
 
 
-@attrs.frozen(slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One rule applied to the facts.
+
+    A named tuple rather than an attrs class: a decision holds a dozen findings and building
+    them is the bulk of a rule's cost.
 
     Attributes:
         rule_id: the stable rule id (see the generated rule catalogue).
         status: what the rule found.
-        facts: the facts it used, as ``(name, value)`` pairs (dates as ISO strings).
         message: the finding in Indonesian and English.
         citation: the instrument and article the rule rests on, if any.
+        facts: the facts it used, as ``(name, value)`` pairs of JSON scalars (dates as ISO
+            strings); :func:`facts_of` builds them from a mapping.
         target: the target (cluster code) the finding belongs to, if any.
     """
 
@@ -84,8 +88,7 @@ class Finding:
     status: Status
     message: Label
     citation: Citation | None = None
-    facts: Facts = attrs.field(default=(), converter=_facts)
-
+    facts: Facts = ()
     target: str | None = None
 
     def to_json(self) -> dict[str, Any]:
@@ -101,7 +104,7 @@ class Finding:
 
     def redacted(self) -> Finding:
         """Return the finding without its facts (safe for logs)."""
-        return attrs.evolve(self, facts=tuple((k, "<redacted>") for k, _ in self.facts))
+        return self._replace(facts=tuple((k, "<redacted>") for k, _ in self.facts))
 
 
 @attrs.frozen(slots=True)

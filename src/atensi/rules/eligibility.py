@@ -41,7 +41,7 @@ from atensi.law import Edition, instrument_in_force
 from atensi.model import Assessment, Community, Condition, Family, Group, Person
 from atensi.model.subjects import Subject
 from atensi.rules.age import age_range
-from atensi.rules.decision import Decision, Finding, Outcome, Status
+from atensi.rules.decision import Decision, Finding, Outcome, Status, facts_of
 from atensi.vocab import Citation, Evidence, Label, Target, TargetGroup, cite
 
 __all__ = ["PRIMARY_ORDER", "assess_eligibility"]
@@ -49,6 +49,8 @@ __all__ = ["PRIMARY_ORDER", "assess_eligibility"]
 _V = Evidence.VERIFIED
 _CHILD_AGE = cite("uu-35-2014", "Pasal 1 angka 1", _V, source="REFERENCE R19")
 _ELDERLY_AGE = cite("uu-13-1998", "Pasal 1 angka 2", _V, source="REFERENCE R21")
+_CHILD_CONDITION = cite("uu-35-2014", "Pasal 59 ayat (2)", _V, source="REFERENCE R19")
+_ELDERLY_CONDITION = cite("uu-13-1998", "Pasal 1 angka 2", _V, source="REFERENCE R21")
 _ELDERLY_CAPACITY = cite("uu-13-1998", "Pasal 1 angka 3-4; Pasal 5", _V, source="REFERENCE R21")
 _DISABILITY_TYPE = cite("uu-8-2016", "Pasal 4 ayat (1)", _V, source="REFERENCE R20")
 _DISABILITY_TERM = cite("uu-8-2016", "Penjelasan Pasal 1 angka 1", _V, source="REFERENCE R20")
@@ -76,6 +78,8 @@ PRIMARY_ORDER: tuple[Target, ...] = (
 )
 
 _SIX_MONTHS = relativedelta(months=6)
+_CODES = {t: t.value for t in Target}
+_TARGETS = tuple(Target)
 
 
 def _finding(
@@ -88,12 +92,12 @@ def _finding(
     facts: Mapping[str, object] | None = None,
 ) -> Finding:
     return Finding(
-        rule_id=rule_id,
-        status=status,
-        message=Label(id_, en),
-        citation=citation,
-        facts=facts or {},
-        target=None if target is None else target.value,
+        rule_id,
+        status,
+        Label(id_, en),
+        citation,
+        facts_of(facts) if facts else (),
+        None if target is None else _CODES[target],
     )
 
 
@@ -325,26 +329,21 @@ def _disability_findings(person: Person, conditions: list[Condition], on: dt.dat
 def _person_findings(
     person: Person, conditions: list[Condition], on: dt.date, target: Target
 ) -> list[Finding]:
-    if target is Target.CHILDREN:
-        return [
-            _age_findings(person, on, target, under=18, at_least=None),
-            _condition_finding(
-                "elig.anak.condition",
-                target,
-                conditions,
-                cite("uu-35-2014", "Pasal 59 ayat (2)", _V),
-            ),
-        ]
-    if target is Target.ELDERLY:
-        return [
-            _age_findings(person, on, target, under=None, at_least=60),
-            _condition_finding(
-                "elig.lansia.condition",
-                target,
-                conditions,
-                cite("uu-13-1998", "Pasal 1 angka 2", _V),
-            ),
-        ]
+    if target is Target.CHILDREN or target is Target.ELDERLY:
+        child = target is Target.CHILDREN
+        condition = _condition_finding(
+            "elig.anak.condition" if child else "elig.lansia.condition",
+            target,
+            conditions,
+            _CHILD_CONDITION if child else _ELDERLY_CONDITION,
+        )
+        if condition.status is Status.NOT_MET:
+            # One unmet criterion explains the outcome; the age is not worked out.
+            return [condition]
+        age = _age_findings(
+            person, on, target, under=18 if child else None, at_least=None if child else 60
+        )
+        return [age, condition]
     if target is Target.PERSONS_WITH_DISABILITIES:
         return _disability_findings(person, conditions, on)
     if target is Target.DRUG_ABUSE_VICTIMS:
@@ -479,14 +478,7 @@ def _rank(findings: list[Finding]) -> int:
 
 
 def _with_member(finding: Finding, member_id: str) -> Finding:
-    return Finding(
-        rule_id=finding.rule_id,
-        status=finding.status,
-        message=finding.message,
-        citation=finding.citation,
-        facts=(*finding.facts, ("member", member_id)),
-        target=finding.target,
-    )
+    return finding._replace(facts=(*finding.facts, ("member", member_id)))
 
 
 _INFORMATIVE = frozenset({"elig.lansia.capacity"})
@@ -590,18 +582,18 @@ def assess_eligibility(
         )
     )
     conditions = list(assessment.conditions)
-    for target in Target:
+    for target in _TARGETS:
         edition_finding = _edition_finding(current, target)
         if edition_finding is not None:
             findings.append(edition_finding)
-            targets.append((target.value, Outcome.NOT_ELIGIBLE))
+            targets.append((_CODES[target], Outcome.NOT_ELIGIBLE))
             continue
         found = _target_findings(subject, conditions, on, target)
         outcome = _outcome(f.status for f in found)
         if target is Target.ELDERLY and outcome is not Outcome.NOT_ELIGIBLE:
             found.append(_capacity_finding(subject))
         findings.extend(found)
-        targets.append((target.value, outcome))
+        targets.append((_CODES[target], outcome))
     outcomes = {o for _, o in targets}
     overall = next(
         (
@@ -611,7 +603,8 @@ def assess_eligibility(
         ),
         Outcome.NOT_ELIGIBLE,
     )
-    eligible = [t for t in PRIMARY_ORDER if dict(targets).get(t.value) is Outcome.ELIGIBLE]
+    by_code = dict(targets)
+    eligible = [t for t in PRIMARY_ORDER if by_code.get(_CODES[t]) is Outcome.ELIGIBLE]
     notes: tuple[Label, ...] = ()
     if len(eligible) > 1:
         notes = (

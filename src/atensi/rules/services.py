@@ -35,7 +35,7 @@ from collections.abc import Mapping
 from atensi.law import instrument_in_force
 from atensi.model import Assessment, Case, Person
 from atensi.rules.age import age_range
-from atensi.rules.decision import Decision, Finding, Outcome, Status
+from atensi.rules.decision import Decision, Finding, Outcome, Status, facts_of
 from atensi.vocab import (
     Approach,
     Citation,
@@ -82,13 +82,7 @@ def _f(
     citation: Citation | None,
     facts: Mapping[str, object] | None = None,
 ) -> Finding:
-    return Finding(
-        rule_id=rule,
-        status=status,
-        message=Label(id_, en),
-        citation=citation,
-        facts=facts or {},
-    )
+    return Finding(rule, status, Label(id_, en), citation, facts_of(facts) if facts else ())
 
 
 def recommend_services(
