@@ -147,6 +147,89 @@ def rule_catalogue() -> str:
     return "\n".join(lines) + "\n"
 
 
+_WHO = {
+    "anak": "Children: anyone under 18 (UU 35/2014 Pasal 1 angka 1), including the 15 categories "
+    "of children needing special protection (Pasal 59 ayat (2)).",
+    "penyandang_disabilitas": "Persons with a long-term physical, intellectual, mental or sensory "
+    "limitation (UU 8/2016 Pasal 1 angka 1, Pasal 4).",
+    "tuna_sosial_kpo": "Tuna sosial (homeless people, beggars, scavengers, people in sex work, "
+    "former prisoners, minority groups, people with HIV, victims of violence, troubled migrant "
+    "workers, vulnerable women) and victims of human trafficking (UU 21/2007).",
+    "korban_napza": "Addicts, abusers and victims of narcotics abuse, of any age (UU 35/2009).",
+    "lanjut_usia": "People aged 60 or over (UU 13/1998 Pasal 1 angka 2), potensial or tidak "
+    "potensial.",
+    "korban_bencana": "Victims of natural, social and other government-designated disasters; a "
+    "target from Permensos 7/2021.",
+    "ppks_lainnya": "Other persons in need of social welfare services; an open category that "
+    "always needs a written justification and review; a target from Permensos 7/2021.",
+}
+
+
+def target_page(code: str) -> str:
+    """Return the page of one target: who, criteria with citations, and worked examples."""
+    import datetime as dt
+
+    from atensi.boundary import structure
+    from atensi.model import SUBJECT_KINDS, Assessment
+    from atensi.rules import assess_eligibility
+    from atensi.scenarios import SCENARIOS
+    from atensi.vocab import Target, groups_of
+
+    target = Target(code)
+    lines = [
+        f"# {target.label.en} ({target.label.id})",
+        "",
+        _WHO[code],
+        "",
+        "## Target groups",
+        "",
+        "| Code | Bahasa Indonesia | English | Citation |",
+        "|---|---|---|---|",
+    ]
+    for group in groups_of(target):
+        lines.append(
+            f"| `{group.value}` | {_cell(group.label.id)} | {_cell(group.label.en)} "
+            f"| {_citation(group.citation)} |"
+        )
+    rules: dict[str, str] = {}
+    examples = []
+    for scenario in SCENARIOS:
+        record = dict(scenario["subject"])
+        subject = structure(record, SUBJECT_KINDS[record.pop("kind")])
+        assessment = (
+            None
+            if scenario["assessment"] is None
+            else structure(scenario["assessment"], Assessment)
+        )
+        decision = assess_eligibility(
+            subject,
+            assessment,
+            on=dt.date.fromisoformat(scenario["on"]),
+            edition=scenario.get("edition"),
+        )
+        mine = [f for f in decision.findings if f.target == code]
+        for finding in mine:
+            rules.setdefault(finding.rule_id, _citation(finding.citation))
+        if code in scenario["expected"] or any(f.rule_id in scenario["rule_ids"] for f in mine):
+            examples.append(
+                (scenario["name"], scenario["on"], decision.edition, decision.outcome_for(code))
+            )
+    lines += ["", "## Rules and citations", "", "| Rule id | Citation |", "|---|---|"]
+    lines += [f"| `{r}` | {c} |" for r, c in sorted(rules.items())]
+    lines += [
+        "",
+        "## Examples (from the scenario catalogue)",
+        "",
+        "| Scenario | On | Edition | Outcome for this target |",
+        "|---|---|---|---|",
+    ]
+    lines += [
+        f"| {_cell(n)} | {on} | `{e}` | {o.value if o else 'not evaluated'} |"
+        for n, on, e, o in examples
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def write_generated_pages(target: pathlib.Path) -> None:
     """Write the generated pages into ``target`` (only when their text changed)."""
     target.mkdir(parents=True, exist_ok=True)
@@ -154,6 +237,7 @@ def write_generated_pages(target: pathlib.Path) -> None:
         ("glossary.md", glossary()),
         ("timeline.md", timeline()),
         ("rules.md", rule_catalogue()),
+        *((f"target-{code}.md", target_page(code)) for code in _WHO),
     )
     for name, text in pages:
         path = target / name

@@ -49,6 +49,13 @@ __all__ = ["PRIMARY_ORDER", "assess_eligibility"]
 _V = Evidence.VERIFIED
 _CHILD_AGE = cite("uu-35-2014", "Pasal 1 angka 1", _V, source="REFERENCE R19")
 _ELDERLY_AGE = cite("uu-13-1998", "Pasal 1 angka 2", _V, source="REFERENCE R21")
+_MEMBERS = cite(
+    None,
+    None,
+    Evidence.CONVENTION,
+    source="atensi convention (docs/rules.md)",
+    note="age and disability targets apply to a family or group through its members",
+)
 _CHILD_CONDITION = cite("uu-35-2014", "Pasal 59 ayat (2)", _V, source="REFERENCE R19")
 _ELDERLY_CONDITION = cite("uu-13-1998", "Pasal 1 angka 2", _V, source="REFERENCE R21")
 _ELDERLY_CAPACITY = cite("uu-13-1998", "Pasal 1 angka 3-4; Pasal 5", _V, source="REFERENCE R21")
@@ -454,7 +461,7 @@ def _target_findings(
                 target,
                 f"a {kind} has no member this target can apply to",
                 "subjek tidak memiliki anggota yang dapat menjadi sasaran ini",
-                None,
+                _MEMBERS,
             )
         ]
     return _shared_findings(conditions + list(subject.conditions), target)
