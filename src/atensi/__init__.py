@@ -40,8 +40,15 @@ from atensi.vocab import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
-    from atensi import boundary, law, model, vocab
+    from atensi import boundary, law, model, rules, vocab
     from atensi.boundary import RecordResult, json_schema, structure, unstructure, validate_many
+    from atensi.rules import (
+        assess_eligibility,
+        coverage,
+        evaluate_policies,
+        recommend_services,
+        units_serving,
+    )
 
 __all__ = [
     "Activity",
@@ -72,13 +79,19 @@ __all__ = [
     "UnitKind",
     "UnknownCode",
     "__version__",
+    "assess_eligibility",
     "boundary",
+    "coverage",
+    "evaluate_policies",
     "instrument_in_force",
     "instruments",
     "json_schema",
     "law",
     "model",
+    "recommend_services",
+    "rules",
     "structure",
+    "units_serving",
     "unstructure",
     "validate_many",
     "vocab",
@@ -87,13 +100,18 @@ __all__ = [
 # Names whose modules are imported on first use, so that ``import atensi`` stays cheap (the
 # boundary pulls in cattrs; the entities compile attrs classes).
 _LAZY = {
+    "assess_eligibility": "rules",
+    "recommend_services": "rules",
+    "units_serving": "rules",
+    "coverage": "rules",
+    "evaluate_policies": "rules",
     "RecordResult": "boundary",
     "json_schema": "boundary",
     "structure": "boundary",
     "unstructure": "boundary",
     "validate_many": "boundary",
 }
-_SUBMODULES = frozenset({"boundary", "law", "model", "vocab", "nik", "regions"})
+_SUBMODULES = frozenset({"boundary", "law", "model", "rules", "vocab", "nik", "regions"})
 
 
 def __getattr__(name: str) -> Any:
@@ -113,6 +131,10 @@ def __getattr__(name: str) -> Any:
             import atensi.model as model
 
             return model
+        if name == "rules" or _LAZY.get(name) == "rules":
+            import atensi.rules as rules
+
+            return rules if name == "rules" else getattr(rules, name)
         import atensi.boundary as boundary
 
         return boundary if name == "boundary" else getattr(boundary, name)

@@ -35,6 +35,7 @@ from atensi.model.unit import (
     ServiceUnit,
     UnitEvent,
     UnitEventKind,
+    UnitRegistry,
 )
 
 __all__ = [
@@ -76,6 +77,7 @@ __all__ = [
     "Termination",
     "UnitEvent",
     "UnitEventKind",
+    "UnitRegistry",
     "subject_kind",
 ]
 
@@ -100,6 +102,7 @@ ENTITIES: tuple[type[Entity], ...] = (
     Case,
     UnitEvent,
     ServiceUnit,
+    UnitRegistry,
     LksRegistration,
     Accreditation,
     Lks,

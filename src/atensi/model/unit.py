@@ -13,7 +13,8 @@ from typing import Any, ClassVar
 import attrs
 
 from atensi.errors import ErrorDetail
-from atensi.model._fields import LIMITS, Entity, detail, field, unique_by
+from atensi.model._fields import LIMITS, Entity, detail, field, problem, unique_by
+from atensi.regions import is_valid_code
 from atensi.vocab import Cluster, CodedEnum, Evidence, Label, UnitKind, cite
 
 __all__ = [
@@ -25,9 +26,23 @@ __all__ = [
     "ServiceUnit",
     "UnitEvent",
     "UnitEventKind",
+    "UnitRegistry",
 ]
 
 _SHORT = LIMITS["short_text"]
+
+
+def _region_codes(_: Any, attribute: Any, value: Any) -> None:
+    """Every code must be a known Kemendagri code (current or retired), digits only."""
+    for index, code in enumerate(value or ()):
+        if not is_valid_code(code) or not code.isdigit():
+            raise problem(
+                (attribute.name, index),
+                "region.unknown",
+                "not a known Kemendagri region code (2, 4 or 6 digits, no dots)",
+                "bukan kode wilayah Kemendagri yang dikenal (2, 4 atau 6 angka, tanpa titik)",
+                code,
+            )
 
 
 class UnitEventKind(CodedEnum):
@@ -71,6 +86,7 @@ class UnitEvent(Entity):
         id="Wilayah kerja baru",
         default=None,
         max_items=LIMITS["items"],
+        validator=_region_codes,
     )
     source: str | None = field(
         en="Where the event is documented", id="Sumber", default=None, max_length=_SHORT
@@ -128,7 +144,7 @@ class ServiceUnit(Entity):
         id="Kode kabupaten/kota atau provinsi",
         factory=tuple,
         max_items=LIMITS["items"],
-        validator=unique_by(lambda c: c, "region code", "kode wilayah"),
+        validator=[unique_by(lambda c: c, "region code", "kode wilayah"), _region_codes],
     )
     established_on: dt.date | None = field(
         en="When the record starts", id="Tanggal mulai", default=None
@@ -146,6 +162,31 @@ class ServiceUnit(Entity):
     @staticmethod
     def _ordered(obj: ServiceUnit) -> list[ErrorDetail]:
         found = []
+        seen: dict[tuple[dt.date, UnitEventKind], int] = {}
+        for index, event in enumerate(obj.history):
+            key = (event.on, event.kind)
+            if key in seen:
+                found.append(
+                    detail(
+                        ("history", index),
+                        "unit.duplicate_event",
+                        f"a second '{event.kind.value}' event on the same day",
+                        f"peristiwa '{event.kind.value}' kedua pada hari yang sama",
+                        event.on.isoformat(),
+                        first_index=seen[key],
+                    )
+                )
+            seen[key] = index
+            if event.kind is UnitEventKind.MERGED_INTO and event.merged_into == obj.code:
+                found.append(
+                    detail(
+                        ("history", index, "merged_into"),
+                        "unit.merged_into_itself",
+                        "a unit cannot merge into itself",
+                        "unit tidak dapat bergabung ke dirinya sendiri",
+                        event.merged_into,
+                    )
+                )
         for index in range(1, len(obj.history)):
             if obj.history[index].on < obj.history[index - 1].on:
                 found.append(
@@ -253,3 +294,54 @@ class Lks(Entity):
         default=False,
         citation=cite("uu-35-2009", "Pasal 55"),
     )
+
+
+@attrs.frozen(slots=True)
+class UnitRegistry(Entity):
+    """A registry of service units: the data coverage rules read.
+
+    atensi ships only a partial example (``atensi.units.example_registry``); integrators pass
+    their own. Every merger must name a unit of the same registry.
+    """
+
+    units: tuple[ServiceUnit, ...] = field(
+        en="The units",
+        id="Daftar unit",
+        factory=tuple,
+        max_items=LIMITS["items"],
+        validator=unique_by(lambda u: u.code, "unit code", "kode unit"),
+    )
+    source: str | None = field(
+        en="Where the registry comes from",
+        id="Sumber daftar",
+        default=None,
+        max_length=LIMITS["long_text"],
+    )
+    evidence: Evidence = field(
+        en="How well the registry is established", id="Tingkat bukti", default=Evidence.VERIFIED
+    )
+    complete: bool = field(
+        en="Whether the registry claims to list every unit",
+        id="Apakah daftar mengklaim memuat semua unit",
+        default=False,
+    )
+
+    @staticmethod
+    def _mergers(obj: UnitRegistry) -> list[ErrorDetail]:
+        codes = {u.code for u in obj.units}
+        found = []
+        for i, unit in enumerate(obj.units):
+            for j, event in enumerate(unit.history):
+                if event.kind is UnitEventKind.MERGED_INTO and event.merged_into not in codes:
+                    found.append(
+                        detail(
+                            ("units", i, "history", j, "merged_into"),
+                            "registry.unknown_merger_target",
+                            "merged into a unit that is not in the registry",
+                            "bergabung ke unit yang tidak ada dalam daftar",
+                            event.merged_into,
+                        )
+                    )
+        return found
+
+    _invariants: ClassVar[Any] = (_mergers,)

@@ -1,0 +1,433 @@
+"""Which units serve a region and target on a date: multifunction coverage.
+
+A unit's state on a date comes from its record and the history events up to that date (a
+rename, a change of kind, a merger, a new working area, closure). It serves a target in a
+region when:
+
+* the region lies in its working area (a working area lists regency/city or province codes; a
+  district lies in its regency) (``cov.area``);
+* and it serves the target: its home cluster (``cov.home_cluster``); or every cluster once it is
+  multifunction (``cov.multifunction``): from its own recorded date if it has one, else from the
+  policy date
+  (1 May 2021, Kemensos release, secondary; overridable), and always for a Sentra or Sentra
+  Terpadu; disaster victims (KBK) and "PPKS lainnya" are served by multifunction units only
+  while the ATENSI edition in force names them as targets, and disaster response by every
+  Sentra from 2022 is practice (secondary) (``cov.kbk``).
+
+A merged unit stops answering on the merger date; from then on the absorbing unit answers,
+with the merged unit's working area and home clusters added to its own (atensi's convention:
+no source says whether areas pass to the absorbing unit). Retired region codes are never mapped
+to successors: a working area written with old codes covers only those codes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple
+
+from atensi.law import instrument_in_force
+from atensi.model import ServiceUnit, UnitEventKind, UnitRegistry
+from atensi.regions import lookup as lookup_region
+from atensi.rules.decision import Finding, Status
+from atensi.vocab import Citation, Cluster, Evidence, Label, Target, UnitKind, cite
+
+__all__ = [
+    "MULTIFUNCTION_POLICY_FROM",
+    "CoverageCell",
+    "CoverageReport",
+    "ServingUnit",
+    "UnitState",
+    "coverage",
+    "unit_state",
+    "units_serving",
+]
+
+#: The multifunction directive: every single-cluster balai serves all clusters in its area.
+MULTIFUNCTION_POLICY_FROM = dt.date(2021, 5, 1)
+#: Every Sentra responds to disasters and emergencies (KBK) in its area from 2022 (practice).
+KBK_FROM = dt.date(2022, 1, 1)
+
+_AREA = cite(
+    None,
+    None,
+    Evidence.SECONDARY,
+    source="REFERENCE §6.4-6.5",
+    note="working areas as the registry records them",
+)
+_MULTI = cite(
+    None,
+    None,
+    Evidence.SECONDARY,
+    source="Kemensos releases of 1 May and 9 Jun 2021 (REFERENCE R12, R14)",
+    note="policy directive, not a regulation; date overridable",
+)
+_SENTRA = cite(
+    None,
+    None,
+    Evidence.SECONDARY,
+    source="REFERENCE §6.3 (R35, R37, R38)",
+    note="every Sentra is multi-service by design",
+)
+_KBK = cite(
+    None,
+    None,
+    Evidence.SECONDARY,
+    source="REFERENCE §3.8 (R38, R59)",
+    note="Sentra disaster response (KBK) from 2022 is practice",
+)
+_HOME = cite(
+    None,
+    None,
+    Evidence.SECONDARY,
+    source="REFERENCE §6.2",
+    note="the cluster the unit was built for",
+)
+_CLUSTER_TARGETS = {Target(c.value) for c in Cluster}
+_SENTRA_KINDS = (UnitKind.SENTRA, UnitKind.SENTRA_TERPADU)
+
+
+class UnitState(NamedTuple):
+    """A unit as it stood on a date."""
+
+    code: str
+    name: str
+    kind: UnitKind
+    home_clusters: frozenset[Cluster]
+    working_area: frozenset[str]
+    multifunction_since: dt.date | None
+    absorbed: tuple[str, ...]
+
+
+def _events_until(unit: ServiceUnit, on: dt.date) -> Iterable[Any]:
+    return (e for e in unit.history if e.on <= on)
+
+
+def unit_state(
+    unit: ServiceUnit,
+    on: dt.date,
+    registry: Mapping[str, ServiceUnit] | None = None,
+    *,
+    multifunction_policy_from: dt.date = MULTIFUNCTION_POLICY_FROM,
+) -> UnitState | None:
+    """The unit's state on ``on``, or ``None`` if it did not exist, had closed or had merged.
+
+    Args:
+        unit: the unit.
+        on: the date.
+        registry: all units by code, so that units merged into this one add their areas.
+        multifunction_policy_from: the policy date for units without their own date.
+    """
+    if unit.established_on is not None and on < unit.established_on:
+        return None
+    name, kind = unit.name, unit.kind
+    clusters = set(unit.home_clusters)
+    area = set(unit.working_area)
+    since: dt.date | None = None
+    for event in _events_until(unit, on):
+        if event.kind is UnitEventKind.RENAMED and event.name:
+            name = event.name
+        elif event.kind is UnitEventKind.KIND_CHANGED and event.unit_kind is not None:
+            kind = event.unit_kind
+            if kind in _SENTRA_KINDS and since is None:
+                since = event.on
+        elif event.kind is UnitEventKind.MULTIFUNCTION:
+            since = since or event.on
+        elif event.kind is UnitEventKind.WORKING_AREA_CHANGED and event.working_area is not None:
+            area = set(event.working_area)
+        elif event.kind in (UnitEventKind.MERGED_INTO, UnitEventKind.CLOSED):
+            return None
+    absorbed = []
+    for other in (registry or {}).values():
+        for event in _events_until(other, on):
+            if event.kind is UnitEventKind.MERGED_INTO and event.merged_into == unit.code:
+                previous = unit_state(
+                    other,
+                    event.on - dt.timedelta(days=1),
+                    registry,
+                    multifunction_policy_from=multifunction_policy_from,
+                )
+                if previous is not None:
+                    area |= previous.working_area
+                    clusters |= previous.home_clusters
+                absorbed.append(other.code)
+    if kind in _SENTRA_KINDS and since is None:
+        since = unit.established_on or dt.date.min
+    own_date = any(e.kind is UnitEventKind.MULTIFUNCTION for e in unit.history)
+    if since is None and not own_date and kind.is_ministry_unit and on >= multifunction_policy_from:
+        # A unit that records its own multifunction date is not covered by the policy date.
+        since = multifunction_policy_from
+    return UnitState(
+        unit.code, name, kind, frozenset(clusters), frozenset(area), since, tuple(absorbed)
+    )
+
+
+class ServingUnit(NamedTuple):
+    """A unit that serves a region and target on a date, with the reasons."""
+
+    code: str
+    name: str
+    kind: UnitKind
+    reasons: tuple[Finding, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """Return JSON-ready data."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "kind": self.kind.value,
+            "reasons": [r.to_json() for r in self.reasons],
+        }
+
+
+def _area_match(state: UnitState, region: str) -> str | None:
+    for length in (6, 4, 2):
+        if len(region) >= length and region[:length] in state.working_area:
+            return region[:length]
+    return None
+
+
+def _f(
+    rule: str,
+    status: Status,
+    en: str,
+    id_: str,
+    citation: Citation | None,
+    facts: tuple[tuple[str, Any], ...] = (),
+) -> Finding:
+    return Finding(rule, status, Label(id_, en), citation, facts)
+
+
+def _serves(
+    state: UnitState,
+    target: Target,
+    on: dt.date,
+    edition_targets: frozenset[Target],
+) -> tuple[Finding, ...] | None:
+    cluster = Cluster(target.value) if target in _CLUSTER_TARGETS else None
+    if cluster is not None and cluster in state.home_clusters:
+        return (
+            _f(
+                "cov.home_cluster",
+                Status.MET,
+                f"home cluster {cluster.value}",
+                f"klaster asal {cluster.value}",
+                _HOME,
+                (("cluster", cluster.value),),
+            ),
+        )
+    if state.multifunction_since is None or on < state.multifunction_since:
+        return None
+    source = _SENTRA if state.kind in _SENTRA_KINDS else _MULTI
+    since = (
+        state.multifunction_since.isoformat()
+        if state.multifunction_since != dt.date.min
+        else "establishment"
+    )
+    multi = _f(
+        "cov.multifunction",
+        Status.MET,
+        f"multifunction since {since}",
+        f"multifungsi sejak {since}",
+        source,
+        (("since", since),),
+    )
+    if cluster is not None:
+        return (multi,)
+    if target not in edition_targets:
+        return None
+    if target is Target.DISASTER_VICTIMS:
+        if state.kind not in _SENTRA_KINDS or on < KBK_FROM:
+            return None
+        return (
+            multi,
+            _f(
+                "cov.kbk",
+                Status.MET,
+                "Sentra disaster response (KBK)",
+                "respons bencana dan kedaruratan (KBK) Sentra",
+                _KBK,
+            ),
+        )
+    return (multi,)
+
+
+def _registry_map(registry: UnitRegistry | Iterable[ServiceUnit]) -> dict[str, ServiceUnit]:
+    units = registry.units if isinstance(registry, UnitRegistry) else tuple(registry)
+    return {u.code: u for u in units}
+
+
+def units_serving(
+    region: str,
+    target: Target | Cluster,
+    *,
+    on: dt.date,
+    registry: UnitRegistry | Iterable[ServiceUnit],
+    multifunction_policy_from: dt.date = MULTIFUNCTION_POLICY_FROM,
+) -> tuple[ServingUnit, ...]:
+    """The units serving ``target`` in ``region`` on ``on``, with the reasons, by code.
+
+    Args:
+        region: a Kemendagri code (regency/city or district; dots allowed).
+        target: the target or cluster.
+        on: the date.
+        registry: the units (an :class:`~atensi.model.UnitRegistry` or any iterable of units).
+        multifunction_policy_from: override the multifunction policy date.
+
+    Raises:
+        atensi.regions.InvalidRegionCode: if ``region`` is not a known code.
+    """
+    code = lookup_region(region).code
+    target = Target(target.value)
+    units = _registry_map(registry)
+    edition_targets = (
+        instrument_in_force(on).targets
+        if on >= dt.date(2020, 12, 4)
+        else (frozenset(_CLUSTER_TARGETS))
+    )
+    found = []
+    for unit in sorted(units.values(), key=lambda u: u.code):
+        state = unit_state(unit, on, units, multifunction_policy_from=multifunction_policy_from)
+        if state is None:
+            continue
+        matched = _area_match(state, code)
+        if matched is None:
+            continue
+        reasons = _serves(state, target, on, edition_targets)
+        if reasons is None:
+            continue
+        area = _f(
+            "cov.area",
+            Status.MET,
+            f"{code} lies in working area code {matched}",
+            f"{code} termasuk wilayah kerja {matched}",
+            _AREA,
+            (("area_code", matched),),
+        )
+        found.append(ServingUnit(state.code, state.name, state.kind, (area, *reasons)))
+    return tuple(found)
+
+
+class CoverageCell(NamedTuple):
+    """The units serving one region and target."""
+
+    region: str
+    target: str
+    units: tuple[str, ...]
+
+
+class CoverageReport(NamedTuple):
+    """A region × target matrix of serving units, its gaps and its overlaps."""
+
+    on: dt.date
+    regions: tuple[str, ...]
+    targets: tuple[str, ...]
+    cells: tuple[CoverageCell, ...]
+
+    @property
+    def gaps(self) -> tuple[CoverageCell, ...]:
+        """Region × target pairs no unit serves."""
+        return tuple(c for c in self.cells if not c.units)
+
+    @property
+    def overlaps(self) -> tuple[CoverageCell, ...]:
+        """Region × target pairs more than one unit serves."""
+        return tuple(c for c in self.cells if len(c.units) > 1)
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the documented JSON shape (version 1)."""
+        return {
+            "version": 1,
+            "on": self.on.isoformat(),
+            "regions": list(self.regions),
+            "targets": list(self.targets),
+            "cells": [[c.region, c.target, list(c.units)] for c in self.cells],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> CoverageReport:
+        """Rebuild a report from :meth:`to_json` output."""
+        return cls(
+            dt.date.fromisoformat(data["on"]),
+            tuple(data["regions"]),
+            tuple(data["targets"]),
+            tuple(CoverageCell(r, t, tuple(u)) for r, t, u in data["cells"]),
+        )
+
+    def to_csv(self) -> str:
+        """Return the matrix as CSV text: one row per region, one column per target."""
+        header = ["region", *self.targets]
+        by_key = {(c.region, c.target): c.units for c in self.cells}
+        lines = [",".join(header)]
+        for region in self.regions:
+            row = [region] + [" ".join(by_key[(region, t)]) for t in self.targets]
+            lines.append(",".join(row))
+        return "\n".join(lines) + "\n"
+
+
+def coverage(
+    registry: UnitRegistry | Iterable[ServiceUnit],
+    *,
+    on: dt.date,
+    regions: Iterable[str] | None = None,
+    clusters: Iterable[Target | Cluster] | None = None,
+    multifunction_policy_from: dt.date = MULTIFUNCTION_POLICY_FROM,
+) -> CoverageReport:
+    """The region × target matrix of serving units on ``on``.
+
+    Args:
+        registry: the units.
+        on: the date.
+        regions: region codes (default: every current regency and city, 514).
+        clusters: targets or clusters (default: every target of the edition in force).
+        multifunction_policy_from: override the multifunction policy date.
+
+    The work is linear in units × area codes plus regions × targets: units are indexed by the
+    codes of their working areas once.
+    """
+    from atensi.regions import _load
+
+    units = _registry_map(registry)
+    if regions is None:
+        codes = tuple(sorted(r.code for r in _load().values() if r.level == 2 and r.current))
+    else:
+        codes = tuple(lookup_region(r).code for r in regions)
+    edition_targets = (
+        instrument_in_force(on).targets
+        if on >= dt.date(2020, 12, 4)
+        else (frozenset(_CLUSTER_TARGETS))
+    )
+    wanted = (
+        tuple(t for t in Target if t in edition_targets)
+        if clusters is None
+        else tuple(dict.fromkeys(Target(c.value) for c in clusters))
+    )
+    states = [
+        s
+        for u in sorted(units.values(), key=lambda u: u.code)
+        if (s := unit_state(u, on, units, multifunction_policy_from=multifunction_policy_from))
+    ]
+    index: dict[str, list[UnitState]] = {}
+    for state in states:
+        for area in state.working_area:
+            index.setdefault(area, []).append(state)
+    serves_cache: dict[tuple[str, Target], bool] = {}
+    cells = []
+    for code in codes:
+        candidates: dict[str, UnitState] = {}
+        for length in (2, 4, 6):
+            if len(code) >= length:
+                for state in index.get(code[:length], ()):
+                    candidates[state.code] = state
+        for target in wanted:
+            serving = []
+            for unit_code in sorted(candidates):
+                key = (unit_code, target)
+                if key not in serves_cache:
+                    serves_cache[key] = (
+                        _serves(candidates[unit_code], target, on, edition_targets) is not None
+                    )
+                if serves_cache[key]:
+                    serving.append(unit_code)
+            cells.append(CoverageCell(code, target.value, tuple(serving)))
+    return CoverageReport(on, codes, tuple(t.value for t in wanted), tuple(cells))
