@@ -230,6 +230,27 @@ def target_page(code: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def sensitivity_table() -> str:
+    """Return the table of every entity field and its personal-data class."""
+    from atensi.privacy import field_sensitivity
+
+    lines = [
+        "# Personal-data classes of every field (generated)",
+        "",
+        "Generated from the field metadata (`atensi.privacy.field_sensitivity()`). The JSON",
+        "Schema carries the same code as `x-atensi-sensitivity`.",
+        "",
+        "| Entity | Field | Class | Citation |",
+        "|---|---|---|---|",
+    ]
+    for entity, name, sensitivity in field_sensitivity():
+        lines.append(
+            f"| {entity} | `{name}` | `{sensitivity.value}` ({sensitivity.label.en}) "
+            f"| {_citation(sensitivity.citation)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def write_generated_pages(target: pathlib.Path) -> None:
     """Write the generated pages into ``target`` (only when their text changed)."""
     target.mkdir(parents=True, exist_ok=True)
@@ -237,6 +258,7 @@ def write_generated_pages(target: pathlib.Path) -> None:
         ("glossary.md", glossary()),
         ("timeline.md", timeline()),
         ("rules.md", rule_catalogue()),
+        ("sensitivity.md", sensitivity_table()),
         *((f"target-{code}.md", target_page(code)) for code in _WHO),
     )
     for name, text in pages:

@@ -236,11 +236,27 @@ def test_error_json_is_versioned_and_leaves_inputs_out_by_default() -> None:
     assert "3171014103900000" not in text
     assert "3171014103900000" not in str(info.value)
     assert "3171014103900000" not in repr(info.value.errors)
-    with_input = json.dumps(info.value.to_json(include_input=True))
-    assert "3171014103900000" in with_input
     for error in data["errors"]:
         assert set(error) == {"loc", "code", "msg", "ctx"}
         assert set(error["msg"]) == {"id", "en"}
+    with_input = info.value.to_json(include_input=True)
+    assert "3171014103900000" not in json.dumps(with_input)  # a personal field stays redacted
+    assert {e["input"] for e in with_input["errors"]} == {"<redacted>"}
+    everything = json.dumps(info.value.to_json(include_input=True, include_personal=True))
+    assert "3171014103900000" in everything
+    assert info.value.errors[0].sensitivity == "pengenal"
+
+
+def test_inputs_of_non_personal_fields_are_shown_on_request() -> None:
+    with pytest.raises(InvalidRecord) as info:
+        structure({"on": "2024-02-30", "direction": "masuk"}, Referral)
+    assert info.value.to_json(include_input=True)["errors"][0]["input"] == "2024-02-30"
+
+
+def test_lone_surrogates_are_refused() -> None:
+    with pytest.raises(InvalidRecord) as info:
+        structure(person_record(name="Siti \ud800"), Person)
+    assert codes(info.value) == {("name",): "string.invalid_unicode"}
 
 
 def test_validate_many_never_stops_and_is_lazy() -> None:

@@ -40,8 +40,9 @@ from atensi.vocab import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
-    from atensi import boundary, law, model, rules, vocab
+    from atensi import boundary, law, model, privacy, rules, vocab
     from atensi.boundary import RecordResult, json_schema, structure, unstructure, validate_many
+    from atensi.privacy import redact
     from atensi.rules import (
         assess_eligibility,
         coverage,
@@ -88,7 +89,9 @@ __all__ = [
     "json_schema",
     "law",
     "model",
+    "privacy",
     "recommend_services",
+    "redact",
     "rules",
     "structure",
     "units_serving",
@@ -100,6 +103,7 @@ __all__ = [
 # Names whose modules are imported on first use, so that ``import atensi`` stays cheap (the
 # boundary pulls in cattrs; the entities compile attrs classes).
 _LAZY = {
+    "redact": "privacy",
     "assess_eligibility": "rules",
     "recommend_services": "rules",
     "units_serving": "rules",
@@ -111,7 +115,7 @@ _LAZY = {
     "unstructure": "boundary",
     "validate_many": "boundary",
 }
-_SUBMODULES = frozenset({"boundary", "law", "model", "rules", "vocab", "nik", "regions"})
+_SUBMODULES = frozenset({"boundary", "law", "model", "rules", "vocab", "nik", "regions", "privacy"})
 
 
 def __getattr__(name: str) -> Any:
@@ -131,6 +135,10 @@ def __getattr__(name: str) -> Any:
             import atensi.model as model
 
             return model
+        if name == "privacy" or _LAZY.get(name) == "privacy":
+            import atensi.privacy as privacy
+
+            return privacy if name == "privacy" else getattr(privacy, name)
         if name == "rules" or _LAZY.get(name) == "rules":
             import atensi.rules as rules
 

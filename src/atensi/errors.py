@@ -139,7 +139,7 @@ class ErrorDetail:
         ctx: extra JSON-serialisable context (e.g. the valid choices).
     """
 
-    __slots__ = ("code", "ctx", "input", "loc", "message_en", "message_id")
+    __slots__ = ("code", "ctx", "input", "loc", "message_en", "message_id", "sensitivity")
 
     def __init__(
         self,
@@ -149,6 +149,7 @@ class ErrorDetail:
         message_id: str,
         input: Any = None,
         ctx: Mapping[str, Any] | None = None,
+        sensitivity: str | None = None,
     ) -> None:
         self.loc = loc
         self.code = code
@@ -156,11 +157,20 @@ class ErrorDetail:
         self.message_id = message_id
         self.input = input
         self.ctx: dict[str, Any] = dict(ctx or {})
+        #: The personal-data class of the field the input belongs to (a Sensitivity code), set
+        #: by the boundary; ``None`` when unknown.
+        self.sensitivity = sensitivity
 
     def at(self, prefix: Loc) -> ErrorDetail:
         """Return a copy located under ``prefix``."""
         return ErrorDetail(
-            prefix + self.loc, self.code, self.message_en, self.message_id, self.input, self.ctx
+            prefix + self.loc,
+            self.code,
+            self.message_en,
+            self.message_id,
+            self.input,
+            self.ctx,
+            self.sensitivity,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -175,12 +185,17 @@ class ErrorDetail:
         # The input is left out on purpose: it may be personal data.
         return f"ErrorDetail(loc={self.loc!r}, code={self.code!r}, msg={self.message_en!r})"
 
-    def to_dict(self, *, include_input: bool = False) -> dict[str, Any]:
+    def to_dict(
+        self, *, include_input: bool = False, include_personal: bool = False
+    ) -> dict[str, Any]:
         """Return the problem as a JSON-serialisable mapping.
 
         Args:
             include_input: include the offending input. Off by default, because inputs are often
                 personal data (NIKs, health conditions) that must not reach logs.
+            include_personal: with ``include_input``, also include inputs of personal fields
+                (identifiers and personal data under UU 27/2022); otherwise they read
+                ``"<redacted>"``.
         """
         data: dict[str, Any] = {
             "loc": list(self.loc),
@@ -189,24 +204,35 @@ class ErrorDetail:
             "ctx": dict(self.ctx),
         }
         if include_input:
-            data["input"] = _jsonable(self.input)
+            personal = self.sensitivity not in (None, "bukan_data_pribadi")
+            if personal and not include_personal:
+                data["input"] = "<redacted>"
+            else:
+                data["input"] = _jsonable(self.input)
         return data
 
 
-def _jsonable(value: Any) -> Any:
+def _jsonable(value: Any, depth: int = 0) -> Any:
+    """A JSON-ready copy of an input, bounded in depth and size so hostile inputs stay cheap."""
     if value is None or isinstance(value, str | bool | int):
+        if isinstance(value, str) and len(value) > 1000:
+            return value[:1000] + "…"
+        if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+            return "<integer too large to show>"
         return value
+    if depth > 20:
+        return "<nested too deeply to show>"
     if isinstance(value, float):
-        return (
-            value if value == value and value not in (float("inf"), float("-inf")) else repr(value)
-        )
+        finite = value == value and value not in (float("inf"), float("-inf"))
+        return value if finite else repr(value)
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, Mapping):
-        return {str(k): _jsonable(v) for k, v in value.items()}
+        items = list(value.items())[:100]
+        return {str(k)[:200]: _jsonable(v, depth + 1) for k, v in items}
     if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    return repr(value)
+        return [_jsonable(v, depth + 1) for v in value[:100]]
+    return f"<{type(value).__name__}>"
 
 
 def _loc_text(loc: Loc) -> str:
@@ -247,15 +273,21 @@ class InvalidRecord(AtensiError):
         """Return the same problems located under ``prefix``."""
         return InvalidRecord([e.at(prefix) for e in self.errors], self.entity)
 
-    def to_json(self, *, include_input: bool = False) -> dict[str, Any]:
+    def to_json(
+        self, *, include_input: bool = False, include_personal: bool = False
+    ) -> dict[str, Any]:
         """Return the documented, versioned JSON shape of the error.
 
         ``{"version": 1, "code": "record.invalid", "entity": ..., "errors": [...]}``, each error
-        as :meth:`ErrorDetail.to_dict`.
+        as :meth:`ErrorDetail.to_dict`. Inputs appear only with ``include_input=True``, and
+        inputs of personal fields only with ``include_personal=True`` as well.
         """
         return {
             "version": ERROR_JSON_VERSION,
             "code": self.code,
             "entity": self.entity,
-            "errors": [e.to_dict(include_input=include_input) for e in self.errors],
+            "errors": [
+                e.to_dict(include_input=include_input, include_personal=include_personal)
+                for e in self.errors
+            ],
         }

@@ -128,6 +128,7 @@ class _Generator:
         """Emit code that checks and converts ``var`` (in place) to type ``tp``."""
         if tp is str:
             out.append(f"{ind}if type({var}) is not str: _bail()")
+            out.append(f"{ind}if not {var}.isascii(): {var}.encode('utf-8')")
             if "max_length" in limits:
                 out.append(f"{ind}if len({var}) > {limits['max_length']}: _bail()")
             if limits.get("min_length"):

@@ -47,6 +47,12 @@ INVALID: Any = _Invalid()
 Structurer = Callable[[Any, Loc, list[ErrorDetail]], Any]
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+#: At most this many problems are collected per record; the rest is summarised in one error,
+#: so that a hostile record costs bounded time and memory.
+MAX_ERRORS = 1000
+#: At most this many unknown keys are reported per object.
+MAX_UNKNOWN_KEYS = 20
 _MAX_DEPTH_TEXT = 60
 
 
@@ -79,10 +85,22 @@ def _wrong_type(loc: Loc, code: str, expected: str, value: Any) -> ErrorDetail:
 
 
 def _structure_str(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
-    if type(value) is str:
-        return value
     if isinstance(value, str) and not isinstance(value, enum.Enum):
-        return str(value)
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                errors.append(
+                    ErrorDetail(
+                        loc,
+                        "string.invalid_unicode",
+                        "the text holds characters that cannot be encoded (lone surrogates)",
+                        "teks memuat karakter yang tidak dapat dikodekan (surrogate tunggal)",
+                        value,
+                    )
+                )
+                return INVALID
+        return value if type(value) is str else str(value)
     errors.append(_wrong_type(loc, "type.string", "a string", value))
     return INVALID
 
@@ -111,8 +129,8 @@ def _structure_date(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
                     ErrorDetail(
                         loc,
                         "date.invalid",
-                        f"{value!r} is not a real calendar date",
-                        f"{value!r} bukan tanggal kalender yang ada",
+                        "not a real calendar date",
+                        "bukan tanggal kalender yang ada",
                         value,
                     )
                 )
@@ -175,7 +193,11 @@ def _tuple_of(inner: Structurer) -> Structurer:
             errors.append(_wrong_type(loc, "type.array", "an array", value))
             return INVALID
         before = len(errors)
-        items = [inner(item, (*loc, index), errors) for index, item in enumerate(value)]
+        items = []
+        for index, item in enumerate(value):
+            items.append(inner(item, (*loc, index), errors))
+            if len(errors) > MAX_ERRORS:
+                break
         if len(errors) != before:
             return INVALID
         return tuple(items)
@@ -188,7 +210,7 @@ def _str_or(other: Structurer) -> Structurer:
 
     def structure(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
         if type(value) is str:
-            return value
+            return _structure_str(value, loc, errors)
         if isinstance(value, Mapping):
             return other(value, loc, errors)
         errors.append(_wrong_type(loc, "type.union", "a string or an object", value))
@@ -200,7 +222,7 @@ def _str_or(other: Structurer) -> Structurer:
 class Plan:
     """The structuring plan of one attrs class."""
 
-    __slots__ = ("cls", "entity", "fields", "names", "required", "structure_fields")
+    __slots__ = ("allowed", "cls", "entity", "fields", "names", "required", "structure_fields")
 
     def __init__(self, cls: type[Any]) -> None:
         self.cls = cls
@@ -209,6 +231,7 @@ class Plan:
         hints = typing.get_type_hints(cls)
         self.fields = attrs.fields(cls)
         self.names = frozenset(f.name for f in self.fields)
+        self.allowed = sorted(self.names)
         self.required = tuple(f.name for f in self.fields if f.default is attrs.NOTHING)
         self.structure_fields: tuple[tuple[attrs.Attribute[Any], Structurer, int | None], ...] = (
             tuple(
@@ -227,21 +250,34 @@ class Plan:
             return INVALID
         before = len(errors)
         names = self.names
-        for key in value:
-            if key not in names:
-                errors.append(
-                    ErrorDetail(
-                        (*loc, key if isinstance(key, str | int) else repr(key)),
-                        "object.unknown_key",
-                        "unknown field",
-                        "ruas tidak dikenal",
-                        None,
-                        {"allowed": sorted(names)},
-                    )
+        unknown = [key for key in value if key not in names]
+        for key in unknown[:MAX_UNKNOWN_KEYS]:
+            errors.append(
+                ErrorDetail(
+                    (*loc, key if isinstance(key, str | int) else repr(key)[:100]),
+                    "object.unknown_key",
+                    "unknown field",
+                    "ruas tidak dikenal",
+                    None,
+                    {"allowed": self.allowed},
                 )
+            )
+        if len(unknown) > MAX_UNKNOWN_KEYS:
+            errors.append(
+                ErrorDetail(
+                    loc,
+                    "object.too_many_unknown_keys",
+                    f"{len(unknown)} unknown fields; the first {MAX_UNKNOWN_KEYS} are listed",
+                    f"{len(unknown)} ruas tidak dikenal; {MAX_UNKNOWN_KEYS} pertama dicantumkan",
+                    None,
+                    {"count": len(unknown)},
+                )
+            )
         kwargs: dict[str, Any] = {}
         missing = object()
         for attribute, structurer, max_items in self.structure_fields:
+            if len(errors) > MAX_ERRORS:
+                break
             name = attribute.name
             raw = value.get(name, missing)
             if raw is missing:
@@ -272,15 +308,21 @@ class Plan:
                 continue
             item_errors = len(errors)
             result = structurer(raw, (*loc, name), errors)
-            if result is INVALID or len(errors) != item_errors:
-                continue
-            if attribute.validator is not None:
-                try:
-                    attribute.validator(None, attribute, result)
-                except InvalidRecord as err:
-                    errors.extend(e.at(loc) for e in err.errors)
+            if result is not INVALID and len(errors) == item_errors:
+                if attribute.validator is not None:
+                    try:
+                        attribute.validator(None, attribute, result)
+                    except InvalidRecord as err:
+                        errors.extend(e.at(loc) for e in err.errors)
+                if len(errors) == item_errors:
+                    kwargs[name] = result
                     continue
-            kwargs[name] = result
+            # Tag the new errors with the field's personal-data class (the innermost field
+            # tags first), so that their inputs stay out of default error output.
+            sensitivity = attribute.metadata.get("sensitivity")
+            for error in errors[item_errors:]:
+                if error.sensitivity is None and sensitivity is not None:
+                    error.sensitivity = sensitivity.value
         if len(errors) != before:
             return INVALID
         if not self.entity:

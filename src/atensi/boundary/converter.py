@@ -17,7 +17,7 @@ import attrs
 import cattrs
 
 from atensi.boundary._fast import fast_structurer, register_fast_tagged_union
-from atensi.boundary._plan import INVALID, plan_for, register_tagged_union
+from atensi.boundary._plan import INVALID, MAX_ERRORS, plan_for, register_tagged_union
 from atensi.errors import AtensiError, ErrorDetail, InvalidRecord
 from atensi.model import SUBJECT_KINDS, Entity, Subject, subject_kind
 
@@ -53,7 +53,7 @@ def structure(data: Any, cls: type[T]) -> T:
     Traceback (most recent call last):
     ...
     atensi.errors.InvalidRecord: invalid Referral record, 2 problems:
-      on: '2024-02-30' is not a real calendar date [date.invalid]
+      on: not a real calendar date [date.invalid]
       direction: not a ReferralDirection code; expected one of: masuk, keluar [enum.unknown]
     """
     _check_target(cls)
@@ -86,6 +86,19 @@ def structure_detailed(data: Any, cls: type[T]) -> T:
             )
         )
         result = INVALID
+    if len(errors) > MAX_ERRORS:
+        total = len(errors)
+        errors = errors[:MAX_ERRORS]
+        errors.append(
+            ErrorDetail(
+                (),
+                "record.too_many_errors",
+                f"more than {MAX_ERRORS} problems; the first {MAX_ERRORS} are listed",
+                f"lebih dari {MAX_ERRORS} masalah; {MAX_ERRORS} pertama dicantumkan",
+                None,
+                {"listed": MAX_ERRORS, "found_at_least": total},
+            )
+        )
     if errors or result is INVALID:
         raise InvalidRecord(errors, cls.__name__)
     return result  # type: ignore[no-any-return]

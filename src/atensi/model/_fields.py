@@ -153,6 +153,9 @@ def _redacted(value: Any) -> str:
 
 
 def _masked_identifier(value: Any) -> str:
+    if isinstance(value, str) and len(value) == 16 and value.isdigit():
+        # A NIK or family card number: region prefix and serial, as atensi.nik.mask shows it.
+        return "'" + value[:6] + "******" + value[12:] + "'"
     if isinstance(value, str):
         if len(value) <= 6:
             return "'" + "*" * len(value) + "'"

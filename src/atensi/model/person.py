@@ -214,8 +214,8 @@ class DrugUse(Entity):
                 detail(
                     "status",
                     "drug_use.not_a_drug_status",
-                    f"'{obj.status.value}' is not a drug-use status",
-                    f"'{obj.status.value}' bukan status penyalahgunaan NAPZA",
+                    "not a drug-use status (UU 35/2009)",
+                    "bukan status penyalahgunaan NAPZA (UU 35/2009)",
                     obj.status.value,
                 )
             ]

@@ -102,12 +102,16 @@ class Finding(NamedTuple):
             "citation": None if self.citation is None else self.citation.to_dict(),
         }
 
+    def __repr__(self) -> str:
+        # Facts and messages may hold personal data (ages, conditions): never in a repr.
+        return f"Finding({self.rule_id!r}, {self.status.value!r})"
+
     def redacted(self) -> Finding:
         """Return the finding without its facts (safe for logs)."""
         return self._replace(facts=tuple((k, "<redacted>") for k, _ in self.facts))
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Decision:
     """An explained decision.
 
@@ -130,6 +134,14 @@ class Decision:
     findings: tuple[Finding, ...]
     targets: tuple[tuple[str, Outcome], ...] = ()
     notes: tuple[Label, ...] = ()
+
+    def __repr__(self) -> str:
+        # Findings hold facts about a person; the repr shows only the decision's shape.
+        return (
+            f"Decision(kind={self.kind!r}, outcome={self.outcome.value!r}, "
+            f"on={self.on.isoformat()!r}, edition={self.edition!r}, "
+            f"findings={len(self.findings)})"
+        )
 
     def eligible_targets(self) -> tuple[str, ...]:
         """The targets with outcome ``eligible``."""

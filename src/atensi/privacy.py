@@ -1,0 +1,206 @@
+"""Personal data by design (UU 27/2022): sensitivity classes, and copies safe for analytics.
+
+Almost everything atensi models is personal data, much of it *specific* personal data under
+UU 27/2022 Pasal 4 ayat (2): health (disability, HIV status, drug use), criminal records (children
+in conflict with the law, former prisoners), children's data and personal financial data. The
+law was promulgated on 17 October 2022 and binds controllers fully from 17 October 2024
+(secondary, as the project's issue states it).
+
+* Every entity field carries a :class:`~atensi.model.Sensitivity` class in its metadata
+  (:func:`field_sensitivity` lists them; the JSON Schema exports them as
+  ``x-atensi-sensitivity``).
+* :func:`record_sensitivity` gives the classes a whole record holds; **a person under 18 makes
+  the whole record children's data**, and a condition such as ``anak_berkonflik_hukum`` or
+  ``bekas_warga_binaan_pemasyarakatan`` makes it criminal-record data.
+* :func:`redact` returns a copy safe for analytics under a documented policy.
+
+The library holds no key, reads no environment and uses no randomness: pseudonyms are an HMAC
+with the key the caller passes.
+
+>>> import datetime as dt
+>>> import atensi
+>>> from atensi.model import Person
+>>> person = atensi.structure({"id": "P-1", "nik": "3171014103900001", "name": "Siti",
+...                           "birth_date": {"value": "1990-03-01"}, "domicile": "317101",
+...                           "disabilities": [{"type": "fisik"}]}, Person)
+>>> redact(person, on=dt.date(2026, 1, 1))
+{'id': 'P-1', 'sex': None, 'birth_year': 1990, 'age_band': '35-39', 'domicile': '3171'}
+>>> redact(person, pseudonym_key=b"secret", keep=("disabilities",))["nik"][:3]
+'ps:'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+import hmac
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from atensi.boundary import structure, unstructure
+from atensi.model import ENTITIES, BirthDate, Person, Sensitivity
+from atensi.rules.age import age_range
+from atensi.vocab import TargetGroup
+
+__all__ = ["CRIMINAL_GROUPS", "field_sensitivity", "record_sensitivity", "redact"]
+
+S = Sensitivity
+
+#: Target groups that reveal a criminal record (UU 27/2022 Pasal 4 ayat (2) huruf d).
+CRIMINAL_GROUPS = frozenset(
+    {
+        TargetGroup.CHILD_IN_CONFLICT_WITH_LAW,
+        TargetGroup.CHILD_IN_CONTACT_WITH_LAW,
+        TargetGroup.FORMER_PRISONER,
+    }
+)
+
+
+def field_sensitivity() -> tuple[tuple[str, str, Sensitivity], ...]:
+    """Every field of every public entity with its class: ``(entity, field, sensitivity)``."""
+    rows = []
+    for cls in ENTITIES:
+        for f in attrs.fields(cls):  # type: ignore[arg-type]
+            rows.append((cls.__name__, f.name, f.metadata["sensitivity"]))
+    return tuple(rows)
+
+
+def record_sensitivity(entity: Any, *, on: dt.date | None = None) -> frozenset[Sensitivity]:
+    """The personal-data classes a record holds, walking nested entities.
+
+    Args:
+        entity: any atensi entity.
+        on: the date to judge age on; a person under 18 then makes the record children's data.
+            Without a date, a person with a birth date less than 18 years before any possible
+            date cannot be judged, so a birth date alone does not add the class.
+    """
+    found: set[Sensitivity] = set()
+
+    def walk(obj: Any) -> None:
+        if isinstance(obj, tuple | list):
+            for item in obj:
+                walk(item)
+            return
+        if not attrs.has(type(obj)):
+            return
+        for f in attrs.fields(type(obj)):
+            value = getattr(obj, f.name)
+            if value is None or value == ():
+                continue
+            sensitivity = f.metadata.get("sensitivity", S.NOT_PERSONAL)
+            if sensitivity is not S.NOT_PERSONAL:
+                found.add(sensitivity)
+            if f.name == "group" and value in CRIMINAL_GROUPS:
+                found.add(S.CRIMINAL)
+            walk(value)
+        if isinstance(obj, Person) and obj.birth_date is not None and on is not None:
+            youngest = age_range(obj.birth_date, on)[0]
+            if youngest < 18:
+                found.add(S.CHILD)
+
+    walk(entity)
+    return frozenset(found)
+
+
+def _age_band(birth: BirthDate, on: dt.date) -> str:
+    low, high = age_range(birth, on)
+    start = low - low % 5
+    if high - start > 4:
+        return f"{low}-{high}"
+    return f"{start}-{start + 4}"
+
+
+def _pseudonym(value: str, key: bytes) -> str:
+    return "ps:" + hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+
+def redact(
+    obj_or_record: Any,
+    *,
+    cls: type[Any] | None = None,
+    keep: Iterable[str] = (),
+    pseudonym_key: bytes | None = None,
+    on: dt.date | None = None,
+) -> dict[str, Any]:
+    """Return a copy of an entity (or a record of ``cls``) that is safe for analytics.
+
+    Policy, field by field, by sensitivity class:
+
+    * not personal: kept (nested entities are redacted in turn);
+    * identifier (NIK, registry ids, family card number): replaced by a keyed pseudonym
+      (``"ps:"`` + 32 hex digits of HMAC-SHA256) when ``pseudonym_key`` is given, else dropped;
+      a missing NIK keeps its reason;
+    * general personal data: the name is dropped; a birth date becomes ``birth_year`` and, with
+      ``on``, an ``age_band`` of five years (wider for an uncertain date); a domicile is cut to
+      the regency (4 digits); sex is kept;
+    * specific personal data (health, criminal record, children's, financial): dropped.
+
+    Args:
+        obj_or_record: an entity, or a mapping to structure as ``cls`` first (raising
+            :class:`atensi.InvalidRecord` if it is not valid).
+        cls: the entity class of a mapping.
+        keep: field names to keep unredacted, with everything inside them, wherever they occur
+            (an explicit opt-in).
+        pseudonym_key: the HMAC key for pseudonyms; the library holds none.
+        on: the date for age bands.
+    """
+    entity = obj_or_record
+    if isinstance(obj_or_record, Mapping):
+        if cls is None:
+            raise TypeError("redact() needs cls= to structure a mapping")
+        entity = structure(obj_or_record, cls)
+    keep_set = frozenset(keep)
+    result = _redact_entity(entity, keep_set, pseudonym_key, on)
+    if not isinstance(result, dict):  # pragma: no cover - entities redact to mappings
+        raise TypeError("not an atensi entity")
+    return result
+
+
+def _redact_value(value: Any, keep: frozenset[str], key: bytes | None, on: dt.date | None) -> Any:
+    if isinstance(value, tuple):
+        return [_redact_value(v, keep, key, on) for v in value]
+    if attrs.has(type(value)):
+        return _redact_entity(value, keep, key, on)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value  # a vocabulary member
+    return value
+
+
+def _redact_entity(obj: Any, keep: frozenset[str], key: bytes | None, on: dt.date | None) -> Any:
+    from atensi.model import SUBJECT_KINDS
+    from atensi.nik import NoNik
+
+    out: dict[str, Any] = {}
+    if type(obj) in SUBJECT_KINDS.values() and type(obj) is not Person:
+        out["kind"] = obj.kind
+    for f in attrs.fields(type(obj)):
+        name = f.name
+        value = getattr(obj, name)
+        sensitivity = f.metadata.get("sensitivity", S.NOT_PERSONAL)
+        if name in keep:
+            # An explicit opt-in keeps the field and everything inside it.
+            out[name] = unstructure(value) if value is not None else None
+        elif sensitivity is S.NOT_PERSONAL:
+            out[name] = _redact_value(value, keep, key, on)
+        elif sensitivity is S.IDENTIFIER:
+            if isinstance(value, NoNik):
+                out[name] = {"reason": value.reason.value}
+            elif value is not None and key is not None:
+                out[name] = _pseudonym(str(value), key)
+        elif sensitivity is S.GENERAL:
+            if isinstance(value, BirthDate):
+                out["birth_year"] = value.value.year
+                if on is not None:
+                    out["age_band"] = _age_band(value, on)
+            elif name == "domicile" and isinstance(value, str):
+                out[name] = value.replace(".", "")[:4]
+            elif name == "sex":
+                out[name] = None if value is None else value.value
+            # names and other general fields are dropped
+        # specific personal data is dropped
+    return out

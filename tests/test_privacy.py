@@ -1,0 +1,250 @@
+"""Personal data by design: classes on every field, safe reprs and errors, redaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from typing import Any
+
+import attrs
+import pytest
+
+import atensi
+from atensi import InvalidRecord, structure
+from atensi.model import ENTITIES, Case, Person, Sensitivity
+from atensi.privacy import field_sensitivity, record_sensitivity, redact
+from atensi.rules import assess_eligibility, recommend_services
+
+NIK = "3171014103900001"
+SECRETS = [
+    NIK,
+    "Rahasia Sekali",
+    "DTKS-RAHASIA-77",
+    "3171010101209999",
+    "catatan HIV rahasia",
+    "alasan sangat pribadi",
+    "1990-03-01",
+    "2500999",
+    "risiko bunuh diri",
+]
+
+
+def poison_case() -> dict[str, Any]:
+    person = {
+        "kind": "person",
+        "id": "P-1",
+        "nik": NIK,
+        "name": "Rahasia Sekali",
+        "sex": "perempuan",
+        "birth_date": {"value": "1990-03-01"},
+        "domicile": "317101",
+        "registry_id": "DTKS-RAHASIA-77",
+        "disabilities": [
+            {
+                "type": "mental",
+                "since": "2015-06-01",
+                "permanent": True,
+                "determined_by_medical_personnel": True,
+            }
+        ],
+        "drug_use": {"status": "pecandu_narkotika", "risk": "tinggi"},
+        "conditions": [
+            {"group": "odha", "evidence": "catatan HIV rahasia"},
+            {"group": "ppks_lainnya", "justification": "alasan sangat pribadi"},
+        ],
+    }
+    return {
+        "id": "C-1",
+        "unit": "SENTRA-01",
+        "opened_on": "2024-01-02",
+        "subject": person,
+        "assessments": [
+            {
+                "id": "A-1",
+                "assessed_on": "2024-01-05",
+                "risks": ["risiko bunuh diri"],
+                "notes": "catatan HIV rahasia",
+                "conditions": [{"group": "odha"}],
+            }
+        ],
+        "deliveries": [
+            {
+                "id": "D-1",
+                "component": "bantuan_asistensi_sosial",
+                "approach": "keluarga",
+                "provider": "SENTRA-01",
+                "start": "2024-02-01",
+                "amount_idr": 2500999,
+                "in_kind": [{"name": "paket", "value_idr": 2500999}],
+            }
+        ],
+    }
+
+
+def _entities(obj: Any) -> list[Any]:
+    found = []
+    if isinstance(obj, tuple):
+        for item in obj:
+            found += _entities(item)
+    elif attrs.has(type(obj)):
+        found.append(obj)
+        for f in attrs.fields(type(obj)):
+            found += _entities(getattr(obj, f.name))
+    return found
+
+
+def _clean(text: str) -> None:
+    for secret in SECRETS:
+        assert secret not in text, secret
+
+
+def test_every_field_of_every_entity_has_a_sensitivity_class() -> None:
+    rows = field_sensitivity()
+    assert {entity for entity, _, _ in rows} == {cls.__name__ for cls in ENTITIES}
+    for entity, name, sensitivity in rows:
+        assert isinstance(sensitivity, Sensitivity), (entity, name)
+    classes = {(e, n): s for e, n, s in rows}
+    assert classes[("Person", "nik")] is Sensitivity.IDENTIFIER
+    assert classes[("Person", "disabilities")] is Sensitivity.HEALTH
+    assert classes[("ServiceDelivery", "amount_idr")] is Sensitivity.FINANCIAL
+
+
+def test_no_sensitive_value_in_any_repr_or_str() -> None:
+    case = structure(poison_case(), Case)
+    entities = _entities(case)
+    assert len(entities) > 8
+    for entity in entities:
+        _clean(repr(entity))
+        _clean(str(entity))
+
+
+def test_no_sensitive_value_in_errors_by_default() -> None:
+    record = poison_case()
+    record["subject"] = {
+        **record["subject"],
+        "nik": "3171014103900000",
+        "sex": "x",
+        "name": "Rahasia Sekali" * 40,
+        "registry_id": 7,
+    }
+    record["deliveries"][0]["amount_idr"] = "2500999"
+    with pytest.raises(InvalidRecord) as info:
+        structure(record, Case)
+    err = info.value
+    assert len(err.errors) >= 4
+    for text in (
+        str(err),
+        repr(err),
+        repr(err.errors),
+        err.message_id,
+        json.dumps(err.to_json()),
+        json.dumps(err.to_json(include_input=True)),
+    ):
+        _clean(text)
+        assert "3171014103900000" not in text
+
+
+def test_no_sensitive_value_in_decision_reprs_or_redacted_json() -> None:
+    case = structure(poison_case(), Case)
+    on = dt.date(2024, 6, 1)
+    for decision in (
+        assess_eligibility(case.subject, case.assessments[0], on=on),
+        recommend_services(case, on=on),
+    ):
+        _clean(repr(decision))
+        _clean(str(decision))
+        _clean(repr(decision.findings))
+        _clean(json.dumps(decision.redacted().to_json()))
+
+
+def test_redact_policy() -> None:
+    case = structure(poison_case(), Case)
+    person = case.subject
+    assert isinstance(person, Person)
+    plain = redact(person, on=dt.date(2024, 6, 1))
+    assert plain == {
+        "id": "P-1",
+        "sex": "perempuan",
+        "birth_year": 1990,
+        "age_band": "30-34",
+        "domicile": "3171",
+    }
+    keyed = redact(person, pseudonym_key=b"k1")
+    again = redact(person, pseudonym_key=b"k1")
+    other = redact(person, pseudonym_key=b"k2")
+    assert keyed["nik"] == again["nik"] != other["nik"]
+    assert keyed["nik"].startswith("ps:")
+    assert NIK not in json.dumps(keyed)
+    opted = redact(person, keep=("disabilities",))
+    assert opted["disabilities"][0]["type"] == "mental"
+    whole = redact(case)
+    _clean(json.dumps(whole))
+    assert whole["deliveries"][0]["component"] == "bantuan_asistensi_sosial"
+
+
+def test_redact_structures_records_first() -> None:
+    with pytest.raises(InvalidRecord):
+        redact({"id": "P", "name": "A", "nik": "1"}, cls=Person)
+    with pytest.raises(TypeError):
+        redact({"id": "P"})
+
+
+def test_record_classes_include_child_and_criminal_data() -> None:
+    child = structure(
+        {
+            "id": "P",
+            "name": "A",
+            "nik": {"reason": "belum_terdaftar"},
+            "birth_date": {"value": "2012-01-01"},
+            "conditions": [{"group": "anak_berkonflik_hukum"}],
+        },
+        Person,
+    )
+    classes = record_sensitivity(child, on=dt.date(2024, 1, 1))
+    assert Sensitivity.CHILD in classes
+    assert Sensitivity.CRIMINAL in classes
+    assert Sensitivity.CHILD not in record_sensitivity(child, on=dt.date(2031, 1, 1))
+
+
+DETERMINISM = """
+import datetime as dt, json, atensi
+from atensi.model import Case
+from atensi.example_units import example_registry
+from tests.test_privacy import poison_case
+case = atensi.structure(poison_case(), Case)
+on = dt.date(2024, 6, 1)
+out = [atensi.assess_eligibility(case.subject, case.assessments[0], on=on).to_json(),
+       atensi.json_schema(Case),
+       atensi.coverage(example_registry(), on=on).to_json()]
+try:
+    atensi.structure({**poison_case(), "subject": {"kind": "person", "zz": 1, "id": 3}}, Case)
+except atensi.InvalidRecord as err:
+    out.append(err.to_json())
+print(json.dumps(out, sort_keys=False))
+"""
+
+
+def test_outputs_are_byte_identical_across_hash_seeds() -> None:
+    import os
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parents[1]
+    outputs = set()
+    for seed in ("0", "1", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        outputs.add(
+            subprocess.run(
+                [sys.executable, "-c", DETERMINISM],
+                check=True,
+                cwd=root,
+                env=env,
+                capture_output=True,
+            ).stdout
+        )
+    assert len(outputs) == 1
+
+
+def test_the_top_level_exports_redact() -> None:
+    assert atensi.redact is redact
