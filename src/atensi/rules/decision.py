@@ -107,8 +107,15 @@ class Finding(NamedTuple):
         return f"Finding({self.rule_id!r}, {self.status.value!r})"
 
     def redacted(self) -> Finding:
-        """Return the finding without its facts (safe for logs)."""
-        return self._replace(facts=tuple((k, "<redacted>") for k, _ in self.facts))
+        """Return the finding without its facts, and with a message that repeats none (for logs).
+
+        Messages are built from the facts (an age, a condition), so they are replaced too; the
+        rule id, status and citation remain.
+        """
+        return self._replace(
+            facts=tuple((k, "<redacted>") for k, _ in self.facts),
+            message=Label("rincian disembunyikan", "details redacted"),
+        )
 
 
 @attrs.frozen(slots=True, repr=False)

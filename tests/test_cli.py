@@ -1,0 +1,221 @@
+"""The command line, driven as a user would: the real entry point, real files, broken files."""
+
+from __future__ import annotations
+
+import io
+import json
+import pathlib
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from atensi import cli
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "atensi", *args],
+        input=stdin.decode() if stdin else None,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def test_validate_the_example_persons() -> None:
+    result = run("validate", "examples/persons.jsonl", "--kind", "person")
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1100
+    invalid = [json.loads(line) for line in lines if not json.loads(line)["ok"]]
+    assert len(invalid) == 44
+    assert result.stderr.strip() == "1100 records: 1056 valid, 44 invalid"
+    assert result.returncode == 1
+
+
+def test_assess_redacts_by_default_and_shows_personal_data_on_request() -> None:
+    default = run("assess", "examples/cases.json", "--on", "2024-06-01")
+    assert default.returncode == 1  # the last item is broken on purpose
+    assert "3171014103900001" not in default.stdout
+    assert "2010-01-01" not in default.stdout  # the child's birth date, a fact of elig.anak.age
+    decision = json.loads(default.stdout.splitlines()[1])["decision"]
+    facts = [v for f in decision["findings"] for v in f["facts"].values()]
+    assert facts
+    assert set(facts) == {"<redacted>"}
+    shown = run("assess", "examples/cases.json", "--on", "2024-06-01", "--show-personal-data")
+    assert "2010-01-01" in shown.stdout
+
+
+def test_stdin_and_json_arrays_stream() -> None:
+    items = (EXAMPLES / "cases.json").read_bytes()
+    result = run("assess", "-", "--on", "2024-06-01", stdin=items)
+    assert len(result.stdout.splitlines()) == 5
+
+
+def test_explain_in_indonesian() -> None:
+    result = run("explain", "examples/cases.json", "--on", "2024-06-01", "--lang", "id")
+    assert "Keputusan (eligibility, 2024-06-01, atensi-2022)" in result.stdout
+    assert "rekaman" in result.stderr
+
+
+def test_schema_nik_region_coverage() -> None:
+    schema = json.loads(run("schema", "person").stdout)
+    assert schema["title"] == "Person"
+    nik = run("nik", "3171014103900001", "--on", "2026-01-01")
+    assert json.loads(nik.stdout) == {
+        "valid": True,
+        "nik": "317101******0001",
+        "province": "31",
+        "regency": "3171",
+        "district": "317101",
+        "warnings": [],
+    }
+    bad = run("nik", "3171014103900000")
+    assert bad.returncode == 1
+    assert json.loads(bad.stdout)["code"] == "nik.invalid_serial"
+    region = json.loads(run("region", "65.01").stdout)
+    assert region["name"] == "Kabupaten Bulungan"
+    csv = run(
+        "coverage",
+        "examples/registry.json",
+        "--on",
+        "2024-06-01",
+        "--format",
+        "csv",
+        "--regions",
+        "7305",
+        "3171",
+    )
+    assert csv.stdout.splitlines()[1].startswith("7305,PANGURANGI TODDOPULI")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("validate", "does-not-exist.jsonl", "--kind", "person"), "cannot read"),
+        (("validate", "examples/persons.jsonl", "--kind", "alien"), "unknown kind"),
+        (("frobnicate",), "invalid choice"),
+        (("assess", "examples/cases.json", "--on", "yesterday"), "not a date"),
+    ],
+)
+def test_usage_errors_exit_2_with_a_message(args: tuple[str, ...], message: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+def write(tmp_path: pathlib.Path, name: str, data: bytes) -> str:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return str(path)
+
+
+def test_broken_json_lines_are_invalid_records_with_line_numbers(tmp_path: pathlib.Path) -> None:
+    good = b'{"id": "P", "nik": {"reason": "belum_terdaftar"}, "name": "A"}'
+    path = write(tmp_path, "broken.jsonl", good + b"\n{oops\n\xff\xfe\n" + good + b"\n")
+    result = run("validate", path, "--kind", "person")
+    results = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["ok"] for r in results] == [True, False, False, True]
+    assert results[1]["errors"][0]["code"] == "input.not_json"
+    assert "line 2" in results[1]["errors"][0]["msg"]["en"]
+    assert results[2]["errors"][0]["code"] == "input.not_utf8"
+    assert result.returncode == 1
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b'[{"id": "P"}, {"id": ', "truncated"),
+        (b'[{"id": "P"}', "truncated"),
+        (b'[{"id": "P"} {"id": "Q"}]', "expected ','"),
+        (b'[{"id": "\xff"}]', "not UTF-8"),
+    ],
+)
+def test_unreadable_arrays_exit_2(tmp_path: pathlib.Path, data: bytes, message: str) -> None:
+    result = run("validate", write(tmp_path, "bad.json", data), "--kind", "person")
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+def test_an_empty_file_is_zero_records(tmp_path: pathlib.Path) -> None:
+    result = run("validate", write(tmp_path, "empty.jsonl", b""), "--kind", "person")
+    assert result.returncode == 0
+    assert result.stdout == ""
+    assert "0 records" in result.stderr
+
+
+def test_a_100_mb_line_is_skipped_not_loaded(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "huge.jsonl"
+    with path.open("wb") as handle:
+        handle.write(b'{"id": "P", "name": "' + b"x" * (100 * 1024 * 1024) + b'"}\n')
+        handle.write(b'{"id": "P", "nik": {"reason": "belum_terdaftar"}, "name": "A"}\n')
+    result = run("validate", str(path), "--kind", "person")
+    results = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["ok"] for r in results] == [False, True]
+    assert results[0]["errors"][0]["code"] == "input.too_large"
+
+
+POISON = {
+    "id": "P-1",
+    "nik": "3171014103900009",
+    "name": "Rahasia Sekali",
+    "birth_date": {"value": "1990-03-01"},
+    "registry_id": "DTKS-RAHASIA-77",
+    "conditions": [{"group": "odha", "evidence": "catatan HIV rahasia"}],
+    "sex": "x",
+}
+
+
+def test_default_cli_output_holds_no_personal_data(tmp_path: pathlib.Path) -> None:
+    bad = write(tmp_path, "p.jsonl", json.dumps(POISON).encode() + b"\n")
+    item = {
+        "subject": {"kind": "person", **POISON, "sex": "perempuan"},
+        "assessment": {
+            "id": "A",
+            "assessed_on": "2024-01-01",
+            "conditions": [{"group": "odha", "evidence": "catatan HIV rahasia"}],
+        },
+    }
+    good = write(tmp_path, "i.jsonl", json.dumps(item).encode() + b"\n")
+    outputs = [
+        run("validate", bad, "--kind", "person"),
+        run("assess", good, "--on", "2024-06-01"),
+        run("explain", good, "--on", "2024-06-01"),
+        run("nik", "3171014103900009", "--on", "2026-01-01"),
+    ]
+    for result in outputs:
+        text = result.stdout + result.stderr
+        for secret in (
+            "3171014103900009",
+            "Rahasia Sekali",
+            "DTKS-RAHASIA-77",
+            "catatan HIV rahasia",
+            "1990-03-01",
+        ):
+            assert secret not in text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=300) | st.sampled_from([b"[", b"[1,", b"[\n]", b"{}\n[]\n", b"\n\n"]))
+def test_fuzz_the_input_path(tmp_path_factory: Any, data: bytes) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "input"
+    path.write_bytes(data)
+    out, err = io.StringIO(), io.StringIO()
+    original = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = out, err
+    try:
+        code = cli.main(["validate", str(path), "--kind", "person"])
+    finally:
+        sys.stdout, sys.stderr = original
+    assert code in (0, 1, 2)
+    for line in out.getvalue().splitlines():
+        json.loads(line)

@@ -1,0 +1,132 @@
+"""Regenerate the example dataset in ``examples/`` from atensi's own strategies, reproducibly.
+
+Usage: ``python tools/make_examples.py``. Hypothesis runs derandomised with a fixed database-free
+configuration, so the same Hypothesis version writes the same files. Every 25th item is broken
+on purpose with one near miss (the expected error code is recorded in ``examples/README.md``).
+
+Writes:
+* ``examples/assessments.jsonl``: items ``{"subject", "assessment", "on"}`` for ``atensi assess``;
+* ``examples/persons.jsonl``: the persons alone, for ``atensi validate --kind person``;
+* ``examples/registry.json``: the partial example registry (secondary; see atensi.example_units);
+* ``examples/portfolio.json``: a portfolio of generated cases for ``evaluate_policies``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import pathlib
+from typing import Any
+
+import attrs
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from atensi import unstructure
+from atensi.example_units import EXAMPLE_UNITS
+from atensi.model import Assessment, Person
+from atensi.testing import REFERENCE_DATE, cases, near_misses, persons
+
+ROOT = pathlib.Path(__file__).resolve().parents[1] / "examples"
+COUNT = 1100
+BROKEN_EVERY = 25
+
+
+@dataclasses.dataclass
+class Collected:
+    """The drawn records."""
+
+    items: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    persons: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    cases: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+
+
+def collect() -> Collected:
+    """Draw the records with derandomised Hypothesis."""
+    out = Collected()
+    config = settings(
+        max_examples=COUNT,
+        derandomize=True,
+        database=None,
+        phases=[Phase.generate],
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+
+    @config
+    @given(person=persons(), miss=near_misses(Person), data=st.data())
+    def draw_person(person: Person, miss: Any, data: st.DataObject) -> None:
+        index = len(out.items)
+        assessed = REFERENCE_DATE - dt.timedelta(days=data.draw(st.integers(1, 60)))
+        assessment = Assessment(
+            id=f"A-{index:05d}",
+            assessed_on=assessed,
+            conditions=person.conditions,
+            consent_recorded=True,
+        )
+        person = attrs.evolve(person, id=f"P-{index:05d}", conditions=())
+        record = unstructure(person)
+        if index % BROKEN_EVERY == BROKEN_EVERY - 1:
+            record = {**miss.record, "id": record["id"]} if miss.loc != ("id",) else miss.record
+        out.persons.append(record)
+        out.items.append(
+            {
+                "on": REFERENCE_DATE.isoformat(),
+                "subject": {"kind": "person", **record},
+                "assessment": unstructure(assessment),
+            }
+        )
+
+    draw_person()
+
+    @settings(
+        max_examples=200,
+        derandomize=True,
+        database=None,
+        phases=[Phase.generate],
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(case=cases())
+    def draw_case(case: Any) -> None:
+        out.cases.append(unstructure(attrs.evolve(case, id=f"C-{len(out.cases):05d}")))
+
+    draw_case()
+    return out
+
+
+def main() -> None:
+    """Write the files."""
+    data = collect()
+    ROOT.mkdir(exist_ok=True)
+    with (ROOT / "assessments.jsonl").open("w", encoding="utf-8") as handle:
+        for item in data.items[:COUNT]:
+            handle.write(json.dumps(item, ensure_ascii=False) + "\n")
+    with (ROOT / "persons.jsonl").open("w", encoding="utf-8") as handle:
+        for person in data.persons[:COUNT]:
+            handle.write(json.dumps(person, ensure_ascii=False) + "\n")
+    registry = {
+        "units": list(EXAMPLE_UNITS),
+        "evidence": "secondary",
+        "complete": False,
+        "source": "atensi example compiled from REFERENCE §6.4 (partial, secondary)",
+    }
+    (ROOT / "registry.json").write_text(
+        json.dumps(registry, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    portfolio = {
+        "id": "PF-EXAMPLE",
+        "owner": "SENTRA-EXAMPLE",
+        "start": "2015-01-01",
+        "end": "2031-12-31",
+        "cases": data.cases,
+    }
+    (ROOT / "portfolio.json").write_text(
+        json.dumps(portfolio, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    print(f"wrote {len(data.items[:COUNT])} items, {len(data.cases)} cases to {ROOT}")
+
+
+if __name__ == "__main__":
+    main()
