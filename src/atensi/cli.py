@@ -248,34 +248,18 @@ def cmd_validate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Validate every record; print one result per record."""
     cls = _entity(args.kind)
     valid = invalid = 0
+    from atensi.batch import validate_record
+
     for index, record in enumerate(read_records(args.file)):
         if isinstance(record, _BadItem):
-            errors: tuple[ErrorDetail, ...] = (record.detail,)
+            result: dict[str, Any] = {"ok": False, "errors": [record.detail.to_dict()]}
         else:
-            try:
-                atensi.structure(record, cls)
-                errors = ()
-            except atensi.InvalidRecord as exc:
-                errors = exc.errors
-        if errors:
-            invalid += 1
-            _write(
-                out,
-                {
-                    "index": index,
-                    "ok": False,
-                    "errors": [
-                        e.to_dict(
-                            include_input=args.show_personal_data,
-                            include_personal=args.show_personal_data,
-                        )
-                        for e in errors
-                    ],
-                },
-            )
-        else:
+            result = validate_record(record, cls, show_personal_data=args.show_personal_data)
+        if result["ok"]:
             valid += 1
-            _write(out, {"index": index, "ok": True})
+        else:
+            invalid += 1
+        _write(out, {"index": index, **result})
         _progress(index + 1, err)
     _summary(err, args.lang, valid, invalid)
     return 1 if invalid else 0
@@ -292,62 +276,14 @@ def _summary(err: IO[str], lang: str, valid: int, invalid: int) -> None:
 
 
 def _decisions(args: argparse.Namespace, err: IO[str]) -> Iterator[tuple[int, Any]]:
-    from atensi.model import SUBJECT_KINDS, Assessment
-    from atensi.rules import assess_eligibility
+    from atensi.batch import decide_item
 
     for index, item in enumerate(read_records(args.file)):
         _progress(index + 1, err)
         if isinstance(item, _BadItem):
             yield index, (item.detail,)
-            continue
-        if not isinstance(item, dict) or not isinstance(item.get("subject"), dict):
-            yield (
-                index,
-                (
-                    ErrorDetail(
-                        (),
-                        "input.not_an_item",
-                        'expected {"subject": {...}, "assessment": ...}',
-                        'seharusnya {"subject": {...}, "assessment": ...}',
-                    ),
-                ),
-            )
-            continue
-        try:
-            subject_record = dict(item["subject"])
-            kind = subject_record.pop("kind", None)
-            cls = SUBJECT_KINDS.get(kind) if isinstance(kind, str) else None
-            if cls is None:
-                yield (
-                    index,
-                    (
-                        ErrorDetail(
-                            ("subject", "kind"),
-                            "union.unknown_tag",
-                            "unknown or missing subject kind",
-                            "jenis subjek tidak dikenal atau tidak ada",
-                        ),
-                    ),
-                )
-                continue
-            subject = atensi.structure(subject_record, cls)
-            raw = item.get("assessment")
-            assessment = None if raw is None else atensi.structure(raw, Assessment)
-            on = args.on
-            if isinstance(item.get("on"), str):
-                on = dt.date.fromisoformat(item["on"])
-        except atensi.InvalidRecord as exc:
-            yield index, exc.errors
-            continue
-        except ValueError:
-            yield index, (ErrorDetail(("on",), "date.invalid", "not a date", "bukan tanggal"),)
-            continue
-        if on is None:
-            raise UsageError("--on is required when an item has no 'on'")
-        try:
-            yield index, assess_eligibility(subject, assessment, on=on)
-        except atensi.NoInstrumentInForce as exc:
-            yield index, (ErrorDetail(("on",), exc.code, exc.message_en, exc.message_id),)
+        else:
+            yield index, decide_item(item, on=args.on)
 
 
 def cmd_assess(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
@@ -372,8 +308,8 @@ def cmd_assess(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             )
             continue
         valid += 1
-        decision = result if args.show_personal_data else result.redacted()
-        _write(out, {"index": index, "ok": True, "decision": decision.to_json()})
+        decision = result.to_json(redact=not args.show_personal_data)
+        _write(out, {"index": index, "ok": True, "decision": decision})
     _summary(err, args.lang, valid, invalid)
     return 1 if invalid else 0
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
@@ -68,6 +69,19 @@ def facts_of(value: Mapping[str, Any]) -> Facts:
     return tuple(out)
 
 
+_REDACTED_MESSAGE = {"id": "rincian disembunyikan", "en": "details redacted"}
+
+
+@functools.lru_cache(maxsize=1024)
+def _citation_json_cached(citation: Citation) -> dict[str, Any]:
+    return citation.to_dict()
+
+
+def _citation_json(citation: Citation) -> dict[str, Any]:
+    # Citations repeat across findings and decisions: build each mapping once, hand out copies.
+    return dict(_citation_json_cached(citation))
+
+
 class Finding(NamedTuple):
     """One rule applied to the facts.
 
@@ -91,15 +105,22 @@ class Finding(NamedTuple):
     facts: Facts = ()
     target: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        """Return the finding as JSON-ready data."""
+    def to_json(self, *, redact: bool = False) -> dict[str, Any]:
+        """Return the finding as JSON-ready data (``redact``: as :meth:`redacted` would)."""
+        facts: dict[str, Fact]
+        if redact:
+            facts = {k: "<redacted>" for k, _ in self.facts}
+            message = dict(_REDACTED_MESSAGE)
+        else:
+            facts = dict(self.facts)
+            message = {"id": self.message.id, "en": self.message.en}
         return {
             "rule_id": self.rule_id,
             "status": self.status.value,
             "target": self.target,
-            "facts": dict(self.facts),
-            "message": {"id": self.message.id, "en": self.message.en},
-            "citation": None if self.citation is None else self.citation.to_dict(),
+            "facts": facts,
+            "message": message,
+            "citation": None if self.citation is None else _citation_json(self.citation),
         }
 
     def __repr__(self) -> str:
@@ -162,8 +183,13 @@ class Decision:
         """The rule ids of the findings, in order."""
         return tuple(f.rule_id for f in self.findings)
 
-    def to_json(self) -> dict[str, Any]:
-        """Return the documented, versioned JSON shape of the decision."""
+    def to_json(self, *, redact: bool = False) -> dict[str, Any]:
+        """Return the documented, versioned JSON shape of the decision.
+
+        Args:
+            redact: give the shape of :meth:`redacted` (facts and messages hidden) without
+                building a redacted copy first.
+        """
         return {
             "version": DECISION_JSON_VERSION,
             "kind": self.kind,
@@ -172,7 +198,7 @@ class Decision:
             "edition": self.edition,
             "instruments": list(self.instruments),
             "targets": {t: o.value for t, o in self.targets},
-            "findings": [f.to_json() for f in self.findings],
+            "findings": [f.to_json(redact=redact) for f in self.findings],
             "notes": [{"id": n.id, "en": n.en} for n in self.notes],
         }
 

@@ -1,0 +1,113 @@
+"""One record in, one JSON-ready result out: the unit of work of batch and distributed runs.
+
+The command line and the Dask recipe (``docs/scale-out.md``) both run these functions, so a
+national registry split across a cluster gets exactly the results of a single process. They
+are pure: no files, no clock (an item without its own date needs ``on``).
+
+>>> result = assess_record({"subject": {"kind": "community", "id": "K", "name": "Kampung"},
+...                         "assessment": None}, on=None)
+>>> result["ok"], result["errors"][0]["code"]
+(False, 'item.no_date')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from atensi.boundary import structure
+from atensi.errors import ErrorDetail, InvalidRecord, NoInstrumentInForce
+from atensi.model import SUBJECT_KINDS, Assessment
+from atensi.rules import Decision, assess_eligibility
+
+__all__ = ["assess_record", "decide_item", "validate_record"]
+
+
+def _err(loc: tuple[str, ...], code: str, en: str, id_: str) -> tuple[ErrorDetail, ...]:
+    return (ErrorDetail(loc, code, en, id_),)
+
+
+def decide_item(item: Any, *, on: dt.date | None = None) -> Decision | tuple[ErrorDetail, ...]:
+    """Structure an item ``{"subject", "assessment", "on"?}`` and decide its eligibility.
+
+    Returns the decision, or the problems when the item is not valid.
+    """
+    if not isinstance(item, dict) or not isinstance(item.get("subject"), dict):
+        return _err(
+            (),
+            "item.shape",
+            'expected {"subject": {...}, "assessment": ...}',
+            'seharusnya {"subject": {...}, "assessment": ...}',
+        )
+    subject_record = dict(item["subject"])
+    kind = subject_record.pop("kind", None)
+    cls = SUBJECT_KINDS.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        return _err(
+            ("subject", "kind"),
+            "union.unknown_tag",
+            "unknown or missing subject kind",
+            "jenis subjek tidak dikenal atau tidak ada",
+        )
+    when = on
+    if "on" in item:
+        try:
+            when = dt.date.fromisoformat(item["on"]) if isinstance(item["on"], str) else None
+        except ValueError:
+            when = None
+        if when is None:
+            return _err(
+                ("on",), "date.invalid", "not a date (YYYY-MM-DD)", "bukan tanggal (YYYY-MM-DD)"
+            )
+    if when is None:
+        return _err(
+            ("on",),
+            "item.no_date",
+            "the item has no date and none was given",
+            "butir tidak bertanggal dan tidak ada tanggal yang diberikan",
+        )
+    try:
+        subject = structure(subject_record, cls)
+        raw = item.get("assessment")
+        assessment = None if raw is None else structure(raw, Assessment)
+    except InvalidRecord as err:
+        return err.errors
+    try:
+        return assess_eligibility(subject, assessment, on=when)
+    except NoInstrumentInForce as err:
+        return _err(("on",), err.code, err.message_en, err.message_id)
+
+
+def _errors_json(errors: tuple[ErrorDetail, ...], show_personal_data: bool) -> list[Any]:
+    return [
+        e.to_dict(include_input=show_personal_data, include_personal=show_personal_data)
+        for e in errors
+    ]
+
+
+def assess_record(
+    item: Any, *, on: dt.date | None = None, show_personal_data: bool = False
+) -> dict[str, Any]:
+    """Return ``{"ok": True, "decision": ...}`` or ``{"ok": False, "errors": [...]}``.
+
+    The decision is redacted (no facts, no fact-bearing messages) unless
+    ``show_personal_data`` is true.
+    """
+    result = decide_item(item, on=on)
+    if isinstance(result, tuple):
+        return {"ok": False, "errors": _errors_json(result, show_personal_data)}
+    return {"ok": True, "decision": result.to_json(redact=not show_personal_data)}
+
+
+def validate_record(
+    record: Any,
+    cls: type[Any],
+    *,
+    show_personal_data: bool = False,
+) -> dict[str, Any]:
+    """Return ``{"ok": True}`` or ``{"ok": False, "errors": [...]}`` for one record."""
+    try:
+        structure(record, cls)
+    except InvalidRecord as err:
+        return {"ok": False, "errors": _errors_json(err.errors, show_personal_data)}
+    return {"ok": True}
