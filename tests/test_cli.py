@@ -219,3 +219,46 @@ def test_fuzz_the_input_path(tmp_path_factory: Any, data: bytes) -> None:
     assert code in (0, 1, 2)
     for line in out.getvalue().splitlines():
         json.loads(line)
+
+
+class SlowStream(io.BytesIO):
+    """Reads return at most ``step`` bytes, as from a pipe."""
+
+    def __init__(self, data: bytes, step: int) -> None:
+        super().__init__(data)
+        self.step = step
+
+    def read(self, size: int | None = -1) -> bytes:
+        if size is None or size < 0 or size > self.step:
+            size = self.step
+        return super().read(size)
+
+
+JSON_RECORDS = st.lists(
+    st.dictionaries(
+        st.text(max_size=8),
+        st.recursive(
+            st.none()
+            | st.booleans()
+            | st.integers()
+            | st.floats(allow_nan=False)
+            | st.text(alphabet='aé☃𝄞"\\\n ', max_size=8),
+            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner),
+            max_leaves=8,
+        ),
+        max_size=4,
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=150)
+@given(JSON_RECORDS, st.integers(1, 17), st.booleans())
+def test_streamed_records_are_the_records_however_the_bytes_arrive(
+    records: list[dict[str, Any]], step: int, lines: bool
+) -> None:
+    if lines:
+        data = b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in records)
+    else:
+        data = json.dumps(records, ensure_ascii=False, indent=1).encode()
+    assert list(cli.records_from(SlowStream(data, step))) == records

@@ -2,24 +2,45 @@
 
 from __future__ import annotations
 
-from typing import Any
+import subprocess
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from atensi import InvalidRecord, nik, structure, unstructure
-from atensi.model import Case, Person
-from atensi.rules import advance
-from atensi.testing import REFERENCE_DATE, STRATEGIES, near_misses, persons
-from atensi.vocab import Target
+from atensi import InvalidRecord, assess_eligibility, nik, structure, unstructure
+from atensi.model import ENTITIES, Case, Person, UnitRegistry
+from atensi.rules import InvalidTransition, Outcome, advance, age_range
+from atensi.testing import (
+    REFERENCE_DATE,
+    STRATEGIES,
+    EligibilityNearMiss,
+    TransitionNearMiss,
+    cases,
+    eligibility_near_misses,
+    near_misses,
+    persons,
+    registries,
+    transition_near_misses,
+    unit_events,
+    units,
+)
+from atensi.vocab import CaseStage, Target
 
+T = TypeVar("T")
 CLASSES = sorted(STRATEGIES, key=lambda c: c.__name__)
 
 
+def test_every_public_entity_has_a_strategy() -> None:
+    assert set(STRATEGIES) == set(ENTITIES)
+
+
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
-@settings(max_examples=25)
+@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_valid_strategies_structure_unchanged(cls: type[Any], data: st.DataObject) -> None:
     value = data.draw(STRATEGIES[cls])
@@ -27,13 +48,21 @@ def test_valid_strategies_structure_unchanged(cls: type[Any], data: st.DataObjec
 
 
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
-@settings(max_examples=25)
+@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_near_misses_fail_with_their_stated_code(cls: type[Any], data: st.DataObject) -> None:
     miss = data.draw(near_misses(cls))
     with pytest.raises(InvalidRecord) as info:
         structure(miss.record, cls)
     assert [(e.loc, e.code) for e in info.value.errors] == [(miss.loc, miss.code)], miss.what
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(near_misses(Case))
+def test_near_misses_reach_nested_objects(miss: Any) -> None:
+    # Not a statistical claim: a nested miss is a valid draw, and it keeps its full path.
+    if len(miss.loc) > 1:
+        assert isinstance(miss.loc[0], str)
 
 
 @settings(max_examples=60)
@@ -53,21 +82,19 @@ def test_generated_niks_agree_with_the_person(person: Person) -> None:
         )
 
 
-@settings(max_examples=60)
+@settings(max_examples=100)
 @given(persons())
-def test_generated_ages_fit_the_conditions(person: Person) -> None:
-    from atensi.rules import age_on
-
+def test_generated_ages_fit_the_conditions_for_every_possible_birth_day(person: Person) -> None:
     assert person.birth_date is not None
-    age = age_on(person.birth_date.value, REFERENCE_DATE)
+    youngest, oldest = age_range(person.birth_date, REFERENCE_DATE)
     for condition in person.conditions:
         if condition.group.target is Target.CHILDREN:
-            assert age < 18
+            assert oldest < 18
         if condition.group.target is Target.ELDERLY:
-            assert age >= 60
+            assert youngest >= 60
 
 
-@settings(max_examples=40)
+@settings(max_examples=60)
 @given(st.from_type(Case))
 def test_generated_stage_histories_obey_the_lifecycle(case: Case) -> None:
     replay = attrs.evolve(case, stages=(), termination=None)
@@ -77,8 +104,129 @@ def test_generated_stage_histories_obey_the_lifecycle(case: Case) -> None:
     assert [s.stage for s in replay.stages] == [s.stage for s in case.stages]
 
 
+@settings(max_examples=40)
+@given(registries())
+def test_registry_mergers_name_a_unit_of_the_registry(registry: UnitRegistry) -> None:
+    codes = {u.code for u in registry.units}
+    for unit in registry.units:
+        for event in unit.history:
+            if event.merged_into is not None:
+                assert event.merged_into in codes - {unit.code}
+
+
 @settings(max_examples=10)
 @given(data=st.data())
-def test_from_type_is_registered_for_every_strategy(data: st.DataObject) -> None:
+def test_from_type_is_registered_for_every_entity(data: st.DataObject) -> None:
     for cls in CLASSES:
         assert isinstance(data.draw(st.from_type(cls)), cls)
+
+
+def test_the_hypothesis_entry_point_registers_without_importing_atensi_testing() -> None:
+    code = (
+        "from hypothesis import strategies as st\n"
+        "from atensi import structure, unstructure\n"
+        "from atensi.model import Case\n"
+        "value = st.from_type(Case).example()\n"
+        "assert structure(unstructure(value), Case) == value\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.stdout.strip() == "ok", result.stderr
+
+
+@settings(max_examples=150)
+@given(eligibility_near_misses())
+def test_eligibility_near_misses_fail_the_named_rule(miss: EligibilityNearMiss) -> None:
+    hit = assess_eligibility(*miss.eligible, on=miss.on)
+    assert dict(hit.targets)[miss.target.value] is Outcome.ELIGIBLE, miss.what
+    missed = assess_eligibility(*miss.miss, on=miss.on)
+    statuses = {f.status for f in missed.findings if f.rule_id == miss.rule_id}
+    assert statuses == {miss.status}, miss.what
+    assert dict(missed.targets).get(miss.target.value) is not Outcome.ELIGIBLE, miss.what
+
+
+@settings(max_examples=150)
+@given(transition_near_misses())
+def test_transition_near_misses_are_refused_under_their_rule(miss: TransitionNearMiss) -> None:
+    with pytest.raises(InvalidTransition) as info:
+        advance(miss.case, miss.stage, on=miss.on)
+    assert info.value.rule_id == miss.rule_id, miss.what
+
+
+# --- What the strategies shrink to (as their docstrings say) ---------------------------------
+
+
+def minimal(strategy: st.SearchStrategy[T], condition: Callable[[T], bool] = bool) -> T:
+    """The example Hypothesis reports for a test that fails when ``condition`` holds."""
+    seen: list[T] = []
+
+    @settings(
+        database=None,
+        max_examples=200,
+        phases=[Phase.generate, Phase.shrink],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(strategy)
+    def fails(value: T) -> None:
+        seen.append(value)
+        assert not condition(value)
+
+    with pytest.raises(AssertionError):
+        fails()
+    return seen[-1]
+
+
+def always(_: object) -> bool:
+    return True
+
+
+def test_a_person_shrinks_to_an_adult_without_nik_or_conditions() -> None:
+    person = minimal(persons(), always)
+    assert (person.id, person.name, person.nik.reason.value) == (  # type: ignore[union-attr]
+        "0",
+        "A",
+        "belum_terdaftar",
+    )
+    assert person.birth_date is not None
+    assert person.birth_date.value.isoformat() == "2000-01-01"
+    assert (person.conditions, person.disabilities, person.drug_use) == ((), (), None)
+
+
+def test_a_failing_person_keeps_only_what_fails() -> None:
+    person = minimal(persons(), lambda p: bool(p.disabilities))
+    assert [d.type.value for d in person.disabilities] == ["fisik"]
+    assert (person.id, person.conditions) == ("0", ())
+
+
+def test_a_case_shrinks_to_no_history_and_a_history_to_the_legal_order() -> None:
+    case = minimal(cases(), always)
+    assert (case.id, case.stages, case.assessments, case.deliveries) == ("0", (), (), ())
+    long = minimal(cases(), lambda c: len(c.stages) >= 5)
+    assert [s.stage for s in long.stages] == [
+        CaseStage.INITIAL_APPROACH,
+        CaseStage.ASSESSMENT,
+        CaseStage.PLANNING,
+        CaseStage.INTERVENTION,
+        CaseStage.RESOCIALISATION,
+    ]
+
+
+def test_units_and_events_shrink_to_no_history() -> None:
+    unit = minimal(units(), always)
+    assert (unit.code, unit.name, unit.history, unit.working_area) == ("0", "A", (), ())
+    assert minimal(registries(), always).units == ()
+    assert minimal(unit_events(), always).on.isoformat() == "2000-01-01"
+
+
+def test_near_misses_shrink_to_an_unknown_key_on_the_smallest_record() -> None:
+    miss = minimal(near_misses(Person), always)
+    assert (miss.code, miss.loc, miss.record["id"]) == ("object.unknown_key", ("zz_unknown",), "0")
+    move = minimal(transition_near_misses(), always)
+    assert (move.case.stages, move.stage, move.rule_id) == (
+        (),
+        CaseStage.ASSESSMENT,
+        "case.transition.order",
+    )
+    assert minimal(eligibility_near_misses(), always).rule_id == "elig.napza.status"

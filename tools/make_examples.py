@@ -2,7 +2,7 @@
 
 Usage: ``python tools/make_examples.py``. Hypothesis runs derandomised with a fixed database-free
 configuration, so the same Hypothesis version writes the same files. Every 25th item is broken
-on purpose with one near miss (the expected error code is recorded in ``examples/README.md``).
+on purpose with one near miss (``atensi validate`` reports its one error code and path).
 
 Writes:
 * ``examples/assessments.jsonl``: items ``{"subject", "assessment", "on"}`` for ``atensi assess``;

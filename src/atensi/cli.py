@@ -32,7 +32,7 @@ from typing import IO, Any, NoReturn, Protocol
 import atensi
 from atensi.errors import ErrorDetail
 
-__all__ = ["main"]
+__all__ = ["BadItem", "UsageError", "main", "read_records", "records_from"]
 
 MAX_RECORD_BYTES = 16 * 1024 * 1024
 _CHUNK = 1 << 16
@@ -43,7 +43,7 @@ class UsageError(Exception):
     """A problem with the command line or an unreadable input: exit code 2."""
 
 
-class _BadItem:
+class BadItem:
     """A line that could not be read as a record (not UTF-8, not JSON, too large)."""
 
     __slots__ = ("detail",)
@@ -71,8 +71,8 @@ def _open(path: str) -> IO[bytes]:
         raise UsageError(f"cannot read {path}: {err.strerror}") from None
 
 
-def _bad(line: int, code: str, en: str, id_: str) -> _BadItem:
-    return _BadItem(ErrorDetail((), code, f"line {line}: {en}", f"baris {line}: {id_}"))
+def _bad(line: int, code: str, en: str, id_: str) -> BadItem:
+    return BadItem(ErrorDetail((), code, f"line {line}: {en}", f"baris {line}: {id_}"))
 
 
 def _json_lines(stream: IO[bytes], first: bytes) -> Iterator[Any]:
@@ -199,18 +199,28 @@ def read_records(path: str) -> Iterator[Any]:
     """Yield the records of a JSON array or JSON Lines file (``-`` for stdin)."""
     stream = _open(path)
     try:
-        first = stream.read(1)
-        while first in (b" ", b"\t", b"\r", b"\n"):
-            first = stream.read(1)
-        if not first:
-            return
-        if first == b"[":
-            yield from _json_array(_Prefixed(first, stream))
-        else:
-            yield from _json_lines(stream, first)
+        yield from records_from(stream)
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
+
+
+def records_from(stream: IO[bytes]) -> Iterator[Any]:
+    """Yield the records of a byte stream holding a JSON array or JSON Lines.
+
+    A line that cannot be read is yielded as a bad item (and the stream goes on); an array
+    that cannot be read raises :class:`UsageError`. Nothing else is raised on bad bytes: the
+    fuzz harness ``fuzz/fuzz_cli.py`` holds this function to that.
+    """
+    first = stream.read(1)
+    while first in (b" ", b"\t", b"\r", b"\n"):
+        first = stream.read(1)
+    if not first:
+        return
+    if first == b"[":
+        yield from _json_array(_Prefixed(first, stream))
+    else:
+        yield from _json_lines(stream, first)
 
 
 class _Prefixed:
@@ -251,7 +261,7 @@ def cmd_validate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from atensi.batch import validate_record
 
     for index, record in enumerate(read_records(args.file)):
-        if isinstance(record, _BadItem):
+        if isinstance(record, BadItem):
             result: dict[str, Any] = {"ok": False, "errors": [record.detail.to_dict()]}
         else:
             result = validate_record(record, cls, show_personal_data=args.show_personal_data)
@@ -280,7 +290,7 @@ def _decisions(args: argparse.Namespace, err: IO[str]) -> Iterator[tuple[int, An
 
     for index, item in enumerate(read_records(args.file)):
         _progress(index + 1, err)
-        if isinstance(item, _BadItem):
+        if isinstance(item, BadItem):
             yield index, (item.detail,)
         else:
             yield index, decide_item(item, on=args.on)

@@ -19,7 +19,7 @@ import datetime as dt
 
 from atensi.model import BirthDate
 
-__all__ = ["ESTIMATE_MARGIN_YEARS", "age_on", "age_range"]
+__all__ = ["ESTIMATE_MARGIN_YEARS", "age_on", "age_range", "shift_years"]
 
 #: How many years either side of an estimated date atensi allows (its convention; a caller may
 #: pass another margin).
@@ -41,12 +41,13 @@ def age_range(
     """
     earliest, latest = birth.earliest(), birth.latest()
     if birth.estimated:
-        earliest = _shift_years(earliest, -margin_years)
-        latest = _shift_years(latest, margin_years)
+        earliest = shift_years(earliest, -margin_years)
+        latest = shift_years(latest, margin_years)
     return age_on(latest, on), age_on(earliest, on)
 
 
-def _shift_years(day: dt.date, years: int) -> dt.date:
+def shift_years(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` later (earlier if negative); 29 February becomes 1 March."""
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February into a common year

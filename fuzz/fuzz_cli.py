@@ -1,0 +1,65 @@
+"""Coverage-guided fuzzing of the command line's input path (atheris).
+
+Run: ``python fuzz/fuzz_cli.py fuzz/corpus/cli -max_total_time=60`` (extra ``fuzz``). The
+first byte of an input sets how many bytes each read of the stream returns (1 to 256), so
+records, numbers and UTF-8 characters are split across reads as a slow pipe would split them;
+the rest is the file. Every input must then give records and unreadable lines, or stop with
+the command line's ``UsageError``; every record must validate (as one of the main entities)
+and assess to JSON-ready results. Any other exception is a crash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import sys
+
+import atheris
+
+with atheris.instrument_imports():
+    from atensi import cli
+    from atensi.batch import assess_record, validate_record
+    from atensi.model import Assessment, Case, Person
+
+ON = dt.date(2024, 6, 1)
+KINDS = (Person, Assessment, Case)
+
+
+class SlowStream(io.BytesIO):
+    """A byte stream whose reads return at most ``step`` bytes, as a pipe may."""
+
+    def __init__(self, data: bytes, step: int) -> None:
+        super().__init__(data)
+        self.step = step
+
+    def read(self, size: int | None = -1) -> bytes:
+        """Read at most ``step`` bytes."""
+        if size is None or size < 0 or size > self.step:
+            size = self.step
+        return super().read(size)
+
+
+def test_one_input(data: bytes) -> None:
+    """Read one input as the command line would, and check every record."""
+    step = (data[0] if data else 0) + 1
+    stream = SlowStream(data[1:], step)
+    try:
+        for index, record in enumerate(cli.records_from(stream)):
+            if isinstance(record, cli.BadItem):
+                json.dumps(record.detail.to_dict())
+                continue
+            json.dumps(validate_record(record, KINDS[index % len(KINDS)]))
+            json.dumps(assess_record(record, on=ON))
+    except cli.UsageError:
+        pass
+
+
+def main() -> None:
+    """Start the fuzzer with the command-line arguments."""
+    atheris.Setup(sys.argv, test_one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()

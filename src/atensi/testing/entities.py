@@ -1,0 +1,738 @@
+"""Valid strategies, one per entity: every value they draw is a record ``structure`` accepts.
+
+Each strategy's docstring says what it shrinks to (``tests/test_testing.py`` checks those
+statements). The general rules: identifiers shrink to ``"0"``, names and required texts
+to ``"A"``, optional fields to ``None``, lists to empty, vocabulary
+members to the first member of their enum, dates to 2000-01-01 or to the lower end of their
+range, and a stage history to no stages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any, TypeVar
+
+from hypothesis import strategies as st
+
+from atensi.model import (
+    Accreditation,
+    AccreditationGrade,
+    Assessment,
+    Assessor,
+    BirthDate,
+    Case,
+    Community,
+    Condition,
+    DatePrecision,
+    Disability,
+    DrugUse,
+    Family,
+    Group,
+    InKindItem,
+    InterventionPlan,
+    Lks,
+    LksRegistration,
+    PartnerKind,
+    Partnership,
+    Person,
+    Portfolio,
+    ProgrammeActivity,
+    Referral,
+    ReferralDirection,
+    RegistrationLevel,
+    ServiceDelivery,
+    ServiceUnit,
+    StaffMember,
+    StageEntry,
+    Termination,
+    UnitEvent,
+    UnitEventKind,
+    UnitRegistry,
+)
+from atensi.nik import NoNik, NoNikReason
+from atensi.rules import advance, allowed_next
+from atensi.rules.age import ESTIMATE_MARGIN_YEARS, shift_years
+from atensi.vocab import (
+    Activity,
+    Approach,
+    CaseStage,
+    Cluster,
+    DisabilityType,
+    DrugRisk,
+    ElderlyCapacity,
+    IndirectService,
+    ServiceComponent,
+    Sex,
+    Target,
+    TargetGroup,
+    TerminationReason,
+    Therapy,
+    UnitKind,
+    groups_of,
+)
+
+__all__ = [
+    "REFERENCE_DATE",
+    "accreditations",
+    "assessments",
+    "assessors",
+    "birth_dates",
+    "cases",
+    "communities",
+    "conditions",
+    "deliveries",
+    "disabilities",
+    "drug_uses",
+    "families",
+    "groups",
+    "in_kind_items",
+    "intervention_plans",
+    "lks",
+    "lks_registrations",
+    "niks",
+    "partnerships",
+    "persons",
+    "portfolios",
+    "programme_activities",
+    "referrals",
+    "registries",
+    "staff_members",
+    "stage_entries",
+    "terminations",
+    "unit_events",
+    "units",
+]
+
+T = TypeVar("T")
+
+#: The date on which generated ages fit generated conditions.
+REFERENCE_DATE = dt.date(2024, 6, 1)
+
+_FIRST, _LAST = dt.date(2000, 1, 1), dt.date(2030, 12, 31)
+_DATES = st.dates(min_value=_FIRST, max_value=_LAST)
+_IDS = st.text(alphabet="0123456789ABCDEFGHJKLMNPQRSTUVWXYZ-", min_size=1, max_size=12).filter(
+    lambda s: s.strip() != ""
+)
+# Explicit alphabets: Hypothesis' Unicode character map costs about a second to build once.
+_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèäöüñçÉ'"
+_NAMES = st.text(alphabet=_LETTERS + " ", min_size=1, max_size=40).filter(lambda s: s.strip() != "")
+_TEXT = st.text(alphabet=_LETTERS + " 0123456789.,;:-/()\n\u00a0\u2019\u20ac", max_size=60)
+#: District codes (current and retired) that NIKs and domiciles are drawn from.
+_DISTRICTS = ("317101", "327301", "650101", "930101", "737101", "910101", "520101", "110101")
+#: Province and regency codes that working areas and community regions are drawn from.
+_AREAS = ("31", "3171", "73", "7371", "65", "6501", "93")
+
+
+def _unique(items: Iterable[T], key: Callable[[T], Hashable]) -> tuple[T, ...]:
+    """Keep the first item of each key, in order (entities refuse duplicates)."""
+    seen: dict[Hashable, T] = {}
+    for item in items:
+        seen.setdefault(key(item), item)
+    return tuple(seen.values())
+
+
+def _subset(values: Iterable[T], max_size: int) -> st.SearchStrategy[tuple[T, ...]]:
+    """Distinct members of ``values``, in their declared order."""
+    pool = list(values)
+    return st.lists(st.sampled_from(pool), max_size=max_size, unique=True).map(
+        lambda chosen: tuple(sorted(chosen, key=pool.index))
+    )
+
+
+def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    return st.none() | strategy
+
+
+# --- Identity -------------------------------------------------------------------------------------
+
+
+def niks(birth: dt.date, sex: Sex, district: str | None = None) -> st.SearchStrategy[str]:
+    """NIKs that encode ``birth`` and ``sex`` (and ``district`` when given).
+
+    Shrinks to serial ``0001`` in the first district of the pool (``317101``, Jakarta).
+    """
+    day = birth.day + (40 if sex is Sex.FEMALE else 0)
+    middle = f"{day:02d}{birth.month:02d}{birth.year % 100:02d}"
+    region = st.just(district) if district else st.sampled_from(_DISTRICTS)
+    return st.builds(lambda r, serial: f"{r}{middle}{serial:04d}", region, st.integers(1, 9999))
+
+
+@st.composite
+def birth_dates(
+    draw: st.DrawFn, min_value: dt.date = _FIRST, max_value: dt.date = REFERENCE_DATE
+) -> BirthDate:
+    """Birth dates, exact or estimated, whose whole span lies in ``[min_value, max_value]``.
+
+    A date known to the month or year is recorded on the first day of its month or year; an
+    ``estimated`` date also stands for :data:`atensi.rules.age.ESTIMATE_MARGIN_YEARS` either side
+    (as :func:`atensi.rules.age_range` reads it). Every day a drawn date may stand for stays in
+    range, so an age worked out from it cannot straddle a band's limit. Shrinks to an exact
+    ``min_value``.
+    """
+    value = draw(st.dates(min_value=min_value, max_value=max_value))
+    precision = draw(st.sampled_from(DatePrecision))
+    estimated = draw(st.booleans())
+    if precision is DatePrecision.MONTH:
+        value = value.replace(day=1)
+    elif precision is DatePrecision.YEAR:
+        value = value.replace(month=1, day=1)
+    candidate = BirthDate(value=value, precision=precision, estimated=estimated)
+    earliest, latest = candidate.earliest(), candidate.latest()
+    if estimated:
+        earliest = shift_years(earliest, -ESTIMATE_MARGIN_YEARS)
+        latest = shift_years(latest, ESTIMATE_MARGIN_YEARS)
+    if min_value <= earliest and latest <= max_value:
+        return candidate
+    return BirthDate(value=draw(st.dates(min_value=min_value, max_value=max_value)))
+
+
+# --- People ---------------------------------------------------------------------------------------
+
+
+@st.composite
+def conditions(draw: st.DrawFn, targets: tuple[Target, ...] | None = None) -> Condition:
+    """A condition of one of ``targets`` (any target by default).
+
+    ``ppks_lainnya`` always carries its required justification. Shrinks to the first group of
+    the first target, with no dates or texts.
+    """
+    pool = [g for t in (targets or tuple(Target)) for g in groups_of(t)]
+    group = draw(st.sampled_from(pool))
+    justification = draw(_NAMES) if group is TargetGroup.OTHER_PPKS else draw(_optional(_NAMES))
+    return Condition(
+        group=group,
+        since=draw(_optional(_DATES)),
+        evidence=draw(_optional(_TEXT)),
+        justification=justification,
+    )
+
+
+def disabilities() -> st.SearchStrategy[Disability]:
+    """One disability of any type (UU 8/2016 Pasal 4); shrinks to ``fisik`` with nothing else."""
+    return st.builds(
+        Disability,
+        type=st.sampled_from(DisabilityType),
+        since=_optional(_DATES),
+        permanent=_optional(st.booleans()),
+        determined_by_medical_personnel=_optional(st.booleans()),
+    )
+
+
+def drug_uses() -> st.SearchStrategy[DrugUse]:
+    """A drug-use status of UU 35/2009 with an optional screening risk.
+
+    Shrinks to the first drug-use group with no risk.
+    """
+    return st.builds(
+        DrugUse,
+        status=st.sampled_from(groups_of(Target.DRUG_ABUSE_VICTIMS)),
+        risk=_optional(st.sampled_from(DrugRisk)),
+    )
+
+
+_ADULT_TARGETS = (
+    Target.PERSONS_WITH_DISABILITIES,
+    Target.SOCIAL_DEVIANCE_AND_TRAFFICKING,
+    Target.DRUG_ABUSE_VICTIMS,
+    Target.DISASTER_VICTIMS,
+    Target.OTHER_PPKS,
+)
+#: Age bands (youngest, oldest, targets whose conditions fit the band).
+_BANDS: dict[str, tuple[int, int, tuple[Target, ...]]] = {
+    "adult": (18, 59, _ADULT_TARGETS),
+    "child": (0, 17, (Target.CHILDREN,)),
+    "elderly": (60, 95, (Target.ELDERLY,)),
+}
+
+
+def band_birth_range(youngest: int, oldest: int, on: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last birth dates of people aged ``youngest`` to ``oldest`` on ``on``."""
+    return shift_years(on, -(oldest + 1)) + dt.timedelta(days=1), shift_years(on, -youngest)
+
+
+@st.composite
+def persons(draw: st.DrawFn) -> Person:
+    """Persons whose NIK, age and conditions agree on :data:`REFERENCE_DATE`.
+
+    A person is an adult, a child (conditions of the children's target only, under 18 for every
+    day their birth date may stand for) or an elderly person (60 or over, elderly conditions,
+    perhaps a recorded capacity). A NIK encodes the recorded birth date, sex and district; the
+    domicile, when present, is that district. Shrinks to an adult born 2000-01-01 without NIK
+    (``belum_terdaftar``), named ``"A"``, with no conditions, disabilities or drug use.
+    """
+    band = draw(st.sampled_from(tuple(_BANDS)))
+    youngest, oldest, targets = _BANDS[band]
+    low, high = band_birth_range(youngest, oldest, REFERENCE_DATE)
+    birth = draw(birth_dates(low, high))
+    sex = draw(st.sampled_from(Sex))
+    district = draw(st.sampled_from(_DISTRICTS))
+    nik = draw(st.builds(NoNik, st.sampled_from(NoNikReason)) | niks(birth.value, sex, district))
+    return Person(
+        id=draw(_IDS),
+        nik=nik,
+        name=draw(_NAMES),
+        sex=sex,
+        birth_date=birth,
+        domicile=draw(_optional(st.just(district))),
+        registry_id=draw(_optional(_IDS)),
+        disabilities=_unique(draw(st.lists(disabilities(), max_size=2)), lambda d: d.type),
+        elderly_capacity=(
+            draw(_optional(st.sampled_from(ElderlyCapacity))) if band == "elderly" else None
+        ),
+        drug_use=draw(_optional(drug_uses())) if band == "adult" else None,
+        conditions=_unique(draw(st.lists(conditions(targets), max_size=2)), lambda c: c.group),
+    )
+
+
+def families() -> st.SearchStrategy[Family]:
+    """Families of up to two members with distinct ids; shrinks to an empty family ``"0"``."""
+    return st.builds(
+        Family,
+        id=_IDS,
+        members=st.lists(persons(), max_size=2).map(lambda ps: _unique(ps, lambda p: p.id)),
+        welfare_decile=_optional(st.integers(1, 10)),
+        conditions=st.lists(conditions(), max_size=2).map(lambda cs: _unique(cs, _group)),
+    )
+
+
+def groups() -> st.SearchStrategy[Group]:
+    """Groups; shrinks to ``Group(id="0", name="A")`` with no members or conditions."""
+    return st.builds(
+        Group,
+        id=_IDS,
+        name=_NAMES,
+        members=st.lists(persons(), max_size=2).map(lambda ps: _unique(ps, lambda p: p.id)),
+        conditions=st.lists(conditions(), max_size=2).map(lambda cs: _unique(cs, _group)),
+    )
+
+
+def communities() -> st.SearchStrategy[Community]:
+    """Communities, perhaps located; shrinks to ``Community(id="0", name="A")``."""
+    return st.builds(
+        Community,
+        id=_IDS,
+        name=_NAMES,
+        region=_optional(st.sampled_from(_AREAS)),
+        conditions=st.lists(conditions(), max_size=2).map(lambda cs: _unique(cs, _group)),
+    )
+
+
+def _group(condition: Condition) -> TargetGroup:
+    return condition.group
+
+
+# --- Assessments and services ---------------------------------------------------------------------
+
+
+def assessors() -> st.SearchStrategy[Assessor]:
+    """Assessors; shrinks to an anonymous assessor who is not a certified social worker."""
+    return st.builds(
+        Assessor,
+        name=_optional(_NAMES),
+        certified_social_worker=st.booleans(),
+        role=_optional(_NAMES),
+    )
+
+
+_COMPONENTS = list(ServiceComponent)
+
+
+@st.composite
+def assessments(draw: st.DrawFn, on: dt.date | None = None) -> Assessment:
+    """Assessments (dated ``on`` when given).
+
+    Needs are distinct components in declared order. Shrinks to ``Assessment(id="0")`` dated
+    2000-01-01 (or ``on``) with an anonymous assessor and no conditions or needs.
+    """
+    return Assessment(
+        id=draw(_IDS),
+        assessed_on=on if on is not None else draw(_DATES),
+        assessor=draw(assessors()),
+        conditions=_unique(draw(st.lists(conditions(), max_size=3)), _group),
+        needs=draw(_subset(_COMPONENTS, 3)),
+        welfare_decile=draw(_optional(st.integers(1, 10))),
+        in_dtks=draw(_optional(st.booleans())),
+        consent_recorded=draw(st.booleans()),
+    )
+
+
+def in_kind_items() -> st.SearchStrategy[InKindItem]:
+    """Aid in kind; shrinks to one item named ``"A"`` of no stated value."""
+    return st.builds(
+        InKindItem,
+        name=_NAMES,
+        quantity=st.integers(1, 10),
+        value_idr=_optional(st.integers(0, 10_000_000)),
+    )
+
+
+@st.composite
+def deliveries(draw: st.DrawFn, start: dt.date | None = None) -> ServiceDelivery:
+    """Deliveries whose activity, component and therapy agree (starting on or after ``start``).
+
+    Shrinks to an open-ended delivery of the first activity's component, by the family-based
+    approach, starting 2000-01-01 (or ``start``), with no activity named, amount or items.
+    """
+    activity = draw(st.sampled_from(Activity))
+    first = start or _FIRST
+    begin = draw(st.dates(min_value=first, max_value=max(first, _LAST)))
+    end = draw(_optional(st.dates(min_value=begin, max_value=dt.date(2031, 12, 31))))
+    therapy = None
+    if activity.component is ServiceComponent.THERAPY:
+        therapy = draw(_optional(st.sampled_from([t for t in Therapy if t.activity is activity])))
+    return ServiceDelivery(
+        id=draw(_IDS),
+        component=activity.component,
+        activity=draw(_optional(st.just(activity))),
+        therapy=therapy,
+        approach=draw(st.sampled_from(Approach)),
+        provider=draw(_IDS),
+        start=begin,
+        end=end,
+        amount_idr=draw(_optional(st.integers(0, 50_000_000))),
+        in_kind=tuple(draw(st.lists(in_kind_items(), max_size=2))),
+    )
+
+
+# --- Cases ----------------------------------------------------------------------------------------
+
+
+def stage_entries() -> st.SearchStrategy[StageEntry]:
+    """One stage entry; shrinks to the initial approach on 2000-01-01 without a note."""
+    return st.builds(StageEntry, stage=st.sampled_from(CaseStage), on=_DATES, note=_optional(_TEXT))
+
+
+def intervention_plans() -> st.SearchStrategy[InterventionPlan]:
+    """Plans with distinct components and approaches; shrinks to an empty plan of 2000-01-01."""
+    return st.builds(
+        InterventionPlan,
+        drawn_up_on=_DATES,
+        components=_subset(_COMPONENTS, 3),
+        approaches=_subset(list(Approach), 3),
+        goals=st.lists(_NAMES, max_size=2).map(tuple),
+        residential_justification=_optional(_NAMES),
+    )
+
+
+def referrals() -> st.SearchStrategy[Referral]:
+    """Referrals; shrinks to a referral in (``masuk``) on 2000-01-01 with no counterpart."""
+    return st.builds(
+        Referral,
+        on=_DATES,
+        direction=st.sampled_from(ReferralDirection),
+        counterpart=_optional(_IDS),
+        reason=_optional(_TEXT),
+    )
+
+
+def terminations() -> st.SearchStrategy[Termination]:
+    """Terminations; shrinks to the first reason on 2000-01-01."""
+    return st.builds(
+        Termination, on=_DATES, reason=st.sampled_from(TerminationReason), note=_optional(_TEXT)
+    )
+
+
+#: Moves are tried in this order, so a history shrinks towards the legal order of PP 39/2012.
+_STAGE_ORDER = list(CaseStage)
+_MAX_MOVES = 12
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> Case:
+    """Cases whose stage history is a walk through the lifecycle rules.
+
+    The history is built with :func:`atensi.rules.advance`, so it obeys every transition and
+    precondition: evaluation loops, referral, early termination and the optional
+    resocialisation included. The assessment is recorded when the assessment stage is
+    entered and consent with it; the plan when planning is; deliveries start once the case is
+    assessed. Shrinks to a case ``"0"`` of an empty family opened on 2015-01-01, with no
+    stages, assessments or deliveries; a longer history shrinks to the legal order.
+    """
+    opened = draw(st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2029, 6, 30)))
+    residential = draw(st.booleans())
+    approaches = (
+        (Approach.FAMILY_BASED, Approach.RESIDENTIAL) if residential else (Approach.FAMILY_BASED,)
+    )
+    case = Case(
+        id=draw(_IDS),
+        subject=draw(st.one_of(persons(), families(), groups(), communities())),
+        unit=draw(_IDS),
+        opened_on=opened,
+        approaches=approaches,
+        referrals=tuple(draw(st.lists(referrals().map(_on(opened)), max_size=2))),
+    )
+    day = opened
+    for _ in range(draw(st.integers(0, _MAX_MOVES))):
+        stage = _next_stage(draw, case)
+        if stage is None:
+            break
+        day += dt.timedelta(days=draw(st.integers(0, 30)))
+        case = _prepare(draw, case, stage, day)
+        reason = None
+        if stage in (CaseStage.TERMINATION, CaseStage.EARLY_TERMINATION):
+            reason = draw(st.sampled_from(TerminationReason))
+        case = advance(case, stage, on=day, reason=reason)
+    return case
+
+
+_DETOURS = (CaseStage.REFERRAL, CaseStage.EARLY_TERMINATION)
+
+
+def _next_stage(draw: st.DrawFn, case: Case) -> CaseStage | None:
+    """Mostly the next stage in the legal order; sometimes a loop; now and then a detour.
+
+    A uniform choice among the allowed moves would end most walks in early termination or
+    referral within two moves; this keeps interventions, evaluations and aftercare common.
+    """
+    moves = sorted(allowed_next(case), key=_STAGE_ORDER.index)
+    if not moves:
+        return None
+    onward = [m for m in moves if m not in _DETOURS]
+    roll = draw(st.integers(0, 9))
+    if onward and roll <= 6:
+        return onward[0]
+    if onward and roll <= 8:
+        return onward[-1]  # evaluation after intervention, termination after evaluation
+    return draw(st.sampled_from(moves))
+
+
+def _on(day: dt.date) -> Callable[[Referral], Referral]:
+    return lambda referral: Referral(
+        on=day,
+        direction=referral.direction,
+        counterpart=referral.counterpart,
+        reason=referral.reason,
+    )
+
+
+def _prepare(draw: st.DrawFn, case: Case, stage: CaseStage, day: dt.date) -> Case:
+    """Record what entering ``stage`` on ``day`` needs: assessment, consent, plan, deliveries."""
+    import attrs
+
+    if stage is CaseStage.ASSESSMENT:
+        assessment = draw(assessments(on=day))
+        if any(a.id == assessment.id for a in case.assessments):
+            assessment = attrs.evolve(assessment, id=f"{assessment.id}-{len(case.assessments)}")
+        return attrs.evolve(
+            case,
+            assessments=(*case.assessments, assessment),
+            consent_on=case.consent_on or day,
+        )
+    if stage is CaseStage.PLANNING:
+        plan = InterventionPlan(
+            drawn_up_on=day,
+            approaches=case.approaches,
+            residential_justification=draw(_optional(_NAMES)),
+        )
+        return attrs.evolve(case, plan=plan)
+    if stage is CaseStage.INTERVENTION:
+        start = min(a.assessed_on for a in case.assessments)
+        new = draw(st.lists(deliveries(start=start), max_size=2))
+        return attrs.evolve(case, deliveries=_unique((*case.deliveries, *new), lambda d: d.id))
+    return case
+
+
+# --- Units and LKS --------------------------------------------------------------------------------
+
+_PAYLOAD_KINDS = (
+    UnitEventKind.RENAMED,
+    UnitEventKind.KIND_CHANGED,
+    UnitEventKind.MULTIFUNCTION,
+    UnitEventKind.WORKING_AREA_CHANGED,
+    UnitEventKind.CLOSED,
+)
+
+
+@st.composite
+def unit_events(
+    draw: st.DrawFn,
+    on: st.SearchStrategy[dt.date] = _DATES,
+    kinds: tuple[UnitEventKind, ...] = tuple(UnitEventKind),
+) -> UnitEvent:
+    """A unit event carrying the payload its kind needs (a new name, kind, area or unit).
+
+    Shrinks to a ``multifungsi`` event (it needs no payload) on 2000-01-01.
+    """
+    kind = draw(st.sampled_from(kinds))
+    return UnitEvent(
+        on=draw(on),
+        kind=kind,
+        name=draw(_NAMES) if kind is UnitEventKind.RENAMED else None,
+        unit_kind=draw(st.sampled_from(UnitKind)) if kind is UnitEventKind.KIND_CHANGED else None,
+        merged_into=draw(_IDS) if kind is UnitEventKind.MERGED_INTO else None,
+        working_area=draw(_subset(_AREAS, 3))
+        if kind is UnitEventKind.WORKING_AREA_CHANGED
+        else None,
+        source=draw(_optional(_TEXT)),
+    )
+
+
+@st.composite
+def units(draw: st.DrawFn, mergers: bool = True) -> ServiceUnit:
+    """Units with a dated history: events in date order, none before establishment.
+
+    ``mergers=False`` leaves out merger events (a registry must hold the absorbing unit).
+    Shrinks to a ``balai_besar`` unit ``"0"`` named ``"A"`` with no clusters, area or
+    history.
+    """
+    code = draw(_IDS)
+    established = draw(_optional(st.dates(min_value=_FIRST, max_value=dt.date(2020, 12, 31))))
+    kinds = _PAYLOAD_KINDS + ((UnitEventKind.MERGED_INTO,) if mergers else ())
+    events = draw(
+        st.lists(
+            unit_events(st.dates(min_value=established or _FIRST, max_value=_LAST), kinds),
+            max_size=3,
+        )
+    )
+    history = _unique(sorted(events, key=lambda e: e.on), lambda e: (e.on, e.kind))
+    history = tuple(
+        e for e in history if not (e.kind is UnitEventKind.MERGED_INTO and e.merged_into == code)
+    )
+    return ServiceUnit(
+        code=code,
+        name=draw(_NAMES),
+        kind=draw(st.sampled_from(UnitKind)),
+        location=draw(_optional(st.sampled_from(_DISTRICTS))),
+        home_clusters=draw(_subset(list(Cluster), 2)),
+        working_area=draw(_subset(_AREAS, 4)),
+        established_on=established,
+        history=history,
+    )
+
+
+@st.composite
+def registries(draw: st.DrawFn) -> UnitRegistry:
+    """Registries of units with distinct codes; a merger names another unit of the registry.
+
+    Shrinks to an empty registry.
+    """
+    members = list(_unique(draw(st.lists(units(mergers=False), max_size=5)), lambda u: u.code))
+    if len(members) >= 2 and draw(st.booleans()):
+        import attrs
+
+        source, target = draw(st.permutations(range(len(members))))[:2]
+        unit = members[source]
+        last = unit.history[-1].on if unit.history else unit.established_on or _FIRST
+        merger = UnitEvent(
+            on=max(last, dt.date(2022, 1, 1)) + dt.timedelta(days=1),
+            kind=UnitEventKind.MERGED_INTO,
+            merged_into=members[target].code,
+        )
+        members[source] = attrs.evolve(unit, history=(*unit.history, merger))
+    return UnitRegistry(units=tuple(members))
+
+
+def lks_registrations() -> st.SearchStrategy[LksRegistration]:
+    """LKS registrations; shrinks to number ``"0"`` at the first level on 2000-01-01."""
+    return st.builds(
+        LksRegistration, number=_IDS, level=st.sampled_from(RegistrationLevel), registered_on=_DATES
+    )
+
+
+def accreditations() -> st.SearchStrategy[Accreditation]:
+    """Accreditations; shrinks to the first grade awarded on 2000-01-01."""
+    return st.builds(Accreditation, grade=st.sampled_from(AccreditationGrade), awarded_on=_DATES)
+
+
+def lks() -> st.SearchStrategy[Lks]:
+    """LKS, perhaps registered and accredited; shrinks to an unregistered LKS ``"0"``."""
+    return st.builds(
+        Lks,
+        code=_IDS,
+        name=_NAMES,
+        registration=_optional(lks_registrations()),
+        accreditation=_optional(accreditations()),
+        clusters=_subset(list(Cluster), 2),
+        ipwl=st.booleans(),
+    )
+
+
+# --- Portfolios -----------------------------------------------------------------------------------
+
+
+def programme_activities(
+    start: dt.date = _FIRST, end: dt.date = _LAST
+) -> st.SearchStrategy[ProgrammeActivity]:
+    """Indirect-service activities dated within ``[start, end]``; shrinks to the first kind."""
+    return st.builds(
+        ProgrammeActivity,
+        id=_IDS,
+        kind=st.sampled_from(IndirectService),
+        on=st.dates(min_value=start, max_value=end),
+        participants=_optional(st.integers(0, 500)),
+    )
+
+
+def partnerships(start: dt.date = _FIRST) -> st.SearchStrategy[Partnership]:
+    """Partnerships starting on ``start``, open or ending later; shrinks to an open one."""
+    return st.builds(
+        Partnership,
+        id=_IDS,
+        partner_kind=st.sampled_from(PartnerKind),
+        partner=_NAMES,
+        start=st.just(start),
+        end=_optional(st.dates(min_value=start, max_value=_LAST)),
+    )
+
+
+def staff_members() -> st.SearchStrategy[StaffMember]:
+    """Staff; shrinks to ``StaffMember(id="0", role="A")``, not a certified social worker."""
+    return st.builds(StaffMember, id=_IDS, role=_NAMES, certified_social_worker=st.booleans())
+
+
+@st.composite
+def portfolios(draw: st.DrawFn) -> Portfolio:
+    """A unit's portfolio over one calendar year, activities dated within it.
+
+    Shrinks to an empty portfolio of 2021.
+    """
+    year = draw(st.integers(2021, 2026))
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return Portfolio(
+        id=draw(_IDS),
+        owner=draw(_IDS),
+        start=start,
+        end=end,
+        cases=_unique(draw(st.lists(cases(), max_size=3)), lambda c: c.id),
+        activities=tuple(draw(st.lists(programme_activities(start, end), max_size=3))),
+        partnerships=tuple(draw(st.lists(partnerships(start), max_size=2))),
+        partner_lks=_unique(draw(st.lists(lks(), max_size=2)), lambda x: x.code),
+        staff=tuple(draw(st.lists(staff_members(), max_size=3))),
+    )
+
+
+def _strategies() -> dict[type[Any], st.SearchStrategy[Any]]:
+    return {
+        Person: persons(),
+        BirthDate: birth_dates(),
+        Disability: disabilities(),
+        Condition: conditions(),
+        DrugUse: drug_uses(),
+        Family: families(),
+        Group: groups(),
+        Community: communities(),
+        Assessor: assessors(),
+        Assessment: assessments(),
+        InKindItem: in_kind_items(),
+        ServiceDelivery: deliveries(),
+        StageEntry: stage_entries(),
+        InterventionPlan: intervention_plans(),
+        Referral: referrals(),
+        Termination: terminations(),
+        Case: cases(),
+        UnitEvent: unit_events(),
+        ServiceUnit: units(),
+        UnitRegistry: registries(),
+        LksRegistration: lks_registrations(),
+        Accreditation: accreditations(),
+        Lks: lks(),
+        ProgrammeActivity: programme_activities(),
+        Partnership: partnerships(),
+        StaffMember: staff_members(),
+        Portfolio: portfolios(),
+    }
+
+
+#: The valid strategy of every public entity class (:data:`atensi.model.ENTITIES`).
+STRATEGIES: dict[type[Any], st.SearchStrategy[Any]] = _strategies()
