@@ -262,3 +262,21 @@ def test_streamed_records_are_the_records_however_the_bytes_arrive(
     else:
         data = json.dumps(records, ensure_ascii=False, indent=1).encode()
     assert list(cli.records_from(SlowStream(data, step))) == records
+
+
+@pytest.mark.parametrize("lines", [True, False])
+def test_a_byte_order_mark_is_skipped(lines: bool) -> None:
+    records = [{"id": "P", "name": "Ñoño"}, {"id": "Q"}]
+    body = (
+        b"".join(json.dumps(r).encode() + b"\n" for r in records)
+        if lines
+        else json.dumps(records).encode()
+    )
+    assert list(cli.records_from(io.BytesIO(b"\xef\xbb\xbf" + body))) == records
+
+
+def test_a_line_that_starts_like_a_byte_order_mark_is_read_as_a_line() -> None:
+    found = list(cli.records_from(io.BytesIO(b"\xef\x80\x80\n{}\n")))
+    assert isinstance(found[0], cli.BadItem)
+    assert found[0].detail.code == "input.not_json"
+    assert found[1] == {}

@@ -37,6 +37,7 @@ __all__ = ["BadItem", "UsageError", "main", "read_records", "records_from"]
 MAX_RECORD_BYTES = 16 * 1024 * 1024
 _CHUNK = 1 << 16
 _PROGRESS_EVERY = 10_000
+_BOM = b"\xef\xbb\xbf"
 
 
 class UsageError(Exception):
@@ -208,11 +209,16 @@ def read_records(path: str) -> Iterator[Any]:
 def records_from(stream: IO[bytes]) -> Iterator[Any]:
     """Yield the records of a byte stream holding a JSON array or JSON Lines.
 
-    A line that cannot be read is yielded as a bad item (and the stream goes on); an array
-    that cannot be read raises :class:`UsageError`. Nothing else is raised on bad bytes: the
-    fuzz harness ``fuzz/fuzz_cli.py`` holds this function to that.
+    A leading UTF-8 byte order mark is skipped. A line that cannot be read is yielded as a
+    bad item (and the stream goes on); an array that cannot be read raises
+    :class:`UsageError`. Nothing else is raised on bad bytes: the fuzz harness
+    ``fuzz/fuzz_cli.py`` holds this function to that.
     """
     first = stream.read(1)
+    if first == _BOM[:1]:
+        first += stream.read(2)
+        if first == _BOM:  # a byte order mark, as spreadsheet exports write: skipped
+            first = stream.read(1)
     while first in (b" ", b"\t", b"\r", b"\n"):
         first = stream.read(1)
     if not first:
@@ -421,7 +427,7 @@ def cmd_coverage(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if len(raw) > MAX_RECORD_BYTES:
         raise UsageError(f"the registry is larger than {MAX_RECORD_BYTES} bytes")
     try:
-        data: Any = json.loads(raw.decode("utf-8"))
+        data: Any = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise UsageError("the registry is not a JSON document in UTF-8") from None
     if isinstance(data, list):
