@@ -19,6 +19,7 @@ from atensi.testing import (
     REFERENCE_DATE,
     STRATEGIES,
     EligibilityNearMiss,
+    NearMiss,
     TransitionNearMiss,
     cases,
     eligibility_near_misses,
@@ -230,3 +231,19 @@ def test_near_misses_shrink_to_an_unknown_key_on_the_smallest_record() -> None:
         "case.transition.order",
     )
     assert minimal(eligibility_near_misses(), always).rule_id == "elig.napza.status"
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(persons().map(unstructure), near_misses(Person)), max_size=8))
+def test_validate_many_sorts_a_mixed_stream_record_by_record(mixed: list[Any]) -> None:
+    from atensi import validate_many
+
+    records = (m.record if isinstance(m, NearMiss) else m for m in mixed)
+    results = list(validate_many(records, Person))
+    assert [r.index for r in results] == list(range(len(mixed)))
+    for item, result in zip(mixed, results, strict=True):
+        if isinstance(item, NearMiss):
+            assert [(e.loc, e.code) for e in result.errors] == [(item.loc, item.code)]
+        else:
+            assert result.ok
+            assert unstructure(result.value) == item
