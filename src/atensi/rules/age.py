@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from atensi.model import BirthDate
+from atensi.model import BirthDate, DatePrecision
 
 __all__ = ["ESTIMATE_MARGIN_YEARS", "age_on", "age_range"]
 
@@ -39,6 +39,10 @@ def age_range(
     An exact date gives one age. A month or year precision spans its month or year. An
     ``estimated`` date also spans ``margin_years`` either side.
     """
+    if birth.precision is DatePrecision.DAY and not birth.estimated:
+        # The common case, taken once per age rule of every record: one age, no date built.
+        age = age_on(birth.value, on)
+        return age, age
     earliest, latest = birth.earliest(), birth.latest()
     if birth.estimated:
         earliest = _shift_years(earliest, -margin_years)
