@@ -13,12 +13,14 @@ from hypothesis import strategies as st
 import atensi
 from atensi import structure
 from atensi.law import instrument_in_force
-from atensi.model import Assessment, Case, Condition, Person
+from atensi.model import Assessment, BirthDate, Case, Condition, DatePrecision, Person
 from atensi.rules import (
     InvalidTransition,
     Outcome,
     Status,
     advance,
+    age_on,
+    age_range,
     assess_eligibility,
     decision_from_json,
     recommend_services,
@@ -35,6 +37,35 @@ def test_the_catalogue_has_at_least_sixty_named_scenarios() -> None:
     assert len(names) >= 60
     assert len(set(names)) == len(names)
     json.dumps(SCENARIOS)
+
+
+@given(st.dates(max_value=dt.date(9998, 6, 30)))
+def test_six_months_after_is_dateutils_relativedelta(day: dt.date) -> None:
+    # The eligibility rules replaced ``day + relativedelta(months=6)`` for speed.
+    from dateutil.relativedelta import relativedelta
+
+    from atensi.rules.eligibility import six_months_after
+
+    assert six_months_after(day) == day + relativedelta(months=6)
+
+
+@given(
+    st.dates(D(1800, 1, 1), D(2200, 12, 31)),
+    st.dates(D(1800, 1, 1), D(2200, 12, 31)),
+    st.sampled_from(DatePrecision),
+    st.booleans(),
+)
+def test_age_range_of_an_exact_date_is_one_age(
+    birth: dt.date, on: dt.date, precision: DatePrecision, estimated: bool
+) -> None:
+    # The shortcut for exact dates agrees with the general range.
+    from atensi.rules.age import _shift_years
+
+    value = BirthDate(value=birth, precision=precision, estimated=estimated)
+    earliest, latest = value.earliest(), value.latest()
+    if estimated:
+        earliest, latest = _shift_years(earliest, -1), _shift_years(latest, 1)
+    assert age_range(value, on) == (age_on(latest, on), age_on(earliest, on))
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s["name"])

@@ -13,6 +13,7 @@ are pure: no files, no clock (an item without its own date needs ``on``).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from atensi.boundary import structure
@@ -20,7 +21,7 @@ from atensi.errors import ErrorDetail, InvalidRecord, NoInstrumentInForce
 from atensi.model import SUBJECT_KINDS, Assessment
 from atensi.rules import Decision, assess_eligibility
 
-__all__ = ["assess_record", "decide_item", "validate_record"]
+__all__ = ["assess_record", "assess_record_json", "decide_item", "validate_record"]
 
 
 def _err(loc: tuple[str, ...], code: str, en: str, id_: str) -> tuple[ErrorDetail, ...]:
@@ -97,6 +98,32 @@ def assess_record(
     if isinstance(result, tuple):
         return {"ok": False, "errors": _errors_json(result, show_personal_data)}
     return {"ok": True, "decision": result.to_json(redact=not show_personal_data)}
+
+
+def assess_record_json(
+    item: Any,
+    *,
+    on: dt.date | None = None,
+    show_personal_data: bool = False,
+    ensure_ascii: bool = False,
+) -> str:
+    """Return ``json.dumps(assess_record(item, ...), ensure_ascii=ensure_ascii)``, faster.
+
+    The same text, character for character (a differential test holds them equal). A
+    redacted decision's text is assembled from memoised pieces (see
+    :meth:`atensi.rules.Decision.to_json_text`) instead of building and encoding about 3 kB
+    of nested dictionaries per record; use it where the next step is writing JSON lines.
+
+    >>> assess_record_json({"subject": {"kind": "community", "id": "K", "name": "Kampung"},
+    ...                     "assessment": None}, on=None)[:30]
+    '{"ok": false, "errors": [{"loc'
+    """
+    result = decide_item(item, on=on)
+    if isinstance(result, tuple):
+        data = {"ok": False, "errors": _errors_json(result, show_personal_data)}
+        return json.dumps(data, ensure_ascii=ensure_ascii)
+    decision = result.to_json_text(redact=not show_personal_data, ensure_ascii=ensure_ascii)
+    return f'{{"ok": true, "decision": {decision}}}'
 
 
 def validate_record(

@@ -1,0 +1,136 @@
+"""The fast JSON text of batch results is exactly ``json.dumps`` of the documented dictionaries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import pathlib
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import atensi
+from atensi.batch import assess_record, assess_record_json
+from atensi.law import instrument_in_force
+from atensi.model import Community, Family, Group, Person, subject_kind
+from atensi.rules import Decision, assess_eligibility, decision_from_json
+from atensi.rules import decision as decision_module
+from tests.strategies_model import assessments, persons
+
+EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
+DATES = (dt.date(2021, 6, 1), dt.date(2024, 6, 1), dt.date(2026, 1, 1))
+
+
+def _items() -> list[Any]:
+    lines = (EXAMPLES / "assessments.jsonl").read_text(encoding="utf-8").splitlines()
+    items: list[Any] = [json.loads(line) for line in lines]
+    items += json.loads((EXAMPLES / "cases.json").read_text(encoding="utf-8"))
+    # Without their own date, the items are decided on each of DATES (three editions).
+    return items + [{k: v for k, v in i.items() if k != "on"} for i in items]
+
+
+def _same_text(item: Any, on: dt.date | None) -> None:
+    for show in (False, True):
+        data = assess_record(item, on=on, show_personal_data=show)
+        for ascii_only in (False, True):
+            fast = assess_record_json(item, on=on, show_personal_data=show, ensure_ascii=ascii_only)
+            assert fast == json.dumps(data, ensure_ascii=ascii_only)
+
+
+@pytest.mark.parametrize("on", DATES, ids=str)
+def test_examples_give_the_text_of_json_dumps(on: dt.date) -> None:
+    for item in _items():
+        _same_text(item, on)
+
+
+def test_the_memo_gives_the_same_text_when_it_is_emptied(monkeypatch: pytest.MonkeyPatch) -> None:
+    for memo in decision_module._FRAGMENTS.values():
+        monkeypatch.setattr(memo, "limit", 3)
+    for item in _items()[:200]:
+        _same_text(item, DATES[1])
+
+
+def _id(person: Person) -> str:
+    return person.id
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.one_of(
+        persons(),
+        st.builds(
+            Family, id=st.just("F-1"), members=st.lists(persons(), max_size=2, unique_by=_id)
+        ),
+        st.builds(
+            Group,
+            id=st.just("G-1"),
+            name=st.just("Kelompok"),
+            members=st.lists(persons(), max_size=2, unique_by=_id),
+        ),
+        st.builds(Community, id=st.just("K-1"), name=st.just("Kampung")),
+    ),
+    st.none() | assessments(),
+    st.sampled_from(DATES),
+)
+def test_generated_subjects_give_the_text_of_json_dumps(
+    subject: Any, assessment: Any, on: dt.date
+) -> None:
+    raw = {"kind": subject_kind(subject), **atensi.unstructure(subject)}
+    item = {
+        "subject": raw,
+        "assessment": None if assessment is None else atensi.unstructure(assessment),
+    }
+    _same_text(item, on)
+
+
+def _decision_with_odd_text() -> Decision:
+    person = atensi.structure(
+        {
+            "id": "P-1",
+            "nik": "3171014103900001",
+            "name": "Siti",
+            "birth_date": {"value": "1950-01-01"},
+        },
+        atensi.model.Person,
+    )
+    assessment = atensi.structure(
+        {
+            "id": "A-1",
+            "assessed_on": "2024-01-01",
+            "conditions": [{"group": "lanjut_usia_terlantar"}],
+        },
+        atensi.model.Assessment,
+    )
+    data = assess_eligibility(person, assessment, on=dt.date(2024, 6, 1)).to_json()
+    # Non-ASCII text, quotes and control characters in every string a finding carries.
+    data["findings"][0]["rule_id"] = 'elig.ü"\n'
+    data["findings"][0]["facts"] = {"naïve": "é", "n": 1, "b": True, "none": None}
+    data["findings"][1]["citation"]["source"] = "§ 3 — \t"
+    data["notes"] = [{"id": "catatan ✓", "en": "note ✓"}]
+    return decision_from_json(data)
+
+
+@pytest.mark.parametrize("redact", [False, True])
+@pytest.mark.parametrize("ensure_ascii", [False, True])
+def test_decision_text_escapes_like_json_dumps(redact: bool, ensure_ascii: bool) -> None:
+    decision = _decision_with_odd_text()
+    for _ in range(2):  # the second time from the memo
+        text = decision.to_json_text(redact=redact, ensure_ascii=ensure_ascii)
+        assert text == json.dumps(decision.to_json(redact=redact), ensure_ascii=ensure_ascii)
+
+
+def test_a_decision_without_findings_or_targets() -> None:
+    edition = instrument_in_force(dt.date(2024, 6, 1))
+    decision = Decision(
+        "eligibility",
+        atensi.rules.Outcome.UNDETERMINED,
+        dt.date(2024, 6, 1),
+        edition.id,
+        edition.instrument_ids,
+        (),
+    )
+    for ensure_ascii in (False, True):
+        text = decision.to_json_text(redact=True, ensure_ascii=ensure_ascii)
+        assert text == json.dumps(decision.to_json(redact=True), ensure_ascii=ensure_ascii)
