@@ -280,3 +280,27 @@ def test_a_line_that_starts_like_a_byte_order_mark_is_read_as_a_line() -> None:
     assert isinstance(found[0], cli.BadItem)
     assert found[0].detail.code == "input.not_json"
     assert found[1] == {}
+
+
+@pytest.mark.parametrize("personal", [False, True])
+def test_assess_writes_what_the_batch_functions_return(personal: bool) -> None:
+    import datetime as dt
+
+    from atensi.batch import assess_record
+
+    flags = ("--show-personal-data",) if personal else ()
+    result = run("assess", "examples/assessments.jsonl", "--on", "2024-06-01", *flags)
+    lines = (EXAMPLES / "assessments.jsonl").read_text(encoding="utf-8").splitlines()
+    expected = [
+        json.dumps(
+            {
+                "index": index,
+                **assess_record(
+                    json.loads(line), on=dt.date(2024, 6, 1), show_personal_data=personal
+                ),
+            },
+            ensure_ascii=False,
+        )
+        for index, line in enumerate(lines)
+    ]
+    assert result.stdout.splitlines() == expected

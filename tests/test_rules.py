@@ -59,12 +59,12 @@ def test_age_range_of_an_exact_date_is_one_age(
     birth: dt.date, on: dt.date, precision: DatePrecision, estimated: bool
 ) -> None:
     # The shortcut for exact dates agrees with the general range.
-    from atensi.rules.age import _shift_years
+    from atensi.rules.age import shift_years
 
     value = BirthDate(value=birth, precision=precision, estimated=estimated)
     earliest, latest = value.earliest(), value.latest()
     if estimated:
-        earliest, latest = _shift_years(earliest, -1), _shift_years(latest, 1)
+        earliest, latest = shift_years(earliest, -1), shift_years(latest, 1)
     assert age_range(value, on) == (age_on(latest, on), age_on(earliest, on))
 
 
