@@ -38,10 +38,10 @@ def rate(fn: Callable[[str], object], values: list[str], rounds: int) -> float:
     return rounds * len(values) / best
 
 
-def import_ms(module: str) -> float:
-    """Milliseconds to import ``module`` after ``atensi`` in a fresh interpreter, best of 5."""
+def import_ms(module: str, after: str = "atensi") -> float:
+    """Milliseconds to import ``module`` after ``after`` in a fresh interpreter, best of 5."""
     code = (
-        f"import atensi, time; t = time.perf_counter(); import {module}; "
+        f"import {after}, time; t = time.perf_counter(); import {module}; "
         "print((time.perf_counter() - t) * 1000)"
     )
     return min(
@@ -73,6 +73,9 @@ def main() -> None:
         ("regions.lookup", lookups),
     ):
         print(f"{name:<40} {value:>12,.0f} {1e6 / value:>9.2f} {value / base:>11.3f}")
+    own = import_ms("atensi", after="sys")
+    json_ms = import_ms("json", after="sys")
+    print(f"import atensi: {own:.2f} ms ({own / json_ms:.1f} x import json, {json_ms:.2f} ms)")
     print(f"import atensi.regions (after atensi): {import_ms('atensi.regions'):.2f} ms")
     print(f"import atensi.nik (after atensi): {import_ms('atensi.nik'):.2f} ms")
 

@@ -29,11 +29,29 @@ def test_import_loads_no_io_module() -> None:
     assert not loaded & set(IO_MODULES), loaded & set(IO_MODULES)
 
 
-def test_import_is_fast() -> None:
-    code = "import time; t = time.perf_counter(); import atensi; print(time.perf_counter() - t)"
-    # The best of five fresh interpreters, so a busy machine does not fail the test.
-    best = min(float(_run(code)) for _ in range(5))
-    assert best < 0.050, f"import atensi took {best * 1000:.1f} ms"
+#: What makes ``import atensi`` slow when loaded eagerly (attrs alone costs about 45 ms): the
+#: entities, rules, boundary, identifiers and region table load on first use instead.
+LAZY = (
+    "attrs",
+    "cattrs",
+    "dateutil",
+    "hypothesis",
+    "atensi.model",
+    "atensi.rules",
+    "atensi.boundary",
+    "atensi.regions",
+    "atensi.nik",
+)
+
+
+def test_import_is_cheap_because_heavy_parts_load_lazily() -> None:
+    # The time itself is measured, not asserted: benchmarks/bench_identity.py prints it beside
+    # `import json` in the same run. What keeps it small is that these stay unloaded.
+    out = _run(
+        f"import sys, atensi; print(' '.join(m for m in sys.modules if m.startswith({LAZY})))"
+    )
+    assert out.split() == []
+    assert _run("import atensi; print(atensi.Cluster('anak').name)").strip() == "CHILDREN"
 
 
 def _core_modules() -> list[pathlib.Path]:
