@@ -3,7 +3,8 @@
 Run: ``python fuzz/fuzz_cli.py fuzz/corpus/cli -max_total_time=60`` (extra ``fuzz``). The
 first byte of an input sets how many bytes each read of the stream returns (1 to 256), so
 records, numbers and UTF-8 characters are split across reads as a slow pipe would split them;
-the rest is the file. Every input must then give records and unreadable lines, or stop with
+the rest is the file, read with or without decoding lines as they are read (``--jobs`` decodes
+them in the workers). Every input must then give records and unreadable lines, or stop with
 the command line's ``UsageError``; every record must validate (as one of the main entities)
 and assess to JSON-ready results. Any other exception is a crash.
 """
@@ -44,8 +45,10 @@ def test_one_input(data: bytes) -> None:
     """Read one input as the command line would, and check every record."""
     step = (data[0] if data else 0) + 1
     stream = SlowStream(data[1:], step)
+    raw = bool(step & 1)  # as with --jobs: lines decoded after reading, in parse_line
     try:
-        for index, record in enumerate(cli.records_from(stream)):
+        for index, item in enumerate(cli.records_from(stream, raw_lines=raw)):
+            record = cli.parse_line(item) if isinstance(item, cli.RawLine) else item
             if isinstance(record, cli.BadItem):
                 json.dumps(record.detail.to_dict())
                 continue

@@ -304,3 +304,29 @@ def test_assess_writes_what_the_batch_functions_return(personal: bool) -> None:
         for index, line in enumerate(lines)
     ]
     assert result.stdout.splitlines() == expected
+
+
+def test_jobs_give_the_single_process_output_in_input_order(tmp_path: pathlib.Path) -> None:
+    # More than two batches of records, unreadable and blank lines among them.
+    lines = (EXAMPLES / "assessments.jsonl").read_bytes().splitlines(keepends=True)
+    body = b"".join(lines * 8) + b"{oops\n\n\xff\xfe\n" + b"".join(lines[:50])
+    path = write(tmp_path, "many.jsonl", body)
+    single = run("assess", path, "--on", "2024-06-01")
+    parallel = run("assess", path, "--on", "2024-06-01", "--jobs", "2")
+    assert parallel.stdout == single.stdout
+    assert parallel.stderr == single.stderr == "8852 records: 8496 valid, 356 invalid\n"
+    array = write(
+        tmp_path,
+        "persons.json",
+        b"[" + b",".join((EXAMPLES / "persons.jsonl").read_bytes().splitlines()) + b"]",
+    )
+    assert (
+        run("validate", array, "--kind", "person", "--jobs", "2").stdout
+        == run("validate", "examples/persons.jsonl", "--kind", "person").stdout
+    )
+
+
+def test_jobs_must_be_a_count() -> None:
+    result = run("validate", "examples/persons.jsonl", "--kind", "person", "--jobs", "many")
+    assert result.returncode == 2
+    assert "not a number of processes" in result.stderr

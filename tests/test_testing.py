@@ -191,7 +191,7 @@ def test_a_person_shrinks_to_an_adult_without_nik_or_conditions() -> None:
         "belum_terdaftar",
     )
     assert person.birth_date is not None
-    assert person.birth_date.value.isoformat() == "2000-01-01"
+    assert person.birth_date.value.isoformat() == "2006-06-01"  # 18 on REFERENCE_DATE
     assert (person.conditions, person.disabilities, person.drug_use) == ((), (), None)
 
 

@@ -4,6 +4,7 @@ Commands (``atensi --help``)::
 
     atensi validate FILE --kind KIND     one JSON result per record on stdout, a summary on stderr
     atensi assess FILE --on DATE         one eligibility decision (JSON) per record
+                                         (both: --jobs N worker processes, output in input order)
     atensi explain FILE --on DATE        the same decisions as readable text (--lang id|en)
     atensi schema KIND                   the JSON Schema of an entity
     atensi nik NIK [--on DATE]           check and parse a NIK
@@ -24,19 +25,32 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
+import itertools
 import json
+import os
 import sys
-from collections.abc import Iterator, Sequence
-from typing import IO, Any, NoReturn, Protocol
+from collections.abc import Callable, Iterator, Sequence
+from typing import IO, Any, NamedTuple, NoReturn, Protocol
 
 import atensi
 from atensi.errors import ErrorDetail
 
-__all__ = ["BadItem", "UsageError", "main", "read_records", "records_from"]
+__all__ = [
+    "BadItem",
+    "RawLine",
+    "UsageError",
+    "main",
+    "parse_line",
+    "read_records",
+    "records_from",
+]
 
 MAX_RECORD_BYTES = 16 * 1024 * 1024
 _CHUNK = 1 << 16
 _PROGRESS_EVERY = 10_000
+#: Records sent to the worker processes at a time (``--jobs``).
+_BATCH = 4096
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -76,7 +90,26 @@ def _bad(line: int, code: str, en: str, id_: str) -> BadItem:
     return BadItem(ErrorDetail((), code, f"line {line}: {en}", f"baris {line}: {id_}"))
 
 
-def _json_lines(stream: IO[bytes], first: bytes) -> Iterator[Any]:
+class RawLine(NamedTuple):
+    """A line of JSON Lines not yet decoded (``records_from(..., raw_lines=True)``)."""
+
+    number: int
+    data: bytes
+
+
+def parse_line(line: RawLine) -> Any:
+    """Decode one line: its record, or a :class:`BadItem` naming the line."""
+    try:
+        text = line.data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _bad(line.number, "input.not_utf8", "not UTF-8 text", "bukan teks UTF-8")
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return _bad(line.number, "input.not_json", "not valid JSON", "bukan JSON yang sah")
+
+
+def _json_lines(stream: IO[bytes], first: bytes, raw_lines: bool) -> Iterator[Any]:
     line_number = 0
     pending = first
     while True:
@@ -99,15 +132,8 @@ def _json_lines(stream: IO[bytes], first: bytes) -> Iterator[Any]:
             continue
         if not raw.strip():
             continue
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            yield _bad(line_number, "input.not_utf8", "not UTF-8 text", "bukan teks UTF-8")
-            continue
-        try:
-            yield json.loads(text)
-        except (ValueError, RecursionError):
-            yield _bad(line_number, "input.not_json", "not valid JSON", "bukan JSON yang sah")
+        line = RawLine(line_number, raw)
+        yield line if raw_lines else parse_line(line)
 
 
 class _Readable(Protocol):
@@ -196,18 +222,21 @@ def _json_array(stream: _Readable) -> Iterator[Any]:
         yield value
 
 
-def read_records(path: str) -> Iterator[Any]:
+def read_records(path: str, *, raw_lines: bool = False) -> Iterator[Any]:
     """Yield the records of a JSON array or JSON Lines file (``-`` for stdin)."""
     stream = _open(path)
     try:
-        yield from records_from(stream)
+        yield from records_from(stream, raw_lines=raw_lines)
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
 
 
-def records_from(stream: IO[bytes]) -> Iterator[Any]:
+def records_from(stream: IO[bytes], *, raw_lines: bool = False) -> Iterator[Any]:
     """Yield the records of a byte stream holding a JSON array or JSON Lines.
+
+    With ``raw_lines``, lines of JSON Lines come as :class:`RawLine` for :func:`parse_line`
+    to decode elsewhere (in a worker process); a JSON array is decoded here either way.
 
     A leading UTF-8 byte order mark is skipped. A line that cannot be read is yielded as a
     bad item (and the stream goes on); an array that cannot be read raises
@@ -226,7 +255,7 @@ def records_from(stream: IO[bytes]) -> Iterator[Any]:
     if first == b"[":
         yield from _json_array(_Prefixed(first, stream))
     else:
-        yield from _json_lines(stream, first)
+        yield from _json_lines(stream, first, raw_lines)
 
 
 class _Prefixed:
@@ -260,25 +289,90 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-def cmd_validate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    """Validate every record; print one result per record."""
-    cls = _entity(args.kind)
-    valid = invalid = 0
+def _validate_text(record: Any, cls: type[Any], show_personal_data: bool) -> str:
+    """The JSON text of one record's validation (a worker's unit of work)."""
     from atensi.batch import validate_record
 
-    for index, record in enumerate(read_records(args.file)):
-        if isinstance(record, BadItem):
-            result: dict[str, Any] = {"ok": False, "errors": [record.detail.to_dict()]}
-        else:
-            result = validate_record(record, cls, show_personal_data=args.show_personal_data)
-        if result["ok"]:
+    result = validate_record(record, cls, show_personal_data=show_personal_data)
+    return json.dumps(result, ensure_ascii=False)
+
+
+def _bad_text(item: BadItem, show_personal_data: bool) -> str:
+    detail = item.detail.to_dict(
+        include_input=show_personal_data, include_personal=show_personal_data
+    )
+    return json.dumps({"ok": False, "errors": [detail]}, ensure_ascii=False)
+
+
+def _unit(item: Any, work: Callable[[Any], str], show: bool) -> str:
+    """One record's JSON text: decode it if it is a raw line, then ``work`` (or its errors)."""
+    if isinstance(item, RawLine):
+        item = parse_line(item)
+    return _bad_text(item, show) if isinstance(item, BadItem) else work(item)
+
+
+def _texts(records: Iterator[Any], unit: Callable[[Any], str], jobs: int) -> Iterator[str]:
+    """Yield ``unit(record)`` for every record, in input order, on ``jobs`` processes.
+
+    With several jobs, records go to the workers in batches of :data:`_BATCH` (lines of JSON
+    Lines still undecoded, so that the workers decode them); the next batch is read while the
+    workers run the current one, and at most two batches are held, so memory stays flat
+    however long the input.
+    """
+    if jobs <= 1:
+        yield from map(unit, records)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: Iterator[str] | None = None
+        while True:
+            batch = list(itertools.islice(records, _BATCH))
+            done = pool.map(unit, batch, chunksize=max(1, len(batch) // (jobs * 8)))
+            if pending is not None:
+                yield from pending
+            if not batch:
+                return
+            pending = iter(done)
+
+
+def _run(args: argparse.Namespace, out: IO[str], err: IO[str], work: Callable[[Any], str]) -> int:
+    """Write one JSON line per record of ``args.file``, a summary, and return the exit code."""
+    valid = invalid = 0
+    records = read_records(args.file, raw_lines=args.jobs > 1)
+    unit = functools.partial(_unit, work=work, show=args.show_personal_data)
+    for index, text in enumerate(_texts(records, unit, args.jobs)):
+        # ``text`` is a JSON object whose first key is "ok": put the index in front of it.
+        out.write(f'{{"index": {index}, {text[1:]}\n')
+        if text.startswith('{"ok": true'):
             valid += 1
         else:
             invalid += 1
-        _write(out, {"index": index, **result})
         _progress(index + 1, err)
     _summary(err, args.lang, valid, invalid)
     return 1 if invalid else 0
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r}")
+    # The command line may ask the machine how many CPUs it has; the core never does.
+    return value or os.cpu_count() or 1
+
+
+def cmd_validate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    """Validate every record; print one result per record."""
+    cls = _entity(args.kind)
+    return _run(
+        args,
+        out,
+        err,
+        functools.partial(_validate_text, cls=cls, show_personal_data=args.show_personal_data),
+    )
 
 
 def _summary(err: IO[str], lang: str, valid: int, invalid: int) -> None:
@@ -304,31 +398,12 @@ def _decisions(args: argparse.Namespace, err: IO[str]) -> Iterator[tuple[int, An
 
 def cmd_assess(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Assess every item; print one decision (or the errors) per item."""
-    valid = invalid = 0
-    for index, result in _decisions(args, err):
-        if isinstance(result, tuple):
-            invalid += 1
-            _write(
-                out,
-                {
-                    "index": index,
-                    "ok": False,
-                    "errors": [
-                        e.to_dict(
-                            include_input=args.show_personal_data,
-                            include_personal=args.show_personal_data,
-                        )
-                        for e in result
-                    ],
-                },
-            )
-            continue
-        valid += 1
-        # The text json.dumps would write, from memoised pieces (Decision.to_json_text).
-        decision = result.to_json_text(redact=not args.show_personal_data)
-        out.write(f'{{"index": {index}, "ok": true, "decision": {decision}}}\n')
-    _summary(err, args.lang, valid, invalid)
-    return 1 if invalid else 0
+    from atensi.batch import assess_record_json
+
+    work = functools.partial(
+        assess_record_json, on=args.on, show_personal_data=args.show_personal_data
+    )
+    return _run(args, out, err, work)
 
 
 def cmd_explain(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
@@ -474,14 +549,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"atensi {atensi.__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    jobs: dict[str, Any] = {
+        "type": _jobs,
+        "default": 1,
+        "help": "worker processes (default 1; 0 for one per CPU); the output order is the input's",
+    }
     p = sub.add_parser("validate", parents=[common], help="validate records of one kind")
     p.add_argument("file", help="JSON array or JSON Lines file, or - for stdin")
     p.add_argument("--kind", required=True, help="entity kind, e.g. person, case, assessment")
+    p.add_argument("--jobs", **jobs)
     p.set_defaults(run=cmd_validate)
     for name, run in (("assess", cmd_assess), ("explain", cmd_explain)):
         p = sub.add_parser(name, parents=[common], help=f"{name} eligibility of items")
         p.add_argument("file")
         p.add_argument("--on", type=_date, help="decision date (items may carry their own)")
+        if run is cmd_assess:
+            p.add_argument("--jobs", **jobs)
         p.set_defaults(run=run)
     p = sub.add_parser("schema", parents=[common], help="print an entity's JSON Schema")
     p.add_argument("kind")

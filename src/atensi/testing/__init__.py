@@ -23,9 +23,10 @@ The package registers the valid strategies with Hypothesis, through its ``hypoth
 point, so ``st.from_type(atensi.model.Person)`` works once atensi is installed.
 
 Shrinking: each strategy's docstring says what it shrinks to (identifiers to ``"0"``, names
-to ``"a"``, optional fields to ``None``, lists to empty, vocabulary to the first member, dates
-to 2000-01-01 or the lower end of their range); ``tests/test_testing.py`` checks those
-statements, so a failing example reads as the smallest record that fails.
+to ``"A"``, optional fields to ``None``, lists to empty, vocabulary to the first member, dates
+to 2000-01-01 or the lower end of their range, birth dates to the youngest person allowed);
+``tests/test_testing.py`` checks those statements, so a failing example reads as the smallest
+record that fails.
 
 >>> from hypothesis import given
 >>> import atensi

@@ -1,10 +1,10 @@
 """Valid strategies, one per entity: every value they draw is a record ``structure`` accepts.
 
 Each strategy's docstring says what it shrinks to (``tests/test_testing.py`` checks those
-statements). The general rules: identifiers shrink to ``"0"``, names and required texts
-to ``"A"``, optional fields to ``None``, lists to empty, vocabulary
-members to the first member of their enum, dates to 2000-01-01 or to the lower end of their
-range, and a stage history to no stages.
+statements). The general rules: identifiers shrink to ``"0"``, names and required texts to
+``"A"``, optional fields to ``None``, lists to empty, vocabulary members to the first member of
+their enum, dates to 2000-01-01 or to the lower end of their range, birth dates to the
+youngest person their range allows, and a stage history to no stages.
 """
 
 from __future__ import annotations
@@ -168,15 +168,18 @@ def birth_dates(
     ``estimated`` date also stands for :data:`atensi.rules.age.ESTIMATE_MARGIN_YEARS` either side
     (as :func:`atensi.rules.age_range` reads it). Every day a drawn date may stand for stays in
     range, so an age worked out from it cannot straddle a band's limit. Shrinks to an exact
-    ``min_value``.
+    ``max_value``: the youngest person the range allows.
     """
-    value = draw(st.dates(min_value=min_value, max_value=max_value))
+    # Drawn as days before ``max_value``, so the same choices stay valid in any range and a
+    # person shrinks across age bands (a date would shrink towards 2000-01-01 within one).
+    drawn = max_value - dt.timedelta(days=draw(st.integers(0, (max_value - min_value).days)))
     precision = draw(st.sampled_from(DatePrecision))
     estimated = draw(st.booleans())
+    value = drawn
     if precision is DatePrecision.MONTH:
-        value = value.replace(day=1)
+        value = drawn.replace(day=1)
     elif precision is DatePrecision.YEAR:
-        value = value.replace(month=1, day=1)
+        value = drawn.replace(month=1, day=1)
     candidate = BirthDate(value=value, precision=precision, estimated=estimated)
     earliest, latest = candidate.earliest(), candidate.latest()
     if estimated:
@@ -184,7 +187,7 @@ def birth_dates(
         latest = shift_years(latest, ESTIMATE_MARGIN_YEARS)
     if min_value <= earliest and latest <= max_value:
         return candidate
-    return BirthDate(value=draw(st.dates(min_value=min_value, max_value=max_value)))
+    return BirthDate(value=drawn)
 
 
 # --- People ---------------------------------------------------------------------------------------
@@ -258,8 +261,9 @@ def persons(draw: st.DrawFn) -> Person:
     A person is an adult, a child (conditions of the children's target only, under 18 for every
     day their birth date may stand for) or an elderly person (60 or over, elderly conditions,
     perhaps a recorded capacity). A NIK encodes the recorded birth date, sex and district; the
-    domicile, when present, is that district. Shrinks to an adult born 2000-01-01 without NIK
-    (``belum_terdaftar``), named ``"A"``, with no conditions, disabilities or drug use.
+    domicile, when present, is that district. Shrinks to an adult of 18 (born 2006-06-01)
+    without NIK (``belum_terdaftar``), named ``"A"``, with no conditions, disabilities or drug
+    use.
     """
     band = draw(st.sampled_from(tuple(_BANDS)))
     youngest, oldest, targets = _BANDS[band]
@@ -268,6 +272,8 @@ def persons(draw: st.DrawFn) -> Person:
     sex = draw(st.sampled_from(Sex))
     district = draw(st.sampled_from(_DISTRICTS))
     nik = draw(st.builds(NoNik, st.sampled_from(NoNikReason)) | niks(birth.value, sex, district))
+    capacity = draw(_optional(st.sampled_from(ElderlyCapacity)))
+    drug_use = draw(_optional(drug_uses()))
     return Person(
         id=draw(_IDS),
         nik=nik,
@@ -277,10 +283,10 @@ def persons(draw: st.DrawFn) -> Person:
         domicile=draw(_optional(st.just(district))),
         registry_id=draw(_optional(_IDS)),
         disabilities=_unique(draw(st.lists(disabilities(), max_size=2)), lambda d: d.type),
-        elderly_capacity=(
-            draw(_optional(st.sampled_from(ElderlyCapacity))) if band == "elderly" else None
-        ),
-        drug_use=draw(_optional(drug_uses())) if band == "adult" else None,
+        # Drawn whatever the band, then kept where it fits: every band makes the same number
+        # of choices, so the shrinker can move a person to the first band (adults).
+        elderly_capacity=capacity if band == "elderly" else None,
+        drug_use=drug_use if band == "adult" else None,
         conditions=_unique(draw(st.lists(conditions(targets), max_size=2)), lambda c: c.group),
     )
 
