@@ -6,7 +6,8 @@ records, numbers and UTF-8 characters are split across reads as a slow pipe woul
 the rest is the file, read with or without decoding lines as they are read (``--jobs`` decodes
 them in the workers). Every input must then give records and unreadable lines, or stop with
 the command line's ``UsageError``; every record must validate (as one of the main entities)
-and assess to JSON-ready results. Any other exception is a crash.
+and assess to JSON-ready results, and ``assess_record_json`` must write exactly what
+``json.dumps`` of ``assess_record`` writes. Any other exception is a crash.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import atheris
 
 with atheris.instrument_imports():
     from atensi import cli
-    from atensi.batch import assess_record, validate_record
+    from atensi.batch import assess_record, assess_record_json, validate_record
     from atensi.model import Assessment, Case, Person
 
 ON = dt.date(2024, 6, 1)
@@ -53,7 +54,9 @@ def test_one_input(data: bytes) -> None:
                 json.dumps(record.detail.to_dict())
                 continue
             json.dumps(validate_record(record, KINDS[index % len(KINDS)]))
-            json.dumps(assess_record(record, on=ON))
+            text = assess_record_json(record, on=ON)
+            if text != json.dumps(assess_record(record, on=ON), ensure_ascii=False):
+                raise AssertionError("assess_record_json differs from json.dumps(assess_record)")
     except cli.UsageError:
         pass
 

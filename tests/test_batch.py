@@ -17,7 +17,7 @@ from atensi.law import instrument_in_force
 from atensi.model import Community, Family, Group, Person, subject_kind
 from atensi.rules import Decision, assess_eligibility, decision_from_json
 from atensi.rules import decision as decision_module
-from tests.strategies_model import assessments, persons
+from tests.strategies_model import JSON_LIKE, assessments, persons
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
 DATES = (dt.date(2021, 6, 1), dt.date(2024, 6, 1), dt.date(2026, 1, 1))
@@ -134,3 +134,21 @@ def test_a_decision_without_findings_or_targets() -> None:
     for ensure_ascii in (False, True):
         text = decision.to_json_text(redact=True, ensure_ascii=ensure_ascii)
         assert text == json.dumps(decision.to_json(redact=True), ensure_ascii=ensure_ascii)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.fixed_dictionaries(
+        {"subject": st.one_of(JSON_LIKE, st.fixed_dictionaries({"kind": st.just("person")}))},
+        optional={"assessment": JSON_LIKE, "on": JSON_LIKE},
+    )
+    | JSON_LIKE
+)
+def test_any_item_gives_the_text_of_json_dumps_and_never_raises(item: Any) -> None:
+    for show in (False, True):
+        expected = json.dumps(
+            assess_record(item, on=dt.date(2024, 6, 1), show_personal_data=show),
+            ensure_ascii=False,
+        )
+        text = assess_record_json(item, on=dt.date(2024, 6, 1), show_personal_data=show)
+        assert text == expected
