@@ -330,3 +330,15 @@ def test_jobs_must_be_a_count() -> None:
     result = run("validate", "examples/persons.jsonl", "--kind", "person", "--jobs", "many")
     assert result.returncode == 2
     assert "not a number of processes" in result.stderr
+
+
+def test_jobs_write_every_record_before_a_truncated_array_stops_the_run(
+    tmp_path: pathlib.Path,
+) -> None:
+    lines = (EXAMPLES / "persons.jsonl").read_bytes().splitlines()
+    path = write(tmp_path, "truncated.json", b"[" + b",".join(lines * 5) + b', {"id": ')
+    single = run("validate", path, "--kind", "person")
+    parallel = run("validate", path, "--kind", "person", "--jobs", "2")
+    assert single.returncode == parallel.returncode == 2
+    assert parallel.stdout == single.stdout
+    assert len(parallel.stdout.splitlines()) == 5500

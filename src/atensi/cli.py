@@ -325,12 +325,19 @@ def _texts(records: Iterator[Any], unit: Callable[[Any], str], jobs: int) -> Ite
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: Iterator[str] | None = None
+        pending: Iterator[str] = iter(())
         while True:
-            batch = list(itertools.islice(records, _BATCH))
+            batch: list[Any] = []
+            failure: UsageError | None = None
+            try:
+                batch.extend(itertools.islice(records, _BATCH))
+            except UsageError as exc:  # an unreadable array: write what came before it
+                failure = exc
             done = pool.map(unit, batch, chunksize=max(1, len(batch) // (jobs * 8)))
-            if pending is not None:
-                yield from pending
+            yield from pending
+            if failure is not None:
+                yield from done
+                raise failure
             if not batch:
                 return
             pending = iter(done)
