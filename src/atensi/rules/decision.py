@@ -80,12 +80,9 @@ _OUTCOME_CODES = {o: o.value for o in Outcome}
 
 @functools.lru_cache(maxsize=1024)
 def _citation_json_cached(citation: Citation) -> dict[str, Any]:
+    # Citations repeat across findings and decisions: each mapping is built once, and callers
+    # hand out copies of it.
     return citation.to_dict()
-
-
-def _citation_json(citation: Citation) -> dict[str, Any]:
-    # Citations repeat across findings and decisions: build each mapping once, hand out copies.
-    return dict(_citation_json_cached(citation))
 
 
 class _Fragments:

@@ -38,6 +38,7 @@ scanned once per target.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -142,12 +143,9 @@ _OUTCOME_BY_SEVERITY = (
     Outcome.UNDETERMINED,
     Outcome.NOT_ELIGIBLE,
 )
-_RANK = {
-    Outcome.ELIGIBLE: 0,
-    Outcome.NEEDS_REVIEW: 1,
-    Outcome.UNDETERMINED: 2,
-    Outcome.NOT_ELIGIBLE: 3,
-}
+# How well a target fares (lower is better): the index of its outcome above, so that
+# ``_OUTCOME_BY_SEVERITY[rank]`` gives the outcome back.
+_RANK = {outcome: rank for rank, outcome in enumerate(_OUTCOME_BY_SEVERITY)}
 _INFORMATIVE = frozenset({"elig.lansia.capacity"})
 
 
@@ -370,7 +368,6 @@ _MEDICAL_NOT_YET = _finding(
     "belum ditetapkan oleh tenaga medis",
     _DISABILITY_MEDICAL,
 )
-_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def six_months_after(day: dt.date) -> dt.date:
@@ -384,11 +381,8 @@ def six_months_after(day: dt.date) -> dt.date:
     datetime.date(2024, 2, 29)
     """
     year, month0 = divmod(day.year * 12 + day.month - 1 + 6, 12)
-    month = month0 + 1
-    last = _DAYS_IN_MONTH[month0]
-    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
-        last = 29
-    return dt.date(year, month, min(day.day, last))
+    last = calendar.monthrange(year, month0 + 1)[1]
+    return dt.date(year, month0 + 1, min(day.day, last))
 
 
 def _duration(disabilities: Iterable[Disability], on: dt.date) -> Status:

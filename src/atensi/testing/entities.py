@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 
 from atensi.model import (
@@ -421,11 +422,15 @@ def intervention_plans() -> st.SearchStrategy[InterventionPlan]:
     )
 
 
-def referrals() -> st.SearchStrategy[Referral]:
-    """Referrals; shrinks to a referral in (``masuk``) on 2000-01-01 with no counterpart."""
+def referrals(on: st.SearchStrategy[dt.date] = _DATES) -> st.SearchStrategy[Referral]:
+    """Referrals dated by ``on`` (any date by default).
+
+    Shrinks to a referral in (``masuk``) on 2000-01-01, or the earliest ``on``, with no
+    counterpart.
+    """
     return st.builds(
         Referral,
-        on=_DATES,
+        on=on,
         direction=st.sampled_from(ReferralDirection),
         counterpart=_optional(_IDS),
         reason=_optional(_TEXT),
@@ -466,7 +471,7 @@ def cases(draw: st.DrawFn) -> Case:
         unit=draw(_IDS),
         opened_on=opened,
         approaches=approaches,
-        referrals=tuple(draw(st.lists(referrals().map(_on(opened)), max_size=2))),
+        referrals=tuple(draw(st.lists(referrals(st.just(opened)), max_size=2))),
     )
     day = opened
     for _ in range(draw(st.integers(0, _MAX_MOVES))):
@@ -503,19 +508,8 @@ def _next_stage(draw: st.DrawFn, case: Case) -> CaseStage | None:
     return draw(st.sampled_from(moves))
 
 
-def _on(day: dt.date) -> Callable[[Referral], Referral]:
-    return lambda referral: Referral(
-        on=day,
-        direction=referral.direction,
-        counterpart=referral.counterpart,
-        reason=referral.reason,
-    )
-
-
 def _prepare(draw: st.DrawFn, case: Case, stage: CaseStage, day: dt.date) -> Case:
     """Record what entering ``stage`` on ``day`` needs: assessment, consent, plan, deliveries."""
-    import attrs
-
     if stage is CaseStage.ASSESSMENT:
         assessment = draw(assessments(on=day))
         if any(a.id == assessment.id for a in case.assessments):
@@ -615,8 +609,6 @@ def registries(draw: st.DrawFn) -> UnitRegistry:
     """
     members = list(_unique(draw(st.lists(units(mergers=False), max_size=5)), lambda u: u.code))
     if len(members) >= 2 and draw(st.booleans()):
-        import attrs
-
         source, target = draw(st.permutations(range(len(members))))[:2]
         unit = members[source]
         last = unit.history[-1].on if unit.history else unit.established_on or _FIRST

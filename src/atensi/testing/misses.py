@@ -272,7 +272,7 @@ def _invariant_misses(
             )
         )
     if cls is UnitEvent:
-        needed = UnitEvent._REQUIRES.get(_event_kind(obj["kind"]))
+        needed = UnitEvent._REQUIRES.get(UnitEventKind(obj["kind"]))
         if needed is not None:
             out.append(
                 (
@@ -292,10 +292,6 @@ def _invariant_misses(
             )
         )
     return out
-
-
-def _event_kind(code: str) -> UnitEventKind:
-    return UnitEventKind(code)
 
 
 @st.composite
