@@ -96,55 +96,108 @@ def timeline() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _grades(citations: tuple[Citation, ...]) -> str:
+    """Distinct sources with their grades, e.g. ``UU 35/2014 Pasal 1 angka 1 [verified]``."""
+    shown = dict.fromkeys(_cell(str(c)) for c in citations)
+    if len(shown) > 6:
+        by_grade: dict[str, int] = {}
+        for c in citations:
+            by_grade[c.evidence.value] = by_grade.get(c.evidence.value, 0) + 1
+        summary = ", ".join(f"{n} {grade}" for grade, n in sorted(by_grade.items()))
+        return f"the recorded group's own source ({summary}; see the target pages)"
+    return "<br>".join(shown) or "(its finding's own, see notes)"
+
+
 def rule_catalogue() -> str:
-    """Return the rule catalogue, collected from the findings the rules produce on the scenarios.
+    """Return the rule catalogue, generated from the rule declarations (``atensi.rules.RULES``).
 
-    Every rule id, its statement, its citation and the editions under which it fired come from
-    running the rules themselves, so the page cannot drift from the code.
+    Every rule id, statement, gating flag, the facts it reads and every citation it may carry,
+    with its evidence grade, come from the declarations the rules build their findings with,
+    so the page cannot drift from the code.
     """
-    import datetime as dt
+    from atensi.rules import RULES
 
-    from atensi.boundary import structure
-    from atensi.model import SUBJECT_KINDS, Assessment
-    from atensi.rules import assess_eligibility
-    from atensi.scenarios import SCENARIOS
-
-    seen: dict[str, tuple[str, str, set[str]]] = {}
-    for scenario in SCENARIOS:
-        record = dict(scenario["subject"])
-        subject = structure(record, SUBJECT_KINDS[record.pop("kind")])
-        assessment = (
-            None
-            if scenario["assessment"] is None
-            else structure(scenario["assessment"], Assessment)
-        )
-        decision = assess_eligibility(
-            subject,
-            assessment,
-            on=dt.date.fromisoformat(scenario["on"]),
-            edition=scenario.get("edition"),
-        )
-        for finding in decision.findings:
-            statement, citation, editions = seen.setdefault(
-                finding.rule_id,
-                (finding.message.en, _citation(finding.citation), set()),
-            )
-            editions.add(decision.edition)
     lines = [
         "# Rule catalogue (generated)",
         "",
-        "Collected from the findings the eligibility rules produce on the scenario catalogue",
-        "(`atensi.scenarios`). The statement is one example message of the rule.",
+        "Generated from the rule declarations (`atensi.rules.RULES`): every rule atensi applies,",
+        "what it says, whether it **gates** an outcome or only explains one, the facts it reads,",
+        "and every citation its findings may carry, **with the evidence grade** of each.",
+        "`convention` marks atensi's own choice where the sources are silent.",
         "",
-        "| Rule id | Example statement | Citation | Editions seen |",
-        "|---|---|---|---|",
     ]
-    for rule_id in sorted(seen):
-        statement, citation, editions = seen[rule_id]
+    notes = {
+        "group": "cites the recorded group's own source",
+        "bound": "cites the group limit's source",
+        "edition": "cites the edition's target list (see the timeline)",
+        "floor": "cites PP 39/2012 Pasal 6, letter by letter",
+        "gate": "cites the data gate of the edition",
+        "registry": "graded as the registry grades the unit (ungraded: background)",
+    }
+    for kind, title in (
+        ("eligibility", "Eligibility"),
+        ("services", "Services"),
+        ("lifecycle", "Lifecycle"),
+        ("coverage", "Coverage"),
+    ):
+        lines += [
+            f"## {title}",
+            "",
+            "| Rule id | Statement | Gates | Reads | Citations [grade] |",
+            "|---|---|---|---|---|",
+        ]
+        for rule in RULES.values():
+            if rule.kind != kind:
+                continue
+            cited = _grades(rule.citations)
+            if rule.cites in notes:
+                cited = f"{notes[rule.cites]}: {cited}" if rule.citations else notes[rule.cites]
+            reads = ", ".join(f"`{r}`" for r in rule.reads)
+            lines.append(
+                f"| `{rule.id}` | {_cell(rule.statement.en)}<br>*{_cell(rule.statement.id)}* "
+                f"| {'yes' if rule.gating else 'no'} | {reads} | {cited} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def pp39_table() -> str:
+    """Return the PP 39/2012 Pasal 6 mapping: letter → groups → target → cluster."""
+    from atensi.vocab.statutory import OTHERS_BY_THE_MINISTER, PP39_ARTICLE_6
+
+    lines = [
+        "# PP 39/2012 Pasal 6: the statutory targets, letter by letter (generated)",
+        "",
+        "Generated from `atensi.vocab.statutory.PP39_ARTICLE_6`. PP 39/2012 Pasal 6 ayat (1)",
+        "names seventeen kinds of person to whom social rehabilitation is given (verified: read",
+        "in the regulation's text); ayat (2) leaves anyone else to the Minister. atensi applies",
+        "this list beneath every edition (the *floor*): a person in one of these groups is a",
+        "target on any date since 5 March 2012. The mapping to atensi's groups, targets and",
+        "clusters is atensi's reading, noted where it is not obvious.",
+        "",
+        "| Letter | PP 39/2012 wording | atensi group(s) | Target | Cluster | Note |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in PP39_ARTICLE_6:
+        groups = ", ".join(f"`{g.value}`" for g in row.groups)
+        if row.disability_types:
+            groups += " (ragam: " + ", ".join(t.value for t in row.disability_types) + ")"
+        targets = ", ".join(f"`{t.value}`" for t in row.targets)
+        clusters = ", ".join(t.cluster.value if t.cluster else "—" for t in row.targets)
+        note = row.note.en if row.note else ""
         lines.append(
-            f"| `{rule_id}` | {_cell(statement)} | {citation} | {', '.join(sorted(editions))} |"
+            f"| {row.letter} | {row.wording} | {groups} | {targets} | {clusters} | {_cell(note)} |"
         )
-    return "\n".join(lines) + "\n"
+    lines += [
+        f"| ayat (2) | (others, set by the Minister) | `ppks_lainnya` | `ppks_lainnya` | — "
+        f"| {_cell(OTHERS_BY_THE_MINISTER.note)}; always reviewed |",
+        "",
+        "Not in the list: **lanjut usia** (the elderly). Under the PP 39/2012 baseline edition",
+        "(before PROGRES 5.0 NP) an elderly person's eligibility therefore needs review; from",
+        "PROGRES 5.0 NP on, every edition names the elderly cluster.",
+        "",
+    ]
+    return "\n".join(lines)
 
 
 _WHO = {
@@ -158,10 +211,11 @@ _WHO = {
     "korban_napza": "Addicts, abusers and victims of narcotics abuse, of any age (UU 35/2009).",
     "lanjut_usia": "People aged 60 or over (UU 13/1998 Pasal 1 angka 2), potensial or tidak "
     "potensial.",
-    "korban_bencana": "Victims of natural, social and other government-designated disasters; a "
-    "target from Permensos 7/2021.",
-    "ppks_lainnya": "Other persons in need of social welfare services; an open category that "
-    "always needs a written justification and review; a target from Permensos 7/2021.",
+    "korban_bencana": "Victims of natural, social and other government-designated disasters: a "
+    "statutory target of PP 39/2012 Pasal 6 huruf n since 2012, named by Permensos 7/2021.",
+    "ppks_lainnya": "Former chronic-disease patients (PP 39/2012 Pasal 6 huruf g), and other "
+    "persons in need of social welfare services (Pasal 6 ayat (2)): an open category that "
+    "always needs a written justification and review; named by Permensos 7/2021.",
 }
 
 
@@ -194,6 +248,8 @@ def target_page(code: str) -> str:
     rules: dict[str, str] = {}
     examples = []
     for scenario in SCENARIOS:
+        if scenario.get("kind", "eligibility") != "eligibility":
+            continue
         record = dict(scenario["subject"])
         subject = structure(record, SUBJECT_KINDS[record.pop("kind")])
         assessment = (
@@ -258,6 +314,7 @@ def write_generated_pages(target: pathlib.Path) -> None:
         ("glossary.md", glossary()),
         ("timeline.md", timeline()),
         ("rules.md", rule_catalogue()),
+        ("pp39.md", pp39_table()),
         ("sensitivity.md", sensitivity_table()),
         *((f"target-{code}.md", target_page(code)) for code in _WHO),
     )

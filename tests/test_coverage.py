@@ -92,16 +92,58 @@ def test_a_merged_unit_answers_under_its_new_name_from_the_merger_date() -> None
     assert [u.name for u in after] == ["Sentra Terpadu Pangudi Luhur"]
 
 
-def test_disaster_victims_are_served_by_sentra_from_2022_only() -> None:
+def test_disaster_victims_are_served_by_multifunction_balai_under_7_2021() -> None:
+    # VERIFICATION §2.1: under Permensos 7/2021 the targets of the balai, balai besar and loka
+    # include disaster victims, so a multifunction balai serves them before the Sentra era.
     reg = registry(
         {
             **CHILD_BALAI,
             "history": [{"on": "2022-06-01", "kind": "ganti_bentuk", "unit_kind": "sentra"}],
         }
     )
-    assert units_serving("7371", Target.DISASTER_VICTIMS, on=D(2022, 5, 31), registry=reg) == ()
+    before = units_serving("7371", Target.DISASTER_VICTIMS, on=D(2022, 5, 31), registry=reg)
+    assert [r.rule_id for r in before[0].reasons] == ["cov.area", "cov.multifunction", "cov.target"]
+    assert before[0].reasons[2].citation is not None
+    assert before[0].reasons[2].citation.instrument == "permensos-7-2021"
     found = units_serving("7371", Target.DISASTER_VICTIMS, on=D(2022, 6, 1), registry=reg)
-    assert [r.rule_id for r in found[0].reasons] == ["cov.area", "cov.multifunction", "cov.kbk"]
+    assert [r.rule_id for r in found[0].reasons] == [
+        "cov.area",
+        "cov.multifunction",
+        "cov.target",
+        "cov.kbk",
+    ]
+
+
+def test_under_16_2020_disaster_victims_are_served_through_the_pp_39_floor() -> None:
+    reg = registry(CHILD_BALAI)
+    found = units_serving("7371", Target.DISASTER_VICTIMS, on=D(2021, 6, 1), registry=reg)
+    floor = found[0].reasons[-1]
+    assert floor.rule_id == "cov.floor"
+    assert floor.citation is not None
+    assert floor.citation.evidence.value == "convention"
+
+
+def test_registry_evidence_is_never_verified_by_default() -> None:
+    reg = registry(CHILD_BALAI)
+    area = units_serving("7371", Target.CHILDREN, on=D(2023, 1, 1), registry=reg)[0].reasons[0]
+    assert area.citation is not None
+    assert area.citation.evidence.value == "background"
+    assert "did not grade" in (area.citation.note or "")
+    graded = structure({"units": [CHILD_BALAI], "evidence": "secondary"}, UnitRegistry)
+    area = units_serving("7371", Target.CHILDREN, on=D(2023, 1, 1), registry=graded)[0].reasons[0]
+    assert area.citation is not None
+    assert area.citation.evidence.value == "secondary"
+
+
+def test_coverage_names_the_edition_it_was_decided_under() -> None:
+    report = coverage(registry(CHILD_BALAI), on=D(2023, 1, 1), regions=["7371"])
+    assert report.edition == "atensi-2022"
+    pinned = coverage(
+        registry(CHILD_BALAI), on=D(2023, 1, 1), regions=["7371"], edition="atensi-2021"
+    )
+    assert pinned.edition == "atensi-2021"
+    early = coverage(registry(CHILD_BALAI), on=D(2016, 1, 1), regions=["7371"])
+    assert early.edition == "pp39-2012"
 
 
 def test_a_regency_outside_every_working_area_is_a_gap() -> None:

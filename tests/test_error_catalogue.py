@@ -31,18 +31,23 @@ PREFIXES = {
     "nik",
     "region",
     "decision",
+    "services",
 }
 CODE = re.compile(r"^([a-z_]+)(\.[a-z_]+){1,2}$")
 
 
 def test_every_error_code_is_documented() -> None:
+    from atensi.rules import RULES
+
     catalogue = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    # The facts a rule reads are dotted paths too, and the allowed move is no error.
+    not_codes = {path for r in RULES.values() for path in r.reads} | {"case.transition.allowed"}
     used: set[str] = set()
     for path in (ROOT / "src" / "atensi").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 match = CODE.match(node.value)
-                if match and match.group(1) in PREFIXES:
+                if match and match.group(1) in PREFIXES and node.value not in not_codes:
                     used.add(node.value)
     assert used, "no codes found: the scan is broken"
     missing = sorted(code for code in used if f"`{code}`" not in catalogue)

@@ -81,7 +81,8 @@ def test_16_2020_applies_in_january_2021() -> None:
 
 
 def test_7_2021_not_yet_amended_between_its_start_and_7_2022() -> None:
-    e2021, e2022 = editions()[1:3]
+    by_id = {e.id: e for e in editions()}
+    e2021, e2022 = by_id["atensi-2021"], by_id["atensi-2022"]
     assert e2021.valid_until == e2022.valid_from
     mid = e2021.valid_from + (e2022.valid_from - e2021.valid_from) / 2
     edition = instrument_in_force(mid)
@@ -101,13 +102,51 @@ def test_15_2025_applies_on_new_year_2026() -> None:
     assert edition.targets_citation.evidence is Evidence.CONVENTION
 
 
-def test_before_the_first_instrument_is_a_clear_error() -> None:
+def test_before_pp_39_2012_is_a_clear_error_even_with_a_pin() -> None:
     first = editions()[0].valid_from
-    with pytest.raises(atensi.NoInstrumentInForce) as info:
-        instrument_in_force(first - dt.timedelta(days=1))
-    assert info.value.first == first
-    assert info.value.code == "law.no_instrument_in_force"
-    assert instrument_in_force(first).id == "atensi-2020"
+    assert first == D(2012, 3, 5)
+    for pin in (None, "atensi-2021"):
+        with pytest.raises(atensi.NoInstrumentInForce) as info:
+            instrument_in_force(first - dt.timedelta(days=1), edition=pin)
+        assert info.value.first == first
+        assert info.value.code == "law.no_instrument_in_force"
+        assert "PP 39/2012" in info.value.message_en
+        assert "PP 39/2012" in info.value.message_id
+    assert instrument_in_force(first).id == "pp39-2012"
+
+
+def test_the_years_before_atensi_have_baseline_editions() -> None:
+    before = instrument_in_force(D(2016, 6, 1))
+    assert (before.id, before.kind.value, before.base.id) == ("pp39-2012", "baseline", "pp-39-2012")
+    assert before.basis(Target.DISASTER_VICTIMS).how == "named"
+    assert before.basis(Target.ELDERLY).how == "review"
+    progres = instrument_in_force(D(2020, 6, 1))
+    assert (progres.id, progres.kind.value) == ("progres-2019", "baseline")
+    assert Target.ELDERLY in progres.targets
+    assert instrument_in_force(D(2020, 12, 4)).id == "atensi-2020"
+
+
+def test_pp_39_2012_is_the_floor_beneath_every_edition() -> None:
+    # Permensos 16/2020's own list was not found to name disaster victims; PP 39/2012 does.
+    edition = instrument_in_force(D(2021, 2, 1))
+    basis = edition.basis(Target.DISASTER_VICTIMS)
+    assert (basis.how, basis.citation.instrument) == ("floor", "pp-39-2012")
+    assert basis.citation.article == "Pasal 6 ayat (1) huruf n"
+    assert basis.citation.evidence is Evidence.VERIFIED
+    for each in editions():
+        for target in Target:
+            assert each.basis(target).how != "absent", (each.id, target)
+
+
+def test_data_gates_by_edition() -> None:
+    gates = {e.id: [g.id for g in e.gates_on(D(2024, 6, 1))] for e in editions()}
+    assert gates["atensi-2021"] == ["dtks"]
+    assert gates["ars-2025"] == ["dtsen"]
+    assert gates["pp39-2012"] == []
+    amended = instrument_in_force(D(2025, 6, 1))
+    assert [g.id for g in amended.gates_on(D(2025, 6, 1))] == ["dtsen"]
+    for gate in amended.data_gates:
+        assert gate.citation.evidence is Evidence.SECONDARY
 
 
 def test_boundaries_are_inclusive_from_and_exclusive_until() -> None:
@@ -134,13 +173,25 @@ def test_callers_can_pin_an_edition() -> None:
     pinned = instrument_in_force(D(2030, 1, 1), edition="atensi-2021")
     assert pinned.id == "atensi-2021"
     assert instrument_in_force(D(2030, 1, 1), edition=pinned) is pinned
-    with pytest.raises(atensi.UnknownCode):
+    with pytest.raises(atensi.UnknownCode) as info:
         instrument_in_force(D(2030, 1, 1), edition="atensi-1999")
+    assert info.value.code == "law.unknown_edition"
+    assert info.value.message_id != info.value.message_en
+    with pytest.raises(atensi.AtensiError) as wrong:
+        instrument_in_force(D(2030, 1, 1), edition=2021)  # type: ignore[arg-type]
+    assert wrong.value.code == "law.unknown_edition"
 
 
 def test_bad_overrides_are_refused() -> None:
-    with pytest.raises(atensi.UnknownCode):
+    with pytest.raises(atensi.UnknownCode) as unknown:
         editions({"uu-13-1998": D(2021, 1, 1)})
+    assert unknown.value.code == "law.unknown_instrument"
+    with pytest.raises(atensi.AtensiError) as not_a_date:
+        editions({"permensos-7-2021": "2021-08-20"})  # type: ignore[dict-item]
+    assert not_a_date.value.code == "law.bad_date"
+    with pytest.raises(atensi.AtensiError) as not_a_mapping:
+        editions([("permensos-7-2021", D(2021, 8, 20))])  # type: ignore[arg-type]
+    assert not_a_mapping.value.code == "law.bad_in_force_dates"
     with pytest.raises(atensi.AtensiError) as info:
         editions({"permensos-7-2021": D(2030, 1, 1)})
     assert info.value.code == "law.editions_out_of_order"
@@ -151,7 +202,7 @@ def test_a_datetime_is_not_a_date() -> None:
         instrument_in_force(dt.datetime(2022, 1, 1, tzinfo=dt.UTC))
 
 
-@given(st.dates(min_value=D(2020, 12, 4), max_value=D(2100, 1, 1)))
+@given(st.dates(min_value=D(2012, 3, 5), max_value=D(2100, 1, 1)))
 def test_exactly_one_edition_applies_on_every_date(on: dt.date) -> None:
     applying = [e for e in editions() if e.applies_on(on)]
     assert len(applying) == 1

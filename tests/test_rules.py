@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -26,7 +27,7 @@ from atensi.rules import (
     recommend_services,
 )
 from atensi.scenarios import SCENARIOS, run_scenario
-from atensi.vocab import CaseStage, TargetGroup, TerminationReason
+from atensi.vocab import CaseStage, ServiceComponent, TargetGroup, TerminationReason
 from tests.strategies_model import assessments, persons
 
 D = dt.date
@@ -73,7 +74,7 @@ def test_scenario(scenario: dict[str, Any]) -> None:
     assert run_scenario(scenario) == []
 
 
-ON = st.dates(min_value=D(2020, 12, 4), max_value=D(2035, 12, 31))
+ON = st.dates(min_value=D(2012, 3, 5), max_value=D(2035, 12, 31))
 
 
 @settings(max_examples=60)
@@ -88,7 +89,10 @@ def test_decisions_cite_only_instruments_in_force_and_round_trip(
         i.id for i in atensi.instruments() if i.in_force_from is None or i.in_force_from.value <= on
     }
     for finding in decision.findings:
-        if finding.citation is not None and finding.citation.instrument is not None:
+        # Only an instrument in force can ground a "met" or a "not met"; a later one may be
+        # cited to explain why its test does not apply yet.
+        decisive = finding.status in (Status.MET, Status.NOT_MET)
+        if decisive and finding.citation is not None and finding.citation.instrument is not None:
             assert finding.citation.instrument in in_force, finding
     data = json.loads(json.dumps(decision.to_json()))
     assert decision_from_json(data) == decision
@@ -202,26 +206,39 @@ def _elder(capacity: str) -> Person:
     )
 
 
-def test_social_aid_for_potensial_elderly_only() -> None:
-    assessment = Assessment(id="A", assessed_on=D(2024, 1, 1))
+def test_elderly_rights_follow_uu_13_1998_pasal_5_without_overriding_an_assessed_need() -> None:
+    neglected = (Condition(group=TargetGroup.NEGLECTED_ELDERLY),)
+    assessment = Assessment(id="A", assessed_on=D(2024, 1, 1), conditions=neglected)
     able = recommend_services(assessment, on=D(2024, 2, 1), person=_elder("potensial"))
     unable = recommend_services(assessment, on=D(2024, 2, 1), person=_elder("tidak_potensial"))
     aid = "component:bantuan_asistensi_sosial"
     care = "component:perawatan_sosial_pengasuhan_anak"
+    training = "component:pelatihan_vokasional_kewirausahaan"
     assert dict(able.targets)[aid] is Outcome.ELIGIBLE
-    assert dict(unable.targets)[aid] is Outcome.NOT_ELIGIBLE
+    # Pasal 5(3) excludes the Act's bantuan sosial, not ATENSI support: aid is not refused.
+    assert aid not in dict(unable.targets)
     assert dict(unable.targets)[care] is Outcome.ELIGIBLE
+    assert dict(unable.targets)[training] is Outcome.NOT_ELIGIBLE
     citation = next(f.citation for f in unable.findings if f.rule_id == "svc.lansia.capacity")
     assert citation is not None
     assert citation.instrument == "uu-13-1998"
+    # An assessed need for aid is never overridden: it is flagged for review, with the article.
+    needing = attrs.evolve(assessment, needs=(ServiceComponent.AID_AND_SOCIAL_ASSISTANCE,))
+    flagged = recommend_services(needing, on=D(2024, 2, 1), person=_elder("tidak_potensial"))
+    assert dict(flagged.targets)[aid] is Outcome.NEEDS_REVIEW
+    finding = next(f for f in flagged.findings if f.rule_id == "svc.lansia.capacity")
+    assert finding.status is Status.NEEDS_REVIEW
+    assert finding.citation is not None
+    assert "Pasal 5 ayat (3)" in (finding.citation.article or "")
 
 
-def test_napza_risk_chooses_the_approach() -> None:
+def test_napza_risk_chooses_the_approach_or_a_further_assessment() -> None:
     assessment = Assessment(id="A", assessed_on=D(2024, 1, 1))
-    for risk, approach in (
-        ("rendah", "keluarga"),
-        ("sedang", "residensial"),
-        ("tinggi", "residensial"),
+    for risk, approach, outcome in (
+        ("rendah", "keluarga", Outcome.ELIGIBLE),
+        ("sedang", "residensial", Outcome.NEEDS_REVIEW),
+        ("sedang", "komunitas", Outcome.NEEDS_REVIEW),
+        ("tinggi", "residensial", Outcome.NEEDS_REVIEW),
     ):
         person = structure(
             {
@@ -233,7 +250,31 @@ def test_napza_risk_chooses_the_approach() -> None:
             Person,
         )
         decision = recommend_services(assessment, on=D(2024, 2, 1), person=person)
-        assert dict(decision.targets)[f"approach:{approach}"] is Outcome.ELIGIBLE
+        assert dict(decision.targets)[f"approach:{approach}"] is outcome, (risk, approach)
+
+
+def test_services_follow_eligibility_on_the_same_date_and_edition() -> None:
+    adult = structure(
+        {
+            "id": "P",
+            "nik": {"reason": "belum_terdaftar"},
+            "name": "A",
+            "birth_date": {"value": "1990-01-01"},
+        },
+        Person,
+    )
+    street = Assessment(
+        id="A",
+        assessed_on=D(2024, 1, 1),
+        conditions=(Condition(group=TargetGroup.STREET_CHILD),),
+        needs=(ServiceComponent.FAMILY_SUPPORT,),
+    )
+    decision = recommend_services(street, on=D(2024, 2, 1), person=adult)
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert decision.findings[0].rule_id == "svc.eligibility"
+    assert decision.findings[0].status is Status.NOT_MET
+    pinned = recommend_services(street, on=D(2024, 2, 1), person=adult, edition="atensi-2021")
+    assert pinned.edition == "atensi-2021"
 
 
 def test_sentra_kreasi_exit_only_under_15_2025() -> None:

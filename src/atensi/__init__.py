@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
     from atensi.privacy import redact
     from atensi.rules import (
         assess_eligibility,
+        compare_editions,
         coverage,
         evaluate_policies,
         recommend_services,
@@ -82,6 +83,7 @@ __all__ = [
     "__version__",
     "assess_eligibility",
     "boundary",
+    "compare_editions",
     "coverage",
     "evaluate_policies",
     "instrument_in_force",
@@ -105,6 +107,7 @@ __all__ = [
 _LAZY = {
     "redact": "privacy",
     "assess_eligibility": "rules",
+    "compare_editions": "rules",
     "recommend_services": "rules",
     "units_serving": "rules",
     "coverage": "rules",

@@ -6,6 +6,9 @@ Commands (``atensi --help``)::
     atensi assess FILE --on DATE         one eligibility decision (JSON) per record
                                          (both: --jobs N worker processes, output in input order)
     atensi explain FILE --on DATE        the same decisions as readable text (--lang id|en)
+                                         (assess, explain, coverage: --edition ID and
+                                         --in-force-date INSTRUMENT=DATE; assess and explain:
+                                         --compare-editions A,B for a what-if per record)
     atensi schema KIND                   the JSON Schema of an entity
     atensi nik NIK [--on DATE]           check and parse a NIK
     atensi region CODE                   look up a Kemendagri region code
@@ -360,6 +363,46 @@ def _run(args: argparse.Namespace, out: IO[str], err: IO[str], work: Callable[[A
     return 1 if invalid else 0
 
 
+def _in_force(text: str) -> tuple[str, dt.date]:
+    instrument, sep, day = text.partition("=")
+    if not sep or not instrument:
+        raise argparse.ArgumentTypeError(f"expected INSTRUMENT=YYYY-MM-DD, not {text!r}")
+    return instrument, _date(day)
+
+
+def _editions(text: str) -> tuple[str, ...]:
+    chosen = tuple(e.strip() for e in text.split(",") if e.strip())
+    if len(chosen) < 2:
+        raise argparse.ArgumentTypeError(f"name at least two editions, comma-separated: {text!r}")
+    return chosen
+
+
+def _add_law(parser: argparse.ArgumentParser, *, compare: bool) -> None:
+    """The options every deciding command shares: the one edition resolver's inputs."""
+    parser.add_argument(
+        "--edition",
+        help="decide under this edition instead of the one in force on the date "
+        f"({', '.join(atensi.law.EDITION_IDS)})",
+    )
+    parser.add_argument(
+        "--in-force-date",
+        action="append",
+        type=_in_force,
+        metavar="INSTRUMENT=DATE",
+        help="replace atensi's unverified in-force date of an instrument "
+        "(e.g. permensos-7-2021=2021-08-20); repeatable",
+    )
+    if compare:
+        parser.add_argument(
+            "--compare-editions",
+            type=_editions,
+            metavar="A,B[,...]",
+            help="decide each item under every edition named and report what differs",
+        )
+    else:
+        parser.set_defaults(compare_editions=None)
+
+
 def _jobs(text: str) -> int:
     try:
         value = int(text)
@@ -392,32 +435,66 @@ def _summary(err: IO[str], lang: str, valid: int, invalid: int) -> None:
         err.write(f"{total} records: {valid} valid, {invalid} invalid\n")
 
 
-def _decisions(args: argparse.Namespace, err: IO[str]) -> Iterator[tuple[int, Any]]:
-    from atensi.batch import decide_item
+def _law(args: argparse.Namespace) -> Any:
+    """The edition pin and in-force dates of the run, checked once (a usage error if wrong)."""
+    from atensi.batch import Law
 
+    law = Law(args.edition, tuple(sorted(dict(args.in_force_date or ()).items())))
+    try:
+        law.check()
+        for edition in args.compare_editions or ():
+            Law(edition, law.in_force_dates).check()
+    except atensi.AtensiError as exc:
+        raise UsageError(exc.message_id if args.lang == "id" else exc.message_en) from None
+    return law
+
+
+def _decisions(args: argparse.Namespace, err: IO[str]) -> Iterator[tuple[int, Any]]:
+    from atensi.batch import compare_item, decide_item
+
+    law = _law(args)
     for index, item in enumerate(read_records(args.file)):
         _progress(index + 1, err)
         if isinstance(item, BadItem):
             yield index, (item.detail,)
+        elif args.compare_editions:
+            yield index, compare_item(item, editions=args.compare_editions, on=args.on, law=law)
         else:
-            yield index, decide_item(item, on=args.on)
+            yield index, decide_item(item, on=args.on, law=law)
 
 
 def cmd_assess(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    """Assess every item; print one decision (or the errors) per item."""
-    from atensi.batch import assess_record_json
+    """Assess every item; print one decision (or comparison, or the errors) per item."""
+    from atensi.batch import assess_record_json, compare_record_json
 
-    work = functools.partial(
-        assess_record_json, on=args.on, show_personal_data=args.show_personal_data
-    )
+    law = _law(args)
+    work: Callable[[Any], str]
+    if args.compare_editions:
+        work = functools.partial(
+            compare_record_json,
+            editions=args.compare_editions,
+            on=args.on,
+            show_personal_data=args.show_personal_data,
+            law=law,
+        )
+    else:
+        work = functools.partial(
+            assess_record_json, on=args.on, show_personal_data=args.show_personal_data, law=law
+        )
     return _run(args, out, err, work)
 
 
 def cmd_explain(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     """Explain every item's decision as text."""
     valid = invalid = 0
+    from atensi.rules import EditionComparison
+
     for index, result in _decisions(args, err):
         out.write(f"# {index}\n")
+        if isinstance(result, EditionComparison):
+            valid += 1  # rule ids and outcomes only: nothing personal to redact
+            out.write(result.explain(args.lang) + "\n")
+            continue
         if isinstance(result, tuple):
             invalid += 1
             for error in result:
@@ -522,7 +599,14 @@ def cmd_coverage(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             text = error.message_id if args.lang == "id" else error.message_en
             err.write(f"{'.'.join(map(str, error.loc)) or '(registry)'}: {text} [{error.code}]\n")
         return 1
-    report = atensi.coverage(registry, on=args.on, regions=args.regions or None)
+    law = _law(args)
+    report = atensi.coverage(
+        registry,
+        on=args.on,
+        regions=args.regions or None,
+        edition=law.edition,
+        in_force_dates=law.overrides(),
+    )
     if args.format == "csv":
         out.write(report.to_csv())
     else:
@@ -570,6 +654,7 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, parents=[common], help=f"{name} eligibility of items")
         p.add_argument("file")
         p.add_argument("--on", type=_date, help="decision date (items may carry their own)")
+        _add_law(p, compare=True)
         if run is cmd_assess:
             p.add_argument("--jobs", **jobs)
         p.set_defaults(run=run)
@@ -589,6 +674,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--on", type=_date, required=True)
     p.add_argument("--regions", nargs="*", help="region codes (default: all 514 regencies)")
     p.add_argument("--format", choices=("json", "csv"), default="json")
+    _add_law(p, compare=False)
     p.set_defaults(run=cmd_coverage)
     return parser
 

@@ -84,37 +84,49 @@ class UnknownCode(AtensiError):
 
     code = "vocab.unknown_code"
 
-    def __init__(self, vocabulary: str, value: object, choices: Sequence[str]) -> None:
+    def __init__(
+        self,
+        vocabulary: str,
+        value: object,
+        choices: Sequence[str],
+        *,
+        code: str | None = None,
+        vocabulary_id: str | None = None,
+    ) -> None:
         self.vocabulary = vocabulary
         self.value = value
         self.choices = tuple(choices)
         listed = ", ".join(self.choices)
+        article = "an" if vocabulary[:1].lower() in "aeiou" else "a"
         super().__init__(
-            f"{value!r} is not a {vocabulary} code; expected one of: {listed}",
-            message_id=f"{value!r} bukan kode {vocabulary}; pilihan yang sah: {listed}",
+            f"{value!r} is not {article} {vocabulary} code; expected one of: {listed}",
+            message_id=f"{value!r} bukan kode {vocabulary_id or vocabulary}; pilihan yang sah: "
+            f"{listed}",
+            code=code,
             ctx={"vocabulary": vocabulary, "choices": list(self.choices)},
         )
 
 
 class NoInstrumentInForce(AtensiError):
-    """No ATENSI instrument was in force on the date asked for.
+    """No rule set was in force on the date asked for (a date before PP 39/2012).
 
     Args:
         on: the date asked for.
-        first: the first date on which an ATENSI instrument is in force.
+        first: the first date on which a rule set is in force.
+        first_name: the instrument that starts the first rule set.
     """
 
     code = "law.no_instrument_in_force"
 
-    def __init__(self, on: _dt.date, first: _dt.date) -> None:
+    def __init__(self, on: _dt.date, first: _dt.date, first_name: str = "PP 39/2012") -> None:
         self.on = on
         self.first = first
         super().__init__(
-            f"no ATENSI instrument was in force on {on.isoformat()}; the first one "
-            f"(Permensos 16/2020) applies from {first.isoformat()}",
-            message_id=f"tidak ada peraturan ATENSI yang berlaku pada {on.isoformat()}; "
-            f"peraturan pertama (Permensos 16/2020) berlaku sejak {first.isoformat()}",
-            ctx={"on": on.isoformat(), "first": first.isoformat()},
+            f"no rule set was in force on {on.isoformat()}; the first one "
+            f"({first_name}) applies from {first.isoformat()}",
+            message_id=f"tidak ada aturan yang berlaku pada {on.isoformat()}; "
+            f"aturan pertama ({first_name}) berlaku sejak {first.isoformat()}",
+            ctx={"on": on.isoformat(), "first": first.isoformat(), "first_name": first_name},
         )
 
 

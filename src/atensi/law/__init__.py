@@ -1,4 +1,4 @@
-"""Legal instruments as dated data, and which ATENSI edition applied on a date.
+"""Legal instruments as dated data, and which edition of the rules applied on a date.
 
 >>> import datetime as dt
 >>> from atensi.law import instrument_in_force
@@ -7,15 +7,36 @@
 ('ars-2025', 'Permensos 15/2025', False)
 """
 
-from atensi.law._types import DateFact, Edition, Instrument, InstrumentKind
-from atensi.law.editions import EDITION_IDS, editions, get, instrument_in_force, instruments
+from atensi.law._types import (
+    DataGate,
+    DateFact,
+    Edition,
+    EditionKind,
+    Instrument,
+    InstrumentKind,
+    TargetBasis,
+)
+from atensi.law.editions import (
+    EDITION_IDS,
+    FLOOR_FROM,
+    InForceDates,
+    editions,
+    get,
+    instrument_in_force,
+    instruments,
+)
 
 __all__ = [
     "EDITION_IDS",
+    "FLOOR_FROM",
+    "DataGate",
     "DateFact",
     "Edition",
+    "EditionKind",
+    "InForceDates",
     "Instrument",
     "InstrumentKind",
+    "TargetBasis",
     "editions",
     "get",
     "instrument_in_force",

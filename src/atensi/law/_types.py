@@ -1,4 +1,4 @@
-"""The value types of the law catalogue: dated facts, instruments and ATENSI editions."""
+"""The value types of the law catalogue: dated facts, instruments, editions and data gates."""
 
 from __future__ import annotations
 
@@ -7,8 +7,17 @@ from typing import Any, NamedTuple
 
 from atensi.vocab import Citation, CodedEnum, Evidence, Label, Target
 from atensi.vocab._base import short_instrument_name
+from atensi.vocab.statutory import floor_citation
 
-__all__ = ["DateFact", "Edition", "Instrument", "InstrumentKind"]
+__all__ = [
+    "DataGate",
+    "DateFact",
+    "Edition",
+    "EditionKind",
+    "Instrument",
+    "InstrumentKind",
+    "TargetBasis",
+]
 
 
 class InstrumentKind(CodedEnum):
@@ -18,6 +27,10 @@ class InstrumentKind(CodedEnum):
     PP = "pp", Label("Peraturan Pemerintah", "Government Regulation")
     PERPRES = "perpres", Label("Peraturan Presiden", "Presidential Regulation")
     INPRES = "inpres", Label("Instruksi Presiden", "Presidential Instruction")
+    PMK = (
+        "pmk",
+        Label("Peraturan Menteri Keuangan", "Minister of Finance Regulation"),
+    )
     PERMENSOS = (
         "permensos",
         Label("Peraturan Menteri Sosial", "Minister of Social Affairs Regulation"),
@@ -142,8 +155,84 @@ class Instrument(NamedTuple):
         }
 
 
+class EditionKind(CodedEnum):
+    """Whether an edition is an ATENSI regulation or one of the rule sets before ATENSI."""
+
+    BASELINE = (
+        "baseline",
+        Label("Sebelum ATENSI", "Before ATENSI"),
+        None,
+        Label(
+            "PP 39/2012 dan PROGRES 5.0 NP, sebelum Permensos 16/2020.",
+            "PP 39/2012 and PROGRES 5.0 NP, before Permensos 16/2020.",
+        ),
+    )
+    ATENSI = (
+        "atensi",
+        Label("Peraturan ATENSI", "ATENSI regulation"),
+        None,
+        Label(
+            "Permensos 16/2020, 7/2021 (diubah 7/2022) dan 15/2025.",
+            "Permensos 16/2020, 7/2021 (as amended by 7/2022) and 15/2025.",
+        ),
+    )
+
+
+class DataGate(NamedTuple):
+    """A welfare-data check an edition applies to its beneficiaries (practice, not statute).
+
+    From 2021 ATENSI beneficiaries were checked against DTKS; from 2025 the programme targets
+    DTSEN welfare deciles 1 to 5 (both secondary evidence). A gate never says "not met": outside
+    it, a decision needs review.
+
+    Attributes:
+        id: ``"dtks"`` or ``"dtsen"``.
+        fact: the record field it reads (``"in_dtks"`` or ``"welfare_decile"``).
+        max_decile: for a decile gate, the highest decile inside it.
+        valid_from: the first day the gate applies within its edition, if it starts later.
+        valid_until: the first day it no longer applies within its edition, if it ends earlier.
+        citation: where the gate comes from and how well it is established.
+    """
+
+    id: str
+    fact: str
+    citation: Citation
+    max_decile: int | None = None
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+
+    def applies_on(self, on: dt.date) -> bool:
+        """Whether the gate applies on ``on`` (from inclusive, until exclusive)."""
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_until is None or on < self.valid_until
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable mapping."""
+        return {
+            "id": self.id,
+            "fact": self.fact,
+            "max_decile": self.max_decile,
+            "valid_from": None if self.valid_from is None else self.valid_from.isoformat(),
+            "valid_until": None if self.valid_until is None else self.valid_until.isoformat(),
+            "citation": self.citation.to_dict(),
+        }
+
+
+class TargetBasis(NamedTuple):
+    """Why (or whether) a target is a target under an edition.
+
+    ``how`` is ``"named"`` (the edition's own list names it), ``"floor"`` (PP 39/2012 Pasal 6
+    names it, beneath every edition), ``"review"`` (the edition's basis for it is doubtful: a
+    decision needs review) or ``"absent"`` (neither names it).
+    """
+
+    how: str
+    citation: Citation
+
+
 class Edition(NamedTuple):
-    """The ATENSI rule set in force over a period: a base instrument plus its amendments.
+    """The rule set in force over a period: a base instrument plus its amendments.
 
     "From" is inclusive and "until" exclusive: an edition valid from 2021-09-01 until 2022-07-01
     applies on 2021-09-01 and on 2022-06-30, not on 2022-07-01.
@@ -157,6 +246,10 @@ class Edition(NamedTuple):
         targets: the target categories the edition names.
         targets_citation: where the target list comes from and how well it is established.
         dates_verified: whether both boundaries are verified dates.
+        kind: an ATENSI regulation or a rule set before ATENSI.
+        review_targets: targets the edition's sources leave in doubt, each with the citation
+            that explains why (a decision for them needs review).
+        data_gates: the welfare-data checks the edition applies.
     """
 
     id: str
@@ -167,6 +260,29 @@ class Edition(NamedTuple):
     targets: frozenset[Target]
     targets_citation: Citation
     dates_verified: bool
+    kind: EditionKind = EditionKind.ATENSI
+    review_targets: tuple[tuple[Target, Citation], ...] = ()
+    data_gates: tuple[DataGate, ...] = ()
+
+    def basis(self, target: Target) -> TargetBasis:
+        """Why ``target`` is a target under this edition, or that it is not.
+
+        The edition's own list comes first; PP 39/2012 Pasal 6 is the floor beneath every
+        edition (in force since 5 March 2012, before any edition starts).
+        """
+        if target in self.targets:
+            return TargetBasis("named", self.targets_citation)
+        floor = floor_citation(target)
+        if floor is not None:
+            return TargetBasis("floor", floor)
+        for reviewed, citation in self.review_targets:
+            if reviewed is target:
+                return TargetBasis("review", citation)
+        return TargetBasis("absent", self.targets_citation)
+
+    def gates_on(self, on: dt.date) -> tuple[DataGate, ...]:
+        """The data gates that apply on ``on``."""
+        return tuple(g for g in self.data_gates if g.applies_on(on))
 
     @property
     def instruments(self) -> tuple[Instrument, ...]:
@@ -199,6 +315,11 @@ class Edition(NamedTuple):
             "valid_from": self.valid_from.isoformat(),
             "valid_until": None if self.valid_until is None else self.valid_until.isoformat(),
             "dates_verified": self.dates_verified,
+            "kind": self.kind.value,
             "targets": sorted(t.value for t in self.targets),
             "targets_citation": self.targets_citation.to_dict(),
+            "review_targets": [
+                {"target": t.value, "citation": c.to_dict()} for t, c in self.review_targets
+            ],
+            "data_gates": [g.to_dict() for g in self.data_gates],
         }

@@ -4,10 +4,16 @@ A NIK is optional because many PPKS have none (homeless people, abandoned childr
 trafficking): the record then holds :class:`atensi.nik.NoNik` with a reason, never an empty
 string. A birth date may be exact or an estimate with a precision, because many PPKS do not know
 theirs; the rules turn an estimate into an age *range* and answer "unknown" near a threshold.
+
+Conditions, disabilities and drug use may carry ``since`` (the first day they held) and
+``until`` (the first day they no longer held: exclusive, like every "until" in atensi). The
+rules read them *as of* the decision date: a fact that starts after it, or ended on or before
+it, does not exist for that decision, so a retroactive audit sees what was true on its date.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from typing import Any, ClassVar
 
@@ -20,6 +26,7 @@ from atensi.model._fields import (
     Sensitivity,
     detail,
     field,
+    order,
     problem,
     unique_by,
 )
@@ -93,8 +100,8 @@ class BirthDate(Entity):
         if self.precision is DatePrecision.YEAR:
             return dt.date(self.value.year, 12, 31)
         if self.precision is DatePrecision.MONTH:
-            nxt = dt.date(self.value.year + self.value.month // 12, self.value.month % 12 + 1, 1)
-            return nxt - dt.timedelta(days=1)
+            year, month = self.value.year, self.value.month
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
         return self.value
 
     @property
@@ -124,6 +131,12 @@ class Disability(Entity):
         sensitivity=Sensitivity.HEALTH,
         default=None,
     )
+    until: dt.date | None = field(
+        en="The first day the limitation no longer held, if it ended",
+        id="Hari pertama keterbatasan tidak lagi dialami, bila sudah berakhir",
+        sensitivity=Sensitivity.HEALTH,
+        default=None,
+    )
     permanent: bool | None = field(
         en="Whether the limitation is permanent",
         id="Apakah keterbatasan bersifat permanen",
@@ -138,6 +151,8 @@ class Disability(Entity):
         default=None,
         citation=cite("uu-8-2016", "Pasal 4 ayat (2)"),
     )
+
+    _invariants: ClassVar[Any] = (order("since", "until"),)
 
 
 @attrs.frozen(slots=True)
@@ -155,6 +170,12 @@ class Condition(Entity):
     since: dt.date | None = field(
         en="Since when the condition holds",
         id="Sejak kapan kondisi berlaku",
+        sensitivity=Sensitivity.HEALTH,
+        default=None,
+    )
+    until: dt.date | None = field(
+        en="The first day the condition no longer held, if it ended",
+        id="Hari pertama kondisi tidak lagi berlaku, bila sudah berakhir",
         sensitivity=Sensitivity.HEALTH,
         default=None,
     )
@@ -187,7 +208,7 @@ class Condition(Entity):
             ]
         return []
 
-    _invariants: ClassVar[Any] = (_justified,)
+    _invariants: ClassVar[Any] = (order("since", "until"), _justified)
 
 
 @attrs.frozen(slots=True)
@@ -206,6 +227,18 @@ class DrugUse(Entity):
         default=None,
         citation=cite(None, None, Evidence.SECONDARY, source="REFERENCE §3.6"),
     )
+    since: dt.date | None = field(
+        en="Since when the status holds",
+        id="Sejak kapan status berlaku",
+        sensitivity=Sensitivity.HEALTH,
+        default=None,
+    )
+    until: dt.date | None = field(
+        en="The first day the status no longer held, if it ended",
+        id="Hari pertama status tidak lagi berlaku, bila sudah berakhir",
+        sensitivity=Sensitivity.HEALTH,
+        default=None,
+    )
 
     @staticmethod
     def _napza_status(obj: DrugUse) -> list[ErrorDetail]:
@@ -221,7 +254,7 @@ class DrugUse(Entity):
             ]
         return []
 
-    _invariants: ClassVar[Any] = (_napza_status,)
+    _invariants: ClassVar[Any] = (order("since", "until"), _napza_status)
 
 
 def _nik_or_none(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

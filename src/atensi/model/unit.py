@@ -152,8 +152,10 @@ class ServiceUnit(Entity):
     history: tuple[UnitEvent, ...] = field(
         en="Events, oldest first", id="Riwayat", factory=tuple, max_items=100
     )
-    evidence: Evidence = field(
-        en="How well the record is established", id="Tingkat bukti", default=Evidence.VERIFIED
+    evidence: Evidence | None = field(
+        en="How well the record is established (not graded when absent)",
+        id="Tingkat bukti (tidak dinilai bila kosong)",
+        default=None,
     )
     source: str | None = field(
         en="Where the record comes from", id="Sumber", default=None, max_length=LIMITS["long_text"]
@@ -317,8 +319,10 @@ class UnitRegistry(Entity):
         default=None,
         max_length=LIMITS["long_text"],
     )
-    evidence: Evidence = field(
-        en="How well the registry is established", id="Tingkat bukti", default=Evidence.VERIFIED
+    evidence: Evidence | None = field(
+        en="How well the registry is established (not graded when absent)",
+        id="Tingkat bukti daftar (tidak dinilai bila kosong)",
+        default=None,
     )
     complete: bool = field(
         en="Whether the registry claims to list every unit",

@@ -1,6 +1,14 @@
 """Rules: pure functions of typed entities and a date, returning explained decisions."""
 
 from atensi.rules.age import age_on, age_range
+from atensi.rules.catalogue import RULES, Rule
+from atensi.rules.children import child_residential_finding
+from atensi.rules.compare import (
+    EditionComparison,
+    RuleDifference,
+    TargetDifference,
+    compare_editions,
+)
 from atensi.rules.coverage import (
     CoverageCell,
     CoverageReport,
@@ -18,7 +26,13 @@ from atensi.rules.decision import (
     decision_from_json,
 )
 from atensi.rules.eligibility import PRIMARY_ORDER, assess_eligibility
-from atensi.rules.lifecycle import InvalidTransition, advance, allowed_next, check_delivery
+from atensi.rules.lifecycle import (
+    InvalidTransition,
+    advance,
+    allowed_next,
+    check_delivery,
+    check_transition,
+)
 from atensi.rules.policies import INDICATORS, IndicatorValue, PolicyReport, evaluate_policies
 from atensi.rules.services import recommend_services
 
@@ -26,22 +40,30 @@ __all__ = [
     "DECISION_JSON_VERSION",
     "INDICATORS",
     "PRIMARY_ORDER",
+    "RULES",
     "CoverageCell",
     "CoverageReport",
     "Decision",
+    "EditionComparison",
     "Finding",
     "IndicatorValue",
     "InvalidTransition",
     "Outcome",
     "PolicyReport",
+    "Rule",
+    "RuleDifference",
     "ServingUnit",
     "Status",
+    "TargetDifference",
     "advance",
     "age_on",
     "age_range",
     "allowed_next",
     "assess_eligibility",
     "check_delivery",
+    "check_transition",
+    "child_residential_finding",
+    "compare_editions",
     "coverage",
     "decision_from_json",
     "evaluate_policies",

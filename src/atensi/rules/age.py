@@ -53,8 +53,21 @@ def age_range(
 
 
 def shift_years(day: dt.date, years: int) -> dt.date:
-    """The same day ``years`` later (earlier if negative); 29 February becomes 1 March."""
+    """The same day ``years`` later (earlier if negative); 29 February becomes 1 March.
+
+    Total: a shift past the calendar's ends stops at ``date.min`` or ``date.max``, so an
+    estimated birth date in year 1 or 9999 widens its range as far as it can instead of
+    raising.
+
+    >>> shift_years(dt.date(9999, 6, 1), 1)
+    datetime.date(9999, 12, 31)
+    """
+    year = day.year + years
+    if year < dt.MINYEAR:
+        return dt.date.min
+    if year > dt.MAXYEAR:
+        return dt.date.max
     try:
-        return day.replace(year=day.year + years)
+        return day.replace(year=year)
     except ValueError:  # 29 February into a common year
-        return dt.date(day.year + years, 3, 1)
+        return dt.date(year, 3, 1)

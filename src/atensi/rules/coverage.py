@@ -5,14 +5,19 @@ rename, a change of kind, a merger, a new working area, closure). It serves a ta
 region when:
 
 * the region lies in its working area (a working area lists regency/city or province codes; a
-  district lies in its regency) (``cov.area``);
+  district lies in its regency) (``cov.area``, graded as the registry grades the record: a
+  record the registry did not grade is ``background``, never ``verified`` by default);
 * and it serves the target: its home cluster (``cov.home_cluster``); or every cluster once it is
   multifunction (``cov.multifunction``): from its own recorded date if it has one, else from the
-  policy date
-  (1 May 2021, Kemensos release, secondary; overridable), and always for a Sentra or Sentra
-  Terpadu; disaster victims (KBK) and "PPKS lainnya" are served by multifunction units only
-  while the ATENSI edition in force names them as targets, and disaster response by every
-  Sentra from 2022 is practice (secondary) (``cov.kbk``).
+  policy date (1 May 2021, Kemensos release, secondary; overridable), and always for a Sentra or
+  Sentra Terpadu. A multifunction unit serves disaster victims and "PPKS lainnya" while the
+  edition in force names them (``cov.target``: under Permensos 7/2021 the targets of the balai,
+  balai besar and loka include disaster victims, secondary) or while PP 39/2012 Pasal 6 does
+  beneath an edition that does not (``cov.floor``, atensi's inference). Every Sentra's disaster
+  response (KBK) from 2022 is an added reason (``cov.kbk``, practice).
+
+The edition comes from the one resolver (:func:`atensi.law.instrument_in_force`) with the
+caller's pin and in-force dates, like every other rule.
 
 A merged unit stops answering on the merger date; from then on the absorbing unit answers,
 with the merged unit's working area and home clusters added to its own (atensi's convention:
@@ -26,11 +31,12 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from atensi.law import instrument_in_force
+from atensi.law import Edition, InForceDates, instrument_in_force
 from atensi.model import ServiceUnit, UnitEventKind, UnitRegistry
 from atensi.regions import lookup as lookup_region
+from atensi.rules.catalogue import rule
 from atensi.rules.decision import Finding, Status
-from atensi.vocab import Citation, Cluster, Evidence, Label, Target, UnitKind, cite
+from atensi.vocab import Cluster, Evidence, Target, UnitKind, cite
 
 __all__ = [
     "MULTIFUNCTION_POLICY_FROM",
@@ -48,13 +54,7 @@ MULTIFUNCTION_POLICY_FROM = dt.date(2021, 5, 1)
 #: Every Sentra responds to disasters and emergencies (KBK) in its area from 2022 (practice).
 KBK_FROM = dt.date(2022, 1, 1)
 
-_AREA = cite(
-    None,
-    None,
-    Evidence.SECONDARY,
-    source="REFERENCE §6.4-6.5",
-    note="working areas as the registry records them",
-)
+_UNGRADED = "the registry did not grade this record"
 _MULTI = cite(
     None,
     None,
@@ -83,7 +83,66 @@ _HOME = cite(
     source="REFERENCE §6.2",
     note="the cluster the unit was built for",
 )
-_CLUSTER_TARGETS = {Target(c.value) for c in Cluster}
+_FLOOR_SERVED = cite(
+    "pp-39-2012",
+    "Pasal 6",
+    Evidence.CONVENTION,
+    source="REFERENCE §3.2",
+    note="PP 39/2012 Pasal 6 names the target beneath the edition; that a multifunction unit "
+    "serves it is atensi's inference",
+)
+_C = "coverage"
+R_AREA = rule(
+    "cov.area",
+    _C,
+    "the region lies in the unit's working area on the date",
+    "wilayah termasuk wilayah kerja unit pada tanggal itu",
+    [cite(None, None, e, note="working area as the registry records it") for e in Evidence],
+    ("unit.working_area", "unit.history", "unit.evidence", "registry.evidence", "on"),
+    cites="registry",
+)
+R_HOME = rule(
+    "cov.home_cluster",
+    _C,
+    "the unit was built for the target's cluster",
+    "unit dibentuk untuk klaster sasaran",
+    _HOME,
+    ("unit.home_clusters", "registry.units"),
+)
+R_MULTI = rule(
+    "cov.multifunction",
+    _C,
+    "the unit is multifunction on the date and serves every cluster",
+    "unit multifungsi pada tanggal itu dan melayani semua klaster",
+    (_MULTI, _SENTRA),
+    ("unit.kind", "unit.history", "multifunction_policy_from", "on"),
+)
+R_TARGET = rule(
+    "cov.target",
+    _C,
+    "the edition in force names the target, so a multifunction unit serves it",
+    "edisi yang berlaku menyebut sasaran, sehingga unit multifungsi melayaninya",
+    None,
+    ("edition",),
+    cites="edition",
+)
+R_FLOOR = rule(
+    "cov.floor",
+    _C,
+    "PP 39/2012 Pasal 6 names the target beneath the edition (inference)",
+    "PP 39/2012 Pasal 6 menyebut sasaran di bawah edisi (inferensi)",
+    _FLOOR_SERVED,
+    ("edition",),
+)
+R_KBK = rule(
+    "cov.kbk",
+    _C,
+    "every Sentra responds to disasters and emergencies (KBK) in its area from 2022",
+    "setiap Sentra merespons bencana dan kedaruratan (KBK) di wilayahnya sejak 2022",
+    _KBK,
+    ("unit.kind", "on"),
+)
+_CLUSTER_OF = {Target(c.value): c for c in Cluster}
 _SENTRA_KINDS = (UnitKind.SENTRA, UnitKind.SENTRA_TERPADU)
 
 
@@ -97,6 +156,8 @@ class UnitState(NamedTuple):
     working_area: frozenset[str]
     multifunction_since: dt.date | None
     absorbed: tuple[str, ...]
+    evidence: Evidence | None = None
+    source: str | None = None
 
 
 def _events_until(unit: ServiceUnit, on: dt.date) -> Iterable[Any]:
@@ -158,7 +219,15 @@ def unit_state(
         # A unit that records its own multifunction date is not covered by the policy date.
         since = multifunction_policy_from
     return UnitState(
-        unit.code, name, kind, frozenset(clusters), frozenset(area), since, tuple(absorbed)
+        unit.code,
+        name,
+        kind,
+        frozenset(clusters),
+        frozenset(area),
+        since,
+        tuple(absorbed),
+        unit.evidence,
+        unit.source,
     )
 
 
@@ -187,74 +256,93 @@ def _area_match(state: UnitState, region: str) -> str | None:
     return None
 
 
-def _f(
-    rule: str,
-    status: Status,
-    en: str,
-    id_: str,
-    citation: Citation | None,
-    facts: tuple[tuple[str, Any], ...] = (),
-) -> Finding:
-    return Finding(rule, status, Label(id_, en), citation, facts)
-
-
 def _serves(
-    state: UnitState,
-    target: Target,
-    on: dt.date,
-    edition_targets: frozenset[Target],
+    state: UnitState, target: Target, on: dt.date, edition: Edition
 ) -> tuple[Finding, ...] | None:
-    cluster = Cluster(target.value) if target in _CLUSTER_TARGETS else None
+    """The reasons ``state`` serves ``target`` on ``on`` (None when it does not)."""
+    cluster = _CLUSTER_OF.get(target)
     if cluster is not None and cluster in state.home_clusters:
         return (
-            _f(
-                "cov.home_cluster",
+            R_HOME.finding(
                 Status.MET,
                 f"home cluster {cluster.value}",
                 f"klaster asal {cluster.value}",
-                _HOME,
                 (("cluster", cluster.value),),
             ),
         )
     if state.multifunction_since is None or on < state.multifunction_since:
         return None
-    source = _SENTRA if state.kind in _SENTRA_KINDS else _MULTI
     since = (
         state.multifunction_since.isoformat()
         if state.multifunction_since != dt.date.min
         else "establishment"
     )
-    multi = _f(
-        "cov.multifunction",
+    multi = R_MULTI.finding(
         Status.MET,
         f"multifunction since {since}",
         f"multifungsi sejak {since}",
-        source,
         (("since", since),),
+        citation=_SENTRA if state.kind in _SENTRA_KINDS else _MULTI,
     )
     if cluster is not None:
         return (multi,)
-    if target not in edition_targets:
-        return None
-    if target is Target.DISASTER_VICTIMS:
-        if state.kind not in _SENTRA_KINDS or on < KBK_FROM:
-            return None
-        return (
-            multi,
-            _f(
-                "cov.kbk",
-                Status.MET,
-                "Sentra disaster response (KBK)",
-                "respons bencana dan kedaruratan (KBK) Sentra",
-                _KBK,
-            ),
+    basis = edition.basis(target)
+    if basis.how == "named":
+        why = R_TARGET.finding(
+            Status.MET,
+            f"{edition.name} names the target",
+            f"{edition.name} menyebut sasaran ini",
+            (("edition", edition.id),),
+            citation=basis.citation,
         )
-    return (multi,)
+    elif basis.how == "floor":
+        why = R_FLOOR.finding(
+            Status.MET,
+            f"{basis.citation.article} names the target beneath {edition.name}",
+            f"{basis.citation.article} menyebut sasaran ini di bawah {edition.name}",
+            (("edition", edition.id),),
+        )
+    else:
+        return None
+    if target is Target.DISASTER_VICTIMS and state.kind in _SENTRA_KINDS and on >= KBK_FROM:
+        kbk = R_KBK.finding(
+            Status.MET, "Sentra disaster response (KBK)", "respons bencana dan kedaruratan Sentra"
+        )
+        return (multi, why, kbk)
+    return (multi, why)
 
 
-def _registry_map(registry: UnitRegistry | Iterable[ServiceUnit]) -> dict[str, ServiceUnit]:
-    units = registry.units if isinstance(registry, UnitRegistry) else tuple(registry)
-    return {u.code: u for u in units}
+def _area_finding(state: UnitState, matched: str, code: str, registry: _Registry) -> Finding:
+    evidence = state.evidence or registry.evidence
+    citation = cite(
+        None,
+        None,
+        evidence or Evidence.BACKGROUND,
+        source=state.source or registry.source,
+        note="working area as the registry records it"
+        + ("" if evidence is not None else f"; {_UNGRADED}"),
+    )
+    return R_AREA.finding(
+        Status.MET,
+        f"{code} lies in working area code {matched}",
+        f"{code} termasuk wilayah kerja {matched}",
+        (("area_code", matched),),
+        citation=citation,
+    )
+
+
+class _Registry(NamedTuple):
+    """The units by code, with the registry's own grade and source."""
+
+    units: dict[str, ServiceUnit]
+    evidence: Evidence | None
+    source: str | None
+
+
+def _registry(registry: UnitRegistry | Iterable[ServiceUnit]) -> _Registry:
+    if isinstance(registry, UnitRegistry):
+        return _Registry({u.code: u for u in registry.units}, registry.evidence, registry.source)
+    return _Registry({u.code: u for u in registry}, None, None)
 
 
 def units_serving(
@@ -264,6 +352,8 @@ def units_serving(
     on: dt.date,
     registry: UnitRegistry | Iterable[ServiceUnit],
     multifunction_policy_from: dt.date = MULTIFUNCTION_POLICY_FROM,
+    edition: str | Edition | None = None,
+    in_force_dates: InForceDates | None = None,
 ) -> tuple[ServingUnit, ...]:
     """The units serving ``target`` in ``region`` on ``on``, with the reasons, by code.
 
@@ -273,18 +363,17 @@ def units_serving(
         on: the date.
         registry: the units (an :class:`~atensi.model.UnitRegistry` or any iterable of units).
         multifunction_policy_from: override the multifunction policy date.
+        edition: pin an edition, exactly as for :func:`atensi.rules.assess_eligibility`.
+        in_force_dates: replace atensi's unverified in-force dates.
 
     Raises:
         atensi.regions.InvalidRegionCode: if ``region`` is not a known code.
     """
+    current = instrument_in_force(on, edition=edition, in_force_dates=in_force_dates)
     code = lookup_region(region).code
     target = Target(target.value)
-    units = _registry_map(registry)
-    edition_targets = (
-        instrument_in_force(on).targets
-        if on >= dt.date(2020, 12, 4)
-        else (frozenset(_CLUSTER_TARGETS))
-    )
+    known = _registry(registry)
+    units = known.units
     found = []
     for unit in sorted(units.values(), key=lambda u: u.code):
         state = unit_state(unit, on, units, multifunction_policy_from=multifunction_policy_from)
@@ -293,17 +382,10 @@ def units_serving(
         matched = _area_match(state, code)
         if matched is None:
             continue
-        reasons = _serves(state, target, on, edition_targets)
+        reasons = _serves(state, target, on, current)
         if reasons is None:
             continue
-        area = _f(
-            "cov.area",
-            Status.MET,
-            f"{code} lies in working area code {matched}",
-            f"{code} termasuk wilayah kerja {matched}",
-            _AREA,
-            (("area_code", matched),),
-        )
+        area = _area_finding(state, matched, code, known)
         found.append(ServingUnit(state.code, state.name, state.kind, (area, *reasons)))
     return tuple(found)
 
@@ -323,6 +405,7 @@ class CoverageReport(NamedTuple):
     regions: tuple[str, ...]
     targets: tuple[str, ...]
     cells: tuple[CoverageCell, ...]
+    edition: str | None = None
 
     @property
     def gaps(self) -> tuple[CoverageCell, ...]:
@@ -339,6 +422,7 @@ class CoverageReport(NamedTuple):
         return {
             "version": 1,
             "on": self.on.isoformat(),
+            "edition": self.edition,
             "regions": list(self.regions),
             "targets": list(self.targets),
             "cells": [[c.region, c.target, list(c.units)] for c in self.cells],
@@ -352,6 +436,7 @@ class CoverageReport(NamedTuple):
             tuple(data["regions"]),
             tuple(data["targets"]),
             tuple(CoverageCell(r, t, tuple(u)) for r, t, u in data["cells"]),
+            data.get("edition"),
         )
 
     def to_csv(self) -> str:
@@ -372,6 +457,8 @@ def coverage(
     regions: Iterable[str] | None = None,
     clusters: Iterable[Target | Cluster] | None = None,
     multifunction_policy_from: dt.date = MULTIFUNCTION_POLICY_FROM,
+    edition: str | Edition | None = None,
+    in_force_dates: InForceDates | None = None,
 ) -> CoverageReport:
     """The region × target matrix of serving units on ``on``.
 
@@ -379,26 +466,25 @@ def coverage(
         registry: the units.
         on: the date.
         regions: region codes (default: every current regency and city, 514).
-        clusters: targets or clusters (default: every target of the edition in force).
+        clusters: targets or clusters (default: every target of the edition in force, and
+            those PP 39/2012 Pasal 6 names beneath it).
         multifunction_policy_from: override the multifunction policy date.
+        edition: pin an edition, exactly as for :func:`atensi.rules.assess_eligibility`.
+        in_force_dates: replace atensi's unverified in-force dates.
 
     The work is linear in units × area codes plus regions × targets: units are indexed by the
     codes of their working areas once.
     """
     from atensi.regions import _load
 
-    units = _registry_map(registry)
+    current = instrument_in_force(on, edition=edition, in_force_dates=in_force_dates)
+    units = _registry(registry).units
     if regions is None:
         codes = tuple(sorted(r.code for r in _load().values() if r.level == 2 and r.current))
     else:
         codes = tuple(lookup_region(r).code for r in regions)
-    edition_targets = (
-        instrument_in_force(on).targets
-        if on >= dt.date(2020, 12, 4)
-        else (frozenset(_CLUSTER_TARGETS))
-    )
     wanted = (
-        tuple(t for t in Target if t in edition_targets)
+        tuple(t for t in Target if current.basis(t).how in ("named", "floor"))
         if clusters is None
         else tuple(dict.fromkeys(Target(c.value) for c in clusters))
     )
@@ -425,9 +511,9 @@ def coverage(
                 key = (unit_code, target)
                 if key not in serves_cache:
                     serves_cache[key] = (
-                        _serves(candidates[unit_code], target, on, edition_targets) is not None
+                        _serves(candidates[unit_code], target, on, current) is not None
                     )
                 if serves_cache[key]:
                     serving.append(unit_code)
             cells.append(CoverageCell(code, target.value, tuple(serving)))
-    return CoverageReport(on, codes, tuple(t.value for t in wanted), tuple(cells))
+    return CoverageReport(on, codes, tuple(t.value for t in wanted), tuple(cells), current.id)

@@ -1,83 +1,139 @@
-"""Eligibility: is this subject, on this date, a target of ATENSI, under which target, and why?
+"""Eligibility: is this subject, on this date, a target of social rehabilitation, and why?
 
-For each target the edition in force names (see :mod:`atensi.law`), the rules below produce
-findings; a target's outcome follows from its *gating* findings:
+For every target, the rules below produce findings; the target's outcome follows from its
+*gating* findings (any ``not_met`` → not eligible; else any ``unknown`` → undetermined; else any
+``needs_review`` → needs review; else eligible). Decision-level findings (a NIK that contradicts
+the record, a welfare-data gate the subject is outside) cap every target at "needs review". The
+overall outcome is the best target's. The generated rule catalogue lists every rule with its
+citations and their grades; :mod:`atensi.rules.catalogue` holds the declarations.
 
-* any ``not_met`` → not eligible; else any ``unknown`` → undetermined; else any
-  ``needs_review`` → needs review; else eligible.
+How the rules read a record, article by article:
 
-The overall outcome is eligible if any target is, else needs review, else undetermined, else
-not eligible. Without an assessment nothing is decided: the outcome is undetermined, because an
-assessment is the mandatory entry point (REFERENCE §3.11, secondary).
+* **The edition** comes from the one resolver (:func:`atensi.law.instrument_in_force`), with the
+  caller's pin and in-force dates. A target is one when the edition names it, or when PP 39/2012
+  Pasal 6 does (the floor beneath every edition: disaster victims under Permensos 16/2020, for
+  instance). A target neither names is "not met" only when the edition's list is verified law;
+  otherwise it needs review.
+* **As of the date.** A condition, disability or drug-use status counts only from its ``since``
+  and until its ``until`` (exclusive); an assessment dated after the decision date decides
+  nothing. A retroactive audit sees what was true on its date.
+* **Unknown never becomes "not met".** A missing fact is ``unknown``; a silent law or a secondary
+  source is at most ``needs_review``; ``not_met`` comes only from a cited rule that says no (an
+  age over the statutory limit, a disability recorded as neither permanent nor six months old).
+* **Groups have limits of their own** (a neglected toddler is under six): outside them, review.
+* **Families and groups** are decided through their members for every person-level fact (age,
+  disability, drug use, conditions) and through their own conditions for the rest; the best
+  candidate wins and its member id is in the facts.
+* **Ages** are whole years on the date; a missing birth date falls back to the NIK's, graded.
 
-========================  ===========================================================  ======
-rule id                   statement                                                    gating
-========================  ===========================================================  ======
-elig.assessment.present   an assessment exists                                         yes
-elig.edition.target       the edition in force names the target                        yes
-elig.anak.age             under 18 on the date (UU 35/2014 Pasal 1 angka 1)            yes
-elig.anak.condition       a child condition is recorded                                yes
-elig.lansia.age           60 or over on the date (UU 13/1998 Pasal 1 angka 2)           yes
-elig.lansia.condition     an elderly condition is recorded                             yes
-elig.lansia.capacity      potensial / tidak potensial is recorded                      no
-elig.disabilitas.type     at least one UU 8/2016 type is recorded                      yes
-elig.disabilitas.duration lasting 6 months or permanent (Penjelasan Pasal 1 angka 1)    yes
-elig.disabilitas.medical  the type was determined by medical personnel (Pasal 4(2))     yes
-elig.napza.status         addict, abuser or victim (UU 35/2009), any age                yes
-elig.tskpo.condition      a tuna sosial / trafficking condition is recorded            yes
-elig.bencana.condition    a disaster-victim condition is recorded                      yes
-elig.lainnya.condition    'PPKS lainnya' with a justification (always needs review)    yes
-========================  ===========================================================  ======
-
-Speed: a decision is made for every record of a national registry, so the findings whose
-message, citation and facts do not depend on the record (an unmet condition, a missing
-medical determination) are built once, at import, and shared; findings are immutable named
-tuples, so sharing them is safe. Conditions are grouped by target once per decision rather than
-scanned once per target.
+Speed: the findings whose message, citation and facts do not depend on the record are built
+once, at import, and shared (findings are immutable named tuples).
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
-from atensi.law import Edition, instrument_in_force
-from atensi.model import Assessment, Community, Condition, Disability, Family, Group, Person
+from atensi.law import DataGate, Edition, InForceDates, get, instrument_in_force
+from atensi.model import (
+    Assessment,
+    Community,
+    Condition,
+    DatePrecision,
+    Disability,
+    Family,
+    Group,
+    Person,
+)
 from atensi.model.subjects import Subject
-from atensi.rules.age import age_range
+from atensi.rules.age import age_on, age_range, shift_years
+from atensi.rules.catalogue import Rule, informative_ids, rule
 from atensi.rules.decision import Decision, Facts, Finding, Outcome, Status
-from atensi.vocab import Citation, Evidence, Label, Target, TargetGroup, cite
+from atensi.vocab import (
+    Citation,
+    Evidence,
+    Label,
+    Sex,
+    Target,
+    TargetGroup,
+    cite,
+    groups_of,
+)
+from atensi.vocab.statutory import floor_citation
 
-__all__ = ["PRIMARY_ORDER", "assess_eligibility"]
+__all__ = ["PRIMARY_ORDER", "assess_eligibility", "groups_in_force", "six_months_after"]
 
-_V = Evidence.VERIFIED
+_V, _S, _C = Evidence.VERIFIED, Evidence.SECONDARY, Evidence.CONVENTION
 _CHILD_AGE = cite("uu-35-2014", "Pasal 1 angka 1", _V, source="REFERENCE R19")
 _ELDERLY_AGE = cite("uu-13-1998", "Pasal 1 angka 2", _V, source="REFERENCE R21")
 _MEMBERS = cite(
     None,
     None,
-    Evidence.CONVENTION,
+    _C,
     source="atensi convention (docs/rules.md)",
-    note="age and disability targets apply to a family or group through its members",
+    note="a family or group is a target through its members' ages, disabilities, drug use "
+    "and conditions",
 )
-_CHILD_CONDITION = cite("uu-35-2014", "Pasal 59 ayat (2)", _V, source="REFERENCE R19")
-_ELDERLY_CONDITION = cite("uu-13-1998", "Pasal 1 angka 2", _V, source="REFERENCE R21")
 _ELDERLY_CAPACITY = cite("uu-13-1998", "Pasal 1 angka 3-4; Pasal 5", _V, source="REFERENCE R21")
 _DISABILITY_TYPE = cite("uu-8-2016", "Pasal 4 ayat (1)", _V, source="REFERENCE R20")
-_DISABILITY_TERM = cite("uu-8-2016", "Penjelasan Pasal 1 angka 1", _V, source="REFERENCE R20")
+_DISABILITY_TERM = cite(
+    "uu-8-2016",
+    "Pasal 4 ayat (2) dan Penjelasannya",
+    _V,
+    source="mblonyox/data-peraturan uu/2016/8/fulltext.md",
+    note="'dalam jangka waktu lama': paling singkat 6 (enam) bulan dan/atau bersifat permanen",
+)
 _DISABILITY_MEDICAL = cite("uu-8-2016", "Pasal 4 ayat (2)", _V, source="REFERENCE R20")
-_NAPZA = cite("uu-35-2009", "Pasal 54", _V, source="REFERENCE R22")
-_TSKPO = cite("pp-39-2012", "Pasal 6 ayat (1)", _V, source="REFERENCE R16")
-_DISASTER = cite("permensos-7-2021", "Pasal 3", Evidence.SECONDARY)
-_OTHER = cite("pp-39-2012", "Pasal 6 ayat (2)", _V, source="REFERENCE R16")
+_DISABILITY_PP39 = cite(
+    "pp-39-2012",
+    "Pasal 6 ayat (1) huruf a-c",
+    _V,
+    source="REFERENCE R16",
+    note="'penyandang cacat fisik', 'cacat mental', 'cacat fisik dan mental'; UU 8/2016 was not "
+    "yet in force",
+)
+_NOT_YET_UU_8_2016 = cite(
+    "uu-8-2016",
+    "Pasal 153",
+    _V,
+    source="mblonyox/data-peraturan uu/2016/8/fulltext.md",
+    note="in force from 15 April 2016: its six-month and medical-determination tests did not "
+    "apply before",
+)
 _ASSESSMENT = cite(
     None,
     None,
-    Evidence.SECONDARY,
+    _S,
     source="REFERENCE §3.11 (R35; Dirjen statement 2024)",
     note="assessment is the mandatory entry point before any intervention or aid",
 )
+_NIK_BIRTH = cite(
+    "uu-24-2013",
+    "Pasal 1 angka 12",
+    _S,
+    source="Dukcapil Klaten on the NIK's digits (REFERENCE §8.1, R53)",
+    note="the NIK encodes day, month and two-digit year of birth; the century is inferred as "
+    "the latest that puts the birth on or before the decision date",
+)
+_NIK_RECORD = cite(
+    "uu-24-2013",
+    "Pasal 1 angka 12; Pasal 58 ayat (2)",
+    _S,
+    source="REFERENCE §8.1 (R53)",
+    note="the NIK or the record may be wrong; no check digit exists",
+)
+_LEAP_DAY = cite(
+    None,
+    None,
+    _C,
+    source="atensi convention (docs/rules.md)",
+    note="the law is silent on 29 February birthdays; atensi counts the birthday on 1 March "
+    "in common years",
+)
+
+_UU_8_2016_FROM = get("uu-8-2016").in_force_from.value  # type: ignore[union-attr]
 
 #: atensi's convention (not law) for suggesting one primary target when several apply.
 PRIMARY_ORDER: tuple[Target, ...] = (
@@ -92,42 +148,282 @@ PRIMARY_ORDER: tuple[Target, ...] = (
 
 _CODES = {t: t.value for t in Target}
 _TARGETS = tuple(Target)
-# ``TargetGroup.target`` is a property; a plain mapping is several times cheaper per condition.
+# ``TargetGroup.target`` and ``.bounds`` are properties; plain mappings are several times
+# cheaper per condition.
 _TARGET_OF = {g: g.target for g in TargetGroup}
-_OTHER_PPKS_GROUP = TargetGroup.OTHER_PPKS
-_OTHER_PPKS_TARGET = _TARGET_OF[_OTHER_PPKS_GROUP]
+_BOUNDS = {g: g.bounds for g in TargetGroup if not g.bounds.is_empty}
 _MEMBER_TARGETS = frozenset({Target.CHILDREN, Target.ELDERLY, Target.PERSONS_WITH_DISABILITIES})
 
 # Reading an enum member through its class (``Status.MET``) costs about 90 ns, a module constant
 # a tenth of that; the functions run for every target of every record read these.
-_MET, _NOT_MET, _UNKNOWN = Status.MET, Status.NOT_MET, Status.UNKNOWN
+_MET, _NOT_MET, _UNKNOWN, _REVIEW = Status.MET, Status.NOT_MET, Status.UNKNOWN, Status.NEEDS_REVIEW
 _ELIGIBLE, _NOT_ELIGIBLE = Outcome.ELIGIBLE, Outcome.NOT_ELIGIBLE
 _CHILDREN, _ELDERLY, _DRUGS = Target.CHILDREN, Target.ELDERLY, Target.DRUG_ABUSE_VICTIMS
-_OTHER_PPKS = Target.OTHER_PPKS
-_DISABLED = Target.PERSONS_WITH_DISABILITIES
+_DISABLED, _OTHER_PPKS = Target.PERSONS_WITH_DISABILITIES, Target.OTHER_PPKS
+_FEMALE = Sex.FEMALE
 
-#: The conditions of a subject (assessment's first, then the subject's own), by target.
+#: The conditions of a candidate in force on the date, by target.
 Groups = dict[Target, list[TargetGroup]]
 
 
-def _finding(
-    rule_id: str,
-    status: Status,
-    target: Target | None,
-    en: str,
-    id_: str,
-    citation: Citation | None,
-    facts: Facts = (),
-) -> Finding:
-    return Finding(
-        rule_id,
-        status,
-        Label(id_, en),
-        citation,
-        facts,
-        None if target is None else _CODES[target],
+#: Why "no condition recorded" is a "no": rehabilitation is for a person with a social
+#: dysfunction, and the assessment is where it is found.
+_NO_CONDITION_CITATION = cite(
+    "pp-39-2012",
+    "Pasal 4 ayat (1); Pasal 7 ayat (2) huruf b",
+    _V,
+    source="REFERENCE R16",
+    note="rehabilitation restores a person with a social dysfunction; the assessment "
+    "(pengungkapan dan pemahaman masalah) recorded none of this target",
+)
+
+
+def _group_citations(target: Target) -> tuple[Citation, ...]:
+    """The citations a condition finding of ``target`` may carry (the 'no condition' one first)."""
+    return (
+        _NO_CONDITION_CITATION,
+        *(g.citation for g in groups_of(target) if g.citation is not None),
     )
 
+
+# --- Declarations ---------------------------------------------------------------------------
+
+_E = "eligibility"
+_PERSON_FACTS = ("person.birth_date", "person.nik", "on")
+_CONDITION_READS = (
+    "assessment.conditions",
+    "subject.conditions",
+    "member.conditions",
+    "condition.since",
+    "condition.until",
+    "on",
+)
+R_ASSESSMENT = rule(
+    "elig.assessment.present",
+    _E,
+    "an assessment dated on or before the decision date exists",
+    "ada asesmen bertanggal paling lambat tanggal keputusan",
+    _ASSESSMENT,
+    ("assessment.assessed_on", "on"),
+)
+R_EDITION = rule(
+    "elig.edition.target",
+    _E,
+    "the edition in force (or PP 39/2012 Pasal 6 beneath it) names the target",
+    "edisi yang berlaku (atau PP 39/2012 Pasal 6 di bawahnya) menyebut sasaran ini",
+    None,
+    ("edition",),
+    cites="edition",
+)
+R_FLOOR = rule(
+    "elig.edition.floor",
+    _E,
+    "a target through PP 39/2012 Pasal 6, the floor beneath every edition",
+    "sasaran melalui PP 39/2012 Pasal 6, dasar di bawah setiap edisi",
+    [c for t in Target if (c := floor_citation(t)) is not None],
+    ("edition",),
+    gating=False,
+    cites="floor",
+)
+R_CHILD_AGE = rule(
+    "elig.anak.age",
+    _E,
+    "under 18 on the date (the 18th birthday ends childhood)",
+    "berusia di bawah 18 tahun pada tanggal itu",
+    _CHILD_AGE,
+    _PERSON_FACTS,
+)
+R_ELDERLY_AGE = rule(
+    "elig.lansia.age",
+    _E,
+    "60 or over on the date",
+    "berusia 60 tahun atau lebih pada tanggal itu",
+    _ELDERLY_AGE,
+    _PERSON_FACTS,
+)
+R_AGE_NIK = rule(
+    "elig.age.nik",
+    _E,
+    "no birth date is recorded: the age is read from the NIK",
+    "tanggal lahir tidak tercatat: usia dibaca dari NIK",
+    _NIK_BIRTH,
+    ("person.birth_date", "person.nik", "on"),
+    gating=False,
+)
+R_LEAP_DAY = rule(
+    "elig.age.leap_day",
+    _E,
+    "born on 29 February: the birthday counts on 1 March in common years (convention)",
+    "lahir 29 Februari: ulang tahun dihitung 1 Maret pada tahun biasa (konvensi)",
+    _LEAP_DAY,
+    ("person.birth_date", "on"),
+    gating=False,
+)
+R_NIK_RECORD = rule(
+    "elig.nik.consistency",
+    _E,
+    "the NIK agrees with the recorded sex and birth date",
+    "NIK sesuai dengan jenis kelamin dan tanggal lahir yang tercatat",
+    _NIK_RECORD,
+    ("person.nik", "person.sex", "person.birth_date", "on"),
+)
+R_CAPACITY = rule(
+    "elig.lansia.capacity",
+    _E,
+    "potensial / tidak potensial is recorded (it decides which services apply)",
+    "potensial / tidak potensial tercatat (menentukan layanan yang berlaku)",
+    _ELDERLY_CAPACITY,
+    ("person.elderly_capacity",),
+    gating=False,
+)
+R_DISABILITY_TYPE = rule(
+    "elig.disabilitas.type",
+    _E,
+    "at least one UU 8/2016 type of disability is recorded",
+    "paling sedikit satu ragam disabilitas UU 8/2016 tercatat",
+    (_DISABILITY_TYPE, _DISABILITY_PP39),
+    ("person.disabilities", "disability.since", "disability.until", "assessment.conditions", "on"),
+)
+R_DISABILITY_DURATION = rule(
+    "elig.disabilitas.duration",
+    _E,
+    "the limitation lasts at least six months or is permanent",
+    "keterbatasan berlangsung paling singkat 6 bulan atau permanen",
+    (_DISABILITY_TERM, _NOT_YET_UU_8_2016),
+    ("disability.permanent", "disability.since", "on"),
+)
+R_DISABILITY_MEDICAL = rule(
+    "elig.disabilitas.medical",
+    _E,
+    "medical personnel determined the type",
+    "ragam ditetapkan oleh tenaga medis",
+    (_DISABILITY_MEDICAL, _NOT_YET_UU_8_2016),
+    ("disability.determined_by_medical_personnel",),
+)
+R_GROUP_AGE = rule(
+    "elig.group.age_band",
+    _E,
+    "the person's age fits the recorded group's own age band",
+    "usia orang itu sesuai rentang usia kelompok yang tercatat",
+    [b.age_citation for b in _BOUNDS.values() if b.age_citation is not None],
+    ("person.birth_date", "person.nik", "condition.group", "on"),
+    cites="bound",
+)
+R_GROUP_PERIOD = rule(
+    "elig.group.period",
+    _E,
+    "the recorded group existed on the date",
+    "kelompok yang tercatat sudah ada pada tanggal itu",
+    [b.period_citation for b in _BOUNDS.values() if b.period_citation is not None],
+    ("condition.group", "on"),
+    cites="bound",
+)
+R_GROUP_SEX = rule(
+    "elig.group.sex",
+    _E,
+    "the person's sex fits the recorded group",
+    "jenis kelamin orang itu sesuai kelompok yang tercatat",
+    [b.sex_citation for b in _BOUNDS.values() if b.sex_citation is not None],
+    ("person.sex", "condition.group"),
+    cites="bound",
+)
+_CONDITION_RULES: dict[Target, Rule] = {
+    Target.CHILDREN: rule(
+        "elig.anak.condition",
+        _E,
+        "a child condition is recorded",
+        "kondisi anak tercatat",
+        _group_citations(Target.CHILDREN),
+        _CONDITION_READS,
+        cites="group",
+    ),
+    Target.ELDERLY: rule(
+        "elig.lansia.condition",
+        _E,
+        "an elderly condition is recorded",
+        "kondisi lanjut usia tercatat",
+        _group_citations(Target.ELDERLY),
+        _CONDITION_READS,
+        cites="group",
+    ),
+    Target.SOCIAL_DEVIANCE_AND_TRAFFICKING: rule(
+        "elig.tskpo.condition",
+        _E,
+        "a tuna sosial or trafficking condition is recorded",
+        "kondisi tuna sosial atau korban perdagangan orang tercatat",
+        _group_citations(Target.SOCIAL_DEVIANCE_AND_TRAFFICKING),
+        _CONDITION_READS,
+        cites="group",
+    ),
+    Target.DISASTER_VICTIMS: rule(
+        "elig.bencana.condition",
+        _E,
+        "a disaster-victim condition is recorded",
+        "kondisi korban bencana tercatat",
+        _group_citations(Target.DISASTER_VICTIMS),
+        _CONDITION_READS,
+        cites="group",
+    ),
+    Target.DRUG_ABUSE_VICTIMS: rule(
+        "elig.napza.status",
+        _E,
+        "an addict, abuser or victim of abuse (UU 35/2009), of any age",
+        "pecandu, penyalah guna atau korban penyalahgunaan (UU 35/2009), segala usia",
+        _group_citations(Target.DRUG_ABUSE_VICTIMS),
+        ("person.drug_use", "drug_use.since", "drug_use.until", *_CONDITION_READS),
+        cites="group",
+    ),
+    Target.OTHER_PPKS: rule(
+        "elig.lainnya.condition",
+        _E,
+        "a statutory group no cluster names, or 'PPKS lainnya' with a justification (reviewed)",
+        "kelompok menurut undang-undang di luar klaster, atau 'PPKS lainnya' dengan justifikasi",
+        (
+            *_group_citations(Target.OTHER_PPKS),
+            *(b.always_review for b in _BOUNDS.values() if b.always_review is not None),
+        ),
+        (*_CONDITION_READS, "condition.justification"),
+        cites="group",
+    ),
+}
+_SHORT = {
+    Target.CHILDREN: "anak",
+    Target.ELDERLY: "lansia",
+    Target.PERSONS_WITH_DISABILITIES: "disabilitas",
+}
+_MEMBER_RULES = {
+    target: rule(
+        f"elig.{short}.members",
+        _E,
+        "a family or group has a member this target can apply to",
+        "keluarga atau kelompok memiliki anggota yang dapat menjadi sasaran ini",
+        _MEMBERS,
+        ("subject.members",),
+    )
+    for target, short in _SHORT.items()
+}
+R_DTKS = rule(
+    "elig.dtks.listed",
+    _E,
+    "listed in DTKS (the data gate of 2021-2024; practice)",
+    "terdaftar di DTKS (gerbang data 2021-2024; praktik)",
+    None,
+    ("assessment.in_dtks", "edition", "on"),
+    cites="gate",
+)
+R_DTSEN = rule(
+    "elig.dtsen.decile",
+    _E,
+    "in DTSEN welfare deciles 1-5 (the data gate from 2025; practice)",
+    "berada di desil kesejahteraan DTSEN 1-5 (gerbang data sejak 2025; praktik)",
+    None,
+    ("assessment.welfare_decile", "family.welfare_decile", "edition", "on"),
+    cites="gate",
+)
+_INFORMATIVE = informative_ids(_E)
+
+
+# --- Outcomes -------------------------------------------------------------------------------
 
 # Severity of a status for a target's outcome: the worst gating finding decides.
 _SEVERITY = {
@@ -143,231 +439,67 @@ _OUTCOME_BY_SEVERITY = (
     Outcome.UNDETERMINED,
     Outcome.NOT_ELIGIBLE,
 )
-# How well a target fares (lower is better): the index of its outcome above, so that
-# ``_OUTCOME_BY_SEVERITY[rank]`` gives the outcome back.
 _RANK = {outcome: rank for rank, outcome in enumerate(_OUTCOME_BY_SEVERITY)}
-_INFORMATIVE = frozenset({"elig.lansia.capacity"})
 
 
-def _outcome(findings: Iterable[Finding]) -> Outcome:
-    """Any not met → not eligible; else unknown → undetermined; else review; else eligible."""
+def _severity(findings: Iterable[Finding]) -> int:
+    """The severity of the worst gating finding (0 when all are met)."""
     worst = 0
     for finding in findings:
+        if finding.rule_id in _INFORMATIVE:
+            continue
         severity = _SEVERITY[finding.status]
         if severity > worst:
             worst = severity
-    return _OUTCOME_BY_SEVERITY[worst]
+    return worst
 
 
-def _groups_by_target(*condition_lists: Iterable[Condition]) -> Groups:
+# --- Facts as of the date --------------------------------------------------------------------
+
+
+def _holds(since: dt.date | None, until: dt.date | None, on: dt.date) -> bool:
+    """Whether a dated fact holds on ``on`` (from ``since`` inclusive, until exclusive)."""
+    return (since is None or since <= on) and (until is None or on < until)
+
+
+def _groups_by_target(on: dt.date, *condition_lists: Iterable[Condition]) -> Groups:
     found: Groups = {}
     for conditions in condition_lists:
         for condition in conditions:
+            if not _holds(condition.since, condition.until, on):
+                continue
             group = condition.group
             target = _TARGET_OF[group]
-            if target in found:
-                found[target].append(group)
-            else:
+            listed = found.get(target)
+            if listed is None:
                 found[target] = [group]
+            elif group not in listed:
+                listed.append(group)
     return found
 
 
-# --- Conditions -------------------------------------------------------------------------------
+def groups_in_force(
+    subject: Subject, assessment: Assessment | None, on: dt.date
+) -> frozenset[TargetGroup]:
+    """Every group recorded for ``subject`` (and its members) that holds on ``on``.
 
-_CONDITION_RULES: dict[Target, tuple[str, Citation]] = {
-    Target.CHILDREN: ("elig.anak.condition", _CHILD_CONDITION),
-    Target.ELDERLY: ("elig.lansia.condition", _ELDERLY_CONDITION),
-    Target.SOCIAL_DEVIANCE_AND_TRAFFICKING: ("elig.tskpo.condition", _TSKPO),
-    Target.DISASTER_VICTIMS: ("elig.bencana.condition", _DISASTER),
-    Target.DRUG_ABUSE_VICTIMS: ("elig.napza.status", _NAPZA),
-}
-_NO_CONDITION = {
-    target: _finding(
-        rule,
-        Status.NOT_MET,
-        target,
-        "no condition of this target is recorded",
-        "tidak ada kondisi kelompok sasaran ini yang tercatat",
-        citation,
-    )
-    for target, (rule, citation) in _CONDITION_RULES.items()
-}
-
-
-def _condition_finding(target: Target, groups: Sequence[TargetGroup] | None) -> Finding:
-    if not groups:
-        return _NO_CONDITION[target]
-    rule, citation = _CONDITION_RULES[target]
-    # Group codes are str enum members: joining them gives their codes.
-    codes = ",".join(groups)
-    return _finding(
-        rule,
-        _MET,
-        target,
-        f"condition recorded: {codes}",
-        f"kondisi tercatat: {codes}",
-        citation,
-        (("conditions", codes),),
-    )
-
-
-# --- Age --------------------------------------------------------------------------------------
-
-
-def _age_finding(person: Person, on: dt.date, on_iso: str, target: Target) -> Finding:
-    child = target is _CHILDREN
-    rule = "elig.anak.age" if child else "elig.lansia.age"
-    citation = _CHILD_AGE if child else _ELDERLY_AGE
-    birth = person.birth_date
-    if birth is None:
-        return _finding(
-            rule,
-            _UNKNOWN,
-            target,
-            "birth date unknown",
-            "tanggal lahir tidak diketahui",
-            citation,
-            (("on", on_iso),),
-        )
-    youngest, oldest = age_range(birth, on)
-    facts: Facts = (
-        ("birth_date", birth.value.isoformat()),
-        ("precision", birth.precision.value),
-        ("estimated", birth.estimated),
-        ("on", on_iso),
-        ("age_min", youngest),
-        ("age_max", oldest),
-    )
-    if child:
-        return _under(rule, target, citation, facts, youngest, oldest, 18)
-    return _at_least(rule, target, citation, facts, youngest, oldest, 60)
-
-
-def _under(
-    rule: str,
-    target: Target,
-    citation: Citation,
-    facts: Facts,
-    youngest: int,
-    oldest: int,
-    under: int,
-) -> Finding:
-    if oldest < under:
-        return _finding(
-            rule,
-            _MET,
-            target,
-            f"aged {oldest}, under {under}",
-            f"berusia {oldest}, di bawah {under} tahun",
-            citation,
-            facts,
-        )
-    if youngest >= under:
-        return _finding(
-            rule,
-            _NOT_MET,
-            target,
-            f"aged {youngest}, not under {under}",
-            f"berusia {youngest}, tidak di bawah {under} tahun",
-            citation,
-            facts,
-        )
-    return _finding(
-        rule,
-        _UNKNOWN,
-        target,
-        f"estimated age {youngest}-{oldest} straddles {under}",
-        f"perkiraan usia {youngest}-{oldest} melintasi batas {under} tahun",
-        citation,
-        facts,
-    )
-
-
-def _at_least(
-    rule: str,
-    target: Target,
-    citation: Citation,
-    facts: Facts,
-    youngest: int,
-    oldest: int,
-    at_least: int,
-) -> Finding:
-    if youngest >= at_least:
-        return _finding(
-            rule,
-            _MET,
-            target,
-            f"aged {youngest}, at least {at_least}",
-            f"berusia {youngest}, paling sedikit {at_least} tahun",
-            citation,
-            facts,
-        )
-    if oldest < at_least:
-        return _finding(
-            rule,
-            _NOT_MET,
-            target,
-            f"aged {oldest}, under {at_least}",
-            f"berusia {oldest}, di bawah {at_least} tahun",
-            citation,
-            facts,
-        )
-    return _finding(
-        rule,
-        _UNKNOWN,
-        target,
-        f"estimated age {youngest}-{oldest} straddles {at_least}",
-        f"perkiraan usia {youngest}-{oldest} melintasi batas {at_least} tahun",
-        citation,
-        facts,
-    )
-
-
-# --- Disability -------------------------------------------------------------------------------
-
-_DISABILITY_UNTYPED = _finding(
-    "elig.disabilitas.type",
-    Status.NEEDS_REVIEW,
-    _DISABLED,
-    "a disability condition is recorded but not its type",
-    "kondisi disabilitas tercatat tetapi ragamnya tidak",
-    _DISABILITY_TYPE,
-)
-_NO_DISABILITY = _finding(
-    "elig.disabilitas.type",
-    Status.NOT_MET,
-    _DISABLED,
-    "no disability is recorded",
-    "tidak ada disabilitas yang tercatat",
-    _DISABILITY_TYPE,
-)
-_DURATION_MESSAGES = {
-    Status.MET: (
-        "lasting at least 6 months or permanent",
-        "berlangsung paling singkat 6 bulan atau permanen",
-    ),
-    Status.NOT_MET: (
-        "shorter than 6 months and not permanent",
-        "kurang dari 6 bulan dan tidak permanen",
-    ),
-    Status.UNKNOWN: ("duration not recorded", "lama keterbatasan tidak tercatat"),
-}
-_MEDICAL_MET = _finding(
-    "elig.disabilitas.medical",
-    Status.MET,
-    _DISABLED,
-    "determined by medical personnel",
-    "ditetapkan oleh tenaga medis",
-    _DISABILITY_MEDICAL,
-)
-_MEDICAL_NOT_YET = _finding(
-    "elig.disabilitas.medical",
-    Status.NEEDS_REVIEW,
-    _DISABLED,
-    "not (yet) determined by medical personnel",
-    "belum ditetapkan oleh tenaga medis",
-    _DISABILITY_MEDICAL,
-)
+    The conditions of the assessment, of the subject, of its members, and their drug-use
+    statuses, read as of the date: what the services rules look at to tell a trafficking
+    victim from a beggar.
+    """
+    lists: list[Iterable[Condition]] = [subject.conditions]
+    if assessment is not None:
+        lists.append(assessment.conditions)
+    people = [subject] if isinstance(subject, Person) else []
+    if isinstance(subject, Family | Group):
+        people = list(subject.members)
+    lists.extend(p.conditions for p in people)
+    found = {g for groups in _groups_by_target(on, *lists).values() for g in groups}
+    for person in people:
+        use = person.drug_use
+        if use is not None and _holds(use.since, use.until, on):
+            found.add(use.status)
+    return frozenset(found)
 
 
 def six_months_after(day: dt.date) -> dt.date:
@@ -375,58 +507,391 @@ def six_months_after(day: dt.date) -> dt.date:
 
     This is ``day + dateutil.relativedelta(months=6)`` (a test holds them equal), in plain date
     arithmetic: relativedelta costs about 10 µs a call, and every disability of every record
-    needs one.
+    needs one. Total: past the end of the calendar it answers ``date.max``.
 
     >>> six_months_after(dt.date(2023, 8, 31))
     datetime.date(2024, 2, 29)
     """
     year, month0 = divmod(day.year * 12 + day.month - 1 + 6, 12)
+    if year > dt.MAXYEAR:
+        return dt.date.max
     last = calendar.monthrange(year, month0 + 1)[1]
     return dt.date(year, month0 + 1, min(day.day, last))
 
 
+# --- Age ------------------------------------------------------------------------------------
+
+_SEPARATORS = str.maketrans("", "", " .-")
+
+
+def _nik_birth(nik: object, on: dt.date) -> tuple[dt.date, Sex] | None:
+    """The birth date and sex a NIK encodes, the century inferred from ``on`` (None if none)."""
+    if not isinstance(nik, str):
+        return None
+    value = nik.translate(_SEPARATORS)
+    if len(value) != 16 or not value.isdigit():
+        return None
+    day, month, year = int(value[6:8]), int(value[8:10]), int(value[10:12])
+    sex = Sex.MALE
+    if day > 40:
+        day, sex = day - 40, _FEMALE
+    for base in range((on.year // 100) * 100, 0, -100):
+        try:
+            candidate = dt.date(base + year, month, day)
+        except ValueError:
+            continue
+        if candidate <= on:
+            return candidate, sex
+    return None
+
+
+class _Age:
+    """A person's possible ages on the date, the facts behind them, and how they were read."""
+
+    __slots__ = ("extra", "facts", "oldest", "youngest")
+
+    def __init__(
+        self, youngest: int | None, oldest: int | None, facts: Facts, extra: tuple[Finding, ...]
+    ) -> None:
+        self.youngest, self.oldest, self.facts, self.extra = youngest, oldest, facts, extra
+
+
+def _age(person: Person, on: dt.date, on_iso: str) -> _Age:
+    birth = person.birth_date
+    if birth is not None:
+        youngest, oldest = age_range(birth, on)
+        facts: Facts = (
+            ("birth_date", birth.value.isoformat()),
+            ("precision", birth.precision.value),
+            ("estimated", birth.estimated),
+            ("on", on_iso),
+            ("age_min", youngest),
+            ("age_max", oldest),
+        )
+        if oldest < 0:
+            return _Age(None, None, facts, ())
+        return _Age(max(youngest, 0), oldest, facts, ())
+    from_nik = _nik_birth(person.nik, on)
+    if from_nik is None:
+        return _Age(None, None, (("on", on_iso),), ())
+    age = age_on(from_nik[0], on)
+    facts = (("birth_date_from_nik", from_nik[0].isoformat()), ("on", on_iso), ("age", age))
+    note = R_AGE_NIK.finding(
+        _MET,
+        "no birth date is recorded: the age is read from the NIK (secondary; century inferred)",
+        "tanggal lahir tidak tercatat: usia dibaca dari NIK (sekunder; abad disimpulkan)",
+        facts,
+    )
+    return _Age(age, age, facts, (note,))
+
+
+def _leap_day(person: Person, on: dt.date, threshold: int, target: Target) -> Finding | None:
+    """The convention finding, when a 29 February birthday decides the threshold on ``on``."""
+    birth = person.birth_date
+    if (
+        birth is None
+        or not birth.is_exact
+        or (birth.value.month, birth.value.day) != (2, 29)
+        or (on.month, on.day) != (2, 28)
+        or calendar.isleap(on.year)
+        or on.year - birth.value.year != threshold
+    ):
+        return None
+    return R_LEAP_DAY.finding(
+        _MET,
+        f"born on 29 February: turns {threshold} on 1 March in a common year (atensi's "
+        "convention; the law is silent)",
+        f"lahir 29 Februari: berusia {threshold} pada 1 Maret di tahun biasa (konvensi atensi; "
+        "hukum tidak mengatur)",
+        (("threshold", threshold),),
+        target=target,
+    )
+
+
+def _age_finding(person: Person, age: _Age, on: dt.date, target: Target) -> list[Finding]:
+    child = target is _CHILDREN
+    declared = R_CHILD_AGE if child else R_ELDERLY_AGE
+    threshold = 18 if child else 60
+    youngest, oldest = age.youngest, age.oldest
+    from_nik = bool(age.extra)
+    if youngest is None or oldest is None:
+        unborn = person.birth_date is not None
+        en, id_ = (
+            (
+                "the recorded birth date is after the decision date",
+                "tanggal lahir tercatat setelah tanggal keputusan",
+            )
+            if unborn
+            else (
+                "birth date unknown (none recorded, no usable NIK)",
+                "tanggal lahir tidak diketahui (tidak tercatat, tidak ada NIK yang dapat dibaca)",
+            )
+        )
+        return [declared.finding(_UNKNOWN, en, id_, age.facts, target=target)]
+    inside = oldest < threshold if child else youngest >= threshold
+    outside = youngest >= threshold if child else oldest < threshold
+    if inside:
+        shown = oldest if child else youngest
+        en = f"aged {shown}, under {threshold}" if child else f"aged {shown}, at least 60"
+        id_ = (
+            f"berusia {shown}, di bawah {threshold} tahun"
+            if child
+            else f"berusia {shown}, paling sedikit 60 tahun"
+        )
+        status = _MET
+    elif outside:
+        shown = youngest if child else oldest
+        en = f"aged {shown}, not under {threshold}" if child else f"aged {shown}, under 60"
+        id_ = (
+            f"berusia {shown}, tidak di bawah {threshold} tahun"
+            if child
+            else f"berusia {shown}, di bawah 60 tahun"
+        )
+        # An age read from the NIK is secondary evidence: it asks for review, never a hard no.
+        status = _REVIEW if from_nik else _NOT_MET
+        if from_nik:
+            en += " (age from the NIK: needs review)"
+            id_ += " (usia dari NIK: perlu ditinjau)"
+    else:
+        status = _UNKNOWN
+        en = f"estimated age {youngest}-{oldest} straddles {threshold}"
+        id_ = f"perkiraan usia {youngest}-{oldest} melintasi batas {threshold} tahun"
+    found = [declared.finding(status, en, id_, age.facts, target=target), *age.extra]
+    leap = _leap_day(person, on, threshold, target)
+    if leap is not None:
+        found.append(leap)
+    return found
+
+
+# --- Group limits and conditions --------------------------------------------------------------
+
+
+def _bound_problem(
+    group: TargetGroup, person: Person | None, age: _Age | None, on: dt.date, target: Target
+) -> Finding | None:
+    """Why ``group`` does not fit the candidate on ``on`` (review or unknown), or None."""
+    bounds = _BOUNDS.get(group)
+    if bounds is None:
+        return None
+    code = group.value
+    if not _holds(bounds.valid_from, bounds.valid_until, on):
+        start = bounds.valid_from.isoformat() if bounds.valid_from else "-"
+        return R_GROUP_PERIOD.finding(
+            _REVIEW,
+            f"'{code}' is recorded on a date the group did not exist (it starts {start}): "
+            "record the condition under a group of the time",
+            f"'{code}' dicatat pada tanggal kelompok itu belum ada (mulai {start}): catat "
+            "dengan kelompok yang berlaku saat itu",
+            (("group", code), ("valid_from", start), ("on", on.isoformat())),
+            target=target,
+            citation=bounds.period_citation,
+        )
+    low, high = bounds.age_min, bounds.age_under
+    if person is not None and age is not None and (low is not None or high is not None):
+        band = f"{low or 0}-{'' if high is None else high - 1}"
+        facts: Facts = (("group", code), ("band", band), *age.facts)
+        youngest, oldest = age.youngest, age.oldest
+        if youngest is None or oldest is None:
+            return R_GROUP_AGE.finding(
+                _UNKNOWN,
+                f"'{code}' is for ages {band}; the age is unknown",
+                f"'{code}' untuk usia {band}; usia tidak diketahui",
+                facts,
+                target=target,
+                citation=bounds.age_citation,
+            )
+        below = low is not None and oldest < low
+        above = high is not None and youngest >= high
+        if below or above:
+            return R_GROUP_AGE.finding(
+                _REVIEW,
+                f"'{code}' is for ages {band}, and the person is {'younger' if below else 'older'}"
+                ": the group does not fit (another may); needs review",
+                f"'{code}' untuk usia {band}, dan orang ini lebih {'muda' if below else 'tua'}: "
+                "kelompok tidak sesuai (mungkin kelompok lain); perlu ditinjau",
+                facts,
+                target=target,
+                citation=bounds.age_citation,
+            )
+        if (low is not None and youngest < low) or (high is not None and oldest >= high):
+            return R_GROUP_AGE.finding(
+                _UNKNOWN,
+                f"'{code}' is for ages {band}; the estimated age {youngest}-{oldest} straddles it",
+                f"'{code}' untuk usia {band}; perkiraan usia {youngest}-{oldest} melintasinya",
+                facts,
+                target=target,
+                citation=bounds.age_citation,
+            )
+    if person is not None and bounds.sex is not None and person.sex is not bounds.sex:
+        status = _UNKNOWN if person.sex is None else _REVIEW
+        return R_GROUP_SEX.finding(
+            status,
+            f"'{code}' is a group of {bounds.sex.label.en.lower()} persons; the recorded sex "
+            + ("is missing" if person.sex is None else "differs"),
+            f"'{code}' adalah kelompok {bounds.sex.label.id.lower()}; jenis kelamin tercatat "
+            + ("tidak ada" if person.sex is None else "berbeda"),
+            (("group", code), ("sex", None if person.sex is None else person.sex.value)),
+            target=target,
+            citation=bounds.sex_citation,
+        )
+    if bounds.always_review is not None:
+        return _CONDITION_RULES[target].finding(
+            _REVIEW,
+            f"'{code}' with a written justification: needs review",
+            f"'{code}' dengan justifikasi tertulis: perlu ditinjau",
+            (("conditions", code),),
+            target=target,
+            citation=bounds.always_review,
+        )
+    return None
+
+
+def _no_condition(target: Target) -> Finding:
+    return _CONDITION_RULES[target].finding(
+        _NOT_MET,
+        "no condition of this target is recorded in force on the date",
+        "tidak ada kondisi kelompok sasaran ini yang tercatat berlaku pada tanggal itu",
+        target=target,
+        citation=_CONDITION_RULES[target].citation,
+    )
+
+
+_NO_CONDITION = {target: _no_condition(target) for target in _CONDITION_RULES}
+
+
+def _best_citation(groups: Sequence[TargetGroup]) -> Citation | None:
+    """The citation of the best-established group: verified law first, then the first one."""
+    cited = [g.citation for g in groups if g.citation is not None]
+    return next((c for c in cited if c.evidence is _V), cited[0] if cited else None)
+
+
+def _condition_finding(
+    groups: Sequence[TargetGroup] | None,
+    person: Person | None,
+    age: _Age | None,
+    on: dt.date,
+    target: Target,
+) -> Finding:
+    """The target's condition finding: met by a fitting group, else the best problem found."""
+    if not groups:
+        return _NO_CONDITION[target]
+    fitting: list[TargetGroup] = []
+    problem: Finding | None = None
+    for group in groups:
+        found = _bound_problem(group, person, age, on, target)
+        if found is None:
+            fitting.append(group)
+        elif problem is None or _SEVERITY[found.status] < _SEVERITY[problem.status]:
+            problem = found
+    if problem is not None and not fitting:
+        return problem
+    # Group codes are str enum members: joining them gives their codes.
+    codes = ",".join(sorted(fitting))
+    return _CONDITION_RULES[target].finding(
+        _MET,
+        f"condition recorded: {codes}",
+        f"kondisi tercatat: {codes}",
+        (("conditions", codes),),
+        target=target,
+        citation=_best_citation(fitting),
+    )
+
+
+# --- Disability -----------------------------------------------------------------------------
+
+_DISABILITY_UNTYPED = R_DISABILITY_TYPE.finding(
+    _REVIEW,
+    "a disability condition is recorded but not its type",
+    "kondisi disabilitas tercatat tetapi ragamnya tidak",
+    target=_DISABLED,
+)
+_NO_DISABILITY = R_DISABILITY_TYPE.finding(
+    _NOT_MET,
+    "no disability is recorded in force on the date",
+    "tidak ada disabilitas yang tercatat berlaku pada tanggal itu",
+    target=_DISABLED,
+)
+_NO_DISABILITY_BEFORE_UU_8_2016 = _NO_DISABILITY._replace(citation=_DISABILITY_PP39)
+_DURATION_MESSAGES = {
+    Status.MET: (
+        "lasting at least 6 months or permanent",
+        "berlangsung paling singkat 6 bulan atau permanen",
+    ),
+    Status.NOT_MET: (
+        "has lasted less than 6 months and is recorded as not permanent",
+        "baru berlangsung kurang dari 6 bulan dan tercatat tidak permanen",
+    ),
+    Status.UNKNOWN: (
+        "not known to have lasted 6 months, and permanence not recorded",
+        "belum diketahui berlangsung 6 bulan, dan sifat permanen tidak tercatat",
+    ),
+}
+_MEDICAL_MET = R_DISABILITY_MEDICAL.finding(
+    _MET, "determined by medical personnel", "ditetapkan oleh tenaga medis", target=_DISABLED
+)
+_MEDICAL_NOT_YET = R_DISABILITY_MEDICAL.finding(
+    _REVIEW,
+    "not (yet) determined by medical personnel",
+    "belum ditetapkan oleh tenaga medis",
+    target=_DISABLED,
+)
+
+
 def _duration(disabilities: Iterable[Disability], on: dt.date) -> Status:
-    """Long-term: at least one disability lasting six months or permanent."""
+    """Long-term (UU 8/2016 Pasal 4(2)): lasting six months, or permanent.
+
+    Only a limitation recorded as *not* permanent and younger than six months is "not met";
+    unknown permanence with a short or unknown duration is unknown.
+    """
     durations = []
     for d in disabilities:
-        if d.permanent:
-            durations.append(_MET)
-        elif d.since is not None:
-            durations.append(_MET if six_months_after(d.since) <= on else _NOT_MET)
-        else:
-            durations.append(_UNKNOWN)
-    if _MET in durations:
-        return _MET
-    if _UNKNOWN in durations:
-        return _UNKNOWN
-    return _NOT_MET
+        lasted = d.since is not None and six_months_after(d.since) <= on
+        if d.permanent or lasted:
+            return _MET
+        durations.append(_NOT_MET if d.permanent is False and d.since is not None else _UNKNOWN)
+    return _UNKNOWN if _UNKNOWN in durations else _NOT_MET
+
+
+_BEFORE_UU_8_2016 = [
+    declared.finding(
+        Status.NOT_APPLICABLE,
+        "UU 8/2016 was not yet in force on the date: its test does not apply",
+        "UU 8/2016 belum berlaku pada tanggal itu: ujinya tidak berlaku",
+        target=_DISABLED,
+        citation=_NOT_YET_UU_8_2016,
+    )
+    for declared in (R_DISABILITY_DURATION, R_DISABILITY_MEDICAL)
+]
 
 
 def _disability_findings(
     person: Person, groups: Sequence[TargetGroup] | None, on: dt.date, on_iso: str
 ) -> list[Finding]:
-    disabilities = person.disabilities
+    disabilities = [d for d in person.disabilities if _holds(d.since, d.until, on)]
+    before = on < _UU_8_2016_FROM
     if not disabilities:
-        return [_DISABILITY_UNTYPED if groups else _NO_DISABILITY]
+        if groups:
+            return [_DISABILITY_UNTYPED]
+        return [_NO_DISABILITY_BEFORE_UU_8_2016 if before else _NO_DISABILITY]
     types = ",".join([d.type for d in disabilities])
+    if before:
+        # PP 39/2012 Pasal 6 names persons with disabilities; UU 8/2016's tests came later.
+        typed = R_DISABILITY_TYPE.finding(
+            _MET,
+            f"types: {types} (PP 39/2012 'penyandang cacat')",
+            f"ragam: {types} (PP 39/2012 'penyandang cacat')",
+            (("types", types),),
+            target=_DISABLED,
+            citation=_DISABILITY_PP39,
+        )
+        return [typed, *_BEFORE_UU_8_2016]
     duration = _duration(disabilities, on)
     return [
-        _finding(
-            "elig.disabilitas.type",
-            _MET,
-            _DISABLED,
-            f"types: {types}",
-            f"ragam: {types}",
-            _DISABILITY_TYPE,
-            (("types", types),),
+        R_DISABILITY_TYPE.finding(
+            _MET, f"types: {types}", f"ragam: {types}", (("types", types),), target=_DISABLED
         ),
-        _finding(
-            "elig.disabilitas.duration",
-            duration,
-            _DISABLED,
-            *_DURATION_MESSAGES[duration],
-            _DISABILITY_TERM,
-            (("on", on_iso),),
+        R_DISABILITY_DURATION.finding(
+            duration, *_DURATION_MESSAGES[duration], (("on", on_iso),), target=_DISABLED
         ),
         (
             _MEDICAL_MET
@@ -436,146 +901,277 @@ def _disability_findings(
     ]
 
 
-# --- Drug use, deviance, disaster, other PPKS -------------------------------------------------
-
-_NO_DRUG_STATUS = _finding(
-    "elig.napza.status",
-    Status.NOT_MET,
-    Target.DRUG_ABUSE_VICTIMS,
-    "no drug-use status is recorded",
-    "tidak ada status penyalahgunaan NAPZA yang tercatat",
-    _NAPZA,
-)
-_OTHER_REVIEW = _finding(
-    "elig.lainnya.condition",
-    Status.NEEDS_REVIEW,
-    Target.OTHER_PPKS,
-    "'PPKS lainnya' with a written justification: needs review",
-    "'PPKS lainnya' dengan justifikasi tertulis: perlu ditinjau",
-    _OTHER,
-)
-_NO_OTHER = _finding(
-    "elig.lainnya.condition",
-    Status.NOT_MET,
-    Target.OTHER_PPKS,
-    "no 'PPKS lainnya' condition is recorded",
-    "tidak ada kondisi 'PPKS lainnya' yang tercatat",
-    _OTHER,
-)
+# --- Candidates: a person, a member, or a subject as a whole ---------------------------------
 
 
-def _drug_finding(person: Person, groups: Sequence[TargetGroup] | None) -> Finding:
-    statuses = list(groups) if groups else []
-    if person.drug_use is not None:
-        statuses.append(person.drug_use.status)
-    if not statuses:
-        return _NO_DRUG_STATUS
-    codes = ",".join(sorted({g.value for g in statuses}))
-    return _finding(
-        "elig.napza.status",
-        _MET,
-        _DRUGS,
-        f"status: {codes}",
-        f"status: {codes}",
-        _NAPZA,
-        (("status", codes),),
-    )
+class _Candidate:
+    """Whoever a target may apply to: a person (or member) or a subject as a whole.
+
+    Its conditions are grouped by target once, and its age is worked out once, when a rule
+    first needs it.
+    """
+
+    __slots__ = ("_age", "groups", "member_id", "on", "on_iso", "person")
+
+    def __init__(
+        self,
+        person: Person | None,
+        groups: Groups,
+        on: dt.date,
+        on_iso: str,
+        member_id: str | None = None,
+    ) -> None:
+        self.person, self.groups, self.on, self.on_iso = person, groups, on, on_iso
+        self.member_id = member_id
+        self._age: _Age | None = None
+
+    def age(self) -> _Age | None:
+        if self.person is None:
+            return None
+        if self._age is None:
+            self._age = _age(self.person, self.on, self.on_iso)
+        return self._age
+
+    def findings(self, target: Target) -> list[Finding]:
+        person, on = self.person, self.on
+        groups = self.groups.get(target)
+        if target is _CHILDREN or target is _ELDERLY:
+            if person is None:  # pragma: no cover - subjects are asked through members
+                raise AssertionError(target)
+            if not groups:
+                # One unmet criterion explains the outcome; the age is not worked out.
+                return [_NO_CONDITION[target]]
+            age = _age(person, on, self.on_iso) if self._age is None else self._age
+            self._age = age
+            condition = _condition_finding(groups, person, age, on, target)
+            return [*_age_finding(person, age, on, target), condition]
+        if target is _DISABLED:
+            if person is None:  # pragma: no cover - subjects are asked through members
+                raise AssertionError(target)
+            return _disability_findings(person, groups, on, self.on_iso)
+        if target is _DRUGS and person is not None and person.drug_use is not None:
+            use = person.drug_use
+            if _holds(use.since, use.until, on) and use.status not in (groups or ()):
+                groups = [*(groups or ()), use.status]
+        return [_condition_finding(groups, person, self.age(), on, target)]
 
 
-def _shared_findings(groups: Groups, target: Target) -> list[Finding]:
-    """Targets decided by conditions alone (any subject kind)."""
-    if target is _OTHER_PPKS:
-        justified = _OTHER_PPKS_GROUP in groups.get(_OTHER_PPKS_TARGET, ())
-        return [_OTHER_REVIEW if justified else _NO_OTHER]
-    if target in _CONDITION_RULES and target not in _MEMBER_TARGETS:
-        return [_condition_finding(target, groups.get(target))]
-    raise AssertionError(target)  # pragma: no cover
+def _with_member(finding: Finding, member_id: str) -> Finding:
+    return finding._replace(facts=(*finding.facts, ("member", member_id)))
 
 
-def _person_findings(
-    person: Person, groups: Groups, on: dt.date, on_iso: str, target: Target
-) -> list[Finding]:
-    if target is _CHILDREN or target is _ELDERLY:
-        condition = _condition_finding(target, groups.get(target))
-        if condition.status is _NOT_MET:
-            # One unmet criterion explains the outcome; the age is not worked out.
-            return [condition]
-        return [_age_finding(person, on, on_iso, target), condition]
-    if target is _DISABLED:
-        return _disability_findings(person, groups.get(target), on, on_iso)
-    if target is _DRUGS:
-        return [_drug_finding(person, groups.get(target))]
-    return _shared_findings(groups, target)
-
-
-# --- Families, groups and communities ---------------------------------------------------------
-
-_SHORT = {
-    Target.CHILDREN: "anak",
-    Target.ELDERLY: "lansia",
-    Target.PERSONS_WITH_DISABILITIES: "disabilitas",
-}
-_NO_MEMBERS = {
-    (target, community): _finding(
-        f"elig.{short}.members",
-        Status.NOT_MET,
-        target,
-        f"a {'community' if community else 'subject without members'} has no member this "
-        "target can apply to",
+def _no_members(target: Target, community: bool) -> Finding:
+    kind = "community" if community else "subject without members"
+    return _MEMBER_RULES[target].finding(
+        _NOT_MET,
+        f"a {kind} has no member this target can apply to",
         "subjek tidak memiliki anggota yang dapat menjadi sasaran ini",
-        _MEMBERS,
+        target=target,
     )
-    for target, short in _SHORT.items()
+
+
+_NO_MEMBERS = {
+    (target, community): _no_members(target, community)
+    for target in _MEMBER_RULES
     for community in (True, False)
 }
 
 
-def _rank(findings: list[Finding]) -> int:
-    return _RANK[_outcome(f for f in findings if f.rule_id not in _INFORMATIVE)]
+class _Subject:
+    """A subject prepared for one decision: its candidates and their conditions, once."""
+
+    __slots__ = ("candidates", "community", "members")
+
+    def __init__(self, subject: Subject, assessment: Assessment, on: dt.date, on_iso: str) -> None:
+        shared = (assessment.conditions, subject.conditions)
+        self.community = isinstance(subject, Community)
+        if isinstance(subject, Person):
+            self.candidates = [_Candidate(subject, _groups_by_target(on, *shared), on, on_iso)]
+            self.members: list[_Candidate] = []
+            return
+        whole = _Candidate(None, _groups_by_target(on, *shared), on, on_iso)
+        people = subject.members if isinstance(subject, Family | Group) else ()
+        self.members = [
+            _Candidate(m, _groups_by_target(on, *shared, m.conditions), on, on_iso, m.id)
+            for m in people
+        ]
+        self.candidates = [whole, *self.members]
+
+    def findings(self, target: Target) -> list[Finding]:
+        if not self.members and self.candidates[0].person is not None:
+            return self.candidates[0].findings(target)
+        pool = self.members if target in _MEMBER_TARGETS else self.candidates
+        best: list[Finding] | None = None
+        best_severity = 0
+        for candidate in pool:
+            found = candidate.findings(target)
+            if candidate.member_id is not None:
+                found = [_with_member(f, candidate.member_id) for f in found]
+            severity = _severity(found)
+            if best is None or severity < best_severity:
+                best, best_severity = found, severity
+        if best is not None:
+            return best
+        return [_NO_MEMBERS[target, self.community]]
 
 
-def _with_member(finding: Finding, member_id: str) -> Finding:
-    return Finding(
-        finding.rule_id,
-        finding.status,
-        finding.message,
-        finding.citation,
-        (*finding.facts, ("member", member_id)),
-        finding.target,
+# --- Decision-level findings: the edition, the data gates, the NIK ----------------------------
+
+
+def _edition_findings(edition: Edition, target: Target) -> list[Finding]:
+    """Nothing when the edition names the target; else why it is (or is not) one."""
+    basis = edition.basis(target)
+    if basis.how == "named":
+        return []
+    facts: Facts = (("edition", edition.id),)
+    if basis.how == "floor":
+        return [
+            R_FLOOR.finding(
+                _MET,
+                f"a statutory target under {basis.citation.article}, beneath {edition.name} "
+                "(whose own list does not name it)",
+                f"sasaran menurut {basis.citation.article}, di bawah {edition.name} (yang "
+                "daftarnya sendiri tidak menyebutnya)",
+                facts,
+                target=target,
+                citation=basis.citation,
+            )
+        ]
+    if basis.how == "review":
+        return [
+            R_EDITION.finding(
+                _REVIEW,
+                f"{edition.name} leaves this target in doubt: needs review",
+                f"{edition.name} tidak jelas menyebut sasaran ini: perlu ditinjau",
+                facts,
+                target=target,
+                citation=basis.citation,
+            )
+        ]
+    hard = basis.citation.evidence is _V
+    return [
+        R_EDITION.finding(
+            _NOT_MET if hard else _REVIEW,
+            f"not a target under {edition.name}" + ("" if hard else " (source not verified)"),
+            f"bukan sasaran menurut {edition.name}"
+            + ("" if hard else " (sumber belum terverifikasi)"),
+            facts,
+            target=target,
+            citation=basis.citation,
+        )
+    ]
+
+
+def _gate_finding(gate: DataGate, subject: Subject, assessment: Assessment) -> Finding:
+    declared = R_DTSEN if gate.max_decile is not None else R_DTKS
+    if gate.max_decile is not None:
+        decile = assessment.welfare_decile
+        if decile is None and isinstance(subject, Family):
+            decile = subject.welfare_decile
+        if decile is None:
+            return declared.finding(
+                _UNKNOWN,
+                "welfare decile not recorded: the DTSEN data gate could not be checked",
+                "desil kesejahteraan tidak tercatat: gerbang data DTSEN tidak dapat diperiksa",
+                citation=gate.citation,
+            )
+        inside = decile <= gate.max_decile
+        return declared.finding(
+            _MET if inside else _REVIEW,
+            f"welfare decile {decile}"
+            + ("" if inside else f", above {gate.max_decile}: needs review (practice, not law)"),
+            f"desil kesejahteraan {decile}"
+            + ("" if inside else f", di atas {gate.max_decile}: perlu ditinjau (praktik)"),
+            (("welfare_decile", decile),),
+            citation=gate.citation,
+        )
+    listed = assessment.in_dtks
+    if listed is None:
+        return declared.finding(
+            _UNKNOWN,
+            "DTKS listing not recorded: the DTKS data gate could not be checked",
+            "status DTKS tidak tercatat: gerbang data DTKS tidak dapat diperiksa",
+            citation=gate.citation,
+        )
+    return declared.finding(
+        _MET if listed else _REVIEW,
+        "listed in DTKS" if listed else "not listed in DTKS: needs review (practice, not law)",
+        "terdaftar di DTKS" if listed else "tidak terdaftar di DTKS: perlu ditinjau (praktik)",
+        (("in_dtks", listed),),
+        citation=gate.citation,
     )
 
 
-def _members_findings(
-    subject: Subject,
-    members: Sequence[tuple[Person, Groups]],
-    on: dt.date,
-    on_iso: str,
-    target: Target,
-) -> list[Finding]:
-    """The findings of the member for whom the target fares best (the first, on a tie)."""
-    best: list[Finding] | None = None
-    best_rank = 0
-    for member, groups in members:
-        found = [
-            _with_member(f, member.id) for f in _person_findings(member, groups, on, on_iso, target)
-        ]
-        rank = _rank(found)
-        if best is None or rank < best_rank:
-            best, best_rank = found, rank
-    if best is not None:
-        return best
-    return [_NO_MEMBERS[target, isinstance(subject, Community)]]
+def _birth_contradicts(born: dt.date, person: Person) -> bool:
+    """Whether the NIK's birth date is outside what the recorded birth date allows.
+
+    The NIK holds two year digits: only those, and the day and month where the record is
+    exact (month where it knows the month), are compared. An estimated date allows a year
+    either side.
+    """
+    birth = person.birth_date
+    if birth is None:
+        return False
+    earliest, latest = birth.earliest(), birth.latest()
+    if birth.estimated:
+        earliest, latest = shift_years(earliest, -1), shift_years(latest, 1)
+    if born.year % 100 not in {y % 100 for y in range(earliest.year, latest.year + 1)}:
+        return True
+    if birth.estimated or birth.precision is DatePrecision.YEAR:
+        return False
+    if born.month != birth.value.month:
+        return True
+    return birth.precision is DatePrecision.DAY and born.day != birth.value.day
 
 
-# --- Capacity, edition, assessment ------------------------------------------------------------
+_CONTRADICTS = {
+    ("sex",): ("sex", "jenis kelamin"),
+    ("birth_date",): ("birth date", "tanggal lahir"),
+    ("sex", "birth_date"): ("sex and birth date", "jenis kelamin dan tanggal lahir"),
+}
 
-_NO_CAPACITY = _finding(
-    "elig.lansia.capacity",
-    Status.UNKNOWN,
-    Target.ELDERLY,
+
+def _nik_contradiction(person: Person, on: dt.date) -> Finding | None:
+    """A review finding when the NIK's encoded sex or birth date contradicts the record."""
+    encoded = _nik_birth(person.nik, on)
+    if encoded is None:
+        return None
+    born, sex = encoded
+    found: tuple[str, ...] = ()
+    if person.sex is not None and person.sex is not sex:
+        found = ("sex",)
+    if _birth_contradicts(born, person):
+        found = (*found, "birth_date")
+    if not found:
+        return None
+    en, id_ = _CONTRADICTS[found]
+    return R_NIK_RECORD.finding(
+        _REVIEW,
+        f"the NIK contradicts the recorded {en}: the NIK or the record is wrong; needs review",
+        f"NIK bertentangan dengan {id_} yang tercatat: NIK atau rekaman keliru; perlu ditinjau",
+        (("contradicts", ",".join(found)),),
+    )
+
+
+def _nik_findings(subject: Subject, on: dt.date) -> list[Finding]:
+    if isinstance(subject, Person):
+        found = _nik_contradiction(subject, on)
+        return [] if found is None else [found]
+    out = []
+    for member in subject.members if isinstance(subject, Family | Group) else ():
+        found = _nik_contradiction(member, on)
+        if found is not None:
+            out.append(_with_member(found, member.id))
+    return out
+
+
+# --- Capacity, assessment, notes --------------------------------------------------------------
+
+_NO_CAPACITY = R_CAPACITY.finding(
+    _UNKNOWN,
     "potensial / tidak potensial not recorded (it decides which services apply)",
     "potensial / tidak potensial belum dicatat",
-    _ELDERLY_CAPACITY,
+    target=_ELDERLY,
 )
 
 
@@ -583,60 +1179,34 @@ def _capacity_finding(subject: Subject) -> Finding:
     capacity = subject.elderly_capacity if isinstance(subject, Person) else None
     if capacity is None:
         return _NO_CAPACITY
-    return _finding(
-        "elig.lansia.capacity",
+    return R_CAPACITY.finding(
         _MET,
-        _ELDERLY,
         f"recorded as {capacity.value}",
         f"tercatat {capacity.value}",
-        _ELDERLY_CAPACITY,
         (("capacity", capacity.value),),
+        target=_ELDERLY,
     )
 
 
-def _edition_finding(edition: Edition, target: Target) -> Finding:
-    return _finding(
-        "elig.edition.target",
-        Status.NOT_MET,
-        target,
-        f"not a target under {edition.name}",
-        f"bukan sasaran menurut {edition.name}",
-        edition.targets_citation,
-        (("edition", edition.id),),
-    )
-
-
-_NO_ASSESSMENT = _finding(
-    "elig.assessment.present",
-    Status.UNKNOWN,
-    None,
+_NO_ASSESSMENT = R_ASSESSMENT.finding(
+    _UNKNOWN,
     "no assessment: eligibility cannot be decided",
     "belum ada asesmen: kelayakan tidak dapat diputuskan",
-    _ASSESSMENT,
 )
 
 
 def _assessment_finding(assessment: Assessment) -> Finding:
     assessed = assessment.assessed_on.isoformat()
-    return _finding(
-        "elig.assessment.present",
-        _MET,
-        None,
-        f"assessed on {assessed}",
-        f"diasesmen pada {assessed}",
-        _ASSESSMENT,
-        (("assessed_on", assessed),),
+    return R_ASSESSMENT.finding(
+        _MET, f"assessed on {assessed}", f"diasesmen pada {assessed}", (("assessed_on", assessed),)
     )
 
 
 def _too_early(assessment: Assessment, on_iso: str) -> Finding:
-    return _finding(
-        "elig.assessment.present",
-        Status.UNKNOWN,
-        None,
+    return R_ASSESSMENT.finding(
+        _UNKNOWN,
         "the assessment is dated after the decision date",
         "asesmen bertanggal setelah tanggal keputusan",
-        _ASSESSMENT,
         (("assessed_on", assessment.assessed_on.isoformat()), ("on", on_iso)),
     )
 
@@ -653,50 +1223,28 @@ def _primary_note(eligible: set[Target]) -> tuple[Label, ...]:
     )
 
 
-class _Subject:
-    """A subject prepared for one decision: its conditions grouped by target, once."""
-
-    __slots__ = ("members", "person", "shared", "subject")
-
-    def __init__(self, subject: Subject, assessment: Assessment) -> None:
-        self.subject = subject
-        self.person = subject if isinstance(subject, Person) else None
-        self.shared = _groups_by_target(assessment.conditions, subject.conditions)
-        members = subject.members if isinstance(subject, Family | Group) else ()
-        self.members = [
-            (member, _groups_by_target(assessment.conditions, member.conditions))
-            for member in members
-        ]
-
-    def findings(self, on: dt.date, on_iso: str, target: Target) -> list[Finding]:
-        if self.person is not None:
-            return _person_findings(self.person, self.shared, on, on_iso, target)
-        if target in _MEMBER_TARGETS:
-            return _members_findings(self.subject, self.members, on, on_iso, target)
-        return _shared_findings(self.shared, target)
-
-
 def assess_eligibility(
     subject: Subject,
     assessment: Assessment | None,
     *,
     on: dt.date,
     edition: str | Edition | None = None,
-    in_force_dates: Mapping[str, dt.date] | None = None,
+    in_force_dates: InForceDates | None = None,
 ) -> Decision:
-    """Decide, for each target of the edition in force on ``on``, whether ``subject`` is one.
+    """Decide, for every target, whether ``subject`` is one on ``on``, and explain why.
 
     Args:
         subject: a :class:`Person`, :class:`Family`, :class:`Group` or :class:`Community`.
         assessment: the assessment the decision rests on; ``None`` makes it undetermined.
-        on: the date of the decision.
-        edition: pin an ATENSI edition instead of choosing by date.
+        on: the date of the decision; facts dated after it do not count.
+        edition: pin an edition (its id or value) instead of choosing by date: "what if this
+            edition applied?" (see :func:`atensi.rules.compare_editions`).
         in_force_dates: replace atensi's unverified in-force dates (see :mod:`atensi.law`).
 
     Returns:
         The decision. It never raises on a valid entity: missing data is an ``unknown``
-        finding. (A date before the first ATENSI instrument raises
-        :class:`atensi.NoInstrumentInForce`, because no edition exists to decide under.)
+        finding. (A date before PP 39/2012 raises :class:`atensi.NoInstrumentInForce`: no rule
+        set exists to decide under; a bad pin or override raises :class:`atensi.AtensiError`.)
     """
     current = instrument_in_force(on, edition=edition, in_force_dates=in_force_dates)
     if assessment is None:
@@ -719,24 +1267,26 @@ def assess_eligibility(
             (_too_early(assessment, on_iso),),
         )
     findings = [_assessment_finding(assessment)]
+    shared = _nik_findings(subject, on)
+    shared.extend(_gate_finding(g, subject, assessment) for g in current.gates_on(on))
+    findings.extend(shared)
+    cap = _severity(f for f in shared if f.status is not _UNKNOWN)
     targets: list[tuple[str, Outcome]] = []
     eligible: set[Target] = set()
     best = _RANK[_NOT_ELIGIBLE]
-    prepared = _Subject(subject, assessment)
+    prepared = _Subject(subject, assessment, on, on_iso)
     for target in _TARGETS:
-        if target not in current.targets:
-            findings.append(_edition_finding(current, target))
-            targets.append((_CODES[target], _NOT_ELIGIBLE))
-            continue
-        found = prepared.findings(on, on_iso, target)
-        outcome = _outcome(found)
+        found = _edition_findings(current, target)
+        if not found or found[0].status is not _NOT_MET:
+            found.extend(prepared.findings(target))
+        severity = max(_severity(found), cap)
+        outcome = _OUTCOME_BY_SEVERITY[severity]
         if target is _ELDERLY and outcome is not _NOT_ELIGIBLE:
             found.append(_capacity_finding(subject))
         findings.extend(found)
         targets.append((_CODES[target], outcome))
-        rank = _RANK[outcome]
-        if rank < best:
-            best = rank
+        if severity < best:
+            best = severity
         if outcome is _ELIGIBLE:
             eligible.add(target)
     return Decision(

@@ -17,9 +17,10 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from atensi.law import Edition, InForceDates, instrument_in_force
 from atensi.model import Case, Person, Portfolio
 from atensi.model.portfolio import PartnerKind
-from atensi.rules.age import age_range
+from atensi.rules.children import child_residential_finding
 from atensi.rules.decision import Status
 from atensi.vocab import Approach, CaseStage, Evidence, IndirectService, Label, TechnicalPolicy
 
@@ -68,8 +69,8 @@ INDICATORS: tuple[IndicatorDef, ...] = (
         P.RIGHTS,
         "Penempatan residensial anak dengan alasan tercatat",
         "Children in residential care with a recorded justification",
-        "cases of children (under 18 at opening) with a residential approach and a recorded "
-        "justification in the plan / such cases",
+        "cases the rule svc.anak.family_first finds met (a child, or possibly a child, on the "
+        "day residential care was planned, with a recorded justification) / cases it applies to",
     ),
     _d(
         "pol.integration.identified",
@@ -209,6 +210,7 @@ class PolicyReport(NamedTuple):
     start: dt.date
     end: dt.date
     indicators: tuple[IndicatorValue, ...]
+    edition: str | None = None
 
     def by_policy(self, policy: TechnicalPolicy) -> tuple[IndicatorValue, ...]:
         """The indicators of one policy."""
@@ -219,6 +221,7 @@ class PolicyReport(NamedTuple):
         return {
             "version": 1,
             "portfolio": self.portfolio,
+            "edition": self.edition,
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
             "indicators": [i.to_json() for i in self.indicators],
@@ -245,6 +248,7 @@ class PolicyReport(NamedTuple):
                 )
                 for i in data["indicators"]
             ),
+            data.get("edition"),
         )
 
 
@@ -262,6 +266,8 @@ def evaluate_policies(
     *,
     period: tuple[dt.date, dt.date] | None = None,
     targets: Mapping[str, float] | None = None,
+    edition: str | Edition | None = None,
+    in_force_dates: InForceDates | None = None,
 ) -> PolicyReport:
     """Compute every indicator of :data:`INDICATORS` over ``portfolio``.
 
@@ -271,8 +277,12 @@ def evaluate_policies(
         targets: optional targets by indicator id (a share as 0..1, a count or a ratio); a
             share or count meets its target when at least the target, a ratio of cases per
             worker when at most the target.
+        edition: pin an edition, exactly as for :func:`atensi.rules.assess_eligibility`; the
+            report names the edition in force on the period's last day.
+        in_force_dates: replace atensi's unverified in-force dates.
     """
     start, end = period or (portfolio.start, portfolio.end)
+    current = instrument_in_force(end, edition=edition, in_force_dates=in_force_dates)
     goals = dict(targets or {})
     values: list[IndicatorValue] = []
 
@@ -309,14 +319,9 @@ def evaluate_policies(
             assessed = [a.assessed_on for a in case.assessments]
             ok = bool(assessed) and min(assessed) <= first_service
             (assess_hits if ok else assess_miss).append(case.id)
-        subject = case.subject
-        if (
-            isinstance(subject, Person)
-            and subject.birth_date is not None
-            and age_range(subject.birth_date, case.opened_on)[1] < 18
-            and Approach.RESIDENTIAL in case.approaches
-        ):
-            ok = case.plan is not None and bool((case.plan.residential_justification or "").strip())
+        residential = child_residential_finding(case)
+        if residential is not None:
+            ok = residential.status is Status.MET
             (child_hits if ok else child_miss).append(case.id)
     share("pol.rights.consent_before_intervention", consent_hits, consent_miss)
     share("pol.rights.assessment_before_intervention", assess_hits, assess_miss)
@@ -399,7 +404,7 @@ def evaluate_policies(
         [d.id for _, d in deliveries if d.provider in partners],
         [f"{c.id}#{d.id}" for c, d in deliveries if d.provider not in partners],
     )
-    return PolicyReport(portfolio.id, start, end, tuple(values))
+    return PolicyReport(portfolio.id, start, end, tuple(values), current.id)
 
 
 def _value(

@@ -1,30 +1,18 @@
-"""Which components, therapies and approaches fit a case, each with reasons and citations.
+"""Which components, therapies, approaches and statutory rights fit a case, each with its reason.
 
-The result is a :class:`~atensi.rules.Decision` of kind ``"services"``; its ``targets`` list
-one outcome per item, keyed ``component:<code>``, ``therapy:<code>`` or ``approach:<code>``
-(``eligible`` = recommended, ``not_eligible`` = not to be given, ``needs_review``).
+The result is a :class:`~atensi.rules.Decision` of kind ``"services"`` whose ``targets`` list one
+outcome per item, keyed ``component:<code>``, ``therapy:<code>``, ``approach:<code>``,
+``right:<code>`` (a statutory right that is not an ATENSI component, such as a trafficking
+victim's repatriation) or ``exit:sentra_kreasi`` (``eligible`` = recommended, ``not_eligible`` =
+not to be given, ``needs_review``).
 
-Rules:
-
-=============================  ==============================================================
-rule id                        statement
-=============================  ==============================================================
-svc.needs                      the components the assessment found needed are recommended
-svc.lansia.capacity            elderly potensial: social aid, vocational training; tidak
-                               potensial: continuing social care, no social aid or vocational
-                               training (UU 13/1998 Pasal 5 ayat (3)-(4))
-svc.disabilitas.aksesibilitas  accessibility support for a person with a disability
-                               (PP 39/2012 Pasal 7 ayat (1) huruf g)
-svc.disabilitas.terapi         physical therapy for physical disability, psychosocial for
-                               mental disability (atensi convention)
-svc.napza.approach             low risk: family-based; medium or high: residential
-                               (screening practice, secondary)
-svc.anak.family_first          family-based before residential for a child; residential needs a
-                               recorded justification (practice, secondary)
-svc.ska.exit                   Sentra Kreasi exit when independent income reaches the regional
-                               minimum wage, or a social worker's evaluation says so
-                               (Permensos 15/2025 Pasal 34 ayat (4); only from that edition)
-=============================  ==============================================================
+Services follow eligibility: the decision first asks :func:`atensi.rules.assess_eligibility` on
+the same date, under the same edition (``svc.eligibility``). A subject that is not a target gets
+nothing; one that needs review caps every recommendation at review; an unknown subject leaves
+the decision undetermined. Each target then has rules of its own, and only the targets the
+subject is (or may be) one of are asked. An assessed need is never silently overridden: where
+the law limits it (UU 13/1998 Pasal 5 for the elderly) it is flagged for review with the
+citation. The generated rule catalogue lists every rule with its citations and their grades.
 """
 
 from __future__ import annotations
@@ -32,10 +20,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from atensi.law import instrument_in_force
+from atensi.errors import AtensiError
+from atensi.law import Edition, InForceDates, instrument_in_force
 from atensi.model import Assessment, Case, Person
-from atensi.rules.age import age_range
+from atensi.model.subjects import Subject
+from atensi.rules.catalogue import Rule, rule
+from atensi.rules.children import child_residential_finding, family_first_finding
 from atensi.rules.decision import Decision, Finding, Outcome, Status, facts_of
+from atensi.rules.eligibility import assess_eligibility, groups_in_force
 from atensi.vocab import (
     Approach,
     Citation,
@@ -43,8 +35,9 @@ from atensi.vocab import (
     DrugRisk,
     ElderlyCapacity,
     Evidence,
-    Label,
     ServiceComponent,
+    Target,
+    TargetGroup,
     Therapy,
     cite,
 )
@@ -52,303 +45,736 @@ from atensi.vocab import (
 __all__ = ["recommend_services"]
 
 _V, _S, _C = Evidence.VERIFIED, Evidence.SECONDARY, Evidence.CONVENTION
-_NEEDS = cite("permensos-7-2022", "Pasal 1 angka 2", _V, source="REFERENCE R5")
-_ELDERLY = cite("uu-13-1998", "Pasal 5 ayat (3)-(4)", _V, source="REFERENCE R21")
-_ACCESS = cite("pp-39-2012", "Pasal 7 ayat (1) huruf g", _V, source="REFERENCE R16")
-_THERAPY = cite(
+_K = "services"
+_E, _N, _R, _U = Outcome.ELIGIBLE, Outcome.NOT_ELIGIBLE, Outcome.NEEDS_REVIEW, Outcome.UNDETERMINED
+_COMPONENT = {c: f"component:{c.value}" for c in ServiceComponent}
+_THERAPY = {t: f"therapy:{t.value}" for t in Therapy}
+_APPROACH = {a: f"approach:{a.value}" for a in Approach}
+_SC = ServiceComponent
+
+_PLAN = cite(
+    "pp-39-2012",
+    "Pasal 7 ayat (2) huruf b-c",
+    _V,
+    source="REFERENCE R16",
+    note="the plan (huruf c) follows the assessment (huruf b)",
+)
+_WHO = cite(
+    "pp-39-2012",
+    "Pasal 6; Pasal 7",
+    _V,
+    source="REFERENCE R16",
+    note="the forms of Pasal 7 are given to the persons of Pasal 6: the eligibility decision "
+    "on the same date, under the same edition, says who",
+)
+_ELDERLY_RIGHTS = cite(
+    "uu-13-1998",
+    "Pasal 5 ayat (2)-(4)",
+    _V,
+    source="mblonyox/data-peraturan uu/1998/13/fulltext.md",
+    note="tidak potensial: all rights but work (c), education and training (d) and bantuan "
+    "sosial (h); potensial: all but perlindungan sosial (g)",
+)
+_ELDERLY_AID = cite(
+    "uu-13-1998",
+    "Pasal 1 angka 8; Pasal 5 ayat (3); Pasal 20",
+    _V,
+    source="mblonyox/data-peraturan uu/1998/13/fulltext.md",
+    note="the Act's bantuan sosial is non-permanent aid for a potensial elder who is poor; it "
+    "does not exclude ATENSI support for a dependent elder (meals, assistive devices, care)",
+)
+_ELDERLY_CARE = cite(
+    "uu-13-1998",
+    "Pasal 1 angka 7; Pasal 5 ayat (4); Pasal 19",
+    _V,
+    source="mblonyox/data-peraturan uu/1998/13/fulltext.md",
+    note="perlindungan sosial is continuing care for a tidak potensial elder, in or outside a "
+    "panti; a potensial elder does not have that right",
+)
+_ACCESS = cite(
+    "pp-39-2012",
+    "Pasal 7 ayat (1) huruf g",
+    _C,
+    source="REFERENCE R16",
+    note="'pelayanan aksesibilitas' is a form of rehabilitation (verified); recommending it to "
+    "every person with a disability is atensi's convention",
+)
+_THERAPY_MATCH = cite(
     None,
     None,
     _C,
     source="REFERENCE §4.2",
     note="matching therapy to disability type is atensi's convention",
 )
-_NAPZA = cite(None, None, _S, source="ATENSI NAPZA screening practice, 2020 (REFERENCE §3.6)")
-_CHILD = cite(
+_NAPZA = cite(
     None,
     None,
     _S,
-    source="Kemensos practice: returning child care to families "
-    "(VERIFICATION §3.2); UU 35/2014 best-interest principle [background]",
-    note="no article found that ranks the approaches for children",
+    source="Kemensos, 9 Nov 2020, 'Kemensos Pertajam Program ATENSI Korban Penyalahgunaan "
+    "NAPZA'; BNN outpatient/inpatient practice (2019)",
+    note="low risk: medical care and family-based rehabilitation; medium and high risk: a "
+    "further assessment (asesmen lanjut) decides between outpatient or community care and "
+    "residential care",
+)
+_KPO = cite(
+    "uu-21-2007",
+    "Pasal 51 ayat (1)",
+    _V,
+    source="mblonyox/data-peraturan uu/2007/21.md (VERIFICATION §4.1)",
+    note="rehabilitasi kesehatan (the health sector, by referral), rehabilitasi sosial, "
+    "pemulangan and reintegrasi sosial",
+)
+_KPO_RETURN = cite(
+    "uu-21-2007",
+    "Penjelasan Pasal 51 ayat (1)",
+    _V,
+    source="VERIFICATION §4.1",
+    note="pemulangan only with assurance that the victim wants to return and faces no greater "
+    "danger",
+)
+_KBK = cite(
+    None,
+    None,
+    _S,
+    source="Sentra disaster response (KBK): Cianjur 2022, Tanah Datar 2024 (Kemensos, Kompas); "
+    "REFERENCE §3.8",
+    note="logistics, public kitchens and psychosocial support (LDP); PP 39/2012 Pasal 30 lists "
+    "the same kinds of direct aid under social protection",
+)
+_STREETS = cite(
+    "permensos-8-2012",
+    None,
+    _C,
+    source="Permensos 8/2012 criteria (gelandangan: no KTP, no home, no steady income; "
+    "secondary); REFERENCE §4.1",
+    note="decent-living support including civil documents, and livelihood training, for people "
+    "living on the streets: atensi's convention from the criteria",
+)
+_YAPI = cite(
+    None,
+    None,
+    _S,
+    source="ATENSI YAPI: Kemensos 16 Sep 2022 (IDX Channel); Antara, Jan 2023; REFERENCE §7.2",
+    note="Rp200,000 per child per month from December 2022, a flat amount",
+)
+_OTHER = cite(
+    "pp-39-2012",
+    "Pasal 6 ayat (2)",
+    _V,
+    source="REFERENCE R16",
+    note="for persons beyond ayat (1) the Minister sets the rehabilitation: the assessed needs "
+    "decide, reviewed",
 )
 _SKA = cite("permensos-15-2025", "Pasal 34 ayat (4)", _V, source="REFERENCE R3")
 
+R_ASSESSMENT = rule(
+    "svc.assessment.present",
+    _K,
+    "an assessment dated on or before the date exists",
+    "ada asesmen bertanggal paling lambat tanggal itu",
+    _PLAN,
+    ("case.assessments", "assessment.assessed_on", "on"),
+)
+R_ELIGIBILITY = rule(
+    "svc.eligibility",
+    _K,
+    "services go to a target: the eligibility decision on the same date and edition",
+    "layanan diberikan kepada sasaran: keputusan kelayakan pada tanggal dan edisi yang sama",
+    _WHO,
+    ("subject", "assessment", "on", "edition"),
+)
+R_NEEDS = rule(
+    "svc.needs",
+    _K,
+    "the components the assessment found needed are recommended",
+    "komponen yang dibutuhkan menurut asesmen disarankan",
+    _PLAN,
+    ("assessment.needs",),
+)
+R_ELDERLY = rule(
+    "svc.lansia.capacity",
+    _K,
+    "potensial / tidak potensial decides the elderly person's rights (UU 13/1998 Pasal 5)",
+    "potensial / tidak potensial menentukan hak lanjut usia (UU 13/1998 Pasal 5)",
+    (_ELDERLY_RIGHTS, _ELDERLY_AID, _ELDERLY_CARE),
+    ("person.elderly_capacity", "assessment.needs"),
+)
+R_ACCESS = rule(
+    "svc.disabilitas.aksesibilitas",
+    _K,
+    "accessibility support for a person with a disability (convention)",
+    "dukungan aksesibilitas bagi penyandang disabilitas (konvensi)",
+    _ACCESS,
+    ("person.disabilities",),
+)
+R_THERAPY = rule(
+    "svc.disabilitas.terapi",
+    _K,
+    "therapy matched to the disability type (convention)",
+    "terapi disesuaikan dengan ragam disabilitas (konvensi)",
+    _THERAPY_MATCH,
+    ("person.disabilities",),
+)
+R_NAPZA = rule(
+    "svc.napza.approach",
+    _K,
+    "screening risk: low → family-based; medium or high → a further assessment decides",
+    "risiko skrining: rendah → berbasis keluarga; sedang atau tinggi → asesmen lanjut",
+    _NAPZA,
+    ("person.drug_use.risk", "drug_use.since", "drug_use.until", "on"),
+)
+R_KPO = rule(
+    "svc.kpo.rights",
+    _K,
+    "a trafficking victim's rights: social rehabilitation and social reintegration",
+    "hak korban perdagangan orang: rehabilitasi sosial dan reintegrasi sosial",
+    _KPO,
+    ("assessment.conditions", "subject.conditions", "on"),
+)
+R_KPO_RETURN = rule(
+    "svc.kpo.pemulangan",
+    _K,
+    "repatriation only if the victim wants to return and faces no greater danger",
+    "pemulangan hanya bila korban menghendaki dan tidak menghadapi bahaya lebih besar",
+    _KPO_RETURN,
+    ("assessment.conditions", "subject.conditions", "on"),
+)
+R_KBK = rule(
+    "svc.bencana.kbk",
+    _K,
+    "disaster victims: decent-living support and psychosocial support (practice)",
+    "korban bencana: dukungan hidup layak dan dukungan psikososial (praktik)",
+    _KBK,
+    ("assessment.conditions", "subject.conditions", "on"),
+)
+R_STREETS = rule(
+    "svc.tunasosial.jalanan",
+    _K,
+    "people living on the streets: decent-living support with civil documents, and "
+    "livelihood training (convention)",
+    "orang yang hidup di jalan: dukungan hidup layak termasuk dokumen kependudukan, dan "
+    "pelatihan penghidupan (konvensi)",
+    _STREETS,
+    ("assessment.conditions", "subject.conditions", "on"),
+)
+R_YAPI = rule(
+    "svc.anak.yapi",
+    _K,
+    "an orphan from December 2022: the ATENSI YAPI monthly aid (practice)",
+    "anak yatim/piatu sejak Desember 2022: bantuan bulanan ATENSI YAPI (praktik)",
+    _YAPI,
+    ("assessment.conditions", "on"),
+)
+R_OTHER = rule(
+    "svc.lainnya.assessed",
+    _K,
+    "other PPKS: the assessed needs decide, reviewed",
+    "PPKS lainnya: kebutuhan menurut asesmen menentukan, ditinjau",
+    _OTHER,
+    ("assessment.needs",),
+)
+R_SKA = rule(
+    "svc.ska.exit",
+    _K,
+    "Sentra Kreasi exit at independent income of the regional minimum wage, or on a social "
+    "worker's evaluation (only from Permensos 15/2025)",
+    "keluar Sentra Kreasi bila penghasilan mandiri paling sedikit UMR, atau atas evaluasi "
+    "pekerja sosial (hanya sejak Permensos 15/2025)",
+    _SKA,
+    ("monthly_income_idr", "regional_minimum_wage_idr", "social_worker_recommends_exit", "edition"),
+)
+
+_YAPI_FROM = dt.date(2022, 12, 1)
+_TRAFFICKED = frozenset(
+    {TargetGroup.TRAFFICKING_VICTIM, TargetGroup.CHILD_ABDUCTION_OR_TRAFFICKING_VICTIM}
+)
+_STREET = frozenset({TargetGroup.HOMELESS, TargetGroup.BEGGAR, TargetGroup.SCAVENGER})
+_CONSIDERED = (Outcome.ELIGIBLE, Outcome.NEEDS_REVIEW)
+
 
 def _f(
-    rule: str,
+    declared: Rule,
     status: Status,
     en: str,
     id_: str,
-    citation: Citation | None,
     facts: Mapping[str, object] | None = None,
+    citation: Citation | None = None,
 ) -> Finding:
-    return Finding(rule, status, Label(id_, en), citation, facts_of(facts) if facts else ())
+    return declared.finding(status, en, id_, facts_of(facts) if facts else (), citation=citation)
+
+
+class _Items:
+    """The recommendation per item; a stronger claim never silently replaces a weaker one.
+
+    ``recommend`` sets an item unless a rule already asked for review or refused it;
+    ``review`` and ``refuse`` always win over ``recommend``.
+    """
+
+    __slots__ = ("outcomes",)
+
+    def __init__(self) -> None:
+        self.outcomes: dict[str, Outcome] = {}
+
+    def recommend(self, *keys: str) -> None:
+        for key in keys:
+            self.outcomes.setdefault(key, _E)
+
+    def review(self, *keys: str) -> None:
+        for key in keys:
+            if self.outcomes.get(key) is not _N:
+                self.outcomes[key] = _R
+
+    def refuse(self, *keys: str) -> None:
+        for key in keys:
+            self.outcomes[key] = _N
+
+    def overall(self) -> Outcome:
+        values = set(self.outcomes.values())
+        return _E if _E in values else (_R if _R in values else _N)
+
+
+def _subject_of(
+    case: Case | None, subject: Subject | None, person: Person | None
+) -> Subject | None:
+    if subject is not None and person is not None and subject is not person:
+        raise AtensiError(
+            "give the subject once: 'subject' or 'person', not both",
+            message_id="berikan subjek sekali saja: 'subject' atau 'person', bukan keduanya",
+            code="services.two_subjects",
+        )
+    chosen = subject if subject is not None else person
+    if chosen is None and case is not None:
+        chosen = case.subject
+    return chosen
 
 
 def recommend_services(
     case_or_assessment: Case | Assessment,
     *,
     on: dt.date,
+    subject: Subject | None = None,
     person: Person | None = None,
+    edition: str | Edition | None = None,
+    in_force_dates: InForceDates | None = None,
     monthly_income_idr: int | None = None,
     regional_minimum_wage_idr: int | None = None,
     social_worker_recommends_exit: bool | None = None,
 ) -> Decision:
-    """Recommend components, therapies and approaches for a case or an assessment.
+    """Recommend components, therapies, approaches and rights for a case or an assessment.
 
     Args:
         case_or_assessment: a case (its latest assessment dated on or before ``on`` is used,
-            and its subject when it is a person) or an assessment.
+            and its subject) or an assessment.
         on: the date of the recommendation (chooses the edition in force).
-        person: the person assessed, when an assessment is passed alone.
+        subject: the subject assessed, when an assessment is passed alone (a person, family,
+            group or community); ``person`` is the same for a person.
+        person: the person assessed (kept for existing callers; give one of the two).
+        edition: pin an edition, exactly as for :func:`atensi.rules.assess_eligibility`.
+        in_force_dates: replace atensi's unverified in-force dates.
         monthly_income_idr: the beneficiary's independent monthly income, for the Sentra
             Kreasi exit rule.
         regional_minimum_wage_idr: the regional minimum wage (UMR) that applies to the
             beneficiary on ``on``; atensi holds no wage table, the caller passes it.
         social_worker_recommends_exit: the outcome of a social worker's periodic evaluation.
+
+    Raises:
+        AtensiError: if both ``subject`` and ``person`` are given and differ, or the edition
+            pin or in-force dates are wrong.
     """
-    edition = instrument_in_force(on)
-    findings: list[Finding] = []
-    items: dict[str, Outcome] = {}
-    if isinstance(case_or_assessment, Case):
-        case: Case | None = case_or_assessment
-        past = [a for a in case_or_assessment.assessments if a.assessed_on <= on]
+    current = instrument_in_force(on, edition=edition, in_force_dates=in_force_dates)
+    case = case_or_assessment if isinstance(case_or_assessment, Case) else None
+    chosen = _subject_of(case, subject, person)
+    if case is not None:
+        past = [a for a in case.assessments if a.assessed_on <= on]
         assessment = past[-1] if past else None
-        if person is None and isinstance(case_or_assessment.subject, Person):
-            person = case_or_assessment.subject
     else:
-        case = None
-        assessment = case_or_assessment
+        assessment = case_or_assessment if isinstance(case_or_assessment, Assessment) else None
+    findings: list[Finding] = []
+    items = _Items()
+
+    def decide(outcome: Outcome) -> Decision:
+        return Decision(
+            "services",
+            outcome,
+            on,
+            current.id,
+            current.instrument_ids,
+            tuple(findings),
+            tuple(sorted(items.outcomes.items())),
+        )
+
     if assessment is None:
         findings.append(
             _f(
-                "svc.assessment.present",
+                R_ASSESSMENT,
                 Status.UNKNOWN,
                 "no assessment: nothing can be recommended",
                 "belum ada asesmen: belum ada layanan yang dapat disarankan",
-                _NEEDS,
             )
         )
-        return Decision(
-            "services",
-            Outcome.UNDETERMINED,
-            on,
-            edition.id,
-            edition.instrument_ids,
-            tuple(findings),
-        )
+        return decide(_U)
 
-    for component in assessment.needs:
-        items[f"component:{component.value}"] = Outcome.ELIGIBLE
+    gate, considered = _eligibility(chosen, assessment, on, current)
+    findings.append(gate)
+    if gate.status is Status.NOT_MET:
+        return decide(_N)
+
     if assessment.needs:
+        items.recommend(*(_COMPONENT[c] for c in assessment.needs))
         codes = ",".join(c.value for c in assessment.needs)
         findings.append(
             _f(
-                "svc.needs",
+                R_NEEDS,
                 Status.MET,
                 f"needed per assessment: {codes}",
                 f"dibutuhkan menurut asesmen: {codes}",
-                _NEEDS,
                 {"needs": codes},
             )
         )
 
-    if person is not None:
-        _elderly(person, on, findings, items)
-        _disability(person, findings, items)
-        _drugs(person, findings, items)
-        _children(person, on, case, findings, items)
-
-    if edition.id == "ars-2025" and (
-        monthly_income_idr is not None or social_worker_recommends_exit is not None
-    ):
+    groups = groups_in_force(chosen, assessment, on) if chosen is not None else frozenset()
+    person_ = chosen if isinstance(chosen, Person) else None
+    if Target.ELDERLY in considered and person_ is not None:
+        findings.append(_elderly(person_, assessment, items))
+    if Target.PERSONS_WITH_DISABILITIES in considered and person_ is not None:
+        findings.extend(_disability(person_, on, items))
+    if Target.DRUG_ABUSE_VICTIMS in considered and person_ is not None:
+        findings.extend(_drugs(person_, on, items))
+    if Target.SOCIAL_DEVIANCE_AND_TRAFFICKING in considered:
+        findings.extend(_social(groups, items))
+    if Target.DISASTER_VICTIMS in considered:
+        findings.append(_disaster(items))
+    if Target.OTHER_PPKS in considered:
+        findings.append(
+            _f(
+                R_OTHER,
+                Status.NEEDS_REVIEW,
+                "other PPKS: the assessed needs decide, reviewed",
+                "PPKS lainnya: kebutuhan menurut asesmen menentukan, ditinjau",
+            )
+        )
+    if Target.CHILDREN in considered:
+        findings.extend(_children(groups, case, on, items))
+    findings.extend(
         _ska_exit(
+            current,
             monthly_income_idr,
             regional_minimum_wage_idr,
             social_worker_recommends_exit,
-            findings,
             items,
         )
-    elif monthly_income_idr is not None or social_worker_recommends_exit is not None:
-        findings.append(
-            _f(
-                "svc.ska.exit",
-                Status.NOT_APPLICABLE,
-                f"the Sentra Kreasi exit rule is not in {edition.name}",
-                f"aturan keluar Sentra Kreasi tidak ada dalam {edition.name}",
-                _SKA,
-                {"edition": edition.id},
-            )
-        )
-
-    outcomes = set(items.values())
-    overall = (
-        Outcome.ELIGIBLE
-        if Outcome.ELIGIBLE in outcomes
-        else (Outcome.NEEDS_REVIEW if Outcome.NEEDS_REVIEW in outcomes else Outcome.NOT_ELIGIBLE)
     )
-    return Decision(
-        "services",
-        overall,
-        on,
-        edition.id,
-        edition.instrument_ids,
-        tuple(findings),
-        tuple(sorted(items.items())),
-    )
+    overall = items.overall()
+    if gate.status is Status.UNKNOWN:
+        overall = _U
+    elif gate.status is Status.NEEDS_REVIEW and overall is _E:
+        overall = _R
+    return decide(overall)
 
 
-def _elderly(
-    person: Person, on: dt.date, findings: list[Finding], items: dict[str, Outcome]
-) -> None:
-    if person.birth_date is None or age_range(person.birth_date, on)[0] < 60:
-        return
-    aid = f"component:{ServiceComponent.AID_AND_SOCIAL_ASSISTANCE.value}"
-    vocational = f"component:{ServiceComponent.VOCATIONAL_AND_ENTREPRENEURSHIP.value}"
-    care = f"component:{ServiceComponent.SOCIAL_CARE_AND_CHILD_CARE.value}"
-    if person.elderly_capacity is ElderlyCapacity.ABLE:
-        items[aid] = Outcome.ELIGIBLE
-        items[vocational] = Outcome.ELIGIBLE
-        findings.append(
+def _eligibility(
+    subject: Subject | None, assessment: Assessment, on: dt.date, edition: Edition
+) -> tuple[Finding, frozenset[Target]]:
+    """The eligibility gate, and the targets the subject is or may be one of."""
+    if subject is None:
+        return (
             _f(
-                "svc.lansia.capacity",
-                Status.MET,
-                "potensial elderly: social aid and vocational training apply",
-                "lansia potensial: bantuan sosial dan pelatihan berlaku",
-                _ELDERLY,
-                {"capacity": "potensial"},
-            )
-        )
-    elif person.elderly_capacity is ElderlyCapacity.NOT_ABLE:
-        items[aid] = Outcome.NOT_ELIGIBLE
-        items[vocational] = Outcome.NOT_ELIGIBLE
-        items[care] = Outcome.ELIGIBLE
-        findings.append(
-            _f(
-                "svc.lansia.capacity",
-                Status.MET,
-                "tidak potensial elderly: continuing social care (perlindungan "
-                "sosial), not social aid or vocational training",
-                "lansia tidak potensial: perlindungan sosial, bukan bantuan sosial atau pelatihan",
-                _ELDERLY,
-                {"capacity": "tidak_potensial"},
-            )
-        )
-    else:
-        items.setdefault(aid, Outcome.NEEDS_REVIEW)
-        findings.append(
-            _f(
-                "svc.lansia.capacity",
+                R_ELIGIBILITY,
                 Status.UNKNOWN,
-                "record potensial / tidak potensial: it decides social aid or care",
-                "catat potensial / tidak potensial: menentukan bantuan atau perawatan",
-                _ELDERLY,
-            )
+                "the subject is not known: eligibility cannot be decided",
+                "subjek tidak diketahui: kelayakan tidak dapat diputuskan",
+            ),
+            frozenset(),
         )
+    decision = assess_eligibility(subject, assessment, on=on, edition=edition)
+    considered = frozenset(Target(t) for t, o in decision.targets if o in _CONSIDERED)
+    facts = {
+        "eligibility": decision.outcome.value,
+        "targets": ",".join(sorted(t.value for t in considered)),
+    }
+    status, en, id_ = {
+        Outcome.ELIGIBLE: (Status.MET, "a target", "sasaran"),
+        Outcome.NEEDS_REVIEW: (
+            Status.NEEDS_REVIEW,
+            "eligibility needs review: every recommendation does too",
+            "kelayakan perlu ditinjau: demikian pula setiap saran",
+        ),
+        Outcome.UNDETERMINED: (
+            Status.UNKNOWN,
+            "eligibility is undetermined: the recommendations wait for it",
+            "kelayakan belum dapat diputuskan: saran menunggu keputusan itu",
+        ),
+        Outcome.NOT_ELIGIBLE: (
+            Status.NOT_MET,
+            "not a target on this date: no services",
+            "bukan sasaran pada tanggal ini: tidak ada layanan",
+        ),
+    }[decision.outcome]
+    return _f(R_ELIGIBILITY, status, en, id_, facts), considered
 
 
-def _disability(person: Person, findings: list[Finding], items: dict[str, Outcome]) -> None:
-    if not person.disabilities:
-        return
-    items[f"component:{ServiceComponent.ACCESSIBILITY_SUPPORT.value}"] = Outcome.ELIGIBLE
-    findings.append(
+def _elderly(person: Person, assessment: Assessment, items: _Items) -> Finding:
+    aid = _COMPONENT[_SC.AID_AND_SOCIAL_ASSISTANCE]
+    vocational = _COMPONENT[_SC.VOCATIONAL_AND_ENTREPRENEURSHIP]
+    care = _COMPONENT[_SC.SOCIAL_CARE_AND_CHILD_CARE]
+    needs = set(assessment.needs)
+    capacity = person.elderly_capacity
+    if capacity is ElderlyCapacity.ABLE:
+        items.recommend(aid, vocational)
+        if _SC.SOCIAL_CARE_AND_CHILD_CARE in needs:
+            items.review(care)
+            return _f(
+                R_ELDERLY,
+                Status.NEEDS_REVIEW,
+                "potensial elderly: bantuan sosial and training apply; the assessed social care "
+                "is not a right of a potensial elder (perlindungan sosial, Pasal 5(4)): review "
+                "whether the care is temporary support or the elder is tidak potensial",
+                "lansia potensial: bantuan sosial dan pelatihan berlaku; perawatan sosial yang "
+                "dinilai bukan hak lansia potensial (perlindungan sosial, Pasal 5(4)): tinjau",
+                {"capacity": capacity.value, "assessed": care},
+                _ELDERLY_CARE,
+            )
+        return _f(
+            R_ELDERLY,
+            Status.MET,
+            "potensial elderly: bantuan sosial and vocational training apply",
+            "lansia potensial: bantuan sosial dan pelatihan vokasional berlaku",
+            {"capacity": capacity.value},
+            _ELDERLY_RIGHTS,
+        )
+    if capacity is ElderlyCapacity.NOT_ABLE:
+        items.recommend(care)
+        if _SC.VOCATIONAL_AND_ENTREPRENEURSHIP in needs:
+            items.review(vocational)
+        else:
+            items.refuse(vocational)
+        if _SC.AID_AND_SOCIAL_ASSISTANCE in needs:
+            items.review(aid)
+            return _f(
+                R_ELDERLY,
+                Status.NEEDS_REVIEW,
+                "tidak potensial elderly: continuing care (perlindungan sosial) applies; the "
+                "assessed aid is not the Act's bantuan sosial (non-permanent aid for a potensial "
+                "elder, Pasal 5(3)): review that it is given as support for a dependent elder "
+                "(meals, assistive devices, care)",
+                "lansia tidak potensial: perlindungan sosial berlaku; bantuan yang dinilai "
+                "bukan bantuan sosial menurut UU 13/1998 (Pasal 5(3)): tinjau bahwa diberikan "
+                "sebagai dukungan bagi lansia yang bergantung (makanan, alat bantu, perawatan)",
+                {"capacity": capacity.value, "assessed": aid},
+                _ELDERLY_AID,
+            )
+        return _f(
+            R_ELDERLY,
+            Status.MET,
+            "tidak potensial elderly: continuing care (perlindungan sosial); not vocational "
+            "training (Pasal 5(3))",
+            "lansia tidak potensial: perlindungan sosial; bukan pelatihan vokasional (Pasal 5(3))",
+            {"capacity": capacity.value},
+            _ELDERLY_RIGHTS,
+        )
+    items.review(aid, care)
+    return _f(
+        R_ELDERLY,
+        Status.UNKNOWN,
+        "record potensial / tidak potensial: it decides social aid or continuing care",
+        "catat potensial / tidak potensial: menentukan bantuan sosial atau perlindungan sosial",
+        None,
+        _ELDERLY_RIGHTS,
+    )
+
+
+def _disability(person: Person, on: dt.date, items: _Items) -> list[Finding]:
+    disabilities = [
+        d
+        for d in person.disabilities
+        if (d.since is None or d.since <= on) and (d.until is None or on < d.until)
+    ]
+    if not disabilities:
+        return []
+    items.recommend(_COMPONENT[_SC.ACCESSIBILITY_SUPPORT])
+    found = [
         _f(
-            "svc.disabilitas.aksesibilitas",
+            R_ACCESS,
             Status.MET,
             "accessibility support for a person with a disability",
             "dukungan aksesibilitas bagi penyandang disabilitas",
-            _ACCESS,
         )
-    )
-    types = {d.type for d in person.disabilities}
+    ]
+    types = {d.type for d in disabilities}
     if DisabilityType.PHYSICAL in types:
-        items[f"therapy:{Therapy.PHYSICAL.value}"] = Outcome.ELIGIBLE
+        items.recommend(_THERAPY[Therapy.PHYSICAL])
     if types & {DisabilityType.MENTAL, DisabilityType.INTELLECTUAL}:
-        items[f"therapy:{Therapy.PSYCHOSOCIAL.value}"] = Outcome.ELIGIBLE
+        items.recommend(_THERAPY[Therapy.PSYCHOSOCIAL])
     if types & {DisabilityType.PHYSICAL, DisabilityType.MENTAL, DisabilityType.INTELLECTUAL}:
-        findings.append(
+        found.append(
             _f(
-                "svc.disabilitas.terapi",
+                R_THERAPY,
                 Status.MET,
                 "therapy matched to the disability type",
                 "terapi disesuaikan dengan ragam disabilitas",
-                _THERAPY,
                 {"types": ",".join(sorted(t.value for t in types))},
             )
         )
+    return found
 
 
-def _drugs(person: Person, findings: list[Finding], items: dict[str, Outcome]) -> None:
-    if person.drug_use is None or person.drug_use.risk is None:
-        return
-    residential = person.drug_use.risk in (DrugRisk.MEDIUM, DrugRisk.HIGH)
-    chosen = Approach.RESIDENTIAL if residential else Approach.FAMILY_BASED
-    items[f"approach:{chosen.value}"] = Outcome.ELIGIBLE
-    findings.append(
+def _drugs(person: Person, on: dt.date, items: _Items) -> list[Finding]:
+    use = person.drug_use
+    if use is None or use.risk is None:
+        return []
+    if (use.since is not None and use.since > on) or (use.until is not None and on >= use.until):
+        return []
+    risk = use.risk.value
+    if use.risk is DrugRisk.LOW:
+        items.recommend(_APPROACH[Approach.FAMILY_BASED])
+        return [
+            _f(
+                R_NAPZA,
+                Status.MET,
+                "low risk: family-based rehabilitation (with medical care as needed)",
+                "risiko rendah: rehabilitasi berbasis keluarga (dengan layanan medis bila perlu)",
+                {"risk": risk},
+            )
+        ]
+    items.review(_APPROACH[Approach.COMMUNITY_BASED], _APPROACH[Approach.RESIDENTIAL])
+    return [
         _f(
-            "svc.napza.approach",
-            Status.MET,
-            f"{person.drug_use.risk.value} risk: {chosen.value} approach",
-            f"risiko {person.drug_use.risk.value}: pendekatan {chosen.value}",
-            _NAPZA,
-            {"risk": person.drug_use.risk.value},
+            R_NAPZA,
+            Status.NEEDS_REVIEW,
+            f"{risk} risk: a further assessment (asesmen lanjut) decides between outpatient or "
+            "community care and residential care",
+            f"risiko {risk}: asesmen lanjut menentukan rawat jalan/berbasis komunitas atau "
+            "residensial",
+            {"risk": risk},
         )
+    ]
+
+
+def _social(groups: frozenset[TargetGroup], items: _Items) -> list[Finding]:
+    found = []
+    if groups & _TRAFFICKED:
+        items.recommend(
+            "right:rehabilitasi_sosial",
+            "right:reintegrasi_sosial",
+            _THERAPY[Therapy.PSYCHOSOCIAL],
+            _COMPONENT[_SC.FAMILY_SUPPORT],
+        )
+        items.review("right:pemulangan")
+        found.append(
+            _f(
+                R_KPO,
+                Status.MET,
+                "a trafficking victim: social rehabilitation (psychosocial recovery) and social "
+                "reintegration (family support); health rehabilitation by referral",
+                "korban perdagangan orang: rehabilitasi sosial (pemulihan psikososial) dan "
+                "reintegrasi sosial (dukungan keluarga); rehabilitasi kesehatan melalui rujukan",
+            )
+        )
+        found.append(
+            _f(
+                R_KPO_RETURN,
+                Status.NEEDS_REVIEW,
+                "repatriation: only when the victim wants to return and faces no greater danger",
+                "pemulangan: hanya bila korban menghendaki dan tidak menghadapi bahaya lebih besar",
+            )
+        )
+    if groups & _STREET:
+        items.recommend(
+            _COMPONENT[_SC.DECENT_LIVING_SUPPORT], _COMPONENT[_SC.VOCATIONAL_AND_ENTREPRENEURSHIP]
+        )
+        found.append(
+            _f(
+                R_STREETS,
+                Status.MET,
+                "living on the streets: decent-living support (shelter, civil documents) and "
+                "livelihood training",
+                "hidup di jalan: dukungan hidup layak (tempat tinggal, dokumen kependudukan) dan "
+                "pelatihan penghidupan",
+                {"groups": ",".join(sorted(g.value for g in groups & _STREET))},
+            )
+        )
+    return found
+
+
+def _disaster(items: _Items) -> Finding:
+    items.recommend(_COMPONENT[_SC.DECENT_LIVING_SUPPORT], _THERAPY[Therapy.PSYCHOSOCIAL])
+    return _f(
+        R_KBK,
+        Status.MET,
+        "a disaster victim: decent-living support (logistics, public kitchen, family kits) and "
+        "psychosocial support",
+        "korban bencana: dukungan hidup layak (logistik, dapur umum, paket keluarga) dan "
+        "dukungan psikososial",
     )
 
 
 def _children(
-    person: Person,
-    on: dt.date,
-    case: Case | None,
-    findings: list[Finding],
-    items: dict[str, Outcome],
-) -> None:
-    if person.birth_date is None or age_range(person.birth_date, on)[1] >= 18:
-        return
-    items.setdefault(f"approach:{Approach.FAMILY_BASED.value}", Outcome.ELIGIBLE)
-    residential = f"approach:{Approach.RESIDENTIAL.value}"
-    justified = (
-        case is not None
-        and case.plan is not None
-        and bool((case.plan.residential_justification or "").strip())
-    )
-    if items.get(residential) is Outcome.ELIGIBLE and not justified:
-        items[residential] = Outcome.NEEDS_REVIEW
-    findings.append(
-        _f(
-            "svc.anak.family_first",
-            Status.MET if justified or residential not in items else Status.NEEDS_REVIEW,
-            "a child: family-based first; residential care needs a recorded justification",
-            "anak: utamakan berbasis keluarga; layanan residensial perlu alasan tercatat",
-            _CHILD,
-            {"residential_justified": justified},
+    groups: frozenset[TargetGroup], case: Case | None, on: dt.date, items: _Items
+) -> list[Finding]:
+    found = []
+    if TargetGroup.ORPHAN in groups and on >= _YAPI_FROM:
+        items.recommend(_COMPONENT[_SC.AID_AND_SOCIAL_ASSISTANCE])
+        found.append(
+            _f(
+                R_YAPI,
+                Status.MET,
+                "an orphan: ATENSI YAPI aid (Rp200,000 a month, a flat amount)",
+                "anak yatim/piatu: bantuan ATENSI YAPI (Rp200.000 per bulan)",
+            )
         )
-    )
+    items.recommend(_APPROACH[Approach.FAMILY_BASED])
+    residential = child_residential_finding(case) if case is not None else None
+    key = _APPROACH[Approach.RESIDENTIAL]
+    if residential is None:
+        # Another rule (a NAPZA screening) may have proposed residential care for a child.
+        proposed = items.outcomes.get(key) in (_E, _R)
+        if proposed:
+            items.review(key)
+        found.append(family_first_finding(on, residential_proposed=proposed))
+        return found
+    if residential.status is Status.MET:
+        items.recommend(key)
+    else:
+        items.review(key)
+    found.append(residential)
+    return found
 
 
 def _ska_exit(
+    edition: Edition,
     income: int | None,
     wage: int | None,
     evaluation: bool | None,
-    findings: list[Finding],
-    items: dict[str, Outcome],
-) -> None:
+    items: _Items,
+) -> list[Finding]:
+    if income is None and evaluation is None:
+        return []
     facts = {
         "monthly_income_idr": income,
         "regional_minimum_wage_idr": wage,
         "social_worker_recommends_exit": evaluation,
     }
+    if "permensos-15-2025" not in edition.instrument_ids:
+        return [
+            _f(
+                R_SKA,
+                Status.NOT_APPLICABLE,
+                f"the Sentra Kreasi exit rule is not in {edition.name}",
+                f"aturan keluar Sentra Kreasi tidak ada dalam {edition.name}",
+                {"edition": edition.id},
+            )
+        ]
     if income is not None and wage is not None and income >= wage:
         status = Status.MET
         en, id_ = (
             "independent income at least the regional minimum wage: exit",
-            ("penghasilan mandiri paling sedikit UMR: keluar"),
+            "penghasilan mandiri paling sedikit UMR: keluar",
         )
     elif evaluation:
         status = Status.MET
         en, id_ = (
             "the social worker's evaluation recommends exit",
-            ("evaluasi pekerja sosial menyarankan keluar"),
+            "evaluasi pekerja sosial menyarankan keluar",
         )
     elif income is not None and wage is None and evaluation is None:
         status = Status.UNKNOWN
@@ -356,8 +782,8 @@ def _ska_exit(
     else:
         status = Status.NOT_MET
         en, id_ = "neither exit condition holds: continue", "belum memenuhi syarat keluar"
-    items["exit:sentra_kreasi"] = {
-        Status.MET: Outcome.ELIGIBLE,
-        Status.NOT_MET: Outcome.NOT_ELIGIBLE,
-    }.get(status, Outcome.UNDETERMINED)
-    findings.append(_f("svc.ska.exit", status, en, id_, _SKA, facts))
+    items.outcomes["exit:sentra_kreasi"] = {
+        Status.MET: _E,
+        Status.NOT_MET: _N,
+    }.get(status, _U)
+    return [_f(R_SKA, status, en, id_, facts)]

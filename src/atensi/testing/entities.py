@@ -194,44 +194,95 @@ def birth_dates(
 # --- People ---------------------------------------------------------------------------------------
 
 
+def _fits(group: TargetGroup, band: tuple[int, int], sex: Sex | None, on: dt.date) -> bool:
+    """Whether ``group``'s own limits admit everyone aged ``band`` of ``sex`` on ``on``."""
+    bounds = group.bounds
+    youngest, oldest = band
+    if bounds.age_min is not None and youngest < bounds.age_min:
+        return False
+    if bounds.age_under is not None and oldest >= bounds.age_under:
+        return False
+    if bounds.sex is not None and sex is not bounds.sex:
+        return False
+    return (bounds.valid_from is None or bounds.valid_from <= on) and (
+        bounds.valid_until is None or on < bounds.valid_until
+    )
+
+
 @st.composite
-def conditions(draw: st.DrawFn, targets: tuple[Target, ...] | None = None) -> Condition:
+def _spans(draw: st.DrawFn, holding_on: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """A ``since``/``until`` pair; with ``holding_on``, one that holds on that date."""
+    if holding_on is None:
+        since = draw(_optional(_DATES))
+        low = since or _FIRST
+        until = draw(_optional(st.dates(min_value=low, max_value=max(low, _LAST))))
+        return since, until
+    since = draw(_optional(st.dates(min_value=_FIRST, max_value=holding_on)))
+    later = holding_on + dt.timedelta(days=1)
+    until = draw(_optional(st.dates(min_value=later, max_value=max(later, _LAST))))
+    return since, until
+
+
+@st.composite
+def conditions(
+    draw: st.DrawFn,
+    targets: tuple[Target, ...] | None = None,
+    *,
+    holding_on: dt.date | None = None,
+    fitting: tuple[tuple[int, int], Sex | None] | None = None,
+) -> Condition:
     """A condition of one of ``targets`` (any target by default).
 
-    ``ppks_lainnya`` always carries its required justification. Shrinks to the first group of
-    the first target, with no dates or texts.
+    ``ppks_lainnya`` always carries its required justification. With ``holding_on``, the
+    condition holds on that date (``since`` on or before it, ``until`` after it); with
+    ``fitting`` (an age band and a sex), only groups whose own limits admit that person are
+    drawn (see :attr:`atensi.vocab.TargetGroup.bounds`). Shrinks to the first group of the
+    first target, with no dates or texts.
     """
     pool = [g for t in (targets or tuple(Target)) for g in groups_of(t)]
+    if fitting is not None:
+        pool = [g for g in pool if _fits(g, fitting[0], fitting[1], holding_on or REFERENCE_DATE)]
     group = draw(st.sampled_from(pool))
     justification = draw(_NAMES) if group is TargetGroup.OTHER_PPKS else draw(_optional(_NAMES))
+    since, until = draw(_spans(holding_on))
     return Condition(
         group=group,
-        since=draw(_optional(_DATES)),
+        since=since,
+        until=until,
         evidence=draw(_optional(_TEXT)),
         justification=justification,
     )
 
 
-def disabilities() -> st.SearchStrategy[Disability]:
-    """One disability of any type (UU 8/2016 Pasal 4); shrinks to ``fisik`` with nothing else."""
-    return st.builds(
-        Disability,
-        type=st.sampled_from(DisabilityType),
-        since=_optional(_DATES),
-        permanent=_optional(st.booleans()),
-        determined_by_medical_personnel=_optional(st.booleans()),
+@st.composite
+def disabilities(draw: st.DrawFn, *, holding_on: dt.date | None = None) -> Disability:
+    """One disability of any type (UU 8/2016 Pasal 4); with ``holding_on``, in force then.
+
+    Shrinks to ``fisik`` with nothing else.
+    """
+    since, until = draw(_spans(holding_on))
+    return Disability(
+        type=draw(st.sampled_from(DisabilityType)),
+        since=since,
+        until=until,
+        permanent=draw(_optional(st.booleans())),
+        determined_by_medical_personnel=draw(_optional(st.booleans())),
     )
 
 
-def drug_uses() -> st.SearchStrategy[DrugUse]:
+@st.composite
+def drug_uses(draw: st.DrawFn, *, holding_on: dt.date | None = None) -> DrugUse:
     """A drug-use status of UU 35/2009 with an optional screening risk.
 
-    Shrinks to the first drug-use group with no risk.
+    With ``holding_on``, the status holds on that date. Shrinks to the first drug-use group with
+    no risk and no dates.
     """
-    return st.builds(
-        DrugUse,
-        status=st.sampled_from(groups_of(Target.DRUG_ABUSE_VICTIMS)),
-        risk=_optional(st.sampled_from(DrugRisk)),
+    since, until = draw(_spans(holding_on))
+    return DrugUse(
+        status=draw(st.sampled_from(groups_of(Target.DRUG_ABUSE_VICTIMS))),
+        risk=draw(_optional(st.sampled_from(DrugRisk))),
+        since=since,
+        until=until,
     )
 
 
@@ -261,10 +312,11 @@ def persons(draw: st.DrawFn) -> Person:
 
     A person is an adult, a child (conditions of the children's target only, under 18 for every
     day their birth date may stand for) or an elderly person (60 or over, elderly conditions,
-    perhaps a recorded capacity). A NIK encodes the recorded birth date, sex and district; the
-    domicile, when present, is that district. Shrinks to an adult of 18 (born 2006-06-01)
-    without NIK (``belum_terdaftar``), named ``"A"``, with no conditions, disabilities or drug
-    use.
+    perhaps a recorded capacity). Conditions, disabilities and drug use hold on that date, and
+    each condition's group admits the person's age band and sex. A NIK encodes the recorded
+    birth date, sex and district; the domicile, when present, is that district. Shrinks to an
+    adult of 18 (born 2006-06-01) without NIK (``belum_terdaftar``), named ``"A"``, with no
+    conditions, disabilities or drug use.
     """
     band = draw(st.sampled_from(tuple(_BANDS)))
     youngest, oldest, targets = _BANDS[band]
@@ -274,7 +326,11 @@ def persons(draw: st.DrawFn) -> Person:
     district = draw(st.sampled_from(_DISTRICTS))
     nik = draw(st.builds(NoNik, st.sampled_from(NoNikReason)) | niks(birth.value, sex, district))
     capacity = draw(_optional(st.sampled_from(ElderlyCapacity)))
-    drug_use = draw(_optional(drug_uses()))
+    drug_use = draw(_optional(drug_uses(holding_on=REFERENCE_DATE)))
+    fitting = ((youngest, oldest), sex)
+    found = draw(
+        st.lists(conditions(targets, holding_on=REFERENCE_DATE, fitting=fitting), max_size=2)
+    )
     return Person(
         id=draw(_IDS),
         nik=nik,
@@ -283,12 +339,14 @@ def persons(draw: st.DrawFn) -> Person:
         birth_date=birth,
         domicile=draw(_optional(st.just(district))),
         registry_id=draw(_optional(_IDS)),
-        disabilities=_unique(draw(st.lists(disabilities(), max_size=2)), lambda d: d.type),
+        disabilities=_unique(
+            draw(st.lists(disabilities(holding_on=REFERENCE_DATE), max_size=2)), lambda d: d.type
+        ),
         # Drawn whatever the band, then kept where it fits: every band makes the same number
         # of choices, so the shrinker can move a person to the first band (adults).
         elderly_capacity=capacity if band == "elderly" else None,
         drug_use=drug_use if band == "adult" else None,
-        conditions=_unique(draw(st.lists(conditions(targets), max_size=2)), lambda c: c.group),
+        conditions=_unique(found, lambda c: c.group),
     )
 
 

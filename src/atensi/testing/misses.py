@@ -48,9 +48,16 @@ from atensi.testing.entities import (
     band_birth_range,
     cases,
     conditions,
-    drug_uses,
 )
-from atensi.vocab import CaseStage, DisabilityType, Sex, Target, TargetGroup, groups_of
+from atensi.vocab import (
+    CaseStage,
+    DisabilityType,
+    DrugRisk,
+    Sex,
+    Target,
+    TargetGroup,
+    groups_of,
+)
 
 __all__ = [
     "EligibilityNearMiss",
@@ -353,9 +360,16 @@ def _person_aged(draw: st.DrawFn, /, youngest: int, oldest: int, **extra: Any) -
 
 
 @st.composite
-def _assessment_of(draw: st.DrawFn, /, *targets: Target) -> Assessment:
-    """An assessment recording conditions of ``targets`` only (none when none are given)."""
-    found = draw(st.lists(conditions(targets), min_size=1, max_size=2)) if targets else []
+def _assessment_of(
+    draw: st.DrawFn, /, *targets: Target, fitting: tuple[tuple[int, int], Sex | None]
+) -> Assessment:
+    """An assessment recording conditions of ``targets`` only (none when none are given).
+
+    The conditions hold on :data:`REFERENCE_DATE` and their groups admit ``fitting`` (an age
+    band and a sex), so the assessment cannot be the reason a target fails.
+    """
+    drawn = conditions(targets, holding_on=REFERENCE_DATE, fitting=fitting)
+    found = draw(st.lists(drawn, min_size=1, max_size=2)) if targets else []
     return Assessment(
         id="A-1",
         assessed_on=draw(st.dates(min_value=dt.date(2023, 1, 1), max_value=REFERENCE_DATE)),
@@ -370,7 +384,9 @@ def _age_miss(draw: st.DrawFn, target: Target) -> EligibilityNearMiss:
     hit_band, miss_band = ((0, 17), (18, 30)) if child else ((60, 95), (45, 59))
     person = draw(_person_aged(*hit_band))
     older = draw(_person_aged(*miss_band))
-    assessment = draw(_assessment_of(target))
+    # The groups must admit both ages: the birth date alone decides.
+    both = (min(hit_band[0], miss_band[0]), max(hit_band[1], miss_band[1]))
+    assessment = draw(_assessment_of(target, fitting=(both, person.sex)))
     miss = attrs.evolve(person, birth_date=older.birth_date)
     rule = "elig.anak.age" if child else "elig.lansia.age"
     what = "aged 18 or more" if child else "aged under 60"
@@ -387,7 +403,7 @@ def _disability_miss(draw: st.DrawFn) -> EligibilityNearMiss:
         determined_by_medical_personnel=True,
     )
     person = draw(_person_aged(18, 59, disabilities=(disability,)))
-    assessment = draw(_assessment_of())
+    assessment = draw(_assessment_of(fitting=((18, 59), person.sex)))
     if draw(st.booleans()):
         recent = REFERENCE_DATE - dt.timedelta(days=draw(st.integers(0, 150)))
         changed = attrs.evolve(disability, since=recent, permanent=False)
@@ -417,8 +433,13 @@ def _disability_miss(draw: st.DrawFn) -> EligibilityNearMiss:
 
 @st.composite
 def _drug_miss(draw: st.DrawFn) -> EligibilityNearMiss:
-    person = draw(_person_aged(18, 59, drug_use=draw(drug_uses())))
-    assessment = draw(_assessment_of())
+    # Undated, so the status holds on any date and the miss shrinks as simply as before.
+    use = DrugUse(
+        status=draw(st.sampled_from(groups_of(Target.DRUG_ABUSE_VICTIMS))),
+        risk=draw(st.none() | st.sampled_from(DrugRisk)),
+    )
+    person = draw(_person_aged(18, 59, drug_use=use))
+    assessment = draw(_assessment_of(fitting=((18, 59), person.sex)))
     miss = attrs.evolve(person, drug_use=None)
     return EligibilityNearMiss(
         (person, assessment),
@@ -434,7 +455,8 @@ def _drug_miss(draw: st.DrawFn) -> EligibilityNearMiss:
 @st.composite
 def _condition_miss(draw: st.DrawFn) -> EligibilityNearMiss:
     person = draw(_person_aged(18, 59))
-    assessment = draw(_assessment_of(Target.SOCIAL_DEVIANCE_AND_TRAFFICKING))
+    fitting = ((18, 59), person.sex)
+    assessment = draw(_assessment_of(Target.SOCIAL_DEVIANCE_AND_TRAFFICKING, fitting=fitting))
     miss = attrs.evolve(assessment, conditions=())
     return EligibilityNearMiss(
         (person, assessment),
@@ -461,6 +483,23 @@ def _late_assessment_miss(draw: st.DrawFn) -> EligibilityNearMiss:
     )
 
 
+@st.composite
+def _group_band_miss(draw: st.DrawFn) -> EligibilityNearMiss:
+    person = draw(_person_aged(6, 17))
+    assessment = draw(_assessment_of(Target.CHILDREN, fitting=((6, 17), person.sex)))
+    toddler = Condition(group=TargetGroup.NEGLECTED_TODDLER)
+    miss = attrs.evolve(assessment, conditions=(toddler,))
+    return EligibilityNearMiss(
+        (person, assessment),
+        (person, miss),
+        REFERENCE_DATE,
+        Target.CHILDREN,
+        "elig.group.age_band",
+        Status.NEEDS_REVIEW,
+        "a neglected toddler's group recorded for a child of six or more",
+    )
+
+
 def eligibility_near_misses() -> st.SearchStrategy[EligibilityNearMiss]:
     """Eligible persons and the one-fact change that makes a named rule fail.
 
@@ -469,7 +508,8 @@ def eligibility_near_misses() -> st.SearchStrategy[EligibilityNearMiss]:
     not determined by medical personnel (``elig.disabilitas.medical``, needs review), no
     drug-use status (``elig.napza.status``), no condition of the target
     (``elig.tskpo.condition``), an assessment dated after the decision
-    (``elig.assessment.present``, unknown). All are decided on :data:`REFERENCE_DATE`.
+    (``elig.assessment.present``, unknown), a group whose own age band does not admit the child
+    (``elig.group.age_band``, needs review). All are decided on :data:`REFERENCE_DATE`.
     Shrinks to the removed drug-use status.
     """
     return st.one_of(
@@ -479,6 +519,7 @@ def eligibility_near_misses() -> st.SearchStrategy[EligibilityNearMiss]:
         _disability_miss(),
         _condition_miss(),
         _late_assessment_miss(),
+        _group_band_miss(),
     )
 
 

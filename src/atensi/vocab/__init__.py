@@ -16,7 +16,14 @@ atensi.errors.UnknownCode: 'orang_tua' is not a Cluster code; expected one of: a
 
 from atensi.vocab._base import Citation, CodedEnum, Evidence, Label, cite
 from atensi.vocab.clusters import Cluster, Target
-from atensi.vocab.groups import DisabilityType, DrugRisk, ElderlyCapacity, TargetGroup, groups_of
+from atensi.vocab.groups import (
+    DisabilityType,
+    DrugRisk,
+    ElderlyCapacity,
+    GroupBounds,
+    TargetGroup,
+    groups_of,
+)
 from atensi.vocab.person import Sex
 from atensi.vocab.policies import Principle, TechnicalPolicy
 from atensi.vocab.services import Activity, Approach, IndirectService, ServiceComponent, Therapy
@@ -35,6 +42,7 @@ __all__ = [
     "DrugRisk",
     "ElderlyCapacity",
     "Evidence",
+    "GroupBounds",
     "IndirectService",
     "Label",
     "Principle",

@@ -107,6 +107,8 @@ def short_instrument_name(identifier: str) -> str:
     'Permensos 7/2021'
     >>> short_instrument_name("kepmensos-103-huk-2025")
     'Kepmensos 103/HUK/2025'
+    >>> short_instrument_name("pmk-168-pmk.05-2015")
+    'PMK 168/PMK.05/2015'
     """
     kind, _, rest = identifier.partition("-")
     pieces = rest.split("-")
@@ -115,6 +117,7 @@ def short_instrument_name(identifier: str) -> str:
         "pp": "PP",
         "perpres": "Perpres",
         "inpres": "Inpres",
+        "pmk": "PMK",
         "permensos": "Permensos",
         "kepmensos": "Kepmensos",
         "perdirjen": "Perdirjen Rehsos",

@@ -9,29 +9,41 @@ the statutory rehabilitation targets) and, where no statute defines them, from t
 data categories (Permensos 8/2012, secondary evidence) and practice; the citation of each member
 says which, with its evidence grade.
 
+Some groups are narrower than their target: a *neglected toddler* is under six, a child *in
+conflict with the law* is at least twelve, the orphans' programme (YAPI) exists only from
+December 2022. Those limits are data too (:class:`GroupBounds`, read through
+:attr:`TargetGroup.bounds`), each with the citation and grade of its source, so the rules can
+tell a verified statutory limit (a hard "no") from a secondary one (a "needs review").
+
 >>> from atensi.vocab import TargetGroup, Target
 >>> TargetGroup.STREET_CHILD.target is Target.CHILDREN
 True
 >>> TargetGroup("korban_perdagangan_orang").citation.article
 'Pasal 1 angka 3'
+>>> TargetGroup.NEGLECTED_TODDLER.bounds.age_under
+6
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import NamedTuple
+
 from atensi.vocab._base import Citation, CodedEnum, Evidence, Label, cite
 from atensi.vocab.clusters import Target
+from atensi.vocab.person import Sex
 
 __all__ = [
     "DisabilityType",
     "DrugRisk",
     "ElderlyCapacity",
+    "GroupBounds",
     "TargetGroup",
     "groups_of",
 ]
 
 _V = Evidence.VERIFIED
 _S = Evidence.SECONDARY
-_B = Evidence.BACKGROUND
 _C = Evidence.CONVENTION
 
 
@@ -41,6 +53,15 @@ _TARGETS_7_2021 = cite(
     _S,
     source="REFERENCE R9, R11",
     note="article number from a regional summary; the regulation's wording was not read",
+)
+_SPPA = "mblonyox/data-peraturan uu/2012/11/fulltext.md"
+_DISASTER = cite(
+    "pp-39-2012",
+    "Pasal 6 ayat (1) huruf n",
+    _V,
+    source="REFERENCE R16",
+    note="PP 39/2012 says 'korban bencana'; the split into natural and social disasters follows "
+    "Permensos 8/2012 (secondary)",
 )
 
 
@@ -169,17 +190,17 @@ class TargetGroup(CodedEnum):
             "Anak yang berkonflik dengan hukum (pelaku, 12 sampai di bawah 18 tahun)",
             "Child in conflict with the law (offender, aged 12 to under 18)",
         ),
-        cite("uu-11-2012", "Pasal 1 angka 3", _B, note="UU 11/2012 text not read"),
+        cite("uu-11-2012", "Pasal 1 angka 3", _V, source=_SPPA),
     )
     CHILD_CRIME_VICTIM = (
         "anak_korban_tindak_pidana",
         Label("Anak yang menjadi korban tindak pidana", "Child victim of a criminal offence"),
-        cite("uu-11-2012", "Pasal 1 angka 4", _B, note="UU 11/2012 text not read"),
+        cite("uu-11-2012", "Pasal 1 angka 4", _V, source=_SPPA),
     )
     CHILD_WITNESS = (
         "anak_saksi_tindak_pidana",
         Label("Anak yang menjadi saksi tindak pidana", "Child witness of a criminal offence"),
-        cite("uu-11-2012", "Pasal 1 angka 5", _B, note="UU 11/2012 text not read"),
+        cite("uu-11-2012", "Pasal 1 angka 5", _V, source=_SPPA),
     )
     # --- Children: the Ministry's data categories and programme sub-groups.
     NEGLECTED_TODDLER = (
@@ -191,6 +212,15 @@ class TargetGroup(CodedEnum):
         "anak_terlantar",
         Label("Anak terlantar", "Neglected child"),
         _pp39("p"),
+    )
+    CHILD_WITH_SPECIAL_NEEDS = (
+        "anak_dengan_kebutuhan_khusus",
+        Label("Anak dengan kebutuhan khusus", "Child with special needs"),
+        _pp39("q"),
+        Label(
+            "Penjelasan PP 39/2012: antara lain anak yang hiperaktif, berbakat, dan autis.",
+            "PP 39/2012 elucidation: among others hyperactive, gifted and autistic children.",
+        ),
     )
     STREET_CHILD = "anak_jalanan", Label("Anak jalanan", "Street child"), _pmks()
     CHILD_NEEDING_SOCIAL_FUNCTION_DEVELOPMENT = (
@@ -316,12 +346,12 @@ class TargetGroup(CodedEnum):
     NATURAL_DISASTER_VICTIM = (
         "korban_bencana_alam",
         Label("Korban bencana alam", "Victim of a natural disaster"),
-        _TARGETS_7_2021,
+        _DISASTER,
     )
     SOCIAL_DISASTER_VICTIM = (
         "korban_bencana_sosial",
         Label("Korban bencana sosial", "Victim of a social disaster"),
-        _TARGETS_7_2021,
+        _DISASTER,
     )
     OTHER_DISASTER_VICTIM = (
         "korban_bencana_lainnya",
@@ -331,11 +361,31 @@ class TargetGroup(CodedEnum):
         ),
         _TARGETS_7_2021,
     )
-    # --- Other PPKS.
+    # --- Other PPKS: the statutory target no cluster names, and the open category.
+    FORMER_CHRONIC_PATIENT = (
+        "eks_penderita_penyakit_kronis",
+        Label("Eks penderita penyakit kronis", "Former chronic-disease patient"),
+        _pp39("g"),
+        Label(
+            "Tidak ada klaster yang menyebutnya; atensi memasukkannya ke PPKS lainnya (konvensi).",
+            "No cluster names it; atensi files it under other PPKS (atensi's convention).",
+        ),
+    )
     OTHER_PPKS = (
         "ppks_lainnya",
         Label("PPKS lainnya", "Other person in need of social welfare services"),
-        _TARGETS_7_2021,
+        cite(
+            "pp-39-2012",
+            "Pasal 6 ayat (2)",
+            _V,
+            source="REFERENCE R16",
+            note="the Minister sets rehabilitation for persons beyond ayat (1); named as a target "
+            "'PPKS lainnya' by Permensos 7/2021 (secondary)",
+        ),
+        Label(
+            "Kategori terbuka; perlu justifikasi tertulis dan selalu ditinjau.",
+            "An open category; needs a written justification and is always reviewed.",
+        ),
     )
 
     @property
@@ -343,6 +393,137 @@ class TargetGroup(CodedEnum):
         """The target (cluster, disaster victims or other PPKS) this group belongs to."""
         return _TARGET_OF[self]
 
+    @property
+    def bounds(self) -> GroupBounds:
+        """The group's own limits (age band, period, sex), beyond those of its target."""
+        return _BOUNDS.get(self, _NO_BOUNDS)
+
+
+class GroupBounds(NamedTuple):
+    """Limits a group sets beyond its target's, each with the citation it rests on.
+
+    Ages are whole years on the decision date: ``age_min`` inclusive, ``age_under`` exclusive
+    (an ``age_under`` of 6 admits a five-year-old, not a six-year-old). The period is "from"
+    inclusive, "until" exclusive. The limits describe the *label*, not the person: someone
+    outside them may still belong to the target under another group (a ten-year-old suspected
+    of an offence is not "in conflict with the law" under UU 11/2012, but is a child in contact
+    with the law under UU 35/2014 Pasal 59 ayat (2) huruf b). So a rule that finds a person
+    outside a group's limits asks for review; it never answers "not met" on that ground.
+
+    Attributes:
+        age_min: the youngest age the group admits, if it sets one.
+        age_under: the first age the group no longer admits, if it sets one.
+        age_citation: the source of the age band.
+        valid_from: the first day the group exists (a programme's start), if it has one.
+        valid_until: the first day it no longer exists, if it has one.
+        period_citation: the source of the period.
+        sex: the only sex the group admits (a group of women), if it sets one.
+        sex_citation: the source of that limit.
+        always_review: for an open category, why every use of it is reviewed.
+    """
+
+    age_min: int | None = None
+    age_under: int | None = None
+    age_citation: Citation | None = None
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    period_citation: Citation | None = None
+    sex: Sex | None = None
+    sex_citation: Citation | None = None
+    always_review: Citation | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether the group sets no limit of its own."""
+        return self == _NO_BOUNDS
+
+
+_NO_BOUNDS = GroupBounds()
+#: UU 11/2012 (SPPA) came into force two years after its promulgation of 30 July 2012.
+_SPPA_FROM = dt.date(2014, 7, 30)
+_SPPA_IN_FORCE = cite(
+    "uu-11-2012",
+    "Pasal 108",
+    _V,
+    source="mblonyox/data-peraturan uu/2012/11/fulltext.md",
+    note="in force two years after promulgation; before it, children in contact with the law "
+    "were dealt with under the earlier juvenile court law",
+)
+_PMKS_CRITERIA = "Permensos 8/2012 criteria as reproduced by regional offices; the attachment was "
+_PMKS_CRITERIA += "not read in a gazette copy"
+
+#: The groups that set limits of their own (the rest set none).
+_BOUNDS: dict[TargetGroup, GroupBounds] = {
+    TargetGroup.NEGLECTED_TODDLER: GroupBounds(
+        age_under=6,
+        age_citation=cite(
+            "permensos-8-2012",
+            None,
+            _S,
+            source="dinsos Kota Sukabumi; unit-ppa (research notes, question 5)",
+            note=f"'5 (lima) tahun ke bawah'; {_PMKS_CRITERIA}",
+        ),
+    ),
+    TargetGroup.CHILD_IN_CONFLICT_WITH_LAW: GroupBounds(
+        age_min=12,
+        age_under=18,
+        valid_from=_SPPA_FROM,
+        period_citation=_SPPA_IN_FORCE,
+        age_citation=cite(
+            "uu-11-2012",
+            "Pasal 1 angka 3",
+            _V,
+            source="mblonyox/data-peraturan uu/2012/11/fulltext.md",
+            note="'telah berumur 12 (dua belas) tahun, tetapi belum berumur 18 (delapan belas) "
+            "tahun'; a younger child is dealt with under Pasal 21",
+        ),
+    ),
+    TargetGroup.CHILD_CRIME_VICTIM: GroupBounds(
+        valid_from=_SPPA_FROM, period_citation=_SPPA_IN_FORCE
+    ),
+    TargetGroup.CHILD_WITNESS: GroupBounds(valid_from=_SPPA_FROM, period_citation=_SPPA_IN_FORCE),
+    TargetGroup.ORPHAN: GroupBounds(
+        valid_from=dt.date(2022, 12, 1),
+        period_citation=cite(
+            None,
+            None,
+            _S,
+            source="Kemensos, 16 Sep 2022 (IDX Channel); PT Pos payout to 12 Jan 2023 (Antara); "
+            "REFERENCE §7.2",
+            note="ATENSI YAPI began in December 2022; from 27 Aug 2021 ATENSI aid reached "
+            "children orphaned by COVID-19; before December 2022 an orphan needs review",
+        ),
+    ),
+    TargetGroup.ECONOMICALLY_VULNERABLE_WOMAN: GroupBounds(
+        age_min=18,
+        age_under=60,
+        age_citation=cite(
+            "permensos-8-2012",
+            None,
+            _S,
+            source="dinsos Kota Sukabumi (research notes, question 5)",
+            note=f"'berusia 18 (delapan belas) tahun sampai dengan 59'; {_PMKS_CRITERIA}",
+        ),
+        sex=Sex.FEMALE,
+        sex_citation=cite(
+            "permensos-8-2012",
+            None,
+            _S,
+            source="REFERENCE §3.7 (R28)",
+            note="'perempuan dewasa'; a group of women",
+        ),
+    ),
+    TargetGroup.OTHER_PPKS: GroupBounds(
+        always_review=cite(
+            "pp-39-2012",
+            "Pasal 6 ayat (2)",
+            _V,
+            source="REFERENCE R16",
+            note="rehabilitation for persons beyond ayat (1) is set by the Minister: every "
+            "'PPKS lainnya' is reviewed",
+        )
+    ),
+}
 
 _GROUPS_BY_TARGET: dict[Target, tuple[str, ...]] = {
     Target.CHILDREN: (
@@ -366,6 +547,7 @@ _GROUPS_BY_TARGET: dict[Target, tuple[str, ...]] = {
         "anak_saksi_tindak_pidana",
         "anak_balita_terlantar",
         "anak_terlantar",
+        "anak_dengan_kebutuhan_khusus",
         "anak_jalanan",
         "anak_pengembangan_fungsi_sosial",
         "anak_yatim_piatu",
@@ -401,7 +583,7 @@ _GROUPS_BY_TARGET: dict[Target, tuple[str, ...]] = {
         "korban_bencana_sosial",
         "korban_bencana_lainnya",
     ),
-    Target.OTHER_PPKS: ("ppks_lainnya",),
+    Target.OTHER_PPKS: ("eks_penderita_penyakit_kronis", "ppks_lainnya"),
 }
 
 _TARGET_OF: dict[TargetGroup, Target] = {

@@ -1,9 +1,11 @@
 """The six technical policies of social rehabilitation and the twelve ATENSI principles.
 
-The six technical policies were announced at the national coordination meeting (Rakornas) of
-10-11 December 2020; they are policy, not law, and no official indicators exist for them
-(secondary evidence). The twelve principles are law: Permensos 15/2025 Pasal 4 ayat (1) names
-them and ayat (2)-(13) explain them; Permensos 7/2021 has the same twelve.
+The six technical policies were announced at the national coordination meeting (Rakornas) on
+the evaluation of the 2020 programme, held on 10 and 11 December 2020 at the El Royale hotel in
+Jakarta (the Minister's speech with the six policies on the 11th; Kemensos, Kompas and Media
+Indonesia agree; no report of a third day was found); they are policy, not law, and no official
+indicators exist for them (secondary evidence). The twelve principles are law: Permensos 15/2025
+Pasal 4 ayat (1) names them and ayat (2)-(13) explain them; Permensos 7/2021 has the same twelve.
 
 >>> from atensi.vocab import Principle, TechnicalPolicy
 >>> len(TechnicalPolicy), len(Principle)
@@ -22,8 +24,8 @@ _RAKORNAS = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="Rakornas Rehabilitasi Sosial, 10-11 Dec 2020; detik.com, 12 Dec 2020 "
-    "(REFERENCE R33, R34)",
+    source="Rakornas Evaluasi Program Rehabilitasi Sosial 2020, 10-11 Dec 2020: Kemensos releases "
+    "of 10 and 11 Dec 2020; Kompas, 11 Dec 2020; Media Indonesia, 12 Dec 2020 (REFERENCE R33, R34)",
     note="policy announced by the Minister; not in a regulation; no official indicators",
 )
 
@@ -34,8 +36,8 @@ class TechnicalPolicy(CodedEnum):
     RIGHTS = (
         "penghormatan_hak_ppks",
         Label(
-            "Penghargaan dan penghormatan perlindungan hak PPKS",
-            "Respect for and protection of the rights of PPKS",
+            "Penghormatan, perlindungan, dan pemenuhan hak-hak PPKS",
+            "Respect for, protection and fulfilment of the rights of PPKS",
         ),
         _RAKORNAS,
     )
