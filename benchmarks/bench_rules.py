@@ -32,12 +32,14 @@ def records(count: int) -> list[tuple[bytes, bytes]]:
     """Person and assessment records, as JSON, with varied ages and conditions."""
     out = []
     for i in range(count):
+        year = 1940 + i % 80
+        # The NIK encodes the recorded birth date and sex (a woman: day + 40), as in a registry.
         person: dict[str, Any] = {
             "id": f"P-{i}",
-            "nik": "3171014103900001",
+            "nik": f"31710141{3:02d}{year % 100:02d}{i % 9999 + 1:04d}",
             "name": "Penerima",
             "sex": "perempuan",
-            "birth_date": {"value": f"{1940 + i % 80}-03-01"},
+            "birth_date": {"value": f"{year}-03-01"},
             "domicile": "317101",
         }
         if i % 5 == 0:
@@ -48,6 +50,7 @@ def records(count: int) -> list[tuple[bytes, bytes]]:
             "id": f"A-{i}",
             "assessed_on": "2024-05-01",
             "conditions": [{"group": GROUPS[i % len(GROUPS)]}],
+            "in_dtks": i % 3 != 0,
         }
         out.append((json.dumps(person).encode(), json.dumps(assessment).encode()))
     return out

@@ -49,6 +49,7 @@ from atensi.rules import (
     recommend_services,
     units_serving,
 )
+from atensi.rules.age import shift_years
 from atensi.testing import assessments, families, persons
 from atensi.vocab import CaseStage, Evidence, Target, TargetGroup, groups_of
 from atensi.vocab.statutory import floor_citation
@@ -144,7 +145,7 @@ def _people(draw: st.DrawFn, on: dt.date) -> Person:
         kept = [] if alone else [d for d in person.disabilities if d.type is not disability.type]
         person = attrs.evolve(person, disabilities=(*kept, disability))
     if draw(st.booleans()):
-        birth = draw(_near(on.replace(year=on.year - draw(st.sampled_from((18, 60))))))
+        birth = draw(_near(shift_years(on, -draw(st.sampled_from((18, 60))))))
         person = attrs.evolve(person, birth_date=BirthDate(value=birth))
     if draw(st.booleans()):
         nik = f"317101{draw(st.integers(1, 71)):02d}{draw(st.integers(1, 12)):02d}" + (

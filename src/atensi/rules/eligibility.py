@@ -39,6 +39,7 @@ from collections.abc import Iterable, Sequence
 from atensi.law import DataGate, Edition, InForceDates, get, instrument_in_force
 from atensi.model import (
     Assessment,
+    BirthDate,
     Community,
     Condition,
     DatePrecision,
@@ -160,7 +161,8 @@ _MET, _NOT_MET, _UNKNOWN, _REVIEW = Status.MET, Status.NOT_MET, Status.UNKNOWN, 
 _ELIGIBLE, _NOT_ELIGIBLE = Outcome.ELIGIBLE, Outcome.NOT_ELIGIBLE
 _CHILDREN, _ELDERLY, _DRUGS = Target.CHILDREN, Target.ELDERLY, Target.DRUG_ABUSE_VICTIMS
 _DISABLED, _OTHER_PPKS = Target.PERSONS_WITH_DISABILITIES, Target.OTHER_PPKS
-_FEMALE = Sex.FEMALE
+_FEMALE, _MALE = Sex.FEMALE, Sex.MALE
+_DAY = DatePrecision.DAY
 
 #: The conditions of a candidate in force on the date, by target.
 Groups = dict[Target, list[TargetGroup]]
@@ -524,24 +526,19 @@ def six_months_after(day: dt.date) -> dt.date:
 _SEPARATORS = str.maketrans("", "", " .-")
 
 
-def _nik_birth(nik: object, on: dt.date) -> tuple[dt.date, Sex] | None:
-    """The birth date and sex a NIK encodes, the century inferred from ``on`` (None if none)."""
-    if not isinstance(nik, str):
+def _nik_birth(nik: object, on: dt.date) -> dt.date | None:
+    """The birth date a NIK encodes, the century the latest that puts it on or before ``on``."""
+    digits = _nik_digits(nik)
+    if digits is None:
         return None
-    value = nik.translate(_SEPARATORS)
-    if len(value) != 16 or not value.isdigit():
-        return None
-    day, month, year = int(value[6:8]), int(value[8:10]), int(value[10:12])
-    sex = Sex.MALE
-    if day > 40:
-        day, sex = day - 40, _FEMALE
+    day, month, year, _ = digits
     for base in range((on.year // 100) * 100, 0, -100):
         try:
             candidate = dt.date(base + year, month, day)
         except ValueError:
             continue
         if candidate <= on:
-            return candidate, sex
+            return candidate
     return None
 
 
@@ -574,8 +571,8 @@ def _age(person: Person, on: dt.date, on_iso: str) -> _Age:
     from_nik = _nik_birth(person.nik, on)
     if from_nik is None:
         return _Age(None, None, (("on", on_iso),), ())
-    age = age_on(from_nik[0], on)
-    facts = (("birth_date_from_nik", from_nik[0].isoformat()), ("on", on_iso), ("age", age))
+    age = age_on(from_nik, on)
+    facts = (("birth_date_from_nik", from_nik.isoformat()), ("on", on_iso), ("age", age))
     note = R_AGE_NIK.finding(
         _MET,
         "no birth date is recorded: the age is read from the NIK (secondary; century inferred)",
@@ -666,13 +663,12 @@ def _age_finding(person: Person, age: _Age, on: dt.date, target: Target) -> list
 # --- Group limits and conditions --------------------------------------------------------------
 
 
-def _bound_problem(
-    group: TargetGroup, person: Person | None, age: _Age | None, on: dt.date, target: Target
-) -> Finding | None:
-    """Why ``group`` does not fit the candidate on ``on`` (review or unknown), or None."""
+def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) -> Finding | None:
+    """Why ``group`` does not fit the candidate on its date (review or unknown), or None."""
     bounds = _BOUNDS.get(group)
     if bounds is None:
         return None
+    person, on = candidate.person, candidate.on
     code = group.value
     if not _holds(bounds.valid_from, bounds.valid_until, on):
         start = bounds.valid_from.isoformat() if bounds.valid_from else "-"
@@ -687,7 +683,8 @@ def _bound_problem(
             citation=bounds.period_citation,
         )
     low, high = bounds.age_min, bounds.age_under
-    if person is not None and age is not None and (low is not None or high is not None):
+    age = candidate.age() if low is not None or high is not None else None
+    if age is not None:
         band = f"{low or 0}-{'' if high is None else high - 1}"
         facts: Facts = (("group", code), ("band", band), *age.facts)
         youngest, oldest = age.youngest, age.oldest
@@ -766,11 +763,7 @@ def _best_citation(groups: Sequence[TargetGroup]) -> Citation | None:
 
 
 def _condition_finding(
-    groups: Sequence[TargetGroup] | None,
-    person: Person | None,
-    age: _Age | None,
-    on: dt.date,
-    target: Target,
+    groups: Sequence[TargetGroup] | None, candidate: _Candidate, target: Target
 ) -> Finding:
     """The target's condition finding: met by a fitting group, else the best problem found."""
     if not groups:
@@ -778,7 +771,7 @@ def _condition_finding(
     fitting: list[TargetGroup] = []
     problem: Finding | None = None
     for group in groups:
-        found = _bound_problem(group, person, age, on, target)
+        found = _bound_problem(group, candidate, target)
         if found is None:
             fitting.append(group)
         elif problem is None or _SEVERITY[found.status] < _SEVERITY[problem.status]:
@@ -943,7 +936,7 @@ class _Candidate:
                 return [_NO_CONDITION[target]]
             age = _age(person, on, self.on_iso) if self._age is None else self._age
             self._age = age
-            condition = _condition_finding(groups, person, age, on, target)
+            condition = _condition_finding(groups, self, target)
             return [*_age_finding(person, age, on, target), condition]
         if target is _DISABLED:
             if person is None:  # pragma: no cover - subjects are asked through members
@@ -953,7 +946,7 @@ class _Candidate:
             use = person.drug_use
             if _holds(use.since, use.until, on) and use.status not in (groups or ()):
                 groups = [*(groups or ()), use.status]
-        return [_condition_finding(groups, person, self.age(), on, target)]
+        return [_condition_finding(groups, self, target)]
 
 
 def _with_member(finding: Finding, member_id: str) -> Finding:
@@ -982,13 +975,15 @@ class _Subject:
 
     __slots__ = ("candidates", "community", "members")
 
-    def __init__(self, subject: Subject, assessment: Assessment, on: dt.date, on_iso: str) -> None:
+    def __init__(
+        self,
+        subject: Family | Group | Community,
+        assessment: Assessment,
+        on: dt.date,
+        on_iso: str,
+    ) -> None:
         shared = (assessment.conditions, subject.conditions)
         self.community = isinstance(subject, Community)
-        if isinstance(subject, Person):
-            self.candidates = [_Candidate(subject, _groups_by_target(on, *shared), on, on_iso)]
-            self.members: list[_Candidate] = []
-            return
         whole = _Candidate(None, _groups_by_target(on, *shared), on, on_iso)
         people = subject.members if isinstance(subject, Family | Group) else ()
         self.members = [
@@ -998,8 +993,6 @@ class _Subject:
         self.candidates = [whole, *self.members]
 
     def findings(self, target: Target) -> list[Finding]:
-        if not self.members and self.candidates[0].person is not None:
-            return self.candidates[0].findings(target)
         pool = self.members if target in _MEMBER_TARGETS else self.candidates
         best: list[Finding] | None = None
         best_severity = 0
@@ -1016,6 +1009,39 @@ class _Subject:
 
 
 # --- Decision-level findings: the edition, the data gates, the NIK ----------------------------
+
+
+class _Plan:
+    """What a decision under one edition needs of it, worked out once per edition.
+
+    An edition is a value; its findings per target, its instrument ids and whether a target is
+    refused outright do not depend on the record, so every record decided under it shares them.
+    """
+
+    __slots__ = ("edition", "edition_findings", "gates", "instrument_ids", "refused")
+
+    def __init__(self, edition: Edition) -> None:
+        self.edition = edition
+        self.instrument_ids = edition.instrument_ids
+        self.gates = edition.data_gates
+        self.edition_findings = {t: tuple(_edition_findings(edition, t)) for t in _TARGETS}
+        self.refused = frozenset(
+            t for t, found in self.edition_findings.items() if found and found[0].status is _NOT_MET
+        )
+
+
+# Keyed by identity, with the edition kept alive in the value so an id is never reused while
+# its plan is cached; bounded, for callers who build editions on the fly.
+_PLANS: dict[int, _Plan] = {}
+
+
+def _plan(edition: Edition) -> _Plan:
+    plan = _PLANS.get(id(edition))
+    if plan is None or plan.edition is not edition:
+        if len(_PLANS) >= 64:
+            _PLANS.clear()
+        plan = _PLANS[id(edition)] = _Plan(edition)
+    return plan
 
 
 def _edition_findings(edition: Edition, target: Target) -> list[Finding]:
@@ -1063,11 +1089,29 @@ def _edition_findings(edition: Edition, target: Target) -> list[Finding]:
 
 
 def _gate_finding(gate: DataGate, subject: Subject, assessment: Assessment) -> Finding:
+    """The gate's finding; it depends only on the gate and the one value it reads (memoised)."""
+    if gate.max_decile is not None:
+        value: int | bool | None = assessment.welfare_decile
+        if value is None and isinstance(subject, Family):
+            value = subject.welfare_decile
+    else:
+        value = assessment.in_dtks
+    key = (gate, value)
+    found = _GATE_FINDINGS.get(key)
+    if found is None:
+        if len(_GATE_FINDINGS) >= 256:
+            _GATE_FINDINGS.clear()
+        found = _GATE_FINDINGS[key] = _new_gate_finding(gate, value)
+    return found
+
+
+_GATE_FINDINGS: dict[tuple[DataGate, int | bool | None], Finding] = {}
+
+
+def _new_gate_finding(gate: DataGate, value: int | bool | None) -> Finding:
     declared = R_DTSEN if gate.max_decile is not None else R_DTKS
     if gate.max_decile is not None:
-        decile = assessment.welfare_decile
-        if decile is None and isinstance(subject, Family):
-            decile = subject.welfare_decile
+        decile = value
         if decile is None:
             return declared.finding(
                 _UNKNOWN,
@@ -1085,7 +1129,7 @@ def _gate_finding(gate: DataGate, subject: Subject, assessment: Assessment) -> F
             (("welfare_decile", decile),),
             citation=gate.citation,
         )
-    listed = assessment.in_dtks
+    listed = value
     if listed is None:
         return declared.finding(
             _UNKNOWN,
@@ -1102,26 +1146,35 @@ def _gate_finding(gate: DataGate, subject: Subject, assessment: Assessment) -> F
     )
 
 
-def _birth_contradicts(born: dt.date, person: Person) -> bool:
-    """Whether the NIK's birth date is outside what the recorded birth date allows.
+def _nik_digits(nik: object) -> tuple[int, int, int, Sex] | None:
+    """Day, month, two-digit year and sex a NIK encodes (None for no usable NIK)."""
+    if not isinstance(nik, str):
+        return None
+    value = nik if len(nik) == 16 else nik.translate(_SEPARATORS)
+    if len(value) != 16 or not value.isdigit():
+        return None
+    day = int(value[6:8])
+    if day > 40:
+        return day - 40, int(value[8:10]), int(value[10:12]), _FEMALE
+    return day, int(value[8:10]), int(value[10:12]), _MALE
 
-    The NIK holds two year digits: only those, and the day and month where the record is
-    exact (month where it knows the month), are compared. An estimated date allows a year
-    either side.
+
+def _birth_contradicts(day: int, month: int, yy: int, birth: BirthDate) -> bool:
+    """Whether a NIK's birth digits fall outside what the recorded birth date allows.
+
+    The NIK holds two year digits: only those, and the day and month where the record is exact
+    (the month where it knows the month), are compared. An estimated date allows a year either
+    side.
     """
-    birth = person.birth_date
-    if birth is None:
-        return False
+    value = birth.value
+    if birth.precision is _DAY and not birth.estimated:
+        return (day, month, yy) != (value.day, value.month, value.year % 100)
     earliest, latest = birth.earliest(), birth.latest()
     if birth.estimated:
         earliest, latest = shift_years(earliest, -1), shift_years(latest, 1)
-    if born.year % 100 not in {y % 100 for y in range(earliest.year, latest.year + 1)}:
+    if yy not in {y % 100 for y in range(earliest.year, latest.year + 1)}:
         return True
-    if birth.estimated or birth.precision is DatePrecision.YEAR:
-        return False
-    if born.month != birth.value.month:
-        return True
-    return birth.precision is DatePrecision.DAY and born.day != birth.value.day
+    return birth.precision is DatePrecision.MONTH and not birth.estimated and month != value.month
 
 
 _CONTRADICTS = {
@@ -1129,37 +1182,39 @@ _CONTRADICTS = {
     ("birth_date",): ("birth date", "tanggal lahir"),
     ("sex", "birth_date"): ("sex and birth date", "jenis kelamin dan tanggal lahir"),
 }
-
-
-def _nik_contradiction(person: Person, on: dt.date) -> Finding | None:
-    """A review finding when the NIK's encoded sex or birth date contradicts the record."""
-    encoded = _nik_birth(person.nik, on)
-    if encoded is None:
-        return None
-    born, sex = encoded
-    found: tuple[str, ...] = ()
-    if person.sex is not None and person.sex is not sex:
-        found = ("sex",)
-    if _birth_contradicts(born, person):
-        found = (*found, "birth_date")
-    if not found:
-        return None
-    en, id_ = _CONTRADICTS[found]
-    return R_NIK_RECORD.finding(
+_NIK_FINDINGS = {
+    found: R_NIK_RECORD.finding(
         _REVIEW,
         f"the NIK contradicts the recorded {en}: the NIK or the record is wrong; needs review",
         f"NIK bertentangan dengan {id_} yang tercatat: NIK atau rekaman keliru; perlu ditinjau",
         (("contradicts", ",".join(found)),),
     )
+    for found, (en, id_) in _CONTRADICTS.items()
+}
 
 
-def _nik_findings(subject: Subject, on: dt.date) -> list[Finding]:
+def _nik_contradiction(person: Person) -> Finding | None:
+    """A review finding when the NIK's encoded sex or birth date contradicts the record."""
+    digits = _nik_digits(person.nik)
+    if digits is None:
+        return None
+    day, month, yy, sex = digits
+    found: tuple[str, ...] = ()
+    if person.sex is not None and person.sex is not sex:
+        found = ("sex",)
+    birth = person.birth_date
+    if birth is not None and _birth_contradicts(day, month, yy, birth):
+        found = (*found, "birth_date")
+    return _NIK_FINDINGS[found] if found else None
+
+
+def _nik_findings(subject: Subject) -> list[Finding]:
     if isinstance(subject, Person):
-        found = _nik_contradiction(subject, on)
+        found = _nik_contradiction(subject)
         return [] if found is None else [found]
     out = []
     for member in subject.members if isinstance(subject, Family | Group) else ():
-        found = _nik_contradiction(member, on)
+        found = _nik_contradiction(member)
         if found is not None:
             out.append(_with_member(found, member.id))
     return out
@@ -1266,20 +1321,39 @@ def assess_eligibility(
             current.instrument_ids,
             (_too_early(assessment, on_iso),),
         )
+    plan = _plan(current)
     findings = [_assessment_finding(assessment)]
-    shared = _nik_findings(subject, on)
-    shared.extend(_gate_finding(g, subject, assessment) for g in current.gates_on(on))
-    findings.extend(shared)
-    cap = _severity(f for f in shared if f.status is not _UNKNOWN)
+    shared = _nik_findings(subject)
+    for gate in plan.gates:
+        if gate.applies_on(on):
+            shared.append(_gate_finding(gate, subject, assessment))
+    cap = 0
+    if shared:
+        findings.extend(shared)
+        # Their unknowns report a missing fact of practice; they do not hold a decision back.
+        cap = _severity([f for f in shared if f.status is not _UNKNOWN])
     targets: list[tuple[str, Outcome]] = []
     eligible: set[Target] = set()
     best = _RANK[_NOT_ELIGIBLE]
-    prepared = _Subject(subject, assessment, on, on_iso)
+    prepared: _Candidate | _Subject = (
+        _Candidate(
+            subject, _groups_by_target(on, assessment.conditions, subject.conditions), on, on_iso
+        )
+        if isinstance(subject, Person)
+        else _Subject(subject, assessment, on, on_iso)
+    )
+    edition_findings, refused = plan.edition_findings, plan.refused
     for target in _TARGETS:
-        found = _edition_findings(current, target)
-        if not found or found[0].status is not _NOT_MET:
-            found.extend(prepared.findings(target))
-        severity = max(_severity(found), cap)
+        before = edition_findings[target]
+        if target in refused:
+            found = list(before)
+        else:
+            found = prepared.findings(target)
+            if before:
+                found[:0] = before
+        severity = _severity(found)
+        if cap > severity:
+            severity = cap
         outcome = _OUTCOME_BY_SEVERITY[severity]
         if target is _ELDERLY and outcome is not _NOT_ELIGIBLE:
             found.append(_capacity_finding(subject))
@@ -1294,7 +1368,7 @@ def assess_eligibility(
         _OUTCOME_BY_SEVERITY[best],
         on,
         current.id,
-        current.instrument_ids,
+        plan.instrument_ids,
         tuple(findings),
         tuple(targets),
         _primary_note(eligible),
