@@ -342,3 +342,119 @@ def test_jobs_write_every_record_before_a_truncated_array_stops_the_run(
     assert single.returncode == parallel.returncode == 2
     assert parallel.stdout == single.stdout
     assert len(parallel.stdout.splitlines()) == 5500
+
+
+# --- Which rules: --edition, --in-force-date, --compare-editions ------------------------------
+
+_ITEM = {
+    "subject": {"kind": "person", "id": "P", "nik": {"reason": "belum_terdaftar"}, "name": "A"},
+    "assessment": {
+        "id": "A",
+        "assessed_on": "2024-05-01",
+        "conditions": [{"group": "gelandangan"}],
+        "welfare_decile": 7,
+    },
+}
+
+
+def _items(tmp_path: pathlib.Path, *items: dict[str, Any]) -> str:
+    path = tmp_path / "items.jsonl"
+    path.write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
+    return str(path)
+
+
+def test_edition_pin_and_in_force_dates_reach_every_record(tmp_path: pathlib.Path) -> None:
+    path = _items(tmp_path, _ITEM, {**_ITEM, "on": "2021-08-25"})
+    pinned = run("assess", path, "--on", "2024-06-01", "--edition", "ars-2025")
+    assert pinned.returncode == 0
+    editions = [json.loads(line)["decision"]["edition"] for line in pinned.stdout.splitlines()]
+    assert editions == ["ars-2025", "ars-2025"]
+    moved = run(
+        "assess", path, "--on", "2024-06-01", "--in-force-date", "permensos-7-2021=2021-08-20"
+    )
+    editions = [json.loads(line)["decision"]["edition"] for line in moved.stdout.splitlines()]
+    assert editions == ["atensi-2022", "atensi-2021"]
+    by_date = run("assess", path, "--on", "2024-06-01")
+    editions = [json.loads(line)["decision"]["edition"] for line in by_date.stdout.splitlines()]
+    assert editions == ["atensi-2022", "atensi-2020"]
+
+
+def test_compare_editions_writes_one_comparison_per_item(tmp_path: pathlib.Path) -> None:
+    path = _items(tmp_path, _ITEM)
+    result = run("assess", path, "--on", "2024-06-01", "--compare-editions", "atensi-2021,ars-2025")
+    assert result.returncode == 0
+    line = json.loads(result.stdout)
+    comparison = line["comparison"]
+    assert comparison["editions"] == ["atensi-2021", "ars-2025"]
+    assert comparison["differences"][0]["outcomes"] == {
+        "atensi-2021": "eligible",
+        "ars-2025": "needs_review",
+    }
+    facts = [v for d in comparison["decisions"] for f in d["findings"] for v in f["facts"].values()]
+    assert set(facts) <= {"<redacted>"}
+    text = run("explain", path, "--on", "2024-06-01", "--compare-editions", "atensi-2021,ars-2025")
+    assert "elig.dtsen.decile: absent under atensi-2021, needs_review under ars-2025" in text.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--edition", "atensi-1999"], "is not an edition code"),
+        (["--in-force-date", "pp-52-2019=2020-01-01"], "is not an edition instrument code"),
+        (["--in-force-date", "permensos-7-2021"], "INSTRUMENT=YYYY-MM-DD"),
+        (["--in-force-date", "permensos-7-2021=20210820"], "not a date"),
+        (["--compare-editions", "ars-2025"], "at least two editions"),
+        (["--compare-editions", "ars-2025,nope"], "is not an edition code"),
+        (["--in-force-date", "permensos-7-2021=2030-01-01"], "must increase"),
+    ],
+)
+def test_bad_edition_options_are_usage_errors(
+    tmp_path: pathlib.Path, args: list[str], message: str
+) -> None:
+    path = _items(tmp_path, _ITEM)
+    for command in ("assess", "explain"):
+        result = run(command, path, "--on", "2024-06-01", *args)
+        assert result.returncode == 2, (command, args, result.stderr)
+        assert message in result.stderr, (command, result.stderr)
+        assert result.stdout == ""
+
+
+def test_bad_edition_options_are_explained_in_indonesian(tmp_path: pathlib.Path) -> None:
+    result = run("assess", _items(tmp_path, _ITEM), "--edition", "nope", "--lang", "id")
+    assert result.returncode == 2
+    assert "bukan kode edisi" in result.stderr
+
+
+def test_coverage_takes_the_edition_pin(tmp_path: pathlib.Path) -> None:
+    registry = tmp_path / "registry.json"
+    registry.write_text(
+        json.dumps(
+            [
+                {
+                    "code": "L",
+                    "name": "Loka",
+                    "kind": "loka",
+                    "home_clusters": ["korban_napza"],
+                    "working_area": ["7305"],
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
+    result = run(
+        "coverage",
+        str(registry),
+        "--on",
+        "2021-06-01",
+        "--regions",
+        "7305",
+        "--edition",
+        "atensi-2021",
+    )
+    assert result.returncode == 0
+    report = json.loads(result.stdout)
+    assert report["edition"] == "atensi-2021"
+    cells = {target: units for _, target, units in report["cells"]}
+    assert cells["korban_bencana"] == ["L"]
+    bad = run("coverage", str(registry), "--on", "2021-06-01", "--edition", "nope")
+    assert bad.returncode == 2

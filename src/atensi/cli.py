@@ -286,7 +286,10 @@ def _progress(count: int, err: IO[str]) -> None:
 
 
 def _date(text: str) -> dt.date:
+    # YYYY-MM-DD only, as in records: Python's fromisoformat alone also takes 20240601.
     try:
+        if len(text) != 10 or text[4] != "-" or text[7] != "-":
+            raise ValueError(text)
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None

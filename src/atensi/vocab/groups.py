@@ -47,13 +47,6 @@ _S = Evidence.SECONDARY
 _C = Evidence.CONVENTION
 
 
-_TARGETS_7_2021 = cite(
-    "permensos-7-2021",
-    "Pasal 3",
-    _S,
-    source="REFERENCE R9, R11",
-    note="article number from a regional summary; the regulation's wording was not read",
-)
 _SPPA = "mblonyox/data-peraturan uu/2012/11/fulltext.md"
 _DISASTER = cite(
     "pp-39-2012",
@@ -359,7 +352,14 @@ class TargetGroup(CodedEnum):
             "Korban bencana lain yang ditetapkan pemerintah",
             "Victim of another disaster designated by the government",
         ),
-        _TARGETS_7_2021,
+        cite(
+            "pp-39-2012",
+            "Pasal 6 ayat (1) huruf n",
+            _V,
+            source="REFERENCE R16",
+            note="PP 39/2012 says 'korban bencana', every disaster; the wording 'other disasters "
+            "designated by the government' is Permensos 7/2021's (secondary)",
+        ),
     )
     # --- Other PPKS: the statutory target no cluster names, and the open category.
     FORMER_CHRONIC_PATIENT = (

@@ -159,10 +159,12 @@ PP39_ARTICLE_6: tuple[StatutoryTarget, ...] = (
         "n",
         "korban bencana",
         "disaster victims",
-        (G.NATURAL_DISASTER_VICTIM, G.SOCIAL_DISASTER_VICTIM),
+        (G.NATURAL_DISASTER_VICTIM, G.SOCIAL_DISASTER_VICTIM, G.OTHER_DISASTER_VICTIM),
         note=Label(
-            "Pembagian alam/sosial mengikuti Permensos 8/2012 (sekunder).",
-            "The natural/social split follows Permensos 8/2012 (secondary).",
+            "Pembagian alam/sosial mengikuti Permensos 8/2012, 'bencana lain yang ditetapkan "
+            "pemerintah' Permensos 7/2021 (sekunder).",
+            "The natural/social split follows Permensos 8/2012, 'other disasters designated by "
+            "the government' Permensos 7/2021 (secondary).",
         ),
     ),
     StatutoryTarget(
