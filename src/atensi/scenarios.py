@@ -16,6 +16,8 @@ what is expected:
 * ``edition``: ``expected`` edition id on the date;
 * ``compare``: ``subject``, ``assessment``, ``editions``, and ``expected`` target → edition →
   outcome for the targets that differ, ``rule_ids`` among the differing rules;
+* ``pin``: ``subject``, ``assessment`` and an ``edition`` pin that eligibility, services, the
+  lifecycle and coverage must all report (``expected``);
 * ``instrument``: ``instrument`` id and ``expected`` fields of its catalogue entry.
 
 The test suite runs them all; integrators run them against their own systems
@@ -35,10 +37,11 @@ from atensi.law import instrument_in_force
 from atensi.model import SUBJECT_KINDS, Assessment, Case, UnitRegistry
 from atensi.rules.catalogue import RULES
 from atensi.rules.compare import compare_editions
-from atensi.rules.coverage import units_serving
+from atensi.rules.coverage import coverage, units_serving
 from atensi.rules.eligibility import assess_eligibility
+from atensi.rules.lifecycle import check_transition
 from atensi.rules.services import recommend_services
-from atensi.vocab import Target, TargetGroup
+from atensi.vocab import CaseStage, Target, TargetGroup
 
 __all__ = ["SCENARIOS", "Scenario", "run_scenario"]
 
@@ -1226,6 +1229,16 @@ _OTHERS: tuple[Scenario, ...] = (
         "rule_ids": ["elig.dtsen.decile"],
     },
     {
+        "name": "one pin reaches eligibility, services, the lifecycle and coverage",
+        "kind": "pin",
+        "on": "2024-06-01",
+        "edition": "ars-2025",
+        "citation": "atensi convention: one edition resolver (atensi.law.instrument_in_force)",
+        "subject": _person("2012-01-01"),
+        "assessment": _assessment("anak_terlantar", on="2024-05-20"),
+        "expected": "ars-2025",
+    },
+    {
         "name": "the catalogue names the bantuan pemerintah mechanism, Permensos 11/2020",
         "kind": "instrument",
         "on": "2021-01-01",
@@ -1348,6 +1361,25 @@ def run_scenario(scenario: Scenario) -> list[str]:
         changed = {r.rule_id for d in comparison.differences for r in d.rules}
         problems.extend(
             f"rule {r} not among the differences" for r in scenario["rule_ids"] if r not in changed
+        )
+    elif kind == "pin":
+        subject, assessment = _subject_and_assessment(scenario)
+        pin = scenario["edition"]
+        if assessment is None:  # pragma: no cover - pin scenarios carry one
+            raise AssertionError(scenario["name"])
+        case = Case(id="C", subject=subject, unit="U", opened_on=on, assessments=(assessment,))
+        reported = {
+            "eligibility": assess_eligibility(subject, assessment, on=on, edition=pin).edition,
+            "services": recommend_services(case, on=on, edition=pin).edition,
+            "lifecycle": check_transition(
+                case, CaseStage.INITIAL_APPROACH, on=on, edition=pin
+            ).edition,
+            "coverage": coverage(UnitRegistry(), on=on, regions=("3171",), edition=pin).edition,
+        }
+        problems.extend(
+            f"{what} decided under {got}, not {scenario['expected']}"
+            for what, got in reported.items()
+            if got != scenario["expected"]
         )
     elif kind == "instrument":
         entry = get_instrument(scenario["instrument"]).to_dict()
