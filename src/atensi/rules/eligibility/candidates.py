@@ -1,0 +1,408 @@
+"""Who a target may apply to (a person, a member, a subject as a whole), and their findings.
+
+A candidate's conditions are read against their group's own limits; a person's disabilities
+against UU 8/2016; a family's or group's members each become a candidate, and the best one
+stands for the subject.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from atensi.model import (
+    Assessment,
+    Community,
+    Disability,
+    Family,
+    Group,
+    Person,
+)
+from atensi.rules.decision import Facts, Finding, Status
+from atensi.rules.eligibility.declarations import (
+    _BOUNDS,
+    _CHILDREN,
+    _CONDITION_RULES,
+    _DISABILITY_PP39,
+    _DISABLED,
+    _DRUGS,
+    _ELDERLY,
+    _MEMBER_RULES,
+    _MEMBER_TARGETS,
+    _MET,
+    _NOT_MET,
+    _NOT_YET_UU_8_2016,
+    _REVIEW,
+    _SEVERITY,
+    _UNKNOWN,
+    _UU_8_2016_FROM,
+    _V,
+    R_DISABILITY_DURATION,
+    R_DISABILITY_MEDICAL,
+    R_DISABILITY_TYPE,
+    R_GROUP_AGE,
+    R_GROUP_PERIOD,
+    R_GROUP_SEX,
+    Groups,
+    _severity,
+)
+from atensi.rules.eligibility.facts import (
+    _Age,
+    _age,
+    _age_finding,
+    _groups_by_target,
+    _holds,
+    six_months_after,
+)
+from atensi.vocab import (
+    Citation,
+    Target,
+    TargetGroup,
+)
+
+# --- Group limits and conditions --------------------------------------------------------------
+
+
+def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) -> Finding | None:
+    """Why ``group`` does not fit the candidate on its date (review or unknown), or None."""
+    bounds = _BOUNDS.get(group)
+    if bounds is None:
+        return None
+    person, on = candidate.person, candidate.on
+    code = group.value
+    if not _holds(bounds.valid_from, bounds.valid_until, on):
+        start = bounds.valid_from.isoformat() if bounds.valid_from else "-"
+        return R_GROUP_PERIOD.finding(
+            _REVIEW,
+            f"'{code}' is recorded on a date the group did not exist (it starts {start}): "
+            "record the condition under a group of the time",
+            f"'{code}' dicatat pada tanggal kelompok itu belum ada (mulai {start}): catat "
+            "dengan kelompok yang berlaku saat itu",
+            (("group", code), ("valid_from", start), ("on", on.isoformat())),
+            target=target,
+            citation=bounds.period_citation,
+        )
+    low, high = bounds.age_min, bounds.age_under
+    age = candidate.age() if low is not None or high is not None else None
+    if age is not None:
+        band = f"{low or 0}-{'' if high is None else high - 1}"
+        facts: Facts = (("group", code), ("band", band), *age.facts)
+        youngest, oldest = age.youngest, age.oldest
+        if youngest is None or oldest is None:
+            return R_GROUP_AGE.finding(
+                _UNKNOWN,
+                f"'{code}' is for ages {band}; the age is unknown",
+                f"'{code}' untuk usia {band}; usia tidak diketahui",
+                facts,
+                target=target,
+                citation=bounds.age_citation,
+            )
+        below = low is not None and oldest < low
+        above = high is not None and youngest >= high
+        if below or above:
+            return R_GROUP_AGE.finding(
+                _REVIEW,
+                f"'{code}' is for ages {band}, and the person is {'younger' if below else 'older'}"
+                ": the group does not fit (another may); needs review",
+                f"'{code}' untuk usia {band}, dan orang ini lebih {'muda' if below else 'tua'}: "
+                "kelompok tidak sesuai (mungkin kelompok lain); perlu ditinjau",
+                facts,
+                target=target,
+                citation=bounds.age_citation,
+            )
+        if (low is not None and youngest < low) or (high is not None and oldest >= high):
+            return R_GROUP_AGE.finding(
+                _UNKNOWN,
+                f"'{code}' is for ages {band}; the estimated age {youngest}-{oldest} straddles it",
+                f"'{code}' untuk usia {band}; perkiraan usia {youngest}-{oldest} melintasinya",
+                facts,
+                target=target,
+                citation=bounds.age_citation,
+            )
+    if person is not None and bounds.sex is not None and person.sex is not bounds.sex:
+        status = _UNKNOWN if person.sex is None else _REVIEW
+        return R_GROUP_SEX.finding(
+            status,
+            f"'{code}' is a group of {bounds.sex.label.en.lower()} persons; the recorded sex "
+            + ("is missing" if person.sex is None else "differs"),
+            f"'{code}' adalah kelompok {bounds.sex.label.id.lower()}; jenis kelamin tercatat "
+            + ("tidak ada" if person.sex is None else "berbeda"),
+            (("group", code), ("sex", None if person.sex is None else person.sex.value)),
+            target=target,
+            citation=bounds.sex_citation,
+        )
+    if bounds.always_review is not None:
+        return _CONDITION_RULES[target].finding(
+            _REVIEW,
+            f"'{code}' with a written justification: needs review",
+            f"'{code}' dengan justifikasi tertulis: perlu ditinjau",
+            (("conditions", code),),
+            target=target,
+            citation=bounds.always_review,
+        )
+    return None
+
+
+def _no_condition(target: Target) -> Finding:
+    return _CONDITION_RULES[target].finding(
+        _NOT_MET,
+        "no condition of this target is recorded in force on the date",
+        "tidak ada kondisi kelompok sasaran ini yang tercatat berlaku pada tanggal itu",
+        target=target,
+        citation=_CONDITION_RULES[target].citation,
+    )
+
+
+_NO_CONDITION = {target: _no_condition(target) for target in _CONDITION_RULES}
+
+
+def _best_citation(groups: Sequence[TargetGroup]) -> Citation | None:
+    """The citation of the best-established group: verified law first, then the first one."""
+    cited = [g.citation for g in groups if g.citation is not None]
+    return next((c for c in cited if c.evidence is _V), cited[0] if cited else None)
+
+
+def _condition_finding(
+    groups: Sequence[TargetGroup] | None, candidate: _Candidate, target: Target
+) -> Finding:
+    """The target's condition finding: met by a fitting group, else the best problem found."""
+    if not groups:
+        return _NO_CONDITION[target]
+    fitting: list[TargetGroup] = []
+    problem: Finding | None = None
+    for group in groups:
+        found = _bound_problem(group, candidate, target)
+        if found is None:
+            fitting.append(group)
+        elif problem is None or _SEVERITY[found.status] < _SEVERITY[problem.status]:
+            problem = found
+    if problem is not None and not fitting:
+        return problem
+    # Group codes are str enum members: joining them gives their codes.
+    codes = ",".join(sorted(fitting))
+    return _CONDITION_RULES[target].finding(
+        _MET,
+        f"condition recorded: {codes}",
+        f"kondisi tercatat: {codes}",
+        (("conditions", codes),),
+        target=target,
+        citation=_best_citation(fitting),
+    )
+
+
+# --- Disability -----------------------------------------------------------------------------
+
+_DISABILITY_UNTYPED = R_DISABILITY_TYPE.finding(
+    _REVIEW,
+    "a disability condition is recorded but not its type",
+    "kondisi disabilitas tercatat tetapi ragamnya tidak",
+    target=_DISABLED,
+)
+_NO_DISABILITY = R_DISABILITY_TYPE.finding(
+    _NOT_MET,
+    "no disability is recorded in force on the date",
+    "tidak ada disabilitas yang tercatat berlaku pada tanggal itu",
+    target=_DISABLED,
+)
+_NO_DISABILITY_BEFORE_UU_8_2016 = _NO_DISABILITY._replace(citation=_DISABILITY_PP39)
+_DURATION_MESSAGES = {
+    Status.MET: (
+        "lasting at least 6 months or permanent",
+        "berlangsung paling singkat 6 bulan atau permanen",
+    ),
+    Status.NOT_MET: (
+        "has lasted less than 6 months and is recorded as not permanent",
+        "baru berlangsung kurang dari 6 bulan dan tercatat tidak permanen",
+    ),
+    Status.UNKNOWN: (
+        "not known to have lasted 6 months, and permanence not recorded",
+        "belum diketahui berlangsung 6 bulan, dan sifat permanen tidak tercatat",
+    ),
+}
+_MEDICAL_MET = R_DISABILITY_MEDICAL.finding(
+    _MET, "determined by medical personnel", "ditetapkan oleh tenaga medis", target=_DISABLED
+)
+_MEDICAL_NOT_YET = R_DISABILITY_MEDICAL.finding(
+    _REVIEW,
+    "not (yet) determined by medical personnel",
+    "belum ditetapkan oleh tenaga medis",
+    target=_DISABLED,
+)
+
+
+def _duration(disabilities: Iterable[Disability], on: dt.date) -> Status:
+    """Long-term (UU 8/2016 Pasal 4(2)): lasting six months, or permanent.
+
+    Only a limitation recorded as *not* permanent and younger than six months is "not met";
+    unknown permanence with a short or unknown duration is unknown.
+    """
+    durations = []
+    for d in disabilities:
+        lasted = d.since is not None and six_months_after(d.since) <= on
+        if d.permanent or lasted:
+            return _MET
+        durations.append(_NOT_MET if d.permanent is False and d.since is not None else _UNKNOWN)
+    return _UNKNOWN if _UNKNOWN in durations else _NOT_MET
+
+
+_BEFORE_UU_8_2016 = [
+    declared.finding(
+        Status.NOT_APPLICABLE,
+        "UU 8/2016 was not yet in force on the date: its test does not apply",
+        "UU 8/2016 belum berlaku pada tanggal itu: ujinya tidak berlaku",
+        target=_DISABLED,
+        citation=_NOT_YET_UU_8_2016,
+    )
+    for declared in (R_DISABILITY_DURATION, R_DISABILITY_MEDICAL)
+]
+
+
+def _disability_findings(
+    person: Person, groups: Sequence[TargetGroup] | None, on: dt.date, on_iso: str
+) -> list[Finding]:
+    disabilities = [d for d in person.disabilities if _holds(d.since, d.until, on)]
+    before = on < _UU_8_2016_FROM
+    if not disabilities:
+        if groups:
+            return [_DISABILITY_UNTYPED]
+        return [_NO_DISABILITY_BEFORE_UU_8_2016 if before else _NO_DISABILITY]
+    types = ",".join([d.type for d in disabilities])
+    if before:
+        # PP 39/2012 Pasal 6 names persons with disabilities; UU 8/2016's tests came later.
+        typed = R_DISABILITY_TYPE.finding(
+            _MET,
+            f"types: {types} (PP 39/2012 'penyandang cacat')",
+            f"ragam: {types} (PP 39/2012 'penyandang cacat')",
+            (("types", types),),
+            target=_DISABLED,
+            citation=_DISABILITY_PP39,
+        )
+        return [typed, *_BEFORE_UU_8_2016]
+    duration = _duration(disabilities, on)
+    return [
+        R_DISABILITY_TYPE.finding(
+            _MET, f"types: {types}", f"ragam: {types}", (("types", types),), target=_DISABLED
+        ),
+        R_DISABILITY_DURATION.finding(
+            duration, *_DURATION_MESSAGES[duration], (("on", on_iso),), target=_DISABLED
+        ),
+        (
+            _MEDICAL_MET
+            if any(d.determined_by_medical_personnel is True for d in disabilities)
+            else _MEDICAL_NOT_YET
+        ),
+    ]
+
+
+# --- Candidates: a person, a member, or a subject as a whole ---------------------------------
+
+
+class _Candidate:
+    """Whoever a target may apply to: a person (or member) or a subject as a whole.
+
+    Its conditions are grouped by target once, and its age is worked out once, when a rule
+    first needs it.
+    """
+
+    __slots__ = ("_age", "groups", "member_id", "on", "on_iso", "person")
+
+    def __init__(
+        self,
+        person: Person | None,
+        groups: Groups,
+        on: dt.date,
+        on_iso: str,
+        member_id: str | None = None,
+    ) -> None:
+        self.person, self.groups, self.on, self.on_iso = person, groups, on, on_iso
+        self.member_id = member_id
+        self._age: _Age | None = None
+
+    def age(self) -> _Age | None:
+        if self.person is None:
+            return None
+        if self._age is None:
+            self._age = _age(self.person, self.on, self.on_iso)
+        return self._age
+
+    def findings(self, target: Target) -> list[Finding]:
+        person, on = self.person, self.on
+        groups = self.groups.get(target)
+        if target is _CHILDREN or target is _ELDERLY:
+            if person is None:  # pragma: no cover - subjects are asked through members
+                raise AssertionError(target)
+            if not groups:
+                # One unmet criterion explains the outcome; the age is not worked out.
+                return [_NO_CONDITION[target]]
+            age = _age(person, on, self.on_iso) if self._age is None else self._age
+            self._age = age
+            condition = _condition_finding(groups, self, target)
+            return [*_age_finding(person, age, on, target), condition]
+        if target is _DISABLED:
+            if person is None:  # pragma: no cover - subjects are asked through members
+                raise AssertionError(target)
+            return _disability_findings(person, groups, on, self.on_iso)
+        if target is _DRUGS and person is not None and person.drug_use is not None:
+            use = person.drug_use
+            if _holds(use.since, use.until, on) and use.status not in (groups or ()):
+                groups = [*(groups or ()), use.status]
+        return [_condition_finding(groups, self, target)]
+
+
+def _with_member(finding: Finding, member_id: str) -> Finding:
+    return finding._replace(facts=(*finding.facts, ("member", member_id)))
+
+
+def _no_members(target: Target, community: bool) -> Finding:
+    kind = "community" if community else "subject without members"
+    return _MEMBER_RULES[target].finding(
+        _NOT_MET,
+        f"a {kind} has no member this target can apply to",
+        "subjek tidak memiliki anggota yang dapat menjadi sasaran ini",
+        target=target,
+    )
+
+
+_NO_MEMBERS = {
+    (target, community): _no_members(target, community)
+    for target in _MEMBER_RULES
+    for community in (True, False)
+}
+
+
+class _Subject:
+    """A subject prepared for one decision: its candidates and their conditions, once."""
+
+    __slots__ = ("candidates", "community", "members")
+
+    def __init__(
+        self,
+        subject: Family | Group | Community,
+        assessment: Assessment,
+        on: dt.date,
+        on_iso: str,
+    ) -> None:
+        shared = (assessment.conditions, subject.conditions)
+        self.community = isinstance(subject, Community)
+        whole = _Candidate(None, _groups_by_target(on, *shared), on, on_iso)
+        people = subject.members if isinstance(subject, Family | Group) else ()
+        self.members = [
+            _Candidate(m, _groups_by_target(on, *shared, m.conditions), on, on_iso, m.id)
+            for m in people
+        ]
+        self.candidates = [whole, *self.members]
+
+    def findings(self, target: Target) -> list[Finding]:
+        pool = self.members if target in _MEMBER_TARGETS else self.candidates
+        best: list[Finding] | None = None
+        best_severity = 0
+        for candidate in pool:
+            found = candidate.findings(target)
+            if candidate.member_id is not None:
+                found = [_with_member(f, candidate.member_id) for f in found]
+            severity = _severity(found)
+            if best is None or severity < best_severity:
+                best, best_severity = found, severity
+        if best is not None:
+            return best
+        return [_NO_MEMBERS[target, self.community]]

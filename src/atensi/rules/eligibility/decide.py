@@ -1,0 +1,354 @@
+"""The decision: the edition's plan, the decision-level findings, and every target's outcome."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from atensi.law import DataGate, Edition, InForceDates, instrument_in_force
+from atensi.model import (
+    Assessment,
+    Family,
+    Group,
+    Person,
+)
+from atensi.model.subjects import Subject
+from atensi.rules.decision import Decision, Facts, Finding, Outcome
+from atensi.rules.eligibility.candidates import (
+    _Candidate,
+    _Subject,
+    _with_member,
+)
+from atensi.rules.eligibility.declarations import (
+    _CODES,
+    _ELDERLY,
+    _ELIGIBLE,
+    _MET,
+    _NOT_ELIGIBLE,
+    _NOT_MET,
+    _OUTCOME_BY_SEVERITY,
+    _RANK,
+    _REVIEW,
+    _TARGETS,
+    _UNKNOWN,
+    _V,
+    PRIMARY_ORDER,
+    R_ASSESSMENT,
+    R_CAPACITY,
+    R_DTKS,
+    R_DTSEN,
+    R_EDITION,
+    R_FLOOR,
+    _severity,
+)
+from atensi.rules.eligibility.facts import (
+    _groups_by_target,
+    _nik_contradiction,
+)
+from atensi.vocab import (
+    Label,
+    Target,
+)
+
+# --- Decision-level findings: the edition, the data gates, the NIK ----------------------------
+
+
+class _Plan:
+    """What a decision under one edition needs of it, worked out once per edition.
+
+    An edition is a value; its findings per target, its instrument ids and whether a target is
+    refused outright do not depend on the record, so every record decided under it shares them.
+    """
+
+    __slots__ = ("edition", "edition_findings", "gates", "instrument_ids", "refused")
+
+    def __init__(self, edition: Edition) -> None:
+        self.edition = edition
+        self.instrument_ids = edition.instrument_ids
+        self.gates = edition.data_gates
+        self.edition_findings = {t: tuple(_edition_findings(edition, t)) for t in _TARGETS}
+        self.refused = frozenset(
+            t for t, found in self.edition_findings.items() if found and found[0].status is _NOT_MET
+        )
+
+
+# Keyed by identity, with the edition kept alive in the value so an id is never reused while
+# its plan is cached; bounded, for callers who build editions on the fly.
+_PLANS: dict[int, _Plan] = {}
+
+
+def _plan(edition: Edition) -> _Plan:
+    plan = _PLANS.get(id(edition))
+    if plan is None or plan.edition is not edition:
+        if len(_PLANS) >= 64:
+            _PLANS.clear()
+        plan = _PLANS[id(edition)] = _Plan(edition)
+    return plan
+
+
+def _edition_findings(edition: Edition, target: Target) -> list[Finding]:
+    """Nothing when the edition names the target; else why it is (or is not) one."""
+    basis = edition.basis(target)
+    if basis.how == "named":
+        return []
+    facts: Facts = (("edition", edition.id),)
+    if basis.how == "floor":
+        return [
+            R_FLOOR.finding(
+                _MET,
+                f"a statutory target under {basis.citation.article}, beneath {edition.name} "
+                "(whose own list does not name it)",
+                f"sasaran menurut {basis.citation.article}, di bawah {edition.name} (yang "
+                "daftarnya sendiri tidak menyebutnya)",
+                facts,
+                target=target,
+                citation=basis.citation,
+            )
+        ]
+    if basis.how == "review":
+        return [
+            R_EDITION.finding(
+                _REVIEW,
+                f"{edition.name} leaves this target in doubt: needs review",
+                f"{edition.name} tidak jelas menyebut sasaran ini: perlu ditinjau",
+                facts,
+                target=target,
+                citation=basis.citation,
+            )
+        ]
+    hard = basis.citation.evidence is _V
+    return [
+        R_EDITION.finding(
+            _NOT_MET if hard else _REVIEW,
+            f"not a target under {edition.name}" + ("" if hard else " (source not verified)"),
+            f"bukan sasaran menurut {edition.name}"
+            + ("" if hard else " (sumber belum terverifikasi)"),
+            facts,
+            target=target,
+            citation=basis.citation,
+        )
+    ]
+
+
+def _gate_finding(gate: DataGate, subject: Subject, assessment: Assessment) -> Finding:
+    """The gate's finding; it depends only on the gate and the one value it reads (memoised)."""
+    if gate.max_decile is not None:
+        value: int | bool | None = assessment.welfare_decile
+        if value is None and isinstance(subject, Family):
+            value = subject.welfare_decile
+    else:
+        value = assessment.in_dtks
+    key = (gate, value)
+    found = _GATE_FINDINGS.get(key)
+    if found is None:
+        if len(_GATE_FINDINGS) >= 256:
+            _GATE_FINDINGS.clear()
+        found = _GATE_FINDINGS[key] = _new_gate_finding(gate, value)
+    return found
+
+
+_GATE_FINDINGS: dict[tuple[DataGate, int | bool | None], Finding] = {}
+
+
+def _new_gate_finding(gate: DataGate, value: int | bool | None) -> Finding:
+    declared = R_DTSEN if gate.max_decile is not None else R_DTKS
+    if gate.max_decile is not None:
+        decile = value
+        if decile is None:
+            return declared.finding(
+                _UNKNOWN,
+                "welfare decile not recorded: the DTSEN data gate could not be checked",
+                "desil kesejahteraan tidak tercatat: gerbang data DTSEN tidak dapat diperiksa",
+                citation=gate.citation,
+            )
+        inside = decile <= gate.max_decile
+        return declared.finding(
+            _MET if inside else _REVIEW,
+            f"welfare decile {decile}"
+            + ("" if inside else f", above {gate.max_decile}: needs review (practice, not law)"),
+            f"desil kesejahteraan {decile}"
+            + ("" if inside else f", di atas {gate.max_decile}: perlu ditinjau (praktik)"),
+            (("welfare_decile", decile),),
+            citation=gate.citation,
+        )
+    listed = value
+    if listed is None:
+        return declared.finding(
+            _UNKNOWN,
+            "DTKS listing not recorded: the DTKS data gate could not be checked",
+            "status DTKS tidak tercatat: gerbang data DTKS tidak dapat diperiksa",
+            citation=gate.citation,
+        )
+    return declared.finding(
+        _MET if listed else _REVIEW,
+        "listed in DTKS" if listed else "not listed in DTKS: needs review (practice, not law)",
+        "terdaftar di DTKS" if listed else "tidak terdaftar di DTKS: perlu ditinjau (praktik)",
+        (("in_dtks", listed),),
+        citation=gate.citation,
+    )
+
+
+def _nik_findings(subject: Subject) -> list[Finding]:
+    if isinstance(subject, Person):
+        found = _nik_contradiction(subject)
+        return [] if found is None else [found]
+    out = []
+    for member in subject.members if isinstance(subject, Family | Group) else ():
+        found = _nik_contradiction(member)
+        if found is not None:
+            out.append(_with_member(found, member.id))
+    return out
+
+
+# --- Capacity, assessment, notes --------------------------------------------------------------
+
+_NO_CAPACITY = R_CAPACITY.finding(
+    _UNKNOWN,
+    "potensial / tidak potensial not recorded (it decides which services apply)",
+    "potensial / tidak potensial belum dicatat",
+    target=_ELDERLY,
+)
+
+
+def _capacity_finding(subject: Subject) -> Finding:
+    capacity = subject.elderly_capacity if isinstance(subject, Person) else None
+    if capacity is None:
+        return _NO_CAPACITY
+    return R_CAPACITY.finding(
+        _MET,
+        f"recorded as {capacity.value}",
+        f"tercatat {capacity.value}",
+        (("capacity", capacity.value),),
+        target=_ELDERLY,
+    )
+
+
+_NO_ASSESSMENT = R_ASSESSMENT.finding(
+    _UNKNOWN,
+    "no assessment: eligibility cannot be decided",
+    "belum ada asesmen: kelayakan tidak dapat diputuskan",
+)
+
+
+def _assessment_finding(assessment: Assessment) -> Finding:
+    assessed = assessment.assessed_on.isoformat()
+    return R_ASSESSMENT.finding(
+        _MET, f"assessed on {assessed}", f"diasesmen pada {assessed}", (("assessed_on", assessed),)
+    )
+
+
+def _too_early(assessment: Assessment, on_iso: str) -> Finding:
+    return R_ASSESSMENT.finding(
+        _UNKNOWN,
+        "the assessment is dated after the decision date",
+        "asesmen bertanggal setelah tanggal keputusan",
+        (("assessed_on", assessment.assessed_on.isoformat()), ("on", on_iso)),
+    )
+
+
+def _primary_note(eligible: set[Target]) -> tuple[Label, ...]:
+    ranked = [t for t in PRIMARY_ORDER if t in eligible]
+    if len(ranked) < 2:
+        return ()
+    return (
+        Label(
+            f"Saran sasaran utama: {ranked[0].value} (konvensi atensi, bukan hukum).",
+            f"Suggested primary target: {ranked[0].value} (atensi's convention, not law).",
+        ),
+    )
+
+
+def assess_eligibility(
+    subject: Subject,
+    assessment: Assessment | None,
+    *,
+    on: dt.date,
+    edition: str | Edition | None = None,
+    in_force_dates: InForceDates | None = None,
+) -> Decision:
+    """Decide, for every target, whether ``subject`` is one on ``on``, and explain why.
+
+    Args:
+        subject: a :class:`Person`, :class:`Family`, :class:`Group` or :class:`Community`.
+        assessment: the assessment the decision rests on; ``None`` makes it undetermined.
+        on: the date of the decision; facts dated after it do not count.
+        edition: pin an edition (its id or value) instead of choosing by date: "what if this
+            edition applied?" (see :func:`atensi.rules.compare_editions`).
+        in_force_dates: replace atensi's unverified in-force dates (see :mod:`atensi.law`).
+
+    Returns:
+        The decision. It never raises on a valid entity: missing data is an ``unknown``
+        finding. (A date before PP 39/2012 raises :class:`atensi.NoInstrumentInForce`: no rule
+        set exists to decide under; a bad pin or override raises :class:`atensi.AtensiError`.)
+    """
+    current = instrument_in_force(on, edition=edition, in_force_dates=in_force_dates)
+    if assessment is None:
+        return Decision(
+            "eligibility",
+            Outcome.UNDETERMINED,
+            on,
+            current.id,
+            current.instrument_ids,
+            (_NO_ASSESSMENT,),
+        )
+    on_iso = on.isoformat()
+    if assessment.assessed_on > on:
+        return Decision(
+            "eligibility",
+            Outcome.UNDETERMINED,
+            on,
+            current.id,
+            current.instrument_ids,
+            (_too_early(assessment, on_iso),),
+        )
+    plan = _plan(current)
+    findings = [_assessment_finding(assessment)]
+    shared = _nik_findings(subject)
+    for gate in plan.gates:
+        if gate.applies_on(on):
+            shared.append(_gate_finding(gate, subject, assessment))
+    cap = 0
+    if shared:
+        findings.extend(shared)
+        # Their unknowns report a missing fact of practice; they do not hold a decision back.
+        cap = _severity([f for f in shared if f.status is not _UNKNOWN])
+    targets: list[tuple[str, Outcome]] = []
+    eligible: set[Target] = set()
+    best = _RANK[_NOT_ELIGIBLE]
+    prepared: _Candidate | _Subject = (
+        _Candidate(
+            subject, _groups_by_target(on, assessment.conditions, subject.conditions), on, on_iso
+        )
+        if isinstance(subject, Person)
+        else _Subject(subject, assessment, on, on_iso)
+    )
+    edition_findings, refused = plan.edition_findings, plan.refused
+    for target in _TARGETS:
+        before = edition_findings[target]
+        if target in refused:
+            found = list(before)
+        else:
+            found = prepared.findings(target)
+            if before:
+                found[:0] = before
+        severity = _severity(found)
+        if cap > severity:
+            severity = cap
+        outcome = _OUTCOME_BY_SEVERITY[severity]
+        if target is _ELDERLY and outcome is not _NOT_ELIGIBLE:
+            found.append(_capacity_finding(subject))
+        findings.extend(found)
+        targets.append((_CODES[target], outcome))
+        if severity < best:
+            best = severity
+        if outcome is _ELIGIBLE:
+            eligible.add(target)
+    return Decision(
+        "eligibility",
+        _OUTCOME_BY_SEVERITY[best],
+        on,
+        current.id,
+        plan.instrument_ids,
+        tuple(findings),
+        tuple(targets),
+        _primary_note(eligible),
+    )

@@ -1,0 +1,411 @@
+"""Every eligibility rule, declared once, with the citations its findings may carry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from atensi.law import get
+from atensi.model import (
+    DatePrecision,
+)
+from atensi.rules.catalogue import Rule, informative_ids, rule
+from atensi.rules.decision import Finding, Outcome, Status
+from atensi.vocab import (
+    Citation,
+    Evidence,
+    Sex,
+    Target,
+    TargetGroup,
+    cite,
+    groups_of,
+)
+from atensi.vocab.statutory import floor_citation
+
+_V, _S, _C = Evidence.VERIFIED, Evidence.SECONDARY, Evidence.CONVENTION
+_CHILD_AGE = cite("uu-35-2014", "Pasal 1 angka 1", _V, source="REFERENCE R19")
+_ELDERLY_AGE = cite("uu-13-1998", "Pasal 1 angka 2", _V, source="REFERENCE R21")
+_MEMBERS = cite(
+    None,
+    None,
+    _C,
+    source="atensi convention (docs/rules.md)",
+    note="a family or group is a target through its members' ages, disabilities, drug use "
+    "and conditions",
+)
+_ELDERLY_CAPACITY = cite("uu-13-1998", "Pasal 1 angka 3-4; Pasal 5", _V, source="REFERENCE R21")
+_DISABILITY_TYPE = cite("uu-8-2016", "Pasal 4 ayat (1)", _V, source="REFERENCE R20")
+_DISABILITY_TERM = cite(
+    "uu-8-2016",
+    "Pasal 4 ayat (2) dan Penjelasannya",
+    _V,
+    source="mblonyox/data-peraturan uu/2016/8/fulltext.md",
+    note="'dalam jangka waktu lama': paling singkat 6 (enam) bulan dan/atau bersifat permanen",
+)
+_DISABILITY_MEDICAL = cite("uu-8-2016", "Pasal 4 ayat (2)", _V, source="REFERENCE R20")
+_DISABILITY_PP39 = cite(
+    "pp-39-2012",
+    "Pasal 6 ayat (1) huruf a-c",
+    _V,
+    source="REFERENCE R16",
+    note="'penyandang cacat fisik', 'cacat mental', 'cacat fisik dan mental'; UU 8/2016 was not "
+    "yet in force",
+)
+_NOT_YET_UU_8_2016 = cite(
+    "uu-8-2016",
+    "Pasal 153",
+    _V,
+    source="mblonyox/data-peraturan uu/2016/8/fulltext.md",
+    note="in force from 15 April 2016: its six-month and medical-determination tests did not "
+    "apply before",
+)
+_ASSESSMENT = cite(
+    None,
+    None,
+    _S,
+    source="REFERENCE §3.11 (R35; Dirjen statement 2024)",
+    note="assessment is the mandatory entry point before any intervention or aid",
+)
+_NIK_BIRTH = cite(
+    "uu-24-2013",
+    "Pasal 1 angka 12",
+    _S,
+    source="Dukcapil Klaten on the NIK's digits (REFERENCE §8.1, R53)",
+    note="the NIK encodes day, month and two-digit year of birth; the century is inferred as "
+    "the latest that puts the birth on or before the decision date",
+)
+_NIK_RECORD = cite(
+    "uu-24-2013",
+    "Pasal 1 angka 12; Pasal 58 ayat (2)",
+    _S,
+    source="REFERENCE §8.1 (R53)",
+    note="the NIK or the record may be wrong; no check digit exists",
+)
+_LEAP_DAY = cite(
+    None,
+    None,
+    _C,
+    source="atensi convention (docs/rules.md)",
+    note="the law is silent on 29 February birthdays; atensi counts the birthday on 1 March "
+    "in common years",
+)
+
+_UU_8_2016_FROM = get("uu-8-2016").in_force_from.value  # type: ignore[union-attr]
+
+#: atensi's convention (not law) for suggesting one primary target when several apply.
+PRIMARY_ORDER: tuple[Target, ...] = (
+    Target.CHILDREN,
+    Target.PERSONS_WITH_DISABILITIES,
+    Target.ELDERLY,
+    Target.DRUG_ABUSE_VICTIMS,
+    Target.SOCIAL_DEVIANCE_AND_TRAFFICKING,
+    Target.DISASTER_VICTIMS,
+    Target.OTHER_PPKS,
+)
+
+_CODES = {t: t.value for t in Target}
+_TARGETS = tuple(Target)
+# ``TargetGroup.target`` and ``.bounds`` are properties; plain mappings are several times
+# cheaper per condition.
+_TARGET_OF = {g: g.target for g in TargetGroup}
+_BOUNDS = {g: g.bounds for g in TargetGroup if not g.bounds.is_empty}
+_MEMBER_TARGETS = frozenset({Target.CHILDREN, Target.ELDERLY, Target.PERSONS_WITH_DISABILITIES})
+
+# Reading an enum member through its class (``Status.MET``) costs about 90 ns, a module constant
+# a tenth of that; the functions run for every target of every record read these.
+_MET, _NOT_MET, _UNKNOWN, _REVIEW = Status.MET, Status.NOT_MET, Status.UNKNOWN, Status.NEEDS_REVIEW
+_ELIGIBLE, _NOT_ELIGIBLE = Outcome.ELIGIBLE, Outcome.NOT_ELIGIBLE
+_CHILDREN, _ELDERLY, _DRUGS = Target.CHILDREN, Target.ELDERLY, Target.DRUG_ABUSE_VICTIMS
+_DISABLED, _OTHER_PPKS = Target.PERSONS_WITH_DISABILITIES, Target.OTHER_PPKS
+_FEMALE, _MALE = Sex.FEMALE, Sex.MALE
+_DAY = DatePrecision.DAY
+
+#: The conditions of a candidate in force on the date, by target.
+Groups = dict[Target, list[TargetGroup]]
+
+
+#: Why "no condition recorded" is a "no": rehabilitation is for a person with a social
+#: dysfunction, and the assessment is where it is found.
+_NO_CONDITION_CITATION = cite(
+    "pp-39-2012",
+    "Pasal 4 ayat (1); Pasal 7 ayat (2) huruf b",
+    _V,
+    source="REFERENCE R16",
+    note="rehabilitation restores a person with a social dysfunction; the assessment "
+    "(pengungkapan dan pemahaman masalah) recorded none of this target",
+)
+
+
+def _group_citations(target: Target) -> tuple[Citation, ...]:
+    """The citations a condition finding of ``target`` may carry (the 'no condition' one first)."""
+    return (
+        _NO_CONDITION_CITATION,
+        *(g.citation for g in groups_of(target) if g.citation is not None),
+    )
+
+
+# --- Declarations ---------------------------------------------------------------------------
+
+_E = "eligibility"
+_PERSON_FACTS = ("person.birth_date", "person.nik", "on")
+_CONDITION_READS = (
+    "assessment.conditions",
+    "subject.conditions",
+    "member.conditions",
+    "condition.since",
+    "condition.until",
+    "on",
+)
+R_ASSESSMENT = rule(
+    "elig.assessment.present",
+    _E,
+    "an assessment dated on or before the decision date exists",
+    "ada asesmen bertanggal paling lambat tanggal keputusan",
+    _ASSESSMENT,
+    ("assessment.assessed_on", "on"),
+)
+R_EDITION = rule(
+    "elig.edition.target",
+    _E,
+    "the edition in force (or PP 39/2012 Pasal 6 beneath it) names the target",
+    "edisi yang berlaku (atau PP 39/2012 Pasal 6 di bawahnya) menyebut sasaran ini",
+    None,
+    ("edition",),
+    cites="edition",
+)
+R_FLOOR = rule(
+    "elig.edition.floor",
+    _E,
+    "a target through PP 39/2012 Pasal 6, the floor beneath every edition",
+    "sasaran melalui PP 39/2012 Pasal 6, dasar di bawah setiap edisi",
+    [c for t in Target if (c := floor_citation(t)) is not None],
+    ("edition",),
+    gating=False,
+    cites="floor",
+)
+R_CHILD_AGE = rule(
+    "elig.anak.age",
+    _E,
+    "under 18 on the date (the 18th birthday ends childhood)",
+    "berusia di bawah 18 tahun pada tanggal itu",
+    _CHILD_AGE,
+    _PERSON_FACTS,
+)
+R_ELDERLY_AGE = rule(
+    "elig.lansia.age",
+    _E,
+    "60 or over on the date",
+    "berusia 60 tahun atau lebih pada tanggal itu",
+    _ELDERLY_AGE,
+    _PERSON_FACTS,
+)
+R_AGE_NIK = rule(
+    "elig.age.nik",
+    _E,
+    "no birth date is recorded: the age is read from the NIK",
+    "tanggal lahir tidak tercatat: usia dibaca dari NIK",
+    _NIK_BIRTH,
+    ("person.birth_date", "person.nik", "on"),
+    gating=False,
+)
+R_LEAP_DAY = rule(
+    "elig.age.leap_day",
+    _E,
+    "born on 29 February: the birthday counts on 1 March in common years (convention)",
+    "lahir 29 Februari: ulang tahun dihitung 1 Maret pada tahun biasa (konvensi)",
+    _LEAP_DAY,
+    ("person.birth_date", "on"),
+    gating=False,
+)
+R_NIK_RECORD = rule(
+    "elig.nik.consistency",
+    _E,
+    "the NIK agrees with the recorded sex and birth date",
+    "NIK sesuai dengan jenis kelamin dan tanggal lahir yang tercatat",
+    _NIK_RECORD,
+    ("person.nik", "person.sex", "person.birth_date", "on"),
+)
+R_CAPACITY = rule(
+    "elig.lansia.capacity",
+    _E,
+    "potensial / tidak potensial is recorded (it decides which services apply)",
+    "potensial / tidak potensial tercatat (menentukan layanan yang berlaku)",
+    _ELDERLY_CAPACITY,
+    ("person.elderly_capacity",),
+    gating=False,
+)
+R_DISABILITY_TYPE = rule(
+    "elig.disabilitas.type",
+    _E,
+    "at least one UU 8/2016 type of disability is recorded",
+    "paling sedikit satu ragam disabilitas UU 8/2016 tercatat",
+    (_DISABILITY_TYPE, _DISABILITY_PP39),
+    ("person.disabilities", "disability.since", "disability.until", "assessment.conditions", "on"),
+)
+R_DISABILITY_DURATION = rule(
+    "elig.disabilitas.duration",
+    _E,
+    "the limitation lasts at least six months or is permanent",
+    "keterbatasan berlangsung paling singkat 6 bulan atau permanen",
+    (_DISABILITY_TERM, _NOT_YET_UU_8_2016),
+    ("disability.permanent", "disability.since", "on"),
+)
+R_DISABILITY_MEDICAL = rule(
+    "elig.disabilitas.medical",
+    _E,
+    "medical personnel determined the type",
+    "ragam ditetapkan oleh tenaga medis",
+    (_DISABILITY_MEDICAL, _NOT_YET_UU_8_2016),
+    ("disability.determined_by_medical_personnel",),
+)
+R_GROUP_AGE = rule(
+    "elig.group.age_band",
+    _E,
+    "the person's age fits the recorded group's own age band",
+    "usia orang itu sesuai rentang usia kelompok yang tercatat",
+    [b.age_citation for b in _BOUNDS.values() if b.age_citation is not None],
+    ("person.birth_date", "person.nik", "condition.group", "on"),
+    cites="bound",
+)
+R_GROUP_PERIOD = rule(
+    "elig.group.period",
+    _E,
+    "the recorded group existed on the date",
+    "kelompok yang tercatat sudah ada pada tanggal itu",
+    [b.period_citation for b in _BOUNDS.values() if b.period_citation is not None],
+    ("condition.group", "on"),
+    cites="bound",
+)
+R_GROUP_SEX = rule(
+    "elig.group.sex",
+    _E,
+    "the person's sex fits the recorded group",
+    "jenis kelamin orang itu sesuai kelompok yang tercatat",
+    [b.sex_citation for b in _BOUNDS.values() if b.sex_citation is not None],
+    ("person.sex", "condition.group"),
+    cites="bound",
+)
+_CONDITION_RULES: dict[Target, Rule] = {
+    Target.CHILDREN: rule(
+        "elig.anak.condition",
+        _E,
+        "a child condition is recorded",
+        "kondisi anak tercatat",
+        _group_citations(Target.CHILDREN),
+        _CONDITION_READS,
+        cites="group",
+    ),
+    Target.ELDERLY: rule(
+        "elig.lansia.condition",
+        _E,
+        "an elderly condition is recorded",
+        "kondisi lanjut usia tercatat",
+        _group_citations(Target.ELDERLY),
+        _CONDITION_READS,
+        cites="group",
+    ),
+    Target.SOCIAL_DEVIANCE_AND_TRAFFICKING: rule(
+        "elig.tskpo.condition",
+        _E,
+        "a tuna sosial or trafficking condition is recorded",
+        "kondisi tuna sosial atau korban perdagangan orang tercatat",
+        _group_citations(Target.SOCIAL_DEVIANCE_AND_TRAFFICKING),
+        _CONDITION_READS,
+        cites="group",
+    ),
+    Target.DISASTER_VICTIMS: rule(
+        "elig.bencana.condition",
+        _E,
+        "a disaster-victim condition is recorded",
+        "kondisi korban bencana tercatat",
+        _group_citations(Target.DISASTER_VICTIMS),
+        _CONDITION_READS,
+        cites="group",
+    ),
+    Target.DRUG_ABUSE_VICTIMS: rule(
+        "elig.napza.status",
+        _E,
+        "an addict, abuser or victim of abuse (UU 35/2009), of any age",
+        "pecandu, penyalah guna atau korban penyalahgunaan (UU 35/2009), segala usia",
+        _group_citations(Target.DRUG_ABUSE_VICTIMS),
+        ("person.drug_use", "drug_use.since", "drug_use.until", *_CONDITION_READS),
+        cites="group",
+    ),
+    Target.OTHER_PPKS: rule(
+        "elig.lainnya.condition",
+        _E,
+        "a statutory group no cluster names, or 'PPKS lainnya' with a justification (reviewed)",
+        "kelompok menurut undang-undang di luar klaster, atau 'PPKS lainnya' dengan justifikasi",
+        (
+            *_group_citations(Target.OTHER_PPKS),
+            *(b.always_review for b in _BOUNDS.values() if b.always_review is not None),
+        ),
+        (*_CONDITION_READS, "condition.justification"),
+        cites="group",
+    ),
+}
+_SHORT = {
+    Target.CHILDREN: "anak",
+    Target.ELDERLY: "lansia",
+    Target.PERSONS_WITH_DISABILITIES: "disabilitas",
+}
+_MEMBER_RULES = {
+    target: rule(
+        f"elig.{short}.members",
+        _E,
+        "a family or group has a member this target can apply to",
+        "keluarga atau kelompok memiliki anggota yang dapat menjadi sasaran ini",
+        _MEMBERS,
+        ("subject.members",),
+    )
+    for target, short in _SHORT.items()
+}
+R_DTKS = rule(
+    "elig.dtks.listed",
+    _E,
+    "listed in DTKS (the data gate of 2021-2024; practice)",
+    "terdaftar di DTKS (gerbang data 2021-2024; praktik)",
+    None,
+    ("assessment.in_dtks", "edition", "on"),
+    cites="gate",
+)
+R_DTSEN = rule(
+    "elig.dtsen.decile",
+    _E,
+    "in DTSEN welfare deciles 1-5 (the data gate from 2025; practice)",
+    "berada di desil kesejahteraan DTSEN 1-5 (gerbang data sejak 2025; praktik)",
+    None,
+    ("assessment.welfare_decile", "family.welfare_decile", "edition", "on"),
+    cites="gate",
+)
+_INFORMATIVE = informative_ids(_E)
+
+
+# --- Outcomes -------------------------------------------------------------------------------
+
+# Severity of a status for a target's outcome: the worst gating finding decides.
+_SEVERITY = {
+    Status.MET: 0,
+    Status.NOT_APPLICABLE: 0,
+    Status.NEEDS_REVIEW: 1,
+    Status.UNKNOWN: 2,
+    Status.NOT_MET: 3,
+}
+_OUTCOME_BY_SEVERITY = (
+    Outcome.ELIGIBLE,
+    Outcome.NEEDS_REVIEW,
+    Outcome.UNDETERMINED,
+    Outcome.NOT_ELIGIBLE,
+)
+_RANK = {outcome: rank for rank, outcome in enumerate(_OUTCOME_BY_SEVERITY)}
+
+
+def _severity(findings: Iterable[Finding]) -> int:
+    """The severity of the worst gating finding (0 when all are met)."""
+    worst = 0
+    for finding in findings:
+        if finding.rule_id in _INFORMATIVE:
+            continue
+        severity = _SEVERITY[finding.status]
+        if severity > worst:
+            worst = severity
+    return worst
