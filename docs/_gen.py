@@ -245,7 +245,7 @@ def target_page(code: str) -> str:
             f"| `{group.value}` | {_cell(group.label.id)} | {_cell(group.label.en)} "
             f"| {_citation(group.citation)} |"
         )
-    rules: dict[str, str] = {}
+    rules: dict[str, dict[str, None]] = {}
     examples = []
     for scenario in SCENARIOS:
         if scenario.get("kind", "eligibility") != "eligibility":
@@ -265,13 +265,21 @@ def target_page(code: str) -> str:
         )
         mine = [f for f in decision.findings if f.target == code]
         for finding in mine:
-            rules.setdefault(finding.rule_id, _citation(finding.citation))
+            rules.setdefault(finding.rule_id, {})[_citation(finding.citation)] = None
         if code in scenario["expected"] or any(f.rule_id in scenario["rule_ids"] for f in mine):
             examples.append(
                 (scenario["name"], scenario["on"], decision.edition, decision.outcome_for(code))
             )
-    lines += ["", "## Rules and citations", "", "| Rule id | Citation |", "|---|---|"]
-    lines += [f"| `{r}` | {c} |" for r, c in sorted(rules.items())]
+    lines += [
+        "",
+        "## Rules and citations",
+        "",
+        "The citations each rule carried in the examples below (the rule catalogue lists all).",
+        "",
+        "| Rule id | Citations |",
+        "|---|---|",
+    ]
+    lines += [f"| `{r}` | {'<br>'.join(c)} |" for r, c in sorted(rules.items())]
     lines += [
         "",
         "## Examples (from the scenario catalogue)",
