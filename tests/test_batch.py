@@ -152,3 +152,37 @@ def test_any_item_gives_the_text_of_json_dumps_and_never_raises(item: Any) -> No
         )
         text = assess_record_json(item, on=dt.date(2024, 6, 1), show_personal_data=show)
         assert text == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.fixed_dictionaries(
+        {"subject": st.one_of(JSON_LIKE, st.fixed_dictionaries({"kind": st.just("person")}))},
+        optional={"assessment": JSON_LIKE, "on": JSON_LIKE},
+    )
+    | JSON_LIKE,
+    st.sampled_from([None, "pp39-2012", "ars-2025"]),
+)
+def test_any_item_compared_or_pinned_never_raises(item: Any, pin: str | None) -> None:
+    from atensi.batch import Law, compare_record_json
+
+    law = Law(pin)
+    data = json.loads(compare_record_json(item, editions=("atensi-2021", "ars-2025"), law=law))
+    assert data["ok"] is False or data["comparison"]["editions"] == ["atensi-2021", "ars-2025"]
+    result = assess_record(item, on=dt.date(2024, 6, 1), law=law)
+    if result["ok"] and pin is not None:
+        assert result["decision"]["edition"] == pin
+
+
+def test_generated_items_compare_under_every_edition() -> None:
+    from atensi.batch import compare_item
+    from atensi.law import EDITION_IDS
+    from atensi.rules import EditionComparison
+
+    for item in _items()[:50]:
+        result = compare_item(item, editions=EDITION_IDS, on=dt.date(2024, 6, 1))
+        if not isinstance(result, EditionComparison):
+            continue
+        assert [d.edition for d in result.decisions] == list(EDITION_IDS)
+        for difference in result.differences:
+            assert len({o for _, o in difference.outcomes}) > 1
