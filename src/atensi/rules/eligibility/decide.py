@@ -281,24 +281,12 @@ def assess_eligibility(
         set exists to decide under; a bad pin or override raises :class:`atensi.AtensiError`.)
     """
     current = instrument_in_force(on, edition=edition, in_force_dates=in_force_dates)
-    if assessment is None:
-        return Decision(
-            "eligibility",
-            Outcome.UNDETERMINED,
-            on,
-            current.id,
-            current.instrument_ids,
-            (_NO_ASSESSMENT,),
-        )
     on_iso = on.isoformat()
-    if assessment.assessed_on > on:
+    if assessment is None or assessment.assessed_on > on:
+        # No assessment on the date, no decision: the assessment is the entry point.
+        why = _NO_ASSESSMENT if assessment is None else _too_early(assessment, on_iso)
         return Decision(
-            "eligibility",
-            Outcome.UNDETERMINED,
-            on,
-            current.id,
-            current.instrument_ids,
-            (_too_early(assessment, on_iso),),
+            "eligibility", Outcome.UNDETERMINED, on, current.id, current.instrument_ids, (why,)
         )
     plan = _plan(current)
     findings = [_assessment_finding(assessment)]
