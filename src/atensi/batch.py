@@ -8,26 +8,91 @@ are pure: no files, no clock (an item without its own date needs ``on``).
 ...                         "assessment": None}, on=None)
 >>> result["ok"], result["errors"][0]["code"]
 (False, 'item.no_date')
+
+**One record never stops a batch.** Each function answers for any input: a record the
+library cannot process for a reason no documented error covers (a defect in atensi) becomes
+an error result for that record alone, code ``record.internal_error``, naming only the
+exception's type: no traceback, no input, so no personal data. A property test holds that
+valid records never reach it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, ParamSpec, TypeVar
 
-from atensi.boundary import structure
+from atensi.boundary import parse_date, structure
 from atensi.errors import ErrorDetail, InvalidRecord, NoInstrumentInForce
 from atensi.model import SUBJECT_KINDS, Assessment
 from atensi.rules import Decision, assess_eligibility
 
 __all__ = ["assess_record", "assess_record_json", "decide_item", "validate_record"]
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
 
 def _err(loc: tuple[str, ...], code: str, en: str, id_: str) -> tuple[ErrorDetail, ...]:
     return (ErrorDetail(loc, code, en, id_),)
 
 
+def internal_error(exc: BaseException) -> ErrorDetail:
+    """The problem reported for a record that raised an undocumented exception.
+
+    Only the exception's type is kept: its message and traceback may quote the record.
+    """
+    kind = type(exc).__name__
+    return ErrorDetail(
+        (),
+        "record.internal_error",
+        f"atensi could not process this record (internal error {kind}); the other records "
+        "are not affected; please report it",
+        f"atensi tidak dapat memproses rekaman ini (galat internal {kind}); rekaman lain "
+        "tidak terpengaruh; mohon laporkan",
+        None,
+        {"exception": kind},
+    )
+
+
+def _never_raises(
+    on_error: Callable[[ErrorDetail, Mapping[str, Any]], R],
+) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Make a per-record function answer ``on_error(internal_error(exc), kwargs)`` on a defect.
+
+    The documented outcomes (a decision, the record's problems) are returned as they are; only
+    an exception that escapes them is turned into the record's result, so that the next record
+    is still processed.
+    """
+
+    def wrap(fn: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(fn)
+        def guarded(*args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                return fn(*args, **kwargs)
+            except Exception as exc:
+                return on_error(internal_error(exc), kwargs)
+
+        return guarded
+
+    return wrap
+
+
+def _errors_result(error: ErrorDetail, kwargs: Mapping[str, Any]) -> dict[str, Any]:
+    return {"ok": False, "errors": _errors_json((error,), kwargs.get("show_personal_data", False))}
+
+
+def _errors_text(error: ErrorDetail, kwargs: Mapping[str, Any]) -> str:
+    return json.dumps(_errors_result(error, kwargs), ensure_ascii=kwargs.get("ensure_ascii", False))
+
+
+def _errors_tuple(error: ErrorDetail, _: Mapping[str, Any]) -> Decision | tuple[ErrorDetail, ...]:
+    return (error,)
+
+
+@_never_raises(_errors_tuple)
 def decide_item(item: Any, *, on: dt.date | None = None) -> Decision | tuple[ErrorDetail, ...]:
     """Structure an item ``{"subject", "assessment", "on"?}`` and decide its eligibility.
 
@@ -52,14 +117,11 @@ def decide_item(item: Any, *, on: dt.date | None = None) -> Decision | tuple[Err
         )
     when = on
     if "on" in item:
+        # The item's own date meets the rules of every date inside a record.
         try:
-            when = dt.date.fromisoformat(item["on"]) if isinstance(item["on"], str) else None
-        except ValueError:
-            when = None
-        if when is None:
-            return _err(
-                ("on",), "date.invalid", "not a date (YYYY-MM-DD)", "bukan tanggal (YYYY-MM-DD)"
-            )
+            when = parse_date(item["on"], ("on",))
+        except InvalidRecord as err:
+            return err.errors
     if when is None:
         return _err(
             ("on",),
@@ -86,6 +148,7 @@ def _errors_json(errors: tuple[ErrorDetail, ...], show_personal_data: bool) -> l
     ]
 
 
+@_never_raises(_errors_result)
 def assess_record(
     item: Any, *, on: dt.date | None = None, show_personal_data: bool = False
 ) -> dict[str, Any]:
@@ -100,6 +163,7 @@ def assess_record(
     return {"ok": True, "decision": result.to_json(redact=not show_personal_data)}
 
 
+@_never_raises(_errors_text)
 def assess_record_json(
     item: Any,
     *,
@@ -126,6 +190,7 @@ def assess_record_json(
     return f'{{"ok": true, "decision": {decision}}}'
 
 
+@_never_raises(_errors_result)
 def validate_record(
     record: Any,
     cls: type[Any],

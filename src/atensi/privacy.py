@@ -75,7 +75,8 @@ def record_sensitivity(entity: Any, *, on: dt.date | None = None) -> frozenset[S
         entity: any atensi entity.
         on: the date to judge age on; a person under 18 then makes the record children's data.
             Without a date, a person with a birth date less than 18 years before any possible
-            date cannot be judged, so a birth date alone does not add the class.
+            date cannot be judged, so a birth date alone does not add the class; nor does one
+            whose age on ``on`` cannot be computed (an ``on`` at the edge of the calendar).
     """
     found: set[Sensitivity] = set()
 
@@ -97,16 +98,32 @@ def record_sensitivity(entity: Any, *, on: dt.date | None = None) -> frozenset[S
                 found.add(S.CRIMINAL)
             walk(value)
         if isinstance(obj, Person) and obj.birth_date is not None and on is not None:
-            youngest = age_range(obj.birth_date, on)[0]
-            if youngest < 18:
+            ages = _ages(obj.birth_date, on)
+            if ages is not None and ages[0] < 18:
                 found.add(S.CHILD)
 
     walk(entity)
     return frozenset(found)
 
 
-def _age_band(birth: BirthDate, on: dt.date) -> str:
-    low, high = age_range(birth, on)
+def _ages(birth: BirthDate, on: dt.date) -> tuple[int, int] | None:
+    """The age range on ``on``, or ``None`` (unknown) where its date arithmetic leaves the calendar.
+
+    Entities hold dates from 1800 to 2199 only, but ``on`` is the caller's, and a record built
+    around the boundary may hold anything: a shift past year 1 or 9999 is "unknown", not an
+    exception, so that redaction and classification answer for every record.
+    """
+    try:
+        return age_range(birth, on)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _age_band(birth: BirthDate, on: dt.date) -> str | None:
+    ages = _ages(birth, on)
+    if ages is None or ages[1] < 0:  # unknown, or not yet born on ``on``
+        return None
+    low, high = max(ages[0], 0), ages[1]
     start = low - low % 5
     if high - start > 4:
         return f"{low}-{high}"
@@ -135,7 +152,8 @@ def redact(
       a missing NIK keeps its reason;
     * general personal data: the name is dropped; a birth date becomes ``birth_year`` and, with
       ``on``, an ``age_band`` of five years (wider for an uncertain date); a domicile is cut to
-      the regency (4 digits); sex is kept;
+      the regency (4 digits); sex is kept; an age band that cannot be computed (an ``on`` at
+      the edge of the calendar) is ``None``;
     * specific personal data (health, criminal record, children's, financial): dropped.
 
     Args:

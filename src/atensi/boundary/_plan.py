@@ -28,9 +28,9 @@ from typing import Any
 import attrs
 
 from atensi.errors import ErrorDetail, InvalidRecord, Loc
-from atensi.model._fields import default_factory
+from atensi.model._fields import DATE_MAX, DATE_MIN, date_out_of_range, default_factory
 
-__all__ = ["INVALID", "Plan", "plan_for"]
+__all__ = ["INVALID", "Plan", "plan_for", "structure_date"]
 
 
 class _Invalid:
@@ -119,11 +119,12 @@ def _structure_bool(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
     return INVALID
 
 
-def _structure_date(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
+def structure_date(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
+    """Structure a date: an ISO ``YYYY-MM-DD`` string (or a ``datetime.date``) in range."""
     if type(value) is str:
         if len(value) == 10 and _DATE.fullmatch(value):
             try:
-                return dt.date.fromisoformat(value)
+                day = dt.date.fromisoformat(value)
             except ValueError:
                 errors.append(
                     ErrorDetail(
@@ -135,19 +136,25 @@ def _structure_date(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
                     )
                 )
                 return INVALID
-        errors.append(
-            ErrorDetail(
-                loc,
-                "date.format",
-                "expected a date as YYYY-MM-DD",
-                "seharusnya tanggal berformat YYYY-MM-DD",
-                value,
+        else:
+            errors.append(
+                ErrorDetail(
+                    loc,
+                    "date.format",
+                    "expected a date as YYYY-MM-DD",
+                    "seharusnya tanggal berformat YYYY-MM-DD",
+                    value,
+                )
             )
-        )
+            return INVALID
+    elif type(value) is dt.date:
+        day = value
+    else:
+        errors.append(_wrong_type(loc, "type.date", "a date string (YYYY-MM-DD)", value))
         return INVALID
-    if type(value) is dt.date:
-        return value
-    errors.append(_wrong_type(loc, "type.date", "a date string (YYYY-MM-DD)", value))
+    if DATE_MIN <= day <= DATE_MAX:
+        return day
+    errors.append(date_out_of_range(loc, value))
     return INVALID
 
 
@@ -432,7 +439,7 @@ def structurer_for(tp: Any) -> Structurer:
     if tp is int:
         return _structure_int
     if tp is dt.date:
-        return _structure_date
+        return structure_date
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return _enum_structurer(tp)
     if isinstance(tp, type) and attrs.has(tp):

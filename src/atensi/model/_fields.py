@@ -14,6 +14,8 @@ construction and the boundary report the same codes and paths.
 from __future__ import annotations
 
 import datetime as dt
+import types
+import typing
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
@@ -23,14 +25,39 @@ from atensi.errors import ErrorDetail, InvalidRecord
 from atensi.vocab import Citation, CodedEnum, Evidence, Label, cite
 
 __all__ = [
+    "DATE_MAX",
+    "DATE_MIN",
     "LIMITS",
     "Entity",
     "Sensitivity",
+    "date_out_of_range",
     "default_factory",
     "detail",
     "field",
     "problem",
 ]
+
+#: The dates an entity may hold, inclusive (``structure`` refuses others with
+#: ``date.out_of_range``): wide enough for any birth date or record a registry holds, narrow
+#: enough that every date arithmetic on them (an age, a year's margin either side of an
+#: estimate, six months after a start) stays far inside what ``datetime.date`` can hold.
+DATE_MIN = dt.date(1800, 1, 1)
+DATE_MAX = dt.date(2199, 12, 31)
+_DATE_RANGE = {"minimum": DATE_MIN.isoformat(), "maximum": DATE_MAX.isoformat()}
+
+
+def date_out_of_range(loc: tuple[str | int, ...], value: Any) -> ErrorDetail:
+    """The problem of a date outside :data:`DATE_MIN` to :data:`DATE_MAX`, located at ``loc``."""
+    low, high = _DATE_RANGE["minimum"], _DATE_RANGE["maximum"]
+    return ErrorDetail(
+        loc,
+        "date.out_of_range",
+        f"outside the dates atensi accepts ({low} to {high})",
+        f"di luar rentang tanggal yang diterima atensi ({low} sampai {high})",
+        value,
+        _DATE_RANGE,
+    )
+
 
 #: Default size limits of the boundary; a record beyond them is rejected, not truncated.
 LIMITS: Mapping[str, int] = {
@@ -184,13 +211,46 @@ class Entity:
     _invariants: ClassVar[tuple[Callable[[Any], list[ErrorDetail]], ...]] = ()
 
     def __attrs_post_init__(self) -> None:
-        found = self.problems()
+        found = _dates_out_of_range(self) + self.problems()
         if found:
             raise InvalidRecord(found, type(self).__name__)
 
     def problems(self) -> list[ErrorDetail]:
         """Return the violations of the class invariants (empty for a valid entity)."""
         return [p for check in self._invariants for p in check(self)]
+
+
+_DATE_FIELDS: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _is_date(hint: Any) -> bool:
+    if hint is dt.date:
+        return True
+    return typing.get_origin(hint) in (typing.Union, types.UnionType) and dt.date in (
+        typing.get_args(hint)
+    )
+
+
+def _dates_out_of_range(obj: Any) -> list[ErrorDetail]:
+    """The date fields of a directly constructed entity outside the accepted range.
+
+    The boundary checks the range as it structures; this keeps direct construction to the
+    same rule, so that no entity holds a date the rules' arithmetic cannot handle.
+    """
+    cls = type(obj)
+    names = _DATE_FIELDS.get(cls)
+    if names is None:
+        hints = typing.get_type_hints(cls)
+        names = tuple(f.name for f in attrs.fields(cls) if _is_date(hints[f.name]))
+        _DATE_FIELDS[cls] = names
+    found = []
+    for name in names:
+        value = getattr(obj, name)
+        if isinstance(value, dt.datetime):  # a datetime does not compare with a date
+            value = value.date()
+        if isinstance(value, dt.date) and not DATE_MIN <= value <= DATE_MAX:
+            found.append(date_out_of_range((name,), value.isoformat()))
+    return found
 
 
 # --- Validators --------------------------------------------------------------------------------

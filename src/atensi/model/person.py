@@ -8,6 +8,7 @@ theirs; the rules turn an estimate into an age *range* and answer "unknown" near
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from typing import Any, ClassVar
 
@@ -93,8 +94,9 @@ class BirthDate(Entity):
         if self.precision is DatePrecision.YEAR:
             return dt.date(self.value.year, 12, 31)
         if self.precision is DatePrecision.MONTH:
-            nxt = dt.date(self.value.year + self.value.month // 12, self.value.month % 12 + 1, 1)
-            return nxt - dt.timedelta(days=1)
+            # The month's own length: no date after it is built, so December 9999 is total too.
+            last = calendar.monthrange(self.value.year, self.value.month)[1]
+            return dt.date(self.value.year, self.value.month, last)
         return self.value
 
     @property
