@@ -23,8 +23,9 @@ from atensi.boundary._plan import (
     plan_for,
     register_tagged_union,
     structure_date,
+    unreadable,
 )
-from atensi.errors import AtensiError, ErrorDetail, InvalidRecord, Loc
+from atensi.errors import AtensiError, ErrorDetail, InvalidRecord, Loc, safe_key, type_label
 from atensi.model import SUBJECT_KINDS, Entity, Subject, subject_kind
 
 __all__ = [
@@ -44,9 +45,11 @@ register_fast_tagged_union(SUBJECT_KINDS)
 
 def _check_target(cls: Any) -> None:
     if not (isinstance(cls, type) and attrs.has(cls) and issubclass(cls, Entity)):
+        # Named by its type (and name, for a class) only: its repr may be anything.
+        what = safe_key(cls.__name__) if isinstance(cls, type) else f"a {type_label(cls)}"
         raise AtensiError(
-            f"{cls!r} is not an atensi entity class",
-            message_id=f"{cls!r} bukan kelas entitas atensi",
+            f"{what} is not an atensi entity class",
+            message_id=f"{what} bukan kelas entitas atensi",
             code="boundary.not_an_entity",
         )
 
@@ -98,6 +101,9 @@ def structure_detailed(data: Any, cls: type[T]) -> T:
                 "rekaman bersarang terlalu dalam",
             )
         )
+        result = INVALID
+    except Exception:  # the plans catch hostile values where they are; this is the last net
+        errors.append(unreadable(()))
         result = INVALID
     if len(errors) > MAX_ERRORS:
         total = len(errors)
