@@ -313,3 +313,64 @@ def test_lone_surrogates_never_reach_an_output_unescaped(record: dict[str, Any])
             assess_record_json(item, on=dt.date(2024, 6, 1), show_personal_data=show),
         ):
             result.encode("utf-8")
+
+
+# --- Issue 16, item 10: invisible characters, NIK messages ------------------------------------
+
+INVISIBLE = {
+    "NUL": "\x00",
+    "ESC": "\x1b",
+    "zero-width space": "\u200b",
+    "right-to-left override": "\u202e",
+    "byte order mark": "\ufeff",
+    "line separator": "\u2028",
+}
+
+
+@pytest.mark.parametrize("name", list(INVISIBLE))
+@pytest.mark.parametrize("field", ["id", "name"])
+def test_names_and_ids_refuse_invisible_and_control_characters(name: str, field: str) -> None:
+    char = INVISIBLE[name]
+    for value in (char, f"Siti{char}", f"{char}Siti"):
+        with pytest.raises(InvalidRecord) as info:
+            structure(person(**{field: value}), Person)
+        [error] = info.value.errors
+        assert (error.loc, error.code) == ((field,), "string.control_character")
+        assert error.ctx["character"] == f"U+{ord(char):04X}"
+        assert "karakter kendali" in error.message_id
+
+
+def test_a_zero_width_space_only_name_is_not_a_name() -> None:
+    with pytest.raises(InvalidRecord):
+        structure(person(name="\u200b\u200b"), Person)
+
+
+def test_long_text_keeps_its_line_breaks_and_lists_are_checked_item_by_item() -> None:
+    from atensi.model import Assessment
+
+    record = {"id": "A", "assessed_on": "2024-01-01", "notes": "baris 1\n\tbaris 2"}
+    assert structure(record, Assessment).notes == "baris 1\n\tbaris 2"
+    with pytest.raises(InvalidRecord) as info:
+        structure({**record, "notes": "ok\x1b[2J"}, Assessment)
+    assert [e.code for e in info.value.errors] == ["string.control_character"]
+    with pytest.raises(InvalidRecord) as info:
+        structure({**record, "risks": ["ok", "bad\nline"]}, Assessment)
+    assert [e.loc for e in info.value.errors] == [("risks", 1)]
+
+
+def test_ordinary_names_pass_no_break_spaces_and_all() -> None:
+    for name in ("Siti Aminah", "Siti\u00a0Aminah", "Ñoño", "عبد الله", "I Gusti Ngurah Rai"):
+        assert structure(person(name=name), Person).name == name
+
+
+@pytest.mark.parametrize(
+    "value", ["3171017203900001", "3171010013900001", "3171011513900001", "3171013102900001"]
+)
+def test_nik_errors_show_only_what_the_mask_shows(value: str) -> None:
+    with pytest.raises(nik.InvalidNik) as info:
+        nik.validate(value)
+    for text in (str(info.value), info.value.message_id):
+        hidden = value[6:12]
+        assert hidden not in text
+        assert value[6:8] not in text.replace(nik.mask(value), "")
+        assert value[8:10] not in text.replace(nik.mask(value), "")

@@ -18,7 +18,14 @@ from typing import Any
 
 import attrs
 
-from atensi.model._fields import DATE_MAX, DATE_MIN, Entity, default_factory
+from atensi.model._fields import (
+    DATE_MAX,
+    DATE_MIN,
+    Entity,
+    default_factory,
+    multiline,
+    refused_character,
+)
 
 __all__ = ["fast_structurer"]
 
@@ -128,6 +135,7 @@ class _Generator:
             "_bail": _bail,
             "_Bail": _Bail,
             "_date": _date,
+            "_refused": refused_character,
             "_new": _new,
             "_set": _set,
             "_MISSING": _MISSING,
@@ -146,6 +154,11 @@ class _Generator:
         if tp is str:
             out.append(f"{ind}if type({var}) is not str: _bail()")
             out.append(f"{ind}if not {var}.isascii(): {var}.encode('utf-8')")
+            long_text = multiline(limits)
+            out.append(
+                f"{ind}if not {var}.isprintable() and _refused({var}, {long_text}) is not None:"
+                " _bail()"
+            )
             if "max_length" in limits:
                 out.append(f"{ind}if len({var}) > {limits['max_length']}: _bail()")
             if limits.get("min_length"):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
+import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
@@ -34,7 +35,9 @@ __all__ = [
     "default_factory",
     "detail",
     "field",
+    "multiline",
     "problem",
+    "refused_character",
 ]
 
 #: The dates an entity may hold, inclusive (``structure`` refuses others with
@@ -155,6 +158,7 @@ def field(
     custom = validator if isinstance(validator, list) else ([validator] if validator else [])
     metadata["custom_validators"] = tuple(custom)
     validators = [_LIMIT_VALIDATORS[key](bound) for key, bound in limits.items()] + custom
+    validators.insert(0, _visible_text(multiline(limits)))
     common: dict[str, Any] = {
         "metadata": metadata,
         "validator": validators or None,
@@ -251,6 +255,74 @@ def _dates_out_of_range(obj: Any) -> list[ErrorDetail]:
         if isinstance(value, dt.date) and not DATE_MIN <= value <= DATE_MAX:
             found.append(date_out_of_range((name,), value.isoformat()))
     return found
+
+
+# --- Text ---------------------------------------------------------------------------------------
+
+#: Categories of characters text may hold although ``str.isprintable`` says no: spaces other than
+#: " " (a no-break space from a copied name), private-use and not yet assigned characters.
+_ALLOWED_UNPRINTABLE = frozenset({"Zs", "Co", "Cn"})
+
+
+def multiline(limits: Mapping[str, int]) -> bool:
+    """Whether a text field is long text (notes, evidence), where line breaks and tabs belong."""
+    return limits.get("max_length", 0) > LIMITS["short_text"]
+
+
+def refused_character(text: str, multiline: bool) -> int | None:
+    r"""The position of the first character text may not hold, or ``None``.
+
+    Refused: control characters (NUL, ESC, ...; tab and line breaks are allowed in long text
+    only), format characters that change how text displays without showing (zero-width space,
+    bidirectional overrides, byte order mark: Unicode category Cf), line and paragraph separators,
+    and lone surrogates. They make a name look blank or like another, forge lines in logs and
+    drive terminals; no name, id or note needs them.
+
+    >>> refused_character("Siti", False), refused_character("\u200b", False)
+    (None, 0)
+    >>> refused_character("baris 1\nbaris 2", True), refused_character("Siti\x1b[2J", True)
+    (None, 4)
+    """
+    if text.isprintable():  # the common case, in C
+        return None
+    for position, char in enumerate(text):
+        if char.isprintable() or (multiline and char in "\t\n\r"):
+            continue
+        if unicodedata.category(char) not in _ALLOWED_UNPRINTABLE:
+            return position
+    return None
+
+
+def _visible_text(multiline: bool) -> Validator:
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, str):
+            found = refused_character(value, multiline)
+            where: tuple[str | int, ...] = (attribute.name,)
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, str):
+                    found = refused_character(item, False)
+                    if found is not None:
+                        value, where = item, (attribute.name, index)
+                        break
+            else:
+                return
+        else:
+            return
+        if found is None:
+            return
+        code = f"U+{ord(value[found]):04X}"
+        raise problem(
+            where,
+            "string.control_character",
+            f"holds an invisible or control character ({code}) at position {found}",
+            f"memuat karakter tak terlihat atau karakter kendali ({code}) pada posisi {found}",
+            value,
+            character=code,
+            position=found,
+        )
+
+    return check
 
 
 # --- Validators --------------------------------------------------------------------------------
