@@ -31,6 +31,9 @@ PREFIXES = {
     "nik",
     "region",
     "decision",
+    "privacy",
+    "input",
+    "item",
 }
 CODE = re.compile(r"^([a-z_]+)(\.[a-z_]+){1,2}$")
 

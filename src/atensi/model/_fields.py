@@ -37,6 +37,7 @@ __all__ = [
     "field",
     "multiline",
     "problem",
+    "record_id",
     "refused_character",
 ]
 
@@ -168,6 +169,21 @@ def field(
     if factory is not None:
         return attrs.field(factory=factory, **common)
     return attrs.field(default=default, **common)
+
+
+def record_id(*, personal: bool) -> Any:
+    """The ``id`` field of a record: an identifier when the record is about people.
+
+    Source systems often fill the id of a person, case or assessment with the NIK, so those ids
+    are classed as identifiers (masked, pseudonymised); ids of units and activities are not.
+    """
+    return field(
+        en="Record identifier",
+        id="Pengenal rekaman",
+        sensitivity=Sensitivity.IDENTIFIER if personal else Sensitivity.NOT_PERSONAL,
+        min_length=1,
+        max_length=LIMITS["short_text"],
+    )
 
 
 def default_factory(attribute: attrs.Attribute[Any]) -> Callable[[], Any] | None:

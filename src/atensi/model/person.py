@@ -253,6 +253,7 @@ class Person(Entity):
     id: str = field(
         en="The record's identifier in the source system",
         id="Pengenal rekaman di sistem asal",
+        sensitivity=Sensitivity.IDENTIFIER,  # source systems often use the NIK as the id
         min_length=1,
         max_length=_SHORT,
     )
