@@ -235,3 +235,27 @@ def test_every_exit_code_is_documented() -> None:
     text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     for code in ExitCode:
         assert f"| {code.value} |" in text, code
+
+
+@pytest.mark.parametrize("show", [False, True], ids=["default", "show-personal-data"])
+@pytest.mark.parametrize("command", ["validate", "assess", "explain"])
+def test_lone_surrogates_reach_every_output_escaped(
+    tmp_path: pathlib.Path, command: str, show: bool
+) -> None:
+    """Keys and values with lone surrogates: every byte written is UTF-8 (issue 16, item 2)."""
+    person = (
+        '{"id": "P\\ud800", "nik": {"reason": "belum_terdaftar"}, "name": "A\\udfff", "\\ud83d": 1}'
+    )
+    line = person if command == "validate" else f'{{"subject": {person[:-1]}, "kind": "person"}}}}'
+    path = tmp_path / "surrogates.jsonl"
+    path.write_text(line + "\n" + line.replace('"kind"', '"\\udc00kind"') + "\n", encoding="ascii")
+    args = [command, str(path), *(["--kind", "person"] if command == "validate" else [])]
+    args += ["--on", "2024-06-01"] if command != "validate" else []
+    args += ["--show-personal-data"] if show else []
+    result = subprocess.run(
+        [sys.executable, "-m", "atensi", *args], capture_output=True, timeout=60, check=False
+    )
+    assert result.returncode == 1
+    result.stdout.decode("utf-8")  # strict: raises on anything that is not UTF-8
+    assert b"Traceback" not in result.stderr
+    assert len(result.stdout.splitlines()) >= 2

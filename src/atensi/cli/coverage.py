@@ -47,7 +47,7 @@ def _region(text: str) -> str:
     try:
         return regions.lookup(text).code
     except regions.InvalidRegionCode as exc:
-        raise argparse.ArgumentTypeError(f"{exc.message_en}: {text[:20]!r}") from None
+        raise argparse.ArgumentTypeError(exc.message_en) from None
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser, date: Callable[[str], Any]) -> None:
