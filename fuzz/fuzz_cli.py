@@ -7,7 +7,9 @@ the rest is the file, read with or without decoding lines as they are read (``--
 them in the workers). Every input must then give records and unreadable lines, or stop with
 the command line's ``UsageError``; every record must validate (as one of the main entities)
 and assess to JSON-ready results, and ``assess_record_json`` must write exactly what
-``json.dumps`` of ``assess_record`` writes. Any other exception is a crash.
+``json.dumps`` of ``assess_record`` writes; every result must encode as UTF-8, and with its dates
+moved to the edges of the accepted range (1800-01-01, 2199-12-31) a record must never reach the
+batch's ``record.internal_error`` guard. Any other exception is a crash.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import datetime as dt
 import io
 import json
 import sys
+from typing import Any
 
 import atheris
 
@@ -42,6 +45,19 @@ class SlowStream(io.BytesIO):
         return super().read(size)
 
 
+def _dated(value: Any, edge: str, depth: int = 0) -> Any:
+    """``value`` with every date-like string moved to ``edge`` (a date the boundary accepts)."""
+    if depth > 50:
+        return value
+    if isinstance(value, dict):
+        return {k: _dated(v, edge, depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_dated(v, edge, depth + 1) for v in value]
+    if isinstance(value, str) and len(value) == 10 and value[4] == value[7] == "-":
+        return edge
+    return value
+
+
 def test_one_input(data: bytes) -> None:
     """Read one input as the command line would, and check every record."""
     step = (data[0] if data else 0) + 1
@@ -53,10 +69,14 @@ def test_one_input(data: bytes) -> None:
             if isinstance(record, cli.BadItem):
                 json.dumps(record.detail.to_dict())
                 continue
-            json.dumps(validate_record(record, KINDS[index % len(KINDS)]))
+            json.dumps(validate_record(record, KINDS[index % len(KINDS)])).encode("utf-8")
             text = assess_record_json(record, on=ON)
             if text != json.dumps(assess_record(record, on=ON), ensure_ascii=False):
                 raise AssertionError("assess_record_json differs from json.dumps(assess_record)")
+            text.encode("utf-8")
+            for edge in ("1800-01-01", "2199-12-31"):
+                if "record.internal_error" in assess_record_json(_dated(record, edge), on=ON):
+                    raise AssertionError("a record reached the internal-error guard")
     except cli.UsageError:
         pass
 

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import atensi
-from atensi.batch import assess_record, assess_record_json
+from atensi.batch import assess_record, assess_record_json, decide_item, validate_record
 from atensi.law import instrument_in_force
 from atensi.model import Community, Family, Group, Person, subject_kind
 from atensi.rules import Decision, assess_eligibility, decision_from_json
@@ -186,3 +186,99 @@ def test_generated_items_compare_under_every_edition() -> None:
         assert [d.edition for d in result.decisions] == list(EDITION_IDS)
         for difference in result.differences:
             assert len({o for _, o in difference.outcomes}) > 1
+
+
+# --- One record never stops a batch (issue 16, item 1) --------------------------------------
+
+EDGE_DATES = st.sampled_from(["1800-01-01", "1800-12-31", "2199-01-01", "2199-12-31"])
+
+
+def _swap_dates(value: Any, dates: list[str]) -> Any:
+    """The record with every date string replaced, in turn, by one of ``dates``."""
+    if isinstance(value, dict):
+        return {k: _swap_dates(v, dates) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_swap_dates(v, dates) for v in value]
+    if isinstance(value, str) and len(value) == 10 and value[4] == value[7] == "-" and dates:
+        return dates.pop()
+    return value
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.one_of(persons(), st.builds(Community, id=st.just("K-1"), name=st.just("Kampung"))),
+    st.none() | assessments(),
+    st.lists(EDGE_DATES, max_size=12),
+    st.dates(min_value=dt.date(1800, 1, 1), max_value=dt.date(2199, 12, 31)),
+)
+def test_valid_records_never_reach_the_internal_error_guard(
+    subject: Any, assessment: Any, dates: list[str], on: dt.date
+) -> None:
+    """Records built from valid ones, with dates from the whole accepted range swapped in."""
+    item = _swap_dates(
+        {
+            "subject": {"kind": subject_kind(subject), **atensi.unstructure(subject)},
+            "assessment": None if assessment is None else atensi.unstructure(assessment),
+        },
+        dates,
+    )
+    for result in (
+        assess_record(item, on=on),
+        json.loads(assess_record_json(item, on=on)),
+        validate_record(item["subject"] | {"kind": None}, Person),
+    ):
+        codes = {e["code"] for e in result.get("errors", [])}
+        assert "record.internal_error" not in codes
+
+
+ITEM = {
+    "subject": {
+        "kind": "person",
+        "id": "P-1",
+        "nik": "3171014103900001",
+        "name": "Rahasia Sekali",
+        "birth_date": {"value": "1990-03-01"},
+    },
+    "assessment": None,
+}
+
+
+@pytest.mark.parametrize("where", ["structure", "assess_eligibility", "to_json", "to_json_text"])
+def test_a_defect_for_one_record_is_that_records_error(
+    monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """Any exception becomes ``record.internal_error``: no traceback, no input, the next goes on."""
+    from atensi import batch
+
+    secret = "Rahasia Sekali 3171014103900001"
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise ValueError(f"year 10000 is out of range for {secret}")
+
+    if where in ("structure", "assess_eligibility"):
+        monkeypatch.setattr(batch, where, broken)
+    else:
+        monkeypatch.setattr(Decision, where, broken)
+    on = dt.date(2024, 6, 1)
+    for show in (False, True):
+        results = []
+        if where != "to_json_text":
+            results.append(assess_record(ITEM, on=on, show_personal_data=show))
+        if where != "to_json":
+            results.append(json.loads(assess_record_json(ITEM, on=on, show_personal_data=show)))
+        if where == "structure":
+            results.append(validate_record(ITEM["subject"], Person, show_personal_data=show))
+        for result in results:
+            assert result["ok"] is False
+            [error] = result["errors"]
+            assert error["code"] == "record.internal_error"
+            assert error["ctx"] == {"exception": "ValueError"}
+            text = json.dumps(result)
+            assert "Rahasia" not in text
+            assert "3171014103900001" not in text
+            assert "Traceback" not in text
+    if where in ("structure", "assess_eligibility"):
+        decided = decide_item(ITEM, on=on)
+        assert isinstance(decided, tuple)
+        assert decided[0].code == "record.internal_error"
+        assert "Internal" not in decided[0].message_id  # fully Indonesian

@@ -241,7 +241,7 @@ JSON_RECORDS = st.lists(
             st.none()
             | st.booleans()
             | st.integers()
-            | st.floats(allow_nan=False)
+            | st.floats(allow_nan=False, allow_infinity=False)  # NaN, Infinity: not JSON
             | st.text(alphabet='aé☃𝄞"\\\n ', max_size=8),
             lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner),
             max_leaves=8,

@@ -490,23 +490,25 @@ def test_every_rule_declares_the_facts_it_reads_and_a_statement_in_both_language
         json.dumps(rule.to_dict())
 
 
-def test_age_arithmetic_is_total_at_the_ends_of_the_calendar() -> None:
+def test_the_rules_are_total_at_the_ends_of_the_calendar() -> None:
+    # Entities accept dates from 1800 to 2199; the decision date is the caller's, any date.
+    year = atensi.model.DatePrecision.YEAR
     person = Person(
         id="P",
         nik=atensi.nik.NoNik(atensi.nik.NoNikReason.NOT_REGISTERED),
         name="A",
-        birth_date=BirthDate(
-            value=D(1, 1, 1), precision=atensi.model.DatePrecision.YEAR, estimated=True
-        ),
-        disabilities=(Disability(type=atensi.DisabilityType.PHYSICAL, since=D(9999, 7, 1)),),
-        drug_use=DrugUse(status=TargetGroup.NARCOTICS_ADDICT, since=D(9999, 12, 1)),
+        birth_date=BirthDate(value=D(1800, 1, 1), precision=year, estimated=True),
+        disabilities=(Disability(type=atensi.DisabilityType.PHYSICAL, since=D(2199, 7, 1)),),
+        drug_use=DrugUse(status=TargetGroup.NARCOTICS_ADDICT, since=D(2199, 12, 1)),
     )
     assessment = Assessment(id="A", assessed_on=D(2020, 1, 1))
-    for on in (D(2024, 1, 1), D(9999, 12, 31)):
+    for on in (D(2024, 1, 1), D(2199, 12, 31), dt.date.max):
         assess_eligibility(person, assessment, on=on)
         recommend_services(assessment, on=on, subject=person)
     late = attrs.evolve(
         person,
-        birth_date=BirthDate(value=D(9999, 12, 1), precision=atensi.model.DatePrecision.MONTH),
+        birth_date=BirthDate(value=D(2199, 12, 1), precision=atensi.model.DatePrecision.MONTH),
     )
-    assess_eligibility(late, assessment, on=D(9999, 12, 31))
+    assert assess_eligibility(late, assessment, on=dt.date.max).edition == "ars-2025"
+    with pytest.raises(atensi.NoInstrumentInForce):
+        assess_eligibility(person, assessment, on=dt.date.min)

@@ -32,6 +32,9 @@ PREFIXES = {
     "region",
     "decision",
     "services",
+    "privacy",
+    "input",
+    "item",
 }
 CODE = re.compile(r"^([a-z_]+)(\.[a-z_]+){1,2}$")
 

@@ -14,10 +14,12 @@ import pytest
 import atensi
 from atensi import InvalidRecord, structure
 from atensi.model import ENTITIES, Case, Person, Sensitivity
-from atensi.privacy import field_sensitivity, record_sensitivity, redact
+from atensi.privacy import WeakKey, field_sensitivity, record_sensitivity, redact
 from atensi.rules import assess_eligibility, recommend_services
 
 NIK = "3171014103900001"
+KEY = bytes.fromhex("00112233445566778899aabbccddeeff")
+OTHER_KEY = bytes.fromhex("ffeeddccbbaa99887766554433221100")
 SECRETS = [
     NIK,
     "Rahasia Sekali",
@@ -165,15 +167,14 @@ def test_redact_policy() -> None:
     assert isinstance(person, Person)
     plain = redact(person, on=dt.date(2024, 6, 1))
     assert plain == {
-        "id": "P-1",
         "sex": "perempuan",
         "birth_year": 1990,
         "age_band": "30-34",
         "domicile": "3171",
     }
-    keyed = redact(person, pseudonym_key=b"k1")
-    again = redact(person, pseudonym_key=b"k1")
-    other = redact(person, pseudonym_key=b"k2")
+    keyed = redact(person, pseudonym_key=KEY)
+    again = redact(person, pseudonym_key=KEY)
+    other = redact(person, pseudonym_key=OTHER_KEY)
     assert keyed["nik"] == again["nik"] != other["nik"]
     assert keyed["nik"].startswith("ps:")
     assert NIK not in json.dumps(keyed)
@@ -248,3 +249,53 @@ def test_outputs_are_byte_identical_across_hash_seeds() -> None:
 
 def test_the_top_level_exports_redact() -> None:
     assert atensi.redact is redact
+
+
+# --- Pseudonyms (issue 16, item 9) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "key",
+    [b"", b"\x00", b"k1", b"kunci-rahasia", b"\x00" * 16, b"a" * 64, "0123456789abcdef0123"],
+    ids=["empty", "NUL", "short", "13 bytes", "16 NULs", "one byte repeated", "a str"],
+)
+def test_a_key_that_could_be_guessed_is_refused(key: Any) -> None:
+    person = structure(poison_case(), Case).subject
+    with pytest.raises(WeakKey) as info:
+        redact(person, pseudonym_key=key)
+    assert info.value.code == "privacy.weak_key"
+    assert "bait acak" in info.value.message_id or "bytes" in info.value.message_id
+    assert isinstance(info.value, atensi.AtensiError)
+
+
+def test_keys_that_hmac_would_pad_alike_give_different_pseudonyms() -> None:
+    person = structure(poison_case(), Case).subject
+    short = bytes(range(1, 17))
+    assert (
+        redact(person, pseudonym_key=short)["nik"]
+        != (redact(person, pseudonym_key=short + b"\x00")["nik"])
+    )
+
+
+def test_each_field_has_its_own_pseudonym_key() -> None:
+    record = {**poison_case()["subject"], "registry_id": NIK, "id": NIK}
+    del record["kind"]
+    person = structure(record, Person)
+    copy = redact(person, pseudonym_key=KEY)
+    assert len({copy["nik"], copy["registry_id"], copy["id"]}) == 3
+    # The same field of the same value joins across records and copies.
+    case = structure(poison_case(), Case)
+    assert redact(case, pseudonym_key=KEY)["subject"]["nik"] == copy["nik"]
+
+
+def test_ids_are_identifiers_kept_only_on_request() -> None:
+    case = structure(poison_case(), Case)
+    plain = redact(case)
+    assert "id" not in plain
+    assert "id" not in plain["subject"]
+    assert redact(case, pseudonym_key=KEY)["id"].startswith("ps:")
+    assert redact(case, keep=("id",))["id"] == "C-1"
+    classes = {(e, n): s for e, n, s in field_sensitivity()}
+    for entity in ("Person", "Family", "Group", "Case", "Assessment", "ServiceDelivery"):
+        assert classes[(entity, "id")] is Sensitivity.IDENTIFIER, entity
+    assert "C-1" not in repr(case)

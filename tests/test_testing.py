@@ -137,6 +137,66 @@ def test_the_hypothesis_entry_point_registers_without_importing_atensi_testing()
     assert result.stdout.strip() == "ok", result.stderr
 
 
+def _python(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_importing_hypothesis_loads_no_entities_strategies_or_attrs() -> None:
+    """An unrelated suite pays for the package's own light modules only (issue 16, item 11)."""
+    result = _python(
+        "import sys\n"
+        "import hypothesis\n"
+        "heavy = [m for m in sys.modules if m.startswith(('atensi.model', 'atensi.testing',"
+        " 'atensi.rules', 'atensi.boundary', 'attrs', 'cattrs'))]\n"
+        "print(heavy)\n"
+    )
+    assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_entities_imported_before_hypothesis_are_registered_too() -> None:
+    result = _python(
+        "from atensi.model import Person\n"
+        "from hypothesis import strategies as st\n"
+        "assert isinstance(st.from_type(Person).example(), Person)\n"
+        "print('ok')\n"
+    )
+    assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_a_broken_atensi_never_breaks_an_unrelated_suite() -> None:
+    """Atensi failing to import (not with ImportError) leaves Hypothesis and its tests working."""
+    result = _python(
+        "import sys\n"
+        "class Broken:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.startswith('atensi'):\n"
+        "            raise RuntimeError('atensi is broken')\n"
+        "sys.meta_path.insert(0, Broken())\n"
+        "from hypothesis import given, strategies as st\n"
+        "@given(st.integers())\n"
+        "def test(n):\n"
+        "    assert n + 0 == n\n"
+        "test()\n"
+        "print('ok')\n"
+    )
+    assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_the_plugin_swallows_a_failing_registration(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hypothesis import strategies
+
+    import _atensi_hypothesis as _hypothesis
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("registration failed")
+
+    monkeypatch.setattr(strategies, "register_type_strategy", broken)
+    _hypothesis.setup()  # must not raise
+    _hypothesis.model_loaded()
+
+
 @settings(max_examples=150)
 @given(eligibility_near_misses())
 def test_eligibility_near_misses_fail_the_named_rule(miss: EligibilityNearMiss) -> None:

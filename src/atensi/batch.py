@@ -8,18 +8,25 @@ are pure: no files, no clock (an item without its own date needs ``on``).
 ...                         "assessment": None}, on=None)
 >>> result["ok"], result["errors"][0]["code"]
 (False, 'item.no_date')
+
+**One record never stops a batch.** Each function answers for any input: a record the
+library cannot process for a reason no documented error covers (a defect in atensi) becomes
+an error result for that record alone, code ``record.internal_error``, naming only the
+exception's type: no traceback, no input, so no personal data. A property test holds that
+valid records never reach it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
-from collections.abc import Callable
-from typing import Any, NamedTuple, TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple, ParamSpec, TypeVar
 
-from atensi.boundary import structure
+from atensi.boundary import parse_date, structure
 from atensi.errors import ErrorDetail, InvalidRecord, NoInstrumentInForce
-from atensi.law import FLOOR_FROM, instrument_in_force
+from atensi.law import EDITION_IDS, FLOOR_FROM, InForceDates, instrument_in_force
 from atensi.model import SUBJECT_KINDS, Assessment
 from atensi.model.subjects import Subject
 from atensi.rules import Decision, EditionComparison, assess_eligibility, compare_editions
@@ -34,32 +41,113 @@ __all__ = [
     "validate_record",
 ]
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
 
 def _err(loc: tuple[str, ...], code: str, en: str, id_: str) -> tuple[ErrorDetail, ...]:
     return (ErrorDetail(loc, code, en, id_),)
 
 
-class Law(NamedTuple):
+def internal_error(exc: BaseException) -> ErrorDetail:
+    """The problem reported for a record that raised an undocumented exception.
+
+    Only the exception's type is kept: its message and traceback may quote the record.
+    """
+    kind = type(exc).__name__
+    return ErrorDetail(
+        (),
+        "record.internal_error",
+        f"atensi could not process this record (internal error {kind}); the other records "
+        "are not affected; please report it",
+        f"atensi tidak dapat memproses rekaman ini (galat internal {kind}); rekaman lain "
+        "tidak terpengaruh; mohon laporkan",
+        None,
+        {"exception": kind},
+    )
+
+
+def _never_raises(
+    on_error: Callable[[ErrorDetail, Mapping[str, Any]], R],
+) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Make a per-record function answer ``on_error(internal_error(exc), kwargs)`` on a defect.
+
+    The documented outcomes (a decision, the record's problems) are returned as they are; only
+    an exception that escapes them is turned into the record's result, so that the next record
+    is still processed.
+    """
+
+    def wrap(fn: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(fn)
+        def guarded(*args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                return fn(*args, **kwargs)
+            except Exception as exc:
+                return on_error(internal_error(exc), kwargs)
+
+        return guarded
+
+    return wrap
+
+
+def _errors_result(error: ErrorDetail, kwargs: Mapping[str, Any]) -> dict[str, Any]:
+    return {"ok": False, "errors": _errors_json((error,), kwargs.get("show_personal_data", False))}
+
+
+def _errors_text(error: ErrorDetail, kwargs: Mapping[str, Any]) -> str:
+    return json.dumps(_errors_result(error, kwargs), ensure_ascii=kwargs.get("ensure_ascii", False))
+
+
+def _errors_tuple(error: ErrorDetail, _: Mapping[str, Any]) -> Decision | tuple[ErrorDetail, ...]:
+    return (error,)
+
+
+class _LawFields(NamedTuple):
+    edition: str | None
+    in_force_dates: tuple[tuple[str, dt.date], ...]
+
+
+class Law(_LawFields):
     """How every record of a run resolves its edition: a pin and in-force dates, or neither.
 
     One value passed to every record, so a run (one process, ``--jobs N``, or a Dask cluster)
     decides every record under the same rules (see :func:`atensi.law.instrument_in_force`).
+    It is checked when it is made: a wrong pin or override is the caller's error
+    (:class:`atensi.AtensiError`, code ``law.unknown_edition`` or ``law.unknown_instrument``),
+    raised once, never a result for every record.
+
+    >>> Law("ars-2025").edition
+    'ars-2025'
+    >>> Law("ars-2099")
+    Traceback (most recent call last):
+    ...
+    atensi.errors.UnknownCode: 'ars-2099' is not an edition code; ...
     """
 
-    edition: str | None = None
-    in_force_dates: tuple[tuple[str, dt.date], ...] = ()
+    __slots__ = ()
+
+    def __new__(
+        cls, edition: str | None = None, in_force_dates: InForceDates | tuple[Any, ...] = ()
+    ) -> Law:
+        """Make and check a law: ``edition`` an id, ``in_force_dates`` a mapping or pairs."""
+        dates = in_force_dates if isinstance(in_force_dates, tuple) else in_force_dates.items()
+        law = super().__new__(cls, edition, tuple(sorted(dict(dates).items())))
+        instrument_in_force(FLOOR_FROM, edition=law.edition, in_force_dates=law.overrides())
+        return law
 
     def overrides(self) -> dict[str, dt.date] | None:
         """The in-force dates as the resolver takes them (None when there are none)."""
         return dict(self.in_force_dates) if self.in_force_dates else None
 
-    def check(self) -> None:
-        """Raise :class:`atensi.AtensiError` if the pin or a date override is unknown."""
-        instrument_in_force(FLOOR_FROM, edition=self.edition, in_force_dates=self.overrides())
-
 
 _NO_PIN = Law()
-_T = TypeVar("_T")
+
+
+def _checked_editions(editions: tuple[str, ...], law: Law) -> tuple[str, ...]:
+    """The editions of a comparison, each known (or the caller's AtensiError)."""
+    for edition in editions:
+        instrument_in_force(FLOOR_FROM, edition=edition, in_force_dates=law.overrides())
+    return tuple(editions)
 
 
 class _Inputs(NamedTuple):
@@ -89,14 +177,11 @@ def _item_inputs(item: Any, on: dt.date | None) -> _Inputs | tuple[ErrorDetail, 
         )
     when = on
     if "on" in item:
+        # The item's own date meets the rules of every date inside a record.
         try:
-            when = dt.date.fromisoformat(item["on"]) if isinstance(item["on"], str) else None
-        except ValueError:
-            when = None
-        if when is None:
-            return _err(
-                ("on",), "date.invalid", "not a date (YYYY-MM-DD)", "bukan tanggal (YYYY-MM-DD)"
-            )
+            when = parse_date(item["on"], ("on",))
+        except InvalidRecord as err:
+            return err.errors
     if when is None:
         return _err(
             ("on",),
@@ -114,8 +199,8 @@ def _item_inputs(item: Any, on: dt.date | None) -> _Inputs | tuple[ErrorDetail, 
 
 
 def _on_item(
-    item: Any, on: dt.date | None, decide: Callable[[_Inputs], _T]
-) -> _T | tuple[ErrorDetail, ...]:
+    item: Any, on: dt.date | None, decide: Callable[[_Inputs], R]
+) -> R | tuple[ErrorDetail, ...]:
     """Structure the item, then ``decide`` on it; a date before PP 39/2012 is its problem."""
     inputs = _item_inputs(item, on)
     if not isinstance(inputs, _Inputs):
@@ -126,14 +211,14 @@ def _on_item(
         return _err(("on",), err.code, err.message_en, err.message_id)
 
 
+@_never_raises(_errors_tuple)
 def decide_item(
     item: Any, *, on: dt.date | None = None, law: Law = _NO_PIN
 ) -> Decision | tuple[ErrorDetail, ...]:
     """Structure an item ``{"subject", "assessment", "on"?}`` and decide its eligibility.
 
     Returns the decision, or the problems when the item is not valid (a date before PP 39/2012
-    is the item's problem). A wrong ``law`` pin or override is the caller's: it raises
-    :class:`atensi.AtensiError`.
+    is the item's problem), under the edition ``law`` pins or the one in force on the date.
     """
     return _on_item(
         item,
@@ -148,14 +233,16 @@ def decide_item(
     )
 
 
-def compare_item(
-    item: Any,
-    *,
-    editions: tuple[str, ...],
-    on: dt.date | None = None,
-    law: Law = _NO_PIN,
+def _comparison_or_errors(
+    error: ErrorDetail, _: Mapping[str, Any]
 ) -> EditionComparison | tuple[ErrorDetail, ...]:
-    """Structure an item and decide it under each of ``editions`` (see ``compare_editions``)."""
+    return (error,)
+
+
+@_never_raises(_comparison_or_errors)
+def _compare(
+    item: Any, *, editions: tuple[str, ...], on: dt.date | None, law: Law
+) -> EditionComparison | tuple[ErrorDetail, ...]:
     return _on_item(
         item,
         on,
@@ -165,6 +252,21 @@ def compare_item(
     )
 
 
+def compare_item(
+    item: Any,
+    *,
+    editions: tuple[str, ...] = EDITION_IDS,
+    on: dt.date | None = None,
+    law: Law = _NO_PIN,
+) -> EditionComparison | tuple[ErrorDetail, ...]:
+    """Structure an item and decide it under each of ``editions`` (see ``compare_editions``).
+
+    Raises:
+        AtensiError: if an edition is unknown (the caller's error, not the item's).
+    """
+    return _compare(item, editions=_checked_editions(editions, law), on=on, law=law)
+
+
 def _errors_json(errors: tuple[ErrorDetail, ...], show_personal_data: bool) -> list[Any]:
     return [
         e.to_dict(include_input=show_personal_data, include_personal=show_personal_data)
@@ -172,6 +274,7 @@ def _errors_json(errors: tuple[ErrorDetail, ...], show_personal_data: bool) -> l
     ]
 
 
+@_never_raises(_errors_result)
 def assess_record(
     item: Any,
     *,
@@ -190,6 +293,7 @@ def assess_record(
     return {"ok": True, "decision": result.to_json(redact=not show_personal_data)}
 
 
+@_never_raises(_errors_text)
 def assess_record_json(
     item: Any,
     *,
@@ -220,7 +324,7 @@ def assess_record_json(
 def compare_record_json(
     item: Any,
     *,
-    editions: tuple[str, ...],
+    editions: tuple[str, ...] = EDITION_IDS,
     on: dt.date | None = None,
     show_personal_data: bool = False,
     ensure_ascii: bool = False,
@@ -230,8 +334,31 @@ def compare_record_json(
 
     The comparison's decisions are redacted unless ``show_personal_data`` is true; its
     differences name targets, editions, outcomes and rule ids only.
+
+    Raises:
+        AtensiError: if an edition is unknown (the caller's error, not the item's).
     """
-    result = compare_item(item, editions=editions, on=on, law=law)
+    return _compare_record_json(
+        item,
+        editions=_checked_editions(editions, law),
+        on=on,
+        show_personal_data=show_personal_data,
+        ensure_ascii=ensure_ascii,
+        law=law,
+    )
+
+
+@_never_raises(_errors_text)
+def _compare_record_json(
+    item: Any,
+    *,
+    editions: tuple[str, ...],
+    on: dt.date | None,
+    show_personal_data: bool,
+    ensure_ascii: bool,
+    law: Law,
+) -> str:
+    result = _compare(item, editions=editions, on=on, law=law)
     if isinstance(result, EditionComparison):
         data: dict[str, Any] = {
             "ok": True,
@@ -242,6 +369,7 @@ def compare_record_json(
     return json.dumps(data, ensure_ascii=ensure_ascii)
 
 
+@_never_raises(_errors_result)
 def validate_record(
     record: Any,
     cls: type[Any],

@@ -23,18 +23,86 @@ Every error carries:
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 __all__ = [
     "ERROR_JSON_VERSION",
+    "MAX_KEY_SHOWN",
     "AtensiError",
     "ErrorDetail",
     "InvalidRecord",
     "Loc",
     "NoInstrumentInForce",
     "UnknownCode",
+    "loc_text",
+    "safe_key",
+    "safe_text",
+    "type_label",
 ]
+
+#: At most this many characters of an unknown key are shown in an error path.
+MAX_KEY_SHOWN = 64
+#: A run of 8 or more digits, single spaces, dots, dashes or slashes between them allowed: a
+#: NIK, a family card number, a phone or registry number. Shown keys have such runs masked.
+_DIGIT_RUN = re.compile(r"\d(?:[ ./-]?\d){7,}")
+
+
+def _mask_digits(match: re.Match[str]) -> str:
+    return "".join("*" if ch.isdigit() else ch for ch in match.group())
+
+
+def safe_text(text: str) -> str:
+    r"""``text`` with every invisible or control character escaped as Python writes it.
+
+    Line breaks, ANSI escapes (ESC), bidirectional overrides, zero-width characters and lone
+    surrogates become ``\n``, ``\x1b``, ``\u202e``, ``\u200b``, ``\ud800``: the result
+    cannot forge a line or drive a terminal, and always encodes as UTF-8.
+
+    >>> print(safe_text("nama\n\x1b[31m"))
+    nama\n\x1b[31m
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)
+
+
+def type_label(value: object) -> str:
+    """The name of a value's type, shown safely (never raising, escaped, masked, cut)."""
+    try:
+        name = type(value).__name__
+    except Exception:  # a metaclass that refuses even its name
+        return "object"
+    return safe_key(name) if type(name) is str else "object"
+
+
+def safe_key(key: object) -> str:
+    """How a key from outside is shown in an error path (``ErrorDetail.loc``).
+
+    A key is data from outside, so it is shown as little as a reader needs to find it: at
+    most :data:`MAX_KEY_SHOWN` characters (then ``…``), runs of 8 or more digits masked (a
+    record keyed by NIK must not show the NIK), invisible and control characters escaped
+    (:func:`safe_text`). A key that is not a string is named by its type only.
+
+    >>> safe_key("nmae")
+    'nmae'
+    >>> safe_key("3171014103900001")
+    '****************'
+    >>> safe_key("x" * 100)[-3:], len(safe_key("x" * 100))
+    ('xx…', 65)
+    >>> safe_key(10**5000)
+    '<int key>'
+    """
+    if type(key) is not str:
+        return f"<{type_label(key)} key>"
+    # Mask inside a window a little longer than what is shown, so that a digit run cut at the
+    # edge is still recognised; masking keeps the length, so the cut falls in the same place.
+    window = key[: MAX_KEY_SHOWN + 32]
+    if any(ch.isdigit() for ch in window):
+        window = _DIGIT_RUN.sub(_mask_digits, window)
+    shown = safe_text(window[:MAX_KEY_SHOWN])
+    return shown + "…" if len(key) > MAX_KEY_SHOWN else shown
 
 
 class AtensiError(ValueError):
@@ -198,7 +266,11 @@ class ErrorDetail:
         return f"ErrorDetail(loc={self.loc!r}, code={self.code!r}, msg={self.message_en!r})"
 
     def to_dict(
-        self, *, include_input: bool = False, include_personal: bool = False
+        self,
+        *,
+        include_input: bool = False,
+        include_personal: bool = False,
+        _budget: _Budget | None = None,
     ) -> dict[str, Any]:
         """Return the problem as a JSON-serialisable mapping.
 
@@ -206,8 +278,9 @@ class ErrorDetail:
             include_input: include the offending input. Off by default, because inputs are often
                 personal data (NIKs, health conditions) that must not reach logs.
             include_personal: with ``include_input``, also include inputs of personal fields
-                (identifiers and personal data under UU 27/2022); otherwise they read
-                ``"<redacted>"``.
+                (identifiers and personal data under UU 27/2022) and of values whose field is
+                not known (a whole record of the wrong type); otherwise they read
+                ``"<redacted>"``, and keys inside shown inputs are masked as in paths.
         """
         data: dict[str, Any] = {
             "loc": list(self.loc),
@@ -216,38 +289,99 @@ class ErrorDetail:
             "ctx": dict(self.ctx),
         }
         if include_input:
-            personal = self.sensitivity not in (None, "bukan_data_pribadi")
+            # A value whose field is not known may be anything, a whole record included.
+            personal = self.sensitivity != "bukan_data_pribadi"
             if personal and not include_personal:
                 data["input"] = "<redacted>"
             else:
-                data["input"] = _jsonable(self.input)
+                data["input"] = _jsonable(
+                    self.input, _budget or _Budget(), mask_keys=not include_personal
+                )
         return data
 
 
-def _jsonable(value: Any, depth: int = 0) -> Any:
-    """A JSON-ready copy of an input, bounded in depth and size so hostile inputs stay cheap."""
-    if value is None or isinstance(value, str | bool | int):
-        if isinstance(value, str) and len(value) > 1000:
-            return value[:1000] + "…"
-        if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
-            return "<integer too large to show>"
+#: At most this many values of inputs are shown per :meth:`InvalidRecord.to_json` call: inputs
+#: may share parts or contain themselves, so the work is bounded in total, not only in depth.
+MAX_INPUT_NODES = 100_000
+
+
+def _encodable(text: str) -> str:
+    """``text``, with lone surrogates (which UTF-8 cannot encode) escaped as in Python."""
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
+class _Budget:
+    """What is left to show of the inputs of one ``to_json`` call."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, left: int = MAX_INPUT_NODES) -> None:
+        self.left = left
+
+
+def _jsonable(
+    value: Any,
+    budget: _Budget,
+    *,
+    mask_keys: bool,
+    depth: int = 0,
+    seen: set[int] | None = None,
+) -> Any:
+    """A JSON-ready copy of an input, bounded in depth, width and total work, never raising.
+
+    Only JSON's own types (and dates) are copied, by their exact type: anything else, subclasses
+    included, is shown as ``<TypeName>``, so no method of a hostile object runs. A container met
+    again inside itself is ``<cycle>``; text that cannot be encoded is escaped.
+    """
+    budget.left -= 1
+    if budget.left < 0:
+        return "<not shown: too much input>"
+    kind = type(value)
+    if value is None or kind is bool:
         return value
-    if depth > 20:
-        return "<nested too deeply to show>"
-    if isinstance(value, float):
+    if kind is str:
+        return _encodable(value if len(value) <= 1000 else value[:1000] + "…")
+    if kind is int:
+        return value if value.bit_length() <= 64 else "<integer too large to show>"
+    if kind is float:
         finite = value == value and value not in (float("inf"), float("-inf"))
         return value if finite else repr(value)
-    if isinstance(value, _dt.date):
+    if kind is _dt.date:
         return value.isoformat()
-    if isinstance(value, Mapping):
-        items = list(value.items())[:100]
-        return {str(k)[:200]: _jsonable(v, depth + 1) for k, v in items}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v, depth + 1) for v in value[:100]]
-    return f"<{type(value).__name__}>"
+    if kind not in (dict, list, tuple):
+        return f"<{type_label(value)}>"
+    if depth > 20:
+        return "<nested too deeply to show>"
+    seen = set() if seen is None else seen
+    if id(value) in seen:
+        return "<cycle>"
+    seen.add(id(value))
+    try:
+        if kind is dict:
+            out: Any = {}
+            for key, item in list(value.items())[:100]:
+                shown = (
+                    safe_key(key) if mask_keys or type(key) is not str else _encodable(key[:200])
+                )
+                out[shown] = _jsonable(
+                    item, budget, mask_keys=mask_keys, depth=depth + 1, seen=seen
+                )
+            return out
+        return [
+            _jsonable(item, budget, mask_keys=mask_keys, depth=depth + 1, seen=seen)
+            for item in value[:100]
+        ]
+    finally:
+        seen.discard(id(value))
 
 
-def _loc_text(loc: Loc) -> str:
+def loc_text(loc: Loc) -> str:
+    """A path as text: ``subject.members[2].birth_date``; ``(record)`` for the record itself."""
     if not loc:
         return "(record)"
     return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(".")
@@ -270,8 +404,8 @@ class InvalidRecord(AtensiError):
         self.errors: tuple[ErrorDetail, ...] = tuple(errors)
         self.entity = entity
         what = f"{entity} record" if entity else "record"
-        lines_en = [f"{_loc_text(e.loc)}: {e.message_en} [{e.code}]" for e in self.errors]
-        lines_id = [f"{_loc_text(e.loc)}: {e.message_id} [{e.code}]" for e in self.errors]
+        lines_en = [f"{loc_text(e.loc)}: {e.message_en} [{e.code}]" for e in self.errors]
+        lines_id = [f"{loc_text(e.loc)}: {e.message_id} [{e.code}]" for e in self.errors]
         count = len(self.errors)
         super().__init__(
             f"invalid {what}, {count} problem{'s' if count != 1 else ''}:\n  "
@@ -294,12 +428,15 @@ class InvalidRecord(AtensiError):
         as :meth:`ErrorDetail.to_dict`. Inputs appear only with ``include_input=True``, and
         inputs of personal fields only with ``include_personal=True`` as well.
         """
+        budget = _Budget()
         return {
             "version": ERROR_JSON_VERSION,
             "code": self.code,
             "entity": self.entity,
             "errors": [
-                e.to_dict(include_input=include_input, include_personal=include_personal)
+                e.to_dict(
+                    include_input=include_input, include_personal=include_personal, _budget=budget
+                )
                 for e in self.errors
             ],
         }

@@ -17,7 +17,8 @@ What it does not check: whether the person exists, whether the birth date is the
 needs another fact: ``parse(..., on=...)`` picks the latest century that puts the birth on or
 before ``on`` (never the system clock).
 
-A NIK is personal data: error messages and reprs show it masked (``317101******0001``).
+A NIK is personal data: error messages and reprs show it masked (``317101******0001``) and
+never name the digits the mask hides (the birth date's day, month and year).
 
 >>> from atensi import nik
 >>> nik.validate("3171 0141 0390 0001")
@@ -31,7 +32,7 @@ Nik('317101******0001')
 >>> nik.validate("3171017203900001")
 Traceback (most recent call last):
 ...
-atensi.nik.InvalidDate: the NIK 317101******0001 encodes day 72, which is no day ...
+atensi.nik.InvalidDate: the NIK 317101******0001 encodes no valid day (01-31, or 41-71 for women)
 """
 
 from __future__ import annotations
@@ -215,16 +216,14 @@ def _check(text: object, strict: bool) -> tuple[str, tuple[str, ...]]:
     if not 1 <= day <= 31:
         raise InvalidDate(
             text,
-            f"the NIK {masked} encodes day {value[6:8]}, which is no day (01-31, or 41-71 for "
-            "women)",
-            f"NIK {masked} memuat hari {value[6:8]}, bukan hari yang sah (01-31, atau 41-71 "
-            "untuk perempuan)",
+            f"the NIK {masked} encodes no valid day (01-31, or 41-71 for women)",
+            f"NIK {masked} tidak memuat hari yang sah (01-31, atau 41-71 untuk perempuan)",
         )
     if not 1 <= month <= 12:
         raise InvalidDate(
             text,
-            f"the NIK {masked} encodes month {value[8:10]}",
-            f"NIK {masked} memuat bulan {value[8:10]}",
+            f"the NIK {masked} encodes no valid month (01-12)",
+            f"NIK {masked} tidak memuat bulan yang sah (01-12)",
         )
     if day > _DAYS[month] or (month == 2 and day == 29 and int(value[10:12]) % 4):
         raise InvalidDate(

@@ -15,7 +15,10 @@ law was promulgated on 17 October 2022 and binds controllers fully from 17 Octob
 * :func:`redact` returns a copy safe for analytics under a documented policy.
 
 The library holds no key, reads no environment and uses no randomness: pseudonyms are an HMAC
-with the key the caller passes.
+with the key the caller passes, at least 16 random bytes (make one with
+``python -c "import secrets; print(secrets.token_hex(32))"`` and keep it apart from the copies),
+and a key of its own for each field, derived from it. ``docs/privacy.md`` states the threat
+model: what someone holding a redacted copy can and cannot recover.
 
 >>> import datetime as dt
 >>> import atensi
@@ -24,9 +27,13 @@ with the key the caller passes.
 ...                           "birth_date": {"value": "1990-03-01"}, "domicile": "317101",
 ...                           "disabilities": [{"type": "fisik"}]}, Person)
 >>> redact(person, on=dt.date(2026, 1, 1))
-{'id': 'P-1', 'sex': None, 'birth_year': 1990, 'age_band': '35-39', 'domicile': '3171'}
->>> redact(person, pseudonym_key=b"secret", keep=("disabilities",))["nik"][:3]
-'ps:'
+{'sex': None, 'birth_year': 1990, 'age_band': '35-39', 'domicile': '3171'}
+>>> key = bytes.fromhex("9f1c0a7e5b3d2c4e8a6f1b0d3e5c7a9b")  # secrets.token_bytes(16) in real use
+>>> copy = redact(person, pseudonym_key=key, keep=("disabilities",))
+>>> copy["nik"][:3], copy["id"] != copy["nik"]
+('ps:', True)
+>>> redact(person, keep=("id",))["id"]  # ids the caller says are not personal
+'P-1'
 """
 
 from __future__ import annotations
@@ -41,11 +48,32 @@ from typing import Any
 import attrs
 
 from atensi.boundary import structure, unstructure
+from atensi.errors import AtensiError
 from atensi.model import ENTITIES, BirthDate, Person, Sensitivity
 from atensi.rules.age import age_range
 from atensi.vocab import TargetGroup
 
-__all__ = ["CRIMINAL_GROUPS", "field_sensitivity", "record_sensitivity", "redact"]
+__all__ = [
+    "CRIMINAL_GROUPS",
+    "MIN_KEY_BYTES",
+    "WeakKey",
+    "field_sensitivity",
+    "record_sensitivity",
+    "redact",
+]
+
+#: The shortest pseudonym key ``redact`` accepts: 16 bytes (128 bits) from a random source.
+MIN_KEY_BYTES = 16
+
+
+class WeakKey(AtensiError):
+    """A pseudonym key that would let pseudonyms be reversed by trying candidates."""
+
+    code = "privacy.weak_key"
+
+    def __init__(self, en: str, id_: str) -> None:
+        super().__init__(en, message_id=id_, ctx={"min_bytes": MIN_KEY_BYTES})
+
 
 S = Sensitivity
 
@@ -75,7 +103,8 @@ def record_sensitivity(entity: Any, *, on: dt.date | None = None) -> frozenset[S
         entity: any atensi entity.
         on: the date to judge age on; a person under 18 then makes the record children's data.
             Without a date, a person with a birth date less than 18 years before any possible
-            date cannot be judged, so a birth date alone does not add the class.
+            date cannot be judged, so a birth date alone does not add the class; nor does one
+            whose age on ``on`` cannot be computed (an ``on`` at the edge of the calendar).
     """
     found: set[Sensitivity] = set()
 
@@ -97,24 +126,82 @@ def record_sensitivity(entity: Any, *, on: dt.date | None = None) -> frozenset[S
                 found.add(S.CRIMINAL)
             walk(value)
         if isinstance(obj, Person) and obj.birth_date is not None and on is not None:
-            youngest = age_range(obj.birth_date, on)[0]
-            if youngest < 18:
+            ages = _ages(obj.birth_date, on)
+            if ages is not None and ages[0] < 18:
                 found.add(S.CHILD)
 
     walk(entity)
     return frozenset(found)
 
 
-def _age_band(birth: BirthDate, on: dt.date) -> str:
-    low, high = age_range(birth, on)
+def _ages(birth: BirthDate, on: dt.date) -> tuple[int, int] | None:
+    """The age range on ``on``, or ``None`` (unknown) where its date arithmetic leaves the calendar.
+
+    Entities hold dates from 1800 to 2199 only, but ``on`` is the caller's, and a record built
+    around the boundary may hold anything: a shift past year 1 or 9999 is "unknown", not an
+    exception, so that redaction and classification answer for every record.
+    """
+    try:
+        return age_range(birth, on)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _age_band(birth: BirthDate, on: dt.date) -> str | None:
+    ages = _ages(birth, on)
+    if ages is None or ages[1] < 0:  # unknown, or not yet born on ``on``
+        return None
+    low, high = max(ages[0], 0), ages[1]
     start = low - low % 5
     if high - start > 4:
         return f"{low}-{high}"
     return f"{start}-{start + 4}"
 
 
-def _pseudonym(value: str, key: bytes) -> str:
-    return "ps:" + hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+def _check_key(key: object) -> bytes:
+    r"""The key, if it can keep pseudonyms secret; else :class:`WeakKey`.
+
+    A NIK is recoverable from its pseudonym by trying the candidates that the rest of a redacted
+    copy leaves (regency, birth year, sex: about 3.6e8) unless the key is unguessable, so a short,
+    empty or constant key is refused. HMAC pads a short key with zero bytes (``b""`` and
+    ``b"\x00"`` would be the same key); the derivation below hashes the length in as well.
+    """
+    if not isinstance(key, bytes):
+        raise WeakKey(
+            f"the pseudonym key must be bytes, not {type(key).__name__}",
+            f"kunci pseudonim harus berupa bytes, bukan {type(key).__name__}",
+        )
+    if len(key) < MIN_KEY_BYTES or len(set(key)) == 1:
+        raise WeakKey(
+            f"the pseudonym key must be at least {MIN_KEY_BYTES} random bytes "
+            "(secrets.token_bytes(32)); a short or constant key lets pseudonyms be reversed",
+            f"kunci pseudonim harus paling sedikit {MIN_KEY_BYTES} bait acak "
+            "(secrets.token_bytes(32)); kunci pendek atau seragam membuat pseudonim dapat dibalik",
+        )
+    return key
+
+
+class _Keys:
+    """One pseudonym key per field (``Person.nik``, ``Case.id``), derived from the caller's key.
+
+    A value gets different pseudonyms in different fields, so a registry id equal to the NIK does
+    not show that it is; the same field in every entity of a copy (and of every copy made with
+    the same key) gets the same pseudonym, so copies still join on it.
+    """
+
+    def __init__(self, key: bytes) -> None:
+        # HKDF-style extract, with the length in, so keys differing in trailing zeros differ.
+        self.root = hashlib.sha256(
+            b"atensi pseudonym key v2\x00" + len(key).to_bytes(8, "big") + key
+        ).digest()
+        self.by_field: dict[str, bytes] = {}
+
+    def pseudonym(self, field: str, value: str) -> str:
+        key = self.by_field.get(field)
+        if key is None:
+            key = hmac.new(self.root, field.encode("utf-8"), hashlib.sha256).digest()
+            self.by_field[field] = key
+        return "ps:" + hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
 
 def redact(
@@ -130,12 +217,15 @@ def redact(
     Policy, field by field, by sensitivity class:
 
     * not personal: kept (nested entities are redacted in turn);
-    * identifier (NIK, registry ids, family card number): replaced by a keyed pseudonym
-      (``"ps:"`` + 32 hex digits of HMAC-SHA256) when ``pseudonym_key`` is given, else dropped;
-      a missing NIK keeps its reason;
+    * identifier (NIK, registry ids, family card number, and the ``id`` of records about people,
+      which source systems often fill with the NIK): replaced by a keyed pseudonym (``"ps:"`` +
+      32 hex digits of HMAC-SHA256 under a key of the field's own) when ``pseudonym_key`` is
+      given, else dropped; a missing NIK keeps its reason; ``keep=("id",)`` keeps ids the
+      caller knows are not personal;
     * general personal data: the name is dropped; a birth date becomes ``birth_year`` and, with
       ``on``, an ``age_band`` of five years (wider for an uncertain date); a domicile is cut to
-      the regency (4 digits); sex is kept;
+      the regency (4 digits); sex is kept; an age band that cannot be computed (an ``on`` at
+      the edge of the calendar) is ``None``;
     * specific personal data (health, criminal record, children's, financial): dropped.
 
     Args:
@@ -144,22 +234,28 @@ def redact(
         cls: the entity class of a mapping.
         keep: field names to keep unredacted, with everything inside them, wherever they occur
             (an explicit opt-in).
-        pseudonym_key: the HMAC key for pseudonyms; the library holds none.
+        pseudonym_key: the key for pseudonyms, at least 16 random bytes; the library holds
+            none.
         on: the date for age bands.
+
+    Raises:
+        WeakKey: a key that is not bytes, shorter than 16 bytes, or one byte repeated.
+        InvalidRecord: a mapping that is not a valid record of ``cls``.
     """
     entity = obj_or_record
     if isinstance(obj_or_record, Mapping):
         if cls is None:
             raise TypeError("redact() needs cls= to structure a mapping")
         entity = structure(obj_or_record, cls)
+    keys = None if pseudonym_key is None else _Keys(_check_key(pseudonym_key))
     keep_set = frozenset(keep)
-    result = _redact_entity(entity, keep_set, pseudonym_key, on)
+    result = _redact_entity(entity, keep_set, keys, on)
     if not isinstance(result, dict):  # pragma: no cover - entities redact to mappings
         raise TypeError("not an atensi entity")
     return result
 
 
-def _redact_value(value: Any, keep: frozenset[str], key: bytes | None, on: dt.date | None) -> Any:
+def _redact_value(value: Any, keep: frozenset[str], key: _Keys | None, on: dt.date | None) -> Any:
     if isinstance(value, tuple):
         return [_redact_value(v, keep, key, on) for v in value]
     if attrs.has(type(value)):
@@ -171,7 +267,7 @@ def _redact_value(value: Any, keep: frozenset[str], key: bytes | None, on: dt.da
     return value
 
 
-def _redact_entity(obj: Any, keep: frozenset[str], key: bytes | None, on: dt.date | None) -> Any:
+def _redact_entity(obj: Any, keep: frozenset[str], key: _Keys | None, on: dt.date | None) -> Any:
     from atensi.model import SUBJECT_KINDS
     from atensi.nik import NoNik
 
@@ -191,7 +287,7 @@ def _redact_entity(obj: Any, keep: frozenset[str], key: bytes | None, on: dt.dat
             if isinstance(value, NoNik):
                 out[name] = {"reason": value.reason.value}
             elif value is not None and key is not None:
-                out[name] = _pseudonym(str(value), key)
+                out[name] = key.pseudonym(f"{type(obj).__name__}.{name}", str(value))
         elif sensitivity is S.GENERAL:
             if isinstance(value, BirthDate):
                 out["birth_year"] = value.value.year

@@ -5,13 +5,23 @@ Outside data enters only here. Each entry point returns typed entities or raises
 message and the offending input (kept out of the message, since it may be personal data).
 """
 
-from atensi.boundary.converter import RecordResult, structure, unstructure, validate_many
+from atensi.boundary.converter import (
+    RecordResult,
+    parse_date,
+    structure,
+    unstructure,
+    validate_many,
+)
 from atensi.boundary.schema import SCHEMA_DIALECT, json_schema
+from atensi.model._fields import DATE_MAX, DATE_MIN
 
 __all__ = [
+    "DATE_MAX",
+    "DATE_MIN",
     "SCHEMA_DIALECT",
     "RecordResult",
     "json_schema",
+    "parse_date",
     "structure",
     "unstructure",
     "validate_many",

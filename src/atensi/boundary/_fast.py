@@ -18,7 +18,14 @@ from typing import Any
 
 import attrs
 
-from atensi.model._fields import Entity, default_factory
+from atensi.model._fields import (
+    DATE_MAX,
+    DATE_MIN,
+    Entity,
+    default_factory,
+    multiline,
+    refused_character,
+)
 
 __all__ = ["fast_structurer"]
 
@@ -28,6 +35,7 @@ _date_from = dt.date.fromisoformat
 _new = object.__new__
 _set = object.__setattr__
 _MISSING = object()
+_LOW, _HIGH = DATE_MIN.isoformat(), DATE_MAX.isoformat()
 
 
 class _Bail(Exception):
@@ -40,12 +48,13 @@ def _bail() -> typing.NoReturn:
 
 def _date(value: Any) -> dt.date:
     # date.fromisoformat only reads ASCII digits; with the length and the two dashes fixed it
-    # accepts exactly YYYY-MM-DD (the week form YYYY-Www-D has no dash at index 7).
+    # accepts exactly YYYY-MM-DD (the week form YYYY-Www-D has no dash at index 7). In that
+    # form text order is date order, so one string comparison checks the accepted range.
     if type(value) is str:
-        if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        if len(value) == 10 and value[4] == "-" and value[7] == "-" and _LOW <= value <= _HIGH:
             return _date_from(value)
         raise _Bail
-    if type(value) is dt.date:
+    if type(value) is dt.date and DATE_MIN <= value <= DATE_MAX:
         return value
     raise _Bail
 
@@ -126,6 +135,7 @@ class _Generator:
             "_bail": _bail,
             "_Bail": _Bail,
             "_date": _date,
+            "_refused": refused_character,
             "_new": _new,
             "_set": _set,
             "_MISSING": _MISSING,
@@ -144,6 +154,11 @@ class _Generator:
         if tp is str:
             out.append(f"{ind}if type({var}) is not str: _bail()")
             out.append(f"{ind}if not {var}.isascii(): {var}.encode('utf-8')")
+            long_text = multiline(limits)
+            out.append(
+                f"{ind}if not {var}.isprintable() and _refused({var}, {long_text}) is not None:"
+                " _bail()"
+            )
             if "max_length" in limits:
                 out.append(f"{ind}if len({var}) > {limits['max_length']}: _bail()")
             if limits.get("min_length"):

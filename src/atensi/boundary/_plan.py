@@ -27,10 +27,10 @@ from typing import Any
 
 import attrs
 
-from atensi.errors import ErrorDetail, InvalidRecord, Loc
-from atensi.model._fields import default_factory
+from atensi.errors import ErrorDetail, InvalidRecord, Loc, safe_key, type_label
+from atensi.model._fields import DATE_MAX, DATE_MIN, date_out_of_range, default_factory
 
-__all__ = ["INVALID", "Plan", "plan_for"]
+__all__ = ["INVALID", "Plan", "plan_for", "structure_date"]
 
 
 class _Invalid:
@@ -56,20 +56,73 @@ MAX_UNKNOWN_KEYS = 20
 _MAX_DEPTH_TEXT = 60
 
 
+_JSON_NAMES: dict[type[Any], str] = {
+    type(None): "null",
+    bool: "boolean",
+    int: "number",
+    float: "number",
+    str: "string",
+    list: "array",
+    tuple: "array",
+    dict: "object",
+}
+
+
 def _type_name(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int | float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list | tuple):
-        return "array"
+    """The JSON name of a value's type, or its Python type's name (shown safely)."""
+    name = _JSON_NAMES.get(type(value))
+    if name is not None:
+        return name
     if isinstance(value, Mapping):
         return "object"
-    return type(value).__name__
+    return type_label(value)
+
+
+def unreadable(loc: Loc) -> ErrorDetail:
+    """The problem of a value that raised while it was read (a hostile or broken object)."""
+    return ErrorDetail(
+        loc,
+        "value.unreadable",
+        "the value could not be read as JSON data (one of its methods failed)",
+        "nilai tidak dapat dibaca sebagai data JSON (salah satu metodenya gagal)",
+    )
+
+
+#: A mapping that is not a ``dict`` is copied into one, key by key, up to this many keys.
+MAX_MAPPING_KEYS = 100_000
+
+
+def _object(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
+    """``value`` as a plain ``dict`` to read an object from, or INVALID (the error recorded)."""
+    if type(value) is dict:
+        return value
+    if not isinstance(value, Mapping):
+        errors.append(_wrong_type(loc, "type.object", "an object", value))
+        return INVALID
+    copy = _as_dict(value)
+    if copy is None:
+        errors.append(unreadable(loc))
+        return INVALID
+    return copy
+
+
+def _as_dict(value: Mapping[Any, Any]) -> dict[Any, Any] | None:
+    """A plain copy of a mapping of another type, or ``None`` if it cannot be read.
+
+    Only a ``dict``'s own storage is trusted: any other mapping runs its own methods, which may
+    raise, lie about their length or never end, so they are called within bounds.
+    """
+    copy: dict[Any, Any] = {}
+    try:
+        for count, key in enumerate(value):
+            if count >= MAX_MAPPING_KEYS:
+                return None
+            copy[key] = value[key]
+    except RecursionError:
+        raise
+    except Exception:
+        return None
+    return copy
 
 
 def _wrong_type(loc: Loc, code: str, expected: str, value: Any) -> ErrorDetail:
@@ -119,11 +172,12 @@ def _structure_bool(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
     return INVALID
 
 
-def _structure_date(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
+def structure_date(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
+    """Structure a date: an ISO ``YYYY-MM-DD`` string (or a ``datetime.date``) in range."""
     if type(value) is str:
         if len(value) == 10 and _DATE.fullmatch(value):
             try:
-                return dt.date.fromisoformat(value)
+                day = dt.date.fromisoformat(value)
             except ValueError:
                 errors.append(
                     ErrorDetail(
@@ -135,19 +189,25 @@ def _structure_date(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
                     )
                 )
                 return INVALID
-        errors.append(
-            ErrorDetail(
-                loc,
-                "date.format",
-                "expected a date as YYYY-MM-DD",
-                "seharusnya tanggal berformat YYYY-MM-DD",
-                value,
+        else:
+            errors.append(
+                ErrorDetail(
+                    loc,
+                    "date.format",
+                    "expected a date as YYYY-MM-DD",
+                    "seharusnya tanggal berformat YYYY-MM-DD",
+                    value,
+                )
             )
-        )
+            return INVALID
+    elif type(value) is dt.date:
+        day = value
+    else:
+        errors.append(_wrong_type(loc, "type.date", "a date string (YYYY-MM-DD)", value))
         return INVALID
-    if type(value) is dt.date:
-        return value
-    errors.append(_wrong_type(loc, "type.date", "a date string (YYYY-MM-DD)", value))
+    if DATE_MIN <= day <= DATE_MAX:
+        return day
+    errors.append(date_out_of_range(loc, value))
     return INVALID
 
 
@@ -245,16 +305,25 @@ class Plan:
         )
 
     def __call__(self, value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
-        if not isinstance(value, Mapping):
-            errors.append(_wrong_type(loc, "type.object", "an object", value))
+        value = _object(value, loc, errors)
+        if value is INVALID:
             return INVALID
+        try:
+            return self._structure(value, loc, errors)
+        except RecursionError:
+            raise
+        except Exception:  # a key or value whose methods raise: say so, never propagate
+            errors.append(unreadable(loc))
+            return INVALID
+
+    def _structure(self, value: dict[Any, Any], loc: Loc, errors: list[ErrorDetail]) -> Any:
         before = len(errors)
         names = self.names
         unknown = [key for key in value if key not in names]
         for key in unknown[:MAX_UNKNOWN_KEYS]:
             errors.append(
                 ErrorDetail(
-                    (*loc, key if isinstance(key, str | int) else repr(key)[:100]),
+                    (*loc, safe_key(key)),
                     "object.unknown_key",
                     "unknown field",
                     "ruas tidak dikenal",
@@ -294,7 +363,7 @@ class Plan:
                 factory = default_factory(attribute)
                 kwargs[name] = factory() if factory is not None else attribute.default
                 continue
-            if max_items is not None and isinstance(raw, list | tuple) and len(raw) > max_items:
+            if max_items is not None and type(raw) in (list, tuple) and len(raw) > max_items:
                 errors.append(
                     ErrorDetail(
                         (*loc, name),
@@ -307,7 +376,13 @@ class Plan:
                 )
                 continue
             item_errors = len(errors)
-            result = structurer(raw, (*loc, name), errors)
+            try:
+                result = structurer(raw, (*loc, name), errors)
+            except RecursionError:
+                raise
+            except Exception:  # a hostile value inside the field: locate it at the field
+                errors.append(unreadable((*loc, name)))
+                result = INVALID
             if result is not INVALID and len(errors) == item_errors:
                 if attribute.validator is not None:
                     try:
@@ -362,8 +437,8 @@ def _tagged_union(classes: tuple[type[Any], ...], tags: Mapping[str, type[Any]])
     choices = sorted(by_tag)
 
     def structure(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
-        if not isinstance(value, Mapping):
-            errors.append(_wrong_type(loc, "type.object", "an object", value))
+        value = _object(value, loc, errors)
+        if value is INVALID:
             return INVALID
         tag = value.get("kind")
         if tag is None:
@@ -378,7 +453,7 @@ def _tagged_union(classes: tuple[type[Any], ...], tags: Mapping[str, type[Any]])
                 )
             )
             return INVALID
-        plan = by_tag.get(tag) if isinstance(tag, str) else None
+        plan = by_tag.get(tag) if type(tag) is str else None
         if plan is None:
             errors.append(
                 ErrorDetail(
@@ -391,7 +466,8 @@ def _tagged_union(classes: tuple[type[Any], ...], tags: Mapping[str, type[Any]])
                 )
             )
             return INVALID
-        rest = {k: v for k, v in value.items() if k != "kind"}
+        rest = dict(value)
+        del rest["kind"]
         return plan(rest, loc, errors)
 
     return structure
@@ -432,7 +508,7 @@ def structurer_for(tp: Any) -> Structurer:
     if tp is int:
         return _structure_int
     if tp is dt.date:
-        return _structure_date
+        return structure_date
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return _enum_structurer(tp)
     if isinstance(tp, type) and attrs.has(tp):

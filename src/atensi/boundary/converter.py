@@ -17,11 +17,25 @@ import attrs
 import cattrs
 
 from atensi.boundary._fast import fast_structurer, register_fast_tagged_union
-from atensi.boundary._plan import INVALID, MAX_ERRORS, plan_for, register_tagged_union
-from atensi.errors import AtensiError, ErrorDetail, InvalidRecord
+from atensi.boundary._plan import (
+    INVALID,
+    MAX_ERRORS,
+    plan_for,
+    register_tagged_union,
+    structure_date,
+    unreadable,
+)
+from atensi.errors import AtensiError, ErrorDetail, InvalidRecord, Loc, safe_key, type_label
 from atensi.model import SUBJECT_KINDS, Entity, Subject, subject_kind
 
-__all__ = ["RecordResult", "structure", "structure_detailed", "unstructure", "validate_many"]
+__all__ = [
+    "RecordResult",
+    "parse_date",
+    "structure",
+    "structure_detailed",
+    "unstructure",
+    "validate_many",
+]
 
 T = TypeVar("T")
 
@@ -31,9 +45,11 @@ register_fast_tagged_union(SUBJECT_KINDS)
 
 def _check_target(cls: Any) -> None:
     if not (isinstance(cls, type) and attrs.has(cls) and issubclass(cls, Entity)):
+        # Named by its type (and name, for a class) only: its repr may be anything.
+        what = safe_key(cls.__name__) if isinstance(cls, type) else f"a {type_label(cls)}"
         raise AtensiError(
-            f"{cls!r} is not an atensi entity class",
-            message_id=f"{cls!r} bukan kelas entitas atensi",
+            f"{what} is not an atensi entity class",
+            message_id=f"{what} bukan kelas entitas atensi",
             code="boundary.not_an_entity",
         )
 
@@ -86,6 +102,9 @@ def structure_detailed(data: Any, cls: type[T]) -> T:
             )
         )
         result = INVALID
+    except Exception:  # the plans catch hostile values where they are; this is the last net
+        errors.append(unreadable(()))
+        result = INVALID
     if len(errors) > MAX_ERRORS:
         total = len(errors)
         errors = errors[:MAX_ERRORS]
@@ -102,6 +121,35 @@ def structure_detailed(data: Any, cls: type[T]) -> T:
     if errors or result is INVALID:
         raise InvalidRecord(errors, cls.__name__)
     return result  # type: ignore[no-any-return]
+
+
+def parse_date(value: Any, loc: Loc = ()) -> dt.date:
+    """Read a date as ``structure`` reads every date field: ``YYYY-MM-DD``, 1800 to 2199.
+
+    For dates that come from outside beside a record (an item's ``on``, a command-line
+    option), so that they meet the same rules and codes as the dates inside it.
+
+    Args:
+        value: the date as given (a string, or a ``datetime.date``).
+        loc: where the date is, for the error.
+
+    Raises:
+        InvalidRecord: with one problem (``type.date``, ``date.format``, ``date.invalid`` or
+            ``date.out_of_range``).
+
+    >>> parse_date("2024-06-01")
+    datetime.date(2024, 6, 1)
+    >>> parse_date("9999-07-01", ("on",))
+    Traceback (most recent call last):
+    ...
+    atensi.errors.InvalidRecord: invalid record, 1 problem:
+      on: outside the dates atensi accepts (1800-01-01 to 2199-12-31) [date.out_of_range]
+    """
+    errors: list[ErrorDetail] = []
+    day = structure_date(value, loc, errors)
+    if errors:
+        raise InvalidRecord(errors)
+    return day  # type: ignore[no-any-return]
 
 
 def _make_converter() -> cattrs.Converter:

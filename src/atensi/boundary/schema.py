@@ -31,6 +31,7 @@ from atensi.vocab import CodedEnum
 __all__ = ["SCHEMA_DIALECT", "json_schema"]
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+_DATE_PATTERN = r"^(18|19|20|21)\d{2}-\d{2}-\d{2}$"
 
 
 def _first_paragraph(doc: str | None) -> str:
@@ -112,7 +113,9 @@ class _Builder:
                 schema["maximum"] = limits["maximum"]
             return schema
         if tp is dt.date:
-            return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+            # The pattern says the accepted range too (years 1800 to 2199, DATE_MIN to
+            # DATE_MAX): validators do not assert ``format`` by default in draft 2020-12.
+            return {"type": "string", "format": "date", "pattern": _DATE_PATTERN}
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return self.enum(tp)
         if isinstance(tp, type) and attrs.has(tp):

@@ -4,6 +4,8 @@ Construct them directly in Python (invalid values raise :class:`atensi.InvalidRe
 the field), or from outside data with :func:`atensi.structure`.
 """
 
+import sys
+
 from atensi.model._fields import LIMITS, Entity, Sensitivity
 from atensi.model.case import (
     Assessment,
@@ -111,3 +113,10 @@ ENTITIES: tuple[type[Entity], ...] = (
     StaffMember,
     Portfolio,
 )
+
+# The Hypothesis plugin (src/_atensi_hypothesis.py), if Hypothesis loaded it before the
+# entities existed, registers their strategies now. Looked up, not imported: the model imports
+# nothing above it, and a process without Hypothesis pays one dictionary look-up.
+_plugin = sys.modules.get("_atensi_hypothesis")
+if _plugin is not None:
+    _plugin.model_loaded()

@@ -14,6 +14,9 @@ construction and the boundary report the same codes and paths.
 from __future__ import annotations
 
 import datetime as dt
+import types
+import typing
+import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
@@ -23,14 +26,42 @@ from atensi.errors import ErrorDetail, InvalidRecord
 from atensi.vocab import Citation, CodedEnum, Evidence, Label, cite
 
 __all__ = [
+    "DATE_MAX",
+    "DATE_MIN",
     "LIMITS",
     "Entity",
     "Sensitivity",
+    "date_out_of_range",
     "default_factory",
     "detail",
     "field",
+    "multiline",
     "problem",
+    "record_id",
+    "refused_character",
 ]
+
+#: The dates an entity may hold, inclusive (``structure`` refuses others with
+#: ``date.out_of_range``): wide enough for any birth date or record a registry holds, narrow
+#: enough that every date arithmetic on them (an age, a year's margin either side of an
+#: estimate, six months after a start) stays far inside what ``datetime.date`` can hold.
+DATE_MIN = dt.date(1800, 1, 1)
+DATE_MAX = dt.date(2199, 12, 31)
+_DATE_RANGE = {"minimum": DATE_MIN.isoformat(), "maximum": DATE_MAX.isoformat()}
+
+
+def date_out_of_range(loc: tuple[str | int, ...], value: Any) -> ErrorDetail:
+    """The problem of a date outside :data:`DATE_MIN` to :data:`DATE_MAX`, located at ``loc``."""
+    low, high = _DATE_RANGE["minimum"], _DATE_RANGE["maximum"]
+    return ErrorDetail(
+        loc,
+        "date.out_of_range",
+        f"outside the dates atensi accepts ({low} to {high})",
+        f"di luar rentang tanggal yang diterima atensi ({low} sampai {high})",
+        value,
+        _DATE_RANGE,
+    )
+
 
 #: Default size limits of the boundary; a record beyond them is rejected, not truncated.
 LIMITS: Mapping[str, int] = {
@@ -128,6 +159,7 @@ def field(
     custom = validator if isinstance(validator, list) else ([validator] if validator else [])
     metadata["custom_validators"] = tuple(custom)
     validators = [_LIMIT_VALIDATORS[key](bound) for key, bound in limits.items()] + custom
+    validators.insert(0, _visible_text(multiline(limits)))
     common: dict[str, Any] = {
         "metadata": metadata,
         "validator": validators or None,
@@ -137,6 +169,21 @@ def field(
     if factory is not None:
         return attrs.field(factory=factory, **common)
     return attrs.field(default=default, **common)
+
+
+def record_id(*, personal: bool) -> Any:
+    """The ``id`` field of a record: an identifier when the record is about people.
+
+    Source systems often fill the id of a person, case or assessment with the NIK, so those ids
+    are classed as identifiers (masked, pseudonymised); ids of units and activities are not.
+    """
+    return field(
+        en="Record identifier",
+        id="Pengenal rekaman",
+        sensitivity=Sensitivity.IDENTIFIER if personal else Sensitivity.NOT_PERSONAL,
+        min_length=1,
+        max_length=LIMITS["short_text"],
+    )
 
 
 def default_factory(attribute: attrs.Attribute[Any]) -> Callable[[], Any] | None:
@@ -184,13 +231,114 @@ class Entity:
     _invariants: ClassVar[tuple[Callable[[Any], list[ErrorDetail]], ...]] = ()
 
     def __attrs_post_init__(self) -> None:
-        found = self.problems()
+        found = _dates_out_of_range(self) + self.problems()
         if found:
             raise InvalidRecord(found, type(self).__name__)
 
     def problems(self) -> list[ErrorDetail]:
         """Return the violations of the class invariants (empty for a valid entity)."""
         return [p for check in self._invariants for p in check(self)]
+
+
+_DATE_FIELDS: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _is_date(hint: Any) -> bool:
+    if hint is dt.date:
+        return True
+    return typing.get_origin(hint) in (typing.Union, types.UnionType) and dt.date in (
+        typing.get_args(hint)
+    )
+
+
+def _dates_out_of_range(obj: Any) -> list[ErrorDetail]:
+    """The date fields of a directly constructed entity outside the accepted range.
+
+    The boundary checks the range as it structures; this keeps direct construction to the
+    same rule, so that no entity holds a date the rules' arithmetic cannot handle.
+    """
+    cls = type(obj)
+    names = _DATE_FIELDS.get(cls)
+    if names is None:
+        hints = typing.get_type_hints(cls)
+        names = tuple(f.name for f in attrs.fields(cls) if _is_date(hints[f.name]))
+        _DATE_FIELDS[cls] = names
+    found = []
+    for name in names:
+        value = getattr(obj, name)
+        if isinstance(value, dt.datetime):  # a datetime does not compare with a date
+            value = value.date()
+        if isinstance(value, dt.date) and not DATE_MIN <= value <= DATE_MAX:
+            found.append(date_out_of_range((name,), value.isoformat()))
+    return found
+
+
+# --- Text ---------------------------------------------------------------------------------------
+
+#: Categories of characters text may hold although ``str.isprintable`` says no: spaces other than
+#: " " (a no-break space from a copied name), private-use and not yet assigned characters.
+_ALLOWED_UNPRINTABLE = frozenset({"Zs", "Co", "Cn"})
+
+
+def multiline(limits: Mapping[str, int]) -> bool:
+    """Whether a text field is long text (notes, evidence), where line breaks and tabs belong."""
+    return limits.get("max_length", 0) > LIMITS["short_text"]
+
+
+def refused_character(text: str, multiline: bool) -> int | None:
+    r"""The position of the first character text may not hold, or ``None``.
+
+    Refused: control characters (NUL, ESC, ...; tab and line breaks are allowed in long text
+    only), format characters that change how text displays without showing (zero-width space,
+    bidirectional overrides, byte order mark: Unicode category Cf), line and paragraph separators,
+    and lone surrogates. They make a name look blank or like another, forge lines in logs and
+    drive terminals; no name, id or note needs them.
+
+    >>> refused_character("Siti", False), refused_character("\u200b", False)
+    (None, 0)
+    >>> refused_character("baris 1\nbaris 2", True), refused_character("Siti\x1b[2J", True)
+    (None, 4)
+    """
+    if text.isprintable():  # the common case, in C
+        return None
+    for position, char in enumerate(text):
+        if char.isprintable() or (multiline and char in "\t\n\r"):
+            continue
+        if unicodedata.category(char) not in _ALLOWED_UNPRINTABLE:
+            return position
+    return None
+
+
+def _visible_text(multiline: bool) -> Validator:
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, str):
+            found = refused_character(value, multiline)
+            where: tuple[str | int, ...] = (attribute.name,)
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, str):
+                    found = refused_character(item, False)
+                    if found is not None:
+                        value, where = item, (attribute.name, index)
+                        break
+            else:
+                return
+        else:
+            return
+        if found is None:
+            return
+        code = f"U+{ord(value[found]):04X}"
+        raise problem(
+            where,
+            "string.control_character",
+            f"holds an invisible or control character ({code}) at position {found}",
+            f"memuat karakter tak terlihat atau karakter kendali ({code}) pada posisi {found}",
+            value,
+            character=code,
+            position=found,
+        )
+
+    return check
 
 
 # --- Validators --------------------------------------------------------------------------------

@@ -15,7 +15,16 @@ from typing import Any, ClassVar
 import attrs
 
 from atensi.errors import ErrorDetail
-from atensi.model._fields import LIMITS, Entity, Sensitivity, detail, field, order, unique_by
+from atensi.model._fields import (
+    LIMITS,
+    Entity,
+    Sensitivity,
+    detail,
+    field,
+    order,
+    record_id,
+    unique_by,
+)
 from atensi.model.person import Condition
 from atensi.model.subjects import Subject
 from atensi.vocab import (
@@ -77,7 +86,7 @@ class Assessor(Entity):
 class Assessment(Entity):
     """An assessment (asesmen): the mandatory entry point before any intervention or aid."""
 
-    id: str = field(en="Record identifier", id="Pengenal rekaman", min_length=1, max_length=_SHORT)
+    id: str = record_id(personal=True)
     assessed_on: dt.date = field(
         en="Date of the assessment",
         id="Tanggal asesmen",
@@ -159,7 +168,7 @@ class InKindItem(Entity):
 class ServiceDelivery(Entity):
     """One delivery of an ATENSI component to a subject."""
 
-    id: str = field(en="Record identifier", id="Pengenal rekaman", min_length=1, max_length=_SHORT)
+    id: str = record_id(personal=True)
     component: ServiceComponent = field(en="The component delivered", id="Komponen layanan")
     activity: Activity | None = field(
         en="The legal activity, if recorded",
@@ -314,7 +323,7 @@ class Termination(Entity):
 class Case(Entity):
     """A social rehabilitation case: a subject served by a unit through the stages."""
 
-    id: str = field(en="Record identifier", id="Pengenal rekaman", min_length=1, max_length=_SHORT)
+    id: str = record_id(personal=True)
     subject: Subject = field(en="Who is served", id="Subjek layanan")
     unit: str = field(
         en="Code of the serving unit", id="Kode unit pelaksana", min_length=1, max_length=_SHORT

@@ -100,8 +100,9 @@ class BirthDate(Entity):
         if self.precision is DatePrecision.YEAR:
             return dt.date(self.value.year, 12, 31)
         if self.precision is DatePrecision.MONTH:
-            year, month = self.value.year, self.value.month
-            return dt.date(year, month, calendar.monthrange(year, month)[1])
+            # The month's own length: no date after it is built, so December 9999 is total too.
+            last = calendar.monthrange(self.value.year, self.value.month)[1]
+            return dt.date(self.value.year, self.value.month, last)
         return self.value
 
     @property
@@ -284,6 +285,7 @@ class Person(Entity):
     id: str = field(
         en="The record's identifier in the source system",
         id="Pengenal rekaman di sistem asal",
+        sensitivity=Sensitivity.IDENTIFIER,  # source systems often use the NIK as the id
         min_length=1,
         max_length=_SHORT,
     )

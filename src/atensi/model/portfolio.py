@@ -12,7 +12,16 @@ from typing import Any, ClassVar
 import attrs
 
 from atensi.errors import ErrorDetail
-from atensi.model._fields import LIMITS, Entity, Sensitivity, detail, field, order, unique_by
+from atensi.model._fields import (
+    LIMITS,
+    Entity,
+    Sensitivity,
+    detail,
+    field,
+    order,
+    record_id,
+    unique_by,
+)
 from atensi.model.case import Case
 from atensi.model.unit import Lks
 from atensi.vocab import CodedEnum, IndirectService, Label
@@ -33,7 +42,7 @@ _MANY = 10_000_000
 class ProgrammeActivity(Entity):
     """An indirect-service activity (campaign, technical guidance, monitoring ...)."""
 
-    id: str = field(en="Record identifier", id="Pengenal rekaman", min_length=1, max_length=_SHORT)
+    id: str = record_id(personal=False)
     kind: IndirectService = field(en="Kind of indirect service", id="Jenis layanan tidak langsung")
     on: dt.date = field(en="Date", id="Tanggal")
     participants: int | None = field(
@@ -57,7 +66,7 @@ class PartnerKind(CodedEnum):
 class Partnership(Entity):
     """A partnership (e.g. an MoU) with an LKS, a private party or another body."""
 
-    id: str = field(en="Record identifier", id="Pengenal rekaman", min_length=1, max_length=_SHORT)
+    id: str = record_id(personal=False)
     partner_kind: PartnerKind = field(en="Kind of partner", id="Jenis mitra")
     partner: str = field(
         en="Partner code or name", id="Kode atau nama mitra", min_length=1, max_length=_SHORT
@@ -72,7 +81,7 @@ class Partnership(Entity):
 class StaffMember(Entity):
     """A member of staff who works on cases."""
 
-    id: str = field(en="Record identifier", id="Pengenal rekaman", min_length=1, max_length=_SHORT)
+    id: str = record_id(personal=True)
     role: str = field(en="Role", id="Peran", min_length=1, max_length=_SHORT)
     certified_social_worker: bool = field(
         en="Holds a social worker competency certificate",
@@ -88,7 +97,7 @@ class StaffMember(Entity):
 class Portfolio(Entity):
     """What a unit or region did over a period (``start`` to ``end``, both inclusive)."""
 
-    id: str = field(en="Record identifier", id="Pengenal rekaman", min_length=1, max_length=_SHORT)
+    id: str = record_id(personal=False)
     owner: str = field(
         en="Code of the unit or region",
         id="Kode unit atau wilayah",

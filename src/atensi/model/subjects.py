@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from atensi.model._fields import LIMITS, Entity, Sensitivity, field, unique_by
+from atensi.model._fields import LIMITS, Entity, Sensitivity, field, record_id, unique_by
 from atensi.model.person import Condition, Person
 from atensi.vocab import cite
 
@@ -26,7 +26,7 @@ _PPKS = cite("permensos-7-2022", "Pasal 1 angka 5")
 class Family(Entity):
     """A family (keluarga) served as a whole; its members are persons."""
 
-    id: str = field(en="Record identifier", id="Pengenal rekaman", min_length=1, max_length=_SHORT)
+    id: str = record_id(personal=True)
     family_card_number: str | None = field(
         en="Family card number (No. KK)",
         id="Nomor Kartu Keluarga",
@@ -66,7 +66,7 @@ class Family(Entity):
 class Group(Entity):
     """A group (kelompok) of persons served together, e.g. a self-help group."""
 
-    id: str = field(en="Record identifier", id="Pengenal rekaman", min_length=1, max_length=_SHORT)
+    id: str = record_id(personal=True)
     name: str = field(en="Name of the group", id="Nama kelompok", min_length=1, max_length=_SHORT)
     members: tuple[Person, ...] = field(
         en="Members of the group",
@@ -90,7 +90,7 @@ class Group(Entity):
 class Community(Entity):
     """A community (masyarakat) served as a whole, located by a region code."""
 
-    id: str = field(en="Record identifier", id="Pengenal rekaman", min_length=1, max_length=_SHORT)
+    id: str = record_id(personal=False)
     name: str = field(
         en="Name of the community", id="Nama komunitas", min_length=1, max_length=_SHORT
     )

@@ -118,7 +118,10 @@ _IDS = st.text(alphabet="0123456789ABCDEFGHJKLMNPQRSTUVWXYZ-", min_size=1, max_s
 # Explicit alphabets: Hypothesis' Unicode character map costs about a second to build once.
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèäöüñçÉ'"
 _NAMES = st.text(alphabet=_LETTERS + " ", min_size=1, max_size=40).filter(lambda s: s.strip() != "")
-_TEXT = st.text(alphabet=_LETTERS + " 0123456789.,;:-/()\n\u00a0\u2019\u20ac", max_size=60)
+_LINE_ALPHABET = _LETTERS + " 0123456789.,;:-/()\u00a0\u2019\u20ac"
+#: Long text (notes, evidence) may hold line breaks; short text (a source, a name) may not.
+_TEXT = st.text(alphabet=_LINE_ALPHABET + "\n", max_size=60)
+_LINE = st.text(alphabet=_LINE_ALPHABET, max_size=60)
 #: District codes (current and retired) that NIKs and domiciles are drawn from.
 _DISTRICTS = ("317101", "327301", "650101", "930101", "737101", "910101", "520101", "110101")
 #: Province and regency codes that working areas and community regions are drawn from.
@@ -622,7 +625,7 @@ def unit_events(
         working_area=draw(_subset(_AREAS, 3))
         if kind is UnitEventKind.WORKING_AREA_CHANGED
         else None,
-        source=draw(_optional(_TEXT)),
+        source=draw(_optional(_LINE)),
     )
 
 

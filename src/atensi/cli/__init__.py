@@ -1,0 +1,169 @@
+"""The ``atensi`` command line: the only part of the package that touches files.
+
+Commands (``atensi --help``)::
+
+    atensi validate FILE --kind KIND     one JSON result per record on stdout, a summary on stderr
+    atensi assess FILE --on DATE         one eligibility decision (JSON) per record
+                                         (both: --jobs N worker processes, output in input order)
+    atensi explain FILE --on DATE        the same decisions as readable text (--lang id|en)
+                                         (assess, explain, coverage: --edition ID and
+                                         --in-force-date INSTRUMENT=DATE; assess and explain:
+                                         --compare-editions A,B for a what-if per record)
+    atensi schema KIND                   the JSON Schema of an entity
+    atensi nik NIK|- [--on DATE]         check and parse a NIK (- reads it from stdin)
+    atensi region CODE                   look up a Kemendagri region code
+    atensi coverage REGISTRY --on DATE   the region × target coverage matrix (--format json|csv)
+
+FILE is a JSON array or JSON Lines (one record per line), or ``-`` for standard input; both are
+read as a stream in constant memory. ``assess`` and ``explain`` read items of the form
+``{"subject": {... "kind": ...}, "assessment": {...} | null, "on": "YYYY-MM-DD"?}``.
+
+Personal data is redacted by default: error inputs, decision facts and messages, and the
+parts of a NIK beyond its region and serial are shown only with ``--show-personal-data``.
+The output is UTF-8 whatever the locale, with anything UTF-8 cannot hold escaped.
+
+Exit codes: 0 all records valid, 1 some records invalid, 2 usage error or unreadable input,
+3 the input could not be read (I/O error), 4 the output could not be written (disk full),
+5 the output's reader closed it (broken pipe), 6 a worker process died, 70 a defect in atensi,
+130 interrupted. A fault prints one line on standard error, never a traceback.
+
+The package: one module per group of subcommands (:mod:`~atensi.cli.records`,
+:mod:`~atensi.cli.lookup`, :mod:`~atensi.cli.coverage`), the readers
+(:mod:`~atensi.cli._reader`) and the exit codes and faults (:mod:`~atensi.cli._io`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+from collections.abc import Sequence
+from typing import IO, NoReturn
+
+import atensi
+from atensi.cli import coverage, lookup, records
+from atensi.cli._io import CliError, ExitCode, Output, PipeClosed, UsageError, WriteFailed
+from atensi.cli._reader import (
+    MAX_RECORD_BYTES,
+    BadItem,
+    RawLine,
+    parse_line,
+    read_records,
+    records_from,
+)
+
+__all__ = [
+    "MAX_RECORD_BYTES",
+    "BadItem",
+    "ExitCode",
+    "RawLine",
+    "UsageError",
+    "build_parser",
+    "main",
+    "parse_line",
+    "read_records",
+    "records_from",
+]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _date(text: str) -> object:
+    """A date option, read by the boundary's rules (``YYYY-MM-DD``, 1800 to 2199)."""
+    from atensi.boundary import parse_date
+
+    try:
+        return parse_date(text)
+    except atensi.InvalidRecord as err:
+        reason = err.errors[0].message_en
+        raise argparse.ArgumentTypeError(f"not a date ({reason}): {text[:20]!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser."""
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--lang", choices=("id", "en"), default="en", help="language of messages (default: en)"
+    )
+    common.add_argument(
+        "--show-personal-data",
+        action="store_true",
+        help="print personal data (inputs, facts, full NIKs); off by default",
+    )
+    parser = _Parser(
+        prog="atensi",
+        description=(__doc__ or "").split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"atensi {atensi.__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    records.add_parsers(sub, common, _date)
+    lookup.add_parsers(sub, common, _date)
+    coverage.add_parser(sub, common, _date)
+    return parser
+
+
+def _utf8(stream: IO[str]) -> tuple[IO[str], io.TextIOWrapper | None]:
+    """``stream`` writing UTF-8 with unencodable characters escaped, whatever the locale."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # not a file (a test's StringIO): text is written as it is
+        return stream, None
+    stream.flush()
+    wrapper = io.TextIOWrapper(
+        buffer, encoding="utf-8", errors="backslashreplace", write_through=True
+    )
+    return wrapper, wrapper
+
+
+def _silence(stream: IO[str]) -> None:
+    """Point a stream that failed at the null device, so that the exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
+
+
+def _say(err: Output, text: str) -> None:
+    try:
+        err.write(text + "\n")
+        err.flush()
+    except CliError:
+        pass  # standard error itself failed: the exit code still tells
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    stdout = sys.stdout
+    stream, wrapper = _utf8(stdout)
+    out = Output(stream, "standard output")
+    err = Output(sys.stderr, "standard error")
+    try:
+        args = build_parser().parse_args(argv)
+        if getattr(args, "jobs", None) is not None:
+            args.jobs = records.jobs_for(args, err)
+        code: int = args.run(args, out, err)
+        out.flush()
+        return code
+    except CliError as exc:
+        if isinstance(exc, PipeClosed | WriteFailed):
+            _silence(stdout)
+        _say(err, f"atensi: error: {exc}")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _say(err, "atensi: interrupted")
+        return ExitCode.INTERRUPTED
+    except Exception as exc:  # a defect: one line, no traceback (it may quote a record)
+        _say(err, f"atensi: internal error ({type(exc).__name__}); please report it")
+        return ExitCode.INTERNAL
+    finally:
+        if wrapper is not None:
+            try:
+                wrapper.detach()
+            except (OSError, ValueError):
+                _silence(stdout)

@@ -1,0 +1,126 @@
+"""What the command line says when things go wrong, and how it writes: exit codes and faults.
+
+Every way a run can end has its own exit code (:class:`ExitCode`), so that a pipeline can tell
+"some records are invalid" (fix the data) from "the disk is full" (fix the machine) from "the
+reader of the output went away" (the output is incomplete). A fault ends the run with one line
+on standard error, never a traceback.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from typing import IO
+
+__all__ = [
+    "CliError",
+    "ExitCode",
+    "Output",
+    "PipeClosed",
+    "ReadFailed",
+    "UsageError",
+    "WorkerFailed",
+    "WriteFailed",
+]
+
+
+class ExitCode(enum.IntEnum):
+    """The exit codes of ``atensi``; each is documented in ``docs/cli.md``."""
+
+    #: Every record valid (or the command had no records).
+    OK = 0
+    #: Some records invalid: each has its error result in the output.
+    INVALID = 1
+    #: A usage error, or input that is not a readable document (missing file, not JSON,
+    #: UTF-16, binary, a broken JSON array, data after the array).
+    USAGE = 2
+    #: Reading the input failed on the device (an I/O error): retry, or check the source.
+    READ_FAILED = 3
+    #: Writing the output failed (the disk is full, an I/O error): the output is incomplete.
+    WRITE_FAILED = 4
+    #: The reader of the output closed it (a broken pipe): the output is incomplete.
+    BROKEN_PIPE = 5
+    #: A ``--jobs`` worker process died (killed, out of memory): the output is incomplete.
+    WORKER_FAILED = 6
+    #: A defect in atensi outside any record (please report it).
+    INTERNAL = 70
+    #: Interrupted (Ctrl-C).
+    INTERRUPTED = 130
+
+
+class CliError(Exception):
+    """A fault that ends the run: its one-line message and exit code."""
+
+    exit_code = ExitCode.INTERNAL
+
+
+class UsageError(CliError):
+    """A problem with the command line or an unreadable input document: exit code 2."""
+
+    exit_code = ExitCode.USAGE
+
+
+class ReadFailed(CliError):
+    """The input could not be read from its device: exit code 3."""
+
+    exit_code = ExitCode.READ_FAILED
+
+
+class WriteFailed(CliError):
+    """The output could not be written: exit code 4."""
+
+    exit_code = ExitCode.WRITE_FAILED
+
+
+class PipeClosed(CliError):
+    """The reader of the output closed it: exit code 5."""
+
+    exit_code = ExitCode.BROKEN_PIPE
+
+
+class WorkerFailed(CliError):
+    """A worker process of ``--jobs`` died: exit code 6."""
+
+    exit_code = ExitCode.WORKER_FAILED
+
+
+def _reason(err: OSError) -> str:
+    return err.strerror or type(err).__name__
+
+
+class Output:
+    """A text stream whose failures become :class:`WriteFailed` or :class:`PipeClosed`."""
+
+    def __init__(self, stream: IO[str], name: str = "the output") -> None:
+        self.stream = stream
+        self.name = name
+
+    def write(self, text: str) -> None:
+        """Write ``text``."""
+        self._do(self.stream.write, text)
+
+    def flush(self) -> None:
+        """Flush, with the same failures as :meth:`write`."""
+        self._do(self.stream.flush)
+
+    def _do(self, action: Callable[..., object], *args: str) -> None:
+        try:
+            action(*args)
+        except BrokenPipeError:
+            raise PipeClosed(
+                f"{self.name} was closed by its reader; the output is incomplete"
+            ) from None
+        except OSError as err:
+            raise WriteFailed(f"cannot write {self.name}: {_reason(err)}") from None
+
+    def isatty(self) -> bool:
+        """Whether the stream is a terminal."""
+        try:
+            return self.stream.isatty()
+        except (OSError, ValueError):
+            return False
+
+
+def read_failed(name: str, err: OSError) -> ReadFailed:
+    """The fault of an I/O error while reading ``name``."""
+    return ReadFailed(f"cannot read {name}: {_reason(err)}")

@@ -1,0 +1,460 @@
+"""Reading records: a JSON array or JSON Lines, streamed, in linear time, losing nothing silently.
+
+The format is chosen once per document, from its start:
+
+* a document whose first line is a complete JSON value, followed by more, is **JSON Lines**,
+  whatever that first value is (a record that is an array is then reported as such);
+* any other document that starts with ``[`` is **one JSON array**: its items are the records,
+  and anything after its closing ``]`` other than whitespace stops the run (exit 2), so two
+  concatenated arrays, or an array and garbage, never pass as one array;
+* anything else is JSON Lines.
+
+Every line or item that is not a record is reported with its position (``input.not_json``,
+``input.not_utf8``, ``input.too_large``, ``input.duplicate_key``); blank lines are skipped. A
+document that is not UTF-8 at all (UTF-16 or UTF-32 text, binary data with NUL bytes) stops the
+run once, with one message, before any record.
+
+Duplicate keys in an object and the literals ``NaN`` and ``Infinity`` are refused: Python's
+``json`` would keep the last duplicate and read ``NaN`` quietly, where another reader of the same
+file (a JSON Schema validator, say) may see something else.
+
+The array reader decodes each item once its text is complete, reading further chunks of
+doubling size while an item is incomplete, so its time is linear in the item's size.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import sys
+from collections.abc import Iterator
+from typing import IO, Any, NamedTuple
+
+from atensi.cli._io import UsageError, read_failed
+from atensi.errors import ErrorDetail
+
+__all__ = [
+    "MAX_RECORD_BYTES",
+    "BadItem",
+    "RawLine",
+    "open_input",
+    "parse_line",
+    "read_document",
+    "read_records",
+    "records_from",
+]
+
+MAX_RECORD_BYTES = 16 * 1024 * 1024
+_CHUNK = 1 << 16
+_BOM = b"\xef\xbb\xbf"
+_SPACE = b" \t\r\n"
+
+
+class BadItem:
+    """A line or array item that could not be read as a record (not UTF-8, not JSON, too large)."""
+
+    __slots__ = ("detail",)
+
+    def __init__(self, detail: ErrorDetail) -> None:
+        self.detail = detail
+
+
+class RawLine(NamedTuple):
+    """A line of JSON Lines not yet decoded (``records_from(..., raw_lines=True)``)."""
+
+    number: int
+    data: bytes
+
+
+def _bad(where: tuple[str, str], code: str, en: str, id_: str) -> BadItem:
+    return BadItem(ErrorDetail((), code, f"{where[0]}: {en}", f"{where[1]}: {id_}"))
+
+
+def _line(number: int) -> tuple[str, str]:
+    return f"line {number}", f"baris {number}"
+
+
+def _item(index: int) -> tuple[str, str]:
+    return f"array item {index}", f"butir larik {index}"
+
+
+class _Decoder:
+    """``json`` decoding that notices duplicate keys and ``NaN``/``Infinity`` literals."""
+
+    __slots__ = ("constant", "decoder", "duplicate")
+
+    def __init__(self) -> None:
+        self.duplicate = False
+        self.constant = False
+        self.decoder = json.JSONDecoder(
+            object_pairs_hook=self._object, parse_constant=self._constant
+        )
+
+    def _object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        value = dict(pairs)
+        if len(value) != len(pairs):
+            self.duplicate = True
+        return value
+
+    def _constant(self, name: str) -> float:
+        self.constant = True
+        return float(name)
+
+    def raw_decode(self, text: str, position: int) -> tuple[Any, int]:
+        """Decode one value at ``position``; :meth:`problem` then says if it may be used."""
+        self.duplicate = self.constant = False
+        return self.decoder.raw_decode(text, position)
+
+    def problem(self, where: tuple[str, str]) -> BadItem | None:
+        """The bad item for the value just decoded, if it had a duplicate key or a NaN."""
+        if self.duplicate:
+            return _bad(
+                where,
+                "input.duplicate_key",
+                "an object has the same key twice",
+                "sebuah objek memuat kunci yang sama dua kali",
+            )
+        if self.constant:
+            return _bad(
+                where,
+                "input.not_json",
+                "not valid JSON (NaN and Infinity are not JSON numbers)",
+                "bukan JSON yang sah (NaN dan Infinity bukan bilangan JSON)",
+            )
+        return None
+
+
+_DECODER = _Decoder()
+
+
+def _not_json(where: tuple[str, str]) -> BadItem:
+    return _bad(where, "input.not_json", "not valid JSON", "bukan JSON yang sah")
+
+
+def parse_line(line: RawLine) -> Any:
+    """Decode one line: its record, or a :class:`BadItem` naming the line."""
+    where = _line(line.number)
+    try:
+        text = line.data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _bad(where, "input.not_utf8", "not UTF-8 text", "bukan teks UTF-8")
+    try:
+        start = len(text) - len(text.lstrip())
+        value, end = _DECODER.raw_decode(text, start)
+    except (ValueError, RecursionError):
+        return _not_json(where)
+    if text[end:].strip():
+        return _not_json(where)
+    return _DECODER.problem(where) or value
+
+
+class _Source:
+    """A byte stream with bytes put back in front; read errors become ``ReadFailed``."""
+
+    def __init__(self, stream: IO[bytes], name: str) -> None:
+        self.stream = stream
+        self.name = name
+        self.pending = b""
+
+    def unread(self, data: bytes) -> None:
+        self.pending = data + self.pending
+
+    def read(self, size: int) -> bytes:
+        if self.pending:
+            head, self.pending = self.pending[:size], self.pending[size:]
+            return head
+        try:
+            return self.stream.read(size)
+        except OSError as err:
+            raise read_failed(self.name, err) from None
+
+    def readline(self, limit: int) -> bytes:
+        if self.pending:
+            end = self.pending.find(b"\n", 0, limit)
+            if end >= 0:
+                head, self.pending = self.pending[: end + 1], self.pending[end + 1 :]
+                return head
+            head, self.pending = self.pending[:limit], self.pending[limit:]
+            if len(head) == limit:
+                return head
+            return head + self._readline(limit - len(head))
+        return self._readline(limit)
+
+    def _readline(self, limit: int) -> bytes:
+        try:
+            return self.stream.readline(limit)
+        except OSError as err:
+            raise read_failed(self.name, err) from None
+
+    def read_exactly(self, size: int) -> bytes:
+        """Up to ``size`` bytes, fewer only at the end of the stream (pipes return less)."""
+        data = b""
+        while len(data) < size:
+            more = self.read(size - len(data))
+            if not more:
+                break
+            data += more
+        return data
+
+    def skip_space(self) -> tuple[bytes, int]:
+        """Skip whitespace; return the first other byte (``b""`` at the end) and newlines seen."""
+        newlines = 0
+        while True:
+            chunk = self.read(_CHUNK)
+            if not chunk:
+                return b"", newlines
+            rest = chunk.lstrip(_SPACE)
+            newlines += chunk.count(b"\n", 0, len(chunk) - len(rest))
+            if rest:
+                self.unread(rest[1:])
+                return rest[:1], newlines
+
+
+def _utf16_halves(even: bytes, odd: bytes) -> bool:
+    """Whether alternate bytes are NUL and the others are not: ASCII text written as UTF-16."""
+    nul = b"\x00\x00"
+    return (even == nul and b"\x00" not in odd) or (odd == nul and b"\x00" not in even)
+
+
+def _encoding_problem(head: bytes) -> str | None:
+    """Why a document that starts with ``head`` is not UTF-8 text, if it says so at once."""
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "the input is UTF-32 text; atensi reads UTF-8 (convert it first)"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "the input is UTF-16 text; atensi reads UTF-8 (convert it first)"
+    if b"\x00" in head:
+        if len(head) == 4 and b"\x00\x00\x00" in (head[1:], head[:3]) and head.strip(b"\x00"):
+            return "the input looks like UTF-32 text; atensi reads UTF-8 (convert it first)"
+        even, odd = head[0::2], head[1::2]
+        if len(head) == 4 and _utf16_halves(even, odd):
+            return "the input looks like UTF-16 text; atensi reads UTF-8 (convert it first)"
+        return "the input holds NUL bytes: binary data, not JSON text"
+    return None
+
+
+def records_from(
+    stream: IO[bytes], *, raw_lines: bool = False, name: str = "the input"
+) -> Iterator[Any]:
+    """Yield the records of a byte stream holding a JSON array or JSON Lines.
+
+    With ``raw_lines``, lines of JSON Lines come as :class:`RawLine` for :func:`parse_line`
+    to decode elsewhere (in a worker process); a JSON array is decoded here either way.
+
+    A leading UTF-8 byte order mark is skipped. A line or item that cannot be read is yielded
+    as a bad item (and the stream goes on); a document that cannot be read raises
+    :class:`UsageError` (and a failing device :class:`ReadFailed`). Nothing else is raised on
+    bad bytes: the fuzz harness ``fuzz/fuzz_cli.py`` holds this function to that.
+    """
+    source = _Source(stream, name)
+    head = source.read_exactly(4)
+    if head.startswith(_BOM):
+        head = head[len(_BOM) :]
+    else:
+        problem = _encoding_problem(head)
+        if problem is not None:
+            raise UsageError(problem)
+    source.unread(head)
+    first, newlines = source.skip_space()
+    if not first:
+        return
+    source.unread(first)
+    if first == b"[" and not _is_first_of_lines(source):
+        yield from _json_array(source)
+    else:
+        yield from _json_lines(source, raw_lines, newlines)
+
+
+def _is_first_of_lines(source: _Source) -> bool:
+    """Whether a document starting with ``[`` is JSON Lines: a whole first line, then more."""
+    line = source.readline(MAX_RECORD_BYTES + 1)
+    try:
+        if not line.endswith(b"\n") or isinstance(parse_line(RawLine(1, line)), BadItem):
+            return False
+        after, _ = source.skip_space()
+        if after:
+            source.unread(after)
+        return bool(after)
+    finally:
+        source.unread(line)
+
+
+def _json_lines(source: _Source, raw_lines: bool, skipped: int) -> Iterator[Any]:
+    line_number = skipped
+    while True:
+        raw = source.readline(MAX_RECORD_BYTES + 1)
+        if not raw:
+            return
+        line_number += 1
+        if len(raw) > MAX_RECORD_BYTES and not raw.endswith(b"\n"):
+            _skip_line(source, raw)
+            yield _bad(
+                _line(line_number),
+                "input.too_large",
+                f"longer than {MAX_RECORD_BYTES} bytes; skipped",
+                f"lebih dari {MAX_RECORD_BYTES} bait; dilewati",
+            )
+            continue
+        if not raw.strip():
+            continue
+        line = RawLine(line_number, raw)
+        yield line if raw_lines else parse_line(line)
+
+
+def _skip_line(source: _Source, read: bytes) -> None:
+    """Skip the rest of an over-long line without holding it; binary data stops the run."""
+    chunk = read
+    while True:
+        if b"\x00" in chunk:  # /dev/zero and other binary data never end a line
+            raise UsageError("the input holds NUL bytes: binary data, not JSON text")
+        if not chunk or chunk.endswith(b"\n"):
+            return
+        chunk = source.readline(_CHUNK)
+
+
+class _Array:
+    """The text of a JSON array being read: decoded UTF-8, held from the current item on."""
+
+    def __init__(self, source: _Source) -> None:
+        self.source = source
+        self.decoder = codecs.getincrementaldecoder("utf-8")()
+        self.text = ""
+        self.position = 0
+        self.offset = 0  # bytes read before ``text``
+        self.eof = False
+
+    def more(self, size: int = _CHUNK) -> bool:
+        """Read about ``size`` more bytes; ``False`` at the end of the input."""
+        if self.eof:
+            return False
+        chunk = self.source.read(size)
+        try:
+            text = self.decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as err:
+            raise UsageError(
+                f"the input is not UTF-8 text (near byte {self.offset + err.start})"
+            ) from None
+        self.offset += len(chunk)
+        if not chunk:
+            self.eof = True
+        self.text = self.text[self.position :] + text
+        self.position = 0
+        return bool(chunk)
+
+    def skip_space(self) -> str:
+        """Skip whitespace; return the next character (``""`` at the end)."""
+        while True:
+            text = self.text
+            position = self.position
+            while position < len(text) and text[position] in " \t\r\n":
+                position += 1
+            self.position = position
+            if position < len(text):
+                return text[position]
+            if not self.more():
+                return ""
+
+
+def _json_array(source: _Source) -> Iterator[Any]:
+    """Yield the items of a top-level JSON array; its whole text must be that array."""
+    array = _Array(source)
+    array.skip_space()
+    array.position += 1  # the "["
+    index = 0
+    while True:
+        char = array.skip_space()
+        if not char:
+            raise UsageError(f"the JSON array is truncated after {index} records")
+        if char == "]":
+            array.position += 1
+            break
+        if index:
+            if char != ",":
+                raise UsageError(f"expected ',' or ']' after record {index - 1}")
+            array.position += 1
+            array.skip_space()
+        yield _array_item(array, index)
+        index += 1
+    if array.skip_space():
+        raise UsageError(
+            f"the input goes on after the JSON array of {index} records ends: another array "
+            "or other data (one document holds one array; use JSON Lines for several)"
+        )
+
+
+def _array_item(array: _Array, index: int) -> Any:
+    while True:
+        pending = len(array.text) - array.position
+        try:
+            value, end = _DECODER.raw_decode(array.text, array.position)
+        except ValueError:
+            # Incomplete, or not JSON: read as much again as is held (so the time stays linear
+            # in the item's size), until the item is too large or the input ends.
+            if pending > MAX_RECORD_BYTES:
+                raise UsageError(
+                    f"record {index} is longer than {MAX_RECORD_BYTES} bytes"
+                ) from None
+            if array.more(max(_CHUNK, pending)):
+                continue
+            raise UsageError(
+                f"record {index} of the JSON array is not valid JSON (or the input is truncated)"
+            ) from None
+        except RecursionError:
+            raise UsageError(f"record {index} is nested too deeply") from None
+        # A number at the end of the text may go on in the next chunk.
+        if end == len(array.text) and array.more():
+            continue
+        break
+    size = end - array.position
+    if size * 4 > MAX_RECORD_BYTES and (
+        len(array.text[array.position : end].encode("utf-8")) > MAX_RECORD_BYTES
+    ):
+        raise UsageError(f"record {index} is longer than {MAX_RECORD_BYTES} bytes")
+    array.position = end
+    return _DECODER.problem(_item(index)) or value
+
+
+def open_input(path: str) -> IO[bytes]:
+    """Open ``path`` for reading (``-`` is standard input)."""
+    if path == "-":
+        return sys.stdin.buffer
+    try:
+        return open(path, "rb")
+    except OSError as err:
+        raise UsageError(f"cannot read {path}: {err.strerror or type(err).__name__}") from None
+
+
+def read_records(path: str, *, raw_lines: bool = False) -> Iterator[Any]:
+    """Yield the records of a JSON array or JSON Lines file (``-`` for stdin)."""
+    stream = open_input(path)
+    try:
+        yield from records_from(stream, raw_lines=raw_lines, name=_name(path))
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
+def _name(path: str) -> str:
+    return "standard input" if path == "-" else path
+
+
+def read_document(path: str, what: str) -> Any:
+    """Read one JSON document of at most :data:`MAX_RECORD_BYTES` (the coverage registry)."""
+    stream = open_input(path)
+    try:
+        source = _Source(stream, _name(path))
+        raw = source.read_exactly(MAX_RECORD_BYTES + 1)
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+    if len(raw) > MAX_RECORD_BYTES:
+        raise UsageError(f"{what} is larger than {MAX_RECORD_BYTES} bytes")
+    if raw.startswith(_BOM):
+        raw = raw[len(_BOM) :]
+    problem = _encoding_problem(raw[:4])
+    if problem is not None:
+        raise UsageError(problem.replace("the input", what))
+    found = parse_line(RawLine(1, raw))
+    if isinstance(found, BadItem):
+        reason = found.detail.message_en.split(": ", 1)[1]
+        raise UsageError(f"{what} is not a JSON document in UTF-8 ({reason})")
+    return found

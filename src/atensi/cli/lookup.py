@@ -1,0 +1,109 @@
+"""``atensi schema``, ``nik`` and ``region``: one answer each, as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import atensi
+from atensi.cli._io import ExitCode, Output, UsageError, read_failed
+from atensi.cli.records import entity
+
+__all__ = ["add_parsers", "cmd_nik", "cmd_region", "cmd_schema", "write_json"]
+
+#: ``atensi nik -`` reads at most this much of standard input (a NIK with separators fits).
+_MAX_NIK_INPUT = 1024
+
+
+def write_json(out: Output, data: Any) -> None:
+    """Write ``data`` as one line of JSON."""
+    out.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def cmd_schema(args: argparse.Namespace, out: Output, err: Output) -> int:
+    """Print the JSON Schema of an entity."""
+    out.write(json.dumps(atensi.json_schema(entity(args.kind)), indent=2, ensure_ascii=False))
+    out.write("\n")
+    return ExitCode.OK
+
+
+def _nik_from_stdin() -> str:
+    """The NIK on standard input (``atensi nik -``).
+
+    Not on the command line, where ``ps`` and the shell's history would keep it.
+    """
+    try:
+        raw = sys.stdin.buffer.read(_MAX_NIK_INPUT + 1)
+    except OSError as err:
+        raise read_failed("standard input", err) from None
+    if len(raw) > _MAX_NIK_INPUT:
+        raise UsageError(f"standard input holds more than a NIK ({_MAX_NIK_INPUT} bytes)")
+    try:
+        return raw.decode("utf-8-sig").strip()
+    except UnicodeDecodeError:
+        raise UsageError("standard input is not UTF-8 text") from None
+
+
+def cmd_nik(args: argparse.Namespace, out: Output, err: Output) -> int:
+    """Check and parse one NIK."""
+    from atensi import nik
+
+    text = _nik_from_stdin() if args.nik == "-" else args.nik
+    # The command line may read the clock; the core never does.
+    on = args.on or dt.datetime.now(dt.UTC).date()
+    try:
+        parsed = nik.parse(text, on=on, strict=args.strict)
+    except nik.InvalidNik as exc:
+        message = exc.message_id if args.lang == "id" else exc.message_en
+        write_json(out, {"valid": False, "code": exc.code, "message": message})
+        return ExitCode.INVALID
+    data: dict[str, Any] = {
+        "valid": True,
+        "nik": nik.mask(parsed.value),
+        "province": parsed.province,
+        "regency": parsed.regency,
+        "district": parsed.district,
+        "warnings": list(parsed.warnings),
+    }
+    if args.show_personal_data:
+        data.update(
+            nik=parsed.value,
+            birth_date=parsed.birth_date.isoformat(),
+            sex=parsed.sex.value,
+            serial=parsed.serial,
+        )
+    write_json(out, data)
+    return ExitCode.OK
+
+
+def cmd_region(args: argparse.Namespace, out: Output, err: Output) -> int:
+    """Look up one region code."""
+    from atensi import regions
+
+    try:
+        region = regions.lookup(args.code)
+    except regions.InvalidRegionCode as exc:
+        message = exc.message_id if args.lang == "id" else exc.message_en
+        write_json(out, {"valid": False, "code": exc.code, "message": message})
+        return ExitCode.INVALID
+    write_json(out, {"valid": True, **region._asdict(), "decrees": list(region.decrees)})
+    return ExitCode.OK
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser, date: Callable[[str], Any]) -> None:
+    """Add ``schema``, ``nik`` and ``region`` to the subcommands."""
+    p = sub.add_parser("schema", parents=[common], help="print an entity's JSON Schema")
+    p.add_argument("kind")
+    p.set_defaults(run=cmd_schema)
+    p = sub.add_parser("nik", parents=[common], help="check and parse a NIK")
+    p.add_argument("nik", help="the NIK, or - to read it from standard input (kept out of ps)")
+    p.add_argument("--on", type=date, help="date for the century (default: today)")
+    p.add_argument("--strict", action="store_true", help="reject unknown region codes")
+    p.set_defaults(run=cmd_nik)
+    p = sub.add_parser("region", parents=[common], help="look up a region code")
+    p.add_argument("code")
+    p.set_defaults(run=cmd_region)

@@ -1,0 +1,273 @@
+"""``atensi validate``, ``assess`` and ``explain``: one result per record of a file.
+
+Each reads as: parse → read records → call the core (:mod:`atensi.batch`) → write → exit code.
+The core answers for every record (a defect becomes that record's ``record.internal_error``), so
+only faults of the machine stop a run: they raise the :mod:`atensi.cli._io` faults.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import itertools
+import json
+import os
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from atensi.cli._io import ExitCode, Output, UsageError, WorkerFailed
+from atensi.cli._law import add_law_options, law_from
+from atensi.cli._reader import BadItem, RawLine, parse_line, read_records
+from atensi.errors import ErrorDetail, loc_text
+
+__all__ = ["add_parsers", "cmd_assess", "cmd_explain", "cmd_validate"]
+
+_PROGRESS_EVERY = 10_000
+#: Records sent to the worker processes at a time (``--jobs``).
+_BATCH = 4096
+#: No more worker processes than this, even with ``--force-jobs``.
+MAX_JOBS = 256
+
+
+def entity(kind: str) -> type[Any]:
+    """The entity class named by ``--kind`` (``person``, ``case``, ``service-delivery``)."""
+    from atensi.model import ENTITIES
+
+    by_name = {cls.__name__.lower(): cls for cls in ENTITIES}
+    cls = by_name.get(kind.lower().replace("_", "").replace("-", ""))
+    if cls is None:
+        raise UsageError(f"unknown kind {kind!r}; known kinds: {', '.join(sorted(by_name))}")
+    return cls
+
+
+def progress(count: int, err: Output) -> None:
+    """Show the count on a terminal every 10,000 records."""
+    if count % _PROGRESS_EVERY == 0 and err.isatty():
+        err.write(f"\r{count:,} records…")
+        err.flush()
+
+
+def summary(err: Output, lang: str, valid: int, invalid: int) -> None:
+    """The closing count on standard error."""
+    total = valid + invalid
+    if err.isatty():
+        err.write("\r")
+    if lang == "id":
+        err.write(f"{total} rekaman: {valid} sah, {invalid} tidak sah\n")
+    else:
+        err.write(f"{total} records: {valid} valid, {invalid} invalid\n")
+
+
+def _validate_text(record: Any, cls: type[Any], show_personal_data: bool) -> str:
+    """The JSON text of one record's validation (a worker's unit of work)."""
+    from atensi.batch import validate_record
+
+    result = validate_record(record, cls, show_personal_data=show_personal_data)
+    return json.dumps(result, ensure_ascii=False)
+
+
+def _bad_text(item: BadItem, show_personal_data: bool) -> str:
+    detail = item.detail.to_dict(
+        include_input=show_personal_data, include_personal=show_personal_data
+    )
+    return json.dumps({"ok": False, "errors": [detail]}, ensure_ascii=False)
+
+
+def _unit(item: Any, work: Callable[[Any], str], show: bool) -> str:
+    """One record's JSON text: decode it if it is a raw line, then ``work`` (or its errors)."""
+    if isinstance(item, RawLine):
+        item = parse_line(item)
+    return _bad_text(item, show) if isinstance(item, BadItem) else work(item)
+
+
+def _texts(records: Iterator[Any], unit: Callable[[Any], str], jobs: int) -> Iterator[str]:
+    """Yield ``unit(record)`` for every record, in input order, on ``jobs`` processes.
+
+    With several jobs, records go to the workers in batches of :data:`_BATCH` (lines of JSON
+    Lines still undecoded, so that the workers decode them); the next batch is read while the
+    workers run the current one, and at most two batches are held, so memory stays flat
+    however long the input. A worker that dies ends the run with :class:`WorkerFailed`.
+    """
+    if jobs <= 1:
+        yield from map(unit, records)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            pending: Iterator[str] = iter(())
+            while True:
+                batch: list[Any] = []
+                failure: UsageError | None = None
+                try:
+                    batch.extend(itertools.islice(records, _BATCH))
+                except UsageError as exc:  # an unreadable array: write what came before it
+                    failure = exc
+                done = pool.map(unit, batch, chunksize=max(1, len(batch) // (jobs * 8)))
+                yield from pending
+                if failure is not None:
+                    yield from done
+                    raise failure
+                if not batch:
+                    return
+                pending = iter(done)
+    except BrokenProcessPool:
+        raise WorkerFailed(
+            "a worker process stopped unexpectedly (killed, or out of memory); the output "
+            "is incomplete"
+        ) from None
+
+
+def _run(args: argparse.Namespace, out: Output, err: Output, work: Callable[[Any], str]) -> int:
+    """Write one JSON line per record of ``args.file``, a summary, and return the exit code."""
+    valid = invalid = 0
+    records = read_records(args.file, raw_lines=args.jobs > 1)
+    unit = functools.partial(_unit, work=work, show=args.show_personal_data)
+    for index, text in enumerate(_texts(records, unit, args.jobs)):
+        # ``text`` is a JSON object whose first key is "ok": put the index in front of it.
+        out.write(f'{{"index": {index}, {text[1:]}\n')
+        if text.startswith('{"ok": true'):
+            valid += 1
+        else:
+            invalid += 1
+        progress(index + 1, err)
+    summary(err, args.lang, valid, invalid)
+    return ExitCode.INVALID if invalid else ExitCode.OK
+
+
+def cmd_validate(args: argparse.Namespace, out: Output, err: Output) -> int:
+    """Validate every record; print one result per record."""
+    cls = entity(args.kind)
+    work = functools.partial(_validate_text, cls=cls, show_personal_data=args.show_personal_data)
+    return _run(args, out, err, work)
+
+
+def _assess_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The keyword arguments ``assess`` and ``explain`` pass to :mod:`atensi.batch`.
+
+    The law (edition pin, in-force dates) is checked once per run and kept on ``args``.
+    """
+    if getattr(args, "law", None) is None:
+        args.law = law_from(args)
+    options: dict[str, Any] = {"on": args.on, "law": args.law}
+    if args.compare_editions:
+        options["editions"] = args.compare_editions
+    return options
+
+
+def cmd_assess(args: argparse.Namespace, out: Output, err: Output) -> int:
+    """Assess every item; print one decision (or comparison, or the errors) per item."""
+    from atensi.batch import assess_record_json, compare_record_json
+
+    options = _assess_options(args)
+    record_json = compare_record_json if "editions" in options else assess_record_json
+    work = functools.partial(record_json, show_personal_data=args.show_personal_data, **options)
+    return _run(args, out, err, work)
+
+
+def _explained(item: Any, args: argparse.Namespace) -> tuple[bool, str]:
+    """Whether the item is valid, and its decision or comparison (or its errors) as text."""
+    from atensi.batch import compare_item, decide_item, internal_error
+    from atensi.rules import EditionComparison
+
+    if isinstance(item, BadItem):
+        errors: tuple[ErrorDetail, ...] = (item.detail,)
+    else:
+        options = _assess_options(args)
+        if "editions" in options:
+            compared = compare_item(item, **options)
+            if isinstance(compared, EditionComparison):
+                # Rule ids, editions and outcomes only: nothing personal to redact.
+                return True, compared.explain(args.lang) + "\n"
+            result: Any = compared
+        else:
+            result = decide_item(item, **options)
+        if not isinstance(result, tuple):
+            try:
+                decision = result if args.show_personal_data else result.redacted()
+                return True, decision.explain(args.lang) + "\n"
+            except Exception as exc:  # one record never stops the run (see atensi.batch)
+                result = (internal_error(exc),)
+        errors = result
+    lines = []
+    for error in errors:
+        text = error.message_id if args.lang == "id" else error.message_en
+        lines.append(f"  ! {loc_text(error.loc)}: {text} [{error.code}]\n")
+    return False, "".join(lines)
+
+
+def cmd_explain(args: argparse.Namespace, out: Output, err: Output) -> int:
+    """Explain every item's decision as text."""
+    _assess_options(args)  # a wrong edition is a usage error before any record is read
+    valid = invalid = 0
+    for index, item in enumerate(read_records(args.file)):
+        progress(index + 1, err)
+        ok, text = _explained(item, args)
+        out.write(f"# {index}\n{text}")
+        valid += ok
+        invalid += not ok
+    summary(err, args.lang, valid, invalid)
+    return ExitCode.INVALID if invalid else ExitCode.OK
+
+
+def cpu_count() -> int:
+    """The CPUs this process may run on (its affinity, where the system tells)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(
+            f"not a number of processes (0 to {MAX_JOBS}): {text[:20]!r}"
+        )
+    return value
+
+
+def jobs_for(args: argparse.Namespace, err: Output) -> int:
+    """``--jobs`` as run: 0 is one per CPU; more than the CPUs only with ``--force-jobs``."""
+    cpus = cpu_count()
+    asked: int = args.jobs or cpus
+    if asked > cpus and not args.force_jobs:
+        err.write(
+            f"atensi: --jobs {asked} is more than the {cpus} CPUs; running {cpus} "
+            "(--force-jobs to run more)\n"
+        )
+        return cpus
+    return asked
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser, date: Callable[[str], Any]) -> None:
+    """Add ``validate``, ``assess`` and ``explain`` to the subcommands."""
+    p = sub.add_parser("validate", parents=[common], help="validate records of one kind")
+    p.add_argument("file", help="JSON array or JSON Lines file, or - for stdin")
+    p.add_argument("--kind", required=True, help="entity kind, e.g. person, case, assessment")
+    _add_jobs(p)
+    p.set_defaults(run=cmd_validate)
+    for name, run in (("assess", cmd_assess), ("explain", cmd_explain)):
+        p = sub.add_parser(name, parents=[common], help=f"{name} eligibility of items")
+        p.add_argument("file")
+        p.add_argument("--on", type=date, help="decision date (items may carry their own)")
+        add_law_options(p, date, compare=True)
+        if run is cmd_assess:
+            _add_jobs(p)
+        p.set_defaults(run=run)
+
+
+def _add_jobs(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=1,
+        help="worker processes (default 1; 0 for one per CPU; at most the CPU count unless "
+        "--force-jobs); the output order is the input's",
+    )
+    p.add_argument(
+        "--force-jobs", action="store_true", help="run --jobs processes even beyond the CPUs"
+    )
