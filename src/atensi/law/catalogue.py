@@ -49,6 +49,25 @@ CATALOGUE: tuple[Instrument, ...] = (
         sources=("mblonyox/data-peraturan uu/1998/13 (REFERENCE R21)",),
     ),
     Instrument(
+        "uu-23-2002",
+        _K.UU,
+        "23",
+        2002,
+        "Perlindungan Anak",
+        "Child Protection",
+        signed=_v(_D(2002, 10, 22)),
+        promulgated=_v(_D(2002, 10, 22)),
+        in_force_from=_v(_D(2002, 10, 22), "in force on promulgation (Pasal 93)"),
+        gazette="LN 2002 No. 109, TLN 4235",
+        evidence=_V,
+        sources=(
+            "mblonyox/data-peraturan uu/2002/23/fulltext.md",
+            "gazette numbers as cited in the mengingat of UU 11/2012",
+        ),
+        note="the child's right to be heard (Pasal 10), parents' duties (Pasal 26), "
+        "guardianship (Pasal 33-34); amended by UU 35/2014",
+    ),
+    Instrument(
         "uu-21-2007",
         _K.UU,
         "21",
@@ -60,6 +79,21 @@ CATALOGUE: tuple[Instrument, ...] = (
         in_force_from=_v(_D(2007, 4, 19), "in force on promulgation (Pasal 67)"),
         evidence=_V,
         sources=("mblonyox/data-peraturan uu/2007/21.md (VERIFICATION §4.1)",),
+    ),
+    Instrument(
+        "uu-24-2007",
+        _K.UU,
+        "24",
+        2007,
+        "Penanggulangan Bencana",
+        "Disaster Management",
+        signed=_v(_D(2007, 4, 26)),
+        promulgated=_v(_D(2007, 4, 26)),
+        in_force_from=_v(_D(2007, 4, 26), "in force on promulgation (Pasal 85)"),
+        evidence=_V,
+        sources=("mblonyox/data-peraturan uu/2007/24/fulltext.md",),
+        note="the emergency response begins with a rapid assessment (Pasal 48 huruf a, 49) and "
+        "meets basic needs, psychosocial services included (Pasal 53)",
     ),
     Instrument(
         "uu-11-2009",
@@ -89,6 +123,19 @@ CATALOGUE: tuple[Instrument, ...] = (
         gazette="LN 2009 No. 143",
         evidence=_V,
         sources=("mblonyox/data-peraturan uu/2009/35 (REFERENCE R22)",),
+    ),
+    Instrument(
+        "pp-25-2011",
+        _K.PP,
+        "25",
+        2011,
+        "Pelaksanaan Wajib Lapor Pecandu Narkotika",
+        "Compulsory reporting of narcotics addicts",
+        evidence=_S,
+        sources=("quoted in the menimbang of Perka BNN 11/2014 and Perkaba Bareskrim 1/2016",),
+        note="Pasal 13: an addict in criminal proceedings may be placed in a rehabilitation "
+        "institution by the investigator, prosecutor or judge; the PP's own text was not read "
+        "and its dates were not found",
     ),
     Instrument(
         "pp-39-2012",

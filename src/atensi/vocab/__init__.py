@@ -15,6 +15,7 @@ atensi.errors.UnknownCode: 'orang_tua' is not a Cluster code; expected one of: a
 """
 
 from atensi.vocab._base import Citation, CodedEnum, Evidence, Label, cite
+from atensi.vocab.agencies import AgencyKind, ServiceLine
 from atensi.vocab.clusters import Cluster, Target
 from atensi.vocab.groups import (
     DisabilityType,
@@ -24,8 +25,11 @@ from atensi.vocab.groups import (
     TargetGroup,
     groups_of,
 )
+from atensi.vocab.modes import ConsentGiver, InterventionMode, LegalBasisKind
 from atensi.vocab.person import Sex
 from atensi.vocab.policies import Principle, TechnicalPolicy
+from atensi.vocab.practice import Practice
+from atensi.vocab.referrals import AgreementKind, ReferralReason, ReferralStatus
 from atensi.vocab.services import Activity, Approach, IndirectService, ServiceComponent, Therapy
 from atensi.vocab.stages import CaseStage, TerminationReason
 from atensi.vocab.units import UnitKind
@@ -33,20 +37,29 @@ from atensi.vocab.units import UnitKind
 __all__ = [
     "VOCABULARIES",
     "Activity",
+    "AgencyKind",
+    "AgreementKind",
     "Approach",
     "CaseStage",
     "Citation",
     "Cluster",
     "CodedEnum",
+    "ConsentGiver",
     "DisabilityType",
     "DrugRisk",
     "ElderlyCapacity",
     "Evidence",
     "GroupBounds",
     "IndirectService",
+    "InterventionMode",
     "Label",
+    "LegalBasisKind",
+    "Practice",
     "Principle",
+    "ReferralReason",
+    "ReferralStatus",
     "ServiceComponent",
+    "ServiceLine",
     "Sex",
     "Target",
     "TargetGroup",
@@ -77,4 +90,13 @@ VOCABULARIES: tuple[type[CodedEnum], ...] = (
     UnitKind,
     TechnicalPolicy,
     Principle,
+    ServiceLine,
+    AgencyKind,
+    Practice,
+    InterventionMode,
+    LegalBasisKind,
+    ConsentGiver,
+    ReferralReason,
+    ReferralStatus,
+    AgreementKind,
 )

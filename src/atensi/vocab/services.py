@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 from atensi.vocab._base import Citation, CodedEnum, Evidence, Label, cite
+from atensi.vocab.agencies import ServiceLine
 
 __all__ = ["Activity", "Approach", "IndirectService", "ServiceComponent", "Therapy"]
 
@@ -265,3 +266,8 @@ class IndirectService(CodedEnum):
         _INDIRECT,
     )
     SOCIAL_ADVOCACY = "advokasi_sosial", Label("Advokasi sosial", "Social advocacy"), _INDIRECT
+
+    @property
+    def service_line(self) -> ServiceLine:
+        """Always the indirect line: the technical directorates run these services."""
+        return ServiceLine.INDIRECT

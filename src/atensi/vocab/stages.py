@@ -133,3 +133,26 @@ class TerminationReason(CodedEnum):
     DEATH = "meninggal_dunia", Label("Meninggal dunia", "Died"), _TERMINATION
     TRANSFER = "pindah", Label("Pindah domisili atau layanan", "Moved away"), _TERMINATION
     OTHER = "lainnya", Label("Alasan lain", "Other reason"), _TERMINATION
+    NOT_ELIGIBLE_AT_SELECTION = (
+        "tidak_memenuhi_kriteria",
+        Label(
+            "Tidak memenuhi kriteria pada seleksi",
+            "Did not meet the criteria at selection",
+        ),
+        cite(
+            None,
+            None,
+            Evidence.SECONDARY,
+            source="REFERENCE §5.2 (R25): screening, selection and the decision to admit at "
+            "the initial approach",
+            note="a reason of the initial approach or the assessment, before any intervention",
+        ),
+    )
+
+    @property
+    def sentra_kreasi_only(self) -> bool:
+        """Whether the reason is a Sentra Kreasi exit rule (Permensos 15/2025 Pasal 34)."""
+        return self in (
+            TerminationReason.INDEPENDENT_INCOME,
+            TerminationReason.SOCIAL_WORKER_EVALUATION,
+        )

@@ -10,11 +10,14 @@ organisations (LKS) deliver ATENSI too.
 True
 >>> UnitKind.LKS.is_ministry_unit
 False
+>>> UnitKind.SENTRA.agency_kind.service_line.value
+'layanan_langsung'
 """
 
 from __future__ import annotations
 
 from atensi.vocab._base import CodedEnum, Evidence, Label, cite
+from atensi.vocab.agencies import AgencyKind
 
 __all__ = ["UnitKind"]
 
@@ -61,6 +64,13 @@ class UnitKind(CodedEnum):
     def is_ministry_unit(self) -> bool:
         """Whether the unit is a technical unit (UPT) of the Ministry of Social Affairs."""
         return self in _MINISTRY_UNITS
+
+    @property
+    def agency_kind(self) -> AgencyKind:
+        """The kind of agency the unit is (all deliver direct service: ATENSI)."""
+        if self in _MINISTRY_UNITS:
+            return AgencyKind.MINISTRY_UNIT
+        return AgencyKind.LKS if self is UnitKind.LKS else AgencyKind.REGIONAL_UNIT
 
 
 _MINISTRY_UNITS = frozenset(

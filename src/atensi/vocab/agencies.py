@@ -1,0 +1,166 @@
+"""Who does what: the two service lines of the programme and the kinds of agency a case meets.
+
+The Rehabilitasi Sosial programme draws one line through its own work (Permensos 7/2021, as the
+Ministry's releases of 2021 describe it; the article was not found, so secondary evidence):
+**indirect services** (layanan tidak langsung: campaigns, technical guidance, policy reflection,
+monitoring, guidelines, coordination meetings, advocacy) are run by the technical directorates
+at headquarters; **direct services** (ATENSI itself) are delivered by the Ministry's technical
+units (balai and loka, then Sentra), by regional units (UPTD) and by licensed social welfare
+organisations (LKS). A case also meets agencies outside the programme: hospitals and
+puskesmas, the institutions that receive compulsory drug-use reports (IPWL), the police,
+prosecutors and courts, the regional social affairs office, other ministries.
+
+:class:`AgencyKind` names all of them once, so a referral's counterpart, the authority behind
+an order, a delivery's provider and the organiser of an activity use one vocabulary, and
+:attr:`AgencyKind.service_line` tells direct from indirect service.
+
+>>> from atensi.vocab import AgencyKind, ServiceLine
+>>> AgencyKind.LKS.service_line is ServiceLine.DIRECT
+True
+>>> AgencyKind.DIRECTORATE.service_line is ServiceLine.INDIRECT
+True
+>>> AgencyKind.COURT.service_line is None
+True
+"""
+
+from __future__ import annotations
+
+from atensi.vocab._base import CodedEnum, Evidence, Label, cite
+
+__all__ = ["AgencyKind", "ServiceLine"]
+
+_V = Evidence.VERIFIED
+_S = Evidence.SECONDARY
+_C = Evidence.CONVENTION
+
+_LINES = cite(
+    "permensos-7-2021",
+    None,
+    _S,
+    source="REFERENCE §1.2, §6.1, §6.6 (R9, R10, R12)",
+    note="the programme is indirect services by the directorates plus direct services (ATENSI) "
+    "by UPT/Sentra, UPTD and LKS; the article was not found",
+)
+_NARCOTICS_55 = cite(
+    "uu-35-2009",
+    "Pasal 55 ayat (1)",
+    _V,
+    source="mblonyox/data-peraturan uu/2009/35/fulltext.md",
+    note="'pusat kesehatan masyarakat, rumah sakit, dan/atau lembaga rehabilitasi medis dan "
+    "rehabilitasi sosial yang ditunjuk oleh Pemerintah'",
+)
+
+
+class ServiceLine(CodedEnum):
+    """Direct or indirect service: the line the programme draws through its own work."""
+
+    DIRECT = (
+        "layanan_langsung",
+        Label("Layanan langsung (ATENSI)", "Direct service (ATENSI)"),
+        _LINES,
+        Label(
+            "Diberikan oleh UPT/Sentra, UPTD dan LKS kepada penerima manfaat.",
+            "Delivered to beneficiaries by UPT/Sentra, UPTD and LKS.",
+        ),
+    )
+    INDIRECT = (
+        "layanan_tidak_langsung",
+        Label("Layanan tidak langsung", "Indirect service"),
+        _LINES,
+        Label(
+            "Dijalankan oleh direktorat teknis di kantor pusat.",
+            "Run by the technical directorates at headquarters.",
+        ),
+    )
+
+
+class AgencyKind(CodedEnum):
+    """A kind of agency a case meets: a unit of the programme, or a body outside it."""
+
+    DIRECTORATE = (
+        "direktorat_teknis",
+        Label("Direktorat teknis Ditjen Rehabilitasi Sosial", "Technical directorate"),
+        _LINES,
+    )
+    MINISTRY_UNIT = (
+        "upt_kemensos",
+        Label("UPT Kementerian Sosial (balai, loka, Sentra)", "Ministry unit (UPT, Sentra)"),
+        cite(None, None, _S, source="REFERENCE §6.1-6.3 (R12, R35, R37)"),
+    )
+    REGIONAL_UNIT = (
+        "uptd",
+        Label("Unit pelaksana teknis daerah (UPTD)", "Regional technical unit (UPTD)"),
+        cite(None, None, _S, source="REFERENCE §6.1 (R9, R47)"),
+    )
+    LKS = (
+        "lks",
+        Label("Lembaga kesejahteraan sosial (LKS)", "Social welfare organisation (LKS)"),
+        cite("uu-11-2009", "Pasal 1 angka 7", _V, source="VERIFICATION §4.2"),
+    )
+    SOCIAL_AFFAIRS_OFFICE = (
+        "dinas_sosial",
+        Label("Dinas sosial daerah", "Regional social affairs office"),
+        cite(
+            "uu-21-2007",
+            "Pasal 51 ayat (3)",
+            _V,
+            source="mblonyox/data-peraturan uu/2007/21.md",
+            note="'instansi yang menangani masalah-masalah kesehatan dan sosial di daerah'",
+        ),
+    )
+    HOSPITAL = "rumah_sakit", Label("Rumah sakit", "Hospital"), _NARCOTICS_55
+    PUSKESMAS = (
+        "puskesmas",
+        Label("Pusat kesehatan masyarakat (puskesmas)", "Community health centre (puskesmas)"),
+        _NARCOTICS_55,
+    )
+    IPWL = (
+        "ipwl",
+        Label("Institusi penerima wajib lapor (IPWL)", "Compulsory-report institution (IPWL)"),
+        _NARCOTICS_55,
+    )
+    POLICE = (
+        "kepolisian",
+        Label("Kepolisian", "Police"),
+        cite("uu-21-2007", "Pasal 51 ayat (2)", _V, source="mblonyox/data-peraturan uu/2007/21.md"),
+    )
+    PROSECUTOR = (
+        "kejaksaan",
+        Label("Kejaksaan (penuntut umum)", "Prosecutor"),
+        cite("uu-11-2012", "Pasal 1 angka 9", _V, source="mblonyox/data-peraturan uu/2012/11"),
+    )
+    COURT = (
+        "pengadilan",
+        Label("Pengadilan", "Court"),
+        cite("uu-35-2009", "Pasal 103 ayat (1)", _V, source="mblonyox/data-peraturan uu/2009/35"),
+    )
+    OTHER_MINISTRY = (
+        "kementerian_lembaga_lain",
+        Label("Kementerian atau lembaga lain", "Another ministry or agency"),
+        cite(
+            "permensos-15-2025",
+            "Pasal 4 ayat (1) huruf j",
+            _C,
+            source="REFERENCE §4.4",
+            note="the 'integratif' principle joins other sectors; as a kind of counterpart, "
+            "atensi's convention",
+        ),
+    )
+    OTHER = (
+        "lainnya",
+        Label("Lainnya", "Other"),
+        cite(None, None, _C, source="atensi", note="an agency of no kind listed here"),
+    )
+
+    @property
+    def service_line(self) -> ServiceLine | None:
+        """The programme's line this agency works on, or ``None`` outside the programme."""
+        return _LINE_OF.get(self)
+
+
+_LINE_OF: dict[AgencyKind, ServiceLine] = {
+    AgencyKind.DIRECTORATE: ServiceLine.INDIRECT,
+    AgencyKind.MINISTRY_UNIT: ServiceLine.DIRECT,
+    AgencyKind.REGIONAL_UNIT: ServiceLine.DIRECT,
+    AgencyKind.LKS: ServiceLine.DIRECT,
+}
