@@ -62,7 +62,7 @@ def case_record(i: int, rng: random.Random) -> dict[str, Any]:
             "nik": "3171014103900001" if i % 3 else {"reason": "belum_terdaftar"},
             "birth_date": {"value": f"{1950 + i % 70}-01-01"},
         },
-        "consent_on": "2024-02-02" if i % 4 else None,
+        "consent": {"on": "2024-02-02", "given_by": "subjek"} if i % 4 else None,
         "assessments": [{"id": "A", "assessed_on": "2024-02-03"}],
         "stages": [
             {"stage": "asesmen", "on": "2024-02-03"},

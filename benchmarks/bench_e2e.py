@@ -153,7 +153,6 @@ def _pydantic_item() -> Any:
         risks: tuple[str, ...] = ()
         welfare_decile: int | None = None
         in_dtks: bool | None = None
-        consent_recorded: bool = False
         notes: str | None = None
 
     class Item(pydantic.BaseModel):
@@ -232,7 +231,6 @@ def _msgspec_item() -> Any:
         risks: tuple[str, ...] = ()
         welfare_decile: int | None = None
         in_dtks: bool | None = None
-        consent_recorded: bool = False
         notes: str | None = None
 
     class Item(msgspec.Struct, **opts):

@@ -176,7 +176,6 @@ def test_a_case_with_a_tagged_subject_round_trips() -> None:
             {
                 "id": "A-1",
                 "assessed_on": "2023-01-05",
-                "consent_recorded": True,
                 "conditions": [{"group": "penyandang_disabilitas"}],
                 "welfare_decile": 2,
             }

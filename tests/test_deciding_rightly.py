@@ -262,7 +262,7 @@ def _case() -> Case:
             "subject": _PERSON,
             "assessments": [_ASSESSMENT],
             "stages": [{"stage": "pendekatan_awal", "on": "2024-01-05"}],
-            "consent_on": "2024-01-05",
+            "consent": {"on": "2024-01-05", "given_by": "orang_tua", "child_views_recorded": True},
             "approaches": ["residensial"],
             "deliveries": [],
         },

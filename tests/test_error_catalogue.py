@@ -24,6 +24,8 @@ PREFIXES = {
     "unit",
     "unit_event",
     "portfolio",
+    "partnership",
+    "referral",
     "vocab",
     "law",
     "boundary",

@@ -57,7 +57,7 @@ def test_rights_indicators_name_the_records_behind_a_shortfall() -> None:
             case(
                 "C-ok",
                 ADULT,
-                consent_on="2024-02-02",
+                consent={"on": "2024-02-02", "given_by": "subjek"},
                 assessments=[{"id": "A", "assessed_on": "2024-02-03"}],
                 stages=[{"stage": "intervensi", "on": "2024-02-10"}],
             ),

@@ -318,7 +318,10 @@ def _case(**extra: Any) -> Case:
 
 
 def test_the_lifecycle_follows_pp_39_2012() -> None:
-    case = _case(assessments=[{"id": "A", "assessed_on": "2024-01-05"}], consent_on="2024-01-03")
+    case = _case(
+        assessments=[{"id": "A", "assessed_on": "2024-01-05"}],
+        consent={"on": "2024-01-03", "given_by": "perwakilan"},
+    )
     case = advance(case, CaseStage.INITIAL_APPROACH, on=D(2024, 1, 2))
     case = advance(case, CaseStage.ASSESSMENT, on=D(2024, 1, 5))
     case = advance(case, CaseStage.PLANNING, on=D(2024, 1, 6))

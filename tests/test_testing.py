@@ -212,7 +212,7 @@ def test_eligibility_near_misses_fail_the_named_rule(miss: EligibilityNearMiss) 
 @given(transition_near_misses())
 def test_transition_near_misses_are_refused_under_their_rule(miss: TransitionNearMiss) -> None:
     with pytest.raises(InvalidTransition) as info:
-        advance(miss.case, miss.stage, on=miss.on)
+        advance(miss.case, miss.stage, on=miss.on, reason=miss.reason)
     assert info.value.rule_id == miss.rule_id, miss.what
 
 

@@ -96,7 +96,6 @@ def _assessment(*groups: str, on: str = "2024-01-10", **extra: Any) -> dict[str,
         "id": "A-1",
         "assessed_on": on,
         "conditions": conditions,
-        "consent_recorded": True,
         **extra,
     }
 

@@ -182,7 +182,7 @@ def unstructure(obj: Any) -> Any:
     >>> import datetime as dt
     >>> from atensi.model import Referral, ReferralDirection
     >>> unstructure(Referral(on=dt.date(2024, 2, 29), direction=ReferralDirection.OUT))
-    {'on': '2024-02-29', 'direction': 'keluar', 'counterpart': None, 'reason': None}
+    {'on': '2024-02-29', 'direction': 'keluar', 'counterpart': None, 'reason': None, ...}
     """
     if isinstance(obj, Subject):
         return _CONVERTER.unstructure(obj, unstructure_as=type(obj))

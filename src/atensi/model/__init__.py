@@ -21,12 +21,14 @@ from atensi.model.case import (
 )
 from atensi.model.person import BirthDate, Condition, DatePrecision, Disability, DrugUse, Person
 from atensi.model.portfolio import (
+    PartnerAid,
     PartnerKind,
     Partnership,
     Portfolio,
     ProgrammeActivity,
     StaffMember,
 )
+from atensi.model.practice import CaseEvent, Consent, LegalBasis
 from atensi.model.subjects import SUBJECT_KINDS, Community, Family, Group, Subject, subject_kind
 from atensi.model.unit import (
     Accreditation,
@@ -50,8 +52,10 @@ __all__ = [
     "Assessor",
     "BirthDate",
     "Case",
+    "CaseEvent",
     "Community",
     "Condition",
+    "Consent",
     "DatePrecision",
     "Disability",
     "DrugUse",
@@ -60,8 +64,10 @@ __all__ = [
     "Group",
     "InKindItem",
     "InterventionPlan",
+    "LegalBasis",
     "Lks",
     "LksRegistration",
+    "PartnerAid",
     "PartnerKind",
     "Partnership",
     "Person",
@@ -101,6 +107,9 @@ ENTITIES: tuple[type[Entity], ...] = (
     InterventionPlan,
     Referral,
     Termination,
+    Consent,
+    LegalBasis,
+    CaseEvent,
     Case,
     UnitEvent,
     ServiceUnit,
@@ -109,6 +118,7 @@ ENTITIES: tuple[type[Entity], ...] = (
     Accreditation,
     Lks,
     ProgrammeActivity,
+    PartnerAid,
     Partnership,
     StaffMember,
     Portfolio,

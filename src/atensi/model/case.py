@@ -1,10 +1,12 @@
-"""Assessments, service deliveries and cases.
+"""Assessments, service deliveries, referrals and cases.
 
 A case follows the stages of PP 39/2012 Pasal 7 ayat (2) (see :class:`~atensi.vocab.CaseStage`);
 its record holds the stage history with dates, the assessments, the intervention plan, the
-deliveries, referrals and the termination. The model checks the *shape* of a case (dates in
-order, deliveries that name a component and a matching activity); whether a transition is
-allowed is a rule (``atensi.rules.lifecycle``).
+deliveries, the practice events, referrals, the intervention mode with its legal basis, the
+consent and the termination. The model checks the *shape* of a case (dates in order, deliveries
+that name a component and a matching activity, an ordered mode that names its order, a referral
+whose answer follows its sending); whether a move, a delivery or a referral is allowed is a rule
+(``atensi.rules.lifecycle``, ``atensi.rules.referrals``).
 """
 
 from __future__ import annotations
@@ -26,13 +28,19 @@ from atensi.model._fields import (
     unique_by,
 )
 from atensi.model.person import Condition
+from atensi.model.practice import CaseEvent, Consent, LegalBasis
 from atensi.model.subjects import Subject
 from atensi.vocab import (
     Activity,
+    AgencyKind,
     Approach,
     CaseStage,
     CodedEnum,
+    InterventionMode,
     Label,
+    Practice,
+    ReferralReason,
+    ReferralStatus,
     ServiceComponent,
     TerminationReason,
     Therapy,
@@ -43,8 +51,11 @@ __all__ = [
     "Assessment",
     "Assessor",
     "Case",
+    "CaseEvent",
+    "Consent",
     "InKindItem",
     "InterventionPlan",
+    "LegalBasis",
     "Referral",
     "ReferralDirection",
     "ServiceDelivery",
@@ -132,11 +143,6 @@ class Assessment(Entity):
         default=None,
         citation=cite("permensos-3-2021", None),
     )
-    consent_recorded: bool = field(
-        en="The subject's informed consent is recorded",
-        id="Persetujuan subjek telah dicatat",
-        default=False,
-    )
     notes: str | None = field(
         en="Assessment notes",
         id="Catatan asesmen",
@@ -202,6 +208,21 @@ class ServiceDelivery(Entity):
         sensitivity=Sensitivity.FINANCIAL,
         factory=tuple,
         max_items=100,
+    )
+    practice: Practice | None = field(
+        en="The professional practice the delivery was (home visit, case response ...)",
+        id="Praktik pekerjaan sosial",
+        default=None,
+    )
+    unplanned: bool = field(
+        en="Delivered outside the intervention plan, knowingly (flagged for review)",
+        id="Diberikan di luar rencana intervensi (ditandai)",
+        default=False,
+    )
+    provider_kind: AgencyKind | None = field(
+        en="The kind of agency that delivered (UPT/Sentra, UPTD, LKS ...)",
+        id="Jenis lembaga pemberi layanan",
+        default=None,
     )
 
     @staticmethod
@@ -289,23 +310,107 @@ class ReferralDirection(CodedEnum):
 
 @attrs.frozen(slots=True)
 class Referral(Entity):
-    """A referral (rujukan) in or out of the serving unit."""
+    """A referral (rujukan) in or out of the serving unit.
+
+    ``on`` is the day it was sent (or, for a referral in, received). The counterpart is named by
+    kind (:class:`~atensi.vocab.AgencyKind`) and, where known, by its unit code in a registry;
+    ``counterpart`` keeps a free-text name. The answer and the end are dated
+    (``accepted_on`` or ``declined_on``, then ``completed_on``); :meth:`status_on` reads them as
+    of a day.
+    """
 
     on: dt.date = field(
-        en="Date of the referral",
-        id="Tanggal rujukan",
+        en="Date the referral was sent (or received, for a referral in)",
+        id="Tanggal rujukan dikirim (atau diterima, untuk rujukan masuk)",
         citation=cite("pp-39-2012", "Pasal 7 ayat (1) huruf k"),
     )
     direction: ReferralDirection = field(en="In or out", id="Masuk atau keluar")
     counterpart: str | None = field(
-        en="The other unit or agency (code or name)",
-        id="Unit atau lembaga lain",
+        en="The other unit or agency, by name (free text)",
+        id="Nama unit atau lembaga lain",
         default=None,
         max_length=_SHORT,
     )
     reason: str | None = field(
-        en="Why", id="Alasan", sensitivity=Sensitivity.HEALTH, default=None, max_length=_LONG
+        en="Why, in words",
+        id="Alasan",
+        sensitivity=Sensitivity.HEALTH,
+        default=None,
+        max_length=_LONG,
     )
+    counterpart_kind: AgencyKind | None = field(
+        en="The kind of the other unit or agency", id="Jenis unit atau lembaga lain", default=None
+    )
+    unit_code: str | None = field(
+        en="The other unit's code in the unit registry, where known",
+        id="Kode unit lain dalam daftar unit",
+        default=None,
+        min_length=1,
+        max_length=_SHORT,
+    )
+    reason_code: ReferralReason | None = field(
+        en="Why, as a code", id="Kode alasan rujukan", default=None
+    )
+    accepted_on: dt.date | None = field(
+        en="Date the counterpart accepted", id="Tanggal diterima", default=None
+    )
+    declined_on: dt.date | None = field(
+        en="Date the counterpart declined", id="Tanggal ditolak", default=None
+    )
+    completed_on: dt.date | None = field(
+        en="Date the referral was completed", id="Tanggal selesai", default=None
+    )
+    responsible: str | None = field(
+        en="Who is responsible for the referral (staff code or name)",
+        id="Penanggung jawab rujukan",
+        sensitivity=Sensitivity.GENERAL,
+        default=None,
+        max_length=_SHORT,
+    )
+
+    @staticmethod
+    def _answers(obj: Referral) -> list[ErrorDetail]:
+        found = []
+        if obj.accepted_on is not None and obj.declined_on is not None:
+            found.append(
+                detail(
+                    "declined_on",
+                    "referral.accepted_and_declined",
+                    "a referral is accepted or declined, not both",
+                    "rujukan diterima atau ditolak, tidak keduanya",
+                    obj.declined_on.isoformat(),
+                )
+            )
+        if obj.completed_on is not None and obj.accepted_on is None:
+            found.append(
+                detail(
+                    "completed_on",
+                    "referral.completed_without_acceptance",
+                    "only an accepted referral can be completed",
+                    "hanya rujukan yang diterima yang dapat selesai",
+                    obj.completed_on.isoformat(),
+                )
+            )
+        return found
+
+    _invariants: ClassVar[Any] = (
+        order("on", "accepted_on"),
+        order("on", "declined_on"),
+        order("accepted_on", "completed_on"),
+        _answers,
+    )
+
+    def status_on(self, day: dt.date) -> ReferralStatus | None:
+        """Where the referral stands on ``day`` (``None`` before it was sent)."""
+        if day < self.on:
+            return None
+        if self.completed_on is not None and self.completed_on <= day:
+            return ReferralStatus.COMPLETED
+        if self.accepted_on is not None and self.accepted_on <= day:
+            return ReferralStatus.ACCEPTED
+        if self.declined_on is not None and self.declined_on <= day:
+            return ReferralStatus.DECLINED
+        return ReferralStatus.SENT
 
 
 @attrs.frozen(slots=True)
@@ -362,11 +467,37 @@ class Case(Entity):
     referrals: tuple[Referral, ...] = field(
         en="Referrals", id="Rujukan", factory=tuple, max_items=100
     )
-    consent_on: dt.date | None = field(
-        en="Date informed consent was recorded", id="Tanggal persetujuan dicatat", default=None
+    consent: Consent | None = field(
+        en="The consent recorded for the case (one record)",
+        id="Persetujuan yang dicatat untuk kasus",
+        default=None,
     )
     termination: Termination | None = field(
         en="How the case closed, if it did", id="Terminasi kasus", default=None
+    )
+    mode: InterventionMode | None = field(
+        en="How the intervention is carried out: persuasive, motivational, coercive, ordered",
+        id="Cara rehabilitasi: persuasif, motivatif, koersif, atas perintah",
+        default=None,
+        citation=cite("pp-39-2012", "Pasal 5 ayat (1)"),
+    )
+    legal_basis: LegalBasis | None = field(
+        en="The order or agreement behind a coercive or ordered intervention",
+        id="Dasar hukum rehabilitasi koersif atau atas perintah",
+        default=None,
+    )
+    events: tuple[CaseEvent, ...] = field(
+        en="Professional practices carried out on the case (visits, conferences ...)",
+        id="Praktik pekerjaan sosial pada kasus",
+        factory=tuple,
+        max_items=_ITEMS,
+        validator=unique_by(lambda e: e.id, "event id", "pengenal kegiatan"),
+    )
+    sentra_kreasi: bool = field(
+        en="Served through a Sentra Kreasi (SKA): its exit rules apply",
+        id="Dilayani melalui Sentra Kreasi (SKA)",
+        default=False,
+        citation=cite("permensos-7-2022", "Pasal 1 angka 7"),
     )
 
     @staticmethod
@@ -407,7 +538,24 @@ class Case(Entity):
             )
         return found
 
-    _invariants: ClassVar[Any] = (_dates,)
+    @staticmethod
+    def _ordered(obj: Case) -> list[ErrorDetail]:
+        # An "ordered" intervention is by definition one that rests on an order: a record of
+        # one without its order contradicts itself. A coercive intervention may be recorded
+        # before its basis arrives; the lifecycle refuses the intervention until it does.
+        if obj.mode is InterventionMode.ORDERED and obj.legal_basis is None:
+            return [
+                detail(
+                    "legal_basis",
+                    "case.ordered_without_legal_basis",
+                    "an ordered intervention names its order (legal_basis)",
+                    "rehabilitasi atas perintah mencantumkan dasar hukumnya (legal_basis)",
+                    None,
+                )
+            ]
+        return []
+
+    _invariants: ClassVar[Any] = (_dates, _ordered)
 
     @property
     def current_stage(self) -> CaseStage | None:

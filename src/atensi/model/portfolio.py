@@ -2,6 +2,13 @@
 
 A portfolio gathers cases (with their deliveries), indirect-service activities, partnerships,
 partner LKS and staff, so that the six technical policies can be evaluated over it.
+
+Direct and indirect service stay apart: deliveries and case events are the direct service of
+UPT/Sentra, UPTD and LKS (``ServiceDelivery.provider_kind``); programme activities are the
+indirect service of the technical directorates (``ProgrammeActivity.organiser_kind``). A
+partnership is an agreement (MoU or PKS) with its scope (clusters, target groups such as
+scavenger communities, regions), its period, and the aid handed over through it
+(:class:`PartnerAid`: equipment to a community through an LKS, say).
 """
 
 from __future__ import annotations
@@ -22,11 +29,21 @@ from atensi.model._fields import (
     record_id,
     unique_by,
 )
-from atensi.model.case import Case
-from atensi.model.unit import Lks
-from atensi.vocab import CodedEnum, IndirectService, Label
+from atensi.model.case import Case, InKindItem
+from atensi.model.unit import Lks, region_codes
+from atensi.vocab import (
+    AgencyKind,
+    AgreementKind,
+    Cluster,
+    CodedEnum,
+    IndirectService,
+    Label,
+    Practice,
+    TargetGroup,
+)
 
 __all__ = [
+    "PartnerAid",
     "PartnerKind",
     "Partnership",
     "Portfolio",
@@ -51,6 +68,16 @@ class ProgrammeActivity(Entity):
     description: str | None = field(
         en="Description", id="Uraian", default=None, max_length=LIMITS["long_text"]
     )
+    practice: Practice | None = field(
+        en="The practice, where it is one (social campaign, awareness raising ...)",
+        id="Praktik pekerjaan sosial",
+        default=None,
+    )
+    organiser_kind: AgencyKind | None = field(
+        en="The kind of agency that ran it (indirect service: a technical directorate)",
+        id="Jenis lembaga penyelenggara",
+        default=None,
+    )
 
 
 class PartnerKind(CodedEnum):
@@ -63,8 +90,45 @@ class PartnerKind(CodedEnum):
 
 
 @attrs.frozen(slots=True)
+class PartnerAid(Entity):
+    """Aid handed over through a partnership, e.g. equipment to a community through an LKS."""
+
+    on: dt.date = field(en="Date handed over", id="Tanggal penyerahan")
+    recipient_kind: PartnerKind = field(
+        en="Who received it (an LKS, a community ...)", id="Jenis penerima"
+    )
+    recipient: str = field(
+        en="Code or name of the recipient",
+        id="Kode atau nama penerima",
+        min_length=1,
+        max_length=_SHORT,
+    )
+    via_lks: str | None = field(
+        en="Code of the LKS it went through, if any",
+        id="Kode LKS perantara",
+        default=None,
+        max_length=_SHORT,
+    )
+    items: tuple[InKindItem, ...] = field(
+        en="Items handed over", id="Barang yang diserahkan", factory=tuple, max_items=100
+    )
+    amount_idr: int | None = field(
+        en="Cash amount in whole rupiah",
+        id="Jumlah uang dalam rupiah",
+        default=None,
+        minimum=0,
+        maximum=LIMITS["amount_idr"],
+    )
+
+
+@attrs.frozen(slots=True)
 class Partnership(Entity):
-    """A partnership (e.g. an MoU) with an LKS, a private party or another body."""
+    """A partnership (an MoU or PKS) with an LKS, a community, a private party or another body.
+
+    Its scope is data: the clusters and target groups it serves (a scavenger community is the
+    group ``pemulung``), the regions, the unit on the programme's side; aid handed over under it
+    is dated within its period.
+    """
 
     id: str = record_id(personal=False)
     partner_kind: PartnerKind = field(en="Kind of partner", id="Jenis mitra")
@@ -73,8 +137,66 @@ class Partnership(Entity):
     )
     start: dt.date = field(en="Start date", id="Tanggal mulai")
     end: dt.date | None = field(en="End date, if any", id="Tanggal berakhir", default=None)
+    agreement: AgreementKind | None = field(
+        en="The document the partnership rests on (MoU, PKS)",
+        id="Dokumen kemitraan (nota kesepahaman, PKS)",
+        default=None,
+    )
+    unit: str | None = field(
+        en="Code of the programme's unit that is party to it",
+        id="Kode unit yang bermitra",
+        default=None,
+        max_length=_SHORT,
+    )
+    clusters: tuple[Cluster, ...] = field(
+        en="Clusters in scope",
+        id="Klaster yang dicakup",
+        factory=tuple,
+        max_items=5,
+        validator=unique_by(lambda c: c, "cluster", "klaster"),
+    )
+    target_groups: tuple[TargetGroup, ...] = field(
+        en="Communities or groups served (e.g. pemulung: scavengers)",
+        id="Kelompok sasaran yang dilayani (mis. pemulung)",
+        factory=tuple,
+        max_items=100,
+        validator=unique_by(lambda g: g, "target group", "kelompok sasaran"),
+    )
+    regions: tuple[str, ...] = field(
+        en="Regions in scope (Kemendagri codes)",
+        id="Wilayah yang dicakup (kode Kemendagri)",
+        factory=tuple,
+        max_items=LIMITS["items"],
+        validator=[unique_by(lambda c: c, "region code", "kode wilayah"), region_codes],
+    )
+    aid: tuple[PartnerAid, ...] = field(
+        en="Aid handed over under the partnership",
+        id="Bantuan yang diserahkan melalui kemitraan",
+        factory=tuple,
+        max_items=LIMITS["items"],
+    )
 
-    _invariants: ClassVar[Any] = (order("start", "end"),)
+    @staticmethod
+    def _aid_within(obj: Partnership) -> list[ErrorDetail]:
+        found = []
+        for index, given in enumerate(obj.aid):
+            if not obj.active_on(given.on):
+                found.append(
+                    detail(
+                        ("aid", index, "on"),
+                        "partnership.aid_outside_period",
+                        "aid dated outside the partnership's period",
+                        "bantuan bertanggal di luar masa kemitraan",
+                        given.on.isoformat(),
+                    )
+                )
+        return found
+
+    _invariants: ClassVar[Any] = (order("start", "end"), _aid_within)
+
+    def active_on(self, day: dt.date) -> bool:
+        """Whether the partnership runs on ``day`` (start and end inclusive)."""
+        return self.start <= day and (self.end is None or day <= self.end)
 
 
 @attrs.frozen(slots=True)

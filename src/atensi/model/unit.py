@@ -27,12 +27,13 @@ __all__ = [
     "UnitEvent",
     "UnitEventKind",
     "UnitRegistry",
+    "region_codes",
 ]
 
 _SHORT = LIMITS["short_text"]
 
 
-def _region_codes(_: Any, attribute: Any, value: Any) -> None:
+def region_codes(_: Any, attribute: Any, value: Any) -> None:
     """Every code must be a known Kemendagri code (current or retired), digits only."""
     for index, code in enumerate(value or ()):
         if not is_valid_code(code) or not code.isdigit():
@@ -86,7 +87,7 @@ class UnitEvent(Entity):
         id="Wilayah kerja baru",
         default=None,
         max_items=LIMITS["items"],
-        validator=_region_codes,
+        validator=region_codes,
     )
     source: str | None = field(
         en="Where the event is documented", id="Sumber", default=None, max_length=_SHORT
@@ -144,7 +145,7 @@ class ServiceUnit(Entity):
         id="Kode kabupaten/kota atau provinsi",
         factory=tuple,
         max_items=LIMITS["items"],
-        validator=[unique_by(lambda c: c, "region code", "kode wilayah"), _region_codes],
+        validator=[unique_by(lambda c: c, "region code", "kode wilayah"), region_codes],
     )
     established_on: dt.date | None = field(
         en="When the record starts", id="Tanggal mulai", default=None

@@ -25,15 +25,17 @@ from atensi.rules.decision import (
     Status,
     decision_from_json,
 )
+from atensi.rules.deliveries import assess_delivery, check_delivery
 from atensi.rules.eligibility import PRIMARY_ORDER, assess_eligibility
 from atensi.rules.lifecycle import (
     InvalidTransition,
     advance,
     allowed_next,
-    check_delivery,
     check_transition,
+    stage_on,
 )
 from atensi.rules.policies import INDICATORS, IndicatorValue, PolicyReport, evaluate_policies
+from atensi.rules.referrals import check_referral, refer
 from atensi.rules.services import recommend_services
 
 __all__ = [
@@ -59,8 +61,10 @@ __all__ = [
     "age_on",
     "age_range",
     "allowed_next",
+    "assess_delivery",
     "assess_eligibility",
     "check_delivery",
+    "check_referral",
     "check_transition",
     "child_residential_finding",
     "compare_editions",
@@ -68,6 +72,8 @@ __all__ = [
     "decision_from_json",
     "evaluate_policies",
     "recommend_services",
+    "refer",
+    "stage_on",
     "unit_state",
     "units_serving",
 ]

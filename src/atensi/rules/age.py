@@ -15,11 +15,12 @@ answer "unknown" when a threshold falls inside it rather than guess.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from atensi.model import BirthDate, DatePrecision
 
-__all__ = ["ESTIMATE_MARGIN_YEARS", "age_on", "age_range", "shift_years"]
+__all__ = ["ESTIMATE_MARGIN_YEARS", "age_on", "age_range", "months_after", "shift_years"]
 
 #: How many years either side of an estimated date atensi allows (its convention; a caller may
 #: pass another margin).
@@ -71,3 +72,19 @@ def shift_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=year)
     except ValueError:  # 29 February into a common year
         return dt.date(year, 3, 1)
+
+
+def months_after(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` calendar months later, or the last day of a shorter month.
+
+    This is ``day + dateutil.relativedelta(months=months)`` in plain date arithmetic. Total:
+    past the end of the calendar it answers ``date.max``.
+
+    >>> months_after(dt.date(2023, 8, 31), 6)
+    datetime.date(2024, 2, 29)
+    """
+    year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    last = calendar.monthrange(year, month0 + 1)[1]
+    return dt.date(year, month0 + 1, min(day.day, last))

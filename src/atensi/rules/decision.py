@@ -30,6 +30,7 @@ __all__ = [
     "Status",
     "decision_from_json",
     "facts_of",
+    "outcome_of",
 ]
 
 #: Version of the JSON shape of :meth:`Decision.to_json`; bumped only on a breaking change.
@@ -68,6 +69,27 @@ def facts_of(value: Mapping[str, Any]) -> Facts:
             fact = fact.value
         out.append((key, fact))
     return tuple(out)
+
+
+# The worst finding decides: not met, then unknown, then needs review.
+_OUTCOME_OF_STATUS = {
+    Status.NOT_MET: Outcome.NOT_ELIGIBLE,
+    Status.UNKNOWN: Outcome.UNDETERMINED,
+    Status.NEEDS_REVIEW: Outcome.NEEDS_REVIEW,
+}
+
+
+def outcome_of(findings: tuple[Finding, ...] | list[Finding]) -> Outcome:
+    """The outcome the worst of ``findings`` gives (``not_met`` > ``unknown`` > review).
+
+    >>> outcome_of([]).value
+    'eligible'
+    """
+    statuses = {f.status for f in findings}
+    for status, outcome in _OUTCOME_OF_STATUS.items():
+        if status in statuses:
+            return outcome
+    return Outcome.ELIGIBLE
 
 
 _REDACTED = "<redacted>"

@@ -1,4 +1,4 @@
-"""Case lifecycle: which stage may follow which, and the preconditions of each move.
+"""Case lifecycle: which stage may follow which, the guards on each move, and deliveries.
 
 The order is PP 39/2012 Pasal 7 ayat (2): initial approach → assessment → planning →
 intervention → resocialisation → termination → aftercare. atensi adds, as the domain reference
@@ -8,11 +8,25 @@ sets out (its convention, graded so):
   (re-assessment), planning (re-planning), intervention (continue), or on to resocialisation
   or termination ("dinamis" and "sistematik" principles, Permensos 15/2025 Pasal 4);
 * referral from any open stage (referral is a form of rehabilitation, PP 39/2012 Pasal 7(1)(k));
+  a referral *record* may also be made in aftercare (``atensi.rules.referrals``), and a referral
+  at closing is the termination reason ``dirujuk``, not a move out of termination;
 * early termination from any open stage, with a reason;
 * resocialisation may be skipped when no residential approach is used.
 
-Preconditions: no intervention without a completed assessment, no intervention before consent
-is recorded, and no aid delivery before an assessment (REFERENCE §3.11, §5.2).
+The moves are data (:data:`TRANSITIONS`, :data:`DETOURS` from :data:`OPEN_STAGES`), and so are
+their guards (:data:`GUARDS` on entering a stage, :data:`EDGE_GUARDS` on one move): each guard
+names the rules it answers under and the check that applies them; :func:`check_transition`
+runs exactly those checks, and the lifecycle diagram in the docs is drawn from the same tables.
+
+Guards: no planning or intervention without a completed assessment; no intervention without
+consent for its mode (``atensi.rules.consent``); a residential case passes resocialisation
+before termination (PP 39/2012 Pasal 7 ayat (2) huruf e); termination needs a reason that is
+valid for the case and the edition (the Sentra Kreasi exit reasons of Permensos 15/2025 Pasal 34
+belong to those cases only); no aftercare after death.
+
+Deliveries are checked against the case (:func:`assess_delivery`): after an assessment, in the
+plan (or flagged unplanned), after consent for the mode, during intervention; with the
+exceptions of an emergency response or rapid assessment for a trafficking or disaster victim.
 
 >>> import datetime as dt
 >>> from atensi.model import Case, Community, StageEntry
@@ -29,35 +43,55 @@ atensi.rules.lifecycle.InvalidTransition: cannot move from pendekatan_awal to in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import NamedTuple
 
 import attrs
 
 from atensi.errors import AtensiError
 from atensi.law import Edition, InForceDates, instrument_in_force
-from atensi.model import Case, ServiceDelivery, StageEntry, Termination
+from atensi.model import Case, StageEntry, Termination
 from atensi.rules.catalogue import Rule, rule
-from atensi.rules.decision import Decision, Finding, Outcome, Status
+from atensi.rules.consent import (
+    CONSENT_FIRST,
+    R_CHILD_VIEWS,
+    R_GUARDIAN,
+    R_MODE,
+    R_ORDER_PERIOD,
+    consent_findings,
+)
+from atensi.rules.decision import Decision, Finding, Outcome, Status, outcome_of
 from atensi.vocab import (
     Approach,
     CaseStage,
     Citation,
     Evidence,
-    ServiceComponent,
+    Label,
     TerminationReason,
     cite,
 )
 
 __all__ = [
+    "DETOURS",
+    "EDGE_GUARDS",
+    "GUARDS",
+    "OPEN_STAGES",
     "TRANSITIONS",
+    "Guard",
     "InvalidTransition",
+    "Move",
     "advance",
     "allowed_next",
-    "check_delivery",
+    "assessed_by",
     "check_transition",
+    "guards_of",
+    "refusal",
+    "residential",
+    "stage_on",
 ]
 
 S = CaseStage
+_PP39 = "mblonyox/data-peraturan pp/2012/39/fulltext.md"
 _ORDER = cite("pp-39-2012", "Pasal 7 ayat (2)", Evidence.VERIFIED, source="REFERENCE R16")
 _LOOPS_15_2025 = cite(
     "permensos-15-2025",
@@ -89,12 +123,34 @@ _ASSESS_FIRST = cite(
     source="REFERENCE §3.11, §5.2 (R35)",
     note="assessment is a prerequisite of any intervention or aid",
 )
-_CONSENT = cite(
-    None,
-    None,
+_RESOCIALISATION = cite(
+    "pp-39-2012",
+    "Pasal 7 ayat (2) huruf e",
+    Evidence.VERIFIED,
+    source=_PP39,
+    note="resocialisation is a stage of every rehabilitation; atensi waives it only for cases "
+    "without a residential approach (its convention)",
+)
+_AFTERCARE = cite(
+    "pp-39-2012",
+    "Pasal 7 ayat (2) huruf g",
     Evidence.CONVENTION,
-    source="REFERENCE §5.2 (informed consent at initial approach)",
-    note="rights-based principle (Permensos 7/2021 and 15/2025 Pasal 4 ayat (1) huruf e)",
+    source=_PP39,
+    note="aftercare (bimbingan lanjut) follows the person back into family and community; "
+    "after a death there is no one to follow: atensi's reading",
+)
+_SKA_EXIT = cite(
+    "permensos-15-2025",
+    "Pasal 34 ayat (4)",
+    Evidence.VERIFIED,
+    source="REFERENCE R3",
+    note="the exit rules of a beneficiary's Sentra Kreasi service",
+)
+_SELECTION = cite(
+    None,
+    None,
+    Evidence.SECONDARY,
+    source="REFERENCE §5.2 (R25): selection and the decision to admit at the initial approach",
 )
 _L = "lifecycle"
 _CASE = ("case.stages", "case.termination", "on")
@@ -141,10 +197,12 @@ R_ASSESSED = rule(
 R_CONSENT = rule(
     "case.transition.consent_required",
     _L,
-    "no intervention before consent is recorded",
-    "tidak ada intervensi sebelum persetujuan dicatat",
-    _CONSENT,
-    ("case.consent_on", "on"),
+    "no intervention in a persuasive or motivational mode (or an unrecorded one) before "
+    "consent is recorded",
+    "tidak ada intervensi persuasif atau motivatif (atau tanpa cara tercatat) sebelum "
+    "persetujuan dicatat",
+    CONSENT_FIRST,
+    ("case.consent", "case.mode", "on"),
 )
 R_REASON = rule(
     "case.transition.reason_required",
@@ -153,6 +211,34 @@ R_REASON = rule(
     "terminasi memerlukan alasan",
     _ORDER,
     ("reason",),
+)
+R_RESOCIALISED = rule(
+    "case.transition.resocialisation_required",
+    _L,
+    "a residential case passes resocialisation before termination",
+    "kasus residensial melalui resosialisasi sebelum terminasi",
+    _RESOCIALISATION,
+    ("case.approaches", "case.plan.approaches", "case.stages", "on"),
+)
+R_AFTER_DEATH = rule(
+    "case.transition.aftercare_after_death",
+    _L,
+    "no aftercare after a termination by death",
+    "tidak ada bimbingan lanjut setelah terminasi karena meninggal dunia",
+    _AFTERCARE,
+    ("case.termination.reason",),
+)
+R_TERMINATION_REASON = rule(
+    "case.termination.reason",
+    _L,
+    "a termination reason fits the case and the edition: the Sentra Kreasi exit reasons "
+    "belong to Sentra Kreasi cases under Permensos 15/2025; 'did not meet the criteria' to "
+    "selection, before any intervention",
+    "alasan terminasi sesuai kasus dan edisi: alasan keluar Sentra Kreasi hanya untuk kasus "
+    "Sentra Kreasi menurut Permensos 15/2025; 'tidak memenuhi kriteria' untuk seleksi, sebelum "
+    "intervensi",
+    (_SKA_EXIT, _SELECTION),
+    ("reason", "case.sentra_kreasi", "case.stages", "edition"),
 )
 R_DELIVERY = rule(
     "case.delivery.assessment_required",
@@ -174,7 +260,8 @@ def _loops(edition: Edition) -> Citation:
     return _LOOPS_BEFORE
 
 
-_OPEN = (
+#: The open stages: referral and early termination are allowed from each of them.
+OPEN_STAGES: tuple[CaseStage, ...] = (
     S.INITIAL_APPROACH,
     S.ASSESSMENT,
     S.PLANNING,
@@ -183,8 +270,12 @@ _OPEN = (
     S.EVALUATION,
 )
 
+#: The moves allowed from every open stage (atensi's convention).
+DETOURS: tuple[CaseStage, ...] = (S.REFERRAL, S.EARLY_TERMINATION)
+
 #: Allowed moves: from a stage (``None`` for a case with no history yet) to the stages that may
-#: follow it. Referral and early termination are allowed from every open stage.
+#: follow it. :data:`DETOURS` are added from every stage of :data:`OPEN_STAGES`. A move listed
+#: here may still be refused by its guards (:data:`GUARDS`, :data:`EDGE_GUARDS`).
 TRANSITIONS: Mapping[CaseStage | None, frozenset[CaseStage]] = {
     None: frozenset({S.INITIAL_APPROACH}),
     S.INITIAL_APPROACH: frozenset({S.ASSESSMENT}),
@@ -199,6 +290,188 @@ TRANSITIONS: Mapping[CaseStage | None, frozenset[CaseStage]] = {
     S.AFTERCARE: frozenset(),
     S.REFERRAL: frozenset({S.TERMINATION}),
     S.EARLY_TERMINATION: frozenset(),
+}
+
+
+class Move(NamedTuple):
+    """A move asked for: the facts every guard reads."""
+
+    case: Case
+    current: CaseStage | None
+    stage: CaseStage
+    on: dt.date
+    reason: TerminationReason | None
+    edition: Edition
+
+
+class Guard(NamedTuple):
+    """A precondition of a move: what it asks, the rules it answers under, and its check.
+
+    ``check`` returns the findings of the guard (a ``not_met`` one refuses the move; the others
+    explain it or cap it at review); ``label`` is what the lifecycle diagram writes on the move.
+    """
+
+    label: Label
+    rules: tuple[Rule, ...]
+    check: Callable[[Move], list[Finding]]
+
+
+def refusal(declared: Rule, en: str, id_: str, citation: Citation | None = None) -> Finding:
+    """A ``not_met`` finding of ``declared`` (the primary citation unless another is given)."""
+    return declared.finding(Status.NOT_MET, en, id_, citation=citation)
+
+
+def assessed_by(case: Case, on: dt.date) -> bool:
+    """Whether an assessment of the case is dated on or before ``on``."""
+    return any(a.assessed_on <= on for a in case.assessments)
+
+
+def _assessment_guard(move: Move) -> list[Finding]:
+    if assessed_by(move.case, move.on):
+        return []
+    if move.stage is S.PLANNING:
+        return [
+            refusal(
+                R_ASSESSED, "no completed assessment to plan from", "belum ada asesmen yang selesai"
+            )
+        ]
+    return [
+        refusal(
+            R_ASSESSED,
+            "no intervention without a completed assessment",
+            "tidak ada intervensi tanpa asesmen",
+        )
+    ]
+
+
+def _consent_guard(move: Move) -> list[Finding]:
+    return consent_findings(move.case, move.on, R_CONSENT, "intervention")
+
+
+def _reason_guard(move: Move) -> list[Finding]:
+    if move.reason is None:
+        return [refusal(R_REASON, "termination needs a reason", "terminasi memerlukan alasan")]
+    return []
+
+
+def _termination_reason_guard(move: Move) -> list[Finding]:
+    reason = move.reason
+    if reason is None:
+        return []
+    facts = (("reason", reason.value),)
+    if reason.sentra_kreasi_only:
+        if not move.case.sentra_kreasi:
+            return [
+                R_TERMINATION_REASON.finding(
+                    Status.NOT_MET,
+                    f"'{reason.value}' is an exit reason of Sentra Kreasi cases only",
+                    f"'{reason.value}' hanya alasan keluar kasus Sentra Kreasi",
+                    facts,
+                )
+            ]
+        if "permensos-15-2025" not in move.edition.instrument_ids:
+            return [
+                R_TERMINATION_REASON.finding(
+                    Status.NEEDS_REVIEW,
+                    f"'{reason.value}' is the exit rule of Permensos 15/2025 Pasal 34, not in "
+                    f"force under {move.edition.id}; no earlier exit rule was found",
+                    f"'{reason.value}' adalah aturan keluar Permensos 15/2025 Pasal 34, belum "
+                    f"berlaku pada {move.edition.id}",
+                    facts,
+                )
+            ]
+    if reason is TerminationReason.NOT_ELIGIBLE_AT_SELECTION and any(
+        entry.stage is S.INTERVENTION for entry in move.case.stages
+    ):
+        return [
+            R_TERMINATION_REASON.finding(
+                Status.NEEDS_REVIEW,
+                "'did not meet the criteria at selection' after an intervention: the case "
+                "was selected; another reason may fit",
+                "'tidak memenuhi kriteria pada seleksi' setelah intervensi: kasus telah diseleksi",
+                facts,
+                citation=_SELECTION,
+            )
+        ]
+    return []
+
+
+def residential(case: Case) -> bool:
+    """Whether the case uses a residential approach (on the case or in its plan)."""
+    if Approach.RESIDENTIAL in case.approaches:
+        return True
+    return case.plan is not None and Approach.RESIDENTIAL in case.plan.approaches
+
+
+def _resocialisation_guard(move: Move) -> list[Finding]:
+    case = move.case
+    if not residential(case):
+        return []
+    last_intervention = max(
+        (i for i, entry in enumerate(case.stages) if entry.stage is S.INTERVENTION), default=-1
+    )
+    if any(entry.stage is S.RESOCIALISATION for entry in case.stages[last_intervention + 1 :]):
+        return []
+    return [
+        refusal(
+            R_RESOCIALISED,
+            "a residential case passes resocialisation before termination",
+            "kasus residensial melalui resosialisasi sebelum terminasi",
+        )
+    ]
+
+
+def _death_guard(move: Move) -> list[Finding]:
+    ended = move.case.termination
+    if ended is not None and ended.reason is TerminationReason.DEATH:
+        return [
+            refusal(
+                R_AFTER_DEATH,
+                "no aftercare after a termination by death",
+                "tidak ada bimbingan lanjut setelah meninggal dunia",
+            )
+        ]
+    return []
+
+
+_TERMINATION_GUARDS = (
+    Guard(Label("alasan terminasi", "a reason"), (R_REASON,), _reason_guard),
+    Guard(
+        Label("alasan sesuai kasus dan edisi", "a reason valid for the case and edition"),
+        (R_TERMINATION_REASON,),
+        _termination_reason_guard,
+    ),
+)
+_RESOCIALISED = Guard(
+    Label("residensial: resosialisasi dahulu", "residential: resocialisation first"),
+    (R_RESOCIALISED,),
+    _resocialisation_guard,
+)
+
+#: The guards on entering a stage, whatever the stage it is entered from.
+GUARDS: Mapping[CaseStage, tuple[Guard, ...]] = {
+    S.PLANNING: (
+        Guard(Label("asesmen selesai", "an assessment"), (R_ASSESSED,), _assessment_guard),
+    ),
+    S.INTERVENTION: (
+        Guard(Label("asesmen selesai", "an assessment"), (R_ASSESSED,), _assessment_guard),
+        Guard(
+            Label("persetujuan sesuai cara", "consent for the mode"),
+            (R_CONSENT, R_MODE, R_GUARDIAN, R_CHILD_VIEWS, R_ORDER_PERIOD),
+            _consent_guard,
+        ),
+    ),
+    S.TERMINATION: _TERMINATION_GUARDS,
+    S.EARLY_TERMINATION: _TERMINATION_GUARDS,
+    S.AFTERCARE: (
+        Guard(Label("tidak setelah kematian", "not after a death"), (R_AFTER_DEATH,), _death_guard),
+    ),
+}
+
+#: The guards on one move only (from, to).
+EDGE_GUARDS: Mapping[tuple[CaseStage, CaseStage], tuple[Guard, ...]] = {
+    (S.INTERVENTION, S.TERMINATION): (_RESOCIALISED,),
+    (S.EVALUATION, S.TERMINATION): (_RESOCIALISED,),
 }
 
 
@@ -228,8 +501,10 @@ class InvalidTransition(AtensiError):
 
     @classmethod
     def from_decision(cls, decision: Decision) -> InvalidTransition:
-        """The error for a refused move (the decision's refusing finding)."""
-        finding = decision.findings[-1]
+        """The error for a refused move or delivery (the decision's first refusing finding)."""
+        finding = next(
+            (f for f in decision.findings if f.status is Status.NOT_MET), decision.findings[-1]
+        )
         citation = finding.citation or _ORDER
         return cls(
             finding.rule_id, finding.message.en, finding.message.id, citation, decision.edition
@@ -237,77 +512,57 @@ class InvalidTransition(AtensiError):
 
 
 def allowed_next(case: Case) -> frozenset[CaseStage]:
-    """The stages the case may move to next (before preconditions are checked)."""
+    """The stages the case may move to next (before the guards are checked)."""
     current = case.current_stage
     allowed = set(TRANSITIONS[current])
-    if current in _OPEN:
-        allowed |= {S.REFERRAL, S.EARLY_TERMINATION}
-    # Resocialisation is optional without a residential approach.
-    if current is S.INTERVENTION and Approach.RESIDENTIAL not in case.approaches:
-        allowed.add(S.TERMINATION)
+    if current in OPEN_STAGES:
+        allowed.update(DETOURS)
     return frozenset(allowed)
 
 
-def _assessed(case: Case, on: dt.date) -> bool:
-    return any(a.assessed_on <= on for a in case.assessments)
+def stage_on(case: Case, day: dt.date) -> CaseStage | None:
+    """The stage the case was in on ``day`` (the last entry dated on or before it)."""
+    found = None
+    for entry in case.stages:
+        if entry.on > day:
+            break
+        found = entry.stage
+    return found
 
 
-def _refusal(
-    case: Case,
-    stage: CaseStage,
-    on: dt.date,
-    reason: TerminationReason | None,
-    edition: Edition,
-) -> Finding | None:
-    """The finding of the first rule that refuses the move, or None when it is allowed."""
-    current = case.current_stage
-
-    def no(declared: Rule, en: str, id_: str, citation: Citation | None = None) -> Finding:
-        return declared.finding(Status.NOT_MET, en, id_, citation=citation)
-
+def _structure(move: Move) -> Finding | None:
+    """The refusal of the closed-case, order and date rules, or None."""
+    case, current, stage, on = move.case, move.current, move.stage, move.on
     if case.termination is not None and stage is not S.AFTERCARE:
-        return no(R_CLOSED, "the case is closed", "kasus sudah ditutup")
+        return refusal(R_CLOSED, "the case is closed", "kasus sudah ditutup")
     if stage not in allowed_next(case):
         loops = current is S.EVALUATION or stage is S.EVALUATION
-        return no(
+        return refusal(
             R_ORDER,
             f"cannot move from {current.value if current else 'a new case'} to {stage.value}",
             f"tidak dapat berpindah dari {current.value if current else 'kasus baru'} ke "
             f"{stage.value}",
-            _loops(edition) if loops else _ORDER,
+            _loops(move.edition) if loops else _ORDER,
         )
     if case.stages and on < case.stages[-1].on:
-        return no(
+        return refusal(
             R_DATE,
             "the move is dated before the last one",
             "perpindahan bertanggal sebelum tahapan terakhir",
         )
     if on < case.opened_on:
-        return no(
+        return refusal(
             R_DATE,
             "the move is dated before the opening",
             "perpindahan bertanggal sebelum kasus dibuka",
         )
-    if stage is S.PLANNING and not _assessed(case, on):
-        return no(
-            R_ASSESSED, "no completed assessment to plan from", "belum ada asesmen yang selesai"
-        )
-    if stage is S.INTERVENTION:
-        if not _assessed(case, on):
-            return no(
-                R_ASSESSED,
-                "no intervention without a completed assessment",
-                "tidak ada intervensi tanpa asesmen",
-            )
-        if case.consent_on is None or case.consent_on > on:
-            return no(
-                R_CONSENT,
-                "no intervention before consent is recorded",
-                "tidak ada intervensi sebelum persetujuan dicatat",
-            )
-    if stage in (S.TERMINATION, S.EARLY_TERMINATION) and reason is None:
-        return no(R_REASON, "termination needs a reason", "terminasi memerlukan alasan")
     return None
+
+
+def guards_of(current: CaseStage | None, stage: CaseStage) -> tuple[Guard, ...]:
+    """The guards a move from ``current`` to ``stage`` must pass, in the order they run."""
+    edge = EDGE_GUARDS.get((current, stage), ()) if current is not None else ()
+    return (*GUARDS.get(stage, ()), *edge)
 
 
 def check_transition(
@@ -321,26 +576,41 @@ def check_transition(
 ) -> Decision:
     """Whether ``case`` may enter ``stage`` on ``on``, as an explained decision.
 
-    The outcome is ``eligible`` (the move is allowed; one ``case.transition.allowed`` finding)
-    or ``not_eligible`` (the last finding names the rule that refuses it, with its citation).
-    The edition comes from the one resolver, with the caller's pin and in-force dates; it
-    decides which principles the evaluation loops cite.
+    The outcome is ``eligible`` (allowed: a ``case.transition.allowed`` finding, then what the
+    guards found, e.g. which consent rule applied), ``not_eligible`` (refused: the finding names
+    the rule that refuses it, with its citation), or, for an allowed move a guard cannot settle,
+    ``needs_review`` or ``undetermined`` (a child's views not recorded, an order past its
+    period). The edition comes from the one resolver, with the caller's pin and in-force dates;
+    it decides which principles the evaluation loops cite and whether the Sentra Kreasi exit
+    rules apply.
     """
     current = instrument_in_force(on, edition=edition, in_force_dates=in_force_dates)
-    refused = _refusal(case, stage, on, reason, current)
+    move = Move(case, case.current_stage, stage, on, reason, current)
+    refused = _structure(move)
+    found: list[Finding] = []
     if refused is None:
-        findings = (
-            R_ALLOWED.finding(
-                Status.MET,
-                f"may enter {stage.value}",
-                f"dapat memasuki {stage.value}",
-                (("stage", stage.value), ("on", on.isoformat())),
-            ),
+        for guard in guards_of(move.current, stage):
+            for finding in guard.check(move):
+                if finding.status is Status.NOT_MET:
+                    refused = finding
+                    break
+                found.append(finding)
+            if refused is not None:
+                break
+    if refused is not None:
+        return Decision(
+            "transition", Outcome.NOT_ELIGIBLE, on, current.id, current.instrument_ids, (refused,)
         )
-        outcome = Outcome.ELIGIBLE
-    else:
-        findings, outcome = (refused,), Outcome.NOT_ELIGIBLE
-    return Decision("transition", outcome, on, current.id, current.instrument_ids, findings)
+    allowed = R_ALLOWED.finding(
+        Status.MET,
+        f"may enter {stage.value}",
+        f"dapat memasuki {stage.value}",
+        (("stage", stage.value), ("on", on.isoformat())),
+    )
+    findings = (allowed, *found)
+    return Decision(
+        "transition", outcome_of(findings), on, current.id, current.instrument_ids, findings
+    )
 
 
 def advance(
@@ -354,6 +624,9 @@ def advance(
     in_force_dates: InForceDates | None = None,
 ) -> Case:
     """Return a new case that has entered ``stage`` on ``on``, or raise InvalidTransition.
+
+    A move a guard leaves for review (see :func:`check_transition`) is made; ask
+    :func:`check_transition` to see why it needs review.
 
     Args:
         case: the case (not modified).
@@ -374,32 +647,3 @@ def advance(
         termination = Termination(on=on, reason=reason, note=note)
     entry = StageEntry(stage=stage, on=on, note=note)
     return attrs.evolve(case, stages=(*case.stages, entry), termination=termination)
-
-
-def check_delivery(
-    case: Case,
-    delivery: ServiceDelivery,
-    *,
-    edition: str | Edition | None = None,
-    in_force_dates: InForceDates | None = None,
-) -> None:
-    """Raise InvalidTransition if ``delivery`` may not be recorded on ``case``.
-
-    Aid (the aid and social assistance component) and every intervention need a completed
-    assessment dated no later than the delivery's start. The edition (for the error's context)
-    is the one in force on the delivery's start, from the one resolver.
-    """
-    current = instrument_in_force(delivery.start, edition=edition, in_force_dates=in_force_dates)
-    if not _assessed(case, delivery.start):
-        what = (
-            "aid"
-            if delivery.component is ServiceComponent.AID_AND_SOCIAL_ASSISTANCE
-            else ("a service")
-        )
-        raise InvalidTransition(
-            R_DELIVERY.id,
-            f"no {what} before a completed assessment",
-            "tidak ada bantuan atau layanan sebelum asesmen",
-            _ASSESS_FIRST,
-            current.id,
-        )

@@ -18,11 +18,22 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from atensi.law import Edition, InForceDates, instrument_in_force
-from atensi.model import Case, Person, Portfolio
+from atensi.model import Case, Consent, Person, Portfolio, ReferralDirection
 from atensi.model.portfolio import PartnerKind
+from atensi.rules.age import age_range
 from atensi.rules.children import child_residential_finding
 from atensi.rules.decision import Status
-from atensi.vocab import Approach, CaseStage, Evidence, IndirectService, Label, TechnicalPolicy
+from atensi.vocab import (
+    Approach,
+    CaseStage,
+    Evidence,
+    IndirectService,
+    Label,
+    Practice,
+    ReferralStatus,
+    ServiceLine,
+    TechnicalPolicy,
+)
 
 __all__ = ["INDICATORS", "IndicatorDef", "IndicatorValue", "PolicyReport", "evaluate_policies"]
 
@@ -51,10 +62,26 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     _d(
         "pol.rights.consent_before_intervention",
         P.RIGHTS,
-        "Kasus dengan persetujuan sebelum intervensi",
-        "Cases with consent before intervention",
-        "cases whose consent date is on or before their first intervention / cases with an "
-        "intervention",
+        "Kasus dengan persetujuan (atau dasar hukum) sebelum intervensi",
+        "Cases with consent (or a legal basis) before intervention",
+        "cases whose consent stands on their first intervention (for a coercive or ordered "
+        "mode: whose legal basis is dated on or before it) / cases with an intervention",
+    ),
+    _d(
+        "pol.rights.coercive_with_basis",
+        P.RIGHTS,
+        "Kasus koersif atau atas perintah dengan dasar hukum tercatat",
+        "Coercive or ordered cases with a recorded legal basis",
+        "coercive or ordered cases with a legal basis dated on or before their first "
+        "intervention / coercive or ordered cases with an intervention",
+    ),
+    _d(
+        "pol.rights.child_views_heard",
+        P.RIGHTS,
+        "Persetujuan untuk anak dengan pendapat anak tercatat",
+        "Consent for a child with the child's views recorded",
+        "cases of a person under 18 on the day of consent whose consent records the child's "
+        "views / cases of a person under 18 on the day of consent",
     ),
     _d(
         "pol.rights.assessment_before_intervention",
@@ -84,7 +111,23 @@ INDICATORS: tuple[IndicatorDef, ...] = (
         P.INTEGRATED_SYSTEM,
         "Rujukan keluar dengan penerima tercatat",
         "Referrals out with a receiving unit",
-        "referrals out naming the receiving unit / referrals out",
+        "referrals out naming the receiving unit (a unit code or a name) / referrals out",
+    ),
+    _d(
+        "pol.integration.referrals_answered",
+        P.INTEGRATED_SYSTEM,
+        "Rujukan keluar yang dijawab",
+        "Referrals out answered",
+        "referrals out sent in the period and accepted or declined by its last day / referrals "
+        "out sent in the period",
+    ),
+    _d(
+        "pol.integration.service_line",
+        P.INTEGRATED_SYSTEM,
+        "Layanan langsung dan tidak langsung pada jalurnya",
+        "Direct and indirect services on their own line",
+        "deliveries by a UPT/Sentra, UPTD or LKS and activities run by a technical directorate "
+        "/ deliveries and activities in the period whose provider or organiser kind is recorded",
     ),
     _d(
         "pol.integration.complete_stage_history",
@@ -116,6 +159,14 @@ INDICATORS: tuple[IndicatorDef, ...] = (
         "Layanan residensial",
         "Residential deliveries",
         "deliveries in the period with the residential approach",
+        "count",
+    ),
+    _d(
+        "pol.reach.practices",
+        P.REACH,
+        "Praktik pekerjaan sosial",
+        "Social-work practices",
+        "deliveries naming a practice and case events dated in the period, by practice",
         "count",
     ),
     _d(
@@ -162,6 +213,14 @@ INDICATORS: tuple[IndicatorDef, ...] = (
         "Kemitraan swasta aktif",
         "Active private partnerships",
         "partnerships with a private party active during the period",
+        "count",
+    ),
+    _d(
+        "pol.participation.partner_aid",
+        P.PARTICIPATION,
+        "Bantuan melalui kemitraan",
+        "Aid handed over through partnerships",
+        "aid handed over under a partnership in the period, by recipient kind",
         "count",
     ),
     _d(
@@ -261,6 +320,37 @@ def _within(day: dt.date, start: dt.date, end: dt.date) -> bool:
     return start <= day <= end
 
 
+class _Tally:
+    """The records that meet an indicator and those that miss it."""
+
+    __slots__ = ("hits", "misses")
+
+    def __init__(self) -> None:
+        self.hits: list[str] = []
+        self.misses: list[str] = []
+
+    def add(self, record: str, ok: bool) -> None:
+        (self.hits if ok else self.misses).append(record)
+
+    def lists(self) -> tuple[list[str], list[str]]:
+        return self.hits, self.misses
+
+
+def _consent_stands(case: Case, day: dt.date) -> bool:
+    """Consent (or, for a coercive or ordered mode, the legal basis) stands on ``day``."""
+    if case.mode is not None and not case.mode.voluntary:
+        return case.legal_basis is not None and case.legal_basis.issued_on <= day
+    return case.consent is not None and case.consent.valid_on(day)
+
+
+def _child_consent(case: Case) -> Consent | None:
+    """The case's consent, when its person was certainly under 18 on the day it was given."""
+    subject, consent = case.subject, case.consent
+    if consent is None or not isinstance(subject, Person) or subject.birth_date is None:
+        return None
+    return consent if age_range(subject.birth_date, consent.on)[1] < 18 else None
+
+
 def evaluate_policies(
     portfolio: Portfolio,
     *,
@@ -300,39 +390,42 @@ def evaluate_policies(
         if c.opened_on <= end and (c.termination is None or c.termination.on >= start)
     ]
     # 1. Rights.
-    consent_hits: list[str] = []
-    consent_miss: list[str] = []
-    assess_hits: list[str] = []
-    assess_miss: list[str] = []
-    child_hits: list[str] = []
-    child_miss: list[str] = []
+    consent = _Tally()
+    coercive = _Tally()
+    assessed = _Tally()
+    residential = _Tally()
+    heard = _Tally()
     for case in active:
         first_intervention = _first(case, (CaseStage.INTERVENTION,))
         if first_intervention is not None:
-            ok = case.consent_on is not None and case.consent_on <= first_intervention
-            (consent_hits if ok else consent_miss).append(case.id)
+            consent.add(case.id, _consent_stands(case, first_intervention))
+            if case.mode is not None and not case.mode.voluntary:
+                basis = case.legal_basis
+                coercive.add(case.id, basis is not None and basis.issued_on <= first_intervention)
         starts = [d.start for d in case.deliveries]
         first_service = min(
             [*starts, *([first_intervention] if first_intervention else [])], default=None
         )
         if first_service is not None:
-            assessed = [a.assessed_on for a in case.assessments]
-            ok = bool(assessed) and min(assessed) <= first_service
-            (assess_hits if ok else assess_miss).append(case.id)
-        residential = child_residential_finding(case)
-        if residential is not None:
-            ok = residential.status is Status.MET
-            (child_hits if ok else child_miss).append(case.id)
-    share("pol.rights.consent_before_intervention", consent_hits, consent_miss)
-    share("pol.rights.assessment_before_intervention", assess_hits, assess_miss)
-    share("pol.rights.child_residential_justified", child_hits, child_miss)
+            dates = [a.assessed_on for a in case.assessments]
+            assessed.add(case.id, bool(dates) and min(dates) <= first_service)
+        finding = child_residential_finding(case)
+        if finding is not None:
+            residential.add(case.id, finding.status is Status.MET)
+        child_consent = _child_consent(case)
+        if child_consent is not None:
+            heard.add(case.id, child_consent.child_views_recorded is True)
+    share("pol.rights.consent_before_intervention", *consent.lists())
+    share("pol.rights.coercive_with_basis", *coercive.lists())
+    share("pol.rights.child_views_heard", *heard.lists())
+    share("pol.rights.assessment_before_intervention", *assessed.lists())
+    share("pol.rights.child_residential_justified", *residential.lists())
     # 2. Integrated system.
-    id_hits: list[str] = []
-    id_miss: list[str] = []
-    ref_hits: list[str] = []
-    ref_miss: list[str] = []
-    hist_hits: list[str] = []
-    hist_miss: list[str] = []
+    identified = _Tally()
+    receiving = _Tally()
+    answered = _Tally()
+    history = _Tally()
+    lines = _Tally()
     needed = {
         CaseStage.ASSESSMENT,
         CaseStage.PLANNING,
@@ -342,25 +435,46 @@ def evaluate_policies(
     for case in active:
         if isinstance(case.subject, Person):
             ok = isinstance(case.subject.nik, str) or case.subject.registry_id is not None
-            (id_hits if ok else id_miss).append(case.id)
+            identified.add(case.id, ok)
         for index, referral in enumerate(case.referrals):
-            if referral.direction.value == "keluar" and _within(referral.on, start, end):
-                ok = bool((referral.counterpart or "").strip())
-                (ref_hits if ok else ref_miss).append(f"{case.id}#referral{index}")
+            if referral.direction is ReferralDirection.OUT and _within(referral.on, start, end):
+                named = bool((referral.counterpart or "").strip() or referral.unit_code)
+                receiving.add(f"{case.id}#referral{index}", named)
+                status = referral.status_on(end)
+                answered.add(f"{case.id}#referral{index}", status is not ReferralStatus.SENT)
         if case.termination is not None and _within(case.termination.on, start, end):
-            ok = needed <= {s.stage for s in case.stages}
-            (hist_hits if ok else hist_miss).append(case.id)
-    share("pol.integration.identified", id_hits, id_miss)
-    share("pol.integration.referral_receiving_unit", ref_hits, ref_miss)
-    share("pol.integration.complete_stage_history", hist_hits, hist_miss)
-    # 3. Reach.
+            history.add(case.id, needed <= {s.stage for s in case.stages})
     deliveries = [
         (c, d) for c in portfolio.cases for d in c.deliveries if _within(d.start, start, end)
     ]
+    for case, delivery in deliveries:
+        kind = delivery.provider_kind
+        if kind is not None:
+            lines.add(f"{case.id}#{delivery.id}", kind.service_line is ServiceLine.DIRECT)
+    in_period = [a for a in portfolio.activities if _within(a.on, start, end)]
+    for activity in in_period:
+        if activity.organiser_kind is not None:
+            indirect = activity.organiser_kind.service_line is ServiceLine.INDIRECT
+            lines.add(activity.id, indirect)
+    share("pol.integration.identified", *identified.lists())
+    share("pol.integration.referral_receiving_unit", *receiving.lists())
+    share("pol.integration.referrals_answered", *answered.lists())
+    share("pol.integration.service_line", *lines.lists())
+    share("pol.integration.complete_stage_history", *history.lists())
+    # 3. Reach.
     approaches = Counter(d.approach for _, d in deliveries)
     count("pol.reach.family_based_deliveries", approaches[Approach.FAMILY_BASED])
     count("pol.reach.community_based_deliveries", approaches[Approach.COMMUNITY_BASED])
     count("pol.reach.residential_deliveries", approaches[Approach.RESIDENTIAL])
+    practices = Counter(d.practice for _, d in deliveries if d.practice is not None)
+    practices.update(
+        e.practice for c in portfolio.cases for e in c.events if _within(e.on, start, end)
+    )
+    count(
+        "pol.reach.practices",
+        sum(practices.values()),
+        tuple((p.value, practices[p]) for p in Practice if practices[p]),
+    )
     share(
         "pol.reach.family_community_share",
         [d.id for _, d in deliveries if d.approach is not Approach.RESIDENTIAL],
@@ -380,7 +494,7 @@ def evaluate_policies(
         _value("pol.capacity.cases_per_certified_worker", len(active), workers, ratio, goals, ())
     )
     # 5. Campaigns.
-    kinds = Counter(a.kind for a in portfolio.activities if _within(a.on, start, end))
+    kinds = Counter(a.kind for a in in_period)
     count(
         "pol.campaigns.activities",
         sum(kinds.values()),
@@ -397,6 +511,14 @@ def evaluate_policies(
     count(
         "pol.participation.active_private_partnerships",
         sum(1 for p in live if p.partner_kind is PartnerKind.PRIVATE),
+    )
+    aid = Counter(
+        a.recipient_kind for p in portfolio.partnerships for a in p.aid if _within(a.on, start, end)
+    )
+    count(
+        "pol.participation.partner_aid",
+        sum(aid.values()),
+        tuple((k.value, aid[k]) for k in PartnerKind if aid[k]),
     )
     partners = {lks.code for lks in portfolio.partner_lks}
     share(

@@ -10,14 +10,16 @@ in particular:
 * a person's age fits their conditions on :data:`REFERENCE_DATE` (child conditions under 18,
   elderly conditions 60 or over) for every day an estimated birth date may stand for;
 * a case's stage history is a walk through the lifecycle rules (PP 39/2012 order, evaluation
-  loops, referral, early termination), with assessment and consent recorded before any
-  intervention;
+  loops, referral, early termination, resocialisation of a residential case), with assessment
+  and consent for the mode recorded before any intervention, and deliveries that fit the case
+  (assessed, planned, consented, during intervention);
 * a unit's history is in date order; a registry's mergers name units of the registry.
 
 **Near misses** break exactly one rule and say what must be reported:
 :func:`near_misses` for the boundary (an error code and path), :func:`eligibility_near_misses`
 for the eligibility rules (a rule id and status), :func:`transition_near_misses` for the case
-lifecycle (the rule id of the refusal).
+lifecycle and its guards, :func:`delivery_near_misses` for deliveries and
+:func:`referral_near_misses` for referrals (the rule id of the refusal).
 
 The package registers the valid strategies with Hypothesis, through its ``hypothesis`` entry
 point, so ``st.from_type(atensi.model.Person)`` works once atensi is installed.
@@ -48,9 +50,11 @@ from atensi.testing.entities import (
     assessments,
     assessors,
     birth_dates,
+    case_events,
     cases,
     communities,
     conditions,
+    consents,
     deliveries,
     disabilities,
     drug_uses,
@@ -58,9 +62,11 @@ from atensi.testing.entities import (
     groups,
     in_kind_items,
     intervention_plans,
+    legal_bases,
     lks,
     lks_registrations,
     niks,
+    partner_aid,
     partnerships,
     persons,
     portfolios,
@@ -74,28 +80,37 @@ from atensi.testing.entities import (
     units,
 )
 from atensi.testing.misses import (
+    DeliveryNearMiss,
     EligibilityNearMiss,
     NearMiss,
+    ReferralNearMiss,
     TransitionNearMiss,
+    delivery_near_misses,
     eligibility_near_misses,
     near_misses,
+    referral_near_misses,
     transition_near_misses,
 )
 
 __all__ = [
     "REFERENCE_DATE",
     "STRATEGIES",
+    "DeliveryNearMiss",
     "EligibilityNearMiss",
     "NearMiss",
+    "ReferralNearMiss",
     "TransitionNearMiss",
     "accreditations",
     "assessments",
     "assessors",
     "birth_dates",
+    "case_events",
     "cases",
     "communities",
     "conditions",
+    "consents",
     "deliveries",
+    "delivery_near_misses",
     "disabilities",
     "drug_uses",
     "eligibility_near_misses",
@@ -103,14 +118,17 @@ __all__ = [
     "groups",
     "in_kind_items",
     "intervention_plans",
+    "legal_bases",
     "lks",
     "lks_registrations",
     "near_misses",
     "niks",
+    "partner_aid",
     "partnerships",
     "persons",
     "portfolios",
     "programme_activities",
+    "referral_near_misses",
     "referrals",
     "registries",
     "staff_members",

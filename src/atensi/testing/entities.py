@@ -23,8 +23,10 @@ from atensi.model import (
     Assessor,
     BirthDate,
     Case,
+    CaseEvent,
     Community,
     Condition,
+    Consent,
     DatePrecision,
     Disability,
     DrugUse,
@@ -32,8 +34,10 @@ from atensi.model import (
     Group,
     InKindItem,
     InterventionPlan,
+    LegalBasis,
     Lks,
     LksRegistration,
+    PartnerAid,
     PartnerKind,
     Partnership,
     Person,
@@ -52,18 +56,26 @@ from atensi.model import (
     UnitRegistry,
 )
 from atensi.nik import NoNik, NoNikReason
-from atensi.rules import advance, allowed_next
+from atensi.rules import Outcome, advance, age_range, allowed_next, check_transition
 from atensi.rules.age import ESTIMATE_MARGIN_YEARS, shift_years
 from atensi.vocab import (
     Activity,
+    AgencyKind,
+    AgreementKind,
     Approach,
     CaseStage,
     Cluster,
+    ConsentGiver,
     DisabilityType,
     DrugRisk,
     ElderlyCapacity,
     IndirectService,
+    InterventionMode,
+    LegalBasisKind,
+    Practice,
+    ReferralReason,
     ServiceComponent,
+    ServiceLine,
     Sex,
     Target,
     TargetGroup,
@@ -79,9 +91,11 @@ __all__ = [
     "assessments",
     "assessors",
     "birth_dates",
+    "case_events",
     "cases",
     "communities",
     "conditions",
+    "consents",
     "deliveries",
     "disabilities",
     "drug_uses",
@@ -89,9 +103,11 @@ __all__ = [
     "groups",
     "in_kind_items",
     "intervention_plans",
+    "legal_bases",
     "lks",
     "lks_registrations",
     "niks",
+    "partner_aid",
     "partnerships",
     "persons",
     "portfolios",
@@ -421,7 +437,6 @@ def assessments(draw: st.DrawFn, on: dt.date | None = None) -> Assessment:
         needs=draw(_subset(_COMPONENTS, 3)),
         welfare_decile=draw(_optional(st.integers(1, 10))),
         in_dtks=draw(_optional(st.booleans())),
-        consent_recorded=draw(st.booleans()),
     )
 
 
@@ -435,16 +450,31 @@ def in_kind_items() -> st.SearchStrategy[InKindItem]:
     )
 
 
-@st.composite
-def deliveries(draw: st.DrawFn, start: dt.date | None = None) -> ServiceDelivery:
-    """Deliveries whose activity, component and therapy agree (starting on or after ``start``).
+_DIRECT_KINDS = [k for k in AgencyKind if k.service_line is ServiceLine.DIRECT]
+_DIRECT_PRACTICES = [
+    p for p in Practice if p.service_line is ServiceLine.DIRECT and not p.before_assessment
+]
 
-    Shrinks to an open-ended delivery of the first activity's component, by the family-based
-    approach, starting 2000-01-01 (or ``start``), with no activity named, amount or items.
+
+@st.composite
+def deliveries(
+    draw: st.DrawFn,
+    start: dt.date | None = None,
+    components: tuple[ServiceComponent, ...] | None = None,
+    latest: dt.date | None = None,
+) -> ServiceDelivery:
+    """Deliveries whose activity, component and therapy agree (starting ``start`` to ``latest``).
+
+    With ``components`` (a plan's), the delivery is of one of them, or flagged unplanned when
+    there are none. The practice, when named, is one of direct service; the provider's kind,
+    when recorded, a UPT/Sentra, UPTD or LKS. Shrinks to an open-ended delivery of the first
+    activity's component, by the family-based approach, starting 2000-01-01 (or ``start``),
+    with no activity, practice, provider kind, amount or items named.
     """
-    activity = draw(st.sampled_from(Activity))
+    pool = [a for a in Activity if components is None or a.component in components]
+    activity = draw(st.sampled_from(pool or list(Activity)))
     first = start or _FIRST
-    begin = draw(st.dates(min_value=first, max_value=max(first, _LAST)))
+    begin = draw(st.dates(min_value=first, max_value=max(first, latest or _LAST)))
     end = draw(_optional(st.dates(min_value=begin, max_value=dt.date(2031, 12, 31))))
     therapy = None
     if activity.component is ServiceComponent.THERAPY:
@@ -460,6 +490,9 @@ def deliveries(draw: st.DrawFn, start: dt.date | None = None) -> ServiceDelivery
         end=end,
         amount_idr=draw(_optional(st.integers(0, 50_000_000))),
         in_kind=tuple(draw(st.lists(in_kind_items(), max_size=2))),
+        practice=draw(_optional(st.sampled_from(_DIRECT_PRACTICES))),
+        unplanned=components is not None and not pool,
+        provider_kind=draw(_optional(st.sampled_from(_DIRECT_KINDS))),
     )
 
 
@@ -483,18 +516,88 @@ def intervention_plans() -> st.SearchStrategy[InterventionPlan]:
     )
 
 
-def referrals(on: st.SearchStrategy[dt.date] = _DATES) -> st.SearchStrategy[Referral]:
-    """Referrals dated by ``on`` (any date by default).
+@st.composite
+def referrals(
+    draw: st.DrawFn,
+    on: st.SearchStrategy[dt.date] = _DATES,
+    direction: ReferralDirection | None = None,
+) -> Referral:
+    """Referrals dated by ``on`` (any date by default), answered and completed in date order.
 
-    Shrinks to a referral in (``masuk``) on 2000-01-01, or the earliest ``on``, with no
-    counterpart.
+    A referral is accepted or declined (never both) on or after it was sent, and completed only
+    after it was accepted. Shrinks to a referral in (``masuk``) on 2000-01-01, or the earliest
+    ``on``, with no counterpart, code, reason, answer or person responsible.
     """
+    sent = draw(on)
+    later = st.dates(min_value=sent, max_value=max(sent, dt.date(2031, 12, 31)))
+    answer = draw(st.sampled_from(("none", "accepted", "declined")))
+    accepted = draw(later) if answer == "accepted" else None
+    completed = (
+        draw(_optional(st.dates(min_value=accepted, max_value=max(accepted, _LAST))))
+        if accepted
+        else None
+    )
+    return Referral(
+        on=sent,
+        direction=direction or draw(st.sampled_from(ReferralDirection)),
+        counterpart=draw(_optional(_IDS)),
+        reason=draw(_optional(_TEXT)),
+        counterpart_kind=draw(_optional(st.sampled_from(AgencyKind))),
+        unit_code=draw(_optional(_IDS)),
+        reason_code=draw(_optional(st.sampled_from(ReferralReason))),
+        accepted_on=accepted,
+        declined_on=draw(later) if answer == "declined" else None,
+        completed_on=completed,
+        responsible=draw(_optional(_IDS)),
+    )
+
+
+def consents(on: st.SearchStrategy[dt.date] = _DATES) -> st.SearchStrategy[Consent]:
+    """Consents dated by ``on``, perhaps withdrawn later.
+
+    Shrinks to the subject's own consent on 2000-01-01 (or the earliest ``on``), the child's
+    views not stated, never withdrawn.
+    """
+    return on.flatmap(
+        lambda day: st.builds(
+            Consent,
+            on=st.just(day),
+            given_by=st.sampled_from(ConsentGiver),
+            child_views_recorded=_optional(st.booleans()),
+            withdrawn_on=_optional(st.dates(min_value=day, max_value=max(day, _LAST))),
+            note=_optional(_TEXT),
+        )
+    )
+
+
+def legal_bases(on: st.SearchStrategy[dt.date] = _DATES) -> st.SearchStrategy[LegalBasis]:
+    """Orders and agreements issued on a date of ``on``, perhaps with an end.
+
+    Shrinks to a court's measure of care at an LPKS issued 2000-01-01, without authority,
+    number or end.
+    """
+    return on.flatmap(
+        lambda day: st.builds(
+            LegalBasis,
+            kind=st.sampled_from(LegalBasisKind),
+            issued_on=st.just(day),
+            issued_by=_optional(st.sampled_from(AgencyKind)),
+            reference=_optional(_IDS),
+            until=_optional(st.dates(min_value=day, max_value=max(day, _LAST))),
+        )
+    )
+
+
+def case_events(on: st.SearchStrategy[dt.date] = _DATES) -> st.SearchStrategy[CaseEvent]:
+    """Practice events dated by ``on``; shrinks to an outreach ``"0"`` on 2000-01-01."""
     return st.builds(
-        Referral,
+        CaseEvent,
+        id=_IDS,
+        practice=st.sampled_from(Practice),
         on=on,
-        direction=st.sampled_from(ReferralDirection),
-        counterpart=_optional(_IDS),
-        reason=_optional(_TEXT),
+        by=_optional(_IDS),
+        participants=_optional(st.integers(0, 50)),
+        note=_optional(_TEXT),
     )
 
 
@@ -508,6 +611,7 @@ def terminations() -> st.SearchStrategy[Termination]:
 #: Moves are tried in this order, so a history shrinks towards the legal order of PP 39/2012.
 _STAGE_ORDER = list(CaseStage)
 _MAX_MOVES = 12
+_MODES = (None, *InterventionMode)
 
 
 @st.composite
@@ -515,24 +619,37 @@ def cases(draw: st.DrawFn) -> Case:
     """Cases whose stage history is a walk through the lifecycle rules.
 
     The history is built with :func:`atensi.rules.advance`, so it obeys every transition and
-    precondition: evaluation loops, referral, early termination and the optional
-    resocialisation included. The assessment is recorded when the assessment stage is
-    entered and consent with it; the plan when planning is; deliveries start once the case is
-    assessed. Shrinks to a case ``"0"`` of an empty family opened on 2015-01-01, with no
-    stages, assessments or deliveries; a longer history shrinks to the legal order.
+    guard: evaluation loops, referral, early termination, the optional resocialisation (not
+    for a residential case), consent for the mode and termination reasons that fit the case.
+    The intervention mode, when not voluntary, comes with a legal basis issued on the opening
+    day; consent is recorded when the assessment is, by a parent for a person who may be a
+    child; the plan lists components when planning is entered, and deliveries of those
+    components start on the day of intervention; a referral out is recorded when the case
+    enters the referral stage; practice events fall within the history. Shrinks to a case
+    ``"0"`` of an empty family opened on 2015-01-01, with no stages, assessments, deliveries,
+    events or mode; a longer history shrinks to the legal order.
     """
     opened = draw(st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2029, 6, 30)))
     residential = draw(st.booleans())
     approaches = (
         (Approach.FAMILY_BASED, Approach.RESIDENTIAL) if residential else (Approach.FAMILY_BASED,)
     )
+    mode = draw(st.sampled_from(_MODES))
+    basis = None
+    if mode is not None and not mode.voluntary:
+        basis = draw(legal_bases(st.just(opened)))
     case = Case(
         id=draw(_IDS),
         subject=draw(st.one_of(persons(), families(), groups(), communities())),
         unit=draw(_IDS),
         opened_on=opened,
         approaches=approaches,
-        referrals=tuple(draw(st.lists(referrals(st.just(opened)), max_size=2))),
+        referrals=tuple(
+            draw(st.lists(referrals(st.just(opened), ReferralDirection.IN), max_size=1))
+        ),
+        mode=mode,
+        legal_basis=basis,
+        sentra_kreasi=draw(st.booleans()),
     )
     day = opened
     for _ in range(draw(st.integers(0, _MAX_MOVES))):
@@ -540,15 +657,21 @@ def cases(draw: st.DrawFn) -> Case:
         if stage is None:
             break
         day += dt.timedelta(days=draw(st.integers(0, 30)))
-        case = _prepare(draw, case, stage, day)
+        prepared = _prepare(draw, case, stage, day)
         reason = None
         if stage in (CaseStage.TERMINATION, CaseStage.EARLY_TERMINATION):
-            reason = draw(st.sampled_from(TerminationReason))
-        case = advance(case, stage, on=day, reason=reason)
+            fitting = [
+                r for r in TerminationReason if case.sentra_kreasi or not r.sentra_kreasi_only
+            ]
+            reason = draw(st.sampled_from(fitting))
+        if check_transition(prepared, stage, on=day, reason=reason).outcome is Outcome.NOT_ELIGIBLE:
+            break  # a guard refuses it (a residential case that skipped resocialisation)
+        case = advance(prepared, stage, on=day, reason=reason)
+    if case.stages:
+        last = case.stages[-1].on
+        events = draw(st.lists(case_events(st.dates(min_value=opened, max_value=last)), max_size=2))
+        case = attrs.evolve(case, events=_unique(events, lambda e: e.id))
     return case
-
-
-_DETOURS = (CaseStage.REFERRAL, CaseStage.EARLY_TERMINATION)
 
 
 def _next_stage(draw: st.DrawFn, case: Case) -> CaseStage | None:
@@ -569,28 +692,51 @@ def _next_stage(draw: st.DrawFn, case: Case) -> CaseStage | None:
     return draw(st.sampled_from(moves))
 
 
+_DETOURS = (CaseStage.REFERRAL, CaseStage.EARLY_TERMINATION)
+
+
+def _consent_giver(case: Case, day: dt.date) -> ConsentGiver:
+    """The subject personally, unless the subject is a person who may be a child on ``day``."""
+    subject = case.subject
+    if (
+        isinstance(subject, Person)
+        and subject.birth_date is not None
+        and age_range(subject.birth_date, day)[0] < 18
+    ):
+        return ConsentGiver.PARENT
+    return ConsentGiver.SUBJECT
+
+
 def _prepare(draw: st.DrawFn, case: Case, stage: CaseStage, day: dt.date) -> Case:
     """Record what entering ``stage`` on ``day`` needs: assessment, consent, plan, deliveries."""
     if stage is CaseStage.ASSESSMENT:
         assessment = draw(assessments(on=day))
         if any(a.id == assessment.id for a in case.assessments):
             assessment = attrs.evolve(assessment, id=f"{assessment.id}-{len(case.assessments)}")
-        return attrs.evolve(
-            case,
-            assessments=(*case.assessments, assessment),
-            consent_on=case.consent_on or day,
+        consent = case.consent or Consent(
+            on=day,
+            given_by=_consent_giver(case, day),
+            child_views_recorded=draw(_optional(st.booleans())),
         )
+        return attrs.evolve(case, assessments=(*case.assessments, assessment), consent=consent)
     if stage is CaseStage.PLANNING:
+        # A new plan keeps what the earlier one planned: deliveries already made stay planned.
+        kept = set(case.plan.components) if case.plan is not None else set()
+        drawn = set(draw(_subset(_COMPONENTS, 3)))
         plan = InterventionPlan(
             drawn_up_on=day,
+            components=tuple(c for c in _COMPONENTS if c in kept | drawn),
             approaches=case.approaches,
             residential_justification=draw(_optional(_NAMES)),
         )
         return attrs.evolve(case, plan=plan)
     if stage is CaseStage.INTERVENTION:
-        start = min(a.assessed_on for a in case.assessments)
-        new = draw(st.lists(deliveries(start=start), max_size=2))
+        planned = case.plan.components if case.plan is not None else ()
+        new = draw(st.lists(deliveries(day, planned, latest=day), max_size=2))
         return attrs.evolve(case, deliveries=_unique((*case.deliveries, *new), lambda d: d.id))
+    if stage is CaseStage.REFERRAL:
+        out = draw(referrals(st.just(day), ReferralDirection.OUT))
+        return attrs.evolve(case, referrals=(*case.referrals, out))
     return case
 
 
@@ -710,28 +856,61 @@ def lks() -> st.SearchStrategy[Lks]:
 # --- Portfolios -----------------------------------------------------------------------------------
 
 
+_INDIRECT_PRACTICES = [p for p in Practice if p.service_line is ServiceLine.INDIRECT]
+
+
 def programme_activities(
     start: dt.date = _FIRST, end: dt.date = _LAST
 ) -> st.SearchStrategy[ProgrammeActivity]:
-    """Indirect-service activities dated within ``[start, end]``; shrinks to the first kind."""
+    """Indirect-service activities dated within ``[start, end]``.
+
+    The practice, when named, is an indirect one (campaign, awareness raising); the organiser,
+    when recorded, a technical directorate. Shrinks to the first kind, with neither named.
+    """
     return st.builds(
         ProgrammeActivity,
         id=_IDS,
         kind=st.sampled_from(IndirectService),
         on=st.dates(min_value=start, max_value=end),
         participants=_optional(st.integers(0, 500)),
+        practice=_optional(st.sampled_from(_INDIRECT_PRACTICES)),
+        organiser_kind=_optional(st.just(AgencyKind.DIRECTORATE)),
     )
 
 
-def partnerships(start: dt.date = _FIRST) -> st.SearchStrategy[Partnership]:
-    """Partnerships starting on ``start``, open or ending later; shrinks to an open one."""
+def partner_aid(on: st.SearchStrategy[dt.date] = _DATES) -> st.SearchStrategy[PartnerAid]:
+    """Aid handed over on a date of ``on``; shrinks to aid to the first kind of recipient."""
     return st.builds(
-        Partnership,
-        id=_IDS,
-        partner_kind=st.sampled_from(PartnerKind),
-        partner=_NAMES,
-        start=st.just(start),
-        end=_optional(st.dates(min_value=start, max_value=_LAST)),
+        PartnerAid,
+        on=on,
+        recipient_kind=st.sampled_from(PartnerKind),
+        recipient=_NAMES,
+        via_lks=_optional(_IDS),
+        items=st.lists(in_kind_items(), max_size=2).map(tuple),
+        amount_idr=_optional(st.integers(0, 100_000_000)),
+    )
+
+
+@st.composite
+def partnerships(draw: st.DrawFn, start: dt.date = _FIRST) -> Partnership:
+    """Partnerships starting on ``start``, open or ending later, with aid within their period.
+
+    Shrinks to an open partnership with no agreement named, no scope and no aid.
+    """
+    end = draw(_optional(st.dates(min_value=start, max_value=_LAST)))
+    within = st.dates(min_value=start, max_value=end or _LAST)
+    return Partnership(
+        id=draw(_IDS),
+        partner_kind=draw(st.sampled_from(PartnerKind)),
+        partner=draw(_NAMES),
+        start=start,
+        end=end,
+        agreement=draw(_optional(st.sampled_from(AgreementKind))),
+        unit=draw(_optional(_IDS)),
+        clusters=draw(_subset(list(Cluster), 2)),
+        target_groups=draw(_subset(list(TargetGroup), 2)),
+        regions=draw(_subset(_AREAS, 2)),
+        aid=tuple(draw(st.lists(partner_aid(within), max_size=2))),
     )
 
 
@@ -779,6 +958,9 @@ def _strategies() -> dict[type[Any], st.SearchStrategy[Any]]:
         InterventionPlan: intervention_plans(),
         Referral: referrals(),
         Termination: terminations(),
+        Consent: consents(),
+        LegalBasis: legal_bases(),
+        CaseEvent: case_events(),
         Case: cases(),
         UnitEvent: unit_events(),
         ServiceUnit: units(),
@@ -787,6 +969,7 @@ def _strategies() -> dict[type[Any], st.SearchStrategy[Any]]:
         Accreditation: accreditations(),
         Lks: lks(),
         ProgrammeActivity: programme_activities(),
+        PartnerAid: partner_aid(),
         Partnership: partnerships(),
         StaffMember: staff_members(),
         Portfolio: portfolios(),

@@ -1,6 +1,6 @@
 """Near misses: records and situations that break exactly one rule, and what must be reported.
 
-Three families, one per place a rule is enforced:
+Five families, one per place a rule is enforced:
 
 * :func:`near_misses` (the boundary): a record of an entity class, valid but for one change
   anywhere in it (nested objects included), with the error code and path ``structure`` must
@@ -9,7 +9,13 @@ Three families, one per place a rule is enforced:
   a target, and the same pair with one fact changed, with the rule id and status the changed
   pair must produce;
 * :func:`transition_near_misses` (the case lifecycle): a valid case and a move that
-  :func:`atensi.rules.advance` must refuse, with the rule id it must refuse it under.
+  :func:`atensi.rules.advance` must refuse, with the rule id it must refuse it under (the
+  order of stages, a closed case, dates, and the guards: consent for the mode, a child's
+  consent, resocialisation of a residential case, termination reasons, aftercare after death);
+* :func:`delivery_near_misses` (deliveries against the case): a case and a delivery that
+  :func:`atensi.rules.check_delivery` must refuse under exactly one rule;
+* :func:`referral_near_misses` (referrals): a case, a referral and a registry that
+  :func:`atensi.rules.refer` must refuse under exactly one rule.
 """
 
 from __future__ import annotations
@@ -30,17 +36,27 @@ from atensi.model import (
     Assessment,
     BirthDate,
     Case,
+    Community,
     Condition,
+    Consent,
     Disability,
     DrugUse,
+    InterventionPlan,
     Partnership,
     Person,
+    Referral,
+    ReferralDirection,
     ServiceDelivery,
+    ServiceUnit,
+    StageEntry,
+    Termination,
     UnitEvent,
     UnitEventKind,
+    UnitRegistry,
 )
 from atensi.nik import NoNik, NoNikReason
 from atensi.rules import Status, allowed_next
+from atensi.rules.age import shift_years
 from atensi.testing.entities import (
     REFERENCE_DATE,
     STRATEGIES,
@@ -50,21 +66,32 @@ from atensi.testing.entities import (
     conditions,
 )
 from atensi.vocab import (
+    AgencyKind,
+    Approach,
     CaseStage,
+    ConsentGiver,
     DisabilityType,
     DrugRisk,
+    InterventionMode,
+    ServiceComponent,
     Sex,
     Target,
     TargetGroup,
+    TerminationReason,
+    UnitKind,
     groups_of,
 )
 
 __all__ = [
+    "DeliveryNearMiss",
     "EligibilityNearMiss",
     "NearMiss",
+    "ReferralNearMiss",
     "TransitionNearMiss",
+    "delivery_near_misses",
     "eligibility_near_misses",
     "near_misses",
+    "referral_near_misses",
     "transition_near_misses",
 ]
 
@@ -257,8 +284,46 @@ def _invariant_misses(
     out: list[tuple[dict[str, Any], str, Loc, str]] = []
     if cls in (ServiceDelivery, Partnership) and obj.get("end") is not None:
         before = dt.date.fromisoformat(obj["start"]) - dt.timedelta(days=1)
+        # A partnership's aid falls within its period: it goes, or the end would break it too.
+        changed = {**obj, "end": before.isoformat(), **({"aid": []} if "aid" in obj else {})}
+        out.append((changed, "date.before_start", ("end",), "end before start"))
+    if cls is Partnership:
+        before = dt.date.fromisoformat(obj["start"]) - dt.timedelta(days=1)
+        aid = {"on": before.isoformat(), "recipient_kind": "lks", "recipient": "LKS-1"}
         out.append(
-            ({**obj, "end": before.isoformat()}, "date.before_start", ("end",), "end before start")
+            (
+                {**obj, "aid": [*obj.get("aid", []), aid]},
+                "partnership.aid_outside_period",
+                ("aid", len(obj.get("aid", [])), "on"),
+                "aid handed over before the partnership began",
+            )
+        )
+    if cls is Referral and obj.get("accepted_on") is not None:
+        out.append(
+            (
+                {**obj, "declined_on": obj["accepted_on"]},
+                "referral.accepted_and_declined",
+                ("declined_on",),
+                "accepted and declined",
+            )
+        )
+        if obj.get("completed_on") is not None:
+            out.append(
+                (
+                    {**obj, "accepted_on": None},
+                    "referral.completed_without_acceptance",
+                    ("completed_on",),
+                    "completed without being accepted",
+                )
+            )
+    if cls is Case:
+        out.append(
+            (
+                {**obj, "mode": InterventionMode.ORDERED.value, "legal_basis": None},
+                "case.ordered_without_legal_basis",
+                ("legal_basis",),
+                "an ordered intervention without its order",
+            )
         )
     if cls is Condition and obj["group"] == TargetGroup.OTHER_PPKS.value:
         out.append(
@@ -527,13 +592,17 @@ def eligibility_near_misses() -> st.SearchStrategy[EligibilityNearMiss]:
 
 
 class TransitionNearMiss(NamedTuple):
-    """A valid case and a move :func:`atensi.rules.advance` must refuse under ``rule_id``."""
+    """A valid case and a move :func:`atensi.rules.advance` must refuse under ``rule_id``.
+
+    Pass ``reason`` to ``advance`` (a termination's reason; ``None`` for other moves).
+    """
 
     case: Case
     stage: CaseStage
     on: dt.date
     rule_id: str
     what: str
+    reason: TerminationReason | None = None
 
 
 @st.composite
@@ -541,10 +610,12 @@ def transition_near_misses(draw: st.DrawFn) -> TransitionNearMiss:
     """Moves that break one lifecycle rule, with the rule id the refusal must carry.
 
     A stage that may not follow the current one (``case.transition.order``), any move of a
-    closed case but aftercare (``case.transition.closed``), or an allowed move dated before
-    the last one (``case.transition.date``). Shrinks to the assessment stage asked of a case
-    with no history.
+    closed case but aftercare (``case.transition.closed``), an allowed move dated before the
+    last one (``case.transition.date``), or a move a guard refuses (:func:`_guard_misses`).
+    Shrinks to the assessment stage asked of a case with no history.
     """
+    if draw(st.integers(0, 3)) == 3:
+        return draw(_guard_misses())
     case = draw(cases())
     last = case.stages[-1].on if case.stages else case.opened_on
     if case.termination is not None:
@@ -561,3 +632,238 @@ def transition_near_misses(draw: st.DrawFn) -> TransitionNearMiss:
         )
     stage = draw(st.sampled_from(refused))
     return TransitionNearMiss(case, stage, last, "case.transition.order", "out of order")
+
+
+# --- Practice: the guards, deliveries and referrals -------------------------------------------
+
+_DAY = dt.timedelta(days=1)
+
+
+@st.composite
+def _ready(draw: st.DrawFn, *, residential: bool = False) -> Case:
+    """A community's case planned and consented to, about to enter intervention.
+
+    Opened on a drawn day D: initial approach and assessment on D, planning on D + 1, with an
+    assessment, the subject's consent and a plan of one component on those days.
+    """
+    opened = draw(st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2028, 12, 31)))
+    component = draw(st.sampled_from(ServiceComponent))
+    approaches = (Approach.RESIDENTIAL,) if residential else (Approach.COMMUNITY_BASED,)
+    return Case(
+        id="C-1",
+        subject=Community(id="K-1", name="Kampung"),
+        unit="U-1",
+        opened_on=opened,
+        approaches=approaches,
+        stages=(
+            StageEntry(stage=CaseStage.INITIAL_APPROACH, on=opened),
+            StageEntry(stage=CaseStage.ASSESSMENT, on=opened),
+            StageEntry(stage=CaseStage.PLANNING, on=opened + _DAY),
+        ),
+        assessments=(Assessment(id="A-1", assessed_on=opened),),
+        plan=InterventionPlan(
+            drawn_up_on=opened + _DAY, components=(component,), approaches=approaches
+        ),
+        consent=Consent(on=opened, given_by=ConsentGiver.SUBJECT),
+    )
+
+
+def _entered(case: Case, *stages: CaseStage) -> Case:
+    """The case with ``stages`` entered one a day after its last stage."""
+    day = case.stages[-1].on
+    entries = list(case.stages)
+    for stage in stages:
+        day += _DAY
+        entries.append(StageEntry(stage=stage, on=day))
+    return attrs.evolve(case, stages=tuple(entries))
+
+
+def _last(case: Case) -> dt.date:
+    return case.stages[-1].on + _DAY
+
+
+@st.composite
+def _guard_misses(draw: st.DrawFn) -> TransitionNearMiss:
+    """Moves in order that one guard refuses, each with the rule the refusal names."""
+    kind = draw(st.integers(0, 6))
+    case = draw(_ready(residential=kind == 3))
+    if kind == 0:
+        case = attrs.evolve(case, consent=None)
+        return TransitionNearMiss(
+            case,
+            CaseStage.INTERVENTION,
+            _last(case),
+            "case.transition.consent_required",
+            "an intervention without consent",
+        )
+    if kind == 1:
+        case = attrs.evolve(case, consent=None, mode=InterventionMode.COERCIVE)
+        return TransitionNearMiss(
+            case,
+            CaseStage.INTERVENTION,
+            _last(case),
+            "case.consent.mode",
+            "a coercive intervention without its legal basis",
+        )
+    if kind == 2:
+        child = Person(
+            id="P-1",
+            nik=NoNik(NoNikReason.NOT_REGISTERED),
+            name="Anak",
+            birth_date=BirthDate(value=shift_years(case.opened_on, -draw(st.integers(1, 17)))),
+        )
+        case = attrs.evolve(case, subject=child)
+        return TransitionNearMiss(
+            case,
+            CaseStage.INTERVENTION,
+            _last(case),
+            "case.consent.guardian",
+            "a child's consent given by the child alone",
+        )
+    if kind == 3:
+        case = _entered(case, CaseStage.INTERVENTION)
+        return TransitionNearMiss(
+            case,
+            CaseStage.TERMINATION,
+            _last(case),
+            "case.transition.resocialisation_required",
+            "a residential case terminated without resocialisation",
+            TerminationReason.GOALS_MET,
+        )
+    if kind == 4:
+        case = _entered(case, CaseStage.INTERVENTION, CaseStage.TERMINATION)
+        ended = Termination(on=case.stages[-1].on, reason=TerminationReason.DEATH)
+        case = attrs.evolve(case, termination=ended)
+        return TransitionNearMiss(
+            case,
+            CaseStage.AFTERCARE,
+            _last(case),
+            "case.transition.aftercare_after_death",
+            "aftercare after a death",
+        )
+    case = _entered(case, CaseStage.INTERVENTION)
+    if kind == 5:
+        reason = draw(st.sampled_from([r for r in TerminationReason if r.sentra_kreasi_only]))
+        return TransitionNearMiss(
+            case,
+            CaseStage.TERMINATION,
+            _last(case),
+            "case.termination.reason",
+            "a Sentra Kreasi exit reason for another case",
+            reason,
+        )
+    return TransitionNearMiss(
+        case,
+        CaseStage.TERMINATION,
+        _last(case),
+        "case.transition.reason_required",
+        "a termination without a reason",
+    )
+
+
+class DeliveryNearMiss(NamedTuple):
+    """A case and a delivery :func:`atensi.rules.check_delivery` must refuse under ``rule_id``.
+
+    Every other rule of :func:`atensi.rules.assess_delivery` is met (or not applicable) for it.
+    """
+
+    case: Case
+    delivery: ServiceDelivery
+    rule_id: str
+    what: str
+
+
+@st.composite
+def delivery_near_misses(draw: st.DrawFn) -> DeliveryNearMiss:
+    """Deliveries that break one rule: no assessment, the wrong stage, not planned, no consent.
+
+    The case is a community's, consented to and planned; the delivery is of the planned
+    component on the first day of intervention, by a Sentra, unless the one change says
+    otherwise. Shrinks to a delivery on a case without its assessment.
+    """
+    kind = draw(st.integers(0, 3))
+    case = draw(_ready())
+    planned = case.plan.components[0] if case.plan is not None else ServiceComponent.THERAPY
+    intervened = _entered(case, CaseStage.INTERVENTION)
+    day = intervened.stages[-1].on
+    delivery = ServiceDelivery(
+        id="D-1",
+        component=planned,
+        approach=Approach.COMMUNITY_BASED,
+        provider="U-1",
+        start=day,
+        provider_kind=AgencyKind.MINISTRY_UNIT,
+    )
+    if kind == 0:
+        return DeliveryNearMiss(
+            attrs.evolve(intervened, assessments=()),
+            delivery,
+            "case.delivery.assessment_required",
+            "no assessment is recorded",
+        )
+    if kind == 1:
+        during_planning = attrs.evolve(delivery, start=case.stages[-1].on)
+        return DeliveryNearMiss(
+            case, during_planning, "case.delivery.stage", "a delivery during planning"
+        )
+    if kind == 2:
+        other = next(c for c in ServiceComponent if c is not planned)
+        return DeliveryNearMiss(
+            intervened,
+            attrs.evolve(delivery, component=other),
+            "case.delivery.planned",
+            "a component the plan does not list, not flagged",
+        )
+    return DeliveryNearMiss(
+        attrs.evolve(intervened, consent=None),
+        delivery,
+        "case.delivery.consent_required",
+        "no consent recorded",
+    )
+
+
+class ReferralNearMiss(NamedTuple):
+    """A case, a referral and a registry that :func:`atensi.rules.refer` must refuse."""
+
+    case: Case
+    referral: Referral
+    registry: UnitRegistry
+    rule_id: str
+    what: str
+
+
+@st.composite
+def referral_near_misses(draw: st.DrawFn) -> ReferralNearMiss:
+    """Referrals that break one referral rule: after a closing, or to a unit nobody knows.
+
+    The registry claims to be complete and holds the case's own unit. Shrinks to a referral
+    out of a case closed for another reason.
+    """
+    case = _entered(draw(_ready()), CaseStage.INTERVENTION)
+    registry = UnitRegistry(
+        units=(ServiceUnit(code="U-1", name="Sentra", kind=UnitKind.SENTRA),), complete=True
+    )
+    referral = Referral(
+        on=_last(case),
+        direction=ReferralDirection.OUT,
+        counterpart_kind=AgencyKind.MINISTRY_UNIT,
+        responsible="PEKSOS-1",
+    )
+    if draw(st.booleans()):
+        return ReferralNearMiss(
+            case,
+            attrs.evolve(referral, unit_code="ZZ-UNKNOWN"),
+            registry,
+            "case.referral.counterpart",
+            "a unit code the complete registry does not hold",
+        )
+    closed = _entered(case, CaseStage.TERMINATION)
+    ended = Termination(on=closed.stages[-1].on, reason=TerminationReason.GOALS_MET)
+    closed = attrs.evolve(closed, termination=ended)
+    return ReferralNearMiss(
+        closed,
+        attrs.evolve(referral, on=_last(closed)),
+        registry,
+        "case.referral.stage",
+        "a referral out after the case closed for another reason",
+    )

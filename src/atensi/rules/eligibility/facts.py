@@ -21,7 +21,7 @@ from atensi.model import (
     Person,
 )
 from atensi.model.subjects import Subject
-from atensi.rules.age import age_on, age_range, shift_years
+from atensi.rules.age import age_on, age_range, months_after, shift_years
 from atensi.rules.decision import Facts, Finding
 from atensi.rules.eligibility.declarations import (
     _CHILDREN,
@@ -104,11 +104,7 @@ def six_months_after(day: dt.date) -> dt.date:
     >>> six_months_after(dt.date(2023, 8, 31))
     datetime.date(2024, 2, 29)
     """
-    year, month0 = divmod(day.year * 12 + day.month - 1 + 6, 12)
-    if year > dt.MAXYEAR:
-        return dt.date.max
-    last = calendar.monthrange(year, month0 + 1)[1]
-    return dt.date(year, month0 + 1, min(day.day, last))
+    return months_after(day, 6)
 
 
 # --- Age ------------------------------------------------------------------------------------
