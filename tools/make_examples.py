@@ -8,7 +8,10 @@ Writes:
 * ``examples/assessments.jsonl``: items ``{"subject", "assessment", "on"}`` for ``atensi assess``;
 * ``examples/persons.jsonl``: the persons alone, for ``atensi validate --kind person``;
 * ``examples/registry.json``: the partial example registry (secondary; see atensi.example_units);
-* ``examples/portfolio.json``: a portfolio of generated cases for ``evaluate_policies``.
+* ``examples/portfolio.json``: a portfolio for ``evaluate_policies``: generated cases (with
+  intervention modes and legal bases, consent, practices on deliveries and as case events,
+  structured referrals), indirect-service activities (some naming a practice and a technical
+  directorate) and partnerships (MoU or PKS, scope, aid handed over through them).
 """
 
 from __future__ import annotations
@@ -26,11 +29,20 @@ from hypothesis import strategies as st
 from atensi import unstructure
 from atensi.example_units import EXAMPLE_UNITS
 from atensi.model import Assessment, Person
-from atensi.testing import REFERENCE_DATE, cases, near_misses, persons
+from atensi.testing import (
+    REFERENCE_DATE,
+    cases,
+    near_misses,
+    partnerships,
+    persons,
+    programme_activities,
+)
 
 ROOT = pathlib.Path(__file__).resolve().parents[1] / "examples"
 COUNT = 1100
 BROKEN_EVERY = 25
+PORTFOLIO_START = dt.date(2015, 1, 1)
+PORTFOLIO_END = dt.date(2031, 12, 31)
 
 
 @dataclasses.dataclass
@@ -40,6 +52,8 @@ class Collected:
     items: list[dict[str, Any]] = dataclasses.field(default_factory=list)
     persons: list[dict[str, Any]] = dataclasses.field(default_factory=list)
     cases: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    activities: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    partnerships: list[dict[str, Any]] = dataclasses.field(default_factory=list)
 
 
 def collect() -> Collected:
@@ -63,7 +77,6 @@ def collect() -> Collected:
             id=f"A-{index:05d}",
             assessed_on=assessed,
             conditions=person.conditions,
-            consent_recorded=True,
         )
         person = attrs.evolve(person, id=f"P-{index:05d}", conditions=())
         record = unstructure(person)
@@ -93,6 +106,25 @@ def collect() -> Collected:
         out.cases.append(unstructure(attrs.evolve(case, id=f"C-{len(out.cases):05d}")))
 
     draw_case()
+
+    @settings(
+        max_examples=40,
+        derandomize=True,
+        database=None,
+        phases=[Phase.generate],
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(
+        activity=programme_activities(PORTFOLIO_START, PORTFOLIO_END),
+        partnership=partnerships(PORTFOLIO_START),
+    )
+    def draw_programme(activity: Any, partnership: Any) -> None:
+        number = len(out.activities)
+        out.activities.append(unstructure(attrs.evolve(activity, id=f"K-{number:05d}")))
+        out.partnerships.append(unstructure(attrs.evolve(partnership, id=f"M-{number:05d}")))
+
+    draw_programme()
     return out
 
 
@@ -118,9 +150,11 @@ def main() -> None:
     portfolio = {
         "id": "PF-EXAMPLE",
         "owner": "SENTRA-EXAMPLE",
-        "start": "2015-01-01",
-        "end": "2031-12-31",
+        "start": PORTFOLIO_START.isoformat(),
+        "end": PORTFOLIO_END.isoformat(),
         "cases": data.cases,
+        "activities": data.activities,
+        "partnerships": data.partnerships,
     }
     (ROOT / "portfolio.json").write_text(
         json.dumps(portfolio, ensure_ascii=False) + "\n", encoding="utf-8"
