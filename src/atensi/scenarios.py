@@ -18,7 +18,12 @@ what is expected:
   outcome for the targets that differ, ``rule_ids`` among the differing rules;
 * ``pin``: ``subject``, ``assessment`` and an ``edition`` pin that eligibility, services, the
   lifecycle and coverage must all report (``expected``);
-* ``instrument``: ``instrument`` id and ``expected`` fields of its catalogue entry.
+* ``instrument``: ``instrument`` id and ``expected`` fields of its catalogue entry;
+* ``lifecycle`` (:mod:`atensi.lifecycle_scenarios`): a ``case`` record and a ``check``: a
+  ``transition`` (``stage``, ``reason``), a ``delivery`` record or a ``referral`` record (with a
+  ``registry`` or not); ``expected`` is ``allowed``, ``refused``, ``needs_review`` or
+  ``undetermined``, ``rule_ids`` the rules among the findings (for a refusal, the rule that
+  refuses), ``statuses`` as above.
 
 The test suite runs them all; integrators run them against their own systems
 (``run_scenario``). The dates on which editions change are atensi's unverified estimates; the
@@ -34,16 +39,27 @@ from typing import Any
 from atensi.boundary import structure
 from atensi.law import get as get_instrument
 from atensi.law import instrument_in_force
-from atensi.model import SUBJECT_KINDS, Assessment, Case, UnitRegistry
+from atensi.lifecycle_scenarios import LIFECYCLE_SCENARIOS
+from atensi.model import (
+    SUBJECT_KINDS,
+    Assessment,
+    Case,
+    Referral,
+    ServiceDelivery,
+    UnitRegistry,
+)
 from atensi.rules.catalogue import RULES
 from atensi.rules.compare import compare_editions
 from atensi.rules.coverage import coverage, units_serving
+from atensi.rules.decision import Decision, Outcome
+from atensi.rules.deliveries import assess_delivery
 from atensi.rules.eligibility import assess_eligibility
 from atensi.rules.lifecycle import check_transition
+from atensi.rules.referrals import check_referral
 from atensi.rules.services import recommend_services
-from atensi.vocab import CaseStage, Target, TargetGroup
+from atensi.vocab import CaseStage, Target, TargetGroup, TerminationReason
 
-__all__ = ["SCENARIOS", "Scenario", "run_scenario"]
+__all__ = ["LIFECYCLE_OUTCOMES", "SCENARIOS", "Scenario", "run_scenario"]
 
 Scenario = dict[str, Any]
 
@@ -1262,8 +1278,16 @@ def _cited(scenario: Scenario) -> Scenario:
 
 
 SCENARIOS: tuple[Scenario, ...] = tuple(
-    _cited(s) for s in (*_ELIGIBILITY, *_RULES_III, *_SERVICES, *_OTHERS)
+    _cited(s) for s in (*_ELIGIBILITY, *_RULES_III, *_SERVICES, *_OTHERS, *LIFECYCLE_SCENARIOS)
 )
+
+#: The outcome each expectation of a ``lifecycle`` scenario names.
+LIFECYCLE_OUTCOMES = {
+    "allowed": Outcome.ELIGIBLE,
+    "refused": Outcome.NOT_ELIGIBLE,
+    "needs_review": Outcome.NEEDS_REVIEW,
+    "undetermined": Outcome.UNDETERMINED,
+}
 
 
 def _subject_and_assessment(scenario: Scenario) -> tuple[Any, Assessment | None]:
@@ -1325,6 +1349,40 @@ def _run_decision(scenario: Scenario, problems: list[str]) -> None:
     _check_findings(scenario, decision.findings, problems)
 
 
+def _lifecycle_decision(scenario: Scenario, on: dt.date) -> Decision:
+    case = structure(scenario["case"], Case)
+    pin = scenario.get("edition")
+    if scenario["check"] == "delivery":
+        return assess_delivery(case, structure(scenario["delivery"], ServiceDelivery), edition=pin)
+    if scenario["check"] == "referral":
+        raw = scenario.get("registry")
+        registry = None if raw is None else structure(raw, UnitRegistry)
+        referral = structure(scenario["referral"], Referral)
+        return check_referral(case, referral, registry=registry, edition=pin)
+    reason = scenario.get("reason")
+    return check_transition(
+        case,
+        CaseStage(scenario["stage"]),
+        on=on,
+        reason=None if reason is None else TerminationReason(reason),
+        edition=pin,
+    )
+
+
+def _run_lifecycle(scenario: Scenario, on: dt.date, problems: list[str]) -> None:
+    decision = _lifecycle_decision(scenario, on)
+    expected = LIFECYCLE_OUTCOMES[scenario["expected"]]
+    if decision.outcome is not expected:
+        problems.append(f"outcome {decision.outcome.value} != {expected.value}")
+    if decision.on != on:
+        problems.append(f"decided on {decision.on}, not {on}")
+    if expected is Outcome.NOT_ELIGIBLE:
+        refusing = [f.rule_id for f in decision.findings if f.status.value == "not_met"]
+        if refusing[:1] != scenario["rule_ids"][:1]:
+            problems.append(f"refused under {refusing[:1]}, not {scenario['rule_ids'][:1]}")
+    _check_findings(scenario, decision.findings, problems)
+
+
 def run_scenario(scenario: Scenario) -> list[str]:
     """Run one scenario through atensi and return the mismatches (empty when it passes)."""
     problems: list[str] = []
@@ -1380,6 +1438,8 @@ def run_scenario(scenario: Scenario) -> list[str]:
             for what, got in reported.items()
             if got != scenario["expected"]
         )
+    elif kind == "lifecycle":
+        _run_lifecycle(scenario, on, problems)
     elif kind == "instrument":
         entry = get_instrument(scenario["instrument"]).to_dict()
         for key, value in scenario["expected"].items():
