@@ -30,6 +30,9 @@ SECRETS = [
     "1990-03-01",
     "2500999",
     "risiko bunuh diri",
+    "PUTUSAN-RAHASIA-9",
+    "Petugas Rahasia",
+    "kunjungan rahasia",
 ]
 
 
@@ -80,6 +83,24 @@ def poison_case() -> dict[str, Any]:
                 "start": "2024-02-01",
                 "amount_idr": 2500999,
                 "in_kind": [{"name": "paket", "value_idr": 2500999}],
+            }
+        ],
+        "mode": "atas_perintah",
+        "legal_basis": {
+            "kind": "putusan_penetapan_rehabilitasi",
+            "issued_on": "2024-01-03",
+            "reference": "PUTUSAN-RAHASIA-9",
+        },
+        "consent": {"on": "2024-01-05", "given_by": "subjek", "note": "catatan HIV rahasia"},
+        "referrals": [
+            {"on": "2024-02-03", "direction": "keluar", "responsible": "Petugas Rahasia"}
+        ],
+        "events": [
+            {
+                "id": "E-1",
+                "practice": "kunjungan_rumah",
+                "on": "2024-02-02",
+                "note": "kunjungan rahasia",
             }
         ],
     }

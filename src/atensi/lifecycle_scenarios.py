@@ -111,8 +111,8 @@ def _lc(
     }
 
 
-_RESIDENTIAL = {"approaches": ["residensial"]}
-_CLOSED_GOALS = {"termination": {"on": "2024-03-01", "reason": "tujuan_tercapai"}}
+_RESIDENTIAL: dict[str, Any] = {"approaches": ["residensial"]}
+_CLOSED_GOALS: dict[str, Any] = {"termination": {"on": "2024-03-01", "reason": "tujuan_tercapai"}}
 _TERMINATED = [*_INTERVENING, ("resosialisasi", "2024-02-01"), ("terminasi", "2024-03-01")]
 
 _TRANSITIONS: tuple[Scenario, ...] = (

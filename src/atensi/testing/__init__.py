@@ -18,8 +18,8 @@ in particular:
 **Near misses** break exactly one rule and say what must be reported:
 :func:`near_misses` for the boundary (an error code and path), :func:`eligibility_near_misses`
 for the eligibility rules (a rule id and status), :func:`transition_near_misses` for the case
-lifecycle and its guards, :func:`delivery_near_misses` for deliveries and
-:func:`referral_near_misses` for referrals (the rule id of the refusal).
+lifecycle (:func:`guard_near_misses` for its guards alone), :func:`delivery_near_misses` for
+deliveries and :func:`referral_near_misses` for referrals (the rule id of the refusal).
 
 The package registers the valid strategies with Hypothesis, through its ``hypothesis`` entry
 point, so ``st.from_type(atensi.model.Person)`` works once atensi is installed.
@@ -80,6 +80,7 @@ from atensi.testing.entities import (
     units,
 )
 from atensi.testing.misses import (
+    GUARD_MISS_RULES,
     DeliveryNearMiss,
     EligibilityNearMiss,
     NearMiss,
@@ -87,12 +88,14 @@ from atensi.testing.misses import (
     TransitionNearMiss,
     delivery_near_misses,
     eligibility_near_misses,
+    guard_near_misses,
     near_misses,
     referral_near_misses,
     transition_near_misses,
 )
 
 __all__ = [
+    "GUARD_MISS_RULES",
     "REFERENCE_DATE",
     "STRATEGIES",
     "DeliveryNearMiss",
@@ -116,6 +119,7 @@ __all__ = [
     "eligibility_near_misses",
     "families",
     "groups",
+    "guard_near_misses",
     "in_kind_items",
     "intervention_plans",
     "legal_bases",

@@ -83,6 +83,7 @@ from atensi.vocab import (
 )
 
 __all__ = [
+    "GUARD_MISS_RULES",
     "DeliveryNearMiss",
     "EligibilityNearMiss",
     "NearMiss",
@@ -90,6 +91,7 @@ __all__ = [
     "TransitionNearMiss",
     "delivery_near_misses",
     "eligibility_near_misses",
+    "guard_near_misses",
     "near_misses",
     "referral_near_misses",
     "transition_near_misses",
@@ -611,11 +613,11 @@ def transition_near_misses(draw: st.DrawFn) -> TransitionNearMiss:
 
     A stage that may not follow the current one (``case.transition.order``), any move of a
     closed case but aftercare (``case.transition.closed``), an allowed move dated before the
-    last one (``case.transition.date``), or a move a guard refuses (:func:`_guard_misses`).
+    last one (``case.transition.date``), or a move a guard refuses (:func:`guard_near_misses`).
     Shrinks to the assessment stage asked of a case with no history.
     """
     if draw(st.integers(0, 3)) == 3:
-        return draw(_guard_misses())
+        return draw(guard_near_misses())
     case = draw(cases())
     last = case.stages[-1].on if case.stages else case.opened_on
     if case.termination is not None:
@@ -682,10 +684,31 @@ def _last(case: Case) -> dt.date:
     return case.stages[-1].on + _DAY
 
 
+#: The guard rules :func:`guard_near_misses` breaks, in the order of its ``rule`` argument.
+GUARD_MISS_RULES = (
+    "case.transition.consent_required",
+    "case.consent.mode",
+    "case.consent.guardian",
+    "case.transition.resocialisation_required",
+    "case.transition.aftercare_after_death",
+    "case.termination.reason",
+    "case.transition.reason_required",
+)
+
+
 @st.composite
-def _guard_misses(draw: st.DrawFn) -> TransitionNearMiss:
-    """Moves in order that one guard refuses, each with the rule the refusal names."""
-    kind = draw(st.integers(0, 6))
+def guard_near_misses(draw: st.DrawFn, rule: str | None = None) -> TransitionNearMiss:
+    """Moves the order allows that one guard refuses, with the rule the refusal names.
+
+    A community's (or, for the guardian rule, a child's) case, planned and consented to, asks
+    for intervention without consent, in a coercive mode without a basis, with the child's own
+    consent; a residential case asks for termination without resocialisation; a case closed by
+    death asks for aftercare; a case that is not a Sentra Kreasi case is terminated with a Sentra
+    Kreasi exit reason, or without a reason. ``rule`` (one of :data:`GUARD_MISS_RULES`) picks
+    one. Shrinks to the intervention asked without consent.
+    """
+    kinds = GUARD_MISS_RULES
+    kind = kinds.index(rule) if rule is not None else draw(st.integers(0, len(kinds) - 1))
     case = draw(_ready(residential=kind == 3))
     if kind == 0:
         case = attrs.evolve(case, consent=None)
