@@ -315,6 +315,303 @@ def sensitivity_table() -> str:
     return "\n".join(lines) + "\n"
 
 
+# --- The lifecycle diagram ----------------------------------------------------------------------
+
+_BOX_W, _BOX_H, _GUARD_LINE = 150, 44, 13
+_COLOURS = {"law": "#1f4e79", "convention": "#7a5c00", "detour": "#6b6b6b"}
+_DASH = {"law": "", "convention": ' stroke-dasharray="7 4"', "detour": ' stroke-dasharray="2 3"'}
+
+
+def _lifecycle_layout() -> dict[object, tuple[float, float]]:
+    """Centres of the boxes: the legal order in a row, evaluation below, detours beneath."""
+    from atensi.vocab import CaseStage
+
+    centres: dict[object, tuple[float, float]] = {None: (30.0, 130.0)}
+    for index, stage in enumerate(CaseStage.legal_order()):
+        centres[stage] = (130.0 + index * 168.0, 130.0)
+    intervention = centres[CaseStage.INTERVENTION][0]
+    resocialisation = centres[CaseStage.RESOCIALISATION][0]
+    centres[CaseStage.EVALUATION] = ((intervention + resocialisation) / 2, 370.0)
+    centres[CaseStage.EARLY_TERMINATION] = (150.0, 560.0)
+    centres["open"] = (470.0, 560.0)
+    centres[CaseStage.REFERRAL] = (790.0, 560.0)
+    return centres
+
+
+def _size(node: object) -> tuple[float, float]:
+    """Width and height of a node's box: a stage grows a line for each of its guards."""
+    if node is None:
+        return 18.0, 18.0
+    if node == "open":
+        return 290.0, 62.0
+    guards = _guard_text(node)
+    # About 5.6 pixels a character at the guards' 10-pixel font, and a margin.
+    wide = max([float(_BOX_W), *(5.6 * len(text) + 16 for text in guards)])
+    return wide, float(_BOX_H + _GUARD_LINE * len(guards))
+
+
+def _box_edge(
+    centre: tuple[float, float], toward: tuple[float, float], node: object
+) -> tuple[float, float]:
+    """The point where the line from a box's centre toward ``toward`` leaves the box."""
+    (x, y), (tx, ty) = centre, toward
+    wide, high = _size(node)
+    dx, dy = tx - x, ty - y
+    if dx == 0 and dy == 0:
+        return centre
+    scale = min(
+        (wide / 2) / abs(dx) if dx else float("inf"),
+        (high / 2) / abs(dy) if dy else float("inf"),
+    )
+    return x + dx * scale, y + dy * scale
+
+
+def _edge_kind(source: object, target: object) -> str:
+    from atensi.rules.lifecycle import DETOURS
+    from atensi.vocab import CaseStage
+
+    order = CaseStage.legal_order()
+    if source == "open" or target in DETOURS:
+        return "detour"
+    if source is None or (
+        source in order and target in order and order.index(target) == order.index(source) + 1
+    ):
+        return "law"
+    return "convention"
+
+
+def _lifecycle_edges() -> list[tuple[object, object, str]]:
+    """Every move of the table (``None``: a new case; ``"open"``: any open stage), with kind."""
+    from atensi.rules.lifecycle import DETOURS, TRANSITIONS
+    from atensi.vocab import CaseStage
+
+    edges: list[tuple[object, object, str]] = []
+    for source in [None, *CaseStage]:
+        for target in sorted(TRANSITIONS[source], key=list(CaseStage).index):
+            edges.append((source, target, _edge_kind(source, target)))
+    edges += [("open", target, "detour") for target in DETOURS]
+    return edges
+
+
+def _guard_text(stage: object) -> list[str]:
+    from atensi.rules.lifecycle import GUARDS
+
+    guards = GUARDS.get(stage, ())  # type: ignore[call-overload]
+    return [g.label.en for g in guards]
+
+
+def _node_name(node: object) -> str:
+    if node is None:
+        return "new case"
+    return "open stage" if node == "open" else str(getattr(node, "value", node))
+
+
+def lifecycle_svg() -> str:
+    """Return the lifecycle diagram as a self-contained SVG, drawn from the transition table.
+
+    Boxes are the stages, each with the guards of ``GUARDS`` on entering it (in red); arrows are
+    exactly the moves of ``TRANSITIONS`` (solid: the order of PP 39/2012 Pasal 7 ayat (2);
+    dashed: atensi's convention; dotted: the detours from every open stage), those of
+    ``EDGE_GUARDS`` labelled with their guard. No fonts, scripts or links to fetch: it renders
+    offline.
+
+    Raises:
+        RuntimeError: when the drawing does not hold every move and guard of the table (the docs
+            build then fails rather than show a picture that has drifted).
+    """
+    import xml.etree.ElementTree as ElementTree
+    from xml.sax.saxutils import escape
+
+    from atensi.rules.lifecycle import EDGE_GUARDS, OPEN_STAGES
+    from atensi.vocab import CaseStage
+
+    centres = _lifecycle_layout()
+    width, height = 1250, 690
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" font-family="sans-serif" font-size="12" '
+        'role="img" aria-labelledby="lifecycle-title">',
+        '<title id="lifecycle-title">The case lifecycle of atensi: stages, moves and guards, '
+        "drawn from atensi.rules.lifecycle</title>",
+        "<defs>",
+    ]
+    for kind, colour in _COLOURS.items():
+        out.append(
+            f'<marker id="arrow-{kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+            f'markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" '
+            f'fill="{colour}"/></marker>'
+        )
+    out.append("</defs>")
+    out.append(f'<rect width="{width}" height="{height}" fill="#ffffff"/>')
+    out.append(f'<circle cx="{centres[None][0]}" cy="{centres[None][1]}" r="9" fill="#1f4e79"/>')
+    for stage in CaseStage:
+        x, y = centres[stage]
+        wide, high = _size(stage)
+        top = y - high / 2
+        fill = "#e8f0f8" if stage in CaseStage.legal_order() else "#fbf3df"
+        out.append(
+            f'<g class="stage" data-stage="{stage.value}"><rect x="{x - wide / 2:.1f}" '
+            f'y="{top:.1f}" width="{wide:.1f}" height="{high:.1f}" rx="7" fill="{fill}" '
+            f'stroke="#34495e" stroke-width="1.2"/>'
+            f'<text x="{x:.1f}" y="{top + 18:.1f}" text-anchor="middle" font-weight="bold">'
+            f"{escape(stage.value)}</text>"
+            f'<text x="{x:.1f}" y="{top + 33:.1f}" text-anchor="middle" font-size="10.5" '
+            f'fill="#333333">{escape(stage.label.en)}</text>'
+        )
+        for line, text in enumerate(_guard_text(stage)):
+            out.append(
+                f'<text class="guard" x="{x:.1f}" y="{top + 47 + _GUARD_LINE * line:.1f}" '
+                f'text-anchor="middle" font-size="10" fill="#9c2b2b">{escape(text)}</text>'
+            )
+        out.append("</g>")
+    ox, oy = centres["open"]
+    wide, high = _size("open")
+    names = [s.value for s in OPEN_STAGES]
+    half = (len(names) + 1) // 2
+    out.append(
+        f'<g class="stage" data-stage="open"><rect x="{ox - wide / 2:.1f}" y="{oy - high / 2:.1f}" '
+        f'width="{wide:.1f}" height="{high:.1f}" rx="7" fill="#f2f2f2" stroke="#6b6b6b" '
+        f'stroke-dasharray="2 3"/><text x="{ox:.1f}" y="{oy - 12:.1f}" text-anchor="middle" '
+        'font-weight="bold">from any open stage</text>'
+    )
+    for line, chunk in enumerate((names[:half], names[half:])):
+        out.append(
+            f'<text x="{ox:.1f}" y="{oy + 5 + 13 * line:.1f}" text-anchor="middle" '
+            f'font-size="10">{escape(", ".join(chunk))}</text>'
+        )
+    out.append("</g>")
+    for source, target, kind in _lifecycle_edges():
+        (sx, sy), (tx, ty) = centres[source], centres[target]
+        if sy == ty and kind == "convention":
+            cx, cy = (sx + tx) / 2, sy - 120  # along the row: an arc above it
+        else:
+            # A move and its reverse bend to opposite sides, so neither hides the other.
+            bend = 0.0 if kind != "convention" else 0.12
+            mx, my = (sx + tx) / 2, (sy + ty) / 2
+            cx, cy = mx - (ty - sy) * bend, my + (tx - sx) * bend
+        start = _box_edge((sx, sy), (cx, cy), source)
+        end = _box_edge((tx, ty), (cx, cy), target)
+        guards = [g.label.en for g in EDGE_GUARDS.get((source, target), ())]  # type: ignore[arg-type]
+        name = escape(_node_name(source))
+        tip = f"{name} to {target.value}" + (f": {escape('; '.join(guards))}" if guards else "")
+        out.append(
+            f'<path class="move" data-from="{name}" data-to="{target.value}" '
+            f'd="M{start[0]:.1f},{start[1]:.1f} Q{cx:.1f},{cy:.1f} {end[0]:.1f},{end[1]:.1f}" '
+            f'fill="none" stroke="{_COLOURS[kind]}" stroke-width="1.6"{_DASH[kind]} '
+            f'marker-end="url(#arrow-{kind})"><title>{tip}</title></path>'
+        )
+        for guard in guards:
+            lx, ly = (start[0] + 2 * cx + end[0]) / 4, (start[1] + 2 * cy + end[1]) / 4
+            half = 2.9 * len(guard)
+            out.append(
+                f'<rect x="{lx - half:.1f}" y="{ly - 15:.1f}" width="{2 * half:.1f}" '
+                f'height="14" fill="#ffffff" opacity="0.9"/><text class="edge-guard" '
+                f'x="{lx:.1f}" y="{ly - 4:.1f}" text-anchor="middle" font-size="10.5" '
+                f'fill="#9c2b2b">{escape(guard)}</text>'
+            )
+    legend = (
+        ("law", "the order of PP 39/2012", "Pasal 7 ayat (2) (verified)"),
+        ("convention", "atensi's convention (evaluation", "loops, skipping resocialisation)"),
+        ("detour", "from every open stage: referral", "and early termination"),
+    )
+    lx, ly = 960.0, 470.0
+    out.append(f'<text x="{lx}" y="{ly}" font-weight="bold">Moves</text>')
+    for index, (kind, first, second) in enumerate(legend):
+        y = ly + 20 + 32 * index
+        out.append(
+            f'<line x1="{lx}" y1="{y}" x2="{lx + 36}" y2="{y}" stroke="{_COLOURS[kind]}" '
+            f'stroke-width="1.6"{_DASH[kind]} marker-end="url(#arrow-{kind})"/>'
+            f'<text x="{lx + 46}" y="{y + 4}" font-size="10">{escape(first)}</text>'
+            f'<text x="{lx + 46}" y="{y + 16}" font-size="10">{escape(second)}</text>'
+        )
+    notes = (
+        "Red: the guards of a stage (on entering it) or of one move; a refusal names its rule.",
+        "A closed case moves only to aftercare (case.transition.closed); the table below the "
+        "picture lists every move and guard with its rules.",
+    )
+    for index, note in enumerate(notes):
+        out.append(
+            f'<text x="24" y="{height - 36 + 16 * index}" font-size="10.5">{escape(note)}</text>'
+        )
+    out.append("</svg>")
+    svg = "\n".join(out) + "\n"
+    _check_lifecycle_svg(ElementTree.fromstring(svg))
+    return svg
+
+
+def _check_lifecycle_svg(root: object) -> None:
+    """Fail unless the SVG holds one arrow per move and every guard's words."""
+    from atensi.rules.lifecycle import EDGE_GUARDS, GUARDS
+    from atensi.vocab import CaseStage
+
+    ns = "{http://www.w3.org/2000/svg}"
+    tree = root  # an xml.etree Element
+    moves = {
+        (p.get("data-from"), p.get("data-to"))
+        for p in tree.iter(f"{ns}path")  # type: ignore[attr-defined]
+        if p.get("class") == "move"
+    }
+    expected = {
+        (getattr(s, "value", None) or ("new case" if s is None else "open stage"), t.value)
+        for s, t, _ in _lifecycle_edges()
+    }
+    texts = " ".join(t.text or "" for t in tree.iter(f"{ns}text"))  # type: ignore[attr-defined]
+    missing = [g.label.en for gs in (*GUARDS.values(), *EDGE_GUARDS.values()) for g in gs]
+    missing = [m for m in missing if m not in texts]
+    stages = [s.value for s in CaseStage if s.value not in texts]
+    if moves != expected or missing or stages:
+        raise RuntimeError(
+            f"the lifecycle diagram drifted from the table: moves {sorted(expected ^ moves)}, "
+            f"guards {missing}, stages {stages}"
+        )
+
+
+def lifecycle_page() -> str:
+    """Return the lifecycle page: the picture and the same table in words."""
+    from atensi.rules.lifecycle import EDGE_GUARDS, OPEN_STAGES
+    from atensi.vocab import CaseStage
+
+    lines = [
+        "# The case lifecycle (generated)",
+        "",
+        "Drawn from `atensi.rules.lifecycle` (`TRANSITIONS`, `DETOURS`, `OPEN_STAGES`, `GUARDS`,",
+        "`EDGE_GUARDS`) when the docs are built: the picture cannot drift from the rules, and the",
+        "build fails if it cannot be drawn.",
+        "",
+        "![The case lifecycle: stages, moves and guards](lifecycle.svg)",
+        "",
+        "## Moves",
+        "",
+        "| From | To | Basis | Guards on this move |",
+        "|---|---|---|---|",
+    ]
+    basis = {
+        "law": "PP 39/2012 Pasal 7 ayat (2) [verified]",
+        "convention": "atensi's convention",
+        "detour": "atensi's convention (from every open stage)",
+    }
+    open_text = ", ".join(f"`{s.value}`" for s in OPEN_STAGES)
+    for source, target, kind in _lifecycle_edges():
+        name = (
+            "(a new case)"
+            if source is None
+            else f"any open stage ({open_text})"
+            if source == "open"
+            else f"`{getattr(source, 'value', source)}`"
+        )
+        guards = EDGE_GUARDS.get((source, target), ())  # type: ignore[arg-type]
+        text = "; ".join(f"{g.label.en} (`{g.rules[0].id}`)" for g in guards) or ""
+        lines.append(f"| {name} | `{target.value}` | {basis[kind]} | {_cell(text)} |")
+    lines += ["", "## Guards on entering a stage", "", "| Stage | Guard | Rules |", "|---|---|---|"]
+    from atensi.rules.lifecycle import GUARDS
+
+    for stage in CaseStage:
+        for guard in GUARDS.get(stage, ()):
+            rules = ", ".join(f"`{r.id}`" for r in guard.rules)
+            lines.append(f"| `{stage.value}` | {guard.label.en} | {rules} |")
+    return "\n".join(lines) + "\n"
+
+
 def write_generated_pages(target: pathlib.Path) -> None:
     """Write the generated pages into ``target`` (only when their text changed)."""
     target.mkdir(parents=True, exist_ok=True)
@@ -324,6 +621,8 @@ def write_generated_pages(target: pathlib.Path) -> None:
         ("rules.md", rule_catalogue()),
         ("pp39.md", pp39_table()),
         ("sensitivity.md", sensitivity_table()),
+        ("lifecycle.svg", lifecycle_svg()),
+        ("lifecycle.md", lifecycle_page()),
         *((f"target-{code}.md", target_page(code)) for code in _WHO),
     )
     for name, text in pages:

@@ -437,7 +437,7 @@ def _death_guard(move: Move) -> list[Finding]:
 _TERMINATION_GUARDS = (
     Guard(Label("alasan terminasi", "a reason"), (R_REASON,), _reason_guard),
     Guard(
-        Label("alasan sesuai kasus dan edisi", "a reason valid for the case and edition"),
+        Label("alasan yang sesuai", "a fitting reason"),
         (R_TERMINATION_REASON,),
         _termination_reason_guard,
     ),
