@@ -5,7 +5,8 @@ LKS: outreaching, tracing, home visit, family mediation, family support, family 
 family reunification or reintegration, community development, awareness raising and social
 campaigns (the Rehabilitasi Sosial coordination meeting of March 2020 as quoted in issue 13, and
 the programme materials summarised in REFERENCE §4.6; secondary evidence: no regulation lists
-them). Case work adds four more: the case conference (temu bahas kasus), the emergency case
+them, and the Ministry's release on that meeting of 11 March 2020 that was read does not list
+them either). Case work adds four more: the case conference (temu bahas kasus), the emergency case
 response (respons kasus), the rapid assessment and the family support meeting.
 
 None of these is a legal term of an ATENSI regulation. The English names are the programme's;
@@ -44,8 +45,9 @@ def _named(note: str | None = None, source: str = "") -> Citation:
         None,
         None,
         _S,
-        source="Rakornas Program Rehabilitasi Sosial, March 2020, as quoted in issue 13; "
-        "REFERENCE §4.6 (seed documents, R13)" + (f"; {source}" if source else ""),
+        source="Rakornas Program Rehabilitasi Sosial, March 2020, as quoted in issue 13 (the "
+        "Kemensos release of 11 Mar 2020 read does not list the practices); REFERENCE §4.6 "
+        "(seed documents, R13)" + (f"; {source}" if source else ""),
         note=note,
     )
 
