@@ -992,6 +992,30 @@ _RULES_III: tuple[Scenario, ...] = (
             "elig.disabilitas.medical": "not_applicable",
         },
     ),
+    _s(
+        "child victim of violence in 2013 rests on UU 23/2002, before UU 35/2014",
+        "2013-06-01",
+        _person("2005-01-10"),
+        _assessment("anak_korban_kekerasan", on="2013-05-20"),
+        {ANAK: E},
+        E,
+        ["elig.anak.age", "elig.anak.condition"],
+        citation="UU 23/2002 Pasal 1 angka 1, angka 15; Pasal 59 [verified]",
+        citations={
+            "elig.anak.age": ["uu-23-2002", "verified"],
+            "elig.anak.condition": ["uu-23-2002", "verified"],
+        },
+    ),
+    _s(
+        "a child stigmatised for a parent's condition in 2013 needs review (new in 2014)",
+        "2013-06-01",
+        _person("2005-01-10"),
+        _assessment("anak_korban_stigmatisasi", on="2013-05-20"),
+        {ANAK: R},
+        R,
+        ["elig.group.period"],
+        citation="UU 35/2014 Pasal 59 ayat (2) huruf o; Pasal II (in force 17 Oct 2014) [verified]",
+    ),
     # 9. Citations say what they rest on.
     _s(
         "scavenger cites Permensos 8/2012 (secondary), not PP 39/2012",
