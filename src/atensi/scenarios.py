@@ -946,6 +946,28 @@ _RULES_III: tuple[Scenario, ...] = (
         citation="Inpres 4/2025 (DTSEN desil 1-5) [secondary: practice]",
         statuses={"elig.dtsen.decile": "met"},
     ),
+    _s(
+        "welfare decile 7 but listed in DTKS in March 2025: DTSEN is not yet the gate",
+        "2025-03-15",
+        _person(),
+        _assessment("gelandangan", on="2025-03-10", welfare_decile=7, in_dtks=True),
+        {TS: E},
+        E,
+        ["elig.dtks.listed"],
+        citation="Kemensos distributes against DTSEN from April 2025 [secondary: practice]",
+        statuses={"elig.dtks.listed": "met"},
+    ),
+    _s(
+        "welfare decile 7 in April 2025 needs review under the DTSEN gate",
+        "2025-04-15",
+        _person(),
+        _assessment("gelandangan", on="2025-04-10", welfare_decile=7, in_dtks=True),
+        {TS: R},
+        R,
+        ["elig.dtsen.decile"],
+        citation="Kemensos distributes against DTSEN from April 2025 [secondary: practice]",
+        statuses={"elig.dtsen.decile": "needs_review"},
+    ),
     # 8. The years before ATENSI.
     _s(
         "homeless person in 2016 is decided under PP 39/2012",
