@@ -49,6 +49,19 @@ CATALOGUE: tuple[Instrument, ...] = (
         sources=("mblonyox/data-peraturan uu/1998/13 (REFERENCE R21)",),
     ),
     Instrument(
+        "uu-21-2007",
+        _K.UU,
+        "21",
+        2007,
+        "Pemberantasan Tindak Pidana Perdagangan Orang",
+        "Eradication of Human Trafficking",
+        signed=_v(_D(2007, 4, 19)),
+        promulgated=_v(_D(2007, 4, 19)),
+        in_force_from=_v(_D(2007, 4, 19), "in force on promulgation (Pasal 67)"),
+        evidence=_V,
+        sources=("mblonyox/data-peraturan uu/2007/21.md (VERIFICATION §4.1)",),
+    ),
+    Instrument(
         "uu-23-2002",
         _K.UU,
         "23",
@@ -64,21 +77,9 @@ CATALOGUE: tuple[Instrument, ...] = (
             "mblonyox/data-peraturan uu/2002/23/fulltext.md",
             "gazette numbers as cited in the mengingat of UU 11/2012",
         ),
-        note="the child's right to be heard (Pasal 10), parents' duties (Pasal 26), "
-        "guardianship (Pasal 33-34); amended by UU 35/2014",
-    ),
-    Instrument(
-        "uu-21-2007",
-        _K.UU,
-        "21",
-        2007,
-        "Pemberantasan Tindak Pidana Perdagangan Orang",
-        "Eradication of Human Trafficking",
-        signed=_v(_D(2007, 4, 19)),
-        promulgated=_v(_D(2007, 4, 19)),
-        in_force_from=_v(_D(2007, 4, 19), "in force on promulgation (Pasal 67)"),
-        evidence=_V,
-        sources=("mblonyox/data-peraturan uu/2007/21.md (VERIFICATION §4.1)",),
+        note="a child is under 18 (Pasal 1 angka 1); ten kinds of child needing special "
+        "protection (Pasal 1 angka 15, Pasal 59) until UU 35/2014 listed fifteen; the child's "
+        "right to be heard (Pasal 10), parents' duties (Pasal 26), guardianship (Pasal 33-34)",
     ),
     Instrument(
         "uu-24-2007",
@@ -216,11 +217,15 @@ CATALOGUE: tuple[Instrument, ...] = (
         2014,
         "Perubahan atas Undang-Undang Nomor 23 Tahun 2002 tentang Perlindungan Anak",
         "Amendment of the Child Protection Act",
-        signed=_u(_D(2014, 10, 17), _B, "background knowledge, not checked"),
+        signed=_v(_D(2014, 10, 17)),
+        promulgated=_v(_D(2014, 10, 17)),
+        in_force_from=_v(_D(2014, 10, 17), "in force on promulgation (Pasal II)"),
+        amends=("uu-23-2002",),
         gazette="LN 2014 No. 297, TLN 5606",
         evidence=_V,
-        sources=("mblonyox/data-peraturan uu/2014/35 (REFERENCE R19)",),
-        note="a child is under 18 (Pasal 1 angka 1); 15 AMPK categories (Pasal 59 ayat (2))",
+        sources=("mblonyox/data-peraturan uu/2014/35/fulltext.md (REFERENCE R19)",),
+        note="a child is under 18 (Pasal 1 angka 1); 15 AMPK categories (Pasal 59 ayat (2)), "
+        "six of them new",
     ),
     Instrument(
         "uu-8-2016",

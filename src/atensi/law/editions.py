@@ -71,8 +71,11 @@ _S, _C = Evidence.SECONDARY, Evidence.CONVENTION
 
 #: The first day of the first rule set: PP 39/2012 in force on promulgation (Pasal 80, verified).
 FLOOR_FROM = dt.date(2012, 3, 5)
-#: DTSEN replaced DTKS for targeting by Inpres 4/2025, signed 5 February 2025 (secondary).
-_DTSEN_FROM = dt.date(2025, 2, 5)
+#: The first day ATENSI is read against DTSEN rather than DTKS. Inpres 4/2025 (signed
+#: 5 February 2025) created DTSEN, but Kemensos announced it would distribute against DTSEN from
+#: April 2025 (the second quarter), so February and March 2025 stay on DTKS (secondary; the day
+#: ATENSI itself switched is not published, REFERENCE R66).
+_DTSEN_FROM = dt.date(2025, 4, 1)
 
 _DTKS_CITATION = cite(
     "permensos-3-2021",

@@ -3,8 +3,10 @@
 A *cluster* is one of the five population groups the programme has been organised around since
 PROGRES 5.0 NP (2019). A *target* (sasaran) is a category an instrument names as a beneficiary of
 social rehabilitation: under Permensos 16/2020 the five clusters, and from Permensos 7/2021 also
-victims of disasters and "PPKS lainnya" (other persons in need of social welfare services). Which
-targets each instrument names is data in :mod:`atensi.law`.
+victims of disasters and "PPKS lainnya" (other persons in need of social welfare services).
+Beneath every edition, PP 39/2012 Pasal 6 names disaster victims and leaves others to the
+Minister since 2012 (:mod:`atensi.vocab.statutory`). Which targets each edition names is data in
+:mod:`atensi.law`.
 
 >>> from atensi.vocab import Cluster, Target
 >>> Cluster("lanjut_usia").label.en
@@ -58,7 +60,8 @@ class Cluster(CodedEnum):
 class Target(CodedEnum):
     """A target category (sasaran) of an ATENSI instrument.
 
-    The first five mirror :class:`Cluster`; the last two were added by Permensos 7/2021.
+    The first five mirror :class:`Cluster`; the last two were named by Permensos 7/2021 (and by
+    PP 39/2012 Pasal 6, beneath every edition, since 2012).
     """
 
     CHILDREN = Cluster.CHILDREN.value, Cluster.CHILDREN.label, _CLUSTERS_7_2021

@@ -420,6 +420,10 @@ class GroupBounds(NamedTuple):
         sex: the only sex the group admits (a group of women), if it sets one.
         sex_citation: the source of that limit.
         always_review: for an open category, why every use of it is reviewed.
+        earlier: the day the group's own citation came into force, where an older law named
+            the group before it (the special-protection categories of UU 23/2002 before
+            UU 35/2014, persons with disabilities before UU 8/2016).
+        earlier_citation: the older law's citation, cited for decisions before ``earlier``.
     """
 
     age_min: int | None = None
@@ -431,6 +435,14 @@ class GroupBounds(NamedTuple):
     sex: Sex | None = None
     sex_citation: Citation | None = None
     always_review: Citation | None = None
+    earlier: dt.date | None = None
+    earlier_citation: Citation | None = None
+
+    def citation_on(self, group: TargetGroup, on: dt.date) -> Citation | None:
+        """The citation ``group`` rests on, on ``on``: an older law before ``earlier``."""
+        if self.earlier is not None and on < self.earlier:
+            return self.earlier_citation
+        return group.citation
 
     @property
     def is_empty(self) -> bool:
@@ -452,8 +464,73 @@ _SPPA_IN_FORCE = cite(
 _PMKS_CRITERIA = "Permensos 8/2012 criteria as reproduced by regional offices; the attachment was "
 _PMKS_CRITERIA += "not read in a gazette copy"
 
+#: UU 35/2014 came into force on promulgation, 17 October 2014 (Pasal II, verified).
+_UU_35_2014_FROM = dt.date(2014, 10, 17)
+_UU_23_2002 = cite(
+    "uu-23-2002",
+    "Pasal 1 angka 15; Pasal 59",
+    _V,
+    source="mblonyox/data-peraturan uu/2002/23/fulltext.md",
+    note="the special-protection categories before UU 35/2014 (ten; the same kind of child)",
+)
+_NEW_IN_2014 = cite(
+    "uu-35-2014",
+    "Pasal II; Pasal 59 ayat (2)",
+    _V,
+    source="mblonyox/data-peraturan uu/2014/35/fulltext.md",
+    note="a category UU 35/2014 added, in force from 17 October 2014; UU 23/2002 did not name it",
+)
+_PP39_DISABILITY = cite(
+    "pp-39-2012",
+    "Pasal 6 ayat (1) huruf a-c",
+    _V,
+    source="REFERENCE R16",
+    note="'penyandang cacat' before UU 8/2016 came into force (15 April 2016)",
+)
+_BEFORE_2014 = GroupBounds(earlier=_UU_35_2014_FROM, earlier_citation=_UU_23_2002)
+_ONLY_FROM_2014 = GroupBounds(valid_from=_UU_35_2014_FROM, period_citation=_NEW_IN_2014)
+
 #: The groups that set limits of their own (the rest set none).
 _BOUNDS: dict[TargetGroup, GroupBounds] = {
+    # UU 23/2002 already named these kinds of child (Pasal 1 angka 15, Pasal 59).
+    TargetGroup.CHILD_IN_EMERGENCY: _BEFORE_2014,
+    TargetGroup.CHILD_IN_CONTACT_WITH_LAW: _BEFORE_2014,
+    TargetGroup.CHILD_OF_MINORITY_OR_ISOLATED_GROUP: _BEFORE_2014,
+    TargetGroup.CHILD_EXPLOITED: _BEFORE_2014,
+    TargetGroup.CHILD_SUBSTANCE_ABUSE_VICTIM: _BEFORE_2014,
+    TargetGroup.CHILD_ABDUCTION_OR_TRAFFICKING_VICTIM: _BEFORE_2014,
+    TargetGroup.CHILD_VIOLENCE_VICTIM: _BEFORE_2014,
+    TargetGroup.CHILD_WITH_DISABILITY: _BEFORE_2014,
+    TargetGroup.CHILD_MISTREATED_OR_NEGLECTED: _BEFORE_2014,
+    # UU 35/2014 added these; before it they need review (another group may fit).
+    TargetGroup.CHILD_PORNOGRAPHY_VICTIM: _ONLY_FROM_2014,
+    TargetGroup.CHILD_TERRORISM_NETWORK_VICTIM: _ONLY_FROM_2014,
+    # Two of the new categories were covered before, under another law's words.
+    TargetGroup.CHILD_WITH_HIV: GroupBounds(
+        earlier=_UU_35_2014_FROM,
+        earlier_citation=cite(
+            "pp-39-2012",
+            "Pasal 6 ayat (1) huruf l",
+            _V,
+            source="REFERENCE R16",
+            note="'orang dengan HIV/AIDS', children included, before UU 35/2014 named them",
+        ),
+    ),
+    TargetGroup.CHILD_SEXUAL_CRIME_VICTIM: GroupBounds(
+        earlier=_UU_35_2014_FROM,
+        earlier_citation=cite(
+            "uu-23-2002",
+            "Pasal 59; Pasal 69 ayat (1)",
+            _V,
+            source="mblonyox/data-peraturan uu/2002/23/fulltext.md",
+            note="child victims of violence, 'fisik, psikis, dan seksual', before UU 35/2014",
+        ),
+    ),
+    TargetGroup.CHILD_WITH_DEVIANT_BEHAVIOUR: _ONLY_FROM_2014,
+    TargetGroup.CHILD_STIGMATISED: _ONLY_FROM_2014,
+    TargetGroup.PERSON_WITH_DISABILITY: GroupBounds(
+        earlier=dt.date(2016, 4, 15), earlier_citation=_PP39_DISABILITY
+    ),
     TargetGroup.NEGLECTED_TODDLER: GroupBounds(
         age_under=6,
         age_citation=cite(

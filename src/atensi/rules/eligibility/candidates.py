@@ -156,9 +156,16 @@ def _no_condition(target: Target) -> Finding:
 _NO_CONDITION = {target: _no_condition(target) for target in _CONDITION_RULES}
 
 
-def _best_citation(groups: Sequence[TargetGroup]) -> Citation | None:
-    """The citation of the best-established group: verified law first, then the first one."""
-    cited = [g.citation for g in groups if g.citation is not None]
+def _best_citation(groups: Sequence[TargetGroup], on: dt.date) -> Citation | None:
+    """The citation of the best-established group on ``on``: verified law first, then the first.
+
+    A group an older law named before its own came into force cites the older law before then.
+    """
+    cited = [
+        c
+        for g in groups
+        if (c := (_BOUNDS[g].citation_on(g, on) if g in _BOUNDS else g.citation)) is not None
+    ]
     return next((c for c in cited if c.evidence is _V), cited[0] if cited else None)
 
 
@@ -186,7 +193,7 @@ def _condition_finding(
         f"kondisi tercatat: {codes}",
         (("conditions", codes),),
         target=target,
-        citation=_best_citation(fitting),
+        citation=_best_citation(fitting, candidate.on),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from atensi.law import get
@@ -23,6 +24,15 @@ from atensi.vocab.statutory import floor_citation
 
 _V, _S, _C = Evidence.VERIFIED, Evidence.SECONDARY, Evidence.CONVENTION
 _CHILD_AGE = cite("uu-35-2014", "Pasal 1 angka 1", _V, source="REFERENCE R19")
+#: The same definition of a child before UU 35/2014 came into force (17 October 2014).
+_CHILD_AGE_BEFORE = cite(
+    "uu-23-2002",
+    "Pasal 1 angka 1",
+    _V,
+    source="mblonyox/data-peraturan uu/2002/23/fulltext.md",
+    note="'belum berusia 18 (delapan belas) tahun', before UU 35/2014 restated it",
+)
+_UU_35_2014_FROM = dt.date(2014, 10, 17)
 _ELDERLY_AGE = cite("uu-13-1998", "Pasal 1 angka 2", _V, source="REFERENCE R21")
 _MEMBERS = cite(
     None,
@@ -140,6 +150,11 @@ def _group_citations(target: Target) -> tuple[Citation, ...]:
     return (
         _NO_CONDITION_CITATION,
         *(g.citation for g in groups_of(target) if g.citation is not None),
+        *(
+            b.earlier_citation
+            for g in groups_of(target)
+            if (b := g.bounds).earlier_citation is not None
+        ),
     )
 
 
@@ -187,7 +202,7 @@ R_CHILD_AGE = rule(
     _E,
     "under 18 on the date (the 18th birthday ends childhood)",
     "berusia di bawah 18 tahun pada tanggal itu",
-    _CHILD_AGE,
+    (_CHILD_AGE, _CHILD_AGE_BEFORE),
     _PERSON_FACTS,
 )
 R_ELDERLY_AGE = rule(

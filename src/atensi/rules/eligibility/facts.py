@@ -24,6 +24,7 @@ from atensi.model.subjects import Subject
 from atensi.rules.age import age_on, age_range, months_after, shift_years
 from atensi.rules.decision import Facts, Finding
 from atensi.rules.eligibility.declarations import (
+    _CHILD_AGE_BEFORE,
     _CHILDREN,
     _DAY,
     _FEMALE,
@@ -33,6 +34,7 @@ from atensi.rules.eligibility.declarations import (
     _REVIEW,
     _TARGET_OF,
     _UNKNOWN,
+    _UU_35_2014_FROM,
     R_AGE_NIK,
     R_CHILD_AGE,
     R_ELDERLY_AGE,
@@ -194,6 +196,8 @@ def _leap_day(person: Person, on: dt.date, threshold: int, target: Target) -> Fi
 def _age_finding(person: Person, age: _Age, on: dt.date, target: Target) -> list[Finding]:
     child = target is _CHILDREN
     declared = R_CHILD_AGE if child else R_ELDERLY_AGE
+    # The definition of a child is UU 23/2002's until UU 35/2014 restated it.
+    citation = _CHILD_AGE_BEFORE if child and on < _UU_35_2014_FROM else None
     threshold = 18 if child else 60
     youngest, oldest = age.youngest, age.oldest
     from_nik = bool(age.extra)
@@ -210,7 +214,7 @@ def _age_finding(person: Person, age: _Age, on: dt.date, target: Target) -> list
                 "tanggal lahir tidak diketahui (tidak tercatat, tidak ada NIK yang dapat dibaca)",
             )
         )
-        return [declared.finding(_UNKNOWN, en, id_, age.facts, target=target)]
+        return [declared.finding(_UNKNOWN, en, id_, age.facts, target=target, citation=citation)]
     inside = oldest < threshold if child else youngest >= threshold
     outside = youngest >= threshold if child else oldest < threshold
     if inside:
@@ -239,7 +243,10 @@ def _age_finding(person: Person, age: _Age, on: dt.date, target: Target) -> list
         status = _UNKNOWN
         en = f"estimated age {youngest}-{oldest} straddles {threshold}"
         id_ = f"perkiraan usia {youngest}-{oldest} melintasi batas {threshold} tahun"
-    found = [declared.finding(status, en, id_, age.facts, target=target), *age.extra]
+    found = [
+        declared.finding(status, en, id_, age.facts, target=target, citation=citation),
+        *age.extra,
+    ]
     leap = _leap_day(person, on, threshold, target)
     if leap is not None:
         found.append(leap)
