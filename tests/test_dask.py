@@ -36,10 +36,11 @@ def test_dask_bag_over_json_lines_partitions_matches_one_process(scheduler: str)
     assert results == single_process()
 
 
-def test_dask_validation_matches_one_process() -> None:
-    bag = db.read_text(str(EXAMPLES / "persons.jsonl"), blocksize="64kB")
+@pytest.mark.parametrize(("name", "invalid"), [("persons", 0), ("persons-broken", 44)])
+def test_dask_validation_matches_one_process(name: str, invalid: int) -> None:
+    bag = db.read_text(str(EXAMPLES / f"{name}.jsonl"), blocksize="4kB")
     results = bag.map(json.loads).map(validate_record, Person).compute(scheduler="threads")
-    with (EXAMPLES / "persons.jsonl").open(encoding="utf-8") as handle:
+    with (EXAMPLES / f"{name}.jsonl").open(encoding="utf-8") as handle:
         expected = [validate_record(json.loads(line), Person) for line in handle]
     assert results == expected
-    assert sum(not r["ok"] for r in results) == 44
+    assert sum(not r["ok"] for r in results) == invalid
