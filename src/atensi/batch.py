@@ -24,10 +24,10 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple, ParamSpec, TypeVar
 
-from atensi.boundary import parse_date, structure
+from atensi.boundary import structure
 from atensi.errors import ErrorDetail, InvalidRecord, NoInstrumentInForce
 from atensi.law import EDITION_IDS, FLOOR_FROM, InForceDates, instrument_in_force
-from atensi.model import SUBJECT_KINDS, Assessment
+from atensi.model import Assessment, AssessmentItem
 from atensi.model.subjects import Subject
 from atensi.rules import Decision, EditionComparison, assess_eligibility, compare_editions
 
@@ -157,31 +157,24 @@ class _Inputs(NamedTuple):
 
 
 def _item_inputs(item: Any, on: dt.date | None) -> _Inputs | tuple[ErrorDetail, ...]:
-    """Structure an item ``{"subject", "assessment", "on"?}``: its parts, or its problems."""
-    if not isinstance(item, dict) or not isinstance(item.get("subject"), dict):
+    """Structure an item ``{"subject", "assessment", "on"?}``: its parts, or its problems.
+
+    The envelope is an entity (:class:`atensi.model.AssessmentItem`), so it is as strict as the
+    records inside it: unknown keys are errors, and every problem of the whole item is reported
+    with its full path.
+    """
+    if not isinstance(item, Mapping):
         return _err(
             (),
             "item.shape",
             'expected {"subject": {...}, "assessment": ...}',
             'seharusnya {"subject": {...}, "assessment": ...}',
         )
-    subject_record = dict(item["subject"])
-    kind = subject_record.pop("kind", None)
-    cls = SUBJECT_KINDS.get(kind) if isinstance(kind, str) else None
-    if cls is None:
-        return _err(
-            ("subject", "kind"),
-            "union.unknown_tag",
-            "unknown or missing subject kind",
-            "jenis subjek tidak dikenal atau tidak ada",
-        )
-    when = on
-    if "on" in item:
-        # The item's own date meets the rules of every date inside a record.
-        try:
-            when = parse_date(item["on"], ("on",))
-        except InvalidRecord as err:
-            return err.errors
+    try:
+        parsed = structure(item, AssessmentItem)
+    except InvalidRecord as err:
+        return err.errors
+    when = on if parsed.on is None else parsed.on
     if when is None:
         return _err(
             ("on",),
@@ -189,13 +182,7 @@ def _item_inputs(item: Any, on: dt.date | None) -> _Inputs | tuple[ErrorDetail, 
             "the item has no date and none was given",
             "butir tidak bertanggal dan tidak ada tanggal yang diberikan",
         )
-    try:
-        subject = structure(subject_record, cls)
-        raw = item.get("assessment")
-        assessment = None if raw is None else structure(raw, Assessment)
-    except InvalidRecord as err:
-        return err.errors
-    return _Inputs(subject, assessment, when)
+    return _Inputs(parsed.subject, parsed.assessment, when)
 
 
 def _on_item(

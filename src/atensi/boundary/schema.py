@@ -26,12 +26,13 @@ import attrs
 
 from atensi.boundary._plan import _TAGGED_UNIONS
 from atensi.model import Entity
-from atensi.vocab import CodedEnum
+from atensi.rules import DECISION_JSON_VERSION, Decision, Outcome, Status
+from atensi.vocab import CodedEnum, Evidence
 
 __all__ = ["SCHEMA_DIALECT", "json_schema"]
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-_DATE_PATTERN = r"^(18|19|20|21)\d{2}-\d{2}-\d{2}$"
+DATE_PATTERN = r"^(18|19|20|21)\d{2}-\d{2}-\d{2}$"
 
 
 def _first_paragraph(doc: str | None) -> str:
@@ -115,7 +116,7 @@ class _Builder:
         if tp is dt.date:
             # The pattern says the accepted range too (years 1800 to 2199, DATE_MIN to
             # DATE_MAX): validators do not assert ``format`` by default in draft 2020-12.
-            return {"type": "string", "format": "date", "pattern": _DATE_PATTERN}
+            return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return self.enum(tp)
         if isinstance(tp, type) and attrs.has(tp):
@@ -156,13 +157,22 @@ class _Builder:
 
 
 def json_schema(cls: type[Any]) -> dict[str, Any]:
-    """Return the JSON Schema (draft 2020-12) of an entity class.
+    """Return the JSON Schema (draft 2020-12) of an entity class, or of a decision's JSON.
+
+    Every entity has one, the envelope of ``atensi assess`` included
+    (:class:`atensi.model.AssessmentItem`); :class:`atensi.rules.Decision` gives the schema of
+    :meth:`~atensi.rules.Decision.to_json` (version 1), the decision each output line carries.
 
     >>> from atensi.model import Referral
     >>> schema = json_schema(Referral)
     >>> schema["$schema"], schema["additionalProperties"], schema["required"]
     ('https://json-schema.org/draft/2020-12/schema', False, ['on', 'direction'])
+    >>> from atensi.rules import Decision
+    >>> json_schema(Decision)["properties"]["version"]
+    {'const': 1}
     """
+    if cls is Decision:
+        return _decision_schema()
     if not (isinstance(cls, type) and issubclass(cls, Entity)):
         raise TypeError(f"{cls!r} is not an atensi entity class")
     builder = _Builder()
@@ -177,6 +187,81 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
         schema["$defs"] = dict(sorted(builder.defs.items()))
     rewritten: dict[str, Any] = _rewrite_root_refs(schema, cls.__name__)
     return rewritten
+
+
+def _label_schema() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {"id": {"type": "string"}, "en": {"type": "string"}},
+        "required": ["id", "en"],
+        "additionalProperties": False,
+    }
+
+
+def _decision_schema() -> dict[str, Any]:
+    """The schema of ``Decision.to_json()`` (:data:`atensi.rules.DECISION_JSON_VERSION`)."""
+    outcome = {"$ref": "#/$defs/Outcome"}
+    nullable = {"type": ["string", "null"]}
+    citation = {
+        "type": "object",
+        "properties": {
+            "instrument": nullable,
+            "article": nullable,
+            "evidence": {"enum": [e.value for e in Evidence]},
+            "source": nullable,
+            "note": nullable,
+        },
+        "required": ["instrument", "article", "evidence", "source", "note"],
+        "additionalProperties": False,
+    }
+    finding = {
+        "type": "object",
+        "properties": {
+            "rule_id": {"type": "string", "description": "A rule id of the rule catalogue."},
+            "status": {"enum": [s.value for s in Status]},
+            "target": nullable,
+            "facts": {
+                "type": "object",
+                "description": "The facts the rule used; '<redacted>' in a redacted decision.",
+                "additionalProperties": {"type": ["string", "integer", "boolean", "null"]},
+            },
+            "message": _label_schema(),
+            "citation": {"anyOf": [citation, {"type": "null"}]},
+        },
+        "required": ["rule_id", "status", "target", "facts", "message", "citation"],
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": "https://atensi.invalid/schema/Decision.json",
+        "title": "Decision",
+        "description": _first_paragraph(Decision.__doc__),
+        "type": "object",
+        "properties": {
+            "version": {"const": DECISION_JSON_VERSION},
+            "kind": {"type": "string"},
+            "outcome": outcome,
+            "on": {"type": "string", "format": "date", "pattern": DATE_PATTERN},
+            "edition": {"type": "string"},
+            "instruments": {"type": "array", "items": {"type": "string"}},
+            "targets": {"type": "object", "additionalProperties": outcome},
+            "findings": {"type": "array", "items": finding},
+            "notes": {"type": "array", "items": _label_schema()},
+        },
+        "required": [
+            "version",
+            "kind",
+            "outcome",
+            "on",
+            "edition",
+            "instruments",
+            "targets",
+            "findings",
+            "notes",
+        ],
+        "additionalProperties": False,
+        "$defs": {"Outcome": {"title": "Outcome", "enum": [o.value for o in Outcome]}},
+    }
 
 
 def _rewrite_root_refs(node: Any, root: str) -> Any:

@@ -11,7 +11,7 @@ from typing import Any
 
 import atensi
 from atensi.cli._io import ExitCode, Output, UsageError, read_failed
-from atensi.cli.records import entity
+from atensi.cli.records import entity, kinds
 
 __all__ = ["add_parsers", "cmd_nik", "cmd_region", "cmd_schema", "write_json"]
 
@@ -25,8 +25,14 @@ def write_json(out: Output, data: Any) -> None:
 
 
 def cmd_schema(args: argparse.Namespace, out: Output, err: Output) -> int:
-    """Print the JSON Schema of an entity."""
-    out.write(json.dumps(atensi.json_schema(entity(args.kind)), indent=2, ensure_ascii=False))
+    """Print the JSON Schema of an entity, of the ``assess`` item, or of a decision."""
+    if args.kind == "decision":
+        from atensi.rules import Decision
+
+        schema = atensi.json_schema(Decision)
+    else:
+        schema = atensi.json_schema(entity(args.kind))
+    out.write(json.dumps(schema, indent=2, ensure_ascii=False))
     out.write("\n")
     return ExitCode.OK
 
@@ -94,10 +100,30 @@ def cmd_region(args: argparse.Namespace, out: Output, err: Output) -> int:
     return ExitCode.OK
 
 
+def _schema_kind(text: str) -> str:
+    """A ``schema`` kind: ``decision`` or an entity kind (``service-delivery``, ``item``)."""
+    if text == "decision":
+        return text
+    try:
+        entity(text)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(f"{exc}, decision") from None
+    return text
+
+
 def add_parsers(sub: Any, common: argparse.ArgumentParser, date: Callable[[str], Any]) -> None:
     """Add ``schema``, ``nik`` and ``region`` to the subcommands."""
-    p = sub.add_parser("schema", parents=[common], help="print an entity's JSON Schema")
-    p.add_argument("kind")
+    schema_kinds = [*kinds(), "decision"]
+    p = sub.add_parser(
+        "schema",
+        parents=[common],
+        help="print the JSON Schema (draft 2020-12) of an entity, an item or a decision",
+        description="Print the JSON Schema (draft 2020-12) of an entity record, of the item "
+        "`assess` reads (item) or of the decision it writes (decision).",
+    )
+    p.add_argument(
+        "kind", metavar="KIND", type=_schema_kind, help=f"one of: {', '.join(schema_kinds)}"
+    )
     p.set_defaults(run=cmd_schema)
     p = sub.add_parser("nik", parents=[common], help="check and parse a NIK")
     p.add_argument("nik", help="the NIK, or - to read it from standard input (kept out of ps)")

@@ -12,6 +12,7 @@ import functools
 import itertools
 import json
 import os
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -29,14 +30,25 @@ _BATCH = 4096
 MAX_JOBS = 256
 
 
+def kinds() -> dict[str, type[Any]]:
+    """The entity kinds ``--kind`` and ``atensi schema`` know, by kebab-case name.
+
+    Every entity (``person``, ``service-delivery``) and the envelope of ``assess`` (``item``).
+    """
+    from atensi.model import ENTITIES, AssessmentItem
+
+    found = {re.sub(r"(?<!^)(?=[A-Z])", "-", cls.__name__).lower(): cls for cls in ENTITIES}
+    found["item"] = AssessmentItem
+    return dict(sorted(found.items()))
+
+
 def entity(kind: str) -> type[Any]:
     """The entity class named by ``--kind`` (``person``, ``case``, ``service-delivery``)."""
-    from atensi.model import ENTITIES
-
-    by_name = {cls.__name__.lower(): cls for cls in ENTITIES}
+    known = kinds()
+    by_name = {name.replace("-", ""): cls for name, cls in known.items()}
     cls = by_name.get(kind.lower().replace("_", "").replace("-", ""))
     if cls is None:
-        raise UsageError(f"unknown kind {kind!r}; known kinds: {', '.join(sorted(by_name))}")
+        raise UsageError(f"unknown kind {kind[:40]!r}; known kinds: {', '.join(known)}")
     return cls
 
 
