@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -27,8 +26,8 @@ from typing import Any
 
 import attrs
 
-from atensi.errors import ErrorDetail, InvalidRecord, Loc, safe_key, type_label
-from atensi.model._fields import DATE_MAX, DATE_MIN, date_out_of_range, default_factory
+from atensi.errors import ErrorDetail, InvalidRecord, Loc, json_type_names, safe_key
+from atensi.model._fields import date_or_problem, default_factory
 
 __all__ = ["INVALID", "Plan", "plan_for", "structure_date"]
 
@@ -46,36 +45,12 @@ INVALID: Any = _Invalid()
 #: A structurer: (value, loc, errors) -> structured value or INVALID.
 Structurer = Callable[[Any, Loc, list[ErrorDetail]], Any]
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
 #: At most this many problems are collected per record; the rest is summarised in one error,
 #: so that a hostile record costs bounded time and memory.
 MAX_ERRORS = 1000
 #: At most this many unknown keys are reported per object.
 MAX_UNKNOWN_KEYS = 20
 _MAX_DEPTH_TEXT = 60
-
-
-_JSON_NAMES: dict[type[Any], str] = {
-    type(None): "null",
-    bool: "boolean",
-    int: "number",
-    float: "number",
-    str: "string",
-    list: "array",
-    tuple: "array",
-    dict: "object",
-}
-
-
-def _type_name(value: Any) -> str:
-    """The JSON name of a value's type, or its Python type's name (shown safely)."""
-    name = _JSON_NAMES.get(type(value))
-    if name is not None:
-        return name
-    if isinstance(value, Mapping):
-        return "object"
-    return type_label(value)
 
 
 def unreadable(loc: Loc) -> ErrorDetail:
@@ -97,7 +72,7 @@ def _object(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
     if type(value) is dict:
         return value
     if not isinstance(value, Mapping):
-        errors.append(_wrong_type(loc, "type.object", "an object", value))
+        errors.append(_wrong_type(loc, "type.object", ("an object", "objek"), value))
         return INVALID
     copy = _as_dict(value)
     if copy is None:
@@ -125,15 +100,16 @@ def _as_dict(value: Mapping[Any, Any]) -> dict[Any, Any] | None:
     return copy
 
 
-def _wrong_type(loc: Loc, code: str, expected: str, value: Any) -> ErrorDetail:
-    got = _type_name(value)
+def _wrong_type(loc: Loc, code: str, expected: tuple[str, str], value: Any) -> ErrorDetail:
+    """A value of the wrong JSON type; ``expected`` in English and Indonesian."""
+    got_en, got_id = json_type_names(value)
     return ErrorDetail(
         loc,
         code,
-        f"expected {expected}, got {got}",
-        f"seharusnya {expected}, bukan {got}",
+        f"expected {expected[0]}, got {got_en}",
+        f"seharusnya {expected[1]}, bukan {got_id}",
         value,
-        {"expected": expected, "got": got},
+        {"expected": expected[0], "got": got_en},
     )
 
 
@@ -154,61 +130,31 @@ def _structure_str(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
                 )
                 return INVALID
         return value if type(value) is str else str(value)
-    errors.append(_wrong_type(loc, "type.string", "a string", value))
+    errors.append(_wrong_type(loc, "type.string", ("a string", "teks"), value))
     return INVALID
 
 
 def _structure_int(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
     if type(value) is int:
         return value
-    errors.append(_wrong_type(loc, "type.integer", "an integer", value))
+    errors.append(_wrong_type(loc, "type.integer", ("an integer", "bilangan bulat"), value))
     return INVALID
 
 
 def _structure_bool(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
     if type(value) is bool:
         return value
-    errors.append(_wrong_type(loc, "type.boolean", "true or false", value))
+    errors.append(_wrong_type(loc, "type.boolean", ("true or false", "nilai benar/salah"), value))
     return INVALID
 
 
 def structure_date(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
-    """Structure a date: an ISO ``YYYY-MM-DD`` string (or a ``datetime.date``) in range."""
-    if type(value) is str:
-        if len(value) == 10 and _DATE.fullmatch(value):
-            try:
-                day = dt.date.fromisoformat(value)
-            except ValueError:
-                errors.append(
-                    ErrorDetail(
-                        loc,
-                        "date.invalid",
-                        "not a real calendar date",
-                        "bukan tanggal kalender yang ada",
-                        value,
-                    )
-                )
-                return INVALID
-        else:
-            errors.append(
-                ErrorDetail(
-                    loc,
-                    "date.format",
-                    "expected a date as YYYY-MM-DD",
-                    "seharusnya tanggal berformat YYYY-MM-DD",
-                    value,
-                )
-            )
-            return INVALID
-    elif type(value) is dt.date:
-        day = value
-    else:
-        errors.append(_wrong_type(loc, "type.date", "a date string (YYYY-MM-DD)", value))
+    """Structure a date by atensi's one grammar (:func:`atensi.model._fields.date_or_problem`)."""
+    found = date_or_problem(value, loc)
+    if type(found) is ErrorDetail:
+        errors.append(found)
         return INVALID
-    if DATE_MIN <= day <= DATE_MAX:
-        return day
-    errors.append(date_out_of_range(loc, value))
-    return INVALID
+    return found
 
 
 def _enum_structurer(cls: type[enum.Enum]) -> Structurer:
@@ -232,7 +178,7 @@ def _enum_structurer(cls: type[enum.Enum]) -> Structurer:
                 )
             )
             return INVALID
-        errors.append(_wrong_type(loc, "type.string", f"a {name} code", value))
+        errors.append(_wrong_type(loc, "type.string", (f"a {name} code", f"kode {name}"), value))
         return INVALID
 
     return structure
@@ -250,7 +196,7 @@ def _optional(inner: Structurer) -> Structurer:
 def _tuple_of(inner: Structurer) -> Structurer:
     def structure(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
         if type(value) is not list and type(value) is not tuple:
-            errors.append(_wrong_type(loc, "type.array", "an array", value))
+            errors.append(_wrong_type(loc, "type.array", ("an array", "larik"), value))
             return INVALID
         before = len(errors)
         items = []
@@ -273,7 +219,9 @@ def _str_or(other: Structurer) -> Structurer:
             return _structure_str(value, loc, errors)
         if isinstance(value, Mapping):
             return other(value, loc, errors)
-        errors.append(_wrong_type(loc, "type.union", "a string or an object", value))
+        errors.append(
+            _wrong_type(loc, "type.union", ("a string or an object", "teks atau objek"), value)
+        )
         return INVALID
 
     return structure

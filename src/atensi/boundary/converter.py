@@ -22,11 +22,11 @@ from atensi.boundary._plan import (
     MAX_ERRORS,
     plan_for,
     register_tagged_union,
-    structure_date,
     unreadable,
 )
 from atensi.errors import AtensiError, ErrorDetail, InvalidRecord, Loc, safe_key, type_label
 from atensi.model import SUBJECT_KINDS, Entity, Subject, subject_kind
+from atensi.model._fields import read_date
 
 __all__ = [
     "RecordResult",
@@ -126,8 +126,10 @@ def structure_detailed(data: Any, cls: type[T]) -> T:
 def parse_date(value: Any, loc: Loc = ()) -> dt.date:
     """Read a date as ``structure`` reads every date field: ``YYYY-MM-DD``, 1800 to 2199.
 
-    For dates that come from outside beside a record (an item's ``on``, a command-line
-    option), so that they meet the same rules and codes as the dates inside it.
+    atensi has one date grammar: for dates that come from outside beside a record (a
+    command-line option, a decision read back), so that they meet the same rules and codes as
+    the dates inside it. ``20240601`` and ``2024-W22-6``, which Python's ``fromisoformat``
+    reads, are ``date.format`` here as everywhere.
 
     Args:
         value: the date as given (a string, or a ``datetime.date``).
@@ -145,11 +147,7 @@ def parse_date(value: Any, loc: Loc = ()) -> dt.date:
     atensi.errors.InvalidRecord: invalid record, 1 problem:
       on: outside the dates atensi accepts (1800-01-01 to 2199-12-31) [date.out_of_range]
     """
-    errors: list[ErrorDetail] = []
-    day = structure_date(value, loc, errors)
-    if errors:
-        raise InvalidRecord(errors)
-    return day  # type: ignore[no-any-return]
+    return read_date(value, loc)
 
 
 def _make_converter() -> cattrs.Converter:

@@ -79,8 +79,10 @@ def _date(text: str) -> object:
     try:
         return parse_date(text)
     except atensi.InvalidRecord as err:
-        reason = err.errors[0].message_en
-        raise argparse.ArgumentTypeError(f"not a date ({reason}): {text[:20]!r}") from None
+        problem = err.errors[0]
+        raise argparse.ArgumentTypeError(
+            f"not a date ({problem.message_en} [{problem.code}]): {text[:20]!r}"
+        ) from None
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,6 +14,7 @@ construction and the boundary report the same codes and paths.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 import typing
 import unicodedata
@@ -22,7 +23,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from atensi.errors import ErrorDetail, InvalidRecord
+from atensi.errors import ErrorDetail, InvalidRecord, json_type_names
 from atensi.vocab import Citation, CodedEnum, Evidence, Label, cite
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "field",
     "multiline",
     "problem",
+    "read_date",
     "record_id",
     "refused_character",
 ]
@@ -61,6 +63,67 @@ def date_out_of_range(loc: tuple[str | int, ...], value: Any) -> ErrorDetail:
         value,
         _DATE_RANGE,
     )
+
+
+#: The one date grammar of atensi: ``YYYY-MM-DD`` in ASCII digits, nothing else (no week dates,
+#: no ``20240601``, no times), as JSON Schema's ``format: date`` and every entity date field.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def date_or_problem(value: Any, loc: tuple[str | int, ...]) -> dt.date | ErrorDetail:
+    """Read a date by atensi's one grammar: the date, or the problem located at ``loc``.
+
+    ``YYYY-MM-DD`` (or a ``datetime.date``, not a ``datetime``) from :data:`DATE_MIN` to
+    :data:`DATE_MAX`. Every date from outside is read here: entity fields (both structuring
+    paths), an item's ``on``, every command-line date option and decisions read back from JSON,
+    so that the same text is accepted or refused everywhere, with the same code
+    (``type.date``, ``date.format``, ``date.invalid``, ``date.out_of_range``).
+    """
+    if type(value) is str:
+        if len(value) != 10 or not _ISO_DATE.fullmatch(value):
+            return ErrorDetail(
+                loc,
+                "date.format",
+                "expected a date as YYYY-MM-DD",
+                "seharusnya tanggal berformat YYYY-MM-DD",
+                value,
+            )
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return ErrorDetail(
+                loc,
+                "date.invalid",
+                "not a real calendar date",
+                "bukan tanggal kalender yang ada",
+                value,
+            )
+    elif type(value) is dt.date:
+        day = value
+    else:
+        return ErrorDetail(
+            loc,
+            "type.date",
+            f"expected a date string (YYYY-MM-DD), got {json_type_names(value)[0]}",
+            f"seharusnya teks tanggal (YYYY-MM-DD), bukan {json_type_names(value)[1]}",
+            value,
+            {"expected": "a date string (YYYY-MM-DD)", "got": json_type_names(value)[0]},
+        )
+    if DATE_MIN <= day <= DATE_MAX:
+        return day
+    return date_out_of_range(loc, value)
+
+
+def read_date(value: Any, loc: tuple[str | int, ...] = ()) -> dt.date:
+    """Read a date by atensi's one grammar (:func:`date_or_problem`), or raise.
+
+    Raises:
+        InvalidRecord: with the one problem.
+    """
+    found = date_or_problem(value, loc)
+    if type(found) is ErrorDetail:
+        raise InvalidRecord([found])
+    return found  # type: ignore[return-value]
 
 
 #: Default size limits of the boundary; a record beyond them is rejected, not truncated.

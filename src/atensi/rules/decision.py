@@ -19,7 +19,8 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from atensi.errors import AtensiError
+from atensi.errors import AtensiError, ErrorDetail
+from atensi.model._fields import date_or_problem
 from atensi.vocab import Citation, Evidence, Label
 
 __all__ = [
@@ -315,6 +316,21 @@ def _citation_from(data: Mapping[str, Any] | None) -> Citation | None:
     )
 
 
+def _date(value: Any) -> dt.date:
+    """A decision's date, read by atensi's one date grammar."""
+    found = date_or_problem(value, ("on",))
+    if isinstance(found, ErrorDetail):
+        raise AtensiError(
+            f"not a decision in JSON shape version {DECISION_JSON_VERSION}: "
+            f"'on' {found.message_en} [{found.code}]",
+            message_id=f"bukan keputusan berbentuk JSON versi {DECISION_JSON_VERSION}: "
+            f"'on' {found.message_id} [{found.code}]",
+            code="decision.bad_json",
+            ctx={"loc": ["on"], "code": found.code},
+        )
+    return found
+
+
 def decision_from_json(data: Mapping[str, Any]) -> Decision:
     """Rebuild a decision from :meth:`Decision.to_json` output.
 
@@ -330,7 +346,7 @@ def decision_from_json(data: Mapping[str, Any]) -> Decision:
         return Decision(
             kind=data["kind"],
             outcome=Outcome(data["outcome"]),
-            on=dt.date.fromisoformat(data["on"]),
+            on=_date(data["on"]),
             edition=data["edition"],
             instruments=tuple(data["instruments"]),
             findings=tuple(
