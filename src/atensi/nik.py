@@ -47,6 +47,7 @@ from atensi.regions import is_valid_code
 from atensi.vocab import Citation, CodedEnum, Evidence, Label, Sex, cite
 
 __all__ = [
+    "NIK_PATTERN",
     "InvalidDate",
     "InvalidFormat",
     "InvalidLength",
@@ -76,6 +77,21 @@ _STRUCTURE = cite(
 )
 _SEPARATORS = str.maketrans("", "", " .-")
 _DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+#: The compact NIK ``validate`` accepts, as a regular expression for JSON Schema: region (6
+#: digits, any: an unknown region is only a warning), a day of 01-31 or 41-71 that exists in
+#: its month (29 February only in a two-digit year divisible by four), and a serial other than
+#: 0000. Written for both Python's ``re`` and ECMA/Rust engines: ``[0-9]`` (not ``\d``, which
+#: Python reads as any Unicode digit) and an end that is ``(?![\s\S])`` (Python's ``$`` also
+#: matches before a final line break).
+NIK_PATTERN = (
+    "^[0-9]{6}(?:"
+    "(?:0[1-9]|1[0-9]|2[0-8]|4[1-9]|5[0-9]|6[0-8])(?:0[1-9]|1[0-2])[0-9]{2}"
+    "|(?:29|30|69|70)(?:0[13-9]|1[0-2])[0-9]{2}"
+    "|(?:31|71)(?:0[13578]|1[02])[0-9]{2}"
+    "|(?:29|69)02(?:[02468][048]|[13579][26])"
+    r")(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})(?![\s\S])"
+)
 
 
 def mask(value: str) -> str:

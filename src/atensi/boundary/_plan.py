@@ -332,6 +332,9 @@ class Plan:
                 errors.append(unreadable((*loc, name)))
                 result = INVALID
             if result is not INVALID and len(errors) == item_errors:
+                converter = attribute.metadata.get("converter")
+                if converter is not None:
+                    result = converter(result)
                 if attribute.validator is not None:
                     try:
                         attribute.validator(None, attribute, result)

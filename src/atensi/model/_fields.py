@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 import attrs
 
 from atensi.errors import ErrorDetail, InvalidRecord, json_type_names
+from atensi.regions import is_valid_code
 from atensi.vocab import Citation, CodedEnum, Evidence, Label, cite
 
 __all__ = [
@@ -209,17 +210,31 @@ def field(
     validator: Validator | list[Validator] | None = None,
     default: Any = attrs.NOTHING,
     factory: Callable[[], Any] | None = None,
+    converter: Callable[[Any], Any] | None = None,
+    region: bool = False,
+    pattern: str | None = None,
     **limits: int,
 ) -> Any:
-    """Declare an entity field with its bilingual description and metadata."""
+    """Declare an entity field with its bilingual description and metadata.
+
+    ``converter`` normalises a valid value to the form stored (a NIK without separators); it
+    runs on construction and in both structuring paths. ``region`` makes the field (or each
+    item of it) a Kemendagri region code, checked against the table. ``pattern`` is the JSON
+    Schema pattern of the stored form, where ``structure`` checks more than a type says.
+    """
     metadata: dict[str, Any] = {
         "doc": Label(id, en),
         "repr": _safe_repr(sensitivity),
         "citation": citation,
         "sensitivity": sensitivity,
         "limits": dict(limits),
+        "converter": converter,
+        "region": region,
+        "pattern": pattern,
     }
     custom = validator if isinstance(validator, list) else ([validator] if validator else [])
+    if region:
+        custom.append(region_codes)
     metadata["custom_validators"] = tuple(custom)
     validators = [_LIMIT_VALIDATORS[key](bound) for key, bound in limits.items()] + custom
     validators.insert(0, _visible_text(multiline(limits)))
@@ -229,6 +244,8 @@ def field(
         "kw_only": True,
         "repr": metadata["repr"],
     }
+    if converter is not None:
+        common["converter"] = converter
     if factory is not None:
         return attrs.field(factory=factory, **common)
     return attrs.field(default=default, **common)
@@ -493,8 +510,32 @@ _LIMIT_VALIDATORS: dict[str, Callable[[int], Validator]] = {
 }
 
 
+def region_codes(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A Kemendagri region code (or each of a tuple of them): known, current or retired.
+
+    Written as the table writes it: 2, 4 or 6 ASCII digits, no dots. A retired code is valid
+    (records outlive decrees); validation reports it as a warning (``region.retired``).
+    """
+    items = value if isinstance(value, tuple) else (value,)
+    for index, code in enumerate(items):
+        if code is None or (
+            isinstance(code, str) and code.isascii() and code.isdigit() and is_valid_code(code)
+        ):
+            continue
+        raise problem(
+            (attribute.name, index) if isinstance(value, tuple) else attribute.name,
+            "region.unknown",
+            "not a known Kemendagri region code (2, 4 or 6 digits, no dots)",
+            "bukan kode wilayah Kemendagri yang dikenal (2, 4 atau 6 angka, tanpa titik)",
+            code,
+        )
+
+
 def unique_by(key: Callable[[Any], Any], what_en: str, what_id: str) -> Validator:
-    """Validate that the items of a tuple are unique by ``key``."""
+    """Validate that the items of a tuple are unique by ``key``.
+
+    Marked ``unique``, so that the JSON Schema of a tuple of scalars says ``uniqueItems``.
+    """
 
     def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         seen: dict[Any, int] = {}
@@ -511,6 +552,7 @@ def unique_by(key: Callable[[Any], Any], what_en: str, what_id: str) -> Validato
                 )
             seen[k] = index
 
+    check.unique = True  # type: ignore[attr-defined]
     return check
 
 

@@ -31,7 +31,9 @@ __all__ = [
     "DECREES",
     "InvalidRegionCode",
     "Region",
+    "all_codes",
     "children",
+    "is_retired",
     "is_valid_code",
     "lookup",
     "parent",
@@ -151,6 +153,20 @@ def is_valid_code(code: object, *, include_retired: bool = True) -> bool:
     except InvalidRegionCode:
         return False
     return include_retired or region.current
+
+
+def all_codes(*, include_retired: bool = True) -> tuple[str, ...]:
+    """Every region code in the table (current and, by default, retired), in code order."""
+    table = _load()
+    return tuple(sorted(c for c, r in table.items() if include_retired or r.current))
+
+
+def is_retired(code: object) -> bool:
+    """Whether ``code`` is a known region code that the current decree no longer lists."""
+    try:
+        return not lookup(code).current  # type: ignore[arg-type]
+    except InvalidRegionCode:
+        return False
 
 
 def provinces(*, include_retired: bool = False) -> tuple[Region, ...]:
