@@ -198,7 +198,8 @@ def test_two_validators_in_their_default_configuration_disagree_only_on_the_resi
     assert not undocumented, undocumented
     # The named cases reach both directions of the residue.
     for counter in counts.values():
-        assert counter[NORMALISED] and counter["3.0 is an integer"]
+        assert counter[NORMALISED]
+        assert counter["3.0 is an integer"]
 
 
 @pytest.mark.parametrize(
