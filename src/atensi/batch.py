@@ -24,7 +24,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple, ParamSpec, TypeVar
 
-from atensi.boundary import structure
+from atensi.boundary import structure, warnings_of
 from atensi.errors import ErrorDetail, InvalidRecord, NoInstrumentInForce
 from atensi.law import EDITION_IDS, FLOOR_FROM, InForceDates, instrument_in_force
 from atensi.model import Assessment, AssessmentItem
@@ -38,6 +38,7 @@ __all__ = [
     "compare_item",
     "compare_record_json",
     "decide_item",
+    "decide_item_with_warnings",
     "validate_record",
 ]
 
@@ -154,6 +155,7 @@ class _Inputs(NamedTuple):
     subject: Subject
     assessment: Assessment | None
     on: dt.date
+    warnings: tuple[ErrorDetail, ...] = ()
 
 
 def _item_inputs(item: Any, on: dt.date | None) -> _Inputs | tuple[ErrorDetail, ...]:
@@ -182,30 +184,38 @@ def _item_inputs(item: Any, on: dt.date | None) -> _Inputs | tuple[ErrorDetail, 
             "the item has no date and none was given",
             "butir tidak bertanggal dan tidak ada tanggal yang diberikan",
         )
-    return _Inputs(parsed.subject, parsed.assessment, when)
+    return _Inputs(parsed.subject, parsed.assessment, when, warnings_of(parsed))
 
 
 def _on_item(
     item: Any, on: dt.date | None, decide: Callable[[_Inputs], R]
-) -> R | tuple[ErrorDetail, ...]:
-    """Structure the item, then ``decide`` on it; a date before PP 39/2012 is its problem."""
+) -> tuple[R | tuple[ErrorDetail, ...], tuple[ErrorDetail, ...]]:
+    """Structure the item, then ``decide`` on it: the result and the item's warnings.
+
+    A date before PP 39/2012 is the item's problem.
+    """
     inputs = _item_inputs(item, on)
     if not isinstance(inputs, _Inputs):
-        return inputs
+        return inputs, ()
     try:
-        return decide(inputs)
+        return decide(inputs), inputs.warnings
     except NoInstrumentInForce as err:
-        return _err(("on",), err.code, err.message_en, err.message_id)
+        return _err(("on",), err.code, err.message_en, err.message_id), ()
 
 
-@_never_raises(_errors_tuple)
-def decide_item(
+def _errors_pair(error: ErrorDetail, _: Mapping[str, Any]) -> tuple[Any, tuple[ErrorDetail, ...]]:
+    """A defect's result for the functions that return a result and warnings."""
+    return (error,), ()
+
+
+@_never_raises(_errors_pair)
+def decide_item_with_warnings(
     item: Any, *, on: dt.date | None = None, law: Law = _NO_PIN
-) -> Decision | tuple[ErrorDetail, ...]:
-    """Structure an item ``{"subject", "assessment", "on"?}`` and decide its eligibility.
+) -> tuple[Decision | tuple[ErrorDetail, ...], tuple[ErrorDetail, ...]]:
+    """:func:`decide_item`, and the warnings of a valid item (:mod:`atensi.boundary.warnings`).
 
-    Returns the decision, or the problems when the item is not valid (a date before PP 39/2012
-    is the item's problem), under the edition ``law`` pins or the one in force on the date.
+    Warnings (a NIK that disagrees with the birth date, a retired region code) never make an
+    item invalid: a valid item is decided whatever its warnings.
     """
     return _on_item(
         item,
@@ -220,16 +230,22 @@ def decide_item(
     )
 
 
-def _comparison_or_errors(
-    error: ErrorDetail, _: Mapping[str, Any]
-) -> EditionComparison | tuple[ErrorDetail, ...]:
-    return (error,)
+def decide_item(
+    item: Any, *, on: dt.date | None = None, law: Law = _NO_PIN
+) -> Decision | tuple[ErrorDetail, ...]:
+    """Structure an item ``{"subject", "assessment", "on"?}`` and decide its eligibility.
+
+    Returns the decision, or the problems when the item is not valid (a date before PP 39/2012
+    is the item's problem), under the edition ``law`` pins or the one in force on the date.
+    """
+    result: Decision | tuple[ErrorDetail, ...] = decide_item_with_warnings(item, on=on, law=law)[0]
+    return result
 
 
-@_never_raises(_comparison_or_errors)
+@_never_raises(_errors_pair)
 def _compare(
     item: Any, *, editions: tuple[str, ...], on: dt.date | None, law: Law
-) -> EditionComparison | tuple[ErrorDetail, ...]:
+) -> tuple[EditionComparison | tuple[ErrorDetail, ...], tuple[ErrorDetail, ...]]:
     return _on_item(
         item,
         on,
@@ -251,7 +267,15 @@ def compare_item(
     Raises:
         AtensiError: if an edition is unknown (the caller's error, not the item's).
     """
-    return _compare(item, editions=_checked_editions(editions, law), on=on, law=law)
+    result: EditionComparison | tuple[ErrorDetail, ...] = _compare(
+        item, editions=_checked_editions(editions, law), on=on, law=law
+    )[0]
+    return result
+
+
+def _warnings_json(warnings: tuple[ErrorDetail, ...]) -> list[Any]:
+    """Warnings as JSON: paths, codes and messages; they never quote the values compared."""
+    return [w.to_dict() for w in warnings]
 
 
 def _errors_json(errors: tuple[ErrorDetail, ...], show_personal_data: bool) -> list[Any]:
@@ -272,12 +296,16 @@ def assess_record(
     """Return ``{"ok": True, "decision": ...}`` or ``{"ok": False, "errors": [...]}``.
 
     The decision is redacted (no facts, no fact-bearing messages) unless
-    ``show_personal_data`` is true; ``law`` pins the edition or replaces in-force dates.
+    ``show_personal_data`` is true; ``law`` pins the edition or replaces in-force dates. A
+    valid item with warnings has them under ``"warnings"`` (the key is there only then).
     """
-    result = decide_item(item, on=on, law=law)
+    result, warnings = decide_item_with_warnings(item, on=on, law=law)
     if isinstance(result, tuple):
         return {"ok": False, "errors": _errors_json(result, show_personal_data)}
-    return {"ok": True, "decision": result.to_json(redact=not show_personal_data)}
+    data = {"ok": True, "decision": result.to_json(redact=not show_personal_data)}
+    if warnings:
+        data["warnings"] = _warnings_json(warnings)
+    return data
 
 
 @_never_raises(_errors_text)
@@ -300,11 +328,14 @@ def assess_record_json(
     ...                     "assessment": None}, on=None)[:30]
     '{"ok": false, "errors": [{"loc'
     """
-    result = decide_item(item, on=on, law=law)
+    result, warnings = decide_item_with_warnings(item, on=on, law=law)
     if isinstance(result, tuple):
         data = {"ok": False, "errors": _errors_json(result, show_personal_data)}
         return json.dumps(data, ensure_ascii=ensure_ascii)
     decision = result.to_json_text(redact=not show_personal_data, ensure_ascii=ensure_ascii)
+    if warnings:
+        listed = json.dumps(_warnings_json(warnings), ensure_ascii=ensure_ascii)
+        return f'{{"ok": true, "decision": {decision}, "warnings": {listed}}}'
     return f'{{"ok": true, "decision": {decision}}}'
 
 
@@ -345,12 +376,14 @@ def _compare_record_json(
     ensure_ascii: bool,
     law: Law,
 ) -> str:
-    result = _compare(item, editions=editions, on=on, law=law)
+    result, warnings = _compare(item, editions=editions, on=on, law=law)
     if isinstance(result, EditionComparison):
         data: dict[str, Any] = {
             "ok": True,
             "comparison": result.to_json(redact=not show_personal_data),
         }
+        if warnings:
+            data["warnings"] = _warnings_json(warnings)
     else:
         data = {"ok": False, "errors": _errors_json(result, show_personal_data)}
     return json.dumps(data, ensure_ascii=ensure_ascii)
@@ -363,9 +396,13 @@ def validate_record(
     *,
     show_personal_data: bool = False,
 ) -> dict[str, Any]:
-    """Return ``{"ok": True}`` or ``{"ok": False, "errors": [...]}`` for one record."""
+    """Return ``{"ok": True}`` or ``{"ok": False, "errors": [...]}`` for one record.
+
+    A valid record with warnings is ``{"ok": True, "warnings": [...]}``.
+    """
     try:
-        structure(record, cls)
+        value = structure(record, cls)
     except InvalidRecord as err:
         return {"ok": False, "errors": _errors_json(err.errors, show_personal_data)}
-    return {"ok": True}
+    warnings = warnings_of(value)
+    return {"ok": True, "warnings": _warnings_json(warnings)} if warnings else {"ok": True}

@@ -24,6 +24,7 @@ from atensi.boundary._plan import (
     register_tagged_union,
     unreadable,
 )
+from atensi.boundary.warnings import warnings_of
 from atensi.errors import AtensiError, ErrorDetail, InvalidRecord, Loc, safe_key, type_label
 from atensi.model import SUBJECT_KINDS, Entity, Subject, subject_kind
 from atensi.model._fields import read_date
@@ -195,11 +196,15 @@ class RecordResult:
         index: the position of the record in the input stream (from 0).
         value: the entity, when the record is valid; otherwise ``None``.
         errors: the problems, when the record is invalid; otherwise empty.
+        warnings: non-fatal findings about a valid record (:mod:`atensi.boundary.warnings`):
+            a NIK that disagrees with the birth date, a retired region code. They never make a
+            record invalid.
     """
 
     index: int
     value: Any = attrs.field(repr=lambda v: "None" if v is None else f"<{type(v).__name__}>")
     errors: tuple[ErrorDetail, ...] = ()
+    warnings: tuple[ErrorDetail, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -211,7 +216,7 @@ def validate_many(records: Iterable[Any], cls: type[Any]) -> Iterator[RecordResu
     """Structure a stream of records, one result per record, never stopping at a bad one.
 
     The input is consumed lazily and nothing is kept between records, so memory stays constant
-    on a stream of any length.
+    on a stream of any length. A valid record may carry warnings (``RecordResult.warnings``).
 
     >>> from atensi.model import Referral
     >>> results = validate_many([{"on": "2024-01-01", "direction": "masuk"}, {}], Referral)
@@ -221,6 +226,8 @@ def validate_many(records: Iterable[Any], cls: type[Any]) -> Iterator[RecordResu
     _check_target(cls)
     for index, record in enumerate(records):
         try:
-            yield RecordResult(index, structure(record, cls))
+            value = structure(record, cls)
         except InvalidRecord as err:
             yield RecordResult(index, None, err.errors)
+            continue
+        yield RecordResult(index, value, (), warnings_of(value))

@@ -180,13 +180,14 @@ def cmd_assess(args: argparse.Namespace, out: Output, err: Output) -> int:
 
 def _explained(item: Any, args: argparse.Namespace) -> tuple[bool, str]:
     """Whether the item is valid, and its decision or comparison (or its errors) as text."""
-    from atensi.batch import compare_item, decide_item, internal_error
+    from atensi.batch import compare_item, decide_item_with_warnings, internal_error
     from atensi.rules import EditionComparison
 
     if isinstance(item, BadItem):
         errors: tuple[ErrorDetail, ...] = (item.detail,)
     else:
         options = _assess_options(args)
+        warnings: tuple[ErrorDetail, ...] = ()
         if "editions" in options:
             compared = compare_item(item, **options)
             if isinstance(compared, EditionComparison):
@@ -194,19 +195,26 @@ def _explained(item: Any, args: argparse.Namespace) -> tuple[bool, str]:
                 return True, compared.explain(args.lang) + "\n"
             result: Any = compared
         else:
-            result = decide_item(item, **options)
+            result, warnings = decide_item_with_warnings(item, **options)
         if not isinstance(result, tuple):
             try:
                 decision = result if args.show_personal_data else result.redacted()
-                return True, decision.explain(args.lang) + "\n"
+                text = decision.explain(args.lang) + "\n"
             except Exception as exc:  # one record never stops the run (see atensi.batch)
                 result = (internal_error(exc),)
+            else:
+                return True, text + _problem_lines(warnings, "?", args.lang)
         errors = result
+    return False, _problem_lines(errors, "!", args.lang)
+
+
+def _problem_lines(problems: tuple[ErrorDetail, ...], mark: str, lang: str) -> str:
+    """Errors (``!``) or warnings (``?``) as indented lines: path, message, code."""
     lines = []
-    for error in errors:
-        text = error.message_id if args.lang == "id" else error.message_en
-        lines.append(f"  ! {loc_text(error.loc)}: {text} [{error.code}]\n")
-    return False, "".join(lines)
+    for problem in problems:
+        text = problem.message_id if lang == "id" else problem.message_en
+        lines.append(f"  {mark} {loc_text(problem.loc)}: {text} [{problem.code}]\n")
+    return "".join(lines)
 
 
 def cmd_explain(args: argparse.Namespace, out: Output, err: Output) -> int:
