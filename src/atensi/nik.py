@@ -42,7 +42,7 @@ from typing import NamedTuple
 
 import attrs
 
-from atensi.errors import AtensiError
+from atensi.errors import AtensiError, ErrorDetail, InvalidRecord, type_label
 from atensi.regions import is_valid_code
 from atensi.vocab import Citation, CodedEnum, Evidence, Label, Sex, cite
 
@@ -170,7 +170,26 @@ class NoNik:
     'belum_terdaftar'
     """
 
-    reason: NoNikReason
+    reason: NoNikReason = attrs.field()
+
+    @reason.validator
+    def _reason_is_a_member(self, _: attrs.Attribute[NoNikReason], value: object) -> None:
+        # Held on construction as every entity field is: NoNik("belum_terdaftar") would fail
+        # later, where its ``.reason.value`` is read.
+        if type(value) is not NoNikReason:
+            got = type_label(value)
+            raise InvalidRecord(
+                [
+                    ErrorDetail(
+                        ("reason",),
+                        "type.enum",
+                        f"expected a NoNikReason member, got a Python '{got}'",
+                        f"seharusnya anggota NoNikReason, bukan objek Python '{got}'",
+                        None,
+                        {"expected": "a NoNikReason member", "got": got},
+                    )
+                ]
+            )
 
 
 class Nik(NamedTuple):

@@ -14,6 +14,7 @@ construction and the boundary report the same codes and paths.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
 import types
 import typing
@@ -23,7 +24,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from atensi.errors import ErrorDetail, InvalidRecord, json_type_names
+from atensi.errors import ErrorDetail, InvalidRecord, json_type_names, type_label
 from atensi.regions import is_valid_code
 from atensi.vocab import Citation, CodedEnum, Evidence, Label, cite
 
@@ -237,7 +238,11 @@ def field(
         custom.append(region_codes)
     metadata["custom_validators"] = tuple(custom)
     validators = [_LIMIT_VALIDATORS[key](bound) for key, bound in limits.items()] + custom
-    validators.insert(0, _visible_text(multiline(limits)))
+    # The type first: every later check may then rely on it (a list of conditions is not read
+    # for their groups when it holds strings).
+    validators[:0] = [_typed, _visible_text(multiline(limits))]
+    if converter is None and "max_items" in limits:
+        converter = _list_to_tuple
     common: dict[str, Any] = {
         "metadata": metadata,
         "validator": validators or None,
@@ -419,6 +424,97 @@ def _visible_text(multiline: bool) -> Validator:
         )
 
     return check
+
+
+# --- Types on construction ----------------------------------------------------------------------
+
+
+def _list_to_tuple(value: Any) -> Any:
+    """A list given where a tuple is declared, as a tuple (entities stay hashable)."""
+    return tuple(value) if type(value) is list else value
+
+
+TypeCheck = Callable[[Any], bool]
+_TYPE_CHECKS: dict[type[Any], dict[str, tuple[TypeCheck, str, str, str]]] = {}
+
+
+def _describe(hint: Any) -> tuple[TypeCheck, str, str, str]:
+    """How to check a value against an annotation: (check, code, expected in en, in id)."""
+    if hint is str:
+        return (
+            lambda v: isinstance(v, str) and not isinstance(v, enum.Enum),
+            "type.string",
+            "a string",
+            "teks",
+        )
+    if hint is bool:
+        return (lambda v: type(v) is bool), "type.boolean", "True or False", "nilai benar/salah"
+    if hint is int:
+        return (lambda v: type(v) is int), "type.integer", "an integer", "bilangan bulat"
+    if hint is dt.date:
+        return (
+            lambda v: type(v) is dt.date,
+            "type.date",
+            "a datetime.date (not a datetime, not text)",
+            "datetime.date (bukan datetime, bukan teks)",
+        )
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        name = hint.__name__
+        return (lambda v: type(v) is hint), "type.enum", f"a {name} member", f"anggota {name}"
+    if isinstance(hint, type):
+        name = hint.__name__
+        return (lambda v: isinstance(v, hint)), "type.object", f"a {name}", f"objek {name}"
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is tuple:
+        item = _describe(args[0])[0]
+        what = _describe(args[0])[2]
+        return (
+            lambda v: type(v) is tuple and all(item(x) for x in v),
+            "type.array",
+            f"a tuple (or list) of {what}",
+            f"tuple (atau list) berisi {_describe(args[0])[3]}",
+        )
+    options = [_describe(a) for a in args if a is not type(None)]
+    nullable = type(None) in args
+    if len(options) == 1:
+        check, code, en, id_ = options[0]
+        return (lambda v: v is None or check(v)), code, f"{en} or None", f"{id_} atau None"
+    checks = [o[0] for o in options]
+    return (
+        lambda v: (nullable and v is None) or any(c(v) for c in checks),
+        "type.union",
+        " or ".join(o[2] for o in options),
+        " atau ".join(o[3] for o in options),
+    )
+
+
+def _typed(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Refuse a value of the wrong type on construction, as ``structure`` does on input.
+
+    ``structure`` checks types as it reads (and calls validators without an instance); this
+    holds ``Person(sex="female")`` and ``Assessment(assessed_on="2024-01-01")`` to the same
+    rule, so that no entity construction accepted can make a rule or ``unstructure`` fail.
+    """
+    if instance is None:
+        return
+    cls = type(instance)
+    checks = _TYPE_CHECKS.get(cls)
+    if checks is None:
+        hints = typing.get_type_hints(cls)
+        checks = {f.name: _describe(hints[f.name]) for f in attrs.fields(cls)}
+        _TYPE_CHECKS[cls] = checks
+    check, code, en, id_ = checks[attribute.name]
+    if not check(value):
+        got = type_label(value)
+        raise problem(
+            attribute.name,
+            code,
+            f"expected {en}, got a Python '{got}'",
+            f"seharusnya {id_}, bukan objek Python '{got}'",
+            None,
+            expected=en,
+            got=got,
+        )
 
 
 # --- Validators --------------------------------------------------------------------------------
