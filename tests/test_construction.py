@@ -23,7 +23,7 @@ from atensi.rules import assess_eligibility
 from atensi.vocab import TargetGroup
 from tests.strategies_model import ENTITY_STRATEGIES, STRATEGY_CLASSES, entity_name
 
-WRONG = ["female", 3, 2.5, True, None, [], {}, ("x",), dt.datetime(2024, 1, 1), object()]
+WRONG = ["female", 3, 2.5, True, None, [], {}, ("x",), dt.datetime(2024, 1, 1, tzinfo=dt.UTC), object()]
 NO_NIK = NoNik(NoNikReason.NOT_REGISTERED)
 
 
@@ -49,11 +49,11 @@ def test_a_string_date_is_refused_before_any_rule_reads_it() -> None:
         Assessment(id="A", assessed_on="2024-05-01")  # type: ignore[arg-type]
     assert err.value.errors[0].code == "type.date"
     with pytest.raises(InvalidRecord):
-        Assessment(id="A", assessed_on=dt.datetime(2024, 5, 1))
+        Assessment(id="A", assessed_on=dt.datetime(2024, 5, 1, tzinfo=dt.UTC))
 
 
 def test_lists_become_tuples_and_the_entity_stays_hashable() -> None:
-    person = Person(id="P", nik=NO_NIK, name="A", conditions=[])
+    person = Person(id="P", nik=NO_NIK, name="A", conditions=[])  # type: ignore[arg-type]
     assert person.conditions == ()
     hash(person)
     assert structure(unstructure(person), Person) == person
