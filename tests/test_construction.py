@@ -23,7 +23,18 @@ from atensi.rules import assess_eligibility
 from atensi.vocab import TargetGroup
 from tests.strategies_model import ENTITY_STRATEGIES, STRATEGY_CLASSES, entity_name
 
-WRONG = ["female", 3, 2.5, True, None, [], {}, ("x",), dt.datetime(2024, 1, 1, tzinfo=dt.UTC), object()]
+WRONG = [
+    "female",
+    3,
+    2.5,
+    True,
+    None,
+    [],
+    {},
+    ("x",),
+    dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
+    object(),
+]
 NO_NIK = NoNik(NoNikReason.NOT_REGISTERED)
 
 
