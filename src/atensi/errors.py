@@ -314,15 +314,19 @@ class ErrorDetail:
                 not known (a whole record of the wrong type); otherwise they read
                 ``"<redacted>"``, and keys inside shown inputs are masked as in paths.
         """
+        # A value whose field is not known may be anything, a whole record included.
+        personal = self.sensitivity != "bukan_data_pribadi"
+        ctx = dict(self.ctx)
+        if personal and not include_personal and "did_you_mean" in ctx and self.input is not None:
+            # A code close to a personal input tells what the input was: shown on request only.
+            del ctx["did_you_mean"]
         data: dict[str, Any] = {
             "loc": list(self.loc),
             "code": self.code,
             "msg": {"id": self.message_id, "en": self.message_en},
-            "ctx": dict(self.ctx),
+            "ctx": ctx,
         }
         if include_input:
-            # A value whose field is not known may be anything, a whole record included.
-            personal = self.sensitivity != "bukan_data_pribadi"
             if personal and not include_personal:
                 data["input"] = "<redacted>"
             else:

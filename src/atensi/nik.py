@@ -42,7 +42,7 @@ from typing import NamedTuple
 
 import attrs
 
-from atensi.errors import AtensiError, ErrorDetail, InvalidRecord, type_label
+from atensi.errors import AtensiError, ErrorDetail, InvalidRecord, json_type_names, type_label
 from atensi.regions import is_valid_code
 from atensi.vocab import Citation, CodedEnum, Evidence, Label, Sex, cite
 
@@ -218,10 +218,9 @@ def compact(text: object) -> str:
     '3171014103900001'
     """
     if type(text) is not str:
+        got_en, got_id = json_type_names(text)
         raise InvalidFormat(
-            None,
-            f"a NIK must be a string, not {type(text).__name__}",
-            f"NIK harus berupa teks, bukan {type(text).__name__}",
+            None, f"a NIK must be a string, not {got_en}", f"NIK harus berupa teks, bukan {got_id}"
         )
     return text.translate(_SEPARATORS)
 

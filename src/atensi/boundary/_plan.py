@@ -18,6 +18,7 @@ The same plans generate the JSON Schema, so the two cannot disagree on what is a
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import enum
 import types
 import typing
@@ -157,26 +158,73 @@ def structure_date(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
     return found
 
 
+#: An unknown code's message lists the codes only when there are at most this many; longer
+#: vocabularies are in ``ctx.choices`` (and the schema), not repeated in both languages.
+MAX_CODES_LISTED = 10
+
+
+def _normalised(text: str) -> str:
+    """Text compared loosely: case, spaces, dashes and underscores do not count."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def suggestion(value: str, choices: list[str], labels: dict[str, str] | None = None) -> str | None:
+    """The code (or key) ``value`` most likely meant: a label given for its code, or a near miss.
+
+    >>> suggestion("Anak Jalanan", ["anak_jalanan"], {"anak jalanan": "anak_jalanan"})
+    'anak_jalanan'
+    >>> suggestion("domcile", ["domicile", "id"])
+    'domicile'
+    """
+    if len(value) > 200:
+        return None
+    loose = _normalised(value)
+    for choice in choices:
+        if _normalised(choice) == loose:
+            return choice
+    if labels is not None and loose in labels:
+        return labels[loose]
+    close = difflib.get_close_matches(value.casefold(), choices, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def with_hint(error: ErrorDetail) -> None:
+    """Add a ``did you mean`` hint (``ctx.did_you_mean``) to an error's messages."""
+    hint = error.ctx.get("did_you_mean")
+    if hint is not None and "did you mean" not in error.message_en:
+        error.message_en += f"; did you mean '{hint}'?"
+        error.message_id += f"; mungkin maksudnya '{hint}'?"
+
+
 def _enum_structurer(cls: type[enum.Enum]) -> Structurer:
     members = {m.value: m for m in cls}
     choices = [m.value for m in cls]
     name = cls.__name__
+    labels = {
+        _normalised(text): m.value
+        for m in cls
+        for text in (getattr(m, "label", None) or ())
+        if isinstance(text, str)
+    }
+    if len(choices) <= MAX_CODES_LISTED:
+        listed_en = f"not a {name} code; expected one of: {', '.join(choices)}"
+        listed_id = f"bukan kode {name}; pilihan: {', '.join(choices)}"
+    else:
+        listed_en = f"not a {name} code (one of {len(choices)}: see ctx.choices)"
+        listed_id = f"bukan kode {name} (salah satu dari {len(choices)}: lihat ctx.choices)"
 
     def structure(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
         if isinstance(value, str):
             member = members.get(value)
             if member is not None:
                 return member
-            errors.append(
-                ErrorDetail(
-                    loc,
-                    "enum.unknown",
-                    f"not a {name} code; expected one of: {', '.join(choices)}",
-                    f"bukan kode {name}; pilihan: {', '.join(choices)}",
-                    value,
-                    {"enum": name, "choices": choices},
-                )
-            )
+            ctx: dict[str, Any] = {"enum": name, "choices": choices}
+            hint = suggestion(value, choices, labels)
+            if hint is not None:
+                # Added to the messages by the field's plan when the field is not personal
+                # (the hint names a code close to the input, so it may tell what it was).
+                ctx["did_you_mean"] = hint
+            errors.append(ErrorDetail(loc, "enum.unknown", listed_en, listed_id, value, ctx))
             return INVALID
         errors.append(_wrong_type(loc, "type.string", (f"a {name} code", f"kode {name}"), value))
         return INVALID
@@ -269,16 +317,19 @@ class Plan:
         names = self.names
         unknown = [key for key in value if key not in names]
         for key in unknown[:MAX_UNKNOWN_KEYS]:
-            errors.append(
-                ErrorDetail(
-                    (*loc, safe_key(key)),
-                    "object.unknown_key",
-                    "unknown field",
-                    "ruas tidak dikenal",
-                    None,
-                    {"allowed": self.allowed},
-                )
+            error = ErrorDetail(
+                (*loc, safe_key(key)),
+                "object.unknown_key",
+                "unknown field",
+                "ruas tidak dikenal",
+                None,
+                {"allowed": self.allowed},
             )
+            hint = suggestion(key, self.allowed) if type(key) is str else None
+            if hint is not None:
+                error.ctx["did_you_mean"] = hint
+                with_hint(error)
+            errors.append(error)
         if len(unknown) > MAX_UNKNOWN_KEYS:
             errors.append(
                 ErrorDetail(
@@ -349,6 +400,8 @@ class Plan:
             for error in errors[item_errors:]:
                 if error.sensitivity is None and sensitivity is not None:
                     error.sensitivity = sensitivity.value
+                if error.sensitivity == "bukan_data_pribadi":
+                    with_hint(error)
         if len(errors) != before:
             return INVALID
         if not self.entity:

@@ -260,8 +260,35 @@ def records_from(
     source.unread(first)
     if first == b"[" and not _is_first_of_lines(source):
         yield from _json_array(source)
-    else:
-        yield from _json_lines(source, raw_lines, newlines)
+        return
+    if first == b"{":
+        whole = _one_pretty_object(source)
+        if whole is not None:
+            yield whole
+            return
+    yield from _json_lines(source, raw_lines, newlines)
+
+
+def _one_pretty_object(source: _Source) -> Any:
+    """The record of a document that is one JSON object spread over lines, or ``None``.
+
+    A pretty-printed object (``json.dumps(record, indent=2)``, what an editor or an API
+    writes) is one record, not a dozen broken lines. Recognised when its first line is not a
+    whole JSON value and the whole document (at most :data:`MAX_RECORD_BYTES`) is one object;
+    otherwise the bytes are put back and read as JSON Lines.
+    """
+    line = source.readline(MAX_RECORD_BYTES + 1)
+    if line.endswith(b"\n") and not isinstance(parse_line(RawLine(1, line)), BadItem):
+        source.unread(line)
+        return None
+    rest = source.read_exactly(MAX_RECORD_BYTES + 1 - len(line))
+    data = line + rest
+    if len(data) <= MAX_RECORD_BYTES:
+        found = parse_line(RawLine(1, data))
+        if isinstance(found, dict):
+            return found
+    source.unread(data)
+    return None
 
 
 def _is_first_of_lines(source: _Source) -> bool:

@@ -64,6 +64,13 @@ def summary(err: Output, lang: str, valid: int, invalid: int) -> None:
     total = valid + invalid
     if err.isatty():
         err.write("\r")
+    if not total:
+        # An empty file, or only blank lines: say so, so that a wrong path or an empty export
+        # is not taken for a clean run.
+        if lang == "id":
+            err.write("atensi: masukan tidak memuat rekaman (kosong atau hanya baris kosong)\n")
+        else:
+            err.write("atensi: the input holds no records (it is empty or only blank lines)\n")
     if lang == "id":
         err.write(f"{total} rekaman: {valid} sah, {invalid} tidak sah\n")
     else:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from atensi.errors import AtensiError
+from atensi.errors import AtensiError, json_type_names
 
 __all__ = [
     "DECREES",
@@ -111,9 +111,10 @@ def normalise(code: object) -> str:
     '317101'
     """
     if not isinstance(code, str):
+        got_en, got_id = json_type_names(code)
         raise InvalidRegionCode(
-            f"a region code must be a string, not {type(code).__name__}",
-            message_id=f"kode wilayah harus berupa teks, bukan {type(code).__name__}",
+            f"a region code must be a string, not {got_en}",
+            message_id=f"kode wilayah harus berupa teks, bukan {got_id}",
             code="region.format",
         )
     compact = code.replace(".", "").replace(" ", "")
