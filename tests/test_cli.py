@@ -307,6 +307,7 @@ def test_assess_writes_what_the_batch_functions_return(personal: bool) -> None:
         json.dumps(
             {
                 "index": index,
+                "line": index + 1,
                 **assess_record(
                     json.loads(line), on=dt.date(2024, 6, 1), show_personal_data=personal
                 ),
@@ -333,9 +334,13 @@ def test_jobs_give_the_single_process_output_in_input_order(tmp_path: pathlib.Pa
         "persons.json",
         b"[" + b",".join((EXAMPLES / "persons.jsonl").read_bytes().splitlines()) + b"]",
     )
-    assert (
-        run("validate", array, "--kind", "person", "--jobs", "2").stdout
-        == run("validate", "examples/persons.jsonl", "--kind", "person").stdout
+
+    def unplaced(stdout: str) -> list[dict[str, Any]]:
+        found = [json.loads(line) for line in stdout.splitlines()]
+        return [{k: v for k, v in r.items() if k not in ("line", "offset")} for r in found]
+
+    assert unplaced(run("validate", array, "--kind", "person", "--jobs", "2").stdout) == unplaced(
+        run("validate", "examples/persons.jsonl", "--kind", "person").stdout
     )
 
 
@@ -471,3 +476,35 @@ def test_coverage_takes_the_edition_pin(tmp_path: pathlib.Path) -> None:
     assert cells["korban_bencana"] == ["L"]
     bad = run("coverage", str(registry), "--on", "2021-06-01", "--edition", "nope")
     assert bad.returncode == 2
+
+
+# --- Where each record is: the line, and the byte offset in an array (issue 15, item 12) ------
+
+
+def test_results_carry_the_line_of_their_record(tmp_path: pathlib.Path) -> None:
+    good = b'{"id": "P", "nik": {"reason": "belum_terdaftar"}, "name": "A"}'
+    path = write(tmp_path, "gaps.jsonl", b"\n\n" + good + b"\n\n\n{oops\n" + good + b"\n")
+    for jobs in ("1", "2"):
+        result = run("validate", path, "--kind", "person", "--jobs", jobs, "--force-jobs")
+        found = [json.loads(line) for line in result.stdout.splitlines()]
+        assert [(r["index"], r["line"], r["ok"]) for r in found] == [
+            (0, 3, True),
+            (1, 6, False),
+            (2, 7, True),
+        ]
+        assert all("offset" not in r for r in found)
+
+
+def test_array_items_carry_their_line_and_byte_offset(tmp_path: pathlib.Path) -> None:
+    first = '{"id": "P", "nik": {"reason": "belum_terdaftar"}, "name": "Ä\u00e9"}'
+    body = f' [\n{first},\n\n  {{"id": 1}}]'.encode()
+    path = write(tmp_path, "items.json", body)
+    found = [
+        json.loads(line) for line in run("validate", path, "--kind", "person").stdout.splitlines()
+    ]
+    assert [(r["line"], r["offset"]) for r in found] == [
+        (2, body.index(b"{")),
+        (4, body.index(b'{"id": 1}')),
+    ]
+    explained = run("explain", path, "--on", "2024-06-01")
+    assert "# 1 (line 4, byte " in explained.stdout

@@ -36,6 +36,7 @@ from atensi.errors import ErrorDetail
 __all__ = [
     "MAX_RECORD_BYTES",
     "BadItem",
+    "Located",
     "RawLine",
     "open_input",
     "parse_line",
@@ -57,6 +58,18 @@ class BadItem:
 
     def __init__(self, detail: ErrorDetail) -> None:
         self.detail = detail
+
+
+class Located(NamedTuple):
+    """A record (or bad item, or raw line) and where it starts in the input.
+
+    ``line`` is 1-based; ``offset`` is the byte offset of an array item's first byte (``None``
+    in JSON Lines, where the line says where).
+    """
+
+    line: int
+    offset: int | None
+    item: Any
 
 
 class RawLine(NamedTuple):
@@ -155,6 +168,8 @@ class _Source:
         self.stream = stream
         self.name = name
         self.pending = b""
+        #: Bytes before the document's first value (a byte order mark, white space).
+        self.skipped = 0
 
     def unread(self, data: bytes) -> None:
         self.pending = data + self.pending
@@ -205,6 +220,7 @@ class _Source:
                 return b"", newlines
             rest = chunk.lstrip(_SPACE)
             newlines += chunk.count(b"\n", 0, len(chunk) - len(rest))
+            self.skipped += len(chunk) - len(rest)
             if rest:
                 self.unread(rest[1:])
                 return rest[:1], newlines
@@ -235,6 +251,14 @@ def _encoding_problem(head: bytes) -> str | None:
 def records_from(
     stream: IO[bytes], *, raw_lines: bool = False, name: str = "the input"
 ) -> Iterator[Any]:
+    """The records of a byte stream (see :func:`located_records`), without their positions."""
+    for located in located_records(stream, raw_lines=raw_lines, name=name):
+        yield located.item
+
+
+def located_records(
+    stream: IO[bytes], *, raw_lines: bool = False, name: str = "the input"
+) -> Iterator[Located]:
     """Yield the records of a byte stream holding a JSON array or JSON Lines.
 
     With ``raw_lines``, lines of JSON Lines come as :class:`RawLine` for :func:`parse_line`
@@ -249,6 +273,7 @@ def records_from(
     head = source.read_exactly(4)
     if head.startswith(_BOM):
         head = head[len(_BOM) :]
+        source.skipped = len(_BOM)
     else:
         problem = _encoding_problem(head)
         if problem is not None:
@@ -259,12 +284,12 @@ def records_from(
         return
     source.unread(first)
     if first == b"[" and not _is_first_of_lines(source):
-        yield from _json_array(source)
+        yield from _json_array(source, newlines + 1)
         return
     if first == b"{":
         whole = _one_pretty_object(source)
         if whole is not None:
-            yield whole
+            yield Located(newlines + 1, None, whole)
             return
     yield from _json_lines(source, raw_lines, newlines)
 
@@ -305,7 +330,7 @@ def _is_first_of_lines(source: _Source) -> bool:
         source.unread(line)
 
 
-def _json_lines(source: _Source, raw_lines: bool, skipped: int) -> Iterator[Any]:
+def _json_lines(source: _Source, raw_lines: bool, skipped: int) -> Iterator[Located]:
     line_number = skipped
     while True:
         raw = source.readline(MAX_RECORD_BYTES + 1)
@@ -314,17 +339,18 @@ def _json_lines(source: _Source, raw_lines: bool, skipped: int) -> Iterator[Any]
         line_number += 1
         if len(raw) > MAX_RECORD_BYTES and not raw.endswith(b"\n"):
             _skip_line(source, raw)
-            yield _bad(
+            too_large = _bad(
                 _line(line_number),
                 "input.too_large",
                 f"longer than {MAX_RECORD_BYTES} bytes; skipped",
                 f"lebih dari {MAX_RECORD_BYTES} bait; dilewati",
             )
+            yield Located(line_number, None, too_large)
             continue
         if not raw.strip():
             continue
         line = RawLine(line_number, raw)
-        yield line if raw_lines else parse_line(line)
+        yield Located(line_number, None, line if raw_lines else parse_line(line))
 
 
 def _skip_line(source: _Source, read: bytes) -> None:
@@ -341,13 +367,27 @@ def _skip_line(source: _Source, read: bytes) -> None:
 class _Array:
     """The text of a JSON array being read: decoded UTF-8, held from the current item on."""
 
-    def __init__(self, source: _Source) -> None:
+    def __init__(self, source: _Source, line: int) -> None:
         self.source = source
         self.decoder = codecs.getincrementaldecoder("utf-8")()
         self.text = ""
         self.position = 0
         self.offset = 0  # bytes read before ``text``
         self.eof = False
+        # Where ``text[mark]`` is in the input (line, byte), advanced as items are read, so
+        # that each item's position costs time in its own size only.
+        self.mark = 0
+        self.item_start = 0
+        self.mark_line = line
+        self.mark_byte = source.skipped
+
+    def where(self, position: int) -> tuple[int, int]:
+        """The line and byte offset of ``text[position]`` (at or after the last asked)."""
+        seen = self.text[self.mark : position]
+        self.mark_line += seen.count("\n")
+        self.mark_byte += len(seen) if seen.isascii() else len(seen.encode("utf-8"))
+        self.mark = position
+        return self.mark_line, self.mark_byte
 
     def more(self, size: int = _CHUNK) -> bool:
         """Read about ``size`` more bytes; ``False`` at the end of the input."""
@@ -363,8 +403,10 @@ class _Array:
         self.offset += len(chunk)
         if not chunk:
             self.eof = True
+        self.where(self.position)
+        self.item_start = max(0, self.item_start - self.position)
         self.text = self.text[self.position :] + text
-        self.position = 0
+        self.position = self.mark = 0
         return bool(chunk)
 
     def skip_space(self) -> str:
@@ -381,9 +423,9 @@ class _Array:
                 return ""
 
 
-def _json_array(source: _Source) -> Iterator[Any]:
+def _json_array(source: _Source, line: int) -> Iterator[Located]:
     """Yield the items of a top-level JSON array; its whole text must be that array."""
-    array = _Array(source)
+    array = _Array(source, line)
     array.skip_space()
     array.position += 1  # the "["
     index = 0
@@ -399,7 +441,8 @@ def _json_array(source: _Source) -> Iterator[Any]:
                 raise UsageError(f"expected ',' or ']' after record {index - 1}")
             array.position += 1
             array.skip_space()
-        yield _array_item(array, index)
+        item = _array_item(array, index)
+        yield Located(*array.where(array.item_start), item)
         index += 1
     if array.skip_space():
         raise UsageError(
@@ -409,6 +452,7 @@ def _json_array(source: _Source) -> Iterator[Any]:
 
 
 def _array_item(array: _Array, index: int) -> Any:
+    array.item_start = array.position
     while True:
         pending = len(array.text) - array.position
         try:
@@ -450,11 +494,11 @@ def open_input(path: str) -> IO[bytes]:
         raise UsageError(f"cannot read {path}: {err.strerror or type(err).__name__}") from None
 
 
-def read_records(path: str, *, raw_lines: bool = False) -> Iterator[Any]:
-    """Yield the records of a JSON array or JSON Lines file (``-`` for stdin)."""
+def read_records(path: str, *, raw_lines: bool = False) -> Iterator[Located]:
+    """Yield the records of a JSON array or JSON Lines file (``-`` for stdin), located."""
     stream = open_input(path)
     try:
-        yield from records_from(stream, raw_lines=raw_lines, name=_name(path))
+        yield from located_records(stream, raw_lines=raw_lines, name=_name(path))
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()

@@ -8,6 +8,7 @@ only faults of the machine stop a run: they raise the :mod:`atensi.cli._io` faul
 from __future__ import annotations
 
 import argparse
+import collections
 import functools
 import itertools
 import json
@@ -141,11 +142,22 @@ def _texts(records: Iterator[Any], unit: Callable[[Any], str], jobs: int) -> Ite
 def _run(args: argparse.Namespace, out: Output, err: Output, work: Callable[[Any], str]) -> int:
     """Write one JSON line per record of ``args.file``, a summary, and return the exit code."""
     valid = invalid = 0
-    records = read_records(args.file, raw_lines=args.jobs > 1)
+    located = read_records(args.file, raw_lines=args.jobs > 1)
+    # Where each record starts, in input order: the results come back in the same order.
+    positions: collections.deque[tuple[int, int | None]] = collections.deque()
+
+    def records() -> Iterator[Any]:
+        for where in located:
+            positions.append((where.line, where.offset))
+            yield where.item
+
     unit = functools.partial(_unit, work=work, show=args.show_personal_data)
-    for index, text in enumerate(_texts(records, unit, args.jobs)):
-        # ``text`` is a JSON object whose first key is "ok": put the index in front of it.
-        out.write(f'{{"index": {index}, {text[1:]}\n')
+    for index, text in enumerate(_texts(records(), unit, args.jobs)):
+        # ``text`` is a JSON object whose first key is "ok": put the index, the record's line
+        # (and, in a JSON array, its byte offset) in front of it.
+        line, offset = positions.popleft()
+        at = f'"line": {line}, ' if offset is None else f'"line": {line}, "offset": {offset}, '
+        out.write(f'{{"index": {index}, {at}{text[1:]}\n')
         if text.startswith('{"ok": true'):
             valid += 1
         else:
@@ -228,10 +240,15 @@ def cmd_explain(args: argparse.Namespace, out: Output, err: Output) -> int:
     """Explain every item's decision as text."""
     _assess_options(args)  # a wrong edition is a usage error before any record is read
     valid = invalid = 0
-    for index, item in enumerate(read_records(args.file)):
+    for index, where in enumerate(read_records(args.file)):
         progress(index + 1, err)
-        ok, text = _explained(item, args)
-        out.write(f"# {index}\n{text}")
+        ok, text = _explained(where.item, args)
+        at = (
+            f"line {where.line}"
+            if where.offset is None
+            else f"line {where.line}, byte {where.offset}"
+        )
+        out.write(f"# {index} ({at})\n{text}")
         valid += ok
         invalid += not ok
     summary(err, args.lang, valid, invalid)
