@@ -92,6 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=("id", "en"), default="en", help="language of messages (default: en)"
     )
     common.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress line and no closing summary on standard error (faults still are)",
+    )
+    common.add_argument(
         "--show-personal-data",
         action="store_true",
         help="print personal data (inputs, facts, full NIKs); off by default",

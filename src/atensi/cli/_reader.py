@@ -27,7 +27,7 @@ from __future__ import annotations
 import codecs
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any, NamedTuple
 
 from atensi.cli._io import UsageError, read_failed
@@ -494,9 +494,17 @@ def open_input(path: str) -> IO[bytes]:
         raise UsageError(f"cannot read {path}: {err.strerror or type(err).__name__}") from None
 
 
-def read_records(path: str, *, raw_lines: bool = False) -> Iterator[Located]:
-    """Yield the records of a JSON array or JSON Lines file (``-`` for stdin), located."""
+def read_records(
+    path: str, *, raw_lines: bool = False, opened: Callable[[IO[bytes]], None] | None = None
+) -> Iterator[Located]:
+    """Yield the records of a JSON array or JSON Lines file (``-`` for stdin), located.
+
+    ``opened`` is called with the input stream once it is open (the progress line reads how
+    far it is).
+    """
     stream = open_input(path)
+    if opened is not None:
+        opened(stream)
     try:
         yield from located_records(stream, raw_lines=raw_lines, name=_name(path))
     finally:

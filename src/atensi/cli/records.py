@@ -19,12 +19,12 @@ from typing import Any
 
 from atensi.cli._io import ExitCode, Output, UsageError, WorkerFailed
 from atensi.cli._law import add_law_options, law_from
+from atensi.cli._progress import Progress
 from atensi.cli._reader import BadItem, RawLine, parse_line, read_records
 from atensi.errors import ErrorDetail, loc_text
 
 __all__ = ["add_parsers", "cmd_assess", "cmd_explain", "cmd_validate"]
 
-_PROGRESS_EVERY = 10_000
 #: Records sent to the worker processes at a time (``--jobs``).
 _BATCH = 4096
 #: No more worker processes than this, even with ``--force-jobs``.
@@ -53,18 +53,10 @@ def entity(kind: str) -> type[Any]:
     return cls
 
 
-def progress(count: int, err: Output) -> None:
-    """Show the count on a terminal every 10,000 records."""
-    if count % _PROGRESS_EVERY == 0 and err.isatty():
-        err.write(f"\r{count:,} records…")
-        err.flush()
-
-
-def summary(err: Output, lang: str, valid: int, invalid: int) -> None:
-    """The closing count on standard error."""
+def summary(err: Output, args: argparse.Namespace, valid: int, invalid: int) -> None:
+    """The closing count on standard error (``--quiet``: only the note of an empty input)."""
+    lang = args.lang
     total = valid + invalid
-    if err.isatty():
-        err.write("\r")
     if not total:
         # An empty file, or only blank lines: say so, so that a wrong path or an empty export
         # is not taken for a clean run.
@@ -72,6 +64,8 @@ def summary(err: Output, lang: str, valid: int, invalid: int) -> None:
             err.write("atensi: masukan tidak memuat rekaman (kosong atau hanya baris kosong)\n")
         else:
             err.write("atensi: the input holds no records (it is empty or only blank lines)\n")
+    if args.quiet:
+        return
     if lang == "id":
         err.write(f"{total} rekaman: {valid} sah, {invalid} tidak sah\n")
     else:
@@ -142,7 +136,8 @@ def _texts(records: Iterator[Any], unit: Callable[[Any], str], jobs: int) -> Ite
 def _run(args: argparse.Namespace, out: Output, err: Output, work: Callable[[Any], str]) -> int:
     """Write one JSON line per record of ``args.file``, a summary, and return the exit code."""
     valid = invalid = 0
-    located = read_records(args.file, raw_lines=args.jobs > 1)
+    shown = Progress(err, quiet=args.quiet)
+    located = read_records(args.file, raw_lines=args.jobs > 1, opened=shown.opened)
     # Where each record starts, in input order: the results come back in the same order.
     positions: collections.deque[tuple[int, int | None]] = collections.deque()
 
@@ -162,8 +157,9 @@ def _run(args: argparse.Namespace, out: Output, err: Output, work: Callable[[Any
             valid += 1
         else:
             invalid += 1
-        progress(index + 1, err)
-    summary(err, args.lang, valid, invalid)
+        shown.update(index + 1)
+    shown.clear()
+    summary(err, args, valid, invalid)
     return ExitCode.INVALID if invalid else ExitCode.OK
 
 
@@ -240,8 +236,9 @@ def cmd_explain(args: argparse.Namespace, out: Output, err: Output) -> int:
     """Explain every item's decision as text."""
     _assess_options(args)  # a wrong edition is a usage error before any record is read
     valid = invalid = 0
-    for index, where in enumerate(read_records(args.file)):
-        progress(index + 1, err)
+    shown = Progress(err, quiet=args.quiet)
+    for index, where in enumerate(read_records(args.file, opened=shown.opened)):
+        shown.update(index + 1)
         ok, text = _explained(where.item, args)
         at = (
             f"line {where.line}"
@@ -251,7 +248,8 @@ def cmd_explain(args: argparse.Namespace, out: Output, err: Output) -> int:
         out.write(f"# {index} ({at})\n{text}")
         valid += ok
         invalid += not ok
-    summary(err, args.lang, valid, invalid)
+    shown.clear()
+    summary(err, args, valid, invalid)
     return ExitCode.INVALID if invalid else ExitCode.OK
 
 
