@@ -67,6 +67,36 @@ __all__ = [
 ]
 
 
+DESCRIPTION = """\
+Validate records of Indonesia's social rehabilitation programme (ATENSI) and decide
+eligibility under the law in force on a date, with every decision cited and explained.
+Personal data is redacted from every output unless --show-personal-data is given."""
+
+EPILOG = """\
+input:
+  FILE is a JSON array, JSON Lines (one record per line) or one JSON object, or - for
+  standard input; UTF-8, read as a stream. assess and explain read items
+    {"subject": {"kind": "person", ...}, "assessment": {...} | null, "on": "YYYY-MM-DD"}
+  (atensi schema item prints their JSON Schema). Dates are YYYY-MM-DD, 1800 to 2199.
+
+output:
+  validate and assess write one JSON line per record: {"index", "line", ("offset",) "ok",
+  "decision" | "errors", ("warnings")}; explain writes text. A summary goes to standard
+  error (on a terminal, progress too; --quiet silences both).
+
+exit codes:
+  0 every record valid      1 some records invalid     2 usage error or unreadable input
+  3 input I/O error         4 output I/O error         5 output closed (broken pipe)
+  6 a worker process died   70 internal error          130 interrupted
+
+example:
+  atensi assess examples/assessments.jsonl --on 2024-06-01 > decisions.jsonl
+  atensi explain examples/cases.json --on 2024-06-01 --lang id
+  atensi validate examples/persons-broken.jsonl --kind person
+
+Run 'atensi COMMAND --help' for a command's options."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
@@ -103,7 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser = _Parser(
         prog="atensi",
-        description=(__doc__ or "").split("\n\n")[0],
+        description=DESCRIPTION,
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"atensi {atensi.__version__}")

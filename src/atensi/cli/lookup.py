@@ -125,11 +125,35 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, date: Callable[[str],
         "kind", metavar="KIND", type=_schema_kind, help=f"one of: {', '.join(schema_kinds)}"
     )
     p.set_defaults(run=cmd_schema)
-    p = sub.add_parser("nik", parents=[common], help="check and parse a NIK")
-    p.add_argument("nik", help="the NIK, or - to read it from standard input (kept out of ps)")
-    p.add_argument("--on", type=date, help="date for the century (default: today)")
+    p = sub.add_parser(
+        "nik",
+        parents=[common],
+        help="check and parse a NIK",
+        description="Check a NIK offline (length, encoded birth date, serial, region) and print "
+        "what it encodes as JSON; the birth date, sex and full NIK only with "
+        "--show-personal-data. Exit 0 valid, 1 invalid.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  echo 3171014103900001 | atensi nik - --on 2026-01-01",
+    )
+    p.add_argument(
+        "nik",
+        metavar="NIK",
+        help="the NIK (spaces, dots and dashes allowed), or - to read it from standard input "
+        "(kept out of ps and the shell's history)",
+    )
+    p.add_argument(
+        "--on", type=date, metavar="DATE", help="date that fixes the century (default: today)"
+    )
     p.add_argument("--strict", action="store_true", help="reject unknown region codes")
     p.set_defaults(run=cmd_nik)
-    p = sub.add_parser("region", parents=[common], help="look up a region code")
-    p.add_argument("code")
+    p = sub.add_parser(
+        "region",
+        parents=[common],
+        help="look up a Kemendagri region code",
+        description="Look up a Kemendagri region code (province, regency or district; current "
+        "or retired) and print it as JSON. Exit 0 known, 1 unknown.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  atensi region 65.01",
+    )
+    p.add_argument("code", metavar="CODE", help="2, 4 or 6 digits, dots allowed (31.71.01)")
     p.set_defaults(run=cmd_region)

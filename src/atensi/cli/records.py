@@ -287,19 +287,62 @@ def jobs_for(args: argparse.Namespace, err: Output) -> int:
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser, date: Callable[[str], Any]) -> None:
     """Add ``validate``, ``assess`` and ``explain`` to the subcommands."""
-    p = sub.add_parser("validate", parents=[common], help="validate records of one kind")
-    p.add_argument("file", help="JSON array or JSON Lines file, or - for stdin")
-    p.add_argument("--kind", required=True, help="entity kind, e.g. person, case, assessment")
+    p = sub.add_parser(
+        "validate",
+        parents=[common],
+        help="validate records of one kind: one JSON result per record",
+        description="Validate every record of FILE as the entity KIND; write one JSON result "
+        "per record (errors with their paths and codes, warnings) and a summary. Exit 0 when "
+        "every record is valid, 1 when some are not.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  atensi validate examples/persons.jsonl --kind person",
+    )
+    p.add_argument("file", metavar="FILE", help=_FILE_HELP)
+    p.add_argument(
+        "--kind",
+        required=True,
+        metavar="KIND",
+        help=f"the entity of every record: {', '.join(kinds())}",
+    )
     _add_jobs(p)
     p.set_defaults(run=cmd_validate)
+    explained = {
+        "assess": (
+            "decide the eligibility of items: one JSON decision per item",
+            "Decide the eligibility of every item of FILE and write one JSON line per item: "
+            "the cited decision (personal data redacted), or the item's errors.",
+        ),
+        "explain": (
+            "the same decisions as readable text",
+            "Decide the eligibility of every item of FILE and explain each decision as text "
+            "(--lang id for Indonesian).",
+        ),
+    }
     for name, run in (("assess", cmd_assess), ("explain", cmd_explain)):
-        p = sub.add_parser(name, parents=[common], help=f"{name} eligibility of items")
-        p.add_argument("file")
-        p.add_argument("--on", type=date, help="decision date (items may carry their own)")
+        short, long = explained[name]
+        p = sub.add_parser(
+            name,
+            parents=[common],
+            help=short,
+            description=long + ' Items: {"subject": {"kind": ...}, "assessment": {...} | null, '
+            '"on": "YYYY-MM-DD"}.',
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            epilog=f"example:\n  atensi {name} examples/cases.json --on 2024-06-01",
+        )
+        p.add_argument("file", metavar="FILE", help=_FILE_HELP)
+        p.add_argument(
+            "--on",
+            type=date,
+            metavar="DATE",
+            help='decision date, YYYY-MM-DD (an item\'s own "on" takes precedence)',
+        )
         add_law_options(p, date, compare=True)
         if run is cmd_assess:
             _add_jobs(p)
         p.set_defaults(run=run)
+
+
+_FILE_HELP = "a JSON array, JSON Lines or one JSON object; - for standard input"
 
 
 def _add_jobs(p: argparse.ArgumentParser) -> None:
@@ -307,6 +350,7 @@ def _add_jobs(p: argparse.ArgumentParser) -> None:
         "--jobs",
         type=_jobs,
         default=1,
+        metavar="N",
         help="worker processes (default 1; 0 for one per CPU; at most the CPU count unless "
         "--force-jobs); the output order is the input's",
     )
