@@ -29,7 +29,13 @@ from atensi.errors import ErrorDetail, InvalidRecord, NoInstrumentInForce
 from atensi.law import EDITION_IDS, FLOOR_FROM, InForceDates, instrument_in_force
 from atensi.model import Assessment, AssessmentItem
 from atensi.model.subjects import Subject
-from atensi.rules import Decision, EditionComparison, assess_eligibility, compare_editions
+from atensi.rules import (
+    Decision,
+    EditionComparison,
+    Redaction,
+    assess_eligibility,
+    compare_editions,
+)
 
 __all__ = [
     "Law",
@@ -278,6 +284,11 @@ def _warnings_json(warnings: tuple[ErrorDetail, ...]) -> list[Any]:
     return [w.to_dict() for w in warnings]
 
 
+def _level(show_personal_data: bool, redaction: str) -> Redaction:
+    """The redaction of a decision: none when personal data is shown, else the one asked for."""
+    return Redaction.NONE if show_personal_data else Redaction(redaction)
+
+
 def _errors_json(errors: tuple[ErrorDetail, ...], show_personal_data: bool) -> list[Any]:
     return [
         e.to_dict(include_input=show_personal_data, include_personal=show_personal_data)
@@ -292,17 +303,20 @@ def assess_record(
     on: dt.date | None = None,
     show_personal_data: bool = False,
     law: Law = _NO_PIN,
+    redaction: str = "full",
 ) -> dict[str, Any]:
     """Return ``{"ok": True, "decision": ...}`` or ``{"ok": False, "errors": [...]}``.
 
-    The decision is redacted (no facts, no fact-bearing messages) unless
-    ``show_personal_data`` is true; ``law`` pins the edition or replaces in-force dates. A
+    The decision is redacted at ``redaction`` (a :class:`atensi.rules.Redaction` level: by
+    default fact values hidden and each finding's message its rule's statement; ``"facts"``
+    keeps the messages that hold no personal value) unless ``show_personal_data`` is true;
+    ``law`` pins the edition or replaces in-force dates. A
     valid item with warnings has them under ``"warnings"`` (the key is there only then).
     """
     result, warnings = decide_item_with_warnings(item, on=on, law=law)
     if isinstance(result, tuple):
         return {"ok": False, "errors": _errors_json(result, show_personal_data)}
-    data = {"ok": True, "decision": result.to_json(redact=not show_personal_data)}
+    data = {"ok": True, "decision": result.to_json(redact=_level(show_personal_data, redaction))}
     if warnings:
         data["warnings"] = _warnings_json(warnings)
     return data
@@ -316,6 +330,7 @@ def assess_record_json(
     show_personal_data: bool = False,
     ensure_ascii: bool = False,
     law: Law = _NO_PIN,
+    redaction: str = "full",
 ) -> str:
     """Return ``json.dumps(assess_record(item, ...), ensure_ascii=ensure_ascii)``, faster.
 
@@ -332,7 +347,8 @@ def assess_record_json(
     if isinstance(result, tuple):
         data = {"ok": False, "errors": _errors_json(result, show_personal_data)}
         return json.dumps(data, ensure_ascii=ensure_ascii)
-    decision = result.to_json_text(redact=not show_personal_data, ensure_ascii=ensure_ascii)
+    level = _level(show_personal_data, redaction)
+    decision = result.to_json_text(redact=level, ensure_ascii=ensure_ascii)
     if warnings:
         listed = json.dumps(_warnings_json(warnings), ensure_ascii=ensure_ascii)
         return f'{{"ok": true, "decision": {decision}, "warnings": {listed}}}'
@@ -347,10 +363,12 @@ def compare_record_json(
     show_personal_data: bool = False,
     ensure_ascii: bool = False,
     law: Law = _NO_PIN,
+    redaction: str = "full",
 ) -> str:
     """``{"ok": true, "comparison": ...}`` for one item decided under each of ``editions``.
 
-    The comparison's decisions are redacted unless ``show_personal_data`` is true; its
+    The comparison's decisions are redacted (at ``redaction``) unless ``show_personal_data``
+    is true; its
     differences name targets, editions, outcomes and rule ids only.
 
     Raises:
@@ -363,6 +381,7 @@ def compare_record_json(
         show_personal_data=show_personal_data,
         ensure_ascii=ensure_ascii,
         law=law,
+        redaction=redaction,
     )
 
 
@@ -375,12 +394,13 @@ def _compare_record_json(
     show_personal_data: bool,
     ensure_ascii: bool,
     law: Law,
+    redaction: str,
 ) -> str:
     result, warnings = _compare(item, editions=editions, on=on, law=law)
     if isinstance(result, EditionComparison):
         data: dict[str, Any] = {
             "ok": True,
-            "comparison": result.to_json(redact=not show_personal_data),
+            "comparison": result.to_json(redact=_level(show_personal_data, redaction)),
         }
         if warnings:
             data["warnings"] = _warnings_json(warnings)

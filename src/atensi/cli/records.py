@@ -189,7 +189,12 @@ def cmd_assess(args: argparse.Namespace, out: Output, err: Output) -> int:
 
     options = _assess_options(args)
     record_json = compare_record_json if "editions" in options else assess_record_json
-    work = functools.partial(record_json, show_personal_data=args.show_personal_data, **options)
+    work = functools.partial(
+        record_json,
+        show_personal_data=args.show_personal_data,
+        redaction=args.redaction,
+        **options,
+    )
     return _run(args, out, err, work)
 
 
@@ -213,7 +218,8 @@ def _explained(item: Any, args: argparse.Namespace) -> tuple[bool, str]:
             result, warnings = decide_item_with_warnings(item, **options)
         if not isinstance(result, tuple):
             try:
-                decision = result if args.show_personal_data else result.redacted()
+                level = "none" if args.show_personal_data else args.redaction
+                decision = result.redacted(level)
                 text = decision.explain(args.lang) + "\n"
             except Exception as exc:  # one record never stops the run (see atensi.batch)
                 result = (internal_error(exc),)
@@ -335,6 +341,14 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, date: Callable[[str],
             type=date,
             metavar="DATE",
             help='decision date, YYYY-MM-DD (an item\'s own "on" takes precedence)',
+        )
+        p.add_argument(
+            "--redaction",
+            choices=("full", "facts"),
+            default="full",
+            help="full (default): fact values hidden, each finding says its rule's statement; "
+            "facts: fact values hidden, a finding's own message kept where it holds no "
+            "personal value (--show-personal-data shows everything)",
         )
         add_law_options(p, date, compare=True)
         if run is cmd_assess:

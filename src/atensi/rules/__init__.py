@@ -22,6 +22,7 @@ from atensi.rules.decision import (
     Decision,
     Finding,
     Outcome,
+    Redaction,
     Status,
     decision_from_json,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "InvalidTransition",
     "Outcome",
     "PolicyReport",
+    "Redaction",
     "Rule",
     "RuleDifference",
     "ServingUnit",
