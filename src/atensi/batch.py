@@ -25,6 +25,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple, ParamSpec, TypeVar
 
 from atensi.boundary import structure, warnings_of
+from atensi.boundary._lines import Decoder, decode_line, line_where
 from atensi.errors import ErrorDetail, InvalidRecord, NoInstrumentInForce
 from atensi.law import EDITION_IDS, FLOOR_FROM, InForceDates, instrument_in_force
 from atensi.model import Assessment, AssessmentItem
@@ -39,12 +40,14 @@ from atensi.rules import (
 
 __all__ = [
     "Law",
+    "assess_line_json",
     "assess_record",
     "assess_record_json",
     "compare_item",
     "compare_record_json",
     "decide_item",
     "decide_item_with_warnings",
+    "validate_line_json",
     "validate_record",
 ]
 
@@ -426,3 +429,70 @@ def validate_record(
         return {"ok": False, "errors": _errors_json(err.errors, show_personal_data)}
     warnings = warnings_of(value)
     return {"ok": True, "warnings": _warnings_json(warnings)} if warnings else {"ok": True}
+
+
+def _decoded(line: str | bytes, number: int | None) -> Any:
+    """A text line's record, or its problem; a fresh decoder, so threads may share nothing."""
+    return decode_line(line, line_where(number), Decoder())
+
+
+def assess_line_json(
+    line: str | bytes,
+    *,
+    number: int | None = None,
+    on: dt.date | None = None,
+    show_personal_data: bool = False,
+    ensure_ascii: bool = False,
+    law: Law = _NO_PIN,
+    redaction: str = "full",
+) -> str | None:
+    """:func:`assess_record_json` of one line of JSON Lines, read as the command line reads it.
+
+    For engines that map a function over text lines (Dask's ``read_text``, Polars, Spark): a
+    blank line is ``None`` (drop it, as the command line skips it); a line that is not UTF-8,
+    not JSON (``NaN`` included) or has a key twice is that line's error result
+    (``input.not_utf8``, ``input.not_json``, ``input.duplicate_key``), never an exception, so
+    one bad line never stops a job. ``number`` (1-based), when known, names the line in
+    messages.
+
+    >>> assess_line_json("   ") is None
+    True
+    >>> json.loads(assess_line_json("{oops", number=7))["errors"][0]["msg"]["en"]
+    'line 7: not valid JSON'
+    """
+    if not line.strip():
+        return None
+    record = _decoded(line, number)
+    if isinstance(record, ErrorDetail):
+        data = {"ok": False, "errors": _errors_json((record,), show_personal_data)}
+        return json.dumps(data, ensure_ascii=ensure_ascii)
+    return assess_record_json(
+        record,
+        on=on,
+        show_personal_data=show_personal_data,
+        ensure_ascii=ensure_ascii,
+        law=law,
+        redaction=redaction,
+    )
+
+
+def validate_line_json(
+    line: str | bytes,
+    cls: type[Any],
+    *,
+    number: int | None = None,
+    show_personal_data: bool = False,
+    ensure_ascii: bool = False,
+) -> str | None:
+    """:func:`validate_record` of one line of JSON Lines as JSON text (``None`` for a blank line).
+
+    Read as :func:`assess_line_json` reads a line.
+    """
+    if not line.strip():
+        return None
+    record = _decoded(line, number)
+    if isinstance(record, ErrorDetail):
+        data = {"ok": False, "errors": _errors_json((record,), show_personal_data)}
+    else:
+        data = validate_record(record, cls, show_personal_data=show_personal_data)
+    return json.dumps(data, ensure_ascii=ensure_ascii)

@@ -25,11 +25,11 @@ doubling size while an item is incomplete, so its time is linear in the item's s
 from __future__ import annotations
 
 import codecs
-import json
 import sys
 from collections.abc import Callable, Iterator
 from typing import IO, Any, NamedTuple
 
+from atensi.boundary._lines import Decoder, bad_line, decode_line, line_where
 from atensi.cli._io import UsageError, read_failed
 from atensi.errors import ErrorDetail
 
@@ -80,85 +80,35 @@ class RawLine(NamedTuple):
 
 
 def _bad(where: tuple[str, str], code: str, en: str, id_: str) -> BadItem:
-    return BadItem(ErrorDetail((), code, f"{where[0]}: {en}", f"{where[1]}: {id_}"))
+    return BadItem(bad_line(where, code, en, id_))
 
 
 def _line(number: int) -> tuple[str, str]:
-    return f"line {number}", f"baris {number}"
+    return line_where(number)
 
 
 def _item(index: int) -> tuple[str, str]:
     return f"array item {index}", f"butir larik {index}"
 
 
-class _Decoder:
-    """``json`` decoding that notices duplicate keys and ``NaN``/``Infinity`` literals."""
+class _Decoder(Decoder):
+    """The shared decoder (:mod:`atensi.boundary._lines`), its problems as bad items."""
 
-    __slots__ = ("constant", "decoder", "duplicate")
+    __slots__ = ()
 
-    def __init__(self) -> None:
-        self.duplicate = False
-        self.constant = False
-        self.decoder = json.JSONDecoder(
-            object_pairs_hook=self._object, parse_constant=self._constant
-        )
-
-    def _object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        value = dict(pairs)
-        if len(value) != len(pairs):
-            self.duplicate = True
-        return value
-
-    def _constant(self, name: str) -> float:
-        self.constant = True
-        return float(name)
-
-    def raw_decode(self, text: str, position: int) -> tuple[Any, int]:
-        """Decode one value at ``position``; :meth:`problem` then says if it may be used."""
-        self.duplicate = self.constant = False
-        return self.decoder.raw_decode(text, position)
-
-    def problem(self, where: tuple[str, str]) -> BadItem | None:
+    def bad(self, where: tuple[str, str]) -> BadItem | None:
         """The bad item for the value just decoded, if it had a duplicate key or a NaN."""
-        if self.duplicate:
-            return _bad(
-                where,
-                "input.duplicate_key",
-                "an object has the same key twice",
-                "sebuah objek memuat kunci yang sama dua kali",
-            )
-        if self.constant:
-            return _bad(
-                where,
-                "input.not_json",
-                "not valid JSON (NaN and Infinity are not JSON numbers)",
-                "bukan JSON yang sah (NaN dan Infinity bukan bilangan JSON)",
-            )
-        return None
+        found = self.problem(where)
+        return None if found is None else BadItem(found)
 
 
 _DECODER = _Decoder()
 
 
-def _not_json(where: tuple[str, str]) -> BadItem:
-    return _bad(where, "input.not_json", "not valid JSON", "bukan JSON yang sah")
-
-
 def parse_line(line: RawLine) -> Any:
     """Decode one line: its record, or a :class:`BadItem` naming the line."""
-    where = _line(line.number)
-    try:
-        text = line.data.decode("utf-8")
-    except UnicodeDecodeError:
-        return _bad(where, "input.not_utf8", "not UTF-8 text", "bukan teks UTF-8")
-    try:
-        start = len(text) - len(text.lstrip())
-        value, end = _DECODER.raw_decode(text, start)
-    except (ValueError, RecursionError):
-        return _not_json(where)
-    if text[end:].strip():
-        return _not_json(where)
-    return _DECODER.problem(where) or value
+    found = decode_line(line.data, _line(line.number), _DECODER)
+    return BadItem(found) if isinstance(found, ErrorDetail) else found
 
 
 class _Source:
@@ -481,7 +431,7 @@ def _array_item(array: _Array, index: int) -> Any:
     ):
         raise UsageError(f"record {index} is longer than {MAX_RECORD_BYTES} bytes")
     array.position = end
-    return _DECODER.problem(_item(index)) or value
+    return _DECODER.bad(_item(index)) or value
 
 
 def open_input(path: str) -> IO[bytes]:
