@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import codecs
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import IO, Any, NamedTuple
 
 from atensi.boundary._lines import Decoder, bad_line, decode_line, line_where
@@ -446,7 +446,7 @@ def open_input(path: str) -> IO[bytes]:
 
 def read_records(
     path: str, *, raw_lines: bool = False, opened: Callable[[IO[bytes]], None] | None = None
-) -> Iterator[Located]:
+) -> Generator[Located, None, None]:
     """Yield the records of a JSON array or JSON Lines file (``-`` for stdin), located.
 
     ``opened`` is called with the input stream once it is open (the progress line reads how

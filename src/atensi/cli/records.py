@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import functools
 import itertools
 import json
@@ -147,17 +148,19 @@ def _run(args: argparse.Namespace, out: Output, err: Output, work: Callable[[Any
             yield where.item
 
     unit = functools.partial(_unit, work=work, show=args.show_personal_data)
-    for index, text in enumerate(_texts(records(), unit, args.jobs)):
-        # ``text`` is a JSON object whose first key is "ok": put the index, the record's line
-        # (and, in a JSON array, its byte offset) in front of it.
-        line, offset = positions.popleft()
-        at = f'"line": {line}, ' if offset is None else f'"line": {line}, "offset": {offset}, '
-        out.write(f'{{"index": {index}, {at}{text[1:]}\n')
-        if text.startswith('{"ok": true'):
-            valid += 1
-        else:
-            invalid += 1
-        shown.update(index + 1)
+    # Closed here, not when collected: a fault that ends the run must not leave it open.
+    with contextlib.closing(located):
+        for index, text in enumerate(_texts(records(), unit, args.jobs)):
+            # ``text`` is a JSON object whose first key is "ok": put the index, the record's line
+            # (and, in a JSON array, its byte offset) in front of it.
+            line, offset = positions.popleft()
+            at = f'"line": {line}, ' if offset is None else f'"line": {line}, "offset": {offset}, '
+            out.write(f'{{"index": {index}, {at}{text[1:]}\n')
+            if text.startswith('{"ok": true'):
+                valid += 1
+            else:
+                invalid += 1
+            shown.update(index + 1)
     shown.clear()
     summary(err, args, valid, invalid)
     return ExitCode.INVALID if invalid else ExitCode.OK
@@ -243,17 +246,19 @@ def cmd_explain(args: argparse.Namespace, out: Output, err: Output) -> int:
     _assess_options(args)  # a wrong edition is a usage error before any record is read
     valid = invalid = 0
     shown = Progress(err, quiet=args.quiet)
-    for index, where in enumerate(read_records(args.file, opened=shown.opened)):
-        shown.update(index + 1)
-        ok, text = _explained(where.item, args)
-        at = (
-            f"line {where.line}"
-            if where.offset is None
-            else f"line {where.line}, byte {where.offset}"
-        )
-        out.write(f"# {index} ({at})\n{text}")
-        valid += ok
-        invalid += not ok
+    located = read_records(args.file, opened=shown.opened)
+    with contextlib.closing(located):
+        for index, where in enumerate(located):
+            shown.update(index + 1)
+            ok, text = _explained(where.item, args)
+            at = (
+                f"line {where.line}"
+                if where.offset is None
+                else f"line {where.line}, byte {where.offset}"
+            )
+            out.write(f"# {index} ({at})\n{text}")
+            valid += ok
+            invalid += not ok
     shown.clear()
     summary(err, args, valid, invalid)
     return ExitCode.INVALID if invalid else ExitCode.OK
