@@ -96,6 +96,8 @@ class Redaction(enum.StrEnum):
 
 def redaction(redact: bool | str | Redaction) -> Redaction:
     """The level a ``redact=`` argument asks for (``True`` is ``full``, ``False`` ``none``)."""
+    if type(redact) is Redaction:
+        return redact
     if redact is True:
         return Redaction.FULL
     if redact is False:
@@ -270,7 +272,8 @@ class Decision:
                 :meth:`redacted` without building a redacted copy first.
         """
         data = self._head()
-        data["findings"] = [f.to_json(redact=redact) for f in self.findings]
+        level = redaction(redact)
+        data["findings"] = [f.to_json(redact=level) for f in self.findings]
         data["notes"] = [{"id": n.id, "en": n.en} for n in self.notes]
         return data
 
@@ -356,8 +359,9 @@ def _redacted_findings_text(
     keep = level is Redaction.FACTS
     for finding in findings:
         rule_id, status, message, citation, facts, target = finding
-        kept = message if keep and not facts else None
-        key = (level, rule_id, status, target, citation, tuple([k for k, _ in facts]), kept)
+        key: Hashable = (rule_id, status, target, citation, tuple([k for k, _ in facts]))
+        if keep:  # a longer key: the texts of the two levels never share one
+            key = (key, message if not facts else None)
         text = texts.get(key)
         if text is None:
             encoded = json.dumps(finding.to_json(redact=level), ensure_ascii=ensure_ascii)
