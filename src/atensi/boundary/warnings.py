@@ -21,6 +21,7 @@ and ``explain`` and the batch functions report them.
 
 from __future__ import annotations
 
+import functools
 import typing
 from typing import Any
 
@@ -28,10 +29,8 @@ import attrs
 
 from atensi.errors import ErrorDetail, Loc
 from atensi.model import DatePrecision, Entity, Person
-from atensi.model._fields import DATE_MAX as _LATEST
-from atensi.nik import NikFinding, check_consistency
-from atensi.nik import parse as parse_nik
-from atensi.regions import is_retired
+from atensi.regions import all_codes
+from atensi.vocab import Sex
 
 __all__ = ["WARNING_CODES", "warnings_of"]
 
@@ -66,63 +65,100 @@ def _retired(loc: Loc) -> ErrorDetail:
     )
 
 
-def _finding(loc: Loc, finding: NikFinding) -> ErrorDetail:
-    return ErrorDetail(loc, finding.code, finding.message.en, finding.message.id)
+@functools.cache
+def _codes() -> tuple[frozenset[str], frozenset[str]]:
+    """Every known region code, and the retired ones (built once: warnings run per record)."""
+    known = all_codes()
+    current = all_codes(include_retired=False)
+    return frozenset(known), frozenset(known) - frozenset(current)
+
+
+_NIK_SAYS = {
+    "nik.birth_date_mismatch": (
+        "birth_date",
+        "the birth date differs from the one the NIK encodes",
+        "tanggal lahir berbeda dengan yang dimuat NIK",
+    ),
+    "nik.sex_mismatch": (
+        "sex",
+        "the sex differs from the one the NIK encodes",
+        "jenis kelamin berbeda dengan yang dimuat NIK",
+    ),
+    "nik.region_differs": (
+        "domicile",
+        "the domicile is outside the NIK's district of first registration (people move)",
+        "domisili di luar kecamatan pendaftaran pertama NIK (orang dapat pindah)",
+    ),
+}
 
 
 def _person(person: Person, loc: Loc) -> list[ErrorDetail]:
-    """What the person's NIK says against the rest of the record."""
+    """What the person's NIK says against the rest of the record.
+
+    The NIK is valid (the boundary checked it), so its digits are read directly: as
+    :func:`atensi.nik.parse` and :func:`atensi.nik.check_consistency` read them, without
+    building dates.
+    """
     nik = person.nik
     if not isinstance(nik, str):
         return []
+    known, _ = _codes()
+    found = []
+    if nik[:6] not in known:
+        code = "nik.unknown_district" if nik[:4] in known else "nik.unknown_regency"
+        found.append(ErrorDetail((*loc, "nik"), code, *_UNKNOWN_REGION[code]))
+    day, month, year = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])
+    female = day > 40
+    mismatches = []
     birth = person.birth_date
-    # Only the two-digit year is compared, so any century that holds the date will do.
-    parsed = parse_nik(nik, on=_LATEST)
-    found = [ErrorDetail((*loc, "nik"), code, *_UNKNOWN_REGION[code]) for code in parsed.warnings]
     if birth is not None:
         # Compare only what the record knows: the year for a year, the month too for a month.
-        known = (birth.value.year % 100, birth.value.month, birth.value.day)
-        encoded = (parsed.birth_date.year % 100, parsed.birth_date.month, parsed.birth_date.day)
-        parts = {DatePrecision.YEAR: 1, DatePrecision.MONTH: 2, DatePrecision.DAY: 3}
-        size = parts[birth.precision]
-        if known[:size] != encoded[:size]:
-            found.append(
-                ErrorDetail(
-                    (*loc, "birth_date"),
-                    "nik.birth_date_mismatch",
-                    "the birth date differs from the one the NIK encodes",
-                    "tanggal lahir berbeda dengan yang dimuat NIK",
-                )
-            )
-    others = check_consistency(nik, on=_LATEST, sex=person.sex, region=person.domicile)
-    for finding in others:
-        field = "sex" if finding.code == "nik.sex_mismatch" else "domicile"
-        found.append(_finding((*loc, field), finding))
+        size = _KNOWN_PARTS[birth.precision]
+        known_parts = (birth.value.year % 100, birth.value.month, birth.value.day)
+        if known_parts[:size] != (year, month, day - 40 if female else day)[:size]:
+            mismatches.append("nik.birth_date_mismatch")
+    if person.sex is not None and (person.sex is Sex.FEMALE) != female:
+        mismatches.append("nik.sex_mismatch")
+    domicile = person.domicile
+    if domicile is not None and not (nik.startswith(domicile[:6]) or domicile.startswith(nik[:6])):
+        mismatches.append("nik.region_differs")
+    for code in mismatches:
+        field, en, id_ = _NIK_SAYS[code]
+        found.append(ErrorDetail((*loc, field), code, en, id_))
     return found
 
 
+_KNOWN_PARTS = {DatePrecision.YEAR: 1, DatePrecision.MONTH: 2, DatePrecision.DAY: 3}
+_PLANS: dict[type[Any], tuple[tuple[str, str], ...]] = {}
+
+
 def _plan(cls: type[Any]) -> tuple[tuple[str, str], ...]:
-    """The fields of ``cls`` warnings can be found in: region codes and nested entities."""
+    """The fields of ``cls`` where warnings can be: region codes, and records that hold some.
+
+    A record that can hold none (a condition, an assessment) is not walked at all.
+    """
     plan = _PLANS.get(cls)
     if plan is None:
+        _PLANS[cls] = ()  # a recursive type holds no more than what the rest of it holds
         hints = typing.get_type_hints(cls)
         steps = []
         for field in attrs.fields(cls):
             if field.metadata.get("region"):
                 steps.append((field.name, "region"))
-            elif _holds_entities(hints[field.name]):
+            elif any(_may_warn(c) for c in _entities_in(hints[field.name])):
                 steps.append((field.name, "nested"))
         plan = _PLANS[cls] = tuple(steps)
     return plan
 
 
-_PLANS: dict[type[Any], tuple[tuple[str, str], ...]] = {}
+def _may_warn(cls: type[Any]) -> bool:
+    return issubclass(cls, Person) or bool(_plan(cls))
 
 
-def _holds_entities(tp: Any) -> bool:
+def _entities_in(tp: Any) -> list[type[Any]]:
     if isinstance(tp, type):
-        return issubclass(tp, Entity)
-    return any(_holds_entities(arg) for arg in typing.get_args(tp) if arg is not Ellipsis)
+        return [tp] if issubclass(tp, Entity) else []
+    return [c for arg in typing.get_args(tp) if arg is not Ellipsis for c in _entities_in(arg)]
 
 
 def _walk(obj: Any, loc: Loc, found: list[ErrorDetail]) -> None:
@@ -133,11 +169,10 @@ def _walk(obj: Any, loc: Loc, found: list[ErrorDetail]) -> None:
         if value is None:
             continue
         if kind == "region":
+            retired = _codes()[1]
             if isinstance(value, tuple):
-                found.extend(
-                    _retired((*loc, name, i)) for i, c in enumerate(value) if is_retired(c)
-                )
-            elif is_retired(value):
+                found.extend(_retired((*loc, name, i)) for i, c in enumerate(value) if c in retired)
+            elif value in retired:
                 found.append(_retired((*loc, name)))
         elif isinstance(value, tuple):
             for index, item in enumerate(value):
