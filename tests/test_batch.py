@@ -32,10 +32,12 @@ def _items() -> list[Any]:
 
 
 def _same_text(item: Any, on: dt.date | None) -> None:
-    for show in (False, True):
-        data = assess_record(item, on=on, show_personal_data=show)
+    for show, level in ((False, "full"), (False, "facts"), (True, "full")):
+        data = assess_record(item, on=on, show_personal_data=show, redaction=level)
         for ascii_only in (False, True):
-            fast = assess_record_json(item, on=on, show_personal_data=show, ensure_ascii=ascii_only)
+            fast = assess_record_json(
+                item, on=on, show_personal_data=show, ensure_ascii=ascii_only, redaction=level
+            )
             assert fast == json.dumps(data, ensure_ascii=ascii_only)
 
 
@@ -282,3 +284,25 @@ def test_a_defect_for_one_record_is_that_records_error(
         assert isinstance(decided, tuple)
         assert decided[0].code == "record.internal_error"
         assert "Internal" not in decided[0].message_id  # fully Indonesian
+
+
+def test_line_functions_read_a_line_as_the_command_line_does() -> None:
+    from atensi.batch import assess_line_json, validate_line_json
+
+    broken = (EXAMPLES / "persons-broken.jsonl").read_bytes().splitlines()
+    for line in broken[:10]:
+        expected = json.dumps(validate_record(json.loads(line), Person), ensure_ascii=False)
+        assert validate_line_json(line, Person) == expected
+        assert validate_line_json(line.decode(), Person) == expected
+    assert validate_line_json(b"  \n", Person) is None
+    for bad, code in (
+        (b"\xff\xfe", "input.not_utf8"),
+        (b'{"a": NaN}', "input.not_json"),
+        (b'{"a": 1, "a": 2}', "input.duplicate_key"),
+        (b"{oops", "input.not_json"),
+    ):
+        for text in (assess_line_json(bad, number=4), validate_line_json(bad, Person, number=4)):
+            assert text is not None
+            error = json.loads(text)["errors"][0]
+            assert error["code"] == code
+            assert error["msg"]["en"].startswith("line 4: ")

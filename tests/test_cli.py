@@ -34,12 +34,24 @@ def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[s
 
 def test_validate_the_example_persons() -> None:
     result = run("validate", "examples/persons.jsonl", "--kind", "person")
-    lines = result.stdout.splitlines()
-    assert len(lines) == 1100
-    invalid = [json.loads(line) for line in lines if not json.loads(line)["ok"]]
-    assert len(invalid) == 44
-    assert result.stderr.strip() == "1100 records: 1056 valid, 44 invalid"
-    assert result.returncode == 1
+    assert len(result.stdout.splitlines()) == 1056
+    assert result.stderr.strip() == "1056 records: 1056 valid, 0 invalid"
+    assert result.returncode == 0
+    broken = run("validate", "examples/persons-broken.jsonl", "--kind", "person")
+    lines = broken.stdout.splitlines()
+    assert len(lines) == 44
+    assert not any(json.loads(line)["ok"] for line in lines)
+    assert broken.stderr.strip() == "44 records: 0 valid, 44 invalid"
+    assert broken.returncode == 1
+
+
+def test_the_readme_main_job_exits_0() -> None:
+    # Issue 15 item 15: a first run that exits 1 breaks `&&` chains and scares newcomers.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "atensi assess examples/assessments.jsonl --on 2024-06-01" in readme
+    result = run("assess", "examples/assessments.jsonl", "--on", "2024-06-01")
+    assert result.returncode == 0
+    assert len(result.stdout.splitlines()) == 1056
 
 
 def test_assess_redacts_by_default_and_shows_personal_data_on_request() -> None:
@@ -295,6 +307,7 @@ def test_assess_writes_what_the_batch_functions_return(personal: bool) -> None:
         json.dumps(
             {
                 "index": index,
+                "line": index + 1,
                 **assess_record(
                     json.loads(line), on=dt.date(2024, 6, 1), show_personal_data=personal
                 ),
@@ -309,20 +322,25 @@ def test_assess_writes_what_the_batch_functions_return(personal: bool) -> None:
 def test_jobs_give_the_single_process_output_in_input_order(tmp_path: pathlib.Path) -> None:
     # More than two batches of records, unreadable and blank lines among them.
     lines = (EXAMPLES / "assessments.jsonl").read_bytes().splitlines(keepends=True)
+    lines += (EXAMPLES / "assessments-broken.jsonl").read_bytes().splitlines(keepends=True)
     body = b"".join(lines * 8) + b"{oops\n\n\xff\xfe\n" + b"".join(lines[:50])
     path = write(tmp_path, "many.jsonl", body)
     single = run("assess", path, "--on", "2024-06-01")
     parallel = run("assess", path, "--on", "2024-06-01", "--jobs", "2")
     assert parallel.stdout == single.stdout
-    assert parallel.stderr == single.stderr == "8852 records: 8496 valid, 356 invalid\n"
+    assert parallel.stderr == single.stderr == "8852 records: 8498 valid, 354 invalid\n"
     array = write(
         tmp_path,
         "persons.json",
         b"[" + b",".join((EXAMPLES / "persons.jsonl").read_bytes().splitlines()) + b"]",
     )
-    assert (
-        run("validate", array, "--kind", "person", "--jobs", "2").stdout
-        == run("validate", "examples/persons.jsonl", "--kind", "person").stdout
+
+    def unplaced(stdout: str) -> list[dict[str, Any]]:
+        found = [json.loads(line) for line in stdout.splitlines()]
+        return [{k: v for k, v in r.items() if k not in ("line", "offset")} for r in found]
+
+    assert unplaced(run("validate", array, "--kind", "person", "--jobs", "2").stdout) == unplaced(
+        run("validate", "examples/persons.jsonl", "--kind", "person").stdout
     )
 
 
@@ -341,7 +359,7 @@ def test_jobs_write_every_record_before_a_truncated_array_stops_the_run(
     parallel = run("validate", path, "--kind", "person", "--jobs", "2")
     assert single.returncode == parallel.returncode == 2
     assert parallel.stdout == single.stdout
-    assert len(parallel.stdout.splitlines()) == 5500
+    assert len(parallel.stdout.splitlines()) == 5280
 
 
 # --- Which rules: --edition, --in-force-date, --compare-editions ------------------------------
@@ -458,3 +476,35 @@ def test_coverage_takes_the_edition_pin(tmp_path: pathlib.Path) -> None:
     assert cells["korban_bencana"] == ["L"]
     bad = run("coverage", str(registry), "--on", "2021-06-01", "--edition", "nope")
     assert bad.returncode == 2
+
+
+# --- Where each record is: the line, and the byte offset in an array (issue 15, item 12) ------
+
+
+def test_results_carry_the_line_of_their_record(tmp_path: pathlib.Path) -> None:
+    good = b'{"id": "P", "nik": {"reason": "belum_terdaftar"}, "name": "A"}'
+    path = write(tmp_path, "gaps.jsonl", b"\n\n" + good + b"\n\n\n{oops\n" + good + b"\n")
+    for jobs in ("1", "2"):
+        result = run("validate", path, "--kind", "person", "--jobs", jobs, "--force-jobs")
+        found = [json.loads(line) for line in result.stdout.splitlines()]
+        assert [(r["index"], r["line"], r["ok"]) for r in found] == [
+            (0, 3, True),
+            (1, 6, False),
+            (2, 7, True),
+        ]
+        assert all("offset" not in r for r in found)
+
+
+def test_array_items_carry_their_line_and_byte_offset(tmp_path: pathlib.Path) -> None:
+    first = '{"id": "P", "nik": {"reason": "belum_terdaftar"}, "name": "Ä\u00e9"}'
+    body = f' [\n{first},\n\n  {{"id": 1}}]'.encode()
+    path = write(tmp_path, "items.json", body)
+    found = [
+        json.loads(line) for line in run("validate", path, "--kind", "person").stdout.splitlines()
+    ]
+    assert [(r["line"], r["offset"]) for r in found] == [
+        (2, body.index(b"{")),
+        (4, body.index(b'{"id": 1}')),
+    ]
+    explained = run("explain", path, "--on", "2024-06-01")
+    assert "# 1 (line 4, byte " in explained.stdout

@@ -185,3 +185,51 @@ def test_edge_dates_never_reach_the_batch_guard() -> None:
                     codes = {e["code"] for e in result.get("errors", [])}
                     assert "record.internal_error" not in codes, (birth, precision, on)
                     json.dumps(result)
+
+
+# --- One grammar, one code set, everywhere (issue 15, item 3) --------------------------------
+
+_GRAMMAR = [
+    ("20240601", "date.format"),
+    ("2024-W22-6", "date.format"),
+    ("2024-06-01T00:00", "date.format"),
+    ("2024-6-1", "date.format"),
+    ("２０２４-06-01", "date.format"),
+    ("2024-02-30", "date.invalid"),
+    ("9999-07-01", "date.out_of_range"),
+]
+
+
+@pytest.mark.parametrize(("value", "code"), _GRAMMAR)
+def test_one_date_grammar_and_one_code_in_the_library(value: str, code: str) -> None:
+    from atensi.rules import decision_from_json
+
+    with pytest.raises(InvalidRecord) as entity:
+        structure({"on": value, "direction": "masuk"}, Referral)
+    assert [e.code for e in entity.value.errors] == [code]
+    with pytest.raises(InvalidRecord) as option:
+        parse_date(value)
+    assert [e.code for e in option.value.errors] == [code]
+    item = {"on": value, "subject": {"kind": "community", "id": "K", "name": "Kampung"}}
+    assert [e["code"] for e in assess_record(item)["errors"]] == [code]
+    decided = assess_record({**item, "on": "2024-06-01"})["decision"]
+    with pytest.raises(atensi.AtensiError) as read_back:
+        decision_from_json({**decided, "on": value})
+    assert read_back.value.ctx["code"] == code
+
+
+@pytest.mark.parametrize(("value", "code"), _GRAMMAR)
+def test_one_date_grammar_and_one_code_on_the_command_line(value: str, code: str) -> None:
+    from tests.test_cli import run
+
+    commands = [
+        ("assess", "examples/cases.json", "--on", value),
+        ("explain", "examples/cases.json", "--on", value),
+        ("coverage", "examples/registry.json", "--on", value),
+        ("nik", "3171014103900001", "--on", value),
+        ("assess", "examples/cases.json", "--in-force-date", f"permensos-7-2021={value}"),
+    ]
+    for args in commands:
+        result = run(*args)
+        assert result.returncode == 2, args
+        assert f"[{code}]" in result.stderr, (args, result.stderr)

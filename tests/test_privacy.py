@@ -180,6 +180,9 @@ def test_no_sensitive_value_in_decision_reprs_or_redacted_json() -> None:
         _clean(str(decision))
         _clean(repr(decision.findings))
         _clean(json.dumps(decision.redacted().to_json()))
+        _clean(json.dumps(decision.redacted("facts").to_json()))
+        _clean(decision.redacted().explain())
+        _clean(decision.redacted("facts").explain("id"))
 
 
 def test_redact_policy() -> None:

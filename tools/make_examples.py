@@ -1,12 +1,16 @@
 """Regenerate the example dataset in ``examples/`` from atensi's own strategies, reproducibly.
 
 Usage: ``python tools/make_examples.py``. Hypothesis runs derandomised with a fixed database-free
-configuration, so the same Hypothesis version writes the same files. Every 25th item is broken
-on purpose with one near miss (``atensi validate`` reports its one error code and path).
+configuration, so the same Hypothesis version writes the same files. Every 25th item drawn is
+broken on purpose with one near miss (``atensi validate`` reports its one error code and path);
+the broken items go to their own ``-broken`` files, so that the README's main job reads only
+valid items and exits 0, and the validation demo has its broken records.
 
 Writes:
-* ``examples/assessments.jsonl``: items ``{"subject", "assessment", "on"}`` for ``atensi assess``;
-* ``examples/persons.jsonl``: the persons alone, for ``atensi validate --kind person``;
+* ``examples/assessments.jsonl``: valid items ``{"subject", "assessment", "on"}`` for
+  ``atensi assess``; ``examples/assessments-broken.jsonl``: the broken ones;
+* ``examples/persons.jsonl``: the valid persons alone, for ``atensi validate --kind person``;
+  ``examples/persons-broken.jsonl``: the broken ones;
 * ``examples/registry.json``: the partial example registry (secondary; see atensi.example_units);
 * ``examples/portfolio.json``: a portfolio for ``evaluate_policies``: generated cases (with
   intervention modes and legal bases, consent, practices on deliveries and as case events,
@@ -80,7 +84,7 @@ def collect() -> Collected:
         )
         person = attrs.evolve(person, id=f"P-{index:05d}", conditions=())
         record = unstructure(person)
-        if index % BROKEN_EVERY == BROKEN_EVERY - 1:
+        if is_broken(index):
             record = {**miss.record, "id": record["id"]} if miss.loc != ("id",) else miss.record
         out.persons.append(record)
         out.items.append(
@@ -128,16 +132,26 @@ def collect() -> Collected:
     return out
 
 
+def is_broken(index: int) -> bool:
+    """Whether the item drawn at ``index`` was broken on purpose."""
+    return index % BROKEN_EVERY == BROKEN_EVERY - 1
+
+
+def write_split(path: pathlib.Path, records: list[dict[str, Any]]) -> None:
+    """Write the valid records to ``path`` and the broken ones beside it (``-broken``)."""
+    broken = path.with_name(f"{path.stem}-broken{path.suffix}")
+    with path.open("w", encoding="utf-8") as good, broken.open("w", encoding="utf-8") as bad:
+        for index, record in enumerate(records):
+            handle = bad if is_broken(index) else good
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
 def main() -> None:
     """Write the files."""
     data = collect()
     ROOT.mkdir(exist_ok=True)
-    with (ROOT / "assessments.jsonl").open("w", encoding="utf-8") as handle:
-        for item in data.items[:COUNT]:
-            handle.write(json.dumps(item, ensure_ascii=False) + "\n")
-    with (ROOT / "persons.jsonl").open("w", encoding="utf-8") as handle:
-        for person in data.persons[:COUNT]:
-            handle.write(json.dumps(person, ensure_ascii=False) + "\n")
+    write_split(ROOT / "assessments.jsonl", data.items[:COUNT])
+    write_split(ROOT / "persons.jsonl", data.persons[:COUNT])
     registry = {
         "units": list(EXAMPLE_UNITS),
         "evidence": "secondary",

@@ -24,20 +24,30 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple, ParamSpec, TypeVar
 
-from atensi.boundary import parse_date, structure
+from atensi.boundary import structure, warnings_of
+from atensi.boundary._lines import Decoder, decode_line, line_where
 from atensi.errors import ErrorDetail, InvalidRecord, NoInstrumentInForce
 from atensi.law import EDITION_IDS, FLOOR_FROM, InForceDates, instrument_in_force
-from atensi.model import SUBJECT_KINDS, Assessment
+from atensi.model import Assessment, AssessmentItem
 from atensi.model.subjects import Subject
-from atensi.rules import Decision, EditionComparison, assess_eligibility, compare_editions
+from atensi.rules import (
+    Decision,
+    EditionComparison,
+    Redaction,
+    assess_eligibility,
+    compare_editions,
+)
 
 __all__ = [
     "Law",
+    "assess_line_json",
     "assess_record",
     "assess_record_json",
     "compare_item",
     "compare_record_json",
     "decide_item",
+    "decide_item_with_warnings",
+    "validate_line_json",
     "validate_record",
 ]
 
@@ -154,34 +164,28 @@ class _Inputs(NamedTuple):
     subject: Subject
     assessment: Assessment | None
     on: dt.date
+    warnings: tuple[ErrorDetail, ...] = ()
 
 
 def _item_inputs(item: Any, on: dt.date | None) -> _Inputs | tuple[ErrorDetail, ...]:
-    """Structure an item ``{"subject", "assessment", "on"?}``: its parts, or its problems."""
-    if not isinstance(item, dict) or not isinstance(item.get("subject"), dict):
+    """Structure an item ``{"subject", "assessment", "on"?}``: its parts, or its problems.
+
+    The envelope is an entity (:class:`atensi.model.AssessmentItem`), so it is as strict as the
+    records inside it: unknown keys are errors, and every problem of the whole item is reported
+    with its full path.
+    """
+    if not isinstance(item, Mapping):
         return _err(
             (),
             "item.shape",
             'expected {"subject": {...}, "assessment": ...}',
             'seharusnya {"subject": {...}, "assessment": ...}',
         )
-    subject_record = dict(item["subject"])
-    kind = subject_record.pop("kind", None)
-    cls = SUBJECT_KINDS.get(kind) if isinstance(kind, str) else None
-    if cls is None:
-        return _err(
-            ("subject", "kind"),
-            "union.unknown_tag",
-            "unknown or missing subject kind",
-            "jenis subjek tidak dikenal atau tidak ada",
-        )
-    when = on
-    if "on" in item:
-        # The item's own date meets the rules of every date inside a record.
-        try:
-            when = parse_date(item["on"], ("on",))
-        except InvalidRecord as err:
-            return err.errors
+    try:
+        parsed = structure(item, AssessmentItem)
+    except InvalidRecord as err:
+        return err.errors
+    when = on if parsed.on is None else parsed.on
     if when is None:
         return _err(
             ("on",),
@@ -189,36 +193,38 @@ def _item_inputs(item: Any, on: dt.date | None) -> _Inputs | tuple[ErrorDetail, 
             "the item has no date and none was given",
             "butir tidak bertanggal dan tidak ada tanggal yang diberikan",
         )
-    try:
-        subject = structure(subject_record, cls)
-        raw = item.get("assessment")
-        assessment = None if raw is None else structure(raw, Assessment)
-    except InvalidRecord as err:
-        return err.errors
-    return _Inputs(subject, assessment, when)
+    return _Inputs(parsed.subject, parsed.assessment, when, warnings_of(parsed))
 
 
 def _on_item(
     item: Any, on: dt.date | None, decide: Callable[[_Inputs], R]
-) -> R | tuple[ErrorDetail, ...]:
-    """Structure the item, then ``decide`` on it; a date before PP 39/2012 is its problem."""
+) -> tuple[R | tuple[ErrorDetail, ...], tuple[ErrorDetail, ...]]:
+    """Structure the item, then ``decide`` on it: the result and the item's warnings.
+
+    A date before PP 39/2012 is the item's problem.
+    """
     inputs = _item_inputs(item, on)
     if not isinstance(inputs, _Inputs):
-        return inputs
+        return inputs, ()
     try:
-        return decide(inputs)
+        return decide(inputs), inputs.warnings
     except NoInstrumentInForce as err:
-        return _err(("on",), err.code, err.message_en, err.message_id)
+        return _err(("on",), err.code, err.message_en, err.message_id), ()
 
 
-@_never_raises(_errors_tuple)
-def decide_item(
+def _errors_pair(error: ErrorDetail, _: Mapping[str, Any]) -> tuple[Any, tuple[ErrorDetail, ...]]:
+    """A defect's result for the functions that return a result and warnings."""
+    return (error,), ()
+
+
+@_never_raises(_errors_pair)
+def decide_item_with_warnings(
     item: Any, *, on: dt.date | None = None, law: Law = _NO_PIN
-) -> Decision | tuple[ErrorDetail, ...]:
-    """Structure an item ``{"subject", "assessment", "on"?}`` and decide its eligibility.
+) -> tuple[Decision | tuple[ErrorDetail, ...], tuple[ErrorDetail, ...]]:
+    """:func:`decide_item`, and the warnings of a valid item (:mod:`atensi.boundary.warnings`).
 
-    Returns the decision, or the problems when the item is not valid (a date before PP 39/2012
-    is the item's problem), under the edition ``law`` pins or the one in force on the date.
+    Warnings (a NIK that disagrees with the birth date, a retired region code) never make an
+    item invalid: a valid item is decided whatever its warnings.
     """
     return _on_item(
         item,
@@ -233,16 +239,22 @@ def decide_item(
     )
 
 
-def _comparison_or_errors(
-    error: ErrorDetail, _: Mapping[str, Any]
-) -> EditionComparison | tuple[ErrorDetail, ...]:
-    return (error,)
+def decide_item(
+    item: Any, *, on: dt.date | None = None, law: Law = _NO_PIN
+) -> Decision | tuple[ErrorDetail, ...]:
+    """Structure an item ``{"subject", "assessment", "on"?}`` and decide its eligibility.
+
+    Returns the decision, or the problems when the item is not valid (a date before PP 39/2012
+    is the item's problem), under the edition ``law`` pins or the one in force on the date.
+    """
+    result: Decision | tuple[ErrorDetail, ...] = decide_item_with_warnings(item, on=on, law=law)[0]
+    return result
 
 
-@_never_raises(_comparison_or_errors)
+@_never_raises(_errors_pair)
 def _compare(
     item: Any, *, editions: tuple[str, ...], on: dt.date | None, law: Law
-) -> EditionComparison | tuple[ErrorDetail, ...]:
+) -> tuple[EditionComparison | tuple[ErrorDetail, ...], tuple[ErrorDetail, ...]]:
     return _on_item(
         item,
         on,
@@ -264,7 +276,20 @@ def compare_item(
     Raises:
         AtensiError: if an edition is unknown (the caller's error, not the item's).
     """
-    return _compare(item, editions=_checked_editions(editions, law), on=on, law=law)
+    result: EditionComparison | tuple[ErrorDetail, ...] = _compare(
+        item, editions=_checked_editions(editions, law), on=on, law=law
+    )[0]
+    return result
+
+
+def _warnings_json(warnings: tuple[ErrorDetail, ...]) -> list[Any]:
+    """Warnings as JSON: paths, codes and messages; they never quote the values compared."""
+    return [w.to_dict() for w in warnings]
+
+
+def _level(show_personal_data: bool, redaction: str) -> Redaction:
+    """The redaction of a decision: none when personal data is shown, else the one asked for."""
+    return Redaction.NONE if show_personal_data else Redaction(redaction)
 
 
 def _errors_json(errors: tuple[ErrorDetail, ...], show_personal_data: bool) -> list[Any]:
@@ -281,16 +306,23 @@ def assess_record(
     on: dt.date | None = None,
     show_personal_data: bool = False,
     law: Law = _NO_PIN,
+    redaction: str = "full",
 ) -> dict[str, Any]:
     """Return ``{"ok": True, "decision": ...}`` or ``{"ok": False, "errors": [...]}``.
 
-    The decision is redacted (no facts, no fact-bearing messages) unless
-    ``show_personal_data`` is true; ``law`` pins the edition or replaces in-force dates.
+    The decision is redacted at ``redaction`` (a :class:`atensi.rules.Redaction` level: by
+    default fact values hidden and each finding's message its rule's statement; ``"facts"``
+    keeps the messages that hold no personal value) unless ``show_personal_data`` is true;
+    ``law`` pins the edition or replaces in-force dates. A
+    valid item with warnings has them under ``"warnings"`` (the key is there only then).
     """
-    result = decide_item(item, on=on, law=law)
+    result, warnings = decide_item_with_warnings(item, on=on, law=law)
     if isinstance(result, tuple):
         return {"ok": False, "errors": _errors_json(result, show_personal_data)}
-    return {"ok": True, "decision": result.to_json(redact=not show_personal_data)}
+    data = {"ok": True, "decision": result.to_json(redact=_level(show_personal_data, redaction))}
+    if warnings:
+        data["warnings"] = _warnings_json(warnings)
+    return data
 
 
 @_never_raises(_errors_text)
@@ -301,6 +333,7 @@ def assess_record_json(
     show_personal_data: bool = False,
     ensure_ascii: bool = False,
     law: Law = _NO_PIN,
+    redaction: str = "full",
 ) -> str:
     """Return ``json.dumps(assess_record(item, ...), ensure_ascii=ensure_ascii)``, faster.
 
@@ -313,11 +346,15 @@ def assess_record_json(
     ...                     "assessment": None}, on=None)[:30]
     '{"ok": false, "errors": [{"loc'
     """
-    result = decide_item(item, on=on, law=law)
+    result, warnings = decide_item_with_warnings(item, on=on, law=law)
     if isinstance(result, tuple):
         data = {"ok": False, "errors": _errors_json(result, show_personal_data)}
         return json.dumps(data, ensure_ascii=ensure_ascii)
-    decision = result.to_json_text(redact=not show_personal_data, ensure_ascii=ensure_ascii)
+    level = _level(show_personal_data, redaction)
+    decision = result.to_json_text(redact=level, ensure_ascii=ensure_ascii)
+    if warnings:
+        listed = json.dumps(_warnings_json(warnings), ensure_ascii=ensure_ascii)
+        return f'{{"ok": true, "decision": {decision}, "warnings": {listed}}}'
     return f'{{"ok": true, "decision": {decision}}}'
 
 
@@ -329,10 +366,12 @@ def compare_record_json(
     show_personal_data: bool = False,
     ensure_ascii: bool = False,
     law: Law = _NO_PIN,
+    redaction: str = "full",
 ) -> str:
     """``{"ok": true, "comparison": ...}`` for one item decided under each of ``editions``.
 
-    The comparison's decisions are redacted unless ``show_personal_data`` is true; its
+    The comparison's decisions are redacted (at ``redaction``) unless ``show_personal_data``
+    is true; its
     differences name targets, editions, outcomes and rule ids only.
 
     Raises:
@@ -345,6 +384,7 @@ def compare_record_json(
         show_personal_data=show_personal_data,
         ensure_ascii=ensure_ascii,
         law=law,
+        redaction=redaction,
     )
 
 
@@ -357,13 +397,16 @@ def _compare_record_json(
     show_personal_data: bool,
     ensure_ascii: bool,
     law: Law,
+    redaction: str,
 ) -> str:
-    result = _compare(item, editions=editions, on=on, law=law)
+    result, warnings = _compare(item, editions=editions, on=on, law=law)
     if isinstance(result, EditionComparison):
         data: dict[str, Any] = {
             "ok": True,
-            "comparison": result.to_json(redact=not show_personal_data),
+            "comparison": result.to_json(redact=_level(show_personal_data, redaction)),
         }
+        if warnings:
+            data["warnings"] = _warnings_json(warnings)
     else:
         data = {"ok": False, "errors": _errors_json(result, show_personal_data)}
     return json.dumps(data, ensure_ascii=ensure_ascii)
@@ -376,9 +419,80 @@ def validate_record(
     *,
     show_personal_data: bool = False,
 ) -> dict[str, Any]:
-    """Return ``{"ok": True}`` or ``{"ok": False, "errors": [...]}`` for one record."""
+    """Return ``{"ok": True}`` or ``{"ok": False, "errors": [...]}`` for one record.
+
+    A valid record with warnings is ``{"ok": True, "warnings": [...]}``.
+    """
     try:
-        structure(record, cls)
+        value = structure(record, cls)
     except InvalidRecord as err:
         return {"ok": False, "errors": _errors_json(err.errors, show_personal_data)}
-    return {"ok": True}
+    warnings = warnings_of(value)
+    return {"ok": True, "warnings": _warnings_json(warnings)} if warnings else {"ok": True}
+
+
+def _decoded(line: str | bytes, number: int | None) -> Any:
+    """A text line's record, or its problem; a fresh decoder, so threads may share nothing."""
+    return decode_line(line, line_where(number), Decoder())
+
+
+def assess_line_json(
+    line: str | bytes,
+    *,
+    number: int | None = None,
+    on: dt.date | None = None,
+    show_personal_data: bool = False,
+    ensure_ascii: bool = False,
+    law: Law = _NO_PIN,
+    redaction: str = "full",
+) -> str | None:
+    """:func:`assess_record_json` of one line of JSON Lines, read as the command line reads it.
+
+    For engines that map a function over text lines (Dask's ``read_text``, Polars, Spark): a
+    blank line is ``None`` (drop it, as the command line skips it); a line that is not UTF-8,
+    not JSON (``NaN`` included) or has a key twice is that line's error result
+    (``input.not_utf8``, ``input.not_json``, ``input.duplicate_key``), never an exception, so
+    one bad line never stops a job. ``number`` (1-based), when known, names the line in
+    messages.
+
+    >>> assess_line_json("   ") is None
+    True
+    >>> json.loads(assess_line_json("{oops", number=7))["errors"][0]["msg"]["en"]
+    'line 7: not valid JSON'
+    """
+    if not line.strip():
+        return None
+    record = _decoded(line, number)
+    if isinstance(record, ErrorDetail):
+        data = {"ok": False, "errors": _errors_json((record,), show_personal_data)}
+        return json.dumps(data, ensure_ascii=ensure_ascii)
+    return assess_record_json(
+        record,
+        on=on,
+        show_personal_data=show_personal_data,
+        ensure_ascii=ensure_ascii,
+        law=law,
+        redaction=redaction,
+    )
+
+
+def validate_line_json(
+    line: str | bytes,
+    cls: type[Any],
+    *,
+    number: int | None = None,
+    show_personal_data: bool = False,
+    ensure_ascii: bool = False,
+) -> str | None:
+    """:func:`validate_record` of one line of JSON Lines as JSON text (``None`` for a blank line).
+
+    Read as :func:`assess_line_json` reads a line.
+    """
+    if not line.strip():
+        return None
+    record = _decoded(line, number)
+    if isinstance(record, ErrorDetail):
+        data = {"ok": False, "errors": _errors_json((record,), show_personal_data)}
+    else:
+        data = validate_record(record, cls, show_personal_data=show_personal_data)
+    return json.dumps(data, ensure_ascii=ensure_ascii)

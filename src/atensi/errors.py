@@ -36,6 +36,7 @@ __all__ = [
     "Loc",
     "NoInstrumentInForce",
     "UnknownCode",
+    "json_type_names",
     "loc_text",
     "safe_key",
     "safe_text",
@@ -75,6 +76,37 @@ def type_label(value: object) -> str:
     except Exception:  # a metaclass that refuses even its name
         return "object"
     return safe_key(name) if type(name) is str else "object"
+
+
+#: The JSON name of a value's type in English and in Indonesian, for messages.
+_JSON_TYPE_NAMES: dict[type[Any], tuple[str, str]] = {
+    type(None): ("null", "nilai kosong"),
+    bool: ("boolean", "nilai benar/salah"),
+    int: ("number", "bilangan"),
+    float: ("number", "bilangan"),
+    str: ("string", "teks"),
+    list: ("array", "larik"),
+    tuple: ("array", "larik"),
+    dict: ("object", "objek"),
+}
+
+
+def json_type_names(value: object) -> tuple[str, str]:
+    """The name of a value's JSON type in English and Indonesian (``("array", "larik")``).
+
+    A value that is no JSON type (a Python object passed to ``structure``) is named by its
+    Python type, shown safely and quoted in both languages.
+
+    >>> json_type_names([1]), json_type_names(b"x")
+    (('array', 'larik'), ("'bytes'", "objek Python 'bytes'"))
+    """
+    names = _JSON_TYPE_NAMES.get(type(value))
+    if names is not None:
+        return names
+    if isinstance(value, Mapping):
+        return _JSON_TYPE_NAMES[dict]
+    label = f"'{type_label(value)}'"
+    return label, f"objek Python {label}"
 
 
 def safe_key(key: object) -> str:
@@ -282,15 +314,19 @@ class ErrorDetail:
                 not known (a whole record of the wrong type); otherwise they read
                 ``"<redacted>"``, and keys inside shown inputs are masked as in paths.
         """
+        # A value whose field is not known may be anything, a whole record included.
+        personal = self.sensitivity != "bukan_data_pribadi"
+        ctx = dict(self.ctx)
+        if personal and not include_personal and "did_you_mean" in ctx and self.input is not None:
+            # A code close to a personal input tells what the input was: shown on request only.
+            del ctx["did_you_mean"]
         data: dict[str, Any] = {
             "loc": list(self.loc),
             "code": self.code,
             "msg": {"id": self.message_id, "en": self.message_en},
-            "ctx": dict(self.ctx),
+            "ctx": ctx,
         }
         if include_input:
-            # A value whose field is not known may be anything, a whole record included.
-            personal = self.sensitivity != "bukan_data_pribadi"
             if personal and not include_personal:
                 data["input"] = "<redacted>"
             else:

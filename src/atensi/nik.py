@@ -42,11 +42,12 @@ from typing import NamedTuple
 
 import attrs
 
-from atensi.errors import AtensiError
+from atensi.errors import AtensiError, ErrorDetail, InvalidRecord, json_type_names, type_label
 from atensi.regions import is_valid_code
 from atensi.vocab import Citation, CodedEnum, Evidence, Label, Sex, cite
 
 __all__ = [
+    "NIK_PATTERN",
     "InvalidDate",
     "InvalidFormat",
     "InvalidLength",
@@ -76,6 +77,21 @@ _STRUCTURE = cite(
 )
 _SEPARATORS = str.maketrans("", "", " .-")
 _DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+#: The compact NIK ``validate`` accepts, as a regular expression for JSON Schema: region (6
+#: digits, any: an unknown region is only a warning), a day of 01-31 or 41-71 that exists in
+#: its month (29 February only in a two-digit year divisible by four), and a serial other than
+#: 0000. Written for both Python's ``re`` and ECMA/Rust engines: ``[0-9]`` (not ``\d``, which
+#: Python reads as any Unicode digit) and an end that is ``(?![\s\S])`` (Python's ``$`` also
+#: matches before a final line break).
+NIK_PATTERN = (
+    "^[0-9]{6}(?:"
+    "(?:0[1-9]|1[0-9]|2[0-8]|4[1-9]|5[0-9]|6[0-8])(?:0[1-9]|1[0-2])[0-9]{2}"
+    "|(?:29|30|69|70)(?:0[13-9]|1[0-2])[0-9]{2}"
+    "|(?:31|71)(?:0[13578]|1[02])[0-9]{2}"
+    "|(?:29|69)02(?:[02468][048]|[13579][26])"
+    r")(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})(?![\s\S])"
+)
 
 
 def mask(value: str) -> str:
@@ -154,7 +170,26 @@ class NoNik:
     'belum_terdaftar'
     """
 
-    reason: NoNikReason
+    reason: NoNikReason = attrs.field()
+
+    @reason.validator
+    def _reason_is_a_member(self, _: attrs.Attribute[NoNikReason], value: object) -> None:
+        # Held on construction as every entity field is: NoNik("belum_terdaftar") would fail
+        # later, where its ``.reason.value`` is read.
+        if type(value) is not NoNikReason:
+            got = type_label(value)
+            raise InvalidRecord(
+                [
+                    ErrorDetail(
+                        ("reason",),
+                        "type.enum",
+                        f"expected a NoNikReason member, got a Python '{got}'",
+                        f"seharusnya anggota NoNikReason, bukan objek Python '{got}'",
+                        None,
+                        {"expected": "a NoNikReason member", "got": got},
+                    )
+                ]
+            )
 
 
 class Nik(NamedTuple):
@@ -183,10 +218,9 @@ def compact(text: object) -> str:
     '3171014103900001'
     """
     if type(text) is not str:
+        got_en, got_id = json_type_names(text)
         raise InvalidFormat(
-            None,
-            f"a NIK must be a string, not {type(text).__name__}",
-            f"NIK harus berupa teks, bukan {type(text).__name__}",
+            None, f"a NIK must be a string, not {got_en}", f"NIK harus berupa teks, bukan {got_id}"
         )
     return text.translate(_SEPARATORS)
 

@@ -13,16 +13,19 @@ from atensi.boundary.converter import (
     validate_many,
 )
 from atensi.boundary.schema import SCHEMA_DIALECT, json_schema
+from atensi.boundary.warnings import WARNING_CODES, warnings_of
 from atensi.model._fields import DATE_MAX, DATE_MIN
 
 __all__ = [
     "DATE_MAX",
     "DATE_MIN",
     "SCHEMA_DIALECT",
+    "WARNING_CODES",
     "RecordResult",
     "json_schema",
     "parse_date",
     "structure",
     "unstructure",
     "validate_many",
+    "warnings_of",
 ]

@@ -264,6 +264,9 @@ class _Generator:
             ind = "        " if field.default is not attrs.NOTHING else "    "
             limits = dict(field.metadata.get("limits", {}))
             self.check(hints[field.name], var, limits, body, ind)
+            converter = field.metadata.get("converter")
+            if converter is not None:
+                body.append(f"{ind}{var} = {self.name(converter, 'cv')}({var})")
             for validator in field.metadata.get("custom_validators", ()):
                 check = self.name(validator, "val")
                 attribute = self.name(field, "a")

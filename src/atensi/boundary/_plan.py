@@ -18,8 +18,8 @@ The same plans generate the JSON Schema, so the two cannot disagree on what is a
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import enum
-import re
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -27,8 +27,8 @@ from typing import Any
 
 import attrs
 
-from atensi.errors import ErrorDetail, InvalidRecord, Loc, safe_key, type_label
-from atensi.model._fields import DATE_MAX, DATE_MIN, date_out_of_range, default_factory
+from atensi.errors import ErrorDetail, InvalidRecord, Loc, json_type_names, safe_key
+from atensi.model._fields import date_or_problem, default_factory
 
 __all__ = ["INVALID", "Plan", "plan_for", "structure_date"]
 
@@ -46,36 +46,12 @@ INVALID: Any = _Invalid()
 #: A structurer: (value, loc, errors) -> structured value or INVALID.
 Structurer = Callable[[Any, Loc, list[ErrorDetail]], Any]
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
 #: At most this many problems are collected per record; the rest is summarised in one error,
 #: so that a hostile record costs bounded time and memory.
 MAX_ERRORS = 1000
 #: At most this many unknown keys are reported per object.
 MAX_UNKNOWN_KEYS = 20
 _MAX_DEPTH_TEXT = 60
-
-
-_JSON_NAMES: dict[type[Any], str] = {
-    type(None): "null",
-    bool: "boolean",
-    int: "number",
-    float: "number",
-    str: "string",
-    list: "array",
-    tuple: "array",
-    dict: "object",
-}
-
-
-def _type_name(value: Any) -> str:
-    """The JSON name of a value's type, or its Python type's name (shown safely)."""
-    name = _JSON_NAMES.get(type(value))
-    if name is not None:
-        return name
-    if isinstance(value, Mapping):
-        return "object"
-    return type_label(value)
 
 
 def unreadable(loc: Loc) -> ErrorDetail:
@@ -97,7 +73,7 @@ def _object(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
     if type(value) is dict:
         return value
     if not isinstance(value, Mapping):
-        errors.append(_wrong_type(loc, "type.object", "an object", value))
+        errors.append(_wrong_type(loc, "type.object", ("an object", "objek"), value))
         return INVALID
     copy = _as_dict(value)
     if copy is None:
@@ -125,15 +101,16 @@ def _as_dict(value: Mapping[Any, Any]) -> dict[Any, Any] | None:
     return copy
 
 
-def _wrong_type(loc: Loc, code: str, expected: str, value: Any) -> ErrorDetail:
-    got = _type_name(value)
+def _wrong_type(loc: Loc, code: str, expected: tuple[str, str], value: Any) -> ErrorDetail:
+    """A value of the wrong JSON type; ``expected`` in English and Indonesian."""
+    got_en, got_id = json_type_names(value)
     return ErrorDetail(
         loc,
         code,
-        f"expected {expected}, got {got}",
-        f"seharusnya {expected}, bukan {got}",
+        f"expected {expected[0]}, got {got_en}",
+        f"seharusnya {expected[1]}, bukan {got_id}",
         value,
-        {"expected": expected, "got": got},
+        {"expected": expected[0], "got": got_en},
     )
 
 
@@ -154,85 +131,102 @@ def _structure_str(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
                 )
                 return INVALID
         return value if type(value) is str else str(value)
-    errors.append(_wrong_type(loc, "type.string", "a string", value))
+    errors.append(_wrong_type(loc, "type.string", ("a string", "teks"), value))
     return INVALID
 
 
 def _structure_int(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
     if type(value) is int:
         return value
-    errors.append(_wrong_type(loc, "type.integer", "an integer", value))
+    errors.append(_wrong_type(loc, "type.integer", ("an integer", "bilangan bulat"), value))
     return INVALID
 
 
 def _structure_bool(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
     if type(value) is bool:
         return value
-    errors.append(_wrong_type(loc, "type.boolean", "true or false", value))
+    errors.append(_wrong_type(loc, "type.boolean", ("true or false", "nilai benar/salah"), value))
     return INVALID
 
 
 def structure_date(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
-    """Structure a date: an ISO ``YYYY-MM-DD`` string (or a ``datetime.date``) in range."""
-    if type(value) is str:
-        if len(value) == 10 and _DATE.fullmatch(value):
-            try:
-                day = dt.date.fromisoformat(value)
-            except ValueError:
-                errors.append(
-                    ErrorDetail(
-                        loc,
-                        "date.invalid",
-                        "not a real calendar date",
-                        "bukan tanggal kalender yang ada",
-                        value,
-                    )
-                )
-                return INVALID
-        else:
-            errors.append(
-                ErrorDetail(
-                    loc,
-                    "date.format",
-                    "expected a date as YYYY-MM-DD",
-                    "seharusnya tanggal berformat YYYY-MM-DD",
-                    value,
-                )
-            )
-            return INVALID
-    elif type(value) is dt.date:
-        day = value
-    else:
-        errors.append(_wrong_type(loc, "type.date", "a date string (YYYY-MM-DD)", value))
+    """Structure a date by atensi's one grammar (:func:`atensi.model._fields.date_or_problem`)."""
+    found = date_or_problem(value, loc)
+    if type(found) is ErrorDetail:
+        errors.append(found)
         return INVALID
-    if DATE_MIN <= day <= DATE_MAX:
-        return day
-    errors.append(date_out_of_range(loc, value))
-    return INVALID
+    return found
+
+
+#: An unknown code's message lists the codes only when there are at most this many; longer
+#: vocabularies are in ``ctx.choices`` (and the schema), not repeated in both languages.
+MAX_CODES_LISTED = 10
+
+
+def _normalised(text: str) -> str:
+    """Text compared loosely: case, spaces, dashes and underscores do not count."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def suggestion(value: str, choices: list[str], labels: dict[str, str] | None = None) -> str | None:
+    """The code (or key) ``value`` most likely meant: a label given for its code, or a near miss.
+
+    >>> suggestion("Anak Jalanan", ["anak_jalanan"], {"anak jalanan": "anak_jalanan"})
+    'anak_jalanan'
+    >>> suggestion("domcile", ["domicile", "id"])
+    'domicile'
+    """
+    if len(value) > 200:
+        return None
+    loose = _normalised(value)
+    for choice in choices:
+        if _normalised(choice) == loose:
+            return choice
+    if labels is not None and loose in labels:
+        return labels[loose]
+    close = difflib.get_close_matches(value.casefold(), choices, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def with_hint(error: ErrorDetail) -> None:
+    """Add a ``did you mean`` hint (``ctx.did_you_mean``) to an error's messages."""
+    hint = error.ctx.get("did_you_mean")
+    if hint is not None and "did you mean" not in error.message_en:
+        error.message_en += f"; did you mean '{hint}'?"
+        error.message_id += f"; mungkin maksudnya '{hint}'?"
 
 
 def _enum_structurer(cls: type[enum.Enum]) -> Structurer:
     members = {m.value: m for m in cls}
     choices = [m.value for m in cls]
     name = cls.__name__
+    labels = {
+        _normalised(text): m.value
+        for m in cls
+        for text in (getattr(m, "label", None) or ())
+        if isinstance(text, str)
+    }
+    if len(choices) <= MAX_CODES_LISTED:
+        listed_en = f"not a {name} code; expected one of: {', '.join(choices)}"
+        listed_id = f"bukan kode {name}; pilihan: {', '.join(choices)}"
+    else:
+        listed_en = f"not a {name} code (one of {len(choices)}: see ctx.choices)"
+        listed_id = f"bukan kode {name} (salah satu dari {len(choices)}: lihat ctx.choices)"
 
     def structure(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
         if isinstance(value, str):
             member = members.get(value)
             if member is not None:
                 return member
-            errors.append(
-                ErrorDetail(
-                    loc,
-                    "enum.unknown",
-                    f"not a {name} code; expected one of: {', '.join(choices)}",
-                    f"bukan kode {name}; pilihan: {', '.join(choices)}",
-                    value,
-                    {"enum": name, "choices": choices},
-                )
-            )
+            ctx: dict[str, Any] = {"enum": name, "choices": choices}
+            hint = suggestion(value, choices, labels)
+            if hint is not None:
+                # Added to the messages by the field's plan when the field is not personal
+                # (the hint names a code close to the input, so it may tell what it was).
+                ctx["did_you_mean"] = hint
+            errors.append(ErrorDetail(loc, "enum.unknown", listed_en, listed_id, value, ctx))
             return INVALID
-        errors.append(_wrong_type(loc, "type.string", f"a {name} code", value))
+        errors.append(_wrong_type(loc, "type.string", (f"a {name} code", f"kode {name}"), value))
         return INVALID
 
     return structure
@@ -250,7 +244,7 @@ def _optional(inner: Structurer) -> Structurer:
 def _tuple_of(inner: Structurer) -> Structurer:
     def structure(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
         if type(value) is not list and type(value) is not tuple:
-            errors.append(_wrong_type(loc, "type.array", "an array", value))
+            errors.append(_wrong_type(loc, "type.array", ("an array", "larik"), value))
             return INVALID
         before = len(errors)
         items = []
@@ -273,7 +267,9 @@ def _str_or(other: Structurer) -> Structurer:
             return _structure_str(value, loc, errors)
         if isinstance(value, Mapping):
             return other(value, loc, errors)
-        errors.append(_wrong_type(loc, "type.union", "a string or an object", value))
+        errors.append(
+            _wrong_type(loc, "type.union", ("a string or an object", "teks atau objek"), value)
+        )
         return INVALID
 
     return structure
@@ -321,16 +317,19 @@ class Plan:
         names = self.names
         unknown = [key for key in value if key not in names]
         for key in unknown[:MAX_UNKNOWN_KEYS]:
-            errors.append(
-                ErrorDetail(
-                    (*loc, safe_key(key)),
-                    "object.unknown_key",
-                    "unknown field",
-                    "ruas tidak dikenal",
-                    None,
-                    {"allowed": self.allowed},
-                )
+            error = ErrorDetail(
+                (*loc, safe_key(key)),
+                "object.unknown_key",
+                "unknown field",
+                "ruas tidak dikenal",
+                None,
+                {"allowed": self.allowed},
             )
+            hint = suggestion(key, self.allowed) if type(key) is str else None
+            if hint is not None:
+                error.ctx["did_you_mean"] = hint
+                with_hint(error)
+            errors.append(error)
         if len(unknown) > MAX_UNKNOWN_KEYS:
             errors.append(
                 ErrorDetail(
@@ -384,6 +383,9 @@ class Plan:
                 errors.append(unreadable((*loc, name)))
                 result = INVALID
             if result is not INVALID and len(errors) == item_errors:
+                converter = attribute.metadata.get("converter")
+                if converter is not None:
+                    result = converter(result)
                 if attribute.validator is not None:
                     try:
                         attribute.validator(None, attribute, result)
@@ -398,6 +400,8 @@ class Plan:
             for error in errors[item_errors:]:
                 if error.sensitivity is None and sensitivity is not None:
                     error.sensitivity = sensitivity.value
+                if error.sensitivity == "bukan_data_pribadi":
+                    with_hint(error)
         if len(errors) != before:
             return INVALID
         if not self.entity:

@@ -22,11 +22,12 @@ from atensi.boundary._plan import (
     MAX_ERRORS,
     plan_for,
     register_tagged_union,
-    structure_date,
     unreadable,
 )
+from atensi.boundary.warnings import warnings_of
 from atensi.errors import AtensiError, ErrorDetail, InvalidRecord, Loc, safe_key, type_label
 from atensi.model import SUBJECT_KINDS, Entity, Subject, subject_kind
+from atensi.model._fields import read_date
 
 __all__ = [
     "RecordResult",
@@ -126,8 +127,10 @@ def structure_detailed(data: Any, cls: type[T]) -> T:
 def parse_date(value: Any, loc: Loc = ()) -> dt.date:
     """Read a date as ``structure`` reads every date field: ``YYYY-MM-DD``, 1800 to 2199.
 
-    For dates that come from outside beside a record (an item's ``on``, a command-line
-    option), so that they meet the same rules and codes as the dates inside it.
+    atensi has one date grammar: for dates that come from outside beside a record (a
+    command-line option, a decision read back), so that they meet the same rules and codes as
+    the dates inside it. ``20240601`` and ``2024-W22-6``, which Python's ``fromisoformat``
+    reads, are ``date.format`` here as everywhere.
 
     Args:
         value: the date as given (a string, or a ``datetime.date``).
@@ -145,11 +148,7 @@ def parse_date(value: Any, loc: Loc = ()) -> dt.date:
     atensi.errors.InvalidRecord: invalid record, 1 problem:
       on: outside the dates atensi accepts (1800-01-01 to 2199-12-31) [date.out_of_range]
     """
-    errors: list[ErrorDetail] = []
-    day = structure_date(value, loc, errors)
-    if errors:
-        raise InvalidRecord(errors)
-    return day  # type: ignore[no-any-return]
+    return read_date(value, loc)
 
 
 def _make_converter() -> cattrs.Converter:
@@ -197,11 +196,15 @@ class RecordResult:
         index: the position of the record in the input stream (from 0).
         value: the entity, when the record is valid; otherwise ``None``.
         errors: the problems, when the record is invalid; otherwise empty.
+        warnings: non-fatal findings about a valid record (:mod:`atensi.boundary.warnings`):
+            a NIK that disagrees with the birth date, a retired region code. They never make a
+            record invalid.
     """
 
     index: int
     value: Any = attrs.field(repr=lambda v: "None" if v is None else f"<{type(v).__name__}>")
     errors: tuple[ErrorDetail, ...] = ()
+    warnings: tuple[ErrorDetail, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -213,7 +216,7 @@ def validate_many(records: Iterable[Any], cls: type[Any]) -> Iterator[RecordResu
     """Structure a stream of records, one result per record, never stopping at a bad one.
 
     The input is consumed lazily and nothing is kept between records, so memory stays constant
-    on a stream of any length.
+    on a stream of any length. A valid record may carry warnings (``RecordResult.warnings``).
 
     >>> from atensi.model import Referral
     >>> results = validate_many([{"on": "2024-01-01", "direction": "masuk"}, {}], Referral)
@@ -223,6 +226,8 @@ def validate_many(records: Iterable[Any], cls: type[Any]) -> Iterator[RecordResu
     _check_target(cls)
     for index, record in enumerate(records):
         try:
-            yield RecordResult(index, structure(record, cls))
+            value = structure(record, cls)
         except InvalidRecord as err:
             yield RecordResult(index, None, err.errors)
+            continue
+        yield RecordResult(index, value, (), warnings_of(value))

@@ -18,20 +18,96 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import types
 import typing
+import unicodedata
 from typing import Any
 
 import attrs
 
 from atensi.boundary._plan import _TAGGED_UNIONS
 from atensi.model import Entity
-from atensi.vocab import CodedEnum
+from atensi.model._fields import multiline, refused_character
+from atensi.regions import all_codes
+from atensi.rules import DECISION_JSON_VERSION, Decision, Outcome, Status
+from atensi.vocab import CodedEnum, Evidence
 
 __all__ = ["SCHEMA_DIALECT", "json_schema"]
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-_DATE_PATTERN = r"^(18|19|20|21)\d{2}-\d{2}-\d{2}$"
+
+# Patterns are written for every engine a validator may use (Python's ``re``, ECMA 262, Rust's
+# regex): ASCII classes (``[0-9]``, never ``\d``, which Python reads as any Unicode digit), and
+# an end written ``(?![\s\S])`` (Python's ``$`` also matches before a final line break).
+_END = "(?![\\s\\S])"
+_YEAR = "(?:18|19|20|21)[0-9]{2}"
+_LEAP_YEAR = "(?:(?:18|19|20|21)(?:0[48]|[2468][048]|[13579][26])|2000)"
+
+#: A real calendar date from 1800-01-01 to 2199-12-31, exactly what ``structure`` accepts:
+#: days that exist in their month, 29 February in leap years only (1900 and 2100 are not).
+DATE_PATTERN = (
+    f"^(?:{_YEAR}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"
+    "|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)"
+    f"|{_LEAP_YEAR}-02-29){_END}"
+)
+
+
+def _ranges(codes: list[int]) -> str:
+    """A character class body for code points, escaped for every engine."""
+
+    def esc(cp: int) -> str:
+        if cp <= 0xFF:
+            return f"\\x{cp:02x}"
+        if cp <= 0xFFFF:
+            return f"\\u{cp:04x}"
+        return f"\\U{cp:08x}"
+
+    out = []
+    start = prev = codes[0]
+    for cp in [*codes[1:], -1]:
+        if cp == prev + 1:
+            prev = cp
+            continue
+        out.append(esc(start) if start == prev else f"{esc(start)}-{esc(prev)}")
+        start = prev = cp
+    return "".join(out)
+
+
+@functools.cache
+def _unprintable() -> tuple[list[int], list[int]]:
+    """Code points text may refuse (unprintable, not lone surrogates), and the white space.
+
+    The first list is a superset: ``text_pattern`` keeps those ``refused_character`` refuses.
+    Characters of the categories text always allows (other spaces, private use, unassigned)
+    are left out here, so that the exact check runs on a few hundred characters only.
+    """
+    odd, space = [], []
+    for cp in range(0x110000):
+        char = chr(cp)
+        if char.isspace():
+            space.append(cp)
+        if not char.isprintable() and unicodedata.category(char) not in ("Zs", "Co", "Cn", "Cs"):
+            odd.append(cp)
+    return odd, space
+
+
+@functools.cache
+def text_pattern(multiline: bool, non_blank: bool) -> str:
+    """The pattern of text ``structure`` accepts.
+
+    No refused character (:func:`atensi.model._fields.refused_character`, read from this
+    Python's Unicode tables) and, with ``non_blank``, at least one character that is not white
+    space. Lone surrogates are left out: UTF-8 JSON text cannot carry them, and the Rust engine
+    cannot name them (``structure`` refuses them as ``string.invalid_unicode``).
+    """
+    odd, space = _unprintable()
+    refused = [cp for cp in odd if refused_character(chr(cp), multiline) is not None]
+    bad = _ranges(refused)
+    if not non_blank:
+        return f"^[^{bad}]*{_END}"
+    blank = sorted({*refused, *space})
+    return f"^[^{bad}]*[^{_ranges(blank)}][^{bad}]*{_END}"
 
 
 def _first_paragraph(doc: str | None) -> str:
@@ -71,7 +147,7 @@ class _Builder:
             properties["kind"] = {"const": tag, "description": "The subject kind tag."}
             required.append("kind")
         for field in attrs.fields(cls):
-            prop = self.type(hints[field.name], field.metadata.get("limits", {}))
+            prop = self.type(hints[field.name], field.metadata.get("limits", {}), field)
             doc = field.metadata.get("doc")
             if doc is not None:
                 prop = {**prop, "title": doc.en, "x-atensi-label": {"id": doc.id, "en": doc.en}}
@@ -94,14 +170,33 @@ class _Builder:
         }
         return {"$ref": f"#/$defs/{name}"}
 
-    def type(self, tp: Any, limits: dict[str, int]) -> dict[str, Any]:
+    def region(self) -> dict[str, Any]:
+        if "RegionCode" not in self.defs:
+            self.defs["RegionCode"] = {
+                "title": "RegionCode",
+                "description": "A Kemendagri region code (province, regency or district), "
+                "current or retired, as 2, 4 or 6 digits without dots.",
+                "type": "string",
+                "enum": list(all_codes()),
+            }
+        return {"$ref": "#/$defs/RegionCode"}
+
+    def type(
+        self, tp: Any, limits: dict[str, int], field: attrs.Attribute[Any] | None = None
+    ) -> dict[str, Any]:
+        metadata = field.metadata if field is not None else {}
         if tp is str:
+            if metadata.get("region"):
+                return self.region()
             schema: dict[str, Any] = {"type": "string"}
             if "max_length" in limits:
                 schema["maxLength"] = limits["max_length"]
+            if metadata.get("pattern"):
+                schema["pattern"] = metadata["pattern"]
+                return schema
             if limits.get("min_length"):
                 schema["minLength"] = limits["min_length"]
-                schema["pattern"] = r"\S"
+            schema["pattern"] = text_pattern(multiline(limits), bool(limits.get("min_length")))
             return schema
         if tp is bool:
             return {"type": "boolean"}
@@ -115,7 +210,7 @@ class _Builder:
         if tp is dt.date:
             # The pattern says the accepted range too (years 1800 to 2199, DATE_MIN to
             # DATE_MAX): validators do not assert ``format`` by default in draft 2020-12.
-            return {"type": "string", "format": "date", "pattern": _DATE_PATTERN}
+            return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return self.enum(tp)
         if isinstance(tp, type) and attrs.has(tp):
@@ -123,20 +218,24 @@ class _Builder:
         origin = typing.get_origin(tp)
         args = typing.get_args(tp)
         if origin is tuple:
-            items = self.type(args[0], {})
+            items = self.type(args[0], {}, field)
             schema = {"type": "array", "items": items}
             if "max_items" in limits:
                 schema["maxItems"] = limits["max_items"]
-            if isinstance(args[0], type) and issubclass(args[0], enum.Enum):
+            scalar = args[0] is str or (
+                isinstance(args[0], type) and issubclass(args[0], enum.Enum)
+            )
+            validators = metadata.get("custom_validators", ())
+            if scalar and any(getattr(v, "unique", False) for v in validators):
                 schema["uniqueItems"] = True
             return schema
         if origin in (typing.Union, types.UnionType):
             non_none = tuple(a for a in args if a is not type(None))
             if len(non_none) == 1:
-                options = [self.type(non_none[0], limits)]
+                options = [self.type(non_none[0], limits, field)]
             elif str in non_none and len(non_none) == 2:
                 other = next(a for a in non_none if a is not str)
-                options = [self.type(str, limits), self.type(other, {})]
+                options = [self.type(str, limits, field), self.type(other, {})]
             else:
                 for classes, tags in _TAGGED_UNIONS:
                     if frozenset(non_none) == classes:
@@ -156,13 +255,22 @@ class _Builder:
 
 
 def json_schema(cls: type[Any]) -> dict[str, Any]:
-    """Return the JSON Schema (draft 2020-12) of an entity class.
+    """Return the JSON Schema (draft 2020-12) of an entity class, or of a decision's JSON.
+
+    Every entity has one, the envelope of ``atensi assess`` included
+    (:class:`atensi.model.AssessmentItem`); :class:`atensi.rules.Decision` gives the schema of
+    :meth:`~atensi.rules.Decision.to_json` (version 1), the decision each output line carries.
 
     >>> from atensi.model import Referral
     >>> schema = json_schema(Referral)
     >>> schema["$schema"], schema["additionalProperties"], schema["required"]
     ('https://json-schema.org/draft/2020-12/schema', False, ['on', 'direction'])
+    >>> from atensi.rules import Decision
+    >>> json_schema(Decision)["properties"]["version"]
+    {'const': 1}
     """
+    if cls is Decision:
+        return _decision_schema()
     if not (isinstance(cls, type) and issubclass(cls, Entity)):
         raise TypeError(f"{cls!r} is not an atensi entity class")
     builder = _Builder()
@@ -177,6 +285,81 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
         schema["$defs"] = dict(sorted(builder.defs.items()))
     rewritten: dict[str, Any] = _rewrite_root_refs(schema, cls.__name__)
     return rewritten
+
+
+def _label_schema() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {"id": {"type": "string"}, "en": {"type": "string"}},
+        "required": ["id", "en"],
+        "additionalProperties": False,
+    }
+
+
+def _decision_schema() -> dict[str, Any]:
+    """The schema of ``Decision.to_json()`` (:data:`atensi.rules.DECISION_JSON_VERSION`)."""
+    outcome = {"$ref": "#/$defs/Outcome"}
+    nullable = {"type": ["string", "null"]}
+    citation = {
+        "type": "object",
+        "properties": {
+            "instrument": nullable,
+            "article": nullable,
+            "evidence": {"enum": [e.value for e in Evidence]},
+            "source": nullable,
+            "note": nullable,
+        },
+        "required": ["instrument", "article", "evidence", "source", "note"],
+        "additionalProperties": False,
+    }
+    finding = {
+        "type": "object",
+        "properties": {
+            "rule_id": {"type": "string", "description": "A rule id of the rule catalogue."},
+            "status": {"enum": [s.value for s in Status]},
+            "target": nullable,
+            "facts": {
+                "type": "object",
+                "description": "The facts the rule used; '<redacted>' in a redacted decision.",
+                "additionalProperties": {"type": ["string", "integer", "boolean", "null"]},
+            },
+            "message": _label_schema(),
+            "citation": {"anyOf": [citation, {"type": "null"}]},
+        },
+        "required": ["rule_id", "status", "target", "facts", "message", "citation"],
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": "https://atensi.invalid/schema/Decision.json",
+        "title": "Decision",
+        "description": _first_paragraph(Decision.__doc__),
+        "type": "object",
+        "properties": {
+            "version": {"const": DECISION_JSON_VERSION},
+            "kind": {"type": "string"},
+            "outcome": outcome,
+            "on": {"type": "string", "format": "date", "pattern": DATE_PATTERN},
+            "edition": {"type": "string"},
+            "instruments": {"type": "array", "items": {"type": "string"}},
+            "targets": {"type": "object", "additionalProperties": outcome},
+            "findings": {"type": "array", "items": finding},
+            "notes": {"type": "array", "items": _label_schema()},
+        },
+        "required": [
+            "version",
+            "kind",
+            "outcome",
+            "on",
+            "edition",
+            "instruments",
+            "targets",
+            "findings",
+            "notes",
+        ],
+        "additionalProperties": False,
+        "$defs": {"Outcome": {"title": "Outcome", "enum": [o.value for o in Outcome]}},
+    }
 
 
 def _rewrite_root_refs(node: Any, root: str) -> Any:

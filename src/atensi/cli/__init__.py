@@ -67,6 +67,36 @@ __all__ = [
 ]
 
 
+DESCRIPTION = """\
+Validate records of Indonesia's social rehabilitation programme (ATENSI) and decide
+eligibility under the law in force on a date, with every decision cited and explained.
+Personal data is redacted from every output unless --show-personal-data is given."""
+
+EPILOG = """\
+input:
+  FILE is a JSON array, JSON Lines (one record per line) or one JSON object, or - for
+  standard input; UTF-8, read as a stream. assess and explain read items
+    {"subject": {"kind": "person", ...}, "assessment": {...} | null, "on": "YYYY-MM-DD"}
+  (atensi schema item prints their JSON Schema). Dates are YYYY-MM-DD, 1800 to 2199.
+
+output:
+  validate and assess write one JSON line per record: {"index", "line", ("offset",) "ok",
+  "decision" | "errors", ("warnings")}; explain writes text. A summary goes to standard
+  error (on a terminal, progress too; --quiet silences both).
+
+exit codes:
+  0 every record valid      1 some records invalid     2 usage error or unreadable input
+  3 input I/O error         4 output I/O error         5 output closed (broken pipe)
+  6 a worker process died   70 internal error          130 interrupted
+
+example:
+  atensi assess examples/assessments.jsonl --on 2024-06-01 > decisions.jsonl
+  atensi explain examples/cases.json --on 2024-06-01 --lang id
+  atensi validate examples/persons-broken.jsonl --kind person
+
+Run 'atensi COMMAND --help' for a command's options."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
@@ -79,8 +109,10 @@ def _date(text: str) -> object:
     try:
         return parse_date(text)
     except atensi.InvalidRecord as err:
-        reason = err.errors[0].message_en
-        raise argparse.ArgumentTypeError(f"not a date ({reason}): {text[:20]!r}") from None
+        problem = err.errors[0]
+        raise argparse.ArgumentTypeError(
+            f"not a date ({problem.message_en} [{problem.code}]): {text[:20]!r}"
+        ) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,13 +122,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=("id", "en"), default="en", help="language of messages (default: en)"
     )
     common.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress line and no closing summary on standard error (faults still are)",
+    )
+    common.add_argument(
         "--show-personal-data",
         action="store_true",
         help="print personal data (inputs, facts, full NIKs); off by default",
     )
     parser = _Parser(
         prog="atensi",
-        description=(__doc__ or "").split("\n\n")[0],
+        description=DESCRIPTION,
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"atensi {atensi.__version__}")

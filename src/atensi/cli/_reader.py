@@ -25,17 +25,18 @@ doubling size while an item is incomplete, so its time is linear in the item's s
 from __future__ import annotations
 
 import codecs
-import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import IO, Any, NamedTuple
 
+from atensi.boundary._lines import Decoder, bad_line, decode_line, line_where
 from atensi.cli._io import UsageError, read_failed
 from atensi.errors import ErrorDetail
 
 __all__ = [
     "MAX_RECORD_BYTES",
     "BadItem",
+    "Located",
     "RawLine",
     "open_input",
     "parse_line",
@@ -59,6 +60,18 @@ class BadItem:
         self.detail = detail
 
 
+class Located(NamedTuple):
+    """A record (or bad item, or raw line) and where it starts in the input.
+
+    ``line`` is 1-based; ``offset`` is the byte offset of an array item's first byte (``None``
+    in JSON Lines, where the line says where).
+    """
+
+    line: int
+    offset: int | None
+    item: Any
+
+
 class RawLine(NamedTuple):
     """A line of JSON Lines not yet decoded (``records_from(..., raw_lines=True)``)."""
 
@@ -67,85 +80,35 @@ class RawLine(NamedTuple):
 
 
 def _bad(where: tuple[str, str], code: str, en: str, id_: str) -> BadItem:
-    return BadItem(ErrorDetail((), code, f"{where[0]}: {en}", f"{where[1]}: {id_}"))
+    return BadItem(bad_line(where, code, en, id_))
 
 
 def _line(number: int) -> tuple[str, str]:
-    return f"line {number}", f"baris {number}"
+    return line_where(number)
 
 
 def _item(index: int) -> tuple[str, str]:
     return f"array item {index}", f"butir larik {index}"
 
 
-class _Decoder:
-    """``json`` decoding that notices duplicate keys and ``NaN``/``Infinity`` literals."""
+class _Decoder(Decoder):
+    """The shared decoder (:mod:`atensi.boundary._lines`), its problems as bad items."""
 
-    __slots__ = ("constant", "decoder", "duplicate")
+    __slots__ = ()
 
-    def __init__(self) -> None:
-        self.duplicate = False
-        self.constant = False
-        self.decoder = json.JSONDecoder(
-            object_pairs_hook=self._object, parse_constant=self._constant
-        )
-
-    def _object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        value = dict(pairs)
-        if len(value) != len(pairs):
-            self.duplicate = True
-        return value
-
-    def _constant(self, name: str) -> float:
-        self.constant = True
-        return float(name)
-
-    def raw_decode(self, text: str, position: int) -> tuple[Any, int]:
-        """Decode one value at ``position``; :meth:`problem` then says if it may be used."""
-        self.duplicate = self.constant = False
-        return self.decoder.raw_decode(text, position)
-
-    def problem(self, where: tuple[str, str]) -> BadItem | None:
+    def bad(self, where: tuple[str, str]) -> BadItem | None:
         """The bad item for the value just decoded, if it had a duplicate key or a NaN."""
-        if self.duplicate:
-            return _bad(
-                where,
-                "input.duplicate_key",
-                "an object has the same key twice",
-                "sebuah objek memuat kunci yang sama dua kali",
-            )
-        if self.constant:
-            return _bad(
-                where,
-                "input.not_json",
-                "not valid JSON (NaN and Infinity are not JSON numbers)",
-                "bukan JSON yang sah (NaN dan Infinity bukan bilangan JSON)",
-            )
-        return None
+        found = self.problem(where)
+        return None if found is None else BadItem(found)
 
 
 _DECODER = _Decoder()
 
 
-def _not_json(where: tuple[str, str]) -> BadItem:
-    return _bad(where, "input.not_json", "not valid JSON", "bukan JSON yang sah")
-
-
 def parse_line(line: RawLine) -> Any:
     """Decode one line: its record, or a :class:`BadItem` naming the line."""
-    where = _line(line.number)
-    try:
-        text = line.data.decode("utf-8")
-    except UnicodeDecodeError:
-        return _bad(where, "input.not_utf8", "not UTF-8 text", "bukan teks UTF-8")
-    try:
-        start = len(text) - len(text.lstrip())
-        value, end = _DECODER.raw_decode(text, start)
-    except (ValueError, RecursionError):
-        return _not_json(where)
-    if text[end:].strip():
-        return _not_json(where)
-    return _DECODER.problem(where) or value
+    found = decode_line(line.data, _line(line.number), _DECODER)
+    return BadItem(found) if isinstance(found, ErrorDetail) else found
 
 
 class _Source:
@@ -155,6 +118,8 @@ class _Source:
         self.stream = stream
         self.name = name
         self.pending = b""
+        #: Bytes before the document's first value (a byte order mark, white space).
+        self.skipped = 0
 
     def unread(self, data: bytes) -> None:
         self.pending = data + self.pending
@@ -205,6 +170,7 @@ class _Source:
                 return b"", newlines
             rest = chunk.lstrip(_SPACE)
             newlines += chunk.count(b"\n", 0, len(chunk) - len(rest))
+            self.skipped += len(chunk) - len(rest)
             if rest:
                 self.unread(rest[1:])
                 return rest[:1], newlines
@@ -235,6 +201,14 @@ def _encoding_problem(head: bytes) -> str | None:
 def records_from(
     stream: IO[bytes], *, raw_lines: bool = False, name: str = "the input"
 ) -> Iterator[Any]:
+    """The records of a byte stream (see :func:`located_records`), without their positions."""
+    for located in located_records(stream, raw_lines=raw_lines, name=name):
+        yield located.item
+
+
+def located_records(
+    stream: IO[bytes], *, raw_lines: bool = False, name: str = "the input"
+) -> Iterator[Located]:
     """Yield the records of a byte stream holding a JSON array or JSON Lines.
 
     With ``raw_lines``, lines of JSON Lines come as :class:`RawLine` for :func:`parse_line`
@@ -249,6 +223,7 @@ def records_from(
     head = source.read_exactly(4)
     if head.startswith(_BOM):
         head = head[len(_BOM) :]
+        source.skipped = len(_BOM)
     else:
         problem = _encoding_problem(head)
         if problem is not None:
@@ -259,9 +234,36 @@ def records_from(
         return
     source.unread(first)
     if first == b"[" and not _is_first_of_lines(source):
-        yield from _json_array(source)
-    else:
-        yield from _json_lines(source, raw_lines, newlines)
+        yield from _json_array(source, newlines + 1)
+        return
+    if first == b"{":
+        whole = _one_pretty_object(source)
+        if whole is not None:
+            yield Located(newlines + 1, None, whole)
+            return
+    yield from _json_lines(source, raw_lines, newlines)
+
+
+def _one_pretty_object(source: _Source) -> Any:
+    """The record of a document that is one JSON object spread over lines, or ``None``.
+
+    A pretty-printed object (``json.dumps(record, indent=2)``, what an editor or an API
+    writes) is one record, not a dozen broken lines. Recognised when its first line is not a
+    whole JSON value and the whole document (at most :data:`MAX_RECORD_BYTES`) is one object;
+    otherwise the bytes are put back and read as JSON Lines.
+    """
+    line = source.readline(MAX_RECORD_BYTES + 1)
+    if line.endswith(b"\n") and not isinstance(parse_line(RawLine(1, line)), BadItem):
+        source.unread(line)
+        return None
+    rest = source.read_exactly(MAX_RECORD_BYTES + 1 - len(line))
+    data = line + rest
+    if len(data) <= MAX_RECORD_BYTES:
+        found = parse_line(RawLine(1, data))
+        if isinstance(found, dict):
+            return found
+    source.unread(data)
+    return None
 
 
 def _is_first_of_lines(source: _Source) -> bool:
@@ -278,7 +280,7 @@ def _is_first_of_lines(source: _Source) -> bool:
         source.unread(line)
 
 
-def _json_lines(source: _Source, raw_lines: bool, skipped: int) -> Iterator[Any]:
+def _json_lines(source: _Source, raw_lines: bool, skipped: int) -> Iterator[Located]:
     line_number = skipped
     while True:
         raw = source.readline(MAX_RECORD_BYTES + 1)
@@ -287,17 +289,18 @@ def _json_lines(source: _Source, raw_lines: bool, skipped: int) -> Iterator[Any]
         line_number += 1
         if len(raw) > MAX_RECORD_BYTES and not raw.endswith(b"\n"):
             _skip_line(source, raw)
-            yield _bad(
+            too_large = _bad(
                 _line(line_number),
                 "input.too_large",
                 f"longer than {MAX_RECORD_BYTES} bytes; skipped",
                 f"lebih dari {MAX_RECORD_BYTES} bait; dilewati",
             )
+            yield Located(line_number, None, too_large)
             continue
         if not raw.strip():
             continue
         line = RawLine(line_number, raw)
-        yield line if raw_lines else parse_line(line)
+        yield Located(line_number, None, line if raw_lines else parse_line(line))
 
 
 def _skip_line(source: _Source, read: bytes) -> None:
@@ -314,13 +317,27 @@ def _skip_line(source: _Source, read: bytes) -> None:
 class _Array:
     """The text of a JSON array being read: decoded UTF-8, held from the current item on."""
 
-    def __init__(self, source: _Source) -> None:
+    def __init__(self, source: _Source, line: int) -> None:
         self.source = source
         self.decoder = codecs.getincrementaldecoder("utf-8")()
         self.text = ""
         self.position = 0
         self.offset = 0  # bytes read before ``text``
         self.eof = False
+        # Where ``text[mark]`` is in the input (line, byte), advanced as items are read, so
+        # that each item's position costs time in its own size only.
+        self.mark = 0
+        self.item_start = 0
+        self.mark_line = line
+        self.mark_byte = source.skipped
+
+    def where(self, position: int) -> tuple[int, int]:
+        """The line and byte offset of ``text[position]`` (at or after the last asked)."""
+        seen = self.text[self.mark : position]
+        self.mark_line += seen.count("\n")
+        self.mark_byte += len(seen) if seen.isascii() else len(seen.encode("utf-8"))
+        self.mark = position
+        return self.mark_line, self.mark_byte
 
     def more(self, size: int = _CHUNK) -> bool:
         """Read about ``size`` more bytes; ``False`` at the end of the input."""
@@ -336,8 +353,10 @@ class _Array:
         self.offset += len(chunk)
         if not chunk:
             self.eof = True
+        self.where(self.position)
+        self.item_start = max(0, self.item_start - self.position)
         self.text = self.text[self.position :] + text
-        self.position = 0
+        self.position = self.mark = 0
         return bool(chunk)
 
     def skip_space(self) -> str:
@@ -354,9 +373,9 @@ class _Array:
                 return ""
 
 
-def _json_array(source: _Source) -> Iterator[Any]:
+def _json_array(source: _Source, line: int) -> Iterator[Located]:
     """Yield the items of a top-level JSON array; its whole text must be that array."""
-    array = _Array(source)
+    array = _Array(source, line)
     array.skip_space()
     array.position += 1  # the "["
     index = 0
@@ -372,7 +391,8 @@ def _json_array(source: _Source) -> Iterator[Any]:
                 raise UsageError(f"expected ',' or ']' after record {index - 1}")
             array.position += 1
             array.skip_space()
-        yield _array_item(array, index)
+        item = _array_item(array, index)
+        yield Located(*array.where(array.item_start), item)
         index += 1
     if array.skip_space():
         raise UsageError(
@@ -382,6 +402,7 @@ def _json_array(source: _Source) -> Iterator[Any]:
 
 
 def _array_item(array: _Array, index: int) -> Any:
+    array.item_start = array.position
     while True:
         pending = len(array.text) - array.position
         try:
@@ -410,7 +431,7 @@ def _array_item(array: _Array, index: int) -> Any:
     ):
         raise UsageError(f"record {index} is longer than {MAX_RECORD_BYTES} bytes")
     array.position = end
-    return _DECODER.problem(_item(index)) or value
+    return _DECODER.bad(_item(index)) or value
 
 
 def open_input(path: str) -> IO[bytes]:
@@ -423,11 +444,19 @@ def open_input(path: str) -> IO[bytes]:
         raise UsageError(f"cannot read {path}: {err.strerror or type(err).__name__}") from None
 
 
-def read_records(path: str, *, raw_lines: bool = False) -> Iterator[Any]:
-    """Yield the records of a JSON array or JSON Lines file (``-`` for stdin)."""
+def read_records(
+    path: str, *, raw_lines: bool = False, opened: Callable[[IO[bytes]], None] | None = None
+) -> Generator[Located, None, None]:
+    """Yield the records of a JSON array or JSON Lines file (``-`` for stdin), located.
+
+    ``opened`` is called with the input stream once it is open (the progress line reads how
+    far it is).
+    """
     stream = open_input(path)
+    if opened is not None:
+        opened(stream)
     try:
-        yield from records_from(stream, raw_lines=raw_lines, name=_name(path))
+        yield from located_records(stream, raw_lines=raw_lines, name=_name(path))
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()

@@ -60,12 +60,28 @@ def _region(text: str) -> str:
 
 def add_parser(sub: Any, common: argparse.ArgumentParser, date: Callable[[str], Any]) -> None:
     """Add ``coverage`` to the subcommands."""
-    p = sub.add_parser("coverage", parents=[common], help="coverage matrix of a unit registry")
-    p.add_argument("registry")
-    p.add_argument("--on", type=date, required=True)
-    p.add_argument(
-        "--regions", nargs="*", type=_region, help="region codes (default: all 514 regencies)"
+    p = sub.add_parser(
+        "coverage",
+        parents=[common],
+        help="the region x target coverage matrix of a unit registry",
+        description="Compute which units serve each region and target on a date, with the "
+        "gaps and overlaps, from a unit registry (a UnitRegistry record or a list of units).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  atensi coverage examples/registry.json --on 2024-06-01 --format csv",
     )
-    p.add_argument("--format", choices=("json", "csv"), default="json")
+    p.add_argument(
+        "registry", metavar="REGISTRY", help="a JSON file: a UnitRegistry or a list of units"
+    )
+    p.add_argument("--on", type=date, required=True, metavar="DATE", help="the date, YYYY-MM-DD")
+    p.add_argument(
+        "--regions",
+        nargs="*",
+        type=_region,
+        metavar="CODE",
+        help="region codes (default: all 514 regencies)",
+    )
+    p.add_argument(
+        "--format", choices=("json", "csv"), default="json", help="output format (default: json)"
+    )
     add_law_options(p, date, compare=False)
     p.set_defaults(run=cmd_coverage)

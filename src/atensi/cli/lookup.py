@@ -11,7 +11,7 @@ from typing import Any
 
 import atensi
 from atensi.cli._io import ExitCode, Output, UsageError, read_failed
-from atensi.cli.records import entity
+from atensi.cli.records import entity, kinds
 
 __all__ = ["add_parsers", "cmd_nik", "cmd_region", "cmd_schema", "write_json"]
 
@@ -25,8 +25,14 @@ def write_json(out: Output, data: Any) -> None:
 
 
 def cmd_schema(args: argparse.Namespace, out: Output, err: Output) -> int:
-    """Print the JSON Schema of an entity."""
-    out.write(json.dumps(atensi.json_schema(entity(args.kind)), indent=2, ensure_ascii=False))
+    """Print the JSON Schema of an entity, of the ``assess`` item, or of a decision."""
+    if args.kind == "decision":
+        from atensi.rules import Decision
+
+        schema = atensi.json_schema(Decision)
+    else:
+        schema = atensi.json_schema(entity(args.kind))
+    out.write(json.dumps(schema, indent=2, ensure_ascii=False))
     out.write("\n")
     return ExitCode.OK
 
@@ -94,16 +100,60 @@ def cmd_region(args: argparse.Namespace, out: Output, err: Output) -> int:
     return ExitCode.OK
 
 
+def _schema_kind(text: str) -> str:
+    """A ``schema`` kind: ``decision`` or an entity kind (``service-delivery``, ``item``)."""
+    if text == "decision":
+        return text
+    try:
+        entity(text)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(f"{exc}, decision") from None
+    return text
+
+
 def add_parsers(sub: Any, common: argparse.ArgumentParser, date: Callable[[str], Any]) -> None:
     """Add ``schema``, ``nik`` and ``region`` to the subcommands."""
-    p = sub.add_parser("schema", parents=[common], help="print an entity's JSON Schema")
-    p.add_argument("kind")
+    schema_kinds = [*kinds(), "decision"]
+    p = sub.add_parser(
+        "schema",
+        parents=[common],
+        help="print the JSON Schema (draft 2020-12) of an entity, an item or a decision",
+        description="Print the JSON Schema (draft 2020-12) of an entity record, of the item "
+        "`assess` reads (item) or of the decision it writes (decision).",
+    )
+    p.add_argument(
+        "kind", metavar="KIND", type=_schema_kind, help=f"one of: {', '.join(schema_kinds)}"
+    )
     p.set_defaults(run=cmd_schema)
-    p = sub.add_parser("nik", parents=[common], help="check and parse a NIK")
-    p.add_argument("nik", help="the NIK, or - to read it from standard input (kept out of ps)")
-    p.add_argument("--on", type=date, help="date for the century (default: today)")
+    p = sub.add_parser(
+        "nik",
+        parents=[common],
+        help="check and parse a NIK",
+        description="Check a NIK offline (length, encoded birth date, serial, region) and print "
+        "what it encodes as JSON; the birth date, sex and full NIK only with "
+        "--show-personal-data. Exit 0 valid, 1 invalid.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  echo 3171014103900001 | atensi nik - --on 2026-01-01",
+    )
+    p.add_argument(
+        "nik",
+        metavar="NIK",
+        help="the NIK (spaces, dots and dashes allowed), or - to read it from standard input "
+        "(kept out of ps and the shell's history)",
+    )
+    p.add_argument(
+        "--on", type=date, metavar="DATE", help="date that fixes the century (default: today)"
+    )
     p.add_argument("--strict", action="store_true", help="reject unknown region codes")
     p.set_defaults(run=cmd_nik)
-    p = sub.add_parser("region", parents=[common], help="look up a region code")
-    p.add_argument("code")
+    p = sub.add_parser(
+        "region",
+        parents=[common],
+        help="look up a Kemendagri region code",
+        description="Look up a Kemendagri region code (province, regency or district; current "
+        "or retired) and print it as JSON. Exit 0 known, 1 unknown.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  atensi region 65.01",
+    )
+    p.add_argument("code", metavar="CODE", help="2, 4 or 6 digits, dots allowed (31.71.01)")
     p.set_defaults(run=cmd_region)

@@ -8,50 +8,65 @@ only faults of the machine stop a run: they raise the :mod:`atensi.cli._io` faul
 from __future__ import annotations
 
 import argparse
+import collections
+import contextlib
 import functools
 import itertools
 import json
 import os
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from atensi.cli._io import ExitCode, Output, UsageError, WorkerFailed
 from atensi.cli._law import add_law_options, law_from
+from atensi.cli._progress import Progress
 from atensi.cli._reader import BadItem, RawLine, parse_line, read_records
 from atensi.errors import ErrorDetail, loc_text
 
 __all__ = ["add_parsers", "cmd_assess", "cmd_explain", "cmd_validate"]
 
-_PROGRESS_EVERY = 10_000
 #: Records sent to the worker processes at a time (``--jobs``).
 _BATCH = 4096
 #: No more worker processes than this, even with ``--force-jobs``.
 MAX_JOBS = 256
 
 
+def kinds() -> dict[str, type[Any]]:
+    """The entity kinds ``--kind`` and ``atensi schema`` know, by kebab-case name.
+
+    Every entity (``person``, ``service-delivery``) and the envelope of ``assess`` (``item``).
+    """
+    from atensi.model import ENTITIES, AssessmentItem
+
+    found = {re.sub(r"(?<!^)(?=[A-Z])", "-", cls.__name__).lower(): cls for cls in ENTITIES}
+    found["item"] = AssessmentItem
+    return dict(sorted(found.items()))
+
+
 def entity(kind: str) -> type[Any]:
     """The entity class named by ``--kind`` (``person``, ``case``, ``service-delivery``)."""
-    from atensi.model import ENTITIES
-
-    by_name = {cls.__name__.lower(): cls for cls in ENTITIES}
+    known = kinds()
+    by_name = {name.replace("-", ""): cls for name, cls in known.items()}
     cls = by_name.get(kind.lower().replace("_", "").replace("-", ""))
     if cls is None:
-        raise UsageError(f"unknown kind {kind!r}; known kinds: {', '.join(sorted(by_name))}")
+        raise UsageError(f"unknown kind {kind[:40]!r}; known kinds: {', '.join(known)}")
     return cls
 
 
-def progress(count: int, err: Output) -> None:
-    """Show the count on a terminal every 10,000 records."""
-    if count % _PROGRESS_EVERY == 0 and err.isatty():
-        err.write(f"\r{count:,} records…")
-        err.flush()
-
-
-def summary(err: Output, lang: str, valid: int, invalid: int) -> None:
-    """The closing count on standard error."""
+def summary(err: Output, args: argparse.Namespace, valid: int, invalid: int) -> None:
+    """The closing count on standard error (``--quiet``: only the note of an empty input)."""
+    lang = args.lang
     total = valid + invalid
-    if err.isatty():
-        err.write("\r")
+    if not total:
+        # An empty file, or only blank lines: say so, so that a wrong path or an empty export
+        # is not taken for a clean run.
+        if lang == "id":
+            err.write("atensi: masukan tidak memuat rekaman (kosong atau hanya baris kosong)\n")
+        else:
+            err.write("atensi: the input holds no records (it is empty or only blank lines)\n")
+    if args.quiet:
+        return
     if lang == "id":
         err.write(f"{total} rekaman: {valid} sah, {invalid} tidak sah\n")
     else:
@@ -122,17 +137,32 @@ def _texts(records: Iterator[Any], unit: Callable[[Any], str], jobs: int) -> Ite
 def _run(args: argparse.Namespace, out: Output, err: Output, work: Callable[[Any], str]) -> int:
     """Write one JSON line per record of ``args.file``, a summary, and return the exit code."""
     valid = invalid = 0
-    records = read_records(args.file, raw_lines=args.jobs > 1)
+    shown = Progress(err, quiet=args.quiet)
+    located = read_records(args.file, raw_lines=args.jobs > 1, opened=shown.opened)
+    # Where each record starts, in input order: the results come back in the same order.
+    positions: collections.deque[tuple[int, int | None]] = collections.deque()
+
+    def records() -> Iterator[Any]:
+        for where in located:
+            positions.append((where.line, where.offset))
+            yield where.item
+
     unit = functools.partial(_unit, work=work, show=args.show_personal_data)
-    for index, text in enumerate(_texts(records, unit, args.jobs)):
-        # ``text`` is a JSON object whose first key is "ok": put the index in front of it.
-        out.write(f'{{"index": {index}, {text[1:]}\n')
-        if text.startswith('{"ok": true'):
-            valid += 1
-        else:
-            invalid += 1
-        progress(index + 1, err)
-    summary(err, args.lang, valid, invalid)
+    # Closed here, not when collected: a fault that ends the run must not leave it open.
+    with contextlib.closing(located):
+        for index, text in enumerate(_texts(records(), unit, args.jobs)):
+            # ``text`` is a JSON object whose first key is "ok": put the index, the record's line
+            # (and, in a JSON array, its byte offset) in front of it.
+            line, offset = positions.popleft()
+            at = f'"line": {line}, ' if offset is None else f'"line": {line}, "offset": {offset}, '
+            out.write(f'{{"index": {index}, {at}{text[1:]}\n')
+            if text.startswith('{"ok": true'):
+                valid += 1
+            else:
+                invalid += 1
+            shown.update(index + 1)
+    shown.clear()
+    summary(err, args, valid, invalid)
     return ExitCode.INVALID if invalid else ExitCode.OK
 
 
@@ -162,19 +192,25 @@ def cmd_assess(args: argparse.Namespace, out: Output, err: Output) -> int:
 
     options = _assess_options(args)
     record_json = compare_record_json if "editions" in options else assess_record_json
-    work = functools.partial(record_json, show_personal_data=args.show_personal_data, **options)
+    work = functools.partial(
+        record_json,
+        show_personal_data=args.show_personal_data,
+        redaction=args.redaction,
+        **options,
+    )
     return _run(args, out, err, work)
 
 
 def _explained(item: Any, args: argparse.Namespace) -> tuple[bool, str]:
     """Whether the item is valid, and its decision or comparison (or its errors) as text."""
-    from atensi.batch import compare_item, decide_item, internal_error
+    from atensi.batch import compare_item, decide_item_with_warnings, internal_error
     from atensi.rules import EditionComparison
 
     if isinstance(item, BadItem):
         errors: tuple[ErrorDetail, ...] = (item.detail,)
     else:
         options = _assess_options(args)
+        warnings: tuple[ErrorDetail, ...] = ()
         if "editions" in options:
             compared = compare_item(item, **options)
             if isinstance(compared, EditionComparison):
@@ -182,32 +218,49 @@ def _explained(item: Any, args: argparse.Namespace) -> tuple[bool, str]:
                 return True, compared.explain(args.lang) + "\n"
             result: Any = compared
         else:
-            result = decide_item(item, **options)
+            result, warnings = decide_item_with_warnings(item, **options)
         if not isinstance(result, tuple):
             try:
-                decision = result if args.show_personal_data else result.redacted()
-                return True, decision.explain(args.lang) + "\n"
+                level = "none" if args.show_personal_data else args.redaction
+                decision = result.redacted(level)
+                text = decision.explain(args.lang) + "\n"
             except Exception as exc:  # one record never stops the run (see atensi.batch)
                 result = (internal_error(exc),)
+            else:
+                return True, text + _problem_lines(warnings, "?", args.lang)
         errors = result
+    return False, _problem_lines(errors, "!", args.lang)
+
+
+def _problem_lines(problems: tuple[ErrorDetail, ...], mark: str, lang: str) -> str:
+    """Errors (``!``) or warnings (``?``) as indented lines: path, message, code."""
     lines = []
-    for error in errors:
-        text = error.message_id if args.lang == "id" else error.message_en
-        lines.append(f"  ! {loc_text(error.loc)}: {text} [{error.code}]\n")
-    return False, "".join(lines)
+    for problem in problems:
+        text = problem.message_id if lang == "id" else problem.message_en
+        lines.append(f"  {mark} {loc_text(problem.loc)}: {text} [{problem.code}]\n")
+    return "".join(lines)
 
 
 def cmd_explain(args: argparse.Namespace, out: Output, err: Output) -> int:
     """Explain every item's decision as text."""
     _assess_options(args)  # a wrong edition is a usage error before any record is read
     valid = invalid = 0
-    for index, item in enumerate(read_records(args.file)):
-        progress(index + 1, err)
-        ok, text = _explained(item, args)
-        out.write(f"# {index}\n{text}")
-        valid += ok
-        invalid += not ok
-    summary(err, args.lang, valid, invalid)
+    shown = Progress(err, quiet=args.quiet)
+    located = read_records(args.file, opened=shown.opened)
+    with contextlib.closing(located):
+        for index, where in enumerate(located):
+            shown.update(index + 1)
+            ok, text = _explained(where.item, args)
+            at = (
+                f"line {where.line}"
+                if where.offset is None
+                else f"line {where.line}, byte {where.offset}"
+            )
+            out.write(f"# {index} ({at})\n{text}")
+            valid += ok
+            invalid += not ok
+    shown.clear()
+    summary(err, args, valid, invalid)
     return ExitCode.INVALID if invalid else ExitCode.OK
 
 
@@ -245,19 +298,70 @@ def jobs_for(args: argparse.Namespace, err: Output) -> int:
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser, date: Callable[[str], Any]) -> None:
     """Add ``validate``, ``assess`` and ``explain`` to the subcommands."""
-    p = sub.add_parser("validate", parents=[common], help="validate records of one kind")
-    p.add_argument("file", help="JSON array or JSON Lines file, or - for stdin")
-    p.add_argument("--kind", required=True, help="entity kind, e.g. person, case, assessment")
+    p = sub.add_parser(
+        "validate",
+        parents=[common],
+        help="validate records of one kind: one JSON result per record",
+        description="Validate every record of FILE as the entity KIND; write one JSON result "
+        "per record (errors with their paths and codes, warnings) and a summary. Exit 0 when "
+        "every record is valid, 1 when some are not.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  atensi validate examples/persons.jsonl --kind person",
+    )
+    p.add_argument("file", metavar="FILE", help=_FILE_HELP)
+    p.add_argument(
+        "--kind",
+        required=True,
+        metavar="KIND",
+        help=f"the entity of every record: {', '.join(kinds())}",
+    )
     _add_jobs(p)
     p.set_defaults(run=cmd_validate)
+    explained = {
+        "assess": (
+            "decide the eligibility of items: one JSON decision per item",
+            "Decide the eligibility of every item of FILE and write one JSON line per item: "
+            "the cited decision (personal data redacted), or the item's errors.",
+        ),
+        "explain": (
+            "the same decisions as readable text",
+            "Decide the eligibility of every item of FILE and explain each decision as text "
+            "(--lang id for Indonesian).",
+        ),
+    }
     for name, run in (("assess", cmd_assess), ("explain", cmd_explain)):
-        p = sub.add_parser(name, parents=[common], help=f"{name} eligibility of items")
-        p.add_argument("file")
-        p.add_argument("--on", type=date, help="decision date (items may carry their own)")
+        short, long = explained[name]
+        p = sub.add_parser(
+            name,
+            parents=[common],
+            help=short,
+            description=long + ' Items: {"subject": {"kind": ...}, "assessment": {...} | null, '
+            '"on": "YYYY-MM-DD"}.',
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            epilog=f"example:\n  atensi {name} examples/cases.json --on 2024-06-01",
+        )
+        p.add_argument("file", metavar="FILE", help=_FILE_HELP)
+        p.add_argument(
+            "--on",
+            type=date,
+            metavar="DATE",
+            help='decision date, YYYY-MM-DD (an item\'s own "on" takes precedence)',
+        )
+        p.add_argument(
+            "--redaction",
+            choices=("full", "facts"),
+            default="full",
+            help="full (default): fact values hidden, each finding says its rule's statement; "
+            "facts: fact values hidden, a finding's own message kept where it holds no "
+            "personal value (--show-personal-data shows everything)",
+        )
         add_law_options(p, date, compare=True)
         if run is cmd_assess:
             _add_jobs(p)
         p.set_defaults(run=run)
+
+
+_FILE_HELP = "a JSON array, JSON Lines or one JSON object; - for standard input"
 
 
 def _add_jobs(p: argparse.ArgumentParser) -> None:
@@ -265,6 +369,7 @@ def _add_jobs(p: argparse.ArgumentParser) -> None:
         "--jobs",
         type=_jobs,
         default=1,
+        metavar="N",
         help="worker processes (default 1; 0 for one per CPU; at most the CPU count unless "
         "--force-jobs); the output order is the input's",
     )

@@ -19,6 +19,7 @@ from atensi.model.case import (
     StageEntry,
     Termination,
 )
+from atensi.model.item import AssessmentItem
 from atensi.model.person import BirthDate, Condition, DatePrecision, Disability, DrugUse, Person
 from atensi.model.portfolio import (
     PartnerAid,
@@ -49,6 +50,7 @@ __all__ = [
     "Accreditation",
     "AccreditationGrade",
     "Assessment",
+    "AssessmentItem",
     "Assessor",
     "BirthDate",
     "Case",

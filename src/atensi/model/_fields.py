@@ -14,6 +14,8 @@ construction and the boundary report the same codes and paths.
 from __future__ import annotations
 
 import datetime as dt
+import enum
+import re
 import types
 import typing
 import unicodedata
@@ -22,7 +24,8 @@ from typing import Any, ClassVar
 
 import attrs
 
-from atensi.errors import ErrorDetail, InvalidRecord
+from atensi.errors import ErrorDetail, InvalidRecord, json_type_names, type_label
+from atensi.regions import is_valid_code
 from atensi.vocab import Citation, CodedEnum, Evidence, Label, cite
 
 __all__ = [
@@ -37,6 +40,7 @@ __all__ = [
     "field",
     "multiline",
     "problem",
+    "read_date",
     "record_id",
     "refused_character",
 ]
@@ -61,6 +65,67 @@ def date_out_of_range(loc: tuple[str | int, ...], value: Any) -> ErrorDetail:
         value,
         _DATE_RANGE,
     )
+
+
+#: The one date grammar of atensi: ``YYYY-MM-DD`` in ASCII digits, nothing else (no week dates,
+#: no ``20240601``, no times), as JSON Schema's ``format: date`` and every entity date field.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def date_or_problem(value: Any, loc: tuple[str | int, ...]) -> dt.date | ErrorDetail:
+    """Read a date by atensi's one grammar: the date, or the problem located at ``loc``.
+
+    ``YYYY-MM-DD`` (or a ``datetime.date``, not a ``datetime``) from :data:`DATE_MIN` to
+    :data:`DATE_MAX`. Every date from outside is read here: entity fields (both structuring
+    paths), an item's ``on``, every command-line date option and decisions read back from JSON,
+    so that the same text is accepted or refused everywhere, with the same code
+    (``type.date``, ``date.format``, ``date.invalid``, ``date.out_of_range``).
+    """
+    if type(value) is str:
+        if len(value) != 10 or not _ISO_DATE.fullmatch(value):
+            return ErrorDetail(
+                loc,
+                "date.format",
+                "expected a date as YYYY-MM-DD",
+                "seharusnya tanggal berformat YYYY-MM-DD",
+                value,
+            )
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return ErrorDetail(
+                loc,
+                "date.invalid",
+                "not a real calendar date",
+                "bukan tanggal kalender yang ada",
+                value,
+            )
+    elif type(value) is dt.date:
+        day = value
+    else:
+        return ErrorDetail(
+            loc,
+            "type.date",
+            f"expected a date string (YYYY-MM-DD), got {json_type_names(value)[0]}",
+            f"seharusnya teks tanggal (YYYY-MM-DD), bukan {json_type_names(value)[1]}",
+            value,
+            {"expected": "a date string (YYYY-MM-DD)", "got": json_type_names(value)[0]},
+        )
+    if DATE_MIN <= day <= DATE_MAX:
+        return day
+    return date_out_of_range(loc, value)
+
+
+def read_date(value: Any, loc: tuple[str | int, ...] = ()) -> dt.date:
+    """Read a date by atensi's one grammar (:func:`date_or_problem`), or raise.
+
+    Raises:
+        InvalidRecord: with the one problem.
+    """
+    found = date_or_problem(value, loc)
+    if type(found) is ErrorDetail:
+        raise InvalidRecord([found])
+    return found  # type: ignore[return-value]
 
 
 #: Default size limits of the boundary; a record beyond them is rejected, not truncated.
@@ -146,26 +211,46 @@ def field(
     validator: Validator | list[Validator] | None = None,
     default: Any = attrs.NOTHING,
     factory: Callable[[], Any] | None = None,
+    converter: Callable[[Any], Any] | None = None,
+    region: bool = False,
+    pattern: str | None = None,
     **limits: int,
 ) -> Any:
-    """Declare an entity field with its bilingual description and metadata."""
+    """Declare an entity field with its bilingual description and metadata.
+
+    ``converter`` normalises a valid value to the form stored (a NIK without separators); it
+    runs on construction and in both structuring paths. ``region`` makes the field (or each
+    item of it) a Kemendagri region code, checked against the table. ``pattern`` is the JSON
+    Schema pattern of the stored form, where ``structure`` checks more than a type says.
+    """
     metadata: dict[str, Any] = {
         "doc": Label(id, en),
         "repr": _safe_repr(sensitivity),
         "citation": citation,
         "sensitivity": sensitivity,
         "limits": dict(limits),
+        "converter": converter,
+        "region": region,
+        "pattern": pattern,
     }
     custom = validator if isinstance(validator, list) else ([validator] if validator else [])
+    if region:
+        custom.append(region_codes)
     metadata["custom_validators"] = tuple(custom)
     validators = [_LIMIT_VALIDATORS[key](bound) for key, bound in limits.items()] + custom
-    validators.insert(0, _visible_text(multiline(limits)))
+    # The type first: every later check may then rely on it (a list of conditions is not read
+    # for their groups when it holds strings).
+    validators[:0] = [_typed, _visible_text(multiline(limits))]
+    if converter is None and "max_items" in limits:
+        converter = _list_to_tuple
     common: dict[str, Any] = {
         "metadata": metadata,
         "validator": validators or None,
         "kw_only": True,
         "repr": metadata["repr"],
     }
+    if converter is not None:
+        common["converter"] = converter
     if factory is not None:
         return attrs.field(factory=factory, **common)
     return attrs.field(default=default, **common)
@@ -341,6 +426,97 @@ def _visible_text(multiline: bool) -> Validator:
     return check
 
 
+# --- Types on construction ----------------------------------------------------------------------
+
+
+def _list_to_tuple(value: Any) -> Any:
+    """A list given where a tuple is declared, as a tuple (entities stay hashable)."""
+    return tuple(value) if type(value) is list else value
+
+
+TypeCheck = Callable[[Any], bool]
+_TYPE_CHECKS: dict[type[Any], dict[str, tuple[TypeCheck, str, str, str]]] = {}
+
+
+def _describe(hint: Any) -> tuple[TypeCheck, str, str, str]:
+    """How to check a value against an annotation: (check, code, expected in en, in id)."""
+    if hint is str:
+        return (
+            lambda v: isinstance(v, str) and not isinstance(v, enum.Enum),
+            "type.string",
+            "a string",
+            "teks",
+        )
+    if hint is bool:
+        return (lambda v: type(v) is bool), "type.boolean", "True or False", "nilai benar/salah"
+    if hint is int:
+        return (lambda v: type(v) is int), "type.integer", "an integer", "bilangan bulat"
+    if hint is dt.date:
+        return (
+            lambda v: type(v) is dt.date,
+            "type.date",
+            "a datetime.date (not a datetime, not text)",
+            "datetime.date (bukan datetime, bukan teks)",
+        )
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        name = hint.__name__
+        return (lambda v: type(v) is hint), "type.enum", f"a {name} member", f"anggota {name}"
+    if isinstance(hint, type):
+        name = hint.__name__
+        return (lambda v: isinstance(v, hint)), "type.object", f"a {name}", f"objek {name}"
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is tuple:
+        item = _describe(args[0])[0]
+        what = _describe(args[0])[2]
+        return (
+            lambda v: type(v) is tuple and all(item(x) for x in v),
+            "type.array",
+            f"a tuple (or list) of {what}",
+            f"tuple (atau list) berisi {_describe(args[0])[3]}",
+        )
+    options = [_describe(a) for a in args if a is not type(None)]
+    nullable = type(None) in args
+    if len(options) == 1:
+        check, code, en, id_ = options[0]
+        return (lambda v: v is None or check(v)), code, f"{en} or None", f"{id_} atau None"
+    checks = [o[0] for o in options]
+    return (
+        lambda v: (nullable and v is None) or any(c(v) for c in checks),
+        "type.union",
+        " or ".join(o[2] for o in options),
+        " atau ".join(o[3] for o in options),
+    )
+
+
+def _typed(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Refuse a value of the wrong type on construction, as ``structure`` does on input.
+
+    ``structure`` checks types as it reads (and calls validators without an instance); this
+    holds ``Person(sex="female")`` and ``Assessment(assessed_on="2024-01-01")`` to the same
+    rule, so that no entity construction accepted can make a rule or ``unstructure`` fail.
+    """
+    if instance is None:
+        return
+    cls = type(instance)
+    checks = _TYPE_CHECKS.get(cls)
+    if checks is None:
+        hints = typing.get_type_hints(cls)
+        checks = {f.name: _describe(hints[f.name]) for f in attrs.fields(cls)}
+        _TYPE_CHECKS[cls] = checks
+    check, code, en, id_ = checks[attribute.name]
+    if not check(value):
+        got = type_label(value)
+        raise problem(
+            attribute.name,
+            code,
+            f"expected {en}, got a Python '{got}'",
+            f"seharusnya {id_}, bukan objek Python '{got}'",
+            None,
+            expected=en,
+            got=got,
+        )
+
+
 # --- Validators --------------------------------------------------------------------------------
 
 
@@ -430,8 +606,32 @@ _LIMIT_VALIDATORS: dict[str, Callable[[int], Validator]] = {
 }
 
 
+def region_codes(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A Kemendagri region code (or each of a tuple of them): known, current or retired.
+
+    Written as the table writes it: 2, 4 or 6 ASCII digits, no dots. A retired code is valid
+    (records outlive decrees); validation reports it as a warning (``region.retired``).
+    """
+    items = value if isinstance(value, tuple) else (value,)
+    for index, code in enumerate(items):
+        if code is None or (
+            isinstance(code, str) and code.isascii() and code.isdigit() and is_valid_code(code)
+        ):
+            continue
+        raise problem(
+            (attribute.name, index) if isinstance(value, tuple) else attribute.name,
+            "region.unknown",
+            "not a known Kemendagri region code (2, 4 or 6 digits, no dots)",
+            "bukan kode wilayah Kemendagri yang dikenal (2, 4 atau 6 angka, tanpa titik)",
+            code,
+        )
+
+
 def unique_by(key: Callable[[Any], Any], what_en: str, what_id: str) -> Validator:
-    """Validate that the items of a tuple are unique by ``key``."""
+    """Validate that the items of a tuple are unique by ``key``.
+
+    Marked ``unique``, so that the JSON Schema of a tuple of scalars says ``uniqueItems``.
+    """
 
     def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         seen: dict[Any, int] = {}
@@ -448,6 +648,7 @@ def unique_by(key: Callable[[Any], Any], what_en: str, what_id: str) -> Validato
                 )
             seen[k] = index
 
+    check.unique = True  # type: ignore[attr-defined]
     return check
 
 

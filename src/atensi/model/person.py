@@ -30,7 +30,8 @@ from atensi.model._fields import (
     problem,
     unique_by,
 )
-from atensi.nik import NoNik
+from atensi.nik import NIK_PATTERN, NoNik
+from atensi.nik import compact as compact_nik
 from atensi.nik import validate as validate_nik
 from atensi.vocab import (
     CodedEnum,
@@ -268,6 +269,19 @@ def _nik_or_none(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
             raise problem(attribute.name, code, str(err), message_id, value) from None
 
 
+def _compact_nik(value: Any) -> Any:
+    """A NIK written with separators, in its compact form (python-stdnum's convention).
+
+    Only a value that then is 16 ASCII digits is compacted; anything else is kept as given, so
+    that the validator reports it as it came.
+    """
+    if type(value) is str and not (len(value) == 16 and value.isdigit()):
+        compacted = compact_nik(value)
+        if len(compacted) == 16 and compacted.isascii() and compacted.isdigit():
+            return compacted
+    return value
+
+
 @attrs.frozen(slots=True)
 class Person(Entity):
     """A person in need of social welfare services (PPKS).
@@ -290,11 +304,15 @@ class Person(Entity):
         max_length=_SHORT,
     )
     nik: str | NoNik = field(
-        en="The 16-digit NIK, or the reason there is none",
-        id="NIK 16 digit, atau alasan tidak ada NIK",
+        en="The 16-digit NIK, stored without separators (spaces, dots and dashes are accepted "
+        "and removed), or the reason there is none",
+        id="NIK 16 angka, disimpan tanpa pemisah (spasi, titik dan tanda hubung diterima lalu "
+        "dihapus), atau alasan tidak ada NIK",
         sensitivity=Sensitivity.IDENTIFIER,
         citation=cite("uu-24-2013", "Pasal 1 angka 12"),
         validator=_nik_or_none,
+        converter=_compact_nik,
+        pattern=NIK_PATTERN,
     )
     name: str = field(
         en="Full name",
@@ -317,11 +335,12 @@ class Person(Entity):
         default=None,
     )
     domicile: str | None = field(
-        en="Kemendagri code of the domicile (district or regency level)",
-        id="Kode wilayah Kemendagri domisili (kecamatan atau kabupaten/kota)",
+        en="Kemendagri code of the domicile (district or regency level; 2, 4 or 6 digits)",
+        id="Kode wilayah Kemendagri domisili (kecamatan atau kabupaten/kota; 2, 4 atau 6 angka)",
         sensitivity=Sensitivity.GENERAL,
         default=None,
         max_length=13,
+        region=True,
     )
     registry_id: str | None = field(
         en="Identifier in DTKS/DTSEN or another registry",

@@ -30,7 +30,7 @@ from atensi.model._fields import (
     unique_by,
 )
 from atensi.model.case import Case, InKindItem
-from atensi.model.unit import Lks, region_codes
+from atensi.model.unit import Lks
 from atensi.vocab import (
     AgencyKind,
     AgreementKind,
@@ -167,7 +167,8 @@ class Partnership(Entity):
         id="Wilayah yang dicakup (kode Kemendagri)",
         factory=tuple,
         max_items=LIMITS["items"],
-        validator=[unique_by(lambda c: c, "region code", "kode wilayah"), region_codes],
+        validator=unique_by(lambda c: c, "region code", "kode wilayah"),
+        region=True,
     )
     aid: tuple[PartnerAid, ...] = field(
         en="Aid handed over under the partnership",

@@ -95,7 +95,11 @@ class Community(Entity):
         en="Name of the community", id="Nama komunitas", min_length=1, max_length=_SHORT
     )
     region: str | None = field(
-        en="Kemendagri region code", id="Kode wilayah Kemendagri", default=None, max_length=13
+        en="Kemendagri region code (2, 4 or 6 digits)",
+        id="Kode wilayah Kemendagri (2, 4 atau 6 angka)",
+        default=None,
+        max_length=13,
+        region=True,
     )
     conditions: tuple[Condition, ...] = field(
         en="Conditions of the community",

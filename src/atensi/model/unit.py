@@ -13,8 +13,7 @@ from typing import Any, ClassVar
 import attrs
 
 from atensi.errors import ErrorDetail
-from atensi.model._fields import LIMITS, Entity, detail, field, problem, unique_by
-from atensi.regions import is_valid_code
+from atensi.model._fields import LIMITS, Entity, detail, field, unique_by
 from atensi.vocab import Cluster, CodedEnum, Evidence, Label, UnitKind, cite
 
 __all__ = [
@@ -27,23 +26,9 @@ __all__ = [
     "UnitEvent",
     "UnitEventKind",
     "UnitRegistry",
-    "region_codes",
 ]
 
 _SHORT = LIMITS["short_text"]
-
-
-def region_codes(_: Any, attribute: Any, value: Any) -> None:
-    """Every code must be a known Kemendagri code (current or retired), digits only."""
-    for index, code in enumerate(value or ()):
-        if not is_valid_code(code) or not code.isdigit():
-            raise problem(
-                (attribute.name, index),
-                "region.unknown",
-                "not a known Kemendagri region code (2, 4 or 6 digits, no dots)",
-                "bukan kode wilayah Kemendagri yang dikenal (2, 4 atau 6 angka, tanpa titik)",
-                code,
-            )
 
 
 class UnitEventKind(CodedEnum):
@@ -87,7 +72,7 @@ class UnitEvent(Entity):
         id="Wilayah kerja baru",
         default=None,
         max_items=LIMITS["items"],
-        validator=region_codes,
+        region=True,
     )
     source: str | None = field(
         en="Where the event is documented", id="Sumber", default=None, max_length=_SHORT
@@ -131,7 +116,11 @@ class ServiceUnit(Entity):
     )
     kind: UnitKind = field(en="Kind at establishment", id="Bentuk saat dibentuk")
     location: str | None = field(
-        en="Kemendagri code of the seat", id="Kode wilayah kedudukan", default=None, max_length=13
+        en="Kemendagri code of the seat (2, 4 or 6 digits)",
+        id="Kode wilayah Kemendagri kedudukan (2, 4 atau 6 angka)",
+        default=None,
+        max_length=13,
+        region=True,
     )
     home_clusters: tuple[Cluster, ...] = field(
         en="The cluster(s) the unit was built for",
@@ -145,7 +134,8 @@ class ServiceUnit(Entity):
         id="Kode kabupaten/kota atau provinsi",
         factory=tuple,
         max_items=LIMITS["items"],
-        validator=[unique_by(lambda c: c, "region code", "kode wilayah"), region_codes],
+        validator=unique_by(lambda c: c, "region code", "kode wilayah"),
+        region=True,
     )
     established_on: dt.date | None = field(
         en="When the record starts", id="Tanggal mulai", default=None
@@ -273,7 +263,11 @@ class Lks(Entity):
     code: str = field(en="Stable code", id="Kode", min_length=1, max_length=_SHORT)
     name: str = field(en="Name", id="Nama", min_length=1, max_length=_SHORT)
     region: str | None = field(
-        en="Kemendagri code of the seat", id="Kode wilayah kedudukan", default=None, max_length=13
+        en="Kemendagri code of the seat (2, 4 or 6 digits)",
+        id="Kode wilayah Kemendagri kedudukan (2, 4 atau 6 angka)",
+        default=None,
+        max_length=13,
+        region=True,
     )
     registration: LksRegistration | None = field(
         en="Registration, if registered",

@@ -25,13 +25,15 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from atensi.errors import AtensiError
+from atensi.errors import AtensiError, json_type_names
 
 __all__ = [
     "DECREES",
     "InvalidRegionCode",
     "Region",
+    "all_codes",
     "children",
+    "is_retired",
     "is_valid_code",
     "lookup",
     "parent",
@@ -109,9 +111,10 @@ def normalise(code: object) -> str:
     '317101'
     """
     if not isinstance(code, str):
+        got_en, got_id = json_type_names(code)
         raise InvalidRegionCode(
-            f"a region code must be a string, not {type(code).__name__}",
-            message_id=f"kode wilayah harus berupa teks, bukan {type(code).__name__}",
+            f"a region code must be a string, not {got_en}",
+            message_id=f"kode wilayah harus berupa teks, bukan {got_id}",
             code="region.format",
         )
     compact = code.replace(".", "").replace(" ", "")
@@ -151,6 +154,20 @@ def is_valid_code(code: object, *, include_retired: bool = True) -> bool:
     except InvalidRegionCode:
         return False
     return include_retired or region.current
+
+
+def all_codes(*, include_retired: bool = True) -> tuple[str, ...]:
+    """Every region code in the table (current and, by default, retired), in code order."""
+    table = _load()
+    return tuple(sorted(c for c, r in table.items() if include_retired or r.current))
+
+
+def is_retired(code: object) -> bool:
+    """Whether ``code`` is a known region code that the current decree no longer lists."""
+    try:
+        return not lookup(code).current  # type: ignore[arg-type]
+    except InvalidRegionCode:
+        return False
 
 
 def provinces(*, include_retired: bool = False) -> tuple[Region, ...]:

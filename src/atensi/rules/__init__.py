@@ -22,6 +22,7 @@ from atensi.rules.decision import (
     Decision,
     Finding,
     Outcome,
+    Redaction,
     Status,
     decision_from_json,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "InvalidTransition",
     "Outcome",
     "PolicyReport",
+    "Redaction",
     "Rule",
     "RuleDifference",
     "ServingUnit",

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from atensi.rules.decision import Facts, Finding, Status
+from atensi.rules.decision import STATEMENTS, Facts, Finding, Status
 from atensi.vocab import Citation, Label, Target
 
 __all__ = ["RULES", "Rule", "informative_ids", "rule"]
@@ -121,6 +121,7 @@ def rule(
         cited = tuple(dict.fromkeys(citations))
     declared = Rule(rule_id, kind, Label(id_, en), cited, tuple(reads), gating, cites)
     RULES[rule_id] = declared
+    STATEMENTS[rule_id] = declared.statement
     return declared
 
 

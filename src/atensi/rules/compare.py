@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 from atensi.law import EDITION_IDS, Edition, InForceDates, instrument_in_force
 from atensi.model import Assessment
 from atensi.model.subjects import Subject
-from atensi.rules.decision import Decision
+from atensi.rules.decision import Decision, Redaction
 from atensi.rules.eligibility import assess_eligibility
 
 __all__ = ["EditionComparison", "RuleDifference", "TargetDifference", "compare_editions"]
@@ -88,7 +88,7 @@ class EditionComparison(NamedTuple):
                 lines.append(f"    {changed.rule_id}: {statuses}")
         return "\n".join(lines)
 
-    def to_json(self, *, redact: bool = False) -> dict[str, Any]:
+    def to_json(self, *, redact: bool | str | Redaction = False) -> dict[str, Any]:
         """Return JSON-ready data: the decisions (redacted if asked) and the differences."""
         return {
             "version": 1,

@@ -19,7 +19,8 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from atensi.errors import AtensiError
+from atensi.errors import AtensiError, ErrorDetail
+from atensi.model._fields import date_or_problem
 from atensi.vocab import Citation, Evidence, Label
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "Decision",
     "Finding",
     "Outcome",
+    "Redaction",
     "Status",
     "decision_from_json",
     "facts_of",
@@ -92,9 +94,45 @@ def outcome_of(findings: tuple[Finding, ...] | list[Finding]) -> Outcome:
     return Outcome.ELIGIBLE
 
 
+class Redaction(enum.StrEnum):
+    """How much of a decision's findings a JSON text or an explanation shows.
+
+    ``full`` (the default, ``redact=True``): every fact's value reads ``<redacted>`` and every
+    finding's message is its rule's statement (the rule's reasoning, the same for everyone:
+    "under 18 on the date (the 18th birthday ends childhood)"), because a finding's own message
+    may be built from a person's facts (an age, a date, a condition). Rule ids, statuses,
+    targets, citations and the names of the facts stay.
+
+    ``facts``: fact values redacted as above; a finding's own message is kept where it holds no
+    personal value, that is where the finding used no facts (its message then depends on the
+    rule and status only: "no disability is recorded in force on the date"), and is the rule's
+    statement otherwise.
+
+    ``none`` (``redact=False``): everything, facts and messages as the rule made them.
+    """
+
+    FULL = "full"
+    FACTS = "facts"
+    NONE = "none"
+
+
+def redaction(redact: bool | str | Redaction) -> Redaction:
+    """The level a ``redact=`` argument asks for (``True`` is ``full``, ``False`` ``none``)."""
+    if type(redact) is Redaction:
+        return redact
+    if redact is True:
+        return Redaction.FULL
+    if redact is False:
+        return Redaction.NONE
+    return Redaction(redact)
+
+
 _REDACTED = "<redacted>"
 _REDACTED_ID = "rincian disembunyikan"
 _REDACTED_EN = "details redacted"
+#: The statement of every declared rule, by id (filled by ``atensi.rules.catalogue.rule``):
+#: what a redacted finding says instead of its own message.
+STATEMENTS: dict[str, Label] = {}
 # ``member.value`` is a property call; these mappings are several times cheaper per finding.
 _STATUS_CODES = {s: s.value for s in Status}
 _OUTCOME_CODES = {o: o.value for o in Outcome}
@@ -156,39 +194,52 @@ class Finding(NamedTuple):
     facts: Facts = ()
     target: str | None = None
 
-    def to_json(self, *, redact: bool = False) -> dict[str, Any]:
-        """Return the finding as JSON-ready data (``redact``: as :meth:`redacted` would)."""
+    def to_json(self, *, redact: bool | str | Redaction = False) -> dict[str, Any]:
+        """Return the finding as JSON-ready data (``redact``: a :class:`Redaction` level)."""
         facts: dict[str, Fact]
-        if redact:
-            facts = dict.fromkeys([k for k, _ in self.facts], _REDACTED) if self.facts else {}
-            message = {"id": _REDACTED_ID, "en": _REDACTED_EN}
-        else:
+        level = redaction(redact)
+        if level is Redaction.NONE:
             facts = dict(self.facts)
-            message = {"id": self.message.id, "en": self.message.en}
+        else:
+            facts = dict.fromkeys([k for k, _ in self.facts], _REDACTED) if self.facts else {}
+        message = self._message(level)
         citation = self.citation
         return {
             "rule_id": self.rule_id,
             "status": _STATUS_CODES[self.status],
             "target": self.target,
             "facts": facts,
-            "message": message,
+            "message": {"id": message.id, "en": message.en},
             "citation": None if citation is None else dict(_citation_json_cached(citation)),
         }
+
+    def _message(self, level: Redaction) -> Label:
+        """The message shown at ``level`` (see :class:`Redaction`)."""
+        if level is Redaction.NONE or (level is Redaction.FACTS and not self.facts):
+            return self.message
+        return STATEMENTS.get(self.rule_id, _REDACTED_LABEL)
 
     def __repr__(self) -> str:
         # Facts and messages may hold personal data (ages, conditions): never in a repr.
         return f"Finding({self.rule_id!r}, {self.status.value!r})"
 
-    def redacted(self) -> Finding:
-        """Return the finding without its facts, and with a message that repeats none (for logs).
+    def redacted(self, level: bool | str | Redaction = Redaction.FULL) -> Finding:
+        """Return the finding as ``level`` shows it (for logs): by default, without its facts.
 
-        Messages are built from the facts (an age, a condition), so they are replaced too; the
-        rule id, status and citation remain.
+        Fact values read ``<redacted>`` and the message is the rule's statement (its reasoning,
+        the same for everyone), since a finding's own message may repeat a person's facts; at
+        ``facts``, a message built from no facts is kept. The rule id, status, target and
+        citation remain.
         """
+        level = redaction(level)
+        if level is Redaction.NONE:
+            return self
         return self._replace(
-            facts=tuple((k, _REDACTED) for k, _ in self.facts),
-            message=Label(_REDACTED_ID, _REDACTED_EN),
+            facts=tuple((k, _REDACTED) for k, _ in self.facts), message=self._message(level)
         )
+
+
+_REDACTED_LABEL = Label(_REDACTED_ID, _REDACTED_EN)
 
 
 @attrs.frozen(slots=True, repr=False)
@@ -235,15 +286,16 @@ class Decision:
         """The rule ids of the findings, in order."""
         return tuple(f.rule_id for f in self.findings)
 
-    def to_json(self, *, redact: bool = False) -> dict[str, Any]:
+    def to_json(self, *, redact: bool | str | Redaction = False) -> dict[str, Any]:
         """Return the documented, versioned JSON shape of the decision.
 
         Args:
-            redact: give the shape of :meth:`redacted` (facts and messages hidden) without
-                building a redacted copy first.
+            redact: a :class:`Redaction` level (``True`` is ``full``): give the shape of
+                :meth:`redacted` without building a redacted copy first.
         """
         data = self._head()
-        data["findings"] = [f.to_json(redact=redact) for f in self.findings]
+        level = redaction(redact)
+        data["findings"] = [f.to_json(redact=level) for f in self.findings]
         data["notes"] = [{"id": n.id, "en": n.en} for n in self.notes]
         return data
 
@@ -259,7 +311,9 @@ class Decision:
             "targets": {t: _OUTCOME_CODES[o] for t, o in self.targets},
         }
 
-    def to_json_text(self, *, redact: bool = False, ensure_ascii: bool = False) -> str:
+    def to_json_text(
+        self, *, redact: bool | str | Redaction = False, ensure_ascii: bool = False
+    ) -> str:
         """Return ``json.dumps(self.to_json(redact=redact), ensure_ascii=ensure_ascii)``.
 
         The same text, made faster when ``redact`` is true: a redacted finding holds nothing
@@ -267,7 +321,8 @@ class Decision:
         decision (outcome, date, edition, targets). Batch runs write one such text per record;
         encoding the decision was about half the cost of a record.
         """
-        if not redact:
+        level = redaction(redact)
+        if level is Redaction.NONE:
             return json.dumps(self.to_json(), ensure_ascii=ensure_ascii)
         memo = _FRAGMENTS[ensure_ascii]
         key = (self.kind, self.outcome, self.on, self.edition, self.instruments, self.targets)
@@ -276,7 +331,7 @@ class Decision:
             # json.dumps of the head without its closing brace: the findings follow its keys.
             text = json.dumps(self._head(), ensure_ascii=ensure_ascii)[:-1]
             head = memo.put(key, text + ', "findings": [')
-        findings = ", ".join(_redacted_findings_text(self.findings, memo, ensure_ascii))
+        findings = ", ".join(_redacted_findings_text(self.findings, memo, ensure_ascii, level))
         if not self.notes:
             return f'{head}{findings}], "notes": []}}'
         notes = json.dumps(
@@ -284,12 +339,20 @@ class Decision:
         )
         return f'{head}{findings}], "notes": {notes}}}'
 
-    def redacted(self) -> Decision:
-        """Return the decision with every finding's facts redacted (safe for logs)."""
-        return attrs.evolve(self, findings=tuple(f.redacted() for f in self.findings))
+    def redacted(self, level: bool | str | Redaction = Redaction.FULL) -> Decision:
+        """Return the decision as ``level`` shows it (:class:`Redaction`; safe for logs).
+
+        By default every fact's value reads ``<redacted>`` and every finding says its rule's
+        statement instead of its own message, so that :meth:`explain` still explains (which
+        rule, what it requires, met or not, under which article) without a person's data.
+        """
+        return attrs.evolve(self, findings=tuple(f.redacted(level) for f in self.findings))
 
     def explain(self, lang: str = "en") -> str:
-        """Return the decision as readable text in ``lang`` (``"id"`` or ``"en"``)."""
+        """Return the decision as readable text in ``lang`` (``"id"`` or ``"en"``).
+
+        The text shows what the decision holds: explain a :meth:`redacted` copy for logs.
+        """
         head = {"en": "Decision", "id": "Keputusan"}[lang]
         lines = [f"{head} ({self.kind}, {self.on.isoformat()}, {self.edition}): {self.outcome}"]
         for target, outcome in self.targets:
@@ -305,21 +368,25 @@ class Decision:
 
 
 def _redacted_findings_text(
-    findings: tuple[Finding, ...], memo: _Fragments, ensure_ascii: bool
+    findings: tuple[Finding, ...], memo: _Fragments, ensure_ascii: bool, level: Redaction
 ) -> list[str]:
-    """``json.dumps(f.to_json(redact=True))`` of each finding, memoised.
+    """``json.dumps(f.to_json(redact=level))`` of each finding, memoised.
 
     What remains of a finding after redaction is its rule id, status, target, citation and the
-    names of its facts, so those are the key; the message and the fact values are not.
+    names of its facts (the statement follows from the rule id), so those are the key; at
+    ``facts``, the message of a finding without facts is kept, so it is part of the key too.
     """
     texts = memo.texts
     out = []
+    keep = level is Redaction.FACTS
     for finding in findings:
-        rule_id, status, _, citation, facts, target = finding
-        key = (rule_id, status, target, citation, tuple([k for k, _ in facts]) if facts else ())
+        rule_id, status, message, citation, facts, target = finding
+        key: Hashable = (rule_id, status, target, citation, tuple([k for k, _ in facts]))
+        if keep:  # a longer key: the texts of the two levels never share one
+            key = (key, message if not facts else None)
         text = texts.get(key)
         if text is None:
-            encoded = json.dumps(finding.to_json(redact=True), ensure_ascii=ensure_ascii)
+            encoded = json.dumps(finding.to_json(redact=level), ensure_ascii=ensure_ascii)
             text = memo.put(key, encoded)
         out.append(text)
     return out
@@ -337,6 +404,21 @@ def _citation_from(data: Mapping[str, Any] | None) -> Citation | None:
     )
 
 
+def _date(value: Any) -> dt.date:
+    """A decision's date, read by atensi's one date grammar."""
+    found = date_or_problem(value, ("on",))
+    if isinstance(found, ErrorDetail):
+        raise AtensiError(
+            f"not a decision in JSON shape version {DECISION_JSON_VERSION}: "
+            f"'on' {found.message_en} [{found.code}]",
+            message_id=f"bukan keputusan berbentuk JSON versi {DECISION_JSON_VERSION}: "
+            f"'on' {found.message_id} [{found.code}]",
+            code="decision.bad_json",
+            ctx={"loc": ["on"], "code": found.code},
+        )
+    return found
+
+
 def decision_from_json(data: Mapping[str, Any]) -> Decision:
     """Rebuild a decision from :meth:`Decision.to_json` output.
 
@@ -352,7 +434,7 @@ def decision_from_json(data: Mapping[str, Any]) -> Decision:
         return Decision(
             kind=data["kind"],
             outcome=Outcome(data["outcome"]),
-            on=dt.date.fromisoformat(data["on"]),
+            on=_date(data["on"]),
             edition=data["edition"],
             instruments=tuple(data["instruments"]),
             findings=tuple(

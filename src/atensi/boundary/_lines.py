@@ -1,0 +1,97 @@
+"""Decoding one line of JSON Lines as strictly as the command line does, without any I/O.
+
+Shared by the command line's reader (:mod:`atensi.cli._reader`) and the batch functions for
+engines that map over text lines (:func:`atensi.batch.assess_line_json`, Dask, Polars, Spark),
+so that a line is a record, or the same documented problem, whichever runs it: not UTF-8
+(``input.not_utf8``), not JSON, ``NaN`` and ``Infinity`` included (``input.not_json``), or an
+object with the same key twice (``input.duplicate_key``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from atensi.errors import ErrorDetail
+
+__all__ = ["Decoder", "bad_line", "decode_line", "line_where"]
+
+
+def bad_line(where: tuple[str, str], code: str, en: str, id_: str) -> ErrorDetail:
+    """The problem of a line or item, its position in front of the message."""
+    return ErrorDetail((), code, f"{where[0]}: {en}", f"{where[1]}: {id_}")
+
+
+def line_where(number: int | None) -> tuple[str, str]:
+    """How a line is named in messages: ``line 3``, or ``the line`` when its number is unknown."""
+    if number is None:
+        return "the line", "baris ini"
+    return f"line {number}", f"baris {number}"
+
+
+class Decoder:
+    """``json`` decoding that notices duplicate keys and ``NaN``/``Infinity`` literals.
+
+    It keeps state between :meth:`raw_decode` and :meth:`problem`: use one per thread.
+    """
+
+    __slots__ = ("constant", "decoder", "duplicate")
+
+    def __init__(self) -> None:
+        self.duplicate = False
+        self.constant = False
+        self.decoder = json.JSONDecoder(
+            object_pairs_hook=self._object, parse_constant=self._constant
+        )
+
+    def _object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        value = dict(pairs)
+        if len(value) != len(pairs):
+            self.duplicate = True
+        return value
+
+    def _constant(self, name: str) -> float:
+        self.constant = True
+        return float(name)
+
+    def raw_decode(self, text: str, position: int) -> tuple[Any, int]:
+        """Decode one value at ``position``; :meth:`problem` then says if it may be used."""
+        self.duplicate = self.constant = False
+        return self.decoder.raw_decode(text, position)
+
+    def problem(self, where: tuple[str, str]) -> ErrorDetail | None:
+        """The problem of the value just decoded, if it had a duplicate key or a NaN."""
+        if self.duplicate:
+            return bad_line(
+                where,
+                "input.duplicate_key",
+                "an object has the same key twice",
+                "sebuah objek memuat kunci yang sama dua kali",
+            )
+        if self.constant:
+            return bad_line(
+                where,
+                "input.not_json",
+                "not valid JSON (NaN and Infinity are not JSON numbers)",
+                "bukan JSON yang sah (NaN dan Infinity bukan bilangan JSON)",
+            )
+        return None
+
+
+def decode_line(data: bytes | str, where: tuple[str, str], decoder: Decoder) -> Any:
+    """One line's record, or an :class:`~atensi.ErrorDetail` naming the line's problem."""
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return bad_line(where, "input.not_utf8", "not UTF-8 text", "bukan teks UTF-8")
+    else:
+        text = data
+    try:
+        start = len(text) - len(text.lstrip())
+        value, end = decoder.raw_decode(text, start)
+    except (ValueError, RecursionError):
+        return bad_line(where, "input.not_json", "not valid JSON", "bukan JSON yang sah")
+    if text[end:].strip():
+        return bad_line(where, "input.not_json", "not valid JSON", "bukan JSON yang sah")
+    return decoder.problem(where) or value
