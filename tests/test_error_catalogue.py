@@ -37,6 +37,9 @@ PREFIXES = {
     "privacy",
     "input",
     "item",
+    "funding",
+    "termination",
+    "report",
 }
 CODE = re.compile(r"^([a-z_]+)(\.[a-z_]+){1,2}$")
 

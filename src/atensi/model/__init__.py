@@ -19,6 +19,8 @@ from atensi.model.case import (
     StageEntry,
     Termination,
 )
+from atensi.model.funding import Funding
+from atensi.model.outcomes import CaseOutcome, FollowUp
 from atensi.model.person import BirthDate, Condition, DatePrecision, Disability, DrugUse, Person
 from atensi.model.portfolio import (
     PartnerAid,
@@ -29,6 +31,7 @@ from atensi.model.portfolio import (
     StaffMember,
 )
 from atensi.model.practice import CaseEvent, Consent, LegalBasis
+from atensi.model.reporting import PERIOD_LABEL, TARGET_AXES, Period, PmTarget
 from atensi.model.subjects import SUBJECT_KINDS, Community, Family, Group, Subject, subject_kind
 from atensi.model.unit import (
     Accreditation,
@@ -45,7 +48,9 @@ from atensi.model.unit import (
 __all__ = [
     "ENTITIES",
     "LIMITS",
+    "PERIOD_LABEL",
     "SUBJECT_KINDS",
+    "TARGET_AXES",
     "Accreditation",
     "AccreditationGrade",
     "Assessment",
@@ -53,6 +58,7 @@ __all__ = [
     "BirthDate",
     "Case",
     "CaseEvent",
+    "CaseOutcome",
     "Community",
     "Condition",
     "Consent",
@@ -61,6 +67,8 @@ __all__ = [
     "DrugUse",
     "Entity",
     "Family",
+    "FollowUp",
+    "Funding",
     "Group",
     "InKindItem",
     "InterventionPlan",
@@ -70,7 +78,9 @@ __all__ = [
     "PartnerAid",
     "PartnerKind",
     "Partnership",
+    "Period",
     "Person",
+    "PmTarget",
     "Portfolio",
     "ProgrammeActivity",
     "Referral",
@@ -102,11 +112,14 @@ ENTITIES: tuple[type[Entity], ...] = (
     Assessor,
     Assessment,
     InKindItem,
+    Funding,
     ServiceDelivery,
     StageEntry,
     InterventionPlan,
     Referral,
+    CaseOutcome,
     Termination,
+    FollowUp,
     Consent,
     LegalBasis,
     CaseEvent,
@@ -122,6 +135,8 @@ ENTITIES: tuple[type[Entity], ...] = (
     Partnership,
     StaffMember,
     Portfolio,
+    Period,
+    PmTarget,
 )
 
 # The Hypothesis plugin (src/_atensi_hypothesis.py), if Hypothesis loaded it before the
