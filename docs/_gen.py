@@ -139,6 +139,7 @@ def rule_catalogue() -> str:
         ("services", "Services"),
         ("lifecycle", "Lifecycle"),
         ("coverage", "Coverage"),
+        ("funding", "Assistance and budget"),
     ):
         lines += [
             f"## {title}",
