@@ -65,7 +65,7 @@ def _cases(record: Case | Portfolio) -> Iterator[tuple[str, Case]]:
 def trace(
     totals: Totals,
     cell: Mapping[str, str | None],
-    records: Iterable[Case | Portfolio],
+    records: Iterable[Case | Portfolio | None],
     *,
     pseudonym_key: bytes | None = None,
     show_personal_data: bool = False,
@@ -76,7 +76,8 @@ def trace(
         totals: the totals the cell is from (its parameters decide what falls where).
         cell: the cell, by axis (any axes the totals can roll up to: ``{"target": "anak",
             "period": "2024"}``); ``None`` for "not recorded".
-        records: the same records, in the same order, as were counted.
+        records: the same records, in the same order, as were counted (``None`` for one that
+            could not be read: it keeps the positions of the others).
         pseudonym_key: give keyed pseudonyms instead of nothing (see the module's text).
         show_personal_data: give the ids as recorded.
     """
@@ -84,6 +85,8 @@ def trace(
     wanted = tuple(cell[a] for a in axes)
     project = totals.projector(axes)
     for position, record in enumerate(records):
+        if record is None:
+            continue
         for prefix, case in _cases(record):
             hits: dict[str, None] = {}
             for stored, _key, delivery in totals.contributions(case):
