@@ -152,10 +152,9 @@ def _records(path: str) -> Iterator[Any]:
 
 def _entity(item: Any) -> Any:
     """Structure a record: a portfolio (it has ``cases`` or an ``owner``) or a case."""
-    from atensi.model import Case, Portfolio
+    from atensi.reports import structure_record
 
-    cls = Portfolio if isinstance(item, dict) and ("cases" in item or "owner" in item) else Case
-    return atensi.structure(item, cls)
+    return structure_record(item)
 
 
 def _error_line(index: int, errors: tuple[ErrorDetail, ...] | list[ErrorDetail], show: bool) -> str:

@@ -28,7 +28,7 @@ from atensi.reports.periods import (
     edition_for,
     parse_period,
 )
-from atensi.reports.programme import TABLES, ProgrammeReport
+from atensi.reports.programme import TABLES, ProgrammeReport, structure_record
 from atensi.reports.totals import (
     AXES,
     DEFAULT_BY,
@@ -64,5 +64,6 @@ __all__ = [
     "edition_for",
     "evaluate",
     "parse_period",
+    "structure_record",
     "trace",
 ]

@@ -24,9 +24,10 @@ period,approach,pm
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from atensi.boundary import structure
 from atensi.law import Edition, InForceDates
 from atensi.model import Case, Period, PmTarget, Portfolio, ServiceUnit, UnitRegistry
 from atensi.reports.aftercare import SCHEDULE
@@ -37,7 +38,7 @@ from atensi.reports.render import csv_text, json_text
 from atensi.reports.totals import AXES, DEFAULT_BY, Totals, achievement_json
 from atensi.rules.funding import Ceiling
 
-__all__ = ["TABLES", "ProgrammeReport"]
+__all__ = ["TABLES", "ProgrammeReport", "structure_record"]
 
 #: The beneficiary tables a report writes, by file name, and the axes of each (written when
 #: the kept axes can give them).
@@ -51,6 +52,19 @@ TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pm_by_unit.csv", ("period", "unit")),
     ("pm_by_channel.csv", ("period", "channel")),
 )
+
+
+def structure_record(data: Any) -> Case | Portfolio:
+    """Structure one record of a report's input: a portfolio or a case.
+
+    A mapping with ``cases`` or an ``owner`` is a :class:`~atensi.model.Portfolio`; any other is
+    a :class:`~atensi.model.Case`.
+
+    Raises:
+        InvalidRecord: as :func:`atensi.structure` does, with every problem and its path.
+    """
+    portfolio = isinstance(data, Mapping) and ("cases" in data or "owner" in data)
+    return structure(data, Portfolio) if portfolio else structure(data, Case)
 
 
 class ProgrammeReport:

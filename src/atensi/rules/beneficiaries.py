@@ -140,4 +140,8 @@ def groups_on(case: Case, beneficiary: Beneficiary, day: dt.date) -> tuple[Targe
         found.add(TargetGroup.PERSON_WITH_DISABILITY)
     if not found:
         return (None,)
-    return tuple(g for g in TargetGroup if g in found)
+    return tuple(sorted(found, key=_ORDER.__getitem__))
+
+
+# Vocabulary order; iterating the enum costs a generator step per member on every call.
+_ORDER = {g: i for i, g in enumerate(TargetGroup)}
