@@ -60,7 +60,7 @@ def tables_of(report: ProgrammeReport, targets: list[PmTarget]) -> dict[str, str
     return {**report.tables(targets=targets), "report.json": report.json_text(targets=targets)}
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=12, deadline=None)
 @given(
     drawn=st.lists(cases(), max_size=6),
     targets=st.lists(pm_targets(), max_size=3),
@@ -93,7 +93,7 @@ def _no_floats(value: Any) -> None:
             _no_floats(item)
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=12, deadline=None)
 @given(drawn=st.lists(cases(), max_size=6), targets=st.lists(pm_targets(), max_size=3))
 def test_ratios_lie_in_range_and_missing_data_is_never_zero(
     drawn: list[Case], targets: list[PmTarget]
@@ -225,11 +225,12 @@ def test_pictures_are_drawn_and_written_reproducibly() -> None:
         plots.coverage_heatmap(atensi.coverage(registry, on=dt.date(2024, 6, 1))),
         plots.editions_figure(until=dt.date(2027, 1, 1)),
     ]
-    for figure in figures:
-        for fmt, magic in (("png", b"\x89PNG"), ("svg", b"<?xml")):
-            first, second = io.BytesIO(), io.BytesIO()
-            plots.write_figure(figure, first, fmt)
-            plots.write_figure(figure, second, fmt)
-            assert first.getvalue().startswith(magic)
-            assert first.getvalue() == second.getvalue()
+    for index, figure in enumerate(figures):
+        # Every figure in one format, alternately; the same bytes on a second save.
+        fmt, magic = (("png", b"\x89PNG"), ("svg", b"<?xml"))[index % 2]
+        first, second = io.BytesIO(), io.BytesIO()
+        plots.write_figure(figure, first, fmt)
+        plots.write_figure(figure, second, fmt)
+        assert first.getvalue().startswith(magic)
+        assert first.getvalue() == second.getvalue()
     assert Fraction(13, 10) == report.totals.achievement(targets)[0].ratio
