@@ -3,13 +3,15 @@
 Reads as: parse → read the targets and the registry → read the records (cases, or whole
 portfolios) as a stream → :class:`atensi.reports.ProgrammeReport` → write the tables (CSV),
 ``report.json``, the pictures (PNG/SVG, with the ``plot`` extra), ``errors.jsonl`` for the
-records that are not valid, and ``trace.csv`` for ``--trace`` → exit code.
+records that are not valid (written as they are met), and ``trace.csv`` for ``--trace``
+(streamed) → exit code.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -243,7 +245,7 @@ def _writer(write: Callable[[Any, Any, str], None], figure: Any, fmt: str) -> Ca
 def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
     """Write the programme report of ``args.portfolio`` into ``args.out``."""
     from atensi.reports import DEFAULT_BY, ProgrammeReport, ReportError, trace
-    from atensi.reports.render import csv_text
+    from atensi.reports.render import csv_lines
 
     args.law = law_from(args)
     period = _period(args)
@@ -271,22 +273,10 @@ def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
     except (ReportError, atensi.AtensiError) as exc:
         raise UsageError(exc.message_id if args.lang == "id" else exc.message_en) from None
     directory = _Directory(args.out)
-    valid = invalid = 0
-    errors: list[str] = []
-    for index, item in enumerate(_records(args.portfolio)):
-        progress(index + 1, err)
-        if isinstance(item, BadItem):
-            errors.append(_error_line(index, (item.detail,), args.show_personal_data))
-            invalid += 1
-            continue
-        try:
-            record = _entity(item)
-        except atensi.InvalidRecord as exc:
-            errors.append(_error_line(index, exc.errors, args.show_personal_data))
-            invalid += 1
-            continue
-        report.add(record)
-        valid += 1
+    counts = _Counts()
+    directory.write(
+        "errors.jsonl", functools.partial(_read, args=args, report=report, counts=counts, err=err)
+    )
     if "csv" in formats:
         for name, text in report.tables(targets=targets, registry=registry).items():
             directory.write(name, text.encode("utf-8"))
@@ -294,7 +284,6 @@ def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
         directory.write(
             "report.json", report.json_text(targets=targets, registry=registry).encode("utf-8")
         )
-    directory.write("errors.jsonl", "".join(line + "\n" for line in errors).encode("utf-8"))
     if pictures:
         _pictures(directory, report, targets, registry, args, pictures)
     if args.trace is not None:
@@ -305,11 +294,44 @@ def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
             pseudonym_key=key,
             show_personal_data=args.show_personal_data,
         )
-        header = ["record", "path", "case_id", "delivery_id"]
-        directory.write("trace.csv", csv_text(header, rows).encode("utf-8"))
-    summary(err, args.lang, valid, invalid)
+        lines = csv_lines(["record", "path", "case_id", "delivery_id"], rows)
+        directory.write("trace.csv", functools.partial(_write_lines, lines=lines))
+    summary(err, args.lang, counts.valid, counts.invalid)
     err.write(f"{len(directory.written)} files in {args.out}\n")
-    return ExitCode.INVALID if invalid else ExitCode.OK
+    return ExitCode.INVALID if counts.invalid else ExitCode.OK
+
+
+class _Counts:
+    """Valid and invalid records of a run."""
+
+    def __init__(self) -> None:
+        self.valid = 0
+        self.invalid = 0
+
+
+def _read(
+    handle: Any, *, args: argparse.Namespace, report: Any, counts: _Counts, err: Output
+) -> None:
+    """Read every record into the report; write each invalid one to ``errors.jsonl`` as met."""
+    show = args.show_personal_data
+    for index, item in enumerate(_records(args.portfolio)):
+        progress(index + 1, err)
+        if isinstance(item, BadItem):
+            problems: Any = (item.detail,)
+        else:
+            try:
+                report.add(_entity(item))
+                counts.valid += 1
+                continue
+            except atensi.InvalidRecord as exc:
+                problems = exc.errors
+        counts.invalid += 1
+        handle.write((_error_line(index, problems, show) + "\n").encode("utf-8"))
+
+
+def _write_lines(handle: Any, *, lines: Iterator[str]) -> None:
+    for line in lines:
+        handle.write(line.encode("utf-8"))
 
 
 def _again(items: Iterator[Any]) -> Iterator[Any]:

@@ -22,11 +22,11 @@ unit,pm|'=SUM(A1),3|"a,b",|
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
 from typing import Any
 
-__all__ = ["PLACES", "csv_text", "decimal_text", "json_text", "sort_key"]
+__all__ = ["PLACES", "csv_lines", "csv_text", "decimal_text", "json_text", "sort_key"]
 
 #: Decimal places of every non-integer number a report writes.
 PLACES = 4
@@ -69,11 +69,16 @@ def _cell(value: Any) -> str:
     return text
 
 
+def csv_lines(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+    """The lines of :func:`csv_text`, one at a time, each with its line end, for streaming."""
+    yield ",".join(_cell(h) for h in header) + "\r\n"
+    for row in rows:
+        yield ",".join(_cell(v) for v in row) + "\r\n"
+
+
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     """RFC 4180 text of a table (the rows as given: sort them first)."""
-    lines = [",".join(_cell(h) for h in header)]
-    lines.extend(",".join(_cell(v) for v in row) for row in rows)
-    return "\r\n".join(lines) + "\r\n"
+    return "".join(csv_lines(header, rows))
 
 
 def _jsonable(value: Any) -> Any:
