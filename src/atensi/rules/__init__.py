@@ -28,6 +28,7 @@ from atensi.rules.decision import (
 )
 from atensi.rules.deliveries import assess_delivery, check_delivery
 from atensi.rules.eligibility import PRIMARY_ORDER, assess_eligibility
+from atensi.rules.funding import check_funding, check_partner_aid
 from atensi.rules.lifecycle import (
     InvalidTransition,
     advance,
@@ -66,6 +67,8 @@ __all__ = [
     "assess_delivery",
     "assess_eligibility",
     "check_delivery",
+    "check_funding",
+    "check_partner_aid",
     "check_referral",
     "check_transition",
     "child_residential_finding",
