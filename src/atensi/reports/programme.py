@@ -28,6 +28,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from atensi.boundary import structure
+from atensi.boundary._lines import Decoder, decode_line, line_where
+from atensi.errors import ErrorDetail, InvalidRecord
 from atensi.law import Edition, InForceDates
 from atensi.model import Case, Period, PmTarget, Portfolio, ServiceUnit, UnitRegistry
 from atensi.reports.aftercare import SCHEDULE
@@ -82,7 +84,7 @@ class ProgrammeReport:
         in_force_dates: replace atensi's unverified in-force dates.
     """
 
-    __slots__ = ("budget", "evaluation", "records", "totals")
+    __slots__ = ("budget", "evaluation", "invalid", "records", "totals")
 
     def __init__(
         self,
@@ -113,6 +115,8 @@ class ProgrammeReport:
         )
         #: Records read (a portfolio is one record).
         self.records = 0
+        #: Lines :meth:`add_line` could not read (not JSON, not UTF-8, not a valid record).
+        self.invalid = 0
 
     @property
     def edition(self) -> str:
@@ -133,6 +137,50 @@ class ProgrammeReport:
         self.evaluation.add(record)
         self.budget.add(record)
 
+    def add_line(
+        self, line: str | bytes, *, number: int | None = None
+    ) -> tuple[ErrorDetail, ...] | None:
+        """Read one line of JSON Lines, as the command line reads it; never raises on bad data.
+
+        For engines that map over text lines (Dask, Spark): the line is decoded as strictly as
+        ``atensi report`` decodes it (not UTF-8, not JSON, ``NaN`` or a key twice is the
+        line's problem) and structured with :func:`structure_record`. Pass ``bytes`` (or text
+        decoded with ``surrogateescape`` and encoded back) so that a line that is not UTF-8 is
+        its own problem. One bad line never stops a partition: it is counted in
+        :attr:`invalid` and its problems are returned.
+
+        Args:
+            line: one line, with or without its line break.
+            number: the line's number in its file, for the messages (``line 12``).
+
+        Returns:
+            ``None`` for a blank line (nothing read), ``()`` when the record was read, or the
+            problems of the line (each path inside the record, as :func:`atensi.structure`
+            gives it).
+
+        >>> from atensi.reports import parse_period
+        >>> report = ProgrammeReport(parse_period("2024"))
+        >>> report.add_line("  ") is None
+        True
+        >>> [e.code for e in report.add_line(b'{"id": "C-1"} x', number=3)]
+        ['input.not_json']
+        >>> report.invalid, report.records
+        (1, 0)
+        """
+        if not line.strip():
+            return None
+        decoded = decode_line(line, line_where(number), Decoder())
+        if isinstance(decoded, ErrorDetail):
+            self.invalid += 1
+            return (decoded,)
+        try:
+            record = structure_record(decoded)
+        except InvalidRecord as exc:
+            self.invalid += 1
+            return exc.errors
+        self.add(record)
+        return ()
+
     def add_all(self, records: Iterable[Case | Portfolio]) -> ProgrammeReport:
         """Read every record of a stream; return the report."""
         for record in records:
@@ -145,6 +193,7 @@ class ProgrammeReport:
         self.evaluation.merge(other.evaluation)
         self.budget.merge(other.budget)
         self.records += other.records
+        self.invalid += other.invalid
         return self
 
     def _tables_kept(self) -> list[tuple[str, tuple[str, ...]]]:
