@@ -41,7 +41,14 @@ from atensi.vocab import (
 
 if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
     from atensi import boundary, law, model, privacy, rules, vocab
-    from atensi.boundary import RecordResult, json_schema, structure, unstructure, validate_many
+    from atensi.boundary import (
+        RecordResult,
+        json_schema,
+        structure,
+        structure_json,
+        unstructure,
+        validate_many,
+    )
     from atensi.privacy import redact
     from atensi.rules import (
         assess_eligibility,
@@ -96,6 +103,7 @@ __all__ = [
     "redact",
     "rules",
     "structure",
+    "structure_json",
     "units_serving",
     "unstructure",
     "validate_many",
@@ -115,6 +123,7 @@ _LAZY = {
     "RecordResult": "boundary",
     "json_schema": "boundary",
     "structure": "boundary",
+    "structure_json": "boundary",
     "unstructure": "boundary",
     "validate_many": "boundary",
 }

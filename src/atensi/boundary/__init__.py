@@ -5,10 +5,12 @@ Outside data enters only here. Each entry point returns typed entities or raises
 message and the offending input (kept out of the message, since it may be personal data).
 """
 
+from atensi.boundary._compiled import compiled
 from atensi.boundary.converter import (
     RecordResult,
     parse_date,
     structure,
+    structure_json,
     unstructure,
     validate_many,
 )
@@ -22,9 +24,11 @@ __all__ = [
     "SCHEMA_DIALECT",
     "WARNING_CODES",
     "RecordResult",
+    "compiled",
     "json_schema",
     "parse_date",
     "structure",
+    "structure_json",
     "unstructure",
     "validate_many",
     "warnings_of",

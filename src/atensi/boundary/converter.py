@@ -16,7 +16,9 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 
+from atensi.boundary._compiled import twins
 from atensi.boundary._fast import fast_structurer, register_fast_tagged_union
+from atensi.boundary._lines import Decoder, decode_line
 from atensi.boundary._plan import (
     INVALID,
     MAX_ERRORS,
@@ -34,6 +36,7 @@ __all__ = [
     "parse_date",
     "structure",
     "structure_detailed",
+    "structure_json",
     "unstructure",
     "validate_many",
 ]
@@ -81,6 +84,41 @@ def structure(data: Any, cls: type[T]) -> T:
     except Exception:
         pass
     return structure_detailed(data, cls)
+
+
+def structure_json(text: str | bytes, cls: type[T]) -> T:
+    """Structure one JSON text (a document, a line) into the entity ``cls``.
+
+    The text is read as the command line reads a line: UTF-8, one JSON value, no key twice, no
+    ``NaN`` (``input.not_utf8``, ``input.not_json``, ``input.duplicate_key``), then as
+    :func:`structure` reads the value. With the ``fast`` extra (msgspec) a valid text is decoded
+    in compiled code into twins of the entities (:mod:`atensi.boundary._twins`), then built into
+    the entity; any other text takes the pure-Python path, which finds every problem: the
+    result, or the error, is the same either way.
+
+    Raises:
+        InvalidRecord: with every problem of the text or the record.
+
+    >>> from atensi.model import Referral
+    >>> structure_json('{"on": "2024-02-29", "direction": "masuk"}', Referral).direction.value
+    'masuk'
+    >>> structure_json('{"on": "2024-02-29", "on": "2024-03-01"}', Referral)
+    Traceback (most recent call last):
+    ...
+    atensi.errors.InvalidRecord: invalid Referral record, 1 problem:
+      (record): the text: an object has the same key twice [input.duplicate_key]
+    """
+    _check_target(cls)
+    module = twins()
+    if module is not None:
+        try:
+            return module.entity_of(module.decode(text, cls))  # type: ignore[no-any-return]
+        except Exception:
+            pass  # the detailed path below says why, or accepts what this path could not
+    record = decode_line(text, ("the text", "teks ini"), Decoder())
+    if isinstance(record, ErrorDetail):
+        raise InvalidRecord([record], cls.__name__)
+    return structure(record, cls)
 
 
 def structure_detailed(data: Any, cls: type[T]) -> T:
