@@ -61,6 +61,7 @@ from atensi.model import (
     Assessment,
     BirthDate,
     Condition,
+    DatePrecision,
     Disability,
     DrugUse,
     Family,
@@ -98,13 +99,24 @@ def _shape(finding: Finding | None) -> Hashable:
     """What redaction leaves of a finding: rule, status, target, citation, the facts' names.
 
     And its message where it used no facts (kept at ``facts``): never a fact's value. The same
-    key ``Decision.to_json_text`` memoises a finding's text under.
+    key ``Decision.to_json_text`` memoises a finding's text under. The findings the reductions
+    ask for are built once and shared by the rules, so their shapes are kept by identity.
     """
     if finding is None:
         return None
+    known = _SHAPES.get(id(finding))
+    if known is not None and known[0] is finding:
+        return known[1]
     rule_id, status, message, citation, facts, target = finding
     names = tuple([k for k, _ in facts])
-    return (rule_id, status, target, citation, names, None if facts else message)
+    shape = (rule_id, status, target, citation, names, None if facts else message)
+    if len(_SHAPES) >= 1024:
+        _SHAPES.clear()
+    _SHAPES[id(finding)] = (finding, shape)  # the finding kept, so that its id is not reused
+    return shape
+
+
+_SHAPES: dict[int, tuple[Finding, Hashable]] = {}
 
 
 # --- The reductions ----------------------------------------------------------------------------
@@ -121,15 +133,21 @@ def _kind(record: _Record) -> Hashable:
 
 def _nik_record(record: _Record) -> Hashable:
     """The NIK-against-record finding of each person (the rule's own function)."""
-    return tuple([_shape(_nik_contradiction(p)) for p in record.people])
+    return tuple(
+        [
+            None if p.nik.__class__ is not str else _shape(_nik_contradiction(p))
+            for p in record.people
+        ]
+    )
 
 
 def _gates(record: _Record) -> Hashable:
     """The finding of each data gate in force on the date (the rule's own function)."""
     on, subject, assessment = record.on, record.subject, record.assessment
-    return tuple(
-        [_shape(_gate_finding(g, subject, assessment)) for g in record.edition.gates_on(on)]
-    )
+    gates = record.edition.data_gates
+    if not gates:
+        return ()
+    return tuple([_shape(_gate_finding(g, subject, assessment)) for g in gates if g.applies_on(on)])
 
 
 def _groups(record: _Record) -> Hashable:
@@ -162,6 +180,8 @@ def _drug_use(record: _Record) -> Hashable:
     return tuple(out)
 
 
+_DAY = DatePrecision.DAY
+
 #: Every age the rules compare an age with: 18 and 60, and the bounds of every group's band.
 _AGES = sorted(
     {0, 18, 60}
@@ -183,6 +203,17 @@ def _age(record: _Record) -> Hashable:
     for person in record.people:
         birth = person.birth_date
         if birth is not None:
+            value = birth.value
+            if birth.precision is _DAY and not birth.estimated:
+                # The common case: one age, and the leap-day convention only for 29 February.
+                age = age_on(value, on)
+                if age < 0:
+                    out.append(("unborn",))
+                    continue
+                band = bisect.bisect_right(_AGES, age)
+                leap = _leap_day(birth, on) if value.month == 2 and value.day == 29 else None
+                out.append(("birth", band, band, leap))
+                continue
             youngest, oldest = age_range(birth, on)
             if oldest < 0:
                 out.append(("unborn",))
@@ -227,7 +258,11 @@ def _disabilities(record: _Record) -> Hashable:
     on = record.on
     out: list[Hashable] = []
     for person in record.people:
-        held = [d for d in person.disabilities if _holds(d.since, d.until, on)]
+        disabilities = person.disabilities
+        if not disabilities:
+            out.append(None)
+            continue
+        held = [d for d in disabilities if _holds(d.since, d.until, on)]
         if not held:
             out.append(None)
             continue
