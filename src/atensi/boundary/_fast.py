@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from atensi.model import SUBJECT_KINDS
 from atensi.model._fields import (
     DATE_MAX,
     DATE_MIN,
@@ -331,3 +332,7 @@ class _Generator:
         exec(code, self.ns)
         fn: FastFn = self.ns["fast"]
         return fn
+
+
+# The case subject, as the plans read it (see ``_plan``).
+register_fast_tagged_union(SUBJECT_KINDS)

@@ -29,6 +29,7 @@ import attrs
 
 from atensi.errors import ErrorDetail, InvalidRecord, Loc, json_type_names, safe_key
 from atensi.model._fields import date_or_problem, default_factory
+from atensi.model.subjects import SUBJECT_KINDS
 
 __all__ = ["INVALID", "Plan", "plan_for", "structure_date", "tagged_union_of"]
 
@@ -545,3 +546,7 @@ def structurer_for(tp: Any) -> Structurer:
             inner = _tagged_union(non_none, tags)
         return _optional(inner) if len(non_none) != len(args) else inner
     raise TypeError(f"atensi cannot structure the type {tp!r}")
+
+
+# The case subject: a person, family, group or community, told apart by ``kind``.
+register_tagged_union(SUBJECT_KINDS)

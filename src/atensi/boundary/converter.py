@@ -11,25 +11,26 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
-import cattrs
 
 from atensi.boundary._compiled import twins
-from atensi.boundary._fast import fast_structurer, register_fast_tagged_union
+from atensi.boundary._fast import fast_structurer
 from atensi.boundary._lines import Decoder, decode_line
 from atensi.boundary._plan import (
     INVALID,
     MAX_ERRORS,
     plan_for,
-    register_tagged_union,
     unreadable,
 )
 from atensi.boundary.warnings import warnings_of
 from atensi.errors import AtensiError, ErrorDetail, InvalidRecord, Loc, safe_key, type_label
-from atensi.model import SUBJECT_KINDS, Entity, Subject, subject_kind
+from atensi.model import Entity, Subject, subject_kind
 from atensi.model._fields import read_date
+
+if TYPE_CHECKING:  # pragma: no cover
+    import cattrs
 
 __all__ = [
     "RecordResult",
@@ -42,9 +43,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-register_tagged_union(SUBJECT_KINDS)
-register_fast_tagged_union(SUBJECT_KINDS)
 
 
 def _check_target(cls: Any) -> None:
@@ -190,6 +188,8 @@ def parse_date(value: Any, loc: Loc = ()) -> dt.date:
 
 
 def _make_converter() -> cattrs.Converter:
+    import cattrs  # on the first unstructure: reading and deciding records never needs it
+
     converter = cattrs.Converter()
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     # String enums are str subclasses; cattrs' dispatch would pass them through as members,
@@ -210,7 +210,7 @@ def _make_converter() -> cattrs.Converter:
     return converter
 
 
-_CONVERTER = _make_converter()
+_CONVERTER: list[cattrs.Converter] = []
 
 
 def unstructure(obj: Any) -> Any:
@@ -221,9 +221,12 @@ def unstructure(obj: Any) -> Any:
     >>> unstructure(Referral(on=dt.date(2024, 2, 29), direction=ReferralDirection.OUT))
     {'on': '2024-02-29', 'direction': 'keluar', 'counterpart': None, 'reason': None, ...}
     """
+    if not _CONVERTER:
+        _CONVERTER.append(_make_converter())
+    converter = _CONVERTER[0]
     if isinstance(obj, Subject):
-        return _CONVERTER.unstructure(obj, unstructure_as=type(obj))
-    return _CONVERTER.unstructure(obj)
+        return converter.unstructure(obj, unstructure_as=type(obj))
+    return converter.unstructure(obj)
 
 
 @attrs.frozen(slots=True)
