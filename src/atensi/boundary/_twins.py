@@ -393,14 +393,8 @@ class _Checks:
                     out.append(f"{ind}{var} = {obj}.{field.name}")
                     out.extend(body)
                 continue
-            out.append(f"{ind}{var} = {obj}.{field.name}")
-            inner = ind
-            if field.default is not attrs.NOTHING:
-                out.append(f"{ind}if {var} is UNSET:")
-                out.append(f"{ind}    _force({obj}, {field.name!r}, {self.default(field)})")
-                out.append(f"{ind}else:")
-                inner = ind + "    "
-            body.append(f"{inner}n += 1")
+            required = field.default is attrs.NOTHING
+            inner = ind if required else ind + "    "
             self.value(tp, var, limits, body, inner)
             converter = field.metadata.get("converter")
             if converter is not None:
@@ -412,9 +406,23 @@ class _Checks:
             for validator in field.metadata.get("custom_validators", ()):
                 call = self.name(validator, "val")
                 body.append(inner + validator_line(validator, call, attribute, var))
+            if required:
+                # Always present (msgspec refuses a record without it): counted below.
+                if body:
+                    out.append(f"{ind}{var} = {obj}.{field.name}")
+                    out.extend(body)
+                continue
+            out.append(f"{ind}{var} = {obj}.{field.name}")
+            out.append(f"{ind}if {var} is UNSET:")
+            out.append(f"{ind}    _force({obj}, {field.name!r}, {self.default(field)})")
+            out.append(f"{ind}else:")
+            out.append(f"{ind}    n += 1")
             out.extend(body)
         if self.colons:
             return
+        present = sum(1 for f in attrs.fields(cls) if f.default is attrs.NOTHING)
+        if present:
+            out.append(f"{ind}n += {present}")
         if getattr(cls, "problems", Entity.problems) is not Entity.problems:
             out.append(f"{ind}if {obj}.problems(): _bail()")  # pragma: no cover - none does
         else:
