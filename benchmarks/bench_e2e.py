@@ -97,17 +97,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--before", help="the src folder of an earlier atensi, to compare")
     args = parser.parse_args()
-    sys.path.insert(0, str(HERE))
-    from _records import item_lines
-
     kinds = [k for k in PIPELINES if k != "atensi-before" or args.before]
     rng = random.Random(17)
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             path = pathlib.Path(tmp) / f"items-{size}.jsonl"
-            with path.open("wb") as handle:
-                for start in range(0, size, 100_000):
-                    handle.write(b"\n".join(item_lines(min(100_000, size - start))) + b"\n")
+            # Written by another interpreter: a worker's peak memory would otherwise include
+            # this one's (Linux keeps the peak across the exec of a child).
+            subprocess.run([sys.executable, __file__, "--write", str(size), str(path)], check=True)
             rates: dict[str, list[float]] = {k: [] for k in kinds}
             peaks: dict[str, list[float]] = {k: [] for k in kinds}
             for _ in range(args.rounds):
@@ -130,8 +127,20 @@ def main() -> None:
                 )
 
 
+def write(size: int, path: str) -> None:
+    """Write ``size`` items to ``path``, a hundred thousand at a time."""
+    sys.path.insert(0, str(HERE))
+    from _records import item_lines
+
+    with open(path, "wb") as handle:
+        for start in range(0, size, 100_000):
+            handle.write(b"\n".join(item_lines(min(100_000, size - start))) + b"\n")
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "--worker":
         worker(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 4 and sys.argv[1] == "--write":
+        write(int(sys.argv[2]), sys.argv[3])
     else:
         main()

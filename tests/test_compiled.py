@@ -262,6 +262,7 @@ def _outputs(lines: Sequence[bytes | str]) -> list[Any]:
             out.append(batch.assess_line_json(line, number=number, on=ON, redaction=redaction))
         out.append(batch.assess_line_json(line, on=ON, show_personal_data=True))
         out.append(batch.assess_line_json(line, on=ON, law=batch.Law("ars-2025")))
+        out.append(batch.assess_line_json(line, on=ON, redaction="bogus"))  # the caller's defect
         out.append(batch.validate_line_json(line, Person, number=number, ensure_ascii=True))
         try:
             out.append(atensi.structure_json(line, Person))

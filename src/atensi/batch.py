@@ -287,7 +287,14 @@ def _warnings_json(warnings: tuple[ErrorDetail, ...]) -> list[Any]:
 
 def _level(show_personal_data: bool, redaction: str) -> Redaction:
     """The redaction of a decision: none when personal data is shown, else the one asked for."""
-    return Redaction.NONE if show_personal_data else Redaction(redaction)
+    if show_personal_data:
+        return Redaction.NONE
+    # Looked up: an enum's call by value costs about a microsecond, once per record.
+    found = _LEVELS.get(redaction) if type(redaction) is str else None
+    return found or Redaction(redaction)
+
+
+_LEVELS = {level.value: level for level in Redaction}
 
 
 def _errors_json(errors: tuple[ErrorDetail, ...], show_personal_data: bool) -> list[Any]:
@@ -510,8 +517,7 @@ def assess_line_json(
     """
     if not line.strip():
         return None
-    level = _level(show_personal_data, redaction)
-    compiled = _assess_compiled(line, on, law, level, ensure_ascii)
+    compiled = _assess_compiled(line, on, law, show_personal_data, redaction, ensure_ascii)
     if compiled is not None:
         return compiled
     record = _decoded(line, number)
@@ -562,13 +568,19 @@ def validate_line_json(
 
 
 def _assess_compiled(
-    line: str | bytes, on: dt.date | None, law: Law, level: Redaction, ensure_ascii: bool
+    line: str | bytes,
+    on: dt.date | None,
+    law: Law,
+    show_personal_data: bool,
+    redaction: str,
+    ensure_ascii: bool,
 ) -> str | None:
     """:func:`assess_line_json` of a valid line on the compiled path, or ``None``."""
     module = twins()
     if module is None:
         return None
     try:
+        level = _level(show_personal_data, redaction)
         item = module.decode(line, AssessmentItem)
         when = on if item.on is None else item.on
         if when is None:

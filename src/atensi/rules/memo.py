@@ -56,7 +56,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from atensi.law import Edition, InForceDates, instrument_in_force
+from atensi.law import DataGate, Edition, InForceDates, instrument_in_force
 from atensi.model import (
     Assessment,
     BirthDate,
@@ -88,10 +88,16 @@ __all__ = ["MEMO", "DecisionMemo", "Derivation", "Reduction", "derivation"]
 class _Record:
     """One record as the reductions read it: the subject, its persons, the assessment, the date."""
 
-    __slots__ = ("assessment", "edition", "on", "people", "subject")
+    __slots__ = ("assessment", "gates", "on", "people", "subject")
 
-    def __init__(self, subject: Subject, assessment: Assessment, on: dt.date, edition: Edition):
-        self.subject, self.assessment, self.on, self.edition = subject, assessment, on, edition
+    def __init__(
+        self,
+        subject: Subject,
+        assessment: Assessment,
+        on: dt.date,
+        gates: tuple[DataGate, ...],
+    ) -> None:
+        self.subject, self.assessment, self.on, self.gates = subject, assessment, on, gates
         self.people = people_of(subject)
 
 
@@ -143,11 +149,8 @@ def _nik_record(record: _Record) -> Hashable:
 
 def _gates(record: _Record) -> Hashable:
     """The finding of each data gate in force on the date (the rule's own function)."""
-    on, subject, assessment = record.on, record.subject, record.assessment
-    gates = record.edition.data_gates
-    if not gates:
-        return ()
-    return tuple([_shape(_gate_finding(g, subject, assessment)) for g in gates if g.applies_on(on)])
+    subject, assessment = record.subject, record.assessment
+    return tuple([_shape(_gate_finding(g, subject, assessment)) for g in record.gates])
 
 
 def _groups(record: _Record) -> Hashable:
@@ -507,6 +510,12 @@ def signature(
     subject: Subject, assessment: Assessment | None, on: dt.date, edition: Edition
 ) -> Hashable | None:
     """The classes of the facts the rules read of this record (``None``: not memoised)."""
+    return _signature(subject, assessment, on, edition.gates_on(on))
+
+
+def _signature(
+    subject: Subject, assessment: Assessment | None, on: dt.date, gates: tuple[DataGate, ...]
+) -> Hashable | None:
     derived = derivation()
     if not derived.exact:
         return None
@@ -515,7 +524,7 @@ def signature(
         return ("no assessment",)
     if assessment.assessed_on > on:
         return ("assessed after the date",)
-    record = _Record(subject, assessment, on, edition)
+    record = _Record(subject, assessment, on, gates)
     return tuple([r.read(record) for r in derived.reductions])
 
 
@@ -529,12 +538,14 @@ class DecisionMemo:
     Safe to share between threads (a lost race only works a decision out twice).
     """
 
-    __slots__ = ("_decisions", "_texts", "limit")
+    __slots__ = ("_decisions", "_laws", "_texts", "limit")
 
     def __init__(self, limit: int = 2048) -> None:
         self.limit = limit
         self._texts: dict[Hashable, str] = {}
         self._decisions: dict[Hashable, Decision] = {}
+        # The data gates in force, by date and law: resolved once, not for every record.
+        self._laws: dict[Hashable, tuple[DataGate, ...]] = {}
 
     def __len__(self) -> int:
         return len(self._texts) + len(self._decisions)
@@ -547,6 +558,7 @@ class DecisionMemo:
         """Forget every entry."""
         self._texts.clear()
         self._decisions.clear()
+        self._laws.clear()
 
     def _key(
         self,
@@ -556,15 +568,21 @@ class DecisionMemo:
         edition: str | Edition | None,
         in_force_dates: InForceDates | None,
         level: Redaction,
-    ) -> tuple[Hashable, Edition] | None:
+    ) -> Hashable | None:
         if level is Redaction.NONE or (edition is not None and not isinstance(edition, str)):
             return None
-        resolved = instrument_in_force(on, edition=edition, in_force_dates=in_force_dates)
-        found = signature(subject, assessment, on, resolved)
+        dates = tuple(sorted(in_force_dates.items())) if in_force_dates else ()
+        law = (on, edition, dates)
+        gates = self._laws.get(law)
+        if gates is None:
+            resolved = instrument_in_force(on, edition=edition, in_force_dates=in_force_dates)
+            if len(self._laws) >= 256:
+                self._laws.clear()
+            gates = self._laws[law] = resolved.gates_on(on)
+        found = _signature(subject, assessment, on, gates)
         if found is None:
             return None
-        dates = tuple(sorted(in_force_dates.items())) if in_force_dates else ()
-        return (found, on, edition, dates, level), resolved
+        return (found, law, level)
 
     def text(
         self,
@@ -589,7 +607,7 @@ class DecisionMemo:
                 subject, assessment, on=on, edition=edition, in_force_dates=in_force_dates
             )
             return decision.to_json_text(redact=level, ensure_ascii=ensure_ascii)
-        key = (keyed[0], ensure_ascii)
+        key = (keyed, ensure_ascii)
         found = self._texts.get(key)
         if found is None:
             decision = assess_eligibility(
@@ -622,7 +640,7 @@ class DecisionMemo:
                 subject, assessment, on=on, edition=edition, in_force_dates=in_force_dates
             )
             return decision.redacted(level)
-        key = keyed[0]
+        key = keyed
         found = self._decisions.get(key)
         if found is None:
             found = assess_eligibility(
