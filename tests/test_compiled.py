@@ -324,3 +324,51 @@ def test_every_entity_has_a_twin_with_its_fields() -> None:
         assert twin.__name__ == cls.__name__
         names = [f.name for f in msgspec.structs.fields(twin)]
         assert names == [f.name for f in attrs.fields(cls)]  # type: ignore[arg-type]
+
+
+# --- The command line, with and without the extra ------------------------------------------------
+
+_WITHOUT_MSGSPEC = (
+    "import sys; sys.modules['msgspec'] = None; from atensi.cli import main; sys.exit(main())"
+)
+
+
+def _cli(args: list[str], *, extra: bool) -> tuple[int, bytes, bytes]:
+    import subprocess
+    import sys
+
+    runner = ["-m", "atensi"] if extra else ["-c", _WITHOUT_MSGSPEC]
+    done = subprocess.run([sys.executable, *runner, *args], capture_output=True, check=False)
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_the_command_line_writes_the_same_with_and_without_the_extra(
+    tmp_path: pathlib.Path,
+) -> None:
+    item = json.loads(_lines("assessments.jsonl")[3])
+    typo = {**item, "assesment": item.pop("assessment")}
+    inputs = {
+        "empty.jsonl": b"",
+        "garbage.jsonl": b"\x00\xff{not json\n\xc3\x28\n[1, 2\n",
+        "typo.jsonl": json.dumps(typo).encode() + b"\n",
+        # A line over the reader's limit, and one within it with a note far too long.
+        "huge.jsonl": b'{"x": "'
+        + b"y" * (16 * 1024 * 1024)
+        + b'"}\n'
+        + json.dumps({**item, "on": "2024-06-01"})
+        .replace('"notes": null', '"notes": "' + "n" * 300_000 + '"')
+        .encode()
+        + b"\n",
+    }
+    runs: list[list[str]] = [
+        ["assess", str(EXAMPLES / "assessments.jsonl"), "--on", "2024-06-01"],
+        ["assess", str(EXAMPLES / "assessments-broken.jsonl"), "--on", "2024-06-01", "--jobs", "2"],
+        ["validate", str(EXAMPLES / "persons-broken.jsonl"), "--kind", "person"],
+    ]
+    for name, data in inputs.items():
+        (tmp_path / name).write_bytes(data)
+        runs.append(["assess", str(tmp_path / name), "--on", "2024-06-01", "--redaction", "facts"])
+    for args in runs:
+        fast = _cli(args, extra=True)
+        assert fast == _cli(args, extra=False), args
+        assert fast[0] in (0, 1, 2), (args, fast[2][-300:])

@@ -82,7 +82,7 @@ from atensi.rules.eligibility.facts import (
     _nik_contradiction,
 )
 
-__all__ = ["MEMO", "DecisionMemo", "Derivation", "Reduction", "derivation"]
+__all__ = ["MEMO", "REDUCTIONS", "DecisionMemo", "Derivation", "Reduction", "derivation", "derive"]
 
 
 class _Record:
