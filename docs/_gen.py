@@ -139,6 +139,7 @@ def rule_catalogue() -> str:
         ("services", "Services"),
         ("lifecycle", "Lifecycle"),
         ("coverage", "Coverage"),
+        ("funding", "Assistance and budget"),
     ):
         lines += [
             f"## {title}",
@@ -612,6 +613,108 @@ def lifecycle_page() -> str:
     return "\n".join(lines) + "\n"
 
 
+def measures_page() -> str:
+    """Return the evaluation framework: every measure of ``atensi.reports.MEASURES``."""
+    from atensi.reports import MEASURES
+
+    lines = [
+        "# Evaluation measures (generated)",
+        "",
+        "Generated from `atensi.reports.MEASURES`: every measure of the evaluation, input to",
+        "impact. **All are atensi's convention** (no official list was found); the last column",
+        "names what a measure rests on where a source says what is measured, graded on its own.",
+        "Each value a report gives carries its coverage (`with_data` of `in_scope` records); no",
+        "data is `null`, never 0.",
+        "",
+        "| Id | Level | Measure | Unit | Formula | Rests on |",
+        "|---|---|---|---|---|---|",
+    ]
+    for m in MEASURES:
+        lines.append(
+            f"| `{m.id}` | {m.level.label.en} | {_cell(m.label.en)}<br>*{_cell(m.label.id)}* "
+            f"| {m.unit} | {_cell(m.formula)} | {_citation(m.citation)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def funding_page() -> str:
+    """Return the regimes of the two funding channels (``atensi.law.CHANNEL_REGIMES``)."""
+    from atensi.law import CHANNEL_REGIMES, get
+
+    lines = [
+        "# Funding channels (generated)",
+        "",
+        "Generated from `atensi.law.CHANNEL_REGIMES`: which instrument governs (or amends, or",
+        "carries out) each channel, from when. A day that is only known by its year may have",
+        "applied from 1 January and certainly applied from the next year: in between, the",
+        "basis of an aid is reviewed (`aid.channel.basis`), never guessed.",
+        "",
+        "| Channel | Instrument | Role | May apply from | Certainly from | Until | Source |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in CHANNEL_REGIMES:
+        role = "governs" if r.governs else "amends or carries out"
+        until = r.until.isoformat() if r.until else ""
+        lines.append(
+            f"| `{r.channel.value}` | {get(r.instrument).short_name} | {role} "
+            f"| {r.earliest.isoformat()} | {r.certain_from.isoformat()} | {until} "
+            f"| {_citation(r.citation)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
+
+
+def report_pictures() -> dict[str, bytes]:
+    """Draw the report pictures from the example programme (``examples/programme.jsonl``).
+
+    The build fails, loudly, without matplotlib: the docs extra installs it, and a page that
+    silently lost its pictures would still read as if it had them.
+    """
+    import datetime as dt
+    import io
+    import json
+
+    import atensi
+    from atensi.model import PmTarget, UnitRegistry
+    from atensi.reports import PlotUnavailable, ProgrammeReport, parse_period, structure_record
+
+    try:
+        from atensi.reports import plots
+
+        report = ProgrammeReport(parse_period("2021-01-01/2025-12-31"))
+        with (EXAMPLES / "programme.jsonl").open(encoding="utf-8") as handle:
+            for line in handle:
+                report.add(structure_record(json.loads(line)))
+        with (EXAMPLES / "targets.jsonl").open(encoding="utf-8") as handle:
+            targets = [atensi.structure(json.loads(line), PmTarget) for line in handle]
+        registry = atensi.structure(
+            json.loads((EXAMPLES / "registry.json").read_text(encoding="utf-8")), UnitRegistry
+        )
+        figures = {
+            "report-pm-by-target.svg": plots.pm_by_target_figure(report.totals),
+            "report-achievement.svg": plots.achievement_figure(
+                report.totals.achievement([t for t in targets if t.period == "2024"]),
+                title="Achievement against targets, 2024 (example data)",
+            ),
+            "report-coverage.svg": plots.coverage_heatmap(
+                atensi.coverage(registry, on=dt.date(2024, 6, 1))
+            ),
+            "report-editions.svg": plots.editions_figure(until=dt.date(2027, 1, 1)),
+        }
+    except PlotUnavailable as err:
+        raise RuntimeError(
+            "the docs draw the report pictures with matplotlib: pip install -e '.[docs]'"
+        ) from err
+    out = {}
+    for name, figure in figures.items():
+        buffer = io.BytesIO()
+        plots.write_figure(figure, buffer, "svg")
+        out[name] = buffer.getvalue()
+    return out
+
+
 def write_generated_pages(target: pathlib.Path) -> None:
     """Write the generated pages into ``target`` (only when their text changed)."""
     target.mkdir(parents=True, exist_ok=True)
@@ -624,8 +727,14 @@ def write_generated_pages(target: pathlib.Path) -> None:
         ("lifecycle.svg", lifecycle_svg()),
         ("lifecycle.md", lifecycle_page()),
         *((f"target-{code}.md", target_page(code)) for code in _WHO),
+        ("measures.md", measures_page()),
+        ("funding.md", funding_page()),
     )
     for name, text in pages:
         path = target / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
+    for name, data in report_pictures().items():
+        path = target / name
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)

@@ -37,6 +37,22 @@ BAD_ARGUMENTS = {
         ["examples/registry.json", "--on", "2024-06-01", "--format", "xml"],
         ["missing.json", "--on", "2024-06-01"],
     ],
+    "report": [
+        [],
+        ["examples/programme.jsonl"],
+        ["examples/programme.jsonl", "--out", "never-written", "--period", "2024-13"],
+        ["examples/programme.jsonl", "--out", "never-written", "--on", "yesterday"],
+        ["examples/programme.jsonl", "--out", "never-written", "--period", "2024", "--by", "x"],
+        [
+            "examples/programme.jsonl",
+            "--out",
+            "never-written",
+            "--period",
+            "2024",
+            "--format",
+            "xls",
+        ],
+    ],
 }
 
 

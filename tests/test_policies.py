@@ -83,7 +83,7 @@ def test_rights_indicators_name_the_records_behind_a_shortfall() -> None:
     assert (identified.numerator, identified.denominator) == (2, 3)
 
 
-def test_reach_counts_deliveries_by_approach_in_the_period() -> None:
+def test_reach_counts_distinct_beneficiaries_by_approach_and_residential_is_reach() -> None:
     delivery = {"component": "dukungan_keluarga", "provider": "LKS-1", "start": "2024-03-01"}
     pf = portfolio(
         cases=[
@@ -92,10 +92,13 @@ def test_reach_counts_deliveries_by_approach_in_the_period() -> None:
                 ADULT,
                 deliveries=[
                     {**delivery, "id": "D1", "approach": "keluarga"},
-                    {**delivery, "id": "D2", "approach": "residensial"},
-                    {**delivery, "id": "D3", "approach": "komunitas", "start": "2025-02-01"},
+                    {**delivery, "id": "D2", "approach": "keluarga", "start": "2024-04-01"},
+                    {**delivery, "id": "D3", "approach": "residensial"},
+                    {**delivery, "id": "D4", "approach": "komunitas", "start": "2025-02-01"},
                 ],
-            )
+            ),
+            # The same person (same NIK) in a second case at another unit: still one PM.
+            case("C-again", ADULT, deliveries=[{**delivery, "id": "D5", "approach": "keluarga"}]),
         ],
         partner_lks=[
             {
@@ -106,12 +109,64 @@ def test_reach_counts_deliveries_by_approach_in_the_period() -> None:
         ],
     )
     values = {i.id: i for i in evaluate_policies(pf).indicators}
-    assert values["pol.reach.family_based_deliveries"].numerator == 1
-    assert values["pol.reach.residential_deliveries"].numerator == 1
-    assert values["pol.reach.community_based_deliveries"].numerator == 0  # outside the period
-    assert values["pol.reach.family_community_share"].value == 0.5
+    assert values["pol.reach.pm_served"].numerator == 1
+    assert values["pol.reach.family_based_pm"].numerator == 1  # three deliveries, one PM
+    assert values["pol.reach.residential_pm"].numerator == 1  # reach, not a shortfall
+    assert values["pol.reach.community_based_pm"].numerator == 0  # outside the period
+    assert values["pol.reach.residential_pm"].records == ()
     assert values["pol.capacity.lks_accredited"].value == 1.0
     assert values["pol.participation.community_provider_share"].value == 1.0
+
+
+def test_campaign_indicator_counts_campaigns_and_socialisation_only() -> None:
+    pf = portfolio(
+        activities=[
+            {"id": "K-1", "kind": "kampanye_sosial", "on": "2024-05-05"},
+            {"id": "K-2", "kind": "bimbingan_teknis", "on": "2024-05-06"},
+            {"id": "K-3", "kind": "rapat_koordinasi_teknis", "on": "2024-05-07"},
+            {"id": "K-4", "kind": "perumusan_pedoman", "on": "2024-05-08"},
+            {
+                "id": "K-5",
+                "kind": "advokasi_sosial",
+                "on": "2024-05-09",
+                "practice": "peningkatan_kesadaran",
+            },
+        ]
+    )
+    values = {i.id: i for i in evaluate_policies(pf).indicators}
+    campaigns = values["pol.campaigns.activities"]
+    assert campaigns.numerator == 2
+    assert dict(campaigns.breakdown) == {"kampanye_sosial": 1, "advokasi_sosial": 1}
+
+
+def test_early_terminated_cases_are_judged_on_the_stages_they_reached() -> None:
+    def closed(id_: str, *stages: str, last: str = "terminasi_dini") -> dict[str, Any]:
+        history = [{"stage": s, "on": f"2024-02-{10 + i:02d}"} for i, s in enumerate(stages)]
+        history.append({"stage": last, "on": "2024-03-01"})
+        return case(
+            id_,
+            ADULT,
+            stages=history,
+            termination={"on": "2024-03-01", "reason": "tidak_memenuhi_kriteria"},
+        )
+
+    pf = portfolio(
+        cases=[
+            closed("C-selection", "pendekatan_awal"),  # not admitted: nothing more to hold
+            closed("C-assessed", "pendekatan_awal", "asesmen"),
+            closed("C-skipped-plan", "asesmen", "intervensi"),  # reached intervention unplanned
+            closed("C-full", "asesmen", "rencana_intervensi", "intervensi", last="terminasi"),
+        ]
+    )
+    history = next(
+        i
+        for i in evaluate_policies(pf).indicators
+        if i.id == "pol.integration.complete_stage_history"
+    )
+    assert (history.numerator, history.denominator) == (3, 4)
+    report = evaluate_policies(pf, targets={"pol.integration.complete_stage_history": 1.0})
+    missed = next(i for i in report.indicators if i.id == "pol.integration.complete_stage_history")
+    assert missed.records == ("C-skipped-plan",)
 
 
 def test_capacity_ratio_target_is_a_ceiling() -> None:

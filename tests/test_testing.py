@@ -98,7 +98,7 @@ def test_generated_ages_fit_the_conditions_for_every_possible_birth_day(person: 
 @settings(max_examples=60)
 @given(st.from_type(Case))
 def test_generated_stage_histories_obey_the_lifecycle(case: Case) -> None:
-    replay = attrs.evolve(case, stages=(), termination=None)
+    replay = attrs.evolve(case, stages=(), termination=None, followups=())
     for entry in case.stages:
         reason = case.termination.reason if case.termination else None
         replay = advance(replay, entry.stage, on=entry.on, reason=reason)

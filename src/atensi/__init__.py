@@ -40,7 +40,7 @@ from atensi.vocab import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
-    from atensi import boundary, law, model, privacy, rules, vocab
+    from atensi import boundary, law, model, privacy, reports, rules, vocab
     from atensi.boundary import (
         RecordResult,
         json_schema,
@@ -101,6 +101,7 @@ __all__ = [
     "privacy",
     "recommend_services",
     "redact",
+    "reports",
     "rules",
     "structure",
     "structure_json",
@@ -127,7 +128,9 @@ _LAZY = {
     "unstructure": "boundary",
     "validate_many": "boundary",
 }
-_SUBMODULES = frozenset({"boundary", "law", "model", "rules", "vocab", "nik", "regions", "privacy"})
+_SUBMODULES = frozenset(
+    {"boundary", "law", "model", "rules", "vocab", "nik", "regions", "privacy", "reports"}
+)
 
 
 def __getattr__(name: str) -> Any:
@@ -147,6 +150,10 @@ def __getattr__(name: str) -> Any:
             import atensi.model as model
 
             return model
+        if name == "reports":
+            import atensi.reports as reports
+
+            return reports
         if name == "privacy" or _LAZY.get(name) == "privacy":
             import atensi.privacy as privacy
 

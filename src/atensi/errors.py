@@ -137,6 +137,14 @@ def safe_key(key: object) -> str:
     return shown + "…" if len(key) > MAX_KEY_SHOWN else shown
 
 
+def _rebuild(cls: type[AtensiError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    """An error unpickled: its class, its ``args`` and its attributes, no constructor run."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
+
 class AtensiError(ValueError):
     """Base class of every error atensi raises on bad input.
 
@@ -163,6 +171,14 @@ class AtensiError(ValueError):
         self.message_en = message_en
         self.message_id = message_id if message_id is not None else message_en
         self.ctx: dict[str, Any] = dict(ctx or {})
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle by state, not by the constructor's arguments.
+
+        Subclasses take other arguments than ``args`` holds, so the default (call the class with
+        ``args``) would fail on the way back from a worker process (Dask, multiprocessing).
+        """
+        return (_rebuild, (type(self), self.args, self.__dict__.copy()))
 
     def to_dict(self) -> dict[str, Any]:
         """Return the error as a JSON-serialisable mapping (``code``, ``msg``, ``ctx``)."""

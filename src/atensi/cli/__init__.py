@@ -13,6 +13,8 @@ Commands (``atensi --help``)::
     atensi nik NIK|- [--on DATE]         check and parse a NIK (- reads it from stdin)
     atensi region CODE                   look up a Kemendagri region code
     atensi coverage REGISTRY --on DATE   the region × target coverage matrix (--format json|csv)
+    atensi report PORTFOLIO --out DIR    the programme report (--period P | --on DATE): tables,
+                                         report.json and, with the plot extra, pictures
 
 FILE is a JSON array or JSON Lines (one record per line), or ``-`` for standard input; both are
 read as a stream in constant memory. ``assess`` and ``explain`` read items of the form
@@ -28,7 +30,7 @@ Exit codes: 0 all records valid, 1 some records invalid, 2 usage error or unread
 130 interrupted. A fault prints one line on standard error, never a traceback.
 
 The package: one module per group of subcommands (:mod:`~atensi.cli.records`,
-:mod:`~atensi.cli.lookup`, :mod:`~atensi.cli.coverage`), the readers
+:mod:`~atensi.cli.lookup`, :mod:`~atensi.cli.coverage`, :mod:`~atensi.cli.report`), the readers
 (:mod:`~atensi.cli._reader`) and the exit codes and faults (:mod:`~atensi.cli._io`).
 """
 
@@ -42,7 +44,7 @@ from collections.abc import Sequence
 from typing import IO, NoReturn
 
 import atensi
-from atensi.cli import coverage, lookup, records
+from atensi.cli import coverage, lookup, records, report
 from atensi.cli._io import CliError, ExitCode, Output, PipeClosed, UsageError, WriteFailed
 from atensi.cli._reader import (
     MAX_RECORD_BYTES,
@@ -142,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     records.add_parsers(sub, common, _date)
     lookup.add_parsers(sub, common, _date)
     coverage.add_parser(sub, common, _date)
+    report.add_parser(sub, common, _date)
     return parser
 
 

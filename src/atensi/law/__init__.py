@@ -25,19 +25,31 @@ from atensi.law.editions import (
     instrument_in_force,
     instruments,
 )
+from atensi.law.funding import (
+    CHANNEL_REGIMES,
+    ChannelRegime,
+    FundingBasis,
+    channel_exists,
+    funding_basis,
+)
 
 __all__ = [
+    "CHANNEL_REGIMES",
     "EDITION_IDS",
     "FLOOR_FROM",
+    "ChannelRegime",
     "DataGate",
     "DateFact",
     "Edition",
     "EditionKind",
+    "FundingBasis",
     "InForceDates",
     "Instrument",
     "InstrumentKind",
     "TargetBasis",
+    "channel_exists",
     "editions",
+    "funding_basis",
     "get",
     "instrument_in_force",
     "instruments",

@@ -285,12 +285,34 @@ CATALOGUE: tuple[Instrument, ...] = (
         sources=("REFERENCE R26",),
     ),
     Instrument(
+        "pmk-81-pmk.05-2012",
+        _K.PMK,
+        "81/PMK.05",
+        2012,
+        "Belanja Bantuan Sosial pada Kementerian Negara/Lembaga",
+        "Social-assistance (bansos) spending by ministries and agencies",
+        signed=_u(_D(2012, 6, 1), _S, "BPK regulations database"),
+        promulgated=_u(_D(2012, 6, 1), _S, "BPK regulations database"),
+        in_force_from=_u(
+            _D(2012, 6, 1),
+            _S,
+            "the promulgation date as the BPK database gives it; in force on promulgation "
+            "assumed (the usual closing clause; not read)",
+        ),
+        gazette="BN 2012 No. 563",
+        evidence=_S,
+        sources=("http://peraturan.bpk.go.id/Details/147320/pmk-no-81pmk052012",),
+        note="the bansos channel before PMK 254/PMK.05/2015, which repealed it (BPK database: "
+        "'Dicabut dengan: PMK No. 254/PMK.05/2015'); research notes, question 6",
+    ),
+    Instrument(
         "pmk-254-pmk.05-2015",
         _K.PMK,
         "254/PMK.05",
         2015,
         "Belanja Bantuan Sosial pada Kementerian Negara/Lembaga",
         "Social-assistance (bansos) spending by ministries and agencies",
+        replaces=("pmk-81-pmk.05-2012",),
         gazette="BN 2015 No. 2047",
         evidence=_S,
         sources=(

@@ -19,7 +19,9 @@ from atensi.model.case import (
     StageEntry,
     Termination,
 )
+from atensi.model.funding import Funding
 from atensi.model.item import AssessmentItem
+from atensi.model.outcomes import CaseOutcome, FollowUp
 from atensi.model.person import BirthDate, Condition, DatePrecision, Disability, DrugUse, Person
 from atensi.model.portfolio import (
     PartnerAid,
@@ -30,6 +32,7 @@ from atensi.model.portfolio import (
     StaffMember,
 )
 from atensi.model.practice import CaseEvent, Consent, LegalBasis
+from atensi.model.reporting import PERIOD_LABEL, TARGET_AXES, Period, PmTarget
 from atensi.model.subjects import SUBJECT_KINDS, Community, Family, Group, Subject, subject_kind
 from atensi.model.unit import (
     Accreditation,
@@ -46,7 +49,9 @@ from atensi.model.unit import (
 __all__ = [
     "ENTITIES",
     "LIMITS",
+    "PERIOD_LABEL",
     "SUBJECT_KINDS",
+    "TARGET_AXES",
     "Accreditation",
     "AccreditationGrade",
     "Assessment",
@@ -55,6 +60,7 @@ __all__ = [
     "BirthDate",
     "Case",
     "CaseEvent",
+    "CaseOutcome",
     "Community",
     "Condition",
     "Consent",
@@ -63,6 +69,8 @@ __all__ = [
     "DrugUse",
     "Entity",
     "Family",
+    "FollowUp",
+    "Funding",
     "Group",
     "InKindItem",
     "InterventionPlan",
@@ -72,7 +80,9 @@ __all__ = [
     "PartnerAid",
     "PartnerKind",
     "Partnership",
+    "Period",
     "Person",
+    "PmTarget",
     "Portfolio",
     "ProgrammeActivity",
     "Referral",
@@ -104,11 +114,14 @@ ENTITIES: tuple[type[Entity], ...] = (
     Assessor,
     Assessment,
     InKindItem,
+    Funding,
     ServiceDelivery,
     StageEntry,
     InterventionPlan,
     Referral,
+    CaseOutcome,
     Termination,
+    FollowUp,
     Consent,
     LegalBasis,
     CaseEvent,
@@ -124,6 +137,8 @@ ENTITIES: tuple[type[Entity], ...] = (
     Partnership,
     StaffMember,
     Portfolio,
+    Period,
+    PmTarget,
 )
 
 # The Hypothesis plugin (src/_atensi_hypothesis.py), if Hypothesis loaded it before the

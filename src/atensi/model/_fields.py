@@ -627,6 +627,23 @@ def region_codes(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         )
 
 
+def whole_rupiah(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """An amount of money is a whole number of rupiah: not a float, not a boolean.
+
+    The boundary refuses both already (``type.integer``); this keeps direct construction to the
+    same rule, so that no total is ever summed from ``1.5`` or ``True``.
+    """
+    if value is not None and type(value) is not int:
+        raise problem(
+            attribute.name,
+            "type.integer",
+            "expected a whole number of rupiah (an integer, not a float or a boolean)",
+            "seharusnya bilangan bulat rupiah (bukan pecahan atau boolean)",
+            None,
+            expected="an integer",
+        )
+
+
 def unique_by(key: Callable[[Any], Any], what_en: str, what_id: str) -> Validator:
     """Validate that the items of a tuple are unique by ``key``.
 

@@ -26,7 +26,10 @@ from atensi.model._fields import (
     order,
     record_id,
     unique_by,
+    whole_rupiah,
 )
+from atensi.model.funding import Funding, funding_in_force
+from atensi.model.outcomes import CaseOutcome, FollowUp
 from atensi.model.person import Condition
 from atensi.model.practice import CaseEvent, Consent, LegalBasis
 from atensi.model.subjects import Subject
@@ -52,7 +55,10 @@ __all__ = [
     "Assessor",
     "Case",
     "CaseEvent",
+    "CaseOutcome",
     "Consent",
+    "FollowUp",
+    "Funding",
     "InKindItem",
     "InterventionPlan",
     "LegalBasis",
@@ -167,6 +173,7 @@ class InKindItem(Entity):
         default=None,
         minimum=0,
         maximum=LIMITS["amount_idr"],
+        validator=whole_rupiah,
     )
 
 
@@ -201,6 +208,7 @@ class ServiceDelivery(Entity):
         default=None,
         minimum=0,
         maximum=LIMITS["amount_idr"],
+        validator=whole_rupiah,
     )
     in_kind: tuple[InKindItem, ...] = field(
         en="Items given in kind",
@@ -222,6 +230,11 @@ class ServiceDelivery(Entity):
     provider_kind: AgencyKind | None = field(
         en="The kind of agency that delivered (UPT/Sentra, UPTD, LKS ...)",
         id="Jenis lembaga pemberi layanan",
+        default=None,
+    )
+    funding: Funding | None = field(
+        en="How the aid was paid for: channel, budget year, recipient, agreement",
+        id="Pendanaan bantuan: jalur, tahun anggaran, penerima, perjanjian",
         default=None,
     )
 
@@ -250,7 +263,7 @@ class ServiceDelivery(Entity):
                     obj.therapy.value,
                 )
             )
-        return found
+        return found + funding_in_force(obj.funding, obj.start)
 
     _invariants: ClassVar[Any] = (order("start", "end"), _consistent)
 
@@ -422,6 +435,28 @@ class Termination(Entity):
     note: str | None = field(
         en="Note", id="Catatan", sensitivity=Sensitivity.HEALTH, default=None, max_length=_LONG
     )
+    outcome: CaseOutcome | None = field(
+        en="What the case achieved, recorded at or after termination",
+        id="Hasil kasus, dicatat pada atau setelah terminasi",
+        default=None,
+    )
+
+    @staticmethod
+    def _outcome_after(obj: Termination) -> list[ErrorDetail]:
+        if obj.outcome is not None and obj.outcome.recorded_on < obj.on:
+            return [
+                detail(
+                    ("outcome", "recorded_on"),
+                    "termination.outcome_before_termination",
+                    f"the outcome is recorded before the termination ({obj.on.isoformat()})",
+                    f"hasil dicatat sebelum terminasi ({obj.on.isoformat()})",
+                    obj.outcome.recorded_on.isoformat(),
+                    termination=obj.on.isoformat(),
+                )
+            ]
+        return []
+
+    _invariants: ClassVar[Any] = (_outcome_after,)
 
 
 @attrs.frozen(slots=True)
@@ -499,6 +534,13 @@ class Case(Entity):
         default=False,
         citation=cite("permensos-7-2022", "Pasal 1 angka 7"),
     )
+    followups: tuple[FollowUp, ...] = field(
+        en="Aftercare follow-ups after termination (6 and 12 months ...)",
+        id="Bimbingan lanjut setelah terminasi (6 dan 12 bulan ...)",
+        factory=tuple,
+        max_items=20,
+        validator=unique_by(lambda f: f.months_after, "follow-up point", "titik bimbingan lanjut"),
+    )
 
     @staticmethod
     def _dates(obj: Case) -> list[ErrorDetail]:
@@ -555,7 +597,35 @@ class Case(Entity):
             ]
         return []
 
-    _invariants: ClassVar[Any] = (_dates, _ordered)
+    @staticmethod
+    def _followups(obj: Case) -> list[ErrorDetail]:
+        found = []
+        closed = obj.termination.on if obj.termination is not None else None
+        for index, followup in enumerate(obj.followups):
+            if closed is None:
+                found.append(
+                    detail(
+                        ("followups", index),
+                        "case.followup_without_termination",
+                        "an aftercare follow-up on a case that was not terminated",
+                        "bimbingan lanjut pada kasus yang belum diterminasi",
+                        None,
+                    )
+                )
+            elif followup.on < closed:
+                found.append(
+                    detail(
+                        ("followups", index, "on"),
+                        "case.followup_before_termination",
+                        f"a follow-up before the termination ({closed.isoformat()})",
+                        f"bimbingan lanjut sebelum terminasi ({closed.isoformat()})",
+                        followup.on.isoformat(),
+                        termination=closed.isoformat(),
+                    )
+                )
+        return found
+
+    _invariants: ClassVar[Any] = (_dates, _ordered, _followups)
 
     @property
     def current_stage(self) -> CaseStage | None:

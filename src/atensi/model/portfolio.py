@@ -28,8 +28,10 @@ from atensi.model._fields import (
     order,
     record_id,
     unique_by,
+    whole_rupiah,
 )
 from atensi.model.case import Case, InKindItem
+from atensi.model.funding import Funding, funding_in_force
 from atensi.model.unit import Lks
 from atensi.vocab import (
     AgencyKind,
@@ -118,7 +120,19 @@ class PartnerAid(Entity):
         default=None,
         minimum=0,
         maximum=LIMITS["amount_idr"],
+        validator=whole_rupiah,
     )
+    funding: Funding | None = field(
+        en="How the aid was paid for (bantuan pemerintah, as a rule)",
+        id="Pendanaan bantuan (umumnya bantuan pemerintah)",
+        default=None,
+    )
+
+    @staticmethod
+    def _channel(obj: PartnerAid) -> list[ErrorDetail]:
+        return funding_in_force(obj.funding, obj.on)
+
+    _invariants: ClassVar[Any] = (_channel,)
 
 
 @attrs.frozen(slots=True)

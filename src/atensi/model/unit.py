@@ -140,6 +140,16 @@ class ServiceUnit(Entity):
     established_on: dt.date | None = field(
         en="When the record starts", id="Tanggal mulai", default=None
     )
+    residential_places: int | None = field(
+        en="Residential places (beds), where known",
+        id="Daya tampung residensial (tempat tidur), bila diketahui",
+        default=None,
+        minimum=0,
+        maximum=100_000,
+        citation=cite(
+            None, None, Evidence.SECONDARY, source="e.g. Sentra Pangurangi: 44 places (R38)"
+        ),
+    )
     history: tuple[UnitEvent, ...] = field(
         en="Events, oldest first", id="Riwayat", factory=tuple, max_items=100
     )

@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover - what type checkers see
     )
     from atensi.rules.deliveries import assess_delivery, check_delivery
     from atensi.rules.eligibility import PRIMARY_ORDER, assess_eligibility
+    from atensi.rules.funding import check_funding, check_partner_aid
     from atensi.rules.lifecycle import (
         InvalidTransition,
         advance,
@@ -76,6 +77,8 @@ __all__ = [
     "assess_delivery",
     "assess_eligibility",
     "check_delivery",
+    "check_funding",
+    "check_partner_aid",
     "check_referral",
     "check_transition",
     "child_residential_finding",
@@ -99,6 +102,8 @@ _MODULES = {
     "assess_delivery": "deliveries",
     "assess_eligibility": "eligibility",
     "check_delivery": "deliveries",
+    "check_funding": "funding",
+    "check_partner_aid": "funding",
     "check_referral": "referrals",
     "check_transition": "lifecycle",
     "child_residential_finding": "children",
@@ -153,6 +158,8 @@ def _submodule(where: str) -> Any:
         import atensi.rules.deliveries as module  # type: ignore[no-redef]
     elif where == "eligibility":
         import atensi.rules.eligibility as module  # type: ignore[no-redef]
+    elif where == "funding":
+        import atensi.rules.funding as module  # type: ignore[no-redef]
     elif where == "lifecycle":
         import atensi.rules.lifecycle as module  # type: ignore[no-redef]
     elif where == "policies":

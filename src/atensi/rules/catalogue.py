@@ -35,8 +35,8 @@ class Rule(NamedTuple):
 
     Attributes:
         id: the stable rule id (``elig.anak.age``); never changed once released.
-        kind: what the rule decides: ``eligibility``, ``services``, ``lifecycle`` or
-            ``coverage``.
+        kind: what the rule decides: ``eligibility``, ``services``, ``lifecycle``,
+            ``coverage`` or ``funding``.
         statement: what the rule says, in Indonesian and English.
         citations: every citation a finding of the rule may carry, the primary one first (a
             rule that cites the recorded group's own source lists every such source).

@@ -18,9 +18,10 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from atensi.law import Edition, InForceDates, instrument_in_force
-from atensi.model import Case, Consent, Person, Portfolio, ReferralDirection
+from atensi.model import Case, Consent, Person, Portfolio, ProgrammeActivity, ReferralDirection
 from atensi.model.portfolio import PartnerKind
 from atensi.rules.age import age_range
+from atensi.rules.beneficiaries import beneficiaries
 from atensi.rules.children import child_residential_finding
 from atensi.rules.decision import Status
 from atensi.vocab import (
@@ -35,7 +36,14 @@ from atensi.vocab import (
     TechnicalPolicy,
 )
 
-__all__ = ["INDICATORS", "IndicatorDef", "IndicatorValue", "PolicyReport", "evaluate_policies"]
+__all__ = [
+    "INDICATORS",
+    "IndicatorDef",
+    "IndicatorValue",
+    "PolicyReport",
+    "evaluate_policies",
+    "history_complete",
+]
 
 _RECORDS_SHOWN = 50
 
@@ -132,33 +140,44 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     _d(
         "pol.integration.complete_stage_history",
         P.INTEGRATED_SYSTEM,
-        "Kasus selesai dengan riwayat tahapan lengkap",
-        "Closed cases with a complete history",
-        "terminated cases whose history holds assessment, planning, intervention and "
-        "termination / terminated cases",
+        "Kasus selesai dengan riwayat tahapan lengkap sampai tahap yang dicapai",
+        "Closed cases with a complete history up to the stage they reached",
+        "terminated cases whose history holds every stage of assessment, planning and "
+        "intervention up to the furthest one the case reached, and its closing (termination "
+        "or early termination) / terminated cases",
     ),
     _d(
-        "pol.reach.family_based_deliveries",
+        "pol.reach.pm_served",
         P.REACH,
-        "Layanan berbasis keluarga",
-        "Family-based deliveries",
-        "deliveries in the period with the family-based approach",
+        "Penerima manfaat yang dilayani",
+        "Beneficiaries served",
+        "distinct PM (persons, families, groups and communities, each counted as what it is) "
+        "with a delivery starting in the period, by any approach",
         "count",
     ),
     _d(
-        "pol.reach.community_based_deliveries",
+        "pol.reach.family_based_pm",
         P.REACH,
-        "Layanan berbasis komunitas",
-        "Community-based deliveries",
-        "deliveries in the period with the community-based approach",
+        "Penerima manfaat layanan berbasis keluarga",
+        "Beneficiaries served family-based",
+        "distinct PM with a family-based delivery starting in the period",
         "count",
     ),
     _d(
-        "pol.reach.residential_deliveries",
+        "pol.reach.community_based_pm",
         P.REACH,
-        "Layanan residensial",
-        "Residential deliveries",
-        "deliveries in the period with the residential approach",
+        "Penerima manfaat layanan berbasis komunitas",
+        "Beneficiaries served community-based",
+        "distinct PM with a community-based delivery starting in the period",
+        "count",
+    ),
+    _d(
+        "pol.reach.residential_pm",
+        P.REACH,
+        "Penerima manfaat layanan residensial",
+        "Beneficiaries served in residential care",
+        "distinct PM with a residential delivery starting in the period (policy 3 widens all "
+        "three approaches: residential service is reach, not a shortfall)",
         "count",
     ),
     _d(
@@ -168,13 +187,6 @@ INDICATORS: tuple[IndicatorDef, ...] = (
         "Social-work practices",
         "deliveries naming a practice and case events dated in the period, by practice",
         "count",
-    ),
-    _d(
-        "pol.reach.family_community_share",
-        P.REACH,
-        "Porsi layanan berbasis keluarga dan komunitas",
-        "Family- and community-based share",
-        "family- and community-based deliveries / deliveries in the period",
     ),
     _d(
         "pol.capacity.lks_accredited",
@@ -194,9 +206,12 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     _d(
         "pol.campaigns.activities",
         P.CAMPAIGNS,
-        "Kegiatan layanan tidak langsung",
-        "Indirect-service activities",
-        "indirect-service activities dated in the period",
+        "Kegiatan kampanye sosial dan sosialisasi",
+        "Social campaign and socialisation activities",
+        "activities dated in the period that are social campaigns (prevention, publication, "
+        "socialisation, education: the indirect service 'kampanye_sosial') or name the practice "
+        "of a social campaign or awareness raising; technical guidance, coordination meetings, "
+        "guideline drafting and the other indirect services are not campaigns",
         "count",
     ),
     _d(
@@ -336,6 +351,44 @@ class _Tally:
         return self.hits, self.misses
 
 
+#: The stages a case passes before its closing, in legal order (PP 39/2012 Pasal 7 ayat (2)).
+_WORK_STAGES = (CaseStage.ASSESSMENT, CaseStage.PLANNING, CaseStage.INTERVENTION)
+_CLOSINGS = frozenset({CaseStage.TERMINATION, CaseStage.EARLY_TERMINATION})
+#: Stages that show the case reached intervention (it is evaluated or resocialised after it).
+_AFTER_INTERVENTION = frozenset(
+    {CaseStage.INTERVENTION, CaseStage.RESOCIALISATION, CaseStage.EVALUATION}
+)
+#: Practices that make an activity a campaign or socialisation (policy 5).
+_CAMPAIGN_PRACTICES = frozenset({Practice.SOCIAL_CAMPAIGN, Practice.AWARENESS_RAISING})
+
+
+def history_complete(case: Case) -> bool:
+    """Whether a closed case's history holds every working stage up to the furthest it reached.
+
+    A case closed early (not admitted at selection, withdrawn, died) is judged on the stages it
+    reached: one closed after its assessment needs only the assessment and its closing.
+    """
+    held = {s.stage for s in case.stages}
+    if not held & _CLOSINGS:
+        return False
+    if held & _AFTER_INTERVENTION:
+        reached = 3
+    elif CaseStage.PLANNING in held:
+        reached = 2
+    elif CaseStage.ASSESSMENT in held:
+        reached = 1
+    else:
+        reached = 0
+    return all(stage in held for stage in _WORK_STAGES[:reached])
+
+
+def _campaign(activity: ProgrammeActivity) -> bool:
+    """A social campaign or socialisation: by its kind, or by the practice it names."""
+    return (
+        activity.kind is IndirectService.SOCIAL_CAMPAIGN or activity.practice in _CAMPAIGN_PRACTICES
+    )
+
+
 def _consent_stands(case: Case, day: dt.date) -> bool:
     """Consent (or, for a coercive or ordered mode, the legal basis) stands on ``day``."""
     if case.mode is not None and not case.mode.voluntary:
@@ -426,12 +479,6 @@ def evaluate_policies(
     answered = _Tally()
     history = _Tally()
     lines = _Tally()
-    needed = {
-        CaseStage.ASSESSMENT,
-        CaseStage.PLANNING,
-        CaseStage.INTERVENTION,
-        CaseStage.TERMINATION,
-    }
     for case in active:
         if isinstance(case.subject, Person):
             ok = isinstance(case.subject.nik, str) or case.subject.registry_id is not None
@@ -443,7 +490,7 @@ def evaluate_policies(
                 status = referral.status_on(end)
                 answered.add(f"{case.id}#referral{index}", status is not ReferralStatus.SENT)
         if case.termination is not None and _within(case.termination.on, start, end):
-            history.add(case.id, needed <= {s.stage for s in case.stages})
+            history.add(case.id, history_complete(case))
     deliveries = [
         (c, d) for c in portfolio.cases for d in c.deliveries if _within(d.start, start, end)
     ]
@@ -461,11 +508,16 @@ def evaluate_policies(
     share("pol.integration.referrals_answered", *answered.lists())
     share("pol.integration.service_line", *lines.lists())
     share("pol.integration.complete_stage_history", *history.lists())
-    # 3. Reach.
-    approaches = Counter(d.approach for _, d in deliveries)
-    count("pol.reach.family_based_deliveries", approaches[Approach.FAMILY_BASED])
-    count("pol.reach.community_based_deliveries", approaches[Approach.COMMUNITY_BASED])
-    count("pol.reach.residential_deliveries", approaches[Approach.RESIDENTIAL])
+    # 3. Reach: distinct PM by approach (a PM served three times is one PM).
+    served: dict[Approach | None, set[str]] = {None: set()}
+    for case, delivery in deliveries:
+        for pm in beneficiaries(case.subject):
+            served.setdefault(delivery.approach, set()).add(pm.identity)
+            served[None].add(pm.identity)
+    count("pol.reach.pm_served", len(served[None]))
+    count("pol.reach.family_based_pm", len(served.get(Approach.FAMILY_BASED, ())))
+    count("pol.reach.community_based_pm", len(served.get(Approach.COMMUNITY_BASED, ())))
+    count("pol.reach.residential_pm", len(served.get(Approach.RESIDENTIAL, ())))
     practices = Counter(d.practice for _, d in deliveries if d.practice is not None)
     practices.update(
         e.practice for c in portfolio.cases for e in c.events if _within(e.on, start, end)
@@ -474,11 +526,6 @@ def evaluate_policies(
         "pol.reach.practices",
         sum(practices.values()),
         tuple((p.value, practices[p]) for p in Practice if practices[p]),
-    )
-    share(
-        "pol.reach.family_community_share",
-        [d.id for _, d in deliveries if d.approach is not Approach.RESIDENTIAL],
-        [f"{c.id}#{d.id}" for c, d in deliveries if d.approach is Approach.RESIDENTIAL],
     )
     # 4. Capacity.
     lks_hits = [
@@ -494,11 +541,11 @@ def evaluate_policies(
         _value("pol.capacity.cases_per_certified_worker", len(active), workers, ratio, goals, ())
     )
     # 5. Campaigns.
-    kinds = Counter(a.kind for a in in_period)
+    campaigns = Counter(a.kind for a in in_period if _campaign(a))
     count(
         "pol.campaigns.activities",
-        sum(kinds.values()),
-        tuple((k.value, kinds[k]) for k in IndirectService if kinds[k]),
+        sum(campaigns.values()),
+        tuple((k.value, campaigns[k]) for k in IndirectService if campaigns[k]),
     )
     # 6. Participation.
     live = [

@@ -24,6 +24,7 @@ from atensi.model import (
     BirthDate,
     Case,
     CaseEvent,
+    CaseOutcome,
     Community,
     Condition,
     Consent,
@@ -31,6 +32,8 @@ from atensi.model import (
     Disability,
     DrugUse,
     Family,
+    FollowUp,
+    Funding,
     Group,
     InKindItem,
     InterventionPlan,
@@ -40,7 +43,9 @@ from atensi.model import (
     PartnerAid,
     PartnerKind,
     Partnership,
+    Period,
     Person,
+    PmTarget,
     Portfolio,
     ProgrammeActivity,
     Referral,
@@ -57,11 +62,12 @@ from atensi.model import (
 )
 from atensi.nik import NoNik, NoNikReason
 from atensi.rules import Outcome, advance, age_range, allowed_next, check_transition
-from atensi.rules.age import ESTIMATE_MARGIN_YEARS, shift_years
+from atensi.rules.age import ESTIMATE_MARGIN_YEARS, months_after, shift_years
 from atensi.vocab import (
     Activity,
     AgencyKind,
     AgreementKind,
+    AidProgramme,
     Approach,
     CaseStage,
     Cluster,
@@ -69,10 +75,12 @@ from atensi.vocab import (
     DisabilityType,
     DrugRisk,
     ElderlyCapacity,
+    FundingChannel,
     IndirectService,
     InterventionMode,
     LegalBasisKind,
     Practice,
+    RecipientKind,
     ReferralReason,
     ServiceComponent,
     ServiceLine,
@@ -92,6 +100,7 @@ __all__ = [
     "assessors",
     "birth_dates",
     "case_events",
+    "case_outcomes",
     "cases",
     "communities",
     "conditions",
@@ -100,6 +109,8 @@ __all__ = [
     "disabilities",
     "drug_uses",
     "families",
+    "follow_ups",
+    "fundings",
     "groups",
     "in_kind_items",
     "intervention_plans",
@@ -109,7 +120,9 @@ __all__ = [
     "niks",
     "partner_aid",
     "partnerships",
+    "periods",
     "persons",
+    "pm_targets",
     "portfolios",
     "programme_activities",
     "referrals",
@@ -450,6 +463,32 @@ def in_kind_items() -> st.SearchStrategy[InKindItem]:
     )
 
 
+#: The first day bantuan pemerintah can have existed (PMK 168/PMK.05/2015's year).
+_GOVERNMENT_ASSISTANCE_FROM = dt.date(2015, 1, 1)
+
+
+@st.composite
+def fundings(draw: st.DrawFn, on: dt.date = REFERENCE_DATE) -> Funding:
+    """The funding of an aid given on ``on``: a channel that existed that day, and the rest.
+
+    Bantuan pemerintah only from 2015 (PMK 168/PMK.05/2015). Shrinks to bansos with no budget
+    year, recipient, agreement, partnership, programme or months.
+    """
+    channels = [FundingChannel.SOCIAL_ASSISTANCE]
+    if on >= _GOVERNMENT_ASSISTANCE_FROM:
+        channels.append(FundingChannel.GOVERNMENT_ASSISTANCE)
+    return Funding(
+        channel=draw(st.sampled_from(channels)),
+        budget_year=draw(_optional(st.sampled_from((on.year, max(2000, on.year - 1))))),
+        recipient_kind=draw(_optional(st.sampled_from(RecipientKind))),
+        recipient=draw(_optional(_IDS)),
+        agreement=draw(_optional(_IDS)),
+        partnership=draw(_optional(_IDS)),
+        programme=draw(_optional(st.just(AidProgramme.YAPI))),
+        months=draw(_optional(st.integers(1, 12))),
+    )
+
+
 _DIRECT_KINDS = [k for k in AgencyKind if k.service_line is ServiceLine.DIRECT]
 _DIRECT_PRACTICES = [
     p for p in Practice if p.service_line is ServiceLine.DIRECT and not p.before_assessment
@@ -469,7 +508,7 @@ def deliveries(
     there are none. The practice, when named, is one of direct service; the provider's kind,
     when recorded, a UPT/Sentra, UPTD or LKS. Shrinks to an open-ended delivery of the first
     activity's component, by the family-based approach, starting 2000-01-01 (or ``start``),
-    with no activity, practice, provider kind, amount or items named.
+    with no activity, practice, provider kind, amount, items or funding named.
     """
     pool = [a for a in Activity if components is None or a.component in components]
     activity = draw(st.sampled_from(pool or list(Activity)))
@@ -493,6 +532,7 @@ def deliveries(
         practice=draw(_optional(st.sampled_from(_DIRECT_PRACTICES))),
         unplanned=components is not None and not pool,
         provider_kind=draw(_optional(st.sampled_from(_DIRECT_KINDS))),
+        funding=draw(_optional(fundings(begin))),
     )
 
 
@@ -601,10 +641,40 @@ def case_events(on: st.SearchStrategy[dt.date] = _DATES) -> st.SearchStrategy[Ca
     )
 
 
-def terminations() -> st.SearchStrategy[Termination]:
-    """Terminations; shrinks to the first reason on 2000-01-01."""
+def case_outcomes(after: dt.date = _FIRST) -> st.SearchStrategy[CaseOutcome]:
+    """Outcomes recorded on or after ``after``; shrinks to one with nothing recorded."""
     return st.builds(
-        Termination, on=_DATES, reason=st.sampled_from(TerminationReason), note=_optional(_TEXT)
+        CaseOutcome,
+        recorded_on=st.dates(min_value=after, max_value=max(after, _LAST)),
+        functioning_improved=_optional(st.booleans()),
+        reintegrated_with_family=_optional(st.booleans()),
+        independent_income=_optional(st.booleans()),
+        note=_optional(_TEXT),
+    )
+
+
+@st.composite
+def terminations(draw: st.DrawFn) -> Termination:
+    """Terminations, perhaps with their outcome; shrinks to the first reason on 2000-01-01."""
+    on = draw(_DATES)
+    return Termination(
+        on=on,
+        reason=draw(st.sampled_from(TerminationReason)),
+        note=draw(_optional(_TEXT)),
+        outcome=draw(_optional(case_outcomes(on))),
+    )
+
+
+def follow_ups(after: dt.date = _FIRST) -> st.SearchStrategy[FollowUp]:
+    """Aftercare follow-ups on or after ``after``; shrinks to the 1-month point with nothing."""
+    return st.builds(
+        FollowUp,
+        on=st.dates(min_value=after, max_value=max(after, _LAST)),
+        months_after=st.integers(1, 24),
+        functioning_maintained=_optional(st.booleans()),
+        living_with_family=_optional(st.booleans()),
+        independent_income=_optional(st.booleans()),
+        note=_optional(_TEXT),
     )
 
 
@@ -671,6 +741,16 @@ def cases(draw: st.DrawFn) -> Case:
         last = case.stages[-1].on
         events = draw(st.lists(case_events(st.dates(min_value=opened, max_value=last)), max_size=2))
         case = attrs.evolve(case, events=_unique(events, lambda e: e.id))
+    if case.termination is not None:
+        closed = case.termination.on
+        termination = attrs.evolve(case.termination, outcome=draw(_optional(case_outcomes(closed))))
+        # No follow-up after a death (the aftercare-after-death guard).
+        died = termination.reason is TerminationReason.DEATH
+        points = () if died else draw(_subset([6, 12], 2))
+        followups = tuple(
+            attrs.evolve(draw(follow_ups(months_after(closed, n))), months_after=n) for n in points
+        )
+        case = attrs.evolve(case, termination=termination, followups=followups)
     return case
 
 
@@ -888,7 +968,7 @@ def partner_aid(on: st.SearchStrategy[dt.date] = _DATES) -> st.SearchStrategy[Pa
         via_lks=_optional(_IDS),
         items=st.lists(in_kind_items(), max_size=2).map(tuple),
         amount_idr=_optional(st.integers(0, 100_000_000)),
-    )
+    ).flatmap(lambda aid: _optional(fundings(aid.on)).map(lambda f: attrs.evolve(aid, funding=f)))
 
 
 @st.composite
@@ -917,6 +997,44 @@ def partnerships(draw: st.DrawFn, start: dt.date = _FIRST) -> Partnership:
 def staff_members() -> st.SearchStrategy[StaffMember]:
     """Staff; shrinks to ``StaffMember(id="0", role="A")``, not a certified social worker."""
     return st.builds(StaffMember, id=_IDS, role=_NAMES, certified_social_worker=st.booleans())
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> Period:
+    """Reporting periods from 2012 on; shrinks to the single day 2012-03-05."""
+    start = draw(st.dates(min_value=dt.date(2012, 3, 5), max_value=_LAST))
+    end = draw(st.dates(min_value=start, max_value=max(start, _LAST)))
+    return Period(start=start, end=end)
+
+
+_PERIOD_LABELS = st.one_of(
+    st.integers(2012, 2030).map(str),
+    st.builds(lambda y, q: f"{y}-Q{q}", st.integers(2012, 2030), st.integers(1, 4)),
+    st.builds(lambda y, m: f"{y}-{m:02d}", st.integers(2012, 2030), st.integers(1, 12)),
+)
+
+
+@st.composite
+def pm_targets(draw: st.DrawFn) -> PmTarget:
+    """Targets of PM for a cell: some axes named, a regency within its province.
+
+    Shrinks to a target of one PM that names no axis (the grand total).
+    """
+    regency = draw(_optional(st.sampled_from([a for a in _AREAS if len(a) == 4])))
+    province = draw(_optional(st.just(regency[:2]) if regency else st.sampled_from(["31", "73"])))
+    return PmTarget(
+        pm=draw(st.integers(1, 100_000)),
+        period=draw(_optional(_PERIOD_LABELS)),
+        kind=draw(_optional(st.sampled_from(["person", "family", "group", "community"]))),
+        target=draw(_optional(st.sampled_from(Target))),
+        target_group=draw(_optional(st.sampled_from(TargetGroup))),
+        province=province,
+        regency=regency,
+        approach=draw(_optional(st.sampled_from(Approach))),
+        unit=draw(_optional(_IDS)),
+        channel=draw(_optional(st.sampled_from(FundingChannel))),
+        component=draw(_optional(st.sampled_from(ServiceComponent))),
+    )
 
 
 @st.composite
@@ -953,11 +1071,14 @@ def _strategies() -> dict[type[Any], st.SearchStrategy[Any]]:
         Assessor: assessors(),
         Assessment: assessments(),
         InKindItem: in_kind_items(),
+        Funding: fundings(),
         ServiceDelivery: deliveries(),
         StageEntry: stage_entries(),
         InterventionPlan: intervention_plans(),
         Referral: referrals(),
+        CaseOutcome: case_outcomes(),
         Termination: terminations(),
+        FollowUp: follow_ups(),
         Consent: consents(),
         LegalBasis: legal_bases(),
         CaseEvent: case_events(),
@@ -973,6 +1094,8 @@ def _strategies() -> dict[type[Any], st.SearchStrategy[Any]]:
         Partnership: partnerships(),
         StaffMember: staff_members(),
         Portfolio: portfolios(),
+        Period: periods(),
+        PmTarget: pm_targets(),
     }
 
 

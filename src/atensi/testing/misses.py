@@ -43,7 +43,9 @@ from atensi.model import (
     DrugUse,
     InterventionPlan,
     Partnership,
+    Period,
     Person,
+    PmTarget,
     Referral,
     ReferralDirection,
     ServiceDelivery,
@@ -327,6 +329,8 @@ def _invariant_misses(
                 "an ordered intervention without its order",
             )
         )
+        out.extend(_follow_up_misses(obj))
+    out.extend(_reporting_misses(cls, obj))
     if cls is Condition and obj["group"] == TargetGroup.OTHER_PPKS.value:
         out.append(
             (
@@ -368,6 +372,54 @@ def _invariant_misses(
     return out
 
 
+def _day_before(text: str) -> str:
+    return (dt.date.fromisoformat(text) - dt.timedelta(days=1)).isoformat()
+
+
+def _follow_up_misses(obj: dict[str, Any]) -> list[tuple[dict[str, Any], str, Loc, str]]:
+    """A follow-up before the termination, or on a case that was not terminated."""
+    index = len(obj.get("followups", []))
+    closing = obj.get("termination")
+    loc: Loc
+    if closing is None:
+        followup = {"on": obj["opened_on"], "months_after": 99}
+        code, loc = "case.followup_without_termination", ("followups", index)
+    else:
+        followup = {"on": _day_before(closing["on"]), "months_after": 99}
+        code, loc = "case.followup_before_termination", ("followups", index, "on")
+    return [({**obj, "followups": [*obj.get("followups", []), followup]}, code, loc, code)]
+
+
+def _reporting_misses(
+    cls: type[Any], obj: dict[str, Any]
+) -> list[tuple[dict[str, Any], str, Loc, str]]:
+    """The invariants of funding, outcomes and report parameters."""
+    out: list[tuple[dict[str, Any], str, Loc, str]] = []
+    if cls is ServiceDelivery and obj.get("funding") is not None:
+        funding = {**obj["funding"], "channel": "bantuan_pemerintah"}
+        early = {**obj, "start": "2014-06-01", "end": None, "funding": funding}
+        out.append(
+            (early, "funding.channel_not_in_force", ("funding", "channel"), "channel too early")
+        )
+    if cls is Termination and obj.get("outcome") is not None:
+        outcome = {**obj["outcome"], "recorded_on": _day_before(obj["on"])}
+        out.append(
+            (
+                {**obj, "outcome": outcome},
+                "termination.outcome_before_termination",
+                ("outcome", "recorded_on"),
+                "an outcome recorded before the termination",
+            )
+        )
+    if cls is Period:
+        changed = {**obj, "end": _day_before(obj["start"])}
+        out.append((changed, "date.before_start", ("end",), "end before start"))
+    if cls is PmTarget:
+        changed = {**obj, "province": "31", "regency": "7371"}
+        out.append((changed, "report.regency_outside_province", ("regency",), "regency elsewhere"))
+    return out
+
+
 @st.composite
 def near_misses(draw: st.DrawFn, cls: type[Any]) -> NearMiss:
     """Records of ``cls`` that break exactly one rule, with the code and path to expect.
@@ -378,7 +430,9 @@ def near_misses(draw: st.DrawFn, cls: type[Any]) -> NearMiss:
     bound, 30 February, an unknown vocabulary code, a duplicate where items must be unique, or
     a broken cross-field rule (end before start, ``ppks_lainnya`` without justification, a
     drug-use status that is not one, a unit event without its payload, a NIK with serial
-    0000). Shrinks to the first change (an unknown key) on the smallest record.
+    0000, a funding channel before it existed, an outcome or a follow-up before the
+    termination, a follow-up without one, a regency outside its province). Shrinks to the first
+    change (an unknown key) on the smallest record.
     """
     raw = unstructure(draw(STRATEGIES[cls]))
     options: list[NearMiss] = []

@@ -17,6 +17,8 @@ atensi.errors.UnknownCode: 'orang_tua' is not a Cluster code; expected one of: a
 from atensi.vocab._base import Citation, CodedEnum, Evidence, Label, cite
 from atensi.vocab.agencies import AgencyKind, ServiceLine
 from atensi.vocab.clusters import Cluster, Target
+from atensi.vocab.evaluation import EvaluationLevel
+from atensi.vocab.funding import AidProgramme, FundingChannel, RecipientKind
 from atensi.vocab.groups import (
     DisabilityType,
     DrugRisk,
@@ -39,6 +41,7 @@ __all__ = [
     "Activity",
     "AgencyKind",
     "AgreementKind",
+    "AidProgramme",
     "Approach",
     "CaseStage",
     "Citation",
@@ -48,7 +51,9 @@ __all__ = [
     "DisabilityType",
     "DrugRisk",
     "ElderlyCapacity",
+    "EvaluationLevel",
     "Evidence",
+    "FundingChannel",
     "GroupBounds",
     "IndirectService",
     "InterventionMode",
@@ -56,6 +61,7 @@ __all__ = [
     "LegalBasisKind",
     "Practice",
     "Principle",
+    "RecipientKind",
     "ReferralReason",
     "ReferralStatus",
     "ServiceComponent",
@@ -99,4 +105,8 @@ VOCABULARIES: tuple[type[CodedEnum], ...] = (
     ReferralReason,
     ReferralStatus,
     AgreementKind,
+    FundingChannel,
+    RecipientKind,
+    AidProgramme,
+    EvaluationLevel,
 )

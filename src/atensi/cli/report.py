@@ -1,0 +1,403 @@
+"""``atensi report``: the programme report of a portfolio, written as files into a directory.
+
+Reads as: parse → read the targets and the registry → read the records (cases, or whole
+portfolios) as a stream → :class:`atensi.reports.ProgrammeReport` → write the tables (CSV),
+``report.json``, the pictures (PNG/SVG, with the ``plot`` extra), ``errors.jsonl`` for the
+records that are not valid (written as they are met), and ``trace.csv`` for ``--trace``
+(streamed) → exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import json
+import os
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import atensi
+from atensi.cli._io import ExitCode, Output, UsageError, WriteFailed
+from atensi.cli._law import add_law_options, law_from
+from atensi.cli._progress import Progress
+from atensi.cli._reader import BadItem, Located, read_document, read_records
+from atensi.cli.records import summary
+from atensi.errors import ErrorDetail
+
+__all__ = ["add_parser", "cmd_report"]
+
+_FORMATS = ("csv", "json", "png", "svg")
+_PICTURES = ("png", "svg")
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    chosen = tuple(f.strip() for f in text.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in _FORMATS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(
+            f"formats are a comma-separated choice of {', '.join(_FORMATS)}: {text[:40]!r}"
+        )
+    return chosen
+
+
+def _axes(text: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in text.split(",") if a.strip())
+
+
+def _cell(text: str) -> dict[str, str | None]:
+    """``--trace target=anak,period=2024``: an empty value is 'not recorded'."""
+    cell: dict[str, str | None] = {}
+    for part in text.split(","):
+        axis, sep, value = part.partition("=")
+        if not sep or not axis.strip():
+            raise argparse.ArgumentTypeError(f"expected AXIS=VALUE[,AXIS=VALUE...]: {text[:60]!r}")
+        cell[axis.strip()] = value.strip() or None
+    return cell
+
+
+def _amount(text: str) -> int:
+    if not text.isdigit() or len(text) > 15:
+        raise argparse.ArgumentTypeError(f"not a whole number of rupiah: {text[:20]!r}")
+    return int(text)
+
+
+def _problems(exc: atensi.InvalidRecord, lang: str, what: str) -> UsageError:
+    lines = [f"{what} is not valid:"]
+    for error in exc.errors[:20]:
+        text = error.message_id if lang == "id" else error.message_en
+        where = ".".join(str(p) for p in error.loc) or "(record)"
+        lines.append(f"  {where}: {text} [{error.code}]")
+    return UsageError("\n".join(lines))
+
+
+def _period(args: argparse.Namespace) -> Any:
+    from atensi.reports import parse_period
+
+    if (args.period is None) == (args.on is None):
+        raise UsageError("give the report's period: --period P or --on DATE (one of them)")
+    if args.on is not None:
+        from atensi.model import Period
+
+        return atensi.structure({"start": dt.date(args.on.year, 1, 1), "end": args.on}, Period)
+    try:
+        return parse_period(args.period)
+    except atensi.InvalidRecord as exc:
+        raise _problems(exc, args.lang, f"--period {args.period[:40]!r}") from None
+
+
+def _targets(args: argparse.Namespace) -> list[Any]:
+    from atensi.model import PmTarget
+
+    if args.targets is None:
+        return []
+    found = []
+    for index, where in enumerate(read_records(args.targets)):
+        item = where.item
+        if isinstance(item, BadItem):
+            raise UsageError(f"the targets file: {item.detail.message_en}")
+        try:
+            found.append(atensi.structure(item, PmTarget))
+        except atensi.InvalidRecord as exc:
+            raise _problems(exc, args.lang, f"target {index} of {args.targets}") from None
+    return found
+
+
+def _registry(args: argparse.Namespace) -> Any:
+    from atensi.model import UnitRegistry
+
+    if args.registry is None:
+        return None
+    data: Any = read_document(args.registry, "the registry")
+    if isinstance(data, list):
+        data = {"units": data}
+    try:
+        return atensi.structure(data, UnitRegistry)
+    except atensi.InvalidRecord as exc:
+        raise _problems(exc, args.lang, "the registry") from None
+
+
+def _key(args: argparse.Namespace) -> bytes | None:
+    if args.pseudonym_key_file is None:
+        return None
+    try:
+        with open(args.pseudonym_key_file, encoding="ascii") as handle:
+            return bytes.fromhex(handle.read().strip())
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or "not a key in hexadecimal"
+        raise UsageError(f"cannot read the pseudonym key file: {reason}") from None
+
+
+def _records(path: str, opened: Callable[[Any], None] | None = None) -> Iterator[Located]:
+    """The records of ``path``, located; a pretty-printed portfolio document is one record.
+
+    A file whose first line is not a JSON value but which starts with ``{`` may be one
+    portfolio written over many lines: it is read whole (at most 16 MB) when it parses; if it
+    does not, its lines are reported one by one as for any JSON Lines file.
+    """
+    stream = read_records(path, opened=opened)
+    first = next(stream, None)
+    if first is None:
+        return
+    if isinstance(first.item, BadItem) and path != "-":
+        with open(path, "rb") as handle:
+            starts_object = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+        if starts_object:
+            try:
+                document = read_document(path, "the portfolio")
+            except UsageError:
+                document = None
+            if isinstance(document, dict):
+                stream.close()
+                yield Located(1, None, document)
+                return
+    yield first
+    yield from stream
+
+
+def _entity(item: Any) -> Any:
+    """Structure a record: a portfolio (it has ``cases`` or an ``owner``) or a case."""
+    from atensi.reports import structure_record
+
+    return structure_record(item)
+
+
+def _error_line(
+    where: Located, index: int, errors: tuple[ErrorDetail, ...] | list[ErrorDetail], show: bool
+) -> str:
+    details = [e.to_dict(include_input=show, include_personal=show) for e in errors]
+    head: dict[str, Any] = {"index": index, "line": where.line}
+    if where.offset is not None:
+        head["offset"] = where.offset
+    return json.dumps({**head, "ok": False, "errors": details}, ensure_ascii=False)
+
+
+class _Directory:
+    """The output directory: files written whole, failures as :class:`WriteFailed`."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.written: list[str] = []
+        try:
+            os.makedirs(path, exist_ok=True)
+        except OSError as err:
+            raise WriteFailed(
+                f"cannot create {path}: {err.strerror or type(err).__name__}"
+            ) from None
+
+    def write(self, name: str, data: bytes | Callable[[Any], None]) -> None:
+        target = os.path.join(self.path, name)
+        try:
+            with open(target, "wb") as handle:
+                if isinstance(data, bytes):
+                    handle.write(data)
+                else:
+                    data(handle)
+        except OSError as err:
+            raise WriteFailed(
+                f"cannot write {target}: {err.strerror or type(err).__name__}"
+            ) from None
+        self.written.append(name)
+
+
+def _plots_available(formats: tuple[str, ...], asked: bool) -> tuple[str, ...]:
+    """The picture formats to write; asking for one without the plot extra is a usage error."""
+    wanted = tuple(f for f in formats if f in _PICTURES)
+    if not wanted:
+        return ()
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        if asked:
+            raise UsageError("PNG and SVG need matplotlib: pip install 'atensi[plot]'") from None
+        return ()
+    return wanted
+
+
+def _pictures(
+    directory: _Directory,
+    report: Any,
+    targets: list[Any],
+    registry: Any,
+    args: argparse.Namespace,
+    formats: tuple[str, ...],
+) -> None:
+    from atensi.reports import plots
+
+    law = args.law
+    figures = [("pm_by_target", plots.pm_by_target_figure(report.totals))]
+    if targets:
+        figures.append(
+            ("achievement", plots.achievement_figure(report.totals.achievement(targets)))
+        )
+    if registry is not None:
+        on = report.totals.spec.period.end
+        coverage = atensi.coverage(
+            registry, on=on, edition=law.edition, in_force_dates=law.overrides()
+        )
+        figures.append(("coverage", plots.coverage_heatmap(coverage)))
+    until = report.totals.spec.period.end
+    figures.append(("editions", plots.editions_figure(until=until, in_force_dates=law.overrides())))
+    for name, figure in figures:
+        for fmt in formats:
+            directory.write(f"{name}.{fmt}", _writer(plots.write_figure, figure, fmt))
+
+
+def _writer(write: Callable[[Any, Any, str], None], figure: Any, fmt: str) -> Callable[[Any], None]:
+    def to(handle: Any) -> None:
+        write(figure, handle, fmt)
+
+    return to
+
+
+def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
+    """Write the programme report of ``args.portfolio`` into ``args.out``."""
+    from atensi.reports import DEFAULT_BY, ProgrammeReport, ReportError, trace
+    from atensi.reports.render import csv_lines
+
+    args.law = law_from(args)
+    period = _period(args)
+    formats = args.format or ("csv", "json", "png", "svg")
+    pictures = _plots_available(formats, asked=args.format is not None)
+    if args.trace is not None and args.portfolio == "-":
+        raise UsageError("--trace reads the input twice: give a file, not standard input")
+    targets = _targets(args)
+    registry = _registry(args)
+    key = _key(args)
+    try:
+        report = ProgrammeReport(
+            period,
+            granularity=args.granularity,
+            by=args.by or DEFAULT_BY,
+            members=args.members,
+            pseudonym_key=key,
+            ceiling_idr=args.ceiling,
+            edition=args.law.edition,
+            in_force_dates=args.law.overrides(),
+        )
+        report.totals.achievement(targets)  # a target on an axis not kept: before any record
+        if args.trace is not None:
+            report.totals.projector(tuple(args.trace))
+    except (ReportError, atensi.AtensiError) as exc:
+        raise UsageError(exc.message_id if args.lang == "id" else exc.message_en) from None
+    directory = _Directory(args.out)
+    counts = _Counts()
+    directory.write(
+        "errors.jsonl", functools.partial(_read, args=args, report=report, counts=counts, err=err)
+    )
+    if "csv" in formats:
+        for name, text in report.tables(targets=targets, registry=registry).items():
+            directory.write(name, text.encode("utf-8"))
+    if "json" in formats:
+        directory.write(
+            "report.json", report.json_text(targets=targets, registry=registry).encode("utf-8")
+        )
+    if pictures:
+        _pictures(directory, report, targets, registry, args, pictures)
+    if args.trace is not None:
+        rows = trace(
+            report.totals,
+            args.trace,
+            _again(_records(args.portfolio)),
+            pseudonym_key=key,
+            show_personal_data=args.show_personal_data,
+        )
+        lines = csv_lines(["record", "path", "case_id", "delivery_id"], rows)
+        directory.write("trace.csv", functools.partial(_write_lines, lines=lines))
+    summary(err, args, counts.valid, counts.invalid)
+    err.write(f"{len(directory.written)} files in {args.out}\n")
+    return ExitCode.INVALID if counts.invalid else ExitCode.OK
+
+
+class _Counts:
+    """Valid and invalid records of a run."""
+
+    def __init__(self) -> None:
+        self.valid = 0
+        self.invalid = 0
+
+
+def _read(
+    handle: Any, *, args: argparse.Namespace, report: Any, counts: _Counts, err: Output
+) -> None:
+    """Read every record into the report; write each invalid one to ``errors.jsonl`` as met."""
+    show = args.show_personal_data
+    shown = Progress(err, quiet=args.quiet)
+    for index, where in enumerate(_records(args.portfolio, opened=shown.opened)):
+        shown.update(index + 1)
+        item = where.item
+        if isinstance(item, BadItem):
+            problems: Any = (item.detail,)
+        else:
+            try:
+                report.add(_entity(item))
+                counts.valid += 1
+                continue
+            except atensi.InvalidRecord as exc:
+                problems = exc.errors
+        counts.invalid += 1
+        handle.write((_error_line(where, index, problems, show) + "\n").encode("utf-8"))
+    shown.clear()
+
+
+def _write_lines(handle: Any, *, lines: Iterator[str]) -> None:
+    for line in lines:
+        handle.write(line.encode("utf-8"))
+
+
+def _again(located: Iterator[Located]) -> Iterator[Any]:
+    """The records of the second pass, ``None`` where the first pass found none (positions)."""
+    for where in located:
+        item = where.item
+        try:
+            yield None if isinstance(item, BadItem) else _entity(item)
+        except atensi.InvalidRecord:
+            yield None
+
+
+def add_parser(sub: Any, common: argparse.ArgumentParser, date: Callable[[str], Any]) -> None:
+    """Add ``report`` to the subcommands."""
+    from atensi.reports import GRANULARITIES
+
+    p = sub.add_parser(
+        "report",
+        parents=[common],
+        help="programme report of a portfolio: tables and pictures",
+        description="Count distinct beneficiaries (PM), evaluate input to impact, total the "
+        "aid and budget, and compute the policy indicators of the cases (or whole portfolios) "
+        "in PORTFOLIO over a period; write the tables (CSV), report.json, the pictures (PNG/SVG, "
+        "with the plot extra) and errors.jsonl for the records that are not valid into --out.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  atensi report examples/programme.jsonl "
+        "--period 2021-01-01/2025-12-31 --out report/",
+    )
+    p.add_argument(
+        "portfolio",
+        help="cases or portfolios: JSON Lines, a JSON array, or a portfolio document; - for stdin",
+    )
+    p.add_argument("--out", required=True, help="directory to write the report into")
+    p.add_argument("--period", help="2024, 2024-Q1, 2024-03 or 2024-01-01/2024-12-31")
+    p.add_argument("--on", type=date, help="the year to date: 1 January to DATE")
+    p.add_argument(
+        "--granularity",
+        choices=GRANULARITIES,
+        default="year",
+        help="the periods the totals are cut into (default: year)",
+    )
+    p.add_argument("--by", type=_axes, help="axes to keep, comma-separated")
+    p.add_argument("--members", action="store_true", help="count families and groups per member")
+    p.add_argument("--targets", help="targets of PM: JSON Lines or array of PmTarget records")
+    p.add_argument("--registry", help="unit registry (residential places, coverage picture)")
+    p.add_argument("--ceiling", type=_amount, help="ceiling of one aid, in whole rupiah")
+    p.add_argument(
+        "--format", type=_formats, help="csv,json,png,svg (default: all the installed extras allow)"
+    )
+    p.add_argument(
+        "--trace",
+        type=_cell,
+        metavar="AXIS=VALUE,...",
+        help="write trace.csv: the deliveries behind this cell",
+    )
+    p.add_argument("--pseudonym-key-file", help="hex key: trace ids become keyed pseudonyms")
+    add_law_options(p, date, compare=False)
+    p.set_defaults(run=cmd_report)

@@ -1,0 +1,117 @@
+"""How an aid was paid for: its funding channel, budget year, recipient and agreement.
+
+A delivery (:class:`~atensi.model.ServiceDelivery`) or an aid handed over under a partnership
+(:class:`~atensi.model.PartnerAid`) may record its :class:`Funding`. The amounts stay where they
+were: the cash amount on the delivery (``amount_idr``) and the value of each item in kind
+(``InKindItem.value_idr``), whole rupiah.
+
+The record's *shape* is checked here and by the entity that holds it: a channel that did not
+exist on the delivery's date (bantuan pemerintah before PMK 168/PMK.05/2015) is refused
+(``funding.channel_not_in_force``). Whether an aid is *sound* (an agreement on file for
+bantuan pemerintah to an LKS or a community, an amount within a ceiling, the YAPI flat rate) is a
+rule: :func:`atensi.rules.check_funding`.
+
+>>> from atensi.model import Funding
+>>> from atensi.vocab import FundingChannel, RecipientKind
+>>> paid = Funding(channel=FundingChannel.GOVERNMENT_ASSISTANCE, budget_year=2024,
+...                recipient_kind=RecipientKind.LKS, recipient="LKS-07", agreement="PKS-12/2024")
+>>> paid.recipient_kind.institutional, "LKS-07" in repr(paid)
+(True, False)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from atensi.errors import ErrorDetail
+from atensi.law.funding import channel_exists
+from atensi.model._fields import LIMITS, Entity, Sensitivity, detail, field
+from atensi.vocab import AidProgramme, FundingChannel, RecipientKind
+
+__all__ = ["Funding", "funding_in_force"]
+
+_SHORT = LIMITS["short_text"]
+
+
+@attrs.frozen(slots=True)
+class Funding(Entity):
+    """The budget behind one aid: channel, budget year, recipient, agreement, programme."""
+
+    channel: FundingChannel = field(
+        en="The funding channel (bansos or bantuan pemerintah)",
+        id="Jalur pendanaan (bansos atau bantuan pemerintah)",
+    )
+    budget_year: int | None = field(
+        en="The budget year (tahun anggaran) it was paid from",
+        id="Tahun anggaran",
+        default=None,
+        minimum=2000,
+        maximum=2199,
+    )
+    recipient_kind: RecipientKind | None = field(
+        en="Who received it: the person, family or group served, an LKS or a community",
+        id="Jenis penerima: perseorangan, keluarga, kelompok, LKS atau masyarakat",
+        default=None,
+    )
+    recipient: str | None = field(
+        en="Code of the LKS or community that received it, when not the case's own subject",
+        id="Kode LKS atau masyarakat penerima, bila bukan subjek kasus",
+        sensitivity=Sensitivity.GENERAL,
+        default=None,
+        min_length=1,
+        max_length=_SHORT,
+    )
+    agreement: str | None = field(
+        en="Number of the agreement (PKS) the aid rests on, as filed",
+        id="Nomor perjanjian kerja sama (PKS) yang menjadi dasar bantuan",
+        default=None,
+        min_length=1,
+        max_length=_SHORT,
+    )
+    partnership: str | None = field(
+        en="Id of the partnership (MoU or PKS) in the portfolio the aid rests on",
+        id="Pengenal kemitraan (nota kesepahaman atau PKS) dalam portofolio",
+        default=None,
+        min_length=1,
+        max_length=_SHORT,
+    )
+    programme: AidProgramme | None = field(
+        en="A named programme with published terms (YAPI: orphans)",
+        id="Program bantuan bernama (YAPI: anak yatim, piatu, yatim piatu)",
+        sensitivity=Sensitivity.CHILD,  # YAPI reveals that a child lost a parent
+        default=None,
+    )
+    months: int | None = field(
+        en="How many months a periodic payment covers (YAPI is often paid for three at once)",
+        id="Jumlah bulan yang dicakup pembayaran berkala",
+        default=None,
+        minimum=1,
+        maximum=120,
+    )
+
+
+def funding_in_force(
+    funding: Funding | None, on: dt.date, loc: tuple[str | int, ...] = ("funding", "channel")
+) -> list[ErrorDetail]:
+    """The problem of a funding channel that did not exist on ``on`` (an invariant's check).
+
+    Only a channel that *certainly* did not exist is refused; an uncertain one is a finding of
+    :func:`atensi.rules.check_funding`.
+    """
+    if funding is None or channel_exists(funding.channel, on) is not False:
+        return []
+    code = funding.channel.value
+    return [
+        detail(
+            loc,
+            "funding.channel_not_in_force",
+            f"the funding channel '{code}' did not exist on {on.isoformat()} (bantuan "
+            "pemerintah begins with PMK 168/PMK.05/2015)",
+            f"jalur pendanaan '{code}' belum ada pada {on.isoformat()} (bantuan pemerintah "
+            "dimulai dengan PMK 168/PMK.05/2015)",
+            code,
+            on=on.isoformat(),
+        )
+    ]

@@ -1,0 +1,230 @@
+"""Pictures where people would rather look than read (the ``plot`` extra: matplotlib).
+
+Each function returns a :class:`matplotlib.figure.Figure` built without pyplot (no global
+state, no window, no backend to choose); :func:`write_figure` writes one to a file object the
+caller opened, as PNG or SVG. matplotlib is imported inside these functions only, so ``import
+atensi.reports`` never loads it; without the extra they raise :class:`PlotUnavailable`
+(``report.plot_unavailable``), which says what to install. matplotlib itself reads its
+configuration and font cache when first imported: that is its I/O, not atensi's.
+
+* :func:`pm_by_target_figure`: distinct PM per cluster (target) per period, from the totals;
+* :func:`achievement_figure`: achievement against the caller's targets;
+* :func:`coverage_heatmap`: the province × target coverage of the unit registry
+  (:func:`atensi.coverage`): the share of each province's regencies a unit serves;
+* :func:`editions_figure`: the editions of the rules as a Gantt chart, their dates' grades shown.
+
+Output is reproducible: SVG without a date and with fixed element ids, PNG without the
+software stamp; the same inputs and matplotlib version give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import IO, TYPE_CHECKING, Any
+
+from atensi.law import Edition, InForceDates, editions
+from atensi.reports.errors import PlotUnavailable
+from atensi.reports.totals import Achievement, Totals
+from atensi.rules.coverage import CoverageReport
+from atensi.vocab import Target
+
+if TYPE_CHECKING:  # pragma: no cover - only for the annotations
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "achievement_figure",
+    "coverage_heatmap",
+    "editions_figure",
+    "pm_by_target_figure",
+    "write_figure",
+]
+
+#: One colour per target, in vocabulary order (colour-blind-safe, Okabe-Ito).
+_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999999")
+_RC: Any = {"svg.hashsalt": "atensi", "svg.fonttype": "path", "font.size": 9}
+_METADATA = {"svg": {"Date": None, "Creator": "atensi"}, "png": {"Software": None}}
+
+
+def _matplotlib() -> Any:
+    """The matplotlib module, or :class:`PlotUnavailable` without the ``plot`` extra."""
+    try:
+        import matplotlib
+        import matplotlib.figure
+    except ImportError:  # the plot extra is not installed
+        raise PlotUnavailable() from None
+    return matplotlib
+
+
+def _figure(width: float, height: float) -> Figure:
+    figure: Figure = _matplotlib().figure.Figure(figsize=(width, height), layout="constrained")
+    return figure
+
+
+def _rc() -> Any:
+    return _matplotlib().rc_context(_RC)
+
+
+def _done(figure: Figure) -> Figure:
+    """Lay the figure out once and freeze it, so that every save writes the same bytes."""
+    figure.draw_without_rendering()
+    figure.set_layout_engine("none")
+    return figure
+
+
+#: Short English names of the targets, for legends and axes (the labels are long).
+_SHORT = {
+    "anak": "Children",
+    "penyandang_disabilitas": "Disability",
+    "tuna_sosial_kpo": "Tuna sosial & KPO",
+    "korban_napza": "NAPZA",
+    "lanjut_usia": "Elderly",
+    "korban_bencana": "Disaster (KBK)",
+    "ppks_lainnya": "Other PPKS",
+}
+
+
+def _label(code: str | None) -> str:
+    if code is None:
+        return "(not recorded)"
+    return _SHORT.get(code, code)
+
+
+def pm_by_target_figure(totals: Totals, *, title: str | None = None) -> Figure:
+    """Distinct PM per target (cluster) per period, as grouped bars."""
+    with _rc():
+        rows = totals.counts(("period", "target"))
+        periods = sorted({r[0][0] for r in rows if r[0][0] is not None})
+        targets = [t.value for t in Target if any(r[0][1] == t.value for r in rows)]
+        if any(r[0][1] is None for r in rows):
+            targets.append(None)  # type: ignore[arg-type]
+        counts = dict(rows)
+        figure = _figure(max(6.0, 1.0 + 0.9 * len(periods)), 4.0)
+        axes = figure.add_subplot()
+        width = 0.8 / max(1, len(targets))
+        for index, target in enumerate(targets):
+            xs = [p + (index - (len(targets) - 1) / 2) * width for p in range(len(periods))]
+            ys = [counts.get((period, target), 0) for period in periods]
+            axes.bar(xs, ys, width, label=_label(target), color=_COLOURS[index % len(_COLOURS)])
+        axes.set_xticks(range(len(periods)), periods)
+        axes.set_ylabel("distinct PM")
+        axes.set_title(title or "Beneficiaries (PM) per cluster and period")
+        if targets:
+            axes.legend(fontsize=7, frameon=False)
+        return _done(figure)
+
+
+def achievement_figure(rows: Sequence[Achievement], *, title: str | None = None) -> Figure:
+    """Achievement against targets: PM served as a percentage of each target."""
+    with _rc():
+        shown = [a for a in rows if a.ratio is not None]
+        figure = _figure(7.0, max(2.5, 0.4 * len(shown) + 1.2))
+        axes = figure.add_subplot()
+        names = [" · ".join(v for _, v in a.target.axes()) or "all PM" for a in shown]
+        values = [float(a.ratio) * 100 for a in shown if a.ratio is not None]
+        colours = [_COLOURS[2] if v >= 100 else _COLOURS[5] for v in values]
+        axes.barh(range(len(shown)), values, color=colours)
+        axes.set_yticks(range(len(shown)), names)
+        axes.invert_yaxis()
+        axes.axvline(100, color="black", linewidth=0.8)
+        for index, a in enumerate(shown):
+            axes.annotate(
+                f"{a.achieved:,} / {a.target.pm:,}",
+                (values[index], index),
+                xytext=(3, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=7,
+            )
+        skipped = len(rows) - len(shown)
+        axes.set_xlabel(
+            "PM served, % of target" + (f" ({skipped} not computed)" if skipped else "")
+        )
+        axes.set_title(title or "Achievement against targets")
+        return _done(figure)
+
+
+def coverage_heatmap(report: CoverageReport, *, title: str | None = None) -> Figure:
+    """Province × target: the share of each province's regencies at least one unit serves."""
+    with _rc():
+        provinces = sorted({c.region[:2] for c in report.cells})
+        targets = list(report.targets)
+        total: dict[tuple[str, str], int] = {}
+        served: dict[tuple[str, str], int] = {}
+        for cell in report.cells:
+            key = (cell.region[:2], cell.target)
+            total[key] = total.get(key, 0) + 1
+            served[key] = served.get(key, 0) + bool(cell.units)
+        grid = [
+            [served.get((p, t), 0) / total[(p, t)] if total.get((p, t)) else 0.0 for t in targets]
+            for p in provinces
+        ]
+        figure = _figure(1.2 + 0.9 * len(targets), 1.2 + 0.22 * len(provinces))
+        axes = figure.add_subplot()
+        image = axes.imshow(grid, aspect="auto", cmap="Blues", vmin=0, vmax=1)
+        axes.set_xticks(range(len(targets)), [_label(t) for t in targets], rotation=40, ha="right")
+        axes.set_yticks(range(len(provinces)), [_province_name(p) for p in provinces], fontsize=6)
+        figure.colorbar(image, ax=axes, label="share of regencies served")
+        axes.set_title(title or f"Coverage by province and target, {report.on.isoformat()}")
+        return _done(figure)
+
+
+def _province_name(code: str) -> str:
+    from atensi.regions import InvalidRegionCode, lookup
+
+    try:
+        return f"{code} {lookup(code).name}"
+    except InvalidRegionCode:
+        return code
+
+
+def editions_figure(
+    *, until: dt.date, in_force_dates: InForceDates | None = None, title: str | None = None
+) -> Figure:
+    """The editions of the rules as a Gantt chart, drawn to ``until`` (no clock is read).
+
+    A bar's start is solid when its in-force date is verified and hatched when it is atensi's
+    estimate (``in_force_dates`` moves them, as it does for every rule).
+    """
+    with _rc():
+        shown = editions(in_force_dates)
+        figure = _figure(8.0, 0.5 * len(shown) + 1.2)
+        axes = figure.add_subplot()
+        for index, edition in enumerate(shown):
+            start = edition.valid_from
+            end = min(edition.valid_until or until, until)
+            if end <= start:
+                continue
+            axes.barh(
+                index,
+                (end - start).days,
+                left=_days(start),
+                color=_COLOURS[index % len(_COLOURS)],
+                hatch=None if _verified_start(edition) else "//",
+                edgecolor="black",
+                linewidth=0.5,
+            )
+        axes.set_yticks(range(len(shown)), [f"{e.id} ({e.base.short_name})" for e in shown])
+        axes.invert_yaxis()
+        axes.xaxis_date()
+        axes.set_title(title or "Editions of the rules (hatched: unverified in-force date)")
+        return _done(figure)
+
+
+def _days(day: dt.date) -> float:
+    """A date as matplotlib's default date number: days since 1970-01-01."""
+    return float((day - _EPOCH).days)
+
+
+_EPOCH = dt.date(1970, 1, 1)
+
+
+def _verified_start(edition: Edition) -> bool:
+    newest = edition.amendments[-1] if edition.amendments else edition.base
+    return newest.dates_verified
+
+
+def write_figure(figure: Figure, stream: IO[bytes], fmt: str) -> None:
+    """Write ``figure`` to an open binary stream as ``png`` or ``svg``, reproducibly."""
+    with _rc():
+        figure.savefig(stream, format=fmt, metadata=_METADATA[fmt], dpi=150)

@@ -1,0 +1,234 @@
+"""The programme report: totals, evaluation and budget in one pass, and the tables it writes.
+
+:class:`ProgrammeReport` reads cases and portfolios one at a time, feeding a
+:class:`~atensi.reports.Totals`, an :class:`~atensi.reports.Evaluation` and a
+:class:`~atensi.reports.Budget` built with the same period and law; partial reports of
+partitions merge exactly. :meth:`~ProgrammeReport.tables` renders every table as CSV text by
+file name, :meth:`~ProgrammeReport.to_json` everything as one document: the same records and
+parameters give byte-identical text (:mod:`atensi.reports.render`). The command line ``atensi
+report`` writes them.
+
+>>> import atensi
+>>> from atensi.model import Case
+>>> from atensi.reports import ProgrammeReport, parse_period
+>>> case = atensi.structure({"id": "C-1", "unit": "S-1", "opened_on": "2024-01-02",
+...     "subject": {"kind": "community", "id": "K-1", "name": "Kampung"},
+...     "deliveries": [{"id": "D-1", "component": "terapi", "approach": "komunitas",
+...                     "provider": "S-1", "start": "2024-02-01"}]}, Case)
+>>> report = ProgrammeReport(parse_period("2024"))
+>>> report.add(case)
+>>> print(report.tables()["pm_by_approach.csv"], end="")
+period,approach,pm
+2024,komunitas,1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from atensi.boundary import structure
+from atensi.law import Edition, InForceDates
+from atensi.model import Case, Period, PmTarget, Portfolio, ServiceUnit, UnitRegistry
+from atensi.reports.aftercare import SCHEDULE
+from atensi.reports.budget import Budget
+from atensi.reports.errors import ReportError
+from atensi.reports.evaluation import Evaluation
+from atensi.reports.render import csv_text, json_text
+from atensi.reports.totals import AXES, DEFAULT_BY, Totals, achievement_json
+from atensi.rules.funding import Ceiling
+
+__all__ = ["TABLES", "ProgrammeReport", "structure_record"]
+
+#: The beneficiary tables a report writes, by file name, and the axes of each (written when
+#: the kept axes can give them).
+TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("pm_by_target.csv", ("period", "target")),
+    ("pm_by_target_group.csv", ("period", "target", "target_group")),
+    ("pm_by_region.csv", ("period", "province", "regency")),
+    ("pm_by_province_target.csv", ("period", "province", "target")),
+    ("pm_by_kind.csv", ("period", "kind")),
+    ("pm_by_approach.csv", ("period", "approach")),
+    ("pm_by_unit.csv", ("period", "unit")),
+    ("pm_by_channel.csv", ("period", "channel")),
+)
+
+
+def structure_record(data: Any) -> Case | Portfolio:
+    """Structure one record of a report's input: a portfolio or a case.
+
+    A mapping with ``cases`` or an ``owner`` is a :class:`~atensi.model.Portfolio`; any other is
+    a :class:`~atensi.model.Case`.
+
+    Raises:
+        InvalidRecord: as :func:`atensi.structure` does, with every problem and its path.
+    """
+    portfolio = isinstance(data, Mapping) and ("cases" in data or "owner" in data)
+    return structure(data, Portfolio) if portfolio else structure(data, Case)
+
+
+class ProgrammeReport:
+    """Totals, evaluation and budget over one period, in one pass.
+
+    Args:
+        period: the reporting period (both ends inclusive).
+        granularity: the totals' buckets: ``year``, ``quarter``, ``month`` or ``period``.
+        by: the totals' kept axes (default :data:`~atensi.reports.DEFAULT_BY`).
+        members: count a family or group as each of its members.
+        pseudonym_key: key the PM hashes (:mod:`atensi.reports.keys`).
+        ceiling_idr: the caller's ceiling for the funding check.
+        schedule: follow-up points in months (default 6 and 12).
+        edition: pin an edition (the one resolver); every part names the same edition.
+        in_force_dates: replace atensi's unverified in-force dates.
+    """
+
+    __slots__ = ("budget", "evaluation", "records", "totals")
+
+    def __init__(
+        self,
+        period: Period,
+        *,
+        granularity: str = "year",
+        by: Iterable[str] = DEFAULT_BY,
+        members: bool = False,
+        pseudonym_key: bytes | None = None,
+        ceiling_idr: Ceiling | None = None,
+        schedule: Iterable[int] = SCHEDULE,
+        edition: str | Edition | None = None,
+        in_force_dates: InForceDates | None = None,
+    ) -> None:
+        self.totals = Totals(
+            period, granularity=granularity, by=by, members=members, pseudonym_key=pseudonym_key
+        )
+        self.evaluation = Evaluation(
+            period,
+            members=members,
+            pseudonym_key=pseudonym_key,
+            schedule=schedule,
+            edition=edition,
+            in_force_dates=in_force_dates,
+        )
+        self.budget = Budget(
+            period, ceiling_idr=ceiling_idr, edition=edition, in_force_dates=in_force_dates
+        )
+        #: Records read (a portfolio is one record).
+        self.records = 0
+
+    @property
+    def edition(self) -> str:
+        """The edition in force on the period's last day (or pinned)."""
+        return self.evaluation.edition
+
+    def add(self, record: Case | Portfolio) -> None:
+        """Read one record: a case, or a whole portfolio (cases, staff, partnerships)."""
+        self.records += 1
+        if isinstance(record, Portfolio):
+            for case in record.cases:
+                self.totals.add(case)
+                self.budget.add(case, record.partnerships)
+            self.evaluation.add_portfolio(record)
+            self.budget.add_partnerships(record.partnerships)
+            return
+        self.totals.add(record)
+        self.evaluation.add(record)
+        self.budget.add(record)
+
+    def add_all(self, records: Iterable[Case | Portfolio]) -> ProgrammeReport:
+        """Read every record of a stream; return the report."""
+        for record in records:
+            self.add(record)
+        return self
+
+    def merge(self, other: ProgrammeReport) -> ProgrammeReport:
+        """Add another partial report to this one (in place) and return it."""
+        self.totals.merge(other.totals)
+        self.evaluation.merge(other.evaluation)
+        self.budget.merge(other.budget)
+        self.records += other.records
+        return self
+
+    def _tables_kept(self) -> list[tuple[str, tuple[str, ...]]]:
+        kept = []
+        for name, axes in TABLES:
+            try:
+                self.totals.projector(axes)
+            except ReportError:
+                continue
+            kept.append((name, axes))
+        return kept
+
+    def tables(
+        self,
+        *,
+        targets: Sequence[PmTarget] = (),
+        registry: UnitRegistry | Iterable[ServiceUnit] | None = None,
+    ) -> dict[str, str]:
+        """Every table as CSV text, by file name.
+
+        Args:
+            targets: the caller's targets (adds ``achievement.csv``).
+            registry: the unit registry (residential places in the evaluation).
+        """
+        units = None if registry is None else _units(registry)
+        out = {name: self.totals.to_csv(axes) for name, axes in self._tables_kept()}
+        out["pm_cells.csv"] = self.totals.to_csv()
+        if targets:
+            rows = achievement_json(self.totals.achievement(targets))
+            header = sorted({k for r in rows for k in r} - _ACHIEVED, key=_axis_order)
+            out["achievement.csv"] = csv_text(
+                [*header, *_ACHIEVED_COLUMNS],
+                ([r.get(h) for h in header] + [r[c] for c in _ACHIEVED_COLUMNS] for r in rows),
+            )
+        out["evaluation.csv"] = self.evaluation.to_csv(units)
+        out["evaluation_breakdown.csv"] = self.evaluation.breakdown_csv(units)
+        out["budget.csv"] = self.budget.to_csv()
+        out["budget_by_year_channel.csv"] = self.budget.to_csv(("budget_year", "channel"))
+        out["funding_findings.csv"] = self.budget.findings_csv()
+        return out
+
+    def to_json(
+        self,
+        *,
+        targets: Sequence[PmTarget] = (),
+        registry: UnitRegistry | Iterable[ServiceUnit] | None = None,
+    ) -> dict[str, Any]:
+        """Everything as one JSON-ready document (version 1)."""
+        units = None if registry is None else _units(registry)
+        spec = self.totals.spec
+        return {
+            "version": 1,
+            "period": {"start": spec.period.start.isoformat(), "end": spec.period.end.isoformat()},
+            "granularity": spec.granularity,
+            "members": spec.members,
+            "edition": self.edition,
+            "records": self.records,
+            "totals": {
+                name.removesuffix(".csv"): self.totals.to_json(axes)
+                for name, axes in self._tables_kept()
+            },
+            "cells": self.totals.to_json(),
+            "achievement": achievement_json(self.totals.achievement(targets)),
+            "evaluation": self.evaluation.to_json(units),
+            "budget": self.budget.to_json(),
+        }
+
+    def json_text(
+        self,
+        *,
+        targets: Sequence[PmTarget] = (),
+        registry: UnitRegistry | Iterable[ServiceUnit] | None = None,
+    ) -> str:
+        """:meth:`to_json` as text: sorted keys, decimals as strings, byte-identical."""
+        return json_text(self.to_json(targets=targets, registry=registry))
+
+
+_ACHIEVED_COLUMNS = ("target_pm", "achieved_pm", "not_placed_pm", "ratio")
+_ACHIEVED = frozenset(_ACHIEVED_COLUMNS)
+
+
+def _axis_order(axis: str) -> int:
+    return AXES.index(axis)
+
+
+def _units(registry: UnitRegistry | Iterable[ServiceUnit]) -> tuple[ServiceUnit, ...]:
+    return tuple(registry.units if isinstance(registry, UnitRegistry) else registry)

@@ -1,0 +1,483 @@
+"""Assistance and budget: whether an aid's funding is sound, as an explained decision.
+
+:func:`check_funding` reads a delivery's :class:`~atensi.model.Funding` with its amounts and
+answers with findings (kind ``funding``); :func:`check_partner_aid` does the same for aid handed
+over under a partnership. None of these rules says "no": the sources behind them are secondary
+or the caller's own configuration, so the worst they find is ``needs_review``, and what a record
+does not hold is ``unknown``. A record that *contradicts* the law (bantuan pemerintah before the
+channel existed, a negative or fractional amount) never gets this far: the boundary refuses it.
+
+* ``aid.channel.basis``: the channel rests on an instrument in force on the aid's date (the
+  PMK of the channel, :func:`atensi.law.funding_basis`); in a year whose change of regulation
+  has no known day, review; before the oldest instrument atensi holds for bansos (June 2012),
+  unknown.
+* ``aid.agreement.on_file``: bantuan pemerintah to an LKS or a community rests on an agreement
+  on file: an agreement number, or a partnership (MoU or PKS) of the portfolio that runs on the
+  aid's date (PMK 168/PMK.05/2015 as the Directorate General of Treasury presents it, and the
+  sector guidelines that carry it out: the cooperation agreement is signed by the recipient and
+  the commitment officer before the first payment; secondary).
+* ``aid.amount.ceiling``: the cash amount plus the value of the items in kind stays within a
+  ceiling the caller sets (per aid, or per service component); no statute sets one for ATENSI,
+  whose aid is set per person after assessment (REFERENCE §7.1, secondary).
+* ``aid.yapi.rate``: a YAPI payment is Rp200,000 per child per month (secondary; several months
+  are often paid at once: Rp600,000 for three); before December 2022 two rates stood,
+  Rp300,000 for children not yet in school and Rp200,000 for schoolchildren.
+* ``aid.budget_year``: the budget year is the calendar year of the aid (the state budget year
+  runs 1 January to 31 December: UU 17/2003 Pasal 4, background knowledge, not read).
+
+The decision names the edition of ATENSI in force on the aid's date, from the one resolver, with
+the caller's pin; the funding channel's own instruments are resolved by
+:func:`atensi.law.funding_basis` (they are not editions of ATENSI).
+
+>>> import atensi
+>>> from atensi.model import Case
+>>> from atensi.rules import check_funding
+>>> case = atensi.structure({"id": "C-1", "unit": "SENTRA-01", "opened_on": "2024-01-02",
+...     "subject": {"kind": "community", "id": "K-1", "name": "Kampung Pemulung"},
+...     "deliveries": [{"id": "D-1", "component": "dukungan_aksesibilitas",
+...         "approach": "komunitas", "provider": "LKS-07", "start": "2024-03-01",
+...         "amount_idr": 25000000,
+...         "funding": {"channel": "bantuan_pemerintah", "budget_year": 2024,
+...                     "recipient_kind": "lks", "recipient": "LKS-07"}}]}, Case)
+>>> decision = check_funding(case, case.deliveries[0], ceiling_idr=20_000_000)
+>>> decision.outcome.value
+'needs_review'
+>>> for finding in decision.findings:
+...     print(finding.rule_id, finding.status.value)
+aid.channel.basis met
+aid.agreement.on_file needs_review
+aid.amount.ceiling needs_review
+aid.yapi.rate not_applicable
+aid.budget_year met
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from atensi.law import Edition, InForceDates, funding_basis, instrument_in_force
+from atensi.model import Case, Funding, InKindItem, PartnerAid, Partnership, ServiceDelivery
+from atensi.rules.catalogue import rule
+from atensi.rules.decision import Decision, Finding, Status, outcome_of
+from atensi.vocab import (
+    AidProgramme,
+    Evidence,
+    FundingChannel,
+    ServiceComponent,
+    cite,
+)
+
+__all__ = ["YAPI_MONTHLY_IDR", "Ceiling", "check_funding", "check_partner_aid"]
+
+_K = "funding"
+_S = Evidence.SECONDARY
+
+#: The published flat YAPI rate, per child per month (secondary; see ``AidProgramme.YAPI``).
+YAPI_MONTHLY_IDR = 200_000
+#: The rates before the unification of December 2022: not yet in school, and in school.
+_YAPI_BEFORE = frozenset({200_000, 300_000})
+_YAPI_FLAT_FROM = dt.date(2022, 12, 1)
+
+#: A caller's ceiling: one amount for every aid, or one per service component.
+Ceiling = int | Mapping[ServiceComponent, int]
+
+R_BASIS = rule(
+    "aid.channel.basis",
+    _K,
+    "the funding channel rests on an instrument in force on the aid's date",
+    "jalur pendanaan berdasar pada peraturan yang berlaku pada tanggal bantuan",
+    tuple(c for c in (channel.citation for channel in FundingChannel) if c is not None),
+    ("funding.channel", "delivery.start"),
+)
+R_AGREEMENT = rule(
+    "aid.agreement.on_file",
+    _K,
+    "bantuan pemerintah to an LKS or a community rests on an agreement on file",
+    "bantuan pemerintah kepada LKS atau masyarakat berdasar perjanjian yang terarsip",
+    cite(
+        "pmk-168-pmk.05-2015",
+        None,
+        _S,
+        source="DJPb slides on PMK 168/PMK.05/2015; sector guidelines carrying it out (the "
+        "cooperation agreement signed by the recipient and the commitment officer before the "
+        "first payment)",
+        note="the PMK's own article was not read; the Ministry's mechanism is Permensos 11/2020",
+    ),
+    (
+        "funding.channel",
+        "funding.recipient_kind",
+        "funding.agreement",
+        "funding.partnership",
+        "portfolio.partnerships",
+        "delivery.start",
+    ),
+)
+R_CEILING = rule(
+    "aid.amount.ceiling",
+    _K,
+    "an aid's amount (cash and the value of items in kind) stays within the caller's ceiling",
+    "nilai bantuan (uang dan nilai barang) tidak melebihi batas yang ditetapkan pengguna",
+    cite(
+        None,
+        None,
+        Evidence.CONVENTION,
+        source="REFERENCE §7.1 (R35): aid is set per person after assessment",
+        note="no statute sets a ceiling for ATENSI aid; the ceiling is the caller's",
+    ),
+    ("delivery.amount_idr", "delivery.in_kind", "delivery.component", "ceiling_idr"),
+)
+R_YAPI = rule(
+    "aid.yapi.rate",
+    _K,
+    "a YAPI payment is Rp200,000 per child per month",
+    "pembayaran YAPI sebesar Rp200.000 per anak per bulan",
+    AidProgramme.YAPI.citation,
+    ("funding.programme", "funding.months", "delivery.amount_idr", "delivery.start"),
+)
+R_BUDGET_YEAR = rule(
+    "aid.budget_year",
+    _K,
+    "the budget year is the calendar year of the aid",
+    "tahun anggaran sama dengan tahun kalender bantuan",
+    cite(
+        None,
+        None,
+        Evidence.BACKGROUND,
+        source="UU 17/2003 Pasal 4 (not read): the budget year runs 1 January to 31 December",
+    ),
+    ("funding.budget_year", "delivery.start"),
+)
+
+
+def _rp(amount: int) -> str:
+    return f"Rp{amount:,}"
+
+
+def _basis(funding: Funding, on: dt.date) -> Finding:
+    channel = funding.channel.value
+    basis = funding_basis(funding.channel, on)
+    facts = (("channel", channel), ("on", on.isoformat()))
+    if basis is None:
+        return R_BASIS.finding(
+            Status.UNKNOWN,
+            f"atensi holds no instrument for '{channel}' on {on.isoformat()} (its catalogue "
+            "starts with PMK 81/PMK.05/2012, 1 June 2012)",
+            f"atensi tidak memuat peraturan untuk '{channel}' pada {on.isoformat()} (katalog "
+            "dimulai dengan PMK 81/PMK.05/2012, 1 Juni 2012)",
+            facts,
+        )
+    names = " or ".join(basis.governing)
+    if not basis.certain:
+        return R_BASIS.finding(
+            Status.NEEDS_REVIEW,
+            f"'{channel}' on {on.isoformat()}: {names}; the day the regulation changed that "
+            "year was not found",
+            f"'{channel}' pada {on.isoformat()}: {names}; tanggal perubahan peraturan pada "
+            "tahun itu tidak ditemukan",
+            facts,
+            citation=basis.citation,
+        )
+    return R_BASIS.finding(
+        Status.MET,
+        f"'{channel}' on {on.isoformat()} rests on {names}",
+        f"'{channel}' pada {on.isoformat()} berdasar pada {names}",
+        facts,
+        citation=basis.citation,
+    )
+
+
+def _agreement(
+    funding: Funding, on: dt.date, partnerships: Iterable[Partnership] | None
+) -> Finding:
+    facts = (
+        ("channel", funding.channel.value),
+        (
+            "recipient_kind",
+            None if funding.recipient_kind is None else funding.recipient_kind.value,
+        ),
+    )
+    if funding.channel is not FundingChannel.GOVERNMENT_ASSISTANCE:
+        return R_AGREEMENT.finding(
+            Status.NOT_APPLICABLE,
+            "not bantuan pemerintah",
+            "bukan bantuan pemerintah",
+            facts,
+        )
+    if funding.recipient_kind is None:
+        return R_AGREEMENT.finding(
+            Status.UNKNOWN,
+            "bantuan pemerintah to a recipient of unrecorded kind: whether an agreement is "
+            "needed is not known",
+            "bantuan pemerintah kepada penerima yang jenisnya tidak dicatat: perlu tidaknya "
+            "perjanjian tidak diketahui",
+            facts,
+        )
+    if not funding.recipient_kind.institutional:
+        return R_AGREEMENT.finding(
+            Status.NOT_APPLICABLE,
+            "bantuan pemerintah to the people served, not to an LKS or a community",
+            "bantuan pemerintah kepada penerima layanan, bukan kepada LKS atau masyarakat",
+            facts,
+        )
+    if funding.agreement:
+        return R_AGREEMENT.finding(
+            Status.MET,
+            "an agreement number is on file",
+            "nomor perjanjian tercatat",
+            facts,
+        )
+    if funding.partnership is None:
+        return R_AGREEMENT.finding(
+            Status.NEEDS_REVIEW,
+            "bantuan pemerintah to an LKS or a community with no agreement on file",
+            "bantuan pemerintah kepada LKS atau masyarakat tanpa perjanjian yang terarsip",
+            facts,
+        )
+    if partnerships is None:
+        return R_AGREEMENT.finding(
+            Status.UNKNOWN,
+            "the aid names a partnership, but the partnerships were not given",
+            "bantuan merujuk kemitraan, tetapi daftar kemitraan tidak diberikan",
+            facts,
+        )
+    found = next((p for p in partnerships if p.id == funding.partnership), None)
+    if found is None or not found.active_on(on) or found.agreement is None:
+        why = (
+            "is not in the portfolio"
+            if found is None
+            else "does not run on the aid's date"
+            if not found.active_on(on)
+            else "records no agreement document"
+        )
+        why_id = (
+            "tidak ada dalam portofolio"
+            if found is None
+            else "tidak berlaku pada tanggal bantuan"
+            if not found.active_on(on)
+            else "tidak mencatat dokumen perjanjian"
+        )
+        return R_AGREEMENT.finding(
+            Status.NEEDS_REVIEW,
+            f"the partnership the aid names {why}",
+            f"kemitraan yang dirujuk bantuan {why_id}",
+            facts,
+        )
+    return R_AGREEMENT.finding(
+        Status.MET,
+        f"rests on a partnership ({found.agreement.value}) that runs on the aid's date",
+        f"berdasar kemitraan ({found.agreement.value}) yang berlaku pada tanggal bantuan",
+        facts,
+    )
+
+
+def _limit(ceiling: Ceiling | None, component: ServiceComponent | None) -> int | None:
+    if ceiling is None or isinstance(ceiling, int):
+        return ceiling
+    return None if component is None else ceiling.get(component)
+
+
+def _ceiling(
+    amount: int | None,
+    items: tuple[InKindItem, ...],
+    component: ServiceComponent | None,
+    ceiling: Ceiling | None,
+) -> Finding:
+    limit = _limit(ceiling, component)
+    if limit is None:
+        return R_CEILING.finding(
+            Status.NOT_APPLICABLE, "no ceiling set", "tidak ada batas yang ditetapkan"
+        )
+    known = (amount or 0) + sum(i.value_idr for i in items if i.value_idr is not None)
+    unvalued = sum(1 for i in items if i.value_idr is None)
+    facts = (("amount_idr", known), ("ceiling_idr", limit), ("items_without_value", unvalued))
+    if known > limit:
+        return R_CEILING.finding(
+            Status.NEEDS_REVIEW,
+            f"{_rp(known)} is above the ceiling of {_rp(limit)}",
+            f"{_rp(known)} melebihi batas {_rp(limit)}",
+            facts,
+        )
+    if unvalued:
+        return R_CEILING.finding(
+            Status.UNKNOWN,
+            f"{_rp(known)} so far, but {unvalued} item(s) in kind have no recorded value",
+            f"{_rp(known)} sejauh ini, tetapi {unvalued} barang tidak tercatat nilainya",
+            facts,
+        )
+    if amount is None and not items:
+        return R_CEILING.finding(
+            Status.NOT_APPLICABLE,
+            "no amount and no items recorded",
+            "tidak ada jumlah uang atau barang yang tercatat",
+            facts,
+        )
+    return R_CEILING.finding(
+        Status.MET,
+        f"{_rp(known)} is within the ceiling of {_rp(limit)}",
+        f"{_rp(known)} dalam batas {_rp(limit)}",
+        facts,
+    )
+
+
+def _yapi(funding: Funding | None, amount: int | None, on: dt.date) -> Finding:
+    if funding is None or funding.programme is not AidProgramme.YAPI:
+        return R_YAPI.finding(Status.NOT_APPLICABLE, "not a YAPI payment", "bukan pembayaran YAPI")
+    months = funding.months
+    facts = (("amount_idr", amount), ("months", months), ("on", on.isoformat()))
+    if amount is None:
+        return R_YAPI.finding(
+            Status.UNKNOWN,
+            "a YAPI payment with no amount recorded",
+            "pembayaran YAPI tanpa jumlah yang tercatat",
+            facts,
+        )
+    rates = frozenset({YAPI_MONTHLY_IDR}) if on >= _YAPI_FLAT_FROM else _YAPI_BEFORE
+    shown = " or ".join(_rp(r) for r in sorted(rates))
+    if months is not None:
+        if amount % months == 0 and amount // months in rates:
+            return R_YAPI.finding(
+                Status.MET,
+                f"{_rp(amount)} for {months} month(s): {shown} a month",
+                f"{_rp(amount)} untuk {months} bulan: {shown} per bulan",
+                facts,
+            )
+        return R_YAPI.finding(
+            Status.NEEDS_REVIEW,
+            f"{_rp(amount)} for {months} month(s) is not the published rate of {shown} a month",
+            f"{_rp(amount)} untuk {months} bulan bukan tarif {shown} per bulan yang diumumkan",
+            facts,
+        )
+    if amount in rates:
+        return R_YAPI.finding(
+            Status.MET,
+            f"{_rp(amount)}: one month at the published rate",
+            f"{_rp(amount)}: satu bulan sesuai tarif yang diumumkan",
+            facts,
+        )
+    if any(amount > 0 and amount % rate == 0 for rate in rates):
+        return R_YAPI.finding(
+            Status.UNKNOWN,
+            f"{_rp(amount)} is several months at the published rate, but the months it covers "
+            "are not recorded",
+            f"{_rp(amount)} adalah beberapa bulan sesuai tarif, tetapi jumlah bulannya tidak "
+            "dicatat",
+            facts,
+        )
+    return R_YAPI.finding(
+        Status.NEEDS_REVIEW,
+        f"{_rp(amount)} is no whole number of months at the published rate of {shown}",
+        f"{_rp(amount)} bukan kelipatan bulanan tarif {shown} yang diumumkan",
+        facts,
+    )
+
+
+def _budget_year(funding: Funding, on: dt.date) -> Finding:
+    facts = (("budget_year", funding.budget_year), ("on", on.isoformat()))
+    if funding.budget_year is None:
+        return R_BUDGET_YEAR.finding(
+            Status.UNKNOWN, "no budget year recorded", "tahun anggaran tidak dicatat", facts
+        )
+    if funding.budget_year != on.year:
+        return R_BUDGET_YEAR.finding(
+            Status.NEEDS_REVIEW,
+            f"budget year {funding.budget_year} for an aid of {on.year}",
+            f"tahun anggaran {funding.budget_year} untuk bantuan tahun {on.year}",
+            facts,
+        )
+    return R_BUDGET_YEAR.finding(
+        Status.MET, "the budget year of the aid", "tahun anggaran bantuan", facts
+    )
+
+
+def _findings(
+    funding: Funding | None,
+    on: dt.date,
+    amount: int | None,
+    items: tuple[InKindItem, ...],
+    component: ServiceComponent | None,
+    partnerships: Iterable[Partnership] | None,
+    ceiling: Ceiling | None,
+) -> tuple[Finding, ...]:
+    if funding is None:
+        unfunded = R_BASIS.finding(
+            Status.NOT_APPLICABLE, "no funding recorded", "pendanaan tidak dicatat"
+        )
+        return (unfunded, _ceiling(amount, items, component, ceiling), _yapi(None, amount, on))
+    return (
+        _basis(funding, on),
+        _agreement(funding, on, partnerships),
+        _ceiling(amount, items, component, ceiling),
+        _yapi(funding, amount, on),
+        _budget_year(funding, on),
+    )
+
+
+def _decision(
+    findings: tuple[Finding, ...],
+    on: dt.date,
+    edition: str | Edition | None,
+    in_force_dates: InForceDates | None,
+) -> Decision:
+    current = instrument_in_force(on, edition=edition, in_force_dates=in_force_dates)
+    return Decision(
+        "funding", outcome_of(findings), on, current.id, current.instrument_ids, findings
+    )
+
+
+def check_funding(
+    case: Case,
+    delivery: ServiceDelivery,
+    *,
+    partnerships: Iterable[Partnership] | None = None,
+    ceiling_idr: Ceiling | None = None,
+    edition: str | Edition | None = None,
+    in_force_dates: InForceDates | None = None,
+) -> Decision:
+    """Whether a delivery's funding is sound, as an explained decision (kind ``funding``).
+
+    Args:
+        case: the case the delivery belongs to.
+        delivery: the delivery.
+        partnerships: the portfolio's partnerships, to resolve ``Funding.partnership``
+            (``None``: not given, so a reference to one is ``unknown``).
+        ceiling_idr: the caller's ceiling: one amount for every aid, or one per component.
+        edition: pin an edition, as for every rule; the decision names the edition in force on
+            the delivery's start.
+        in_force_dates: replace atensi's unverified in-force dates.
+    """
+    del case  # the rules read the delivery; the case is the context callers pass everywhere
+    findings = _findings(
+        delivery.funding,
+        delivery.start,
+        delivery.amount_idr,
+        delivery.in_kind,
+        delivery.component,
+        partnerships,
+        ceiling_idr,
+    )
+    return _decision(findings, delivery.start, edition, in_force_dates)
+
+
+def check_partner_aid(
+    partnership: Partnership,
+    aid: PartnerAid,
+    *,
+    ceiling_idr: int | None = None,
+    edition: str | Edition | None = None,
+    in_force_dates: InForceDates | None = None,
+) -> Decision:
+    """Whether aid handed over under a partnership is soundly funded (kind ``funding``).
+
+    The partnership is the agreement the aid rests on; ``Funding.partnership`` need not repeat
+    it.
+    """
+    funding = aid.funding
+    if funding is not None and funding.partnership is None and not funding.agreement:
+        funding = attrs.evolve(funding, partnership=partnership.id)
+    findings = _findings(
+        funding, aid.on, aid.amount_idr, aid.items, None, (partnership,), ceiling_idr
+    )
+    return _decision(findings, aid.on, edition, in_force_dates)

@@ -1,0 +1,105 @@
+"""How aid is paid for: the two funding channels, who receives it, and the flat-rate programmes.
+
+ATENSI money flows through two channels of the state budget (APBN), each under its own Minister
+of Finance regulation (REFERENCE §7.1; research notes, question 6; all secondary: the PMKs were
+read in partial copies and their dates were not found):
+
+* **bansos** (bantuan sosial, social assistance) to persons, families or groups: PMK
+  254/PMK.05/2015 (amended by PMK 228/PMK.05/2016; before it PMK 81/PMK.05/2012), carried out in
+  the Ministry under Permensos 1/2019;
+* **bantuan pemerintah** (government assistance that is not bansos), e.g. to an LKS or a
+  community: PMK 168/PMK.05/2015 (amended by PMK 173/PMK.05/2016 and PMK 132/PMK.05/2021),
+  carried out in the Ministry under Permensos 11/2020, the mechanism the Ministry itself names.
+
+Which instruments govern a channel on a date is data in :mod:`atensi.law.funding`.
+
+>>> from atensi.vocab import FundingChannel
+>>> FundingChannel("bantuan_pemerintah").label.en
+'Government assistance (bantuan pemerintah)'
+>>> FundingChannel.SOCIAL_ASSISTANCE.citation.instrument
+'pmk-254-pmk.05-2015'
+"""
+
+from __future__ import annotations
+
+from atensi.vocab._base import CodedEnum, Evidence, Label, cite
+
+__all__ = ["AidProgramme", "FundingChannel", "RecipientKind"]
+
+_S = Evidence.SECONDARY
+_C = Evidence.CONVENTION
+
+
+class FundingChannel(CodedEnum):
+    """The budget channel an aid was paid from."""
+
+    SOCIAL_ASSISTANCE = (
+        "bansos",
+        Label("Bantuan sosial (bansos)", "Social assistance (bansos)"),
+        cite(
+            "pmk-254-pmk.05-2015",
+            None,
+            _S,
+            source="REFERENCE §7.1 (R12, R46); research notes, question 6",
+            note="to persons, families or groups; before PMK 254/2015, PMK 81/PMK.05/2012",
+        ),
+    )
+    GOVERNMENT_ASSISTANCE = (
+        "bantuan_pemerintah",
+        Label("Bantuan pemerintah", "Government assistance (bantuan pemerintah)"),
+        cite(
+            "pmk-168-pmk.05-2015",
+            None,
+            _S,
+            source="REFERENCE §7.1; research notes, question 6; DJPb slides on PMK 168/2015",
+            note="assistance that is not bansos, e.g. to an LKS or a community; in the "
+            "Ministry under Permensos 11/2020; the category begins with PMK 168/2015",
+        ),
+    )
+
+
+_RECIPIENTS = cite(
+    None,
+    None,
+    _S,
+    source="REFERENCE §7.1; PMK 62/2023 as summarised in research notes, question 6",
+    note="bansos reaches persons, families and groups; bantuan pemerintah also reaches "
+    "institutions and community groups",
+)
+
+
+class RecipientKind(CodedEnum):
+    """Who received an aid: the case's own subject, or an institution or community for it."""
+
+    PERSON = "perseorangan", Label("Perseorangan", "Person"), _RECIPIENTS
+    FAMILY = "keluarga", Label("Keluarga", "Family"), _RECIPIENTS
+    GROUP = "kelompok", Label("Kelompok", "Group"), _RECIPIENTS
+    LKS = "lks", Label("Lembaga kesejahteraan sosial", "Social welfare organisation"), _RECIPIENTS
+    COMMUNITY = "masyarakat", Label("Kelompok masyarakat", "Community"), _RECIPIENTS
+
+    @property
+    def institutional(self) -> bool:
+        """Whether the recipient is an LKS or a community rather than the people served."""
+        return self in (RecipientKind.LKS, RecipientKind.COMMUNITY)
+
+
+class AidProgramme(CodedEnum):
+    """A named aid programme with its own published terms."""
+
+    YAPI = (
+        "yapi",
+        Label(
+            "ATENSI Yatim, Piatu dan Yatim Piatu (YAPI)",
+            "ATENSI for orphans (YAPI)",
+        ),
+        cite(
+            None,
+            None,
+            _S,
+            source="Kemensos via IDX Channel 16 Sep 2022 and Suara 11 Jan 2023 (REFERENCE R51); "
+            "Antara Jan 2023; Pantau 2025 (R50); KRjogja 6 May 2022; Bantenintens 23 Sep 2025",
+            note="a flat Rp200,000 per child per month, paid in arrears for several months at "
+            "once (Rp600,000 for three); before the unification Rp300,000 for children not yet "
+            "in school",
+        ),
+    )

@@ -1,0 +1,236 @@
+"""Programme reports: scenarios, order and partition invariance, ranges, missing data, traces."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import pickle
+import sys
+from fractions import Fraction
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from atensi import AtensiError, structure
+from atensi.model import Case, PmTarget, Portfolio, Termination
+from atensi.privacy import WeakKey, redact
+from atensi.reports import (
+    DEFAULT_BY,
+    MEASURES,
+    Evaluation,
+    PlotUnavailable,
+    ProgrammeReport,
+    ReportError,
+    Totals,
+    parse_period,
+    trace,
+)
+from atensi.reports.scenarios import REPORT_SCENARIOS, run_report_scenario
+from atensi.testing import cases, pm_targets
+
+WHOLE = parse_period("2015-01-01/2031-12-31")
+KEY = bytes.fromhex("9f1c0a7e5b3d2c4e8a6f1b0d3e5c7a9b")
+ROLLUPS = (
+    ("period", "target"),
+    ("period", "province", "regency"),
+    ("kind", "approach", "channel"),
+    ("unit",),
+    (),
+)
+
+
+@pytest.mark.parametrize("scenario", REPORT_SCENARIOS, ids=lambda s: s["name"])
+def test_report_scenario(scenario: dict[str, Any]) -> None:
+    assert run_report_scenario(scenario) == []
+
+
+#: Every axis kept (``target`` and ``province`` derive from ``target_group`` and ``regency``).
+EVERY_AXIS = (*DEFAULT_BY, "component")
+
+
+def report_of(records: list[Case], **options: Any) -> ProgrammeReport:
+    return ProgrammeReport(WHOLE, by=EVERY_AXIS, **options).add_all(records)
+
+
+def tables_of(report: ProgrammeReport, targets: list[PmTarget]) -> dict[str, str]:
+    return {**report.tables(targets=targets), "report.json": report.json_text(targets=targets)}
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    drawn=st.lists(cases(), max_size=6),
+    targets=st.lists(pm_targets(), max_size=3),
+    data=st.data(),
+)
+def test_reports_are_invariant_to_record_order_and_partitions(
+    drawn: list[Case], targets: list[PmTarget], data: st.DataObject
+) -> None:
+    whole = tables_of(report_of(drawn), targets)
+    shuffled = data.draw(st.permutations(drawn))
+    assert tables_of(report_of(shuffled), targets) == whole
+    cut = data.draw(st.integers(0, len(drawn)))
+    merged = report_of(shuffled[:cut]).merge(report_of(shuffled[cut:]))
+    assert tables_of(merged, targets) == whole
+    for by in ROLLUPS:  # every coarser table is the union of the finer cells
+        assert merged.totals.counts(by) == report_of(drawn).totals.counts(by)
+
+
+def _without_outcome(termination: Termination | None) -> Termination | None:
+    return None if termination is None else attrs.evolve(termination, outcome=None)
+
+
+def _no_floats(value: Any) -> None:
+    assert not isinstance(value, float), value
+    if isinstance(value, dict):
+        for item in value.values():
+            _no_floats(item)
+    elif isinstance(value, list):
+        for item in value:
+            _no_floats(item)
+
+
+@settings(max_examples=12, deadline=None)
+@given(drawn=st.lists(cases(), max_size=6), targets=st.lists(pm_targets(), max_size=3))
+def test_ratios_lie_in_range_and_missing_data_is_never_zero(
+    drawn: list[Case], targets: list[PmTarget]
+) -> None:
+    report = report_of(drawn)
+    for value in report.evaluation.values():
+        assert 0 <= value.with_data <= value.in_scope or value.id == "out.pm_served"
+        if value.with_data == 0:
+            assert value.value is None, value.id  # no data is no value, never 0
+        if value.unit == "share" and value.value is not None:
+            assert 0 <= value.value <= 1
+    for row in report.totals.achievement(targets):
+        assert row.ratio is None or row.ratio >= 0
+    _no_floats(json.loads(report.json_text(targets=targets)))
+    # Take every outcome and follow-up away: those measures have no data, not zero.
+    stripped = [
+        attrs.evolve(
+            c,
+            followups=(),
+            termination=None
+            if c.termination is None
+            else attrs.evolve(c.termination, outcome=None),
+        )
+        for c in drawn
+    ]
+    after = {v.id: v for v in report_of(stripped).evaluation.values()}
+    for measure in MEASURES:
+        if measure.id.startswith(("oc.", "im.")):
+            assert after[measure.id].value is None
+
+
+def test_partials_merge_only_when_they_count_the_same_things() -> None:
+    with pytest.raises(ReportError) as info:
+        Totals(WHOLE).merge(Totals(WHOLE, granularity="quarter"))
+    assert info.value.code == "report.cannot_merge"
+    with pytest.raises(ReportError):
+        Totals(WHOLE).merge(Totals(WHOLE, pseudonym_key=KEY))
+    with pytest.raises(ReportError) as unknown:
+        Totals(WHOLE, by=("period", "province_code"))
+    assert unknown.value.code == "report.unknown_axis"
+    with pytest.raises(ReportError) as narrow:
+        Totals(WHOLE, by=("period",)).counts(("target",))
+    assert narrow.value.code == "report.axis_not_kept"
+    with pytest.raises(WeakKey):
+        Totals(WHOLE, pseudonym_key=b"short")
+
+
+def test_a_keyed_partial_travels_without_its_key_and_still_merges() -> None:
+    drawn = [structure(r, Case) for s in REPORT_SCENARIOS[:3] for r in s["records"]]
+    made = Totals(WHOLE, pseudonym_key=KEY).add_all(drawn[:2])
+    shipped = pickle.loads(pickle.dumps(made))
+    assert KEY not in pickle.dumps(made)
+    with pytest.raises(ReportError) as sealed:
+        shipped.add(drawn[2])
+    assert sealed.value.code == "report.sealed"
+    here = Totals(WHOLE, pseudonym_key=KEY).add_all(drawn[2:])
+    assert here.merge(shipped).counts(()) == Totals(WHOLE, pseudonym_key=KEY).add_all(drawn).counts(
+        ()
+    )
+
+
+def test_a_report_names_the_edition_and_honours_a_pin() -> None:
+    assert ProgrammeReport(parse_period("2023")).edition == "atensi-2022"
+    pinned = ProgrammeReport(parse_period("2023"), edition="ars-2025")
+    assert pinned.edition == pinned.budget.edition == "ars-2025"
+    with pytest.raises(AtensiError) as before:
+        Evaluation(parse_period("2011"))
+    assert before.value.code == "law.no_instrument_in_force"
+
+
+def test_the_records_behind_a_cell_are_redacted_by_default() -> None:
+    scenario = REPORT_SCENARIOS[0]  # three deliveries, one PM, in two cases
+    records = [structure(r, Case) for r in scenario["records"]]
+    portfolio = structure(
+        {
+            "id": "PF",
+            "owner": "S",
+            "start": "2023-01-01",
+            "end": "2023-12-31",
+            "cases": scenario["records"],
+        },
+        Portfolio,
+    )
+    totals = Totals(parse_period("2023")).add_all(records)
+    cell = {"period": "2023", "target": "lanjut_usia"}
+    rows = list(trace(totals, cell, records))
+    assert [(r.record, r.path) for r in rows] == [
+        (0, "deliveries[0]"),
+        (0, "deliveries[1]"),
+        (1, "deliveries[0]"),
+    ]
+    assert {(r.case_id, r.delivery_id) for r in rows} == {(None, None)}
+    keyed = list(trace(totals, cell, [portfolio], pseudonym_key=KEY))
+    assert keyed[0].path == "cases[0].deliveries[0]"
+    assert keyed[0].case_id == redact(records[0], pseudonym_key=KEY)["id"]
+    assert keyed[0].case_id is not None
+    assert keyed[0].case_id.startswith("ps:")
+    shown = list(trace(totals, cell, records, show_personal_data=True))
+    assert shown[0].case_id == "C-1"
+    assert list(trace(totals, {"target": "anak"}, records)) == []
+
+
+def test_pictures_need_the_plot_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    from atensi.reports import plots
+
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
+    with pytest.raises(PlotUnavailable) as info:
+        plots.editions_figure(until=dt.date(2026, 1, 1))
+    assert info.value.code == "report.plot_unavailable"
+    assert "atensi[plot]" in str(info.value)
+
+
+def test_pictures_are_drawn_and_written_reproducibly() -> None:
+    pytest.importorskip("matplotlib")
+    import atensi
+    from atensi.example_units import EXAMPLE_UNITS
+    from atensi.model import UnitRegistry
+    from atensi.reports import plots
+
+    scenario = next(s for s in REPORT_SCENARIOS if "achievement above" in s["name"])
+    report = ProgrammeReport(parse_period("2023"))
+    report.add_all(structure(r, Case) for r in scenario["records"])
+    targets = [structure(t, PmTarget) for t in scenario["targets"]]
+    registry = structure({"units": list(EXAMPLE_UNITS)}, UnitRegistry)
+    figures = [
+        plots.pm_by_target_figure(report.totals),
+        plots.achievement_figure(report.totals.achievement(targets)),
+        plots.coverage_heatmap(atensi.coverage(registry, on=dt.date(2024, 6, 1))),
+        plots.editions_figure(until=dt.date(2027, 1, 1)),
+    ]
+    for index, figure in enumerate(figures):
+        # Every figure in one format, alternately; the same bytes on a second save.
+        fmt, magic = (("png", b"\x89PNG"), ("svg", b"<?xml"))[index % 2]
+        first, second = io.BytesIO(), io.BytesIO()
+        plots.write_figure(figure, first, fmt)
+        plots.write_figure(figure, second, fmt)
+        assert first.getvalue().startswith(magic)
+        assert first.getvalue() == second.getvalue()
+    assert Fraction(13, 10) == report.totals.achievement(targets)[0].ratio
