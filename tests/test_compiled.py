@@ -25,7 +25,7 @@ from atensi import batch
 from atensi.boundary import _compiled, _twins, warnings_of
 from atensi.boundary._lines import Decoder, decode_line, line_where
 from atensi.errors import ErrorDetail
-from atensi.model import ENTITIES, AssessmentItem, Person, subject_kind
+from atensi.model import ENTITIES, AssessmentItem, Case, Person, PmTarget, subject_kind
 from atensi.rules import assess_eligibility
 from tests.strategies_model import ENTITY_STRATEGIES, JSON_LIKE, STRATEGY_CLASSES, entity_name
 
@@ -75,6 +75,10 @@ def _agrees(text: bytes | str, cls: type[Any]) -> Any:
         ("assessments-broken.jsonl", AssessmentItem),
         ("persons.jsonl", Person),
         ("persons-broken.jsonl", Person),
+        # Cases with deliveries, funding, outcomes and follow-ups (and a portfolio line that
+        # is no case), and the programme's PM targets.
+        ("programme.jsonl", Case),
+        ("targets.jsonl", PmTarget),
     ],
 )
 def test_the_examples_agree_and_the_valid_ones_take_the_compiled_path(
