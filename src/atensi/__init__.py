@@ -166,3 +166,8 @@ def __getattr__(name: str) -> Any:
 
         return boundary if name == "boundary" else getattr(boundary, name)
     raise AttributeError(f"module 'atensi' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The module's names, the lazy ones included (for ``dir()``, completion and autodoc)."""
+    return sorted(set(globals()) | set(__all__))

@@ -75,3 +75,8 @@ def __getattr__(name: str) -> Any:
     value = getattr(module, name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    """The module's names, the lazy ones included (for ``dir()``, completion and autodoc)."""
+    return sorted(set(globals()) | set(__all__))

@@ -171,3 +171,8 @@ def _submodule(where: str) -> Any:
     else:  # pragma: no cover - _MODULES names only these
         raise AssertionError(where)
     return module
+
+
+def __dir__() -> list[str]:
+    """The module's names, the lazy ones included (for ``dir()``, completion and autodoc)."""
+    return sorted(set(globals()) | set(__all__))
