@@ -602,22 +602,17 @@ class DecisionMemo:
         """
         level = redaction(redact)
         keyed = self._key(subject, assessment, on, edition, in_force_dates, level)
-        if keyed is None:
-            decision = assess_eligibility(
-                subject, assessment, on=on, edition=edition, in_force_dates=in_force_dates
-            )
-            return decision.to_json_text(redact=level, ensure_ascii=ensure_ascii)
-        key = (keyed, ensure_ascii)
-        found = self._texts.get(key)
-        if found is None:
-            decision = assess_eligibility(
-                subject, assessment, on=on, edition=edition, in_force_dates=in_force_dates
-            )
-            found = decision.to_json_text(redact=level, ensure_ascii=ensure_ascii)
-            if len(self._texts) >= self.limit:
-                self._texts.clear()
-            self._texts[key] = found
-        return found
+        if keyed is not None:
+            found = self._texts.get((keyed, ensure_ascii))
+            if found is not None:
+                return found
+        decision = assess_eligibility(
+            subject, assessment, on=on, edition=edition, in_force_dates=in_force_dates
+        )
+        text = decision.to_json_text(redact=level, ensure_ascii=ensure_ascii)
+        if keyed is not None:
+            self._keep(self._texts, (keyed, ensure_ascii), text)
+        return text
 
     def decision(
         self,
@@ -635,21 +630,22 @@ class DecisionMemo:
         """
         level = redaction(redact)
         keyed = self._key(subject, assessment, on, edition, in_force_dates, level)
-        if keyed is None:
-            decision = assess_eligibility(
-                subject, assessment, on=on, edition=edition, in_force_dates=in_force_dates
-            )
-            return decision.redacted(level)
-        key = keyed
-        found = self._decisions.get(key)
-        if found is None:
-            found = assess_eligibility(
-                subject, assessment, on=on, edition=edition, in_force_dates=in_force_dates
-            ).redacted(level)
-            if len(self._decisions) >= self.limit:
-                self._decisions.clear()
-            self._decisions[key] = found
-        return found
+        if keyed is not None:
+            found = self._decisions.get(keyed)
+            if found is not None:
+                return found
+        decision = assess_eligibility(
+            subject, assessment, on=on, edition=edition, in_force_dates=in_force_dates
+        ).redacted(level)
+        if keyed is not None:
+            self._keep(self._decisions, keyed, decision)
+        return decision
+
+    def _keep(self, table: dict[Hashable, Any], key: Hashable, value: Any) -> None:
+        """Remember ``value`` under ``key``; a full table is emptied first (the memo is bounded)."""
+        if len(table) >= self.limit:
+            table.clear()
+        table[key] = value
 
 
 #: The memo the batch functions and the command line use.
