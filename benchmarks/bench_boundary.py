@@ -7,6 +7,10 @@ on and nothing kept; the ratio to pydantic's ``model_validate_json`` (strict mod
 with the ``fast`` extra (msgspec twins) and without it (the same process with the compiled path
 switched off, as when msgspec is not installed: the code that runs is the same). Memory: bytes
 kept per record when 20,000 decoded records are kept. Not a test: it asserts nothing.
+
+Before and after: run it again with ``PYTHONPATH`` naming the ``src`` folder of an earlier
+checkout (``git archive 57fa6f6 src | tar -x -C /tmp/before``); a release without the compiled
+path runs only the candidates it has, against the same baselines.
 """
 
 from __future__ import annotations
@@ -27,8 +31,13 @@ from _rounds import compare, report
 
 import atensi
 from atensi.batch import validate_line_json
-from atensi.boundary import _compiled
 from atensi.model import AssessmentItem, Case
+
+try:
+    from atensi.boundary import _compiled as _module
+except ImportError:  # an earlier release: no compiled path
+    _module = None  # type: ignore[assignment]
+_compiled: Any = _module
 
 
 @contextlib.contextmanager
@@ -54,26 +63,34 @@ def _each(fn: Callable[[bytes], Any], lines: list[bytes], *, compiled: bool) -> 
 def candidates(lines: list[bytes], cls: type[Any], models: tuple[Any, Any]) -> dict[str, Any]:
     """What reads a line of ``cls``: the baselines, and atensi with and without the extra."""
     pydantic_fn, msgspec_fn = models
-    return {
+    found = {
         "pydantic v2 strict (model_validate_json)": _each(pydantic_fn, lines, compiled=True),
         "msgspec Structs": _each(msgspec_fn, lines, compiled=True),
         "json.loads only": _each(json.loads, lines, compiled=True),
-        "atensi validate_line_json, fast extra": _each(
-            lambda line: validate_line_json(line, cls), lines, compiled=True
-        ),
-        "atensi validate_line_json, pure Python": _each(
-            lambda line: validate_line_json(line, cls), lines, compiled=False
-        ),
-        "atensi structure_json -> attrs entities, fast extra": _each(
-            lambda line: atensi.structure_json(line, cls), lines, compiled=True
-        ),
-        "atensi structure_json -> attrs entities, pure Python": _each(
-            lambda line: atensi.structure_json(line, cls), lines, compiled=False
-        ),
         "atensi json.loads + structure (Python data)": _each(
             lambda line: atensi.structure(json.loads(line), cls), lines, compiled=True
         ),
     }
+    if _compiled is None:  # a release without the compiled path
+        found["atensi validate_line_json, release under test"] = _each(
+            lambda line: validate_line_json(line, cls), lines, compiled=True
+        )
+        return found
+    for compiled, path in ((True, "fast extra"), (False, "pure Python")):
+        found[f"atensi validate_line_json, {path}"] = _each(
+            lambda line: validate_line_json(line, cls), lines, compiled=compiled
+        )
+        found[f"atensi structure_json -> attrs entities, {path}"] = _each(
+            lambda line: atensi.structure_json(line, cls), lines, compiled=compiled
+        )
+    return found
+
+
+def _entities(line: bytes, cls: type[Any]) -> Any:
+    """The attrs entities of a line, by the fastest path the release under test has."""
+    if _compiled is None:
+        return atensi.structure(json.loads(line), cls)
+    return atensi.structure_json(line, cls)
 
 
 def kept_bytes(fn: Callable[[bytes], Any], lines: list[bytes]) -> float:
@@ -94,6 +111,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args()
     base = "pydantic v2 strict (model_validate_json)"
+    print(f"atensi {atensi.__version__} from {atensi.__file__}")
     for title, lines, cls, models in (
         (
             "person + assessment item",
@@ -124,7 +142,7 @@ def main() -> None:
         for name, fn in (
             ("pydantic", models[0]),
             ("msgspec", models[1]),
-            ("atensi entities", lambda line, cls=cls: atensi.structure_json(line, cls)),
+            ("atensi entities", lambda line, cls=cls: _entities(line, cls)),
         ):
             print(f"  {name} {kept_bytes(fn, sample) / 1000:.2f}", end="")
         print()
