@@ -1,8 +1,9 @@
-"""The realistic record the benchmarks share: a family case with a disabled member, 3 deliveries."""
+"""The records the benchmarks share: a family case (~1.2 kB), and person + assessment items."""
 
 from __future__ import annotations
 
 import json
+import pathlib
 from typing import Any
 
 
@@ -73,3 +74,21 @@ def case_record(index: int = 0) -> dict[str, Any]:
 def json_lines(count: int) -> list[bytes]:
     """Return ``count`` encoded records, one JSON document each."""
     return [json.dumps(case_record(i)).encode() for i in range(count)]
+
+
+EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples" / "assessments.jsonl"
+
+
+def item_lines(count: int) -> list[bytes]:
+    """``count`` valid person + assessment items (~800 bytes of JSON each), fresh ids.
+
+    The example items repeated, each with its own subject id, as a registry's export would be.
+    """
+    items = [json.loads(line) for line in EXAMPLES.read_bytes().splitlines()]
+    out = []
+    for n in range(count):
+        item = items[n % len(items)]
+        out.append(
+            json.dumps({**item, "subject": {**item["subject"], "id": f"P-{n:08d}"}}).encode()
+        )
+    return out

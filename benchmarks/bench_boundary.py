@@ -1,225 +1,99 @@
-"""Boundary throughput and memory: atensi against pydantic v2, msgspec and json.loads alone.
+"""Validation throughput and memory: atensi against pydantic v2 and msgspec on the same lines.
 
-Run: ``python benchmarks/bench_boundary.py [--count N]`` (needs the ``bench`` extra). Every
-library decodes the same JSON lines into equivalent models in the same process; ratios are
-against pydantic's ``model_validate_json`` measured in this run. Not a test: it asserts nothing.
+Run: ``python benchmarks/bench_boundary.py [--count N] [--rounds R]`` (needs the ``bench``
+extra). Every candidate reads the same JSON lines, in interleaved, shuffled rounds, with the GC
+on and nothing kept; the ratio to pydantic's ``model_validate_json`` (strict models,
+``benchmarks/_baselines.py``) is taken inside each round (``benchmarks/_rounds.py``). atensi runs
+with the ``fast`` extra (msgspec twins) and without it (the same process with the compiled path
+switched off, as when msgspec is not installed: the code that runs is the same). Memory: bytes
+kept per record when 20,000 decoded records are kept. Not a test: it asserts nothing.
+
+Before and after: run it again with ``PYTHONPATH`` naming the ``src`` folder of an earlier
+checkout (``git archive 57fa6f6 src | tar -x -C /tmp/before``); a release without the compiled
+path runs only the candidates it has, against the same baselines.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import enum
+import contextlib
 import gc
 import json
 import sys
-import time
 import tracemalloc
-from collections.abc import Callable
-from typing import Annotated, Any, Literal
-
-import msgspec
-import pydantic
+from collections.abc import Callable, Iterator
+from typing import Any
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from _records import json_lines
+import _baselines
+from _records import item_lines, json_lines
+from _rounds import compare, report
 
 import atensi
-from atensi.model import Case
-from atensi.vocab import (
-    Activity,
-    Approach,
-    DisabilityType,
-    ServiceComponent,
-    Sex,
-    TargetGroup,
-    Therapy,
-)
+from atensi.batch import validate_line_json
+from atensi.model import AssessmentItem, Case
 
-# --- pydantic v2 models equivalent to the parts of atensi's entities the record uses --------
-
-Str200 = Annotated[str, pydantic.StringConstraints(min_length=1, max_length=200)]
-Strict = pydantic.ConfigDict(extra="forbid", strict=True, frozen=True)
+try:
+    from atensi.boundary import _compiled as _module
+except ImportError:  # an earlier release: no compiled path
+    _module = None  # type: ignore[assignment]
+_compiled: Any = _module
 
 
-class PBirth(pydantic.BaseModel):
-    model_config = Strict
-    value: dt.date
-    precision: Literal["hari", "bulan", "tahun"] = "hari"
-    estimated: bool = False
-
-
-class PDisability(pydantic.BaseModel):
-    model_config = Strict
-    type: DisabilityType
-    since: dt.date | None = None
-    permanent: bool | None = None
-    determined_by_medical_personnel: bool | None = None
-
-
-class PCondition(pydantic.BaseModel):
-    model_config = Strict
-    group: TargetGroup
-    since: dt.date | None = None
-    evidence: str | None = None
-    justification: str | None = None
-
-
-class PPerson(pydantic.BaseModel):
-    model_config = Strict
-    id: Str200
-    nik: Annotated[str, pydantic.StringConstraints(pattern=r"^\d{16}$")]
-    name: Str200
-    sex: Sex | None = None
-    birth_date: PBirth | None = None
-    domicile: str | None = None
-    registry_id: str | None = None
-    disabilities: tuple[PDisability, ...] = ()
-    conditions: tuple[PCondition, ...] = ()
-
-
-class PFamily(pydantic.BaseModel):
-    model_config = Strict
-    kind: Literal["family"]
-    id: Str200
-    family_card_number: str | None = None
-    members: tuple[PPerson, ...] = ()
-    welfare_decile: Annotated[int, pydantic.Field(ge=1, le=10)] | None = None
-
-
-class PItem(pydantic.BaseModel):
-    model_config = Strict
-    name: Str200
-    quantity: int = 1
-    value_idr: int | None = None
-
-
-class PDelivery(pydantic.BaseModel):
-    model_config = Strict
-    id: Str200
-    component: ServiceComponent
-    activity: Activity | None = None
-    therapy: Therapy | None = None
-    approach: Approach
-    provider: Str200
-    start: dt.date
-    end: dt.date | None = None
-    amount_idr: int | None = None
-    in_kind: tuple[PItem, ...] = ()
-
-
-class PCase(pydantic.BaseModel):
-    model_config = Strict
-    id: Str200
-    subject: PFamily
-    unit: Str200
-    opened_on: dt.date
-    approaches: tuple[Approach, ...] = ()
-    deliveries: tuple[PDelivery, ...] = ()
-
-
-# --- msgspec Structs, same shape ----------------------------------------------------------------
-
-
-class MBirth(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    value: dt.date
-    precision: str = "hari"
-    estimated: bool = False
-
-
-class MDisability(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    type: DisabilityType
-    since: dt.date | None = None
-    permanent: bool | None = None
-    determined_by_medical_personnel: bool | None = None
-
-
-class MCondition(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    group: TargetGroup
-    since: dt.date | None = None
-    evidence: str | None = None
-    justification: str | None = None
-
-
-class MPerson(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    id: str
-    nik: Annotated[str, msgspec.Meta(pattern=r"^\d{16}$")]
-    name: str
-    sex: Sex | None = None
-    birth_date: MBirth | None = None
-    domicile: str | None = None
-    registry_id: str | None = None
-    disabilities: tuple[MDisability, ...] = ()
-    conditions: tuple[MCondition, ...] = ()
-
-
-class MFamily(
-    msgspec.Struct, forbid_unknown_fields=True, frozen=True, tag="family", tag_field="kind"
-):
-    id: str
-    family_card_number: str | None = None
-    members: tuple[MPerson, ...] = ()
-    welfare_decile: Annotated[int, msgspec.Meta(ge=1, le=10)] | None = None
-
-
-class MItem(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    name: str
-    quantity: int = 1
-    value_idr: int | None = None
-
-
-class MDelivery(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    id: str
-    component: ServiceComponent
-    approach: Approach
-    provider: str
-    start: dt.date
-    activity: Activity | None = None
-    therapy: Therapy | None = None
-    end: dt.date | None = None
-    amount_idr: int | None = None
-    in_kind: tuple[MItem, ...] = ()
-
-
-class MCase(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    id: str
-    subject: MFamily
-    unit: str
-    opened_on: dt.date
-    approaches: tuple[Approach, ...] = ()
-    deliveries: tuple[MDelivery, ...] = ()
-
-
-_MSGSPEC = msgspec.json.Decoder(MCase)
-
-
-def _enum_ok(_: type[enum.Enum]) -> None:
-    return None
-
-
-DECODERS: dict[str, Callable[[bytes], Any]] = {
-    "json.loads only": json.loads,
-    "msgspec Struct": _MSGSPEC.decode,
-    "pydantic v2 (model_validate_json)": PCase.model_validate_json,
-    "atensi (json.loads + structure)": lambda line: atensi.structure(json.loads(line), Case),
-}
-
-
-def throughput(fn: Callable[[bytes], Any], lines: list[bytes], *, gc_on: bool) -> float:
-    """Records per second decoding every line, keeping nothing (streaming)."""
-    if not gc_on:
-        gc.disable()
+@contextlib.contextmanager
+def pure() -> Iterator[None]:
+    """Run as without the ``fast`` extra: JSON text takes the pure-Python path."""
+    saved = list(_compiled._FOUND)
+    _compiled._FOUND[:] = [None]
     try:
-        start = time.perf_counter()
-        for line in lines:
-            fn(line)
-        elapsed = time.perf_counter() - start
+        yield
     finally:
-        gc.enable()
-    return len(lines) / elapsed
+        _compiled._FOUND[:] = saved
 
 
-def retained_bytes(fn: Callable[[bytes], Any], lines: list[bytes]) -> float:
+def _each(fn: Callable[[bytes], Any], lines: list[bytes], *, compiled: bool) -> Callable[[], None]:
+    def run() -> None:
+        with contextlib.nullcontext() if compiled else pure():
+            for line in lines:
+                fn(line)
+
+    return run
+
+
+def candidates(lines: list[bytes], cls: type[Any], models: tuple[Any, Any]) -> dict[str, Any]:
+    """What reads a line of ``cls``: the baselines, and atensi with and without the extra."""
+    pydantic_fn, msgspec_fn = models
+    found = {
+        "pydantic v2 strict (model_validate_json)": _each(pydantic_fn, lines, compiled=True),
+        "msgspec Structs": _each(msgspec_fn, lines, compiled=True),
+        "json.loads only": _each(json.loads, lines, compiled=True),
+        "atensi json.loads + structure (Python data)": _each(
+            lambda line: atensi.structure(json.loads(line), cls), lines, compiled=True
+        ),
+    }
+    if _compiled is None:  # a release without the compiled path
+        found["atensi validate_line_json, release under test"] = _each(
+            lambda line: validate_line_json(line, cls), lines, compiled=True
+        )
+        return found
+    for compiled, path in ((True, "fast extra"), (False, "pure Python")):
+        found[f"atensi validate_line_json, {path}"] = _each(
+            lambda line: validate_line_json(line, cls), lines, compiled=compiled
+        )
+        found[f"atensi structure_json -> attrs entities, {path}"] = _each(
+            lambda line: atensi.structure_json(line, cls), lines, compiled=compiled
+        )
+    return found
+
+
+def _entities(line: bytes, cls: type[Any]) -> Any:
+    """The attrs entities of a line, by the fastest path the release under test has."""
+    if _compiled is None:
+        return atensi.structure(json.loads(line), cls)
+    return atensi.structure_json(line, cls)
+
+
+def kept_bytes(fn: Callable[[bytes], Any], lines: list[bytes]) -> float:
     """Bytes retained per record when every decoded record is kept."""
     gc.collect()
     tracemalloc.start()
@@ -231,31 +105,47 @@ def retained_bytes(fn: Callable[[bytes], Any], lines: list[bytes]) -> float:
 
 
 def main() -> None:
-    """Run the benchmark and print a table with ratios against pydantic."""
+    """Run both record shapes and print ratios, spread and memory."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--count", type=int, default=20_000)
+    parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args()
-    lines = json_lines(args.count)
-    for fn in DECODERS.values():  # warm up: generated code, caches
-        for line in lines[:200]:
-            fn(line)
-    print(f"{args.count:,} records, {sum(map(len, lines)) / len(lines):.0f} bytes of JSON each")
-    results = {}
-    for name, fn in DECODERS.items():
-        off = throughput(fn, lines, gc_on=False)
-        on = throughput(fn, lines, gc_on=True)
-        mem = retained_bytes(fn, lines[: min(len(lines), 20_000)])
-        results[name] = (off, on, mem)
-    base_off, base_on, _ = results["pydantic v2 (model_validate_json)"]
-    print(
-        f"{'decoder':<36} {'rec/s GC off':>13} {'x pyd':>6} {'rec/s GC on':>12} {'x pyd':>6}"
-        f" {'kB kept/rec':>11}"
-    )
-    for name, (off, on, mem) in results.items():
-        print(
-            f"{name:<36} {off:>13,.0f} {off / base_off:>6.2f} {on:>12,.0f} {on / base_on:>6.2f}"
-            f" {mem / 1000:>11.2f}"
+    base = "pydantic v2 strict (model_validate_json)"
+    print(f"atensi {atensi.__version__} from {atensi.__file__}")
+    for title, lines, cls, models in (
+        (
+            "person + assessment item",
+            item_lines(args.count),
+            AssessmentItem,
+            (_baselines.pydantic_item(), _baselines.msgspec_item()),
+        ),
+        (
+            "family case with deliveries",
+            json_lines(args.count),
+            Case,
+            (_baselines.pydantic_case(), _baselines.msgspec_case()),
+        ),
+    ):
+        _baselines.check(models, lines)
+        found = candidates(lines, cls, models)
+        for run in found.values():  # warm up: generated code, twins, caches
+            run()
+        size = sum(map(len, lines)) / len(lines)
+        report(
+            compare(found, base, rounds=args.rounds),
+            len(lines),
+            base,
+            f"{title} ({size:.0f} bytes of JSON)",
         )
+        sample = lines[: min(len(lines), 20_000)]
+        print("kB kept per record:", end="")
+        for name, fn in (
+            ("pydantic", models[0]),
+            ("msgspec", models[1]),
+            ("atensi entities", lambda line, cls=cls: _entities(line, cls)),
+        ):
+            print(f"  {name} {kept_bytes(fn, sample) / 1000:.2f}", end="")
+        print()
 
 
 if __name__ == "__main__":

@@ -1,288 +1,146 @@
-"""End to end: JSON lines → structure → eligibility → decision JSON, at 100k and 1M records.
+"""End to end: JSON lines in, one explained, redacted decision per line out, streamed.
 
-Run: ``python benchmarks/bench_e2e.py [--sizes 100000 1000000]`` (extra ``bench``). Each
-measurement runs in a fresh interpreter that streams the file (constant memory) and reports
-records per second and its peak resident memory. Baselines in the same run: pydantic v2 and
-msgspec *structuring only* (no decision) on equivalent models. atensi runs twice: through
-``assess_record`` and ``json.dumps`` (the dictionaries, as the Dask recipe uses them), and
-through ``assess_record_json``, which returns the same text. Not a test.
+Run: ``python benchmarks/bench_e2e.py [--sizes 100000 1000000] [--rounds 3] [--before SRC]``
+(extra ``bench``). Each pipeline streams a file of person + assessment items in a fresh
+interpreter and reports its rate and peak memory; in each round the pipelines run in a
+shuffled order and each rate is taken relative to pydantic's in that round
+(``benchmarks/_rounds.py``). Pipelines:
 
-(No ``from __future__ import annotations`` here: msgspec resolves the annotations of the
-locally defined baseline models eagerly.)
+* **pydantic** and **msgspec**: *validation only*, on equivalent models
+  (``benchmarks/_baselines.py``): no decision, no text;
+* **atensi, fast extra**: ``atensi.batch.assess_line_json`` (what ``atensi assess`` runs per
+  line), with msgspec installed;
+* **atensi, pure Python**: the same in an interpreter where msgspec cannot be imported;
+* **atensi before** (with ``--before SRC``, the ``src`` folder of an earlier checkout): the same
+  function of that release, for a before/after table measured in the same session.
+
+Memory is the peak resident size of the whole process (interpreter and libraries included): flat
+from 100k to 1M records means nothing is kept per record. Not a test.
+
+(No ``from __future__ import annotations``: nothing here needs it.)
 """
 
 import argparse
 import datetime as dt
 import json
 import pathlib
+import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from typing import Annotated, Any, Literal
+from collections.abc import Callable
 
 HERE = pathlib.Path(__file__).resolve().parent
-EXAMPLES = HERE.parent / "examples" / "assessments.jsonl"
 ON = dt.date(2024, 6, 1)
-
-
-def make_file(path: pathlib.Path, count: int) -> None:
-    """Write ``count`` valid items by repeating the valid example items with fresh ids."""
-    items = [json.loads(line) for line in EXAMPLES.read_text(encoding="utf-8").splitlines()]
-    import atensi.batch
-
-    valid = [i for i in items if atensi.batch.assess_record(i, on=ON)["ok"]]
-    with path.open("w", encoding="utf-8") as handle:
-        for n in range(count):
-            item = valid[n % len(valid)]
-            subject = {**item["subject"], "id": f"P-{n:08d}"}
-            handle.write(json.dumps({**item, "subject": subject}) + "\n")
+PIPELINES = ("pydantic", "msgspec", "atensi-fast", "atensi-pure", "atensi-before")
+NAMES = {
+    "pydantic": "pydantic v2 strict, validation only",
+    "msgspec": "msgspec Structs, validation only",
+    "atensi-fast": "atensi assess_line_json, fast extra",
+    "atensi-pure": "atensi assess_line_json, pure Python",
+    "atensi-before": "atensi assess_line_json, before",
+}
 
 
 def worker(kind: str, path: str) -> None:
-    """Stream the file through one pipeline; print JSON with the rate and peak memory."""
+    """Stream the file through one pipeline; print the count, seconds and peak memory."""
+    sys.path.insert(0, str(HERE))
+    if kind == "atensi-pure":
+        sys.modules["msgspec"] = None  # type: ignore[assignment]  # as if not installed
+    step: Callable[[bytes], object]
+    if kind.startswith("atensi"):
+        from atensi.batch import assess_line_json
+
+        def run(line: bytes) -> object:
+            return assess_line_json(line, on=ON)
+
+        step = run
+    else:
+        import _baselines
+
+        step = _baselines.pydantic_item() if kind == "pydantic" else _baselines.msgspec_item()
     count = 0
     start = time.perf_counter()
-    if kind == "atensi":
-        from atensi.batch import assess_record
-
-        with open(path, "rb") as handle:
-            for line in handle:
-                json.dumps(assess_record(json.loads(line), on=ON))
-                count += 1
-    elif kind == "atensi-text":
-        from atensi.batch import assess_record_json
-
-        with open(path, "rb") as handle:
-            for line in handle:
-                # ensure_ascii=True: the text json.dumps gives in the "atensi" pipeline.
-                assess_record_json(json.loads(line), on=ON, ensure_ascii=True)
-                count += 1
-    elif kind == "pydantic":
-        model = _pydantic_item()
-        with open(path, "rb") as handle:
-            for line in handle:
-                model.model_validate_json(line)
-                count += 1
-    else:
-        import msgspec
-
-        decoder = msgspec.json.Decoder(_msgspec_item())
-        with open(path, "rb") as handle:
-            for line in handle:
-                decoder.decode(line)
-                count += 1
+    with open(path, "rb") as handle:
+        for line in handle:
+            step(line)
+            count += 1
     elapsed = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"count": count, "seconds": elapsed, "peak_mb": peak_kb / 1024}))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"count": count, "seconds": elapsed, "peak_mb": peak}))
 
 
-def _pydantic_item() -> Any:
-    import pydantic
+def _run(kind: str, path: pathlib.Path, before: str | None) -> dict[str, float]:
+    env = None
+    if kind == "atensi-before":
+        import os
 
-    from atensi.nik import NoNikReason
-    from atensi.vocab import (
-        DisabilityType,
-        DrugRisk,
-        ElderlyCapacity,
-        ServiceComponent,
-        Sex,
-        TargetGroup,
-    )
-
-    strict = pydantic.ConfigDict(extra="forbid", strict=True)
-
-    class NoNik(pydantic.BaseModel):
-        model_config = strict
-        reason: NoNikReason
-
-    class Birth(pydantic.BaseModel):
-        model_config = strict
-        value: dt.date
-        precision: Literal["hari", "bulan", "tahun"] = "hari"
-        estimated: bool = False
-
-    class Disability(pydantic.BaseModel):
-        model_config = strict
-        type: DisabilityType
-        since: dt.date | None = None
-        permanent: bool | None = None
-        determined_by_medical_personnel: bool | None = None
-
-    class DrugUse(pydantic.BaseModel):
-        model_config = strict
-        status: TargetGroup
-        risk: DrugRisk | None = None
-
-    class Condition(pydantic.BaseModel):
-        model_config = strict
-        group: TargetGroup
-        since: dt.date | None = None
-        evidence: str | None = None
-        justification: str | None = None
-
-    class Subject(pydantic.BaseModel):
-        model_config = strict
-        kind: Literal["person"]
-        id: str
-        nik: Annotated[str, pydantic.StringConstraints(pattern=r"^\d{16}$")] | NoNik
-        name: str
-        sex: Sex | None = None
-        birth_date: Birth | None = None
-        domicile: str | None = None
-        registry_id: str | None = None
-        disabilities: tuple[Disability, ...] = ()
-        elderly_capacity: ElderlyCapacity | None = None
-        drug_use: DrugUse | None = None
-        conditions: tuple[Condition, ...] = ()
-
-    class Assessor(pydantic.BaseModel):
-        model_config = strict
-        name: str | None = None
-        certified_social_worker: bool = False
-        role: str | None = None
-
-    class Assessment(pydantic.BaseModel):
-        model_config = strict
-        id: str
-        assessed_on: dt.date
-        assessor: Assessor = Assessor()
-        conditions: tuple[Condition, ...] = ()
-        needs: tuple[ServiceComponent, ...] = ()
-        risks: tuple[str, ...] = ()
-        welfare_decile: int | None = None
-        in_dtks: bool | None = None
-        notes: str | None = None
-
-    class Item(pydantic.BaseModel):
-        model_config = strict
-        on: dt.date | None = None
-        subject: Subject
-        assessment: Assessment | None
-
-    return Item
-
-
-def _msgspec_item() -> Any:
-    import msgspec
-
-    from atensi.nik import NoNikReason
-    from atensi.vocab import (
-        DisabilityType,
-        DrugRisk,
-        ElderlyCapacity,
-        ServiceComponent,
-        Sex,
-        TargetGroup,
-    )
-
-    opts: dict[str, Any] = {"forbid_unknown_fields": True}
-
-    class NoNik(msgspec.Struct, **opts):
-        reason: NoNikReason
-
-    class Birth(msgspec.Struct, **opts):
-        value: dt.date
-        precision: str = "hari"
-        estimated: bool = False
-
-    class Disability(msgspec.Struct, **opts):
-        type: DisabilityType
-        since: dt.date | None = None
-        permanent: bool | None = None
-        determined_by_medical_personnel: bool | None = None
-
-    class DrugUse(msgspec.Struct, **opts):
-        status: TargetGroup
-        risk: DrugRisk | None = None
-
-    class Condition(msgspec.Struct, **opts):
-        group: TargetGroup
-        since: dt.date | None = None
-        evidence: str | None = None
-        justification: str | None = None
-
-    class Subject(msgspec.Struct, **opts):
-        kind: str
-        id: str
-        nik: str | NoNik
-        name: str
-        sex: Sex | None = None
-        birth_date: Birth | None = None
-        domicile: str | None = None
-        registry_id: str | None = None
-        disabilities: tuple[Disability, ...] = ()
-        elderly_capacity: ElderlyCapacity | None = None
-        drug_use: DrugUse | None = None
-        conditions: tuple[Condition, ...] = ()
-
-    class Assessor(msgspec.Struct, **opts):
-        name: str | None = None
-        certified_social_worker: bool = False
-        role: str | None = None
-
-    class Assessment(msgspec.Struct, **opts):
-        id: str
-        assessed_on: dt.date
-        assessor: Assessor | None = None
-        conditions: tuple[Condition, ...] = ()
-        needs: tuple[ServiceComponent, ...] = ()
-        risks: tuple[str, ...] = ()
-        welfare_decile: int | None = None
-        in_dtks: bool | None = None
-        notes: str | None = None
-
-    class Item(msgspec.Struct, **opts):
-        subject: Subject
-        assessment: Assessment | None
-        on: dt.date | None = None
-
-    return Item
+        env = {**os.environ, "PYTHONPATH": before or ""}
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", kind, str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    ).stdout
+    found: dict[str, float] = json.loads(out)
+    return found
 
 
 def main() -> None:
-    """Generate the files and run each pipeline in a fresh interpreter."""
+    """Write the files, run the pipelines in shuffled rounds, print the ratios."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--before", help="the src folder of an earlier atensi, to compare")
     args = parser.parse_args()
+    kinds = [k for k in PIPELINES if k != "atensi-before" or args.before]
+    rng = random.Random(17)
     with tempfile.TemporaryDirectory() as tmp:
-        rows = []
         for size in args.sizes:
             path = pathlib.Path(tmp) / f"items-{size}.jsonl"
-            make_file(path, size)
-            for kind in ("pydantic", "msgspec", "atensi", "atensi-text"):
-                out = subprocess.run(
-                    [sys.executable, __file__, "--worker", kind, str(path)],
-                    check=True,
-                    capture_output=True,
-                    text=True,
-                ).stdout
-                result = json.loads(out)
-                rate, peak = result["count"] / result["seconds"], result["peak_mb"]
-                rows.append((size, kind, rate, peak))
+            # Written by another interpreter: a worker's peak memory would otherwise include
+            # this one's (Linux keeps the peak across the exec of a child).
+            subprocess.run([sys.executable, __file__, "--write", str(size), str(path)], check=True)
+            rates: dict[str, list[float]] = {k: [] for k in kinds}
+            peaks: dict[str, list[float]] = {k: [] for k in kinds}
+            for _ in range(args.rounds):
+                order = list(kinds)
+                rng.shuffle(order)
+                for kind in order:
+                    result = _run(kind, path, args.before)
+                    rates[kind].append(result["count"] / result["seconds"])
+                    peaks[kind].append(result["peak_mb"])
+                    print(f"  {size:,} {kind}: {rates[kind][-1]:,.0f}/s", file=sys.stderr)
+            print(f"\n{size:,} items, {args.rounds} rounds; rate relative to pydantic per round")
+            print(f"{'pipeline':<40} {'records/s':>10} {'× pyd':>6} {'spread':>11} {'peak MB':>8}")
+            for kind in kinds:
+                ratios = [r / p for r, p in zip(rates[kind], rates["pydantic"], strict=True)]
                 print(
-                    f"{size:>9,} {kind:<11} {rate:>10,.0f} rec/s  peak {peak:7.1f} MB", flush=True
+                    f"{NAMES[kind]:<40} {statistics.median(rates[kind]):>10,.0f}"
+                    f" {statistics.median(ratios):>6.2f}"
+                    f" {min(ratios):>5.2f}-{max(ratios):<5.2f}"
+                    f" {max(peaks[kind]):>8.1f}"
                 )
-        print()
-        print(f"{'records':>9} {'pipeline':<36} {'rec/s':>10} {'x pydantic':>11} {'peak MB':>8}")
-        names = {
-            "pydantic": "pydantic v2, structuring only",
-            "msgspec": "msgspec, structuring only",
-            "atensi": "atensi, structure+assess+JSON",
-            "atensi-text": "atensi, same via assess_record_json",
-        }
-        for size in args.sizes:
-            base = next(r[2] for r in rows if r[0] == size and r[1] == "pydantic")
-            for row in (r for r in rows if r[0] == size):
-                print(
-                    f"{size:>9,} {names[row[1]]:<36} {row[2]:>10,.0f} {row[2] / base:>11.2f}"
-                    f" {row[3]:>8.1f}"
-                )
+
+
+def write(size: int, path: str) -> None:
+    """Write ``size`` items to ``path``, a hundred thousand at a time."""
+    sys.path.insert(0, str(HERE))
+    from _records import item_lines
+
+    with open(path, "wb") as handle:
+        for start in range(0, size, 100_000):
+            handle.write(b"\n".join(item_lines(min(100_000, size - start))) + b"\n")
 
 
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "--worker":
         worker(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 4 and sys.argv[1] == "--write":
+        write(int(sys.argv[2]), sys.argv[3])
     else:
         main()

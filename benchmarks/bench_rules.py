@@ -1,103 +1,167 @@
-"""Eligibility decisions per second, against the cost of structuring the same records.
+"""Where the time of a record goes: every stage timed inside the full pipeline.
 
-Run: ``python benchmarks/bench_rules.py [--count N]``. The goal is that assessing a structured
-record costs at most 20% of structuring it (JSON decoding included in the structuring side).
-Not a test: it asserts nothing.
+Run: ``python benchmarks/bench_rules.py [--count N] [--rounds R]``. Each pipeline reads JSON
+lines of person + assessment items and writes each one's redacted decision as a JSON line,
+record by record, with the GC on and nothing kept between records (as the command line runs);
+the clock is read between the stages of every record, so each stage is timed where it runs.
+(An earlier version structured every record first and kept them all alive with the GC on,
+then timed the rules over them: the collector's walks over a million live objects were
+charged to the rules.) Pipelines:
+
+* **pure, rules**: as without the ``fast`` extra and without the memo: decode the line
+  (``json``, refusing duplicate keys and NaN), ``structure``, warnings, ``assess_eligibility``,
+  the decision's text;
+* **pure, memo**: the same, the decision's text from the decision memo (``atensi.rules.memo``);
+* **fast, memo**: what ``assess_line_json`` does with the extra: msgspec twins, warnings, memo.
+
+pydantic's ``model_validate_json`` of the same lines (validation only) is timed in the same
+rounds for scale (``benchmarks/_rounds.py``). Not a test: it asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
+import gc
+import random
+import statistics
+import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
+sys.path.insert(0, __file__.rsplit("/", 1)[0])
+import _baselines
+from _records import item_lines
+
 import atensi
-from atensi.model import Assessment, Person
+from atensi.boundary import _twins, warnings_of
+from atensi.boundary._lines import Decoder, decode_line, line_where
+from atensi.model import AssessmentItem
 from atensi.rules import assess_eligibility
+from atensi.rules.memo import DecisionMemo
 
 ON = dt.date(2024, 6, 1)
-GROUPS = [
-    "anak_jalanan",
-    "lanjut_usia_terlantar",
-    "gelandangan",
-    "korban_bencana_alam",
-    "pecandu_narkotika",
-    "penyandang_disabilitas",
-]
+Stages = dict[str, float]
 
 
-def records(count: int) -> list[tuple[bytes, bytes]]:
-    """Person and assessment records, as JSON, with varied ages and conditions."""
-    out = []
-    for i in range(count):
-        year = 1940 + i % 80
-        # The NIK encodes the recorded birth date and sex (a woman: day + 40), as in a registry.
-        person: dict[str, Any] = {
-            "id": f"P-{i}",
-            "nik": f"31710141{3:02d}{year % 100:02d}{i % 9999 + 1:04d}",
-            "name": "Penerima",
-            "sex": "perempuan",
-            "birth_date": {"value": f"{year}-03-01"},
-            "domicile": "317101",
-        }
-        if i % 5 == 0:
-            person["disabilities"] = [
-                {"type": "fisik", "permanent": True, "determined_by_medical_personnel": True}
-            ]
-        assessment = {
-            "id": f"A-{i}",
-            "assessed_on": "2024-05-01",
-            "conditions": [{"group": GROUPS[i % len(GROUPS)]}],
-            "in_dtks": i % 3 != 0,
-        }
-        out.append((json.dumps(person).encode(), json.dumps(assessment).encode()))
-    return out
+def pure_rules(lines: list[bytes], times: Stages) -> None:
+    decoder, where = Decoder(), line_where(None)
+    clock = time.perf_counter_ns
+    for line in lines:
+        t0 = clock()
+        record = decode_line(line, where, decoder)
+        t1 = clock()
+        item = atensi.structure(record, AssessmentItem)
+        t2 = clock()
+        warnings_of(item)
+        t3 = clock()
+        decision = assess_eligibility(item.subject, item.assessment, on=item.on or ON)
+        t4 = clock()
+        decision.to_json_text(redact=True)
+        t5 = clock()
+        times["decode JSON"] += t1 - t0
+        times["structure"] += t2 - t1
+        times["warnings"] += t3 - t2
+        times["assess_eligibility"] += t4 - t3
+        times["decision text"] += t5 - t4
+
+
+def pure_memo(lines: list[bytes], times: Stages, memo: DecisionMemo) -> None:
+    decoder, where = Decoder(), line_where(None)
+    clock = time.perf_counter_ns
+    for line in lines:
+        t0 = clock()
+        record = decode_line(line, where, decoder)
+        t1 = clock()
+        item = atensi.structure(record, AssessmentItem)
+        t2 = clock()
+        warnings_of(item)
+        t3 = clock()
+        memo.text(item.subject, item.assessment, on=item.on or ON)
+        t4 = clock()
+        times["decode JSON"] += t1 - t0
+        times["structure"] += t2 - t1
+        times["warnings"] += t3 - t2
+        times["memo: signature + text"] += t4 - t3
+
+
+def fast_memo(lines: list[bytes], times: Stages, memo: DecisionMemo) -> None:
+    clock = time.perf_counter_ns
+    for line in lines:
+        t0 = clock()
+        item = _twins.decode(line, AssessmentItem)
+        t1 = clock()
+        warnings_of(item)
+        t2 = clock()
+        memo.text(item.subject, item.assessment, on=item.on or ON)
+        t3 = clock()
+        times["decode + check twins (msgspec)"] += t1 - t0
+        times["warnings"] += t2 - t1
+        times["memo: signature + text"] += t3 - t2
 
 
 def main() -> None:
-    """Print structuring and assessing throughput and their ratio."""
+    """Time every stage of each pipeline over the rounds; print µs per record and shares."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--count", type=int, default=20_000)
+    parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    data = records(args.count)
-    start = time.perf_counter()
-    typed = [
-        (atensi.structure(json.loads(p), Person), atensi.structure(json.loads(a), Assessment))
-        for p, a in data
-    ]
-    structuring = time.perf_counter() - start
-    start = time.perf_counter()
-    for person, assessment in typed:
-        assess_eligibility(person, assessment, on=ON)
-    assessing = time.perf_counter() - start
-    start = time.perf_counter()
-    for person, assessment in typed[: args.count // 10]:
-        json.dumps(assess_eligibility(person, assessment, on=ON).to_json())
-    with_json = (time.perf_counter() - start) * 10
-    start = time.perf_counter()
-    for person, assessment in typed[: args.count // 10]:
-        assess_eligibility(person, assessment, on=ON).to_json_text(redact=True)
-    with_text = (time.perf_counter() - start) * 10
-    n = args.count
-    print(f"{n:,} person + assessment records")
-    print(
-        f"structure (json.loads + structure x2): {n / structuring:>10,.0f} rec/s "
-        f"{structuring / n * 1e6:7.1f} µs"
-    )
-    print(
-        f"assess_eligibility:                    {n / assessing:>10,.0f} rec/s "
-        f"{assessing / n * 1e6:7.1f} µs  ({assessing / structuring:.0%} of structuring)"
-    )
-    print(
-        f"assess + decision JSON:                {n / with_json:>10,.0f} rec/s "
-        f"{with_json / n * 1e6:7.1f} µs"
-    )
-    print(
-        f"assess + redacted JSON text:           {n / with_text:>10,.0f} rec/s "
-        f"{with_text / n * 1e6:7.1f} µs"
-    )
+    lines = item_lines(args.count)
+    pydantic_fn = _baselines.pydantic_item()
+    _baselines.check([pydantic_fn], lines)
+    memos = {"pure, memo": DecisionMemo(), "fast, memo": DecisionMemo()}
+    pipelines: dict[str, Callable[[Stages], Any]] = {
+        "pure, rules": lambda t: pure_rules(lines, t),
+        "pure, memo": lambda t: pure_memo(lines, t, memos["pure, memo"]),
+        "fast, memo": lambda t: fast_memo(lines, t, memos["fast, memo"]),
+        "pydantic validation only": lambda t: _pydantic(pydantic_fn, lines, t),
+    }
+    for run in pipelines.values():  # warm up: generated code, twins, memo
+        run(dict.fromkeys(_STAGES, 0.0))
+    per_round: dict[str, list[Stages]] = {name: [] for name in pipelines}
+    rng = random.Random(17)
+    for _ in range(args.rounds):
+        order = list(pipelines)
+        rng.shuffle(order)
+        for name in order:
+            times: Stages = dict.fromkeys(_STAGES, 0.0)
+            gc.collect()
+            pipelines[name](times)
+            per_round[name].append(times)
+    print(f"{len(lines):,} items, {args.rounds} rounds; µs per record, median of the rounds")
+    for name, rounds in per_round.items():
+        totals = [sum(r.values()) for r in rounds]
+        base = [sum(r.values()) for r in per_round["pydantic validation only"]]
+        ratio = statistics.median(b / t for b, t in zip(base, totals, strict=True))
+        total = statistics.median(totals) / len(lines) / 1000
+        print(f"\n{name}: {total:.1f} µs per record, {ratio:.2f}× pydantic's validation rate")
+        for stage in _STAGES:
+            values = [r[stage] for r in rounds]
+            if not any(values):
+                continue
+            us = statistics.median(values) / len(lines) / 1000
+            print(f"  {stage:<34} {us:7.2f} µs  {us / total:6.1%}")
+
+
+def _pydantic(fn: Callable[[bytes], Any], lines: list[bytes], times: Stages) -> None:
+    clock = time.perf_counter_ns
+    for line in lines:
+        t0 = clock()
+        fn(line)
+        times["pydantic model_validate_json"] += clock() - t0
+
+
+_STAGES = (
+    "decode JSON",
+    "structure",
+    "decode + check twins (msgspec)",
+    "warnings",
+    "assess_eligibility",
+    "decision text",
+    "memo: signature + text",
+    "pydantic model_validate_json",
+)
 
 
 if __name__ == "__main__":

@@ -245,24 +245,36 @@ ITEM = {
 }
 
 
-@pytest.mark.parametrize("where", ["structure", "assess_eligibility", "to_json", "to_json_text"])
+@pytest.mark.parametrize(
+    "where", ["structure", "assess_eligibility", "signature", "to_json", "to_json_text"]
+)
 def test_a_defect_for_one_record_is_that_records_error(
     monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
     """Any exception becomes ``record.internal_error``: no traceback, no input, the next goes on."""
     from atensi import batch
+    from atensi.rules import memo
 
     secret = "Rahasia Sekali 3171014103900001"
 
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise ValueError(f"year 10000 is out of range for {secret}")
 
-    if where in ("structure", "assess_eligibility"):
+    # A fresh memo: a decision of the same signature made earlier would answer without the rules.
+    monkeypatch.setattr(batch, "MEMO", memo.DecisionMemo())
+    if where == "structure":
         monkeypatch.setattr(batch, where, broken)
+    elif where == "assess_eligibility":
+        monkeypatch.setattr(batch, where, broken)
+        monkeypatch.setattr(memo, where, broken)
+    elif where == "signature":
+        monkeypatch.setattr(memo, "_signature", broken)
     else:
         monkeypatch.setattr(Decision, where, broken)
     on = dt.date(2024, 6, 1)
     for show in (False, True):
+        if where == "signature" and show:
+            continue  # nothing redacted: the memo is not asked
         results = []
         if where != "to_json_text":
             results.append(assess_record(ITEM, on=on, show_personal_data=show))

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import pathlib
+import subprocess
+import sys
 
 import pytest
 
@@ -96,3 +99,28 @@ def test_help_shows_what_each_command_does_formats_exit_codes_and_an_example() -
         shown = run(command, "--help").stdout
         assert "example:" in shown or command == "schema", command
     assert "decision" in run("schema", "--help").stdout
+
+
+_STARTED = """
+import contextlib, io, sys
+sys.argv = ["atensi", "assess", sys.argv[1], "--quiet"]
+from atensi.cli import main
+with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+    main()
+print(" ".join(sorted(sys.modules)))
+"""
+
+
+def test_assess_starts_without_what_its_records_do_not_need(tmp_path: pathlib.Path) -> None:
+    """Building the parser of every subcommand imports neither the reports nor their extras."""
+    path = tmp_path / "one.jsonl"
+    path.write_text(
+        '{"subject": {"kind": "community", "id": "K", "name": "K"}, "assessment": null}\n'
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", _STARTED, str(path)], capture_output=True, text=True, check=True
+    )
+    loaded = set(done.stdout.split())
+    assert "atensi.rules.memo" in loaded  # the record was assessed
+    for heavy in ("atensi.reports", "atensi.rules.policies", "matplotlib", "polars", "dateutil"):
+        assert heavy not in loaded, heavy

@@ -41,7 +41,14 @@ from atensi.vocab import (
 
 if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
     from atensi import boundary, law, model, privacy, reports, rules, vocab
-    from atensi.boundary import RecordResult, json_schema, structure, unstructure, validate_many
+    from atensi.boundary import (
+        RecordResult,
+        json_schema,
+        structure,
+        structure_json,
+        unstructure,
+        validate_many,
+    )
     from atensi.privacy import redact
     from atensi.rules import (
         assess_eligibility,
@@ -97,6 +104,7 @@ __all__ = [
     "reports",
     "rules",
     "structure",
+    "structure_json",
     "units_serving",
     "unstructure",
     "validate_many",
@@ -116,6 +124,7 @@ _LAZY = {
     "RecordResult": "boundary",
     "json_schema": "boundary",
     "structure": "boundary",
+    "structure_json": "boundary",
     "unstructure": "boundary",
     "validate_many": "boundary",
 }
@@ -157,3 +166,8 @@ def __getattr__(name: str) -> Any:
 
         return boundary if name == "boundary" else getattr(boundary, name)
     raise AttributeError(f"module 'atensi' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The module's names, the lazy ones included (for ``dir()``, completion and autodoc)."""
+    return sorted(set(globals()) | set(__all__))

@@ -25,18 +25,16 @@ from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple, ParamSpec, TypeVar
 
 from atensi.boundary import structure, warnings_of
+from atensi.boundary._compiled import twins
 from atensi.boundary._lines import Decoder, decode_line, line_where
 from atensi.errors import ErrorDetail, InvalidRecord, NoInstrumentInForce
 from atensi.law import EDITION_IDS, FLOOR_FROM, InForceDates, instrument_in_force
 from atensi.model import Assessment, AssessmentItem
 from atensi.model.subjects import Subject
-from atensi.rules import (
-    Decision,
-    EditionComparison,
-    Redaction,
-    assess_eligibility,
-    compare_editions,
-)
+from atensi.rules.compare import EditionComparison, compare_editions
+from atensi.rules.decision import Decision, Redaction
+from atensi.rules.eligibility import assess_eligibility
+from atensi.rules.memo import MEMO
 
 __all__ = [
     "Law",
@@ -289,7 +287,14 @@ def _warnings_json(warnings: tuple[ErrorDetail, ...]) -> list[Any]:
 
 def _level(show_personal_data: bool, redaction: str) -> Redaction:
     """The redaction of a decision: none when personal data is shown, else the one asked for."""
-    return Redaction.NONE if show_personal_data else Redaction(redaction)
+    if show_personal_data:
+        return Redaction.NONE
+    # Looked up: an enum's call by value costs about a microsecond, once per record.
+    found = _LEVELS.get(redaction) if type(redaction) is str else None
+    return found or Redaction(redaction)
+
+
+_LEVELS = {level.value: level for level in Redaction}
 
 
 def _errors_json(errors: tuple[ErrorDetail, ...], show_personal_data: bool) -> list[Any]:
@@ -316,13 +321,61 @@ def assess_record(
     ``law`` pins the edition or replaces in-force dates. A
     valid item with warnings has them under ``"warnings"`` (the key is there only then).
     """
-    result, warnings = decide_item_with_warnings(item, on=on, law=law)
+    level = _level(show_personal_data, redaction)
+    result, warnings = _on_item(item, on, lambda i: _redacted(i, law, level))
     if isinstance(result, tuple):
         return {"ok": False, "errors": _errors_json(result, show_personal_data)}
-    data = {"ok": True, "decision": result.to_json(redact=_level(show_personal_data, redaction))}
+    data = {"ok": True, "decision": result.to_json(redact=level)}
     if warnings:
         data["warnings"] = _warnings_json(warnings)
     return data
+
+
+def _redacted(inputs: _Inputs, law: Law, level: Redaction) -> Decision:
+    """The decision as ``level`` shows it: from the memo, unless nothing is redacted."""
+    if level is Redaction.NONE:
+        return assess_eligibility(
+            inputs.subject,
+            inputs.assessment,
+            on=inputs.on,
+            edition=law.edition,
+            in_force_dates=law.overrides(),
+        )
+    return MEMO.decision(
+        inputs.subject,
+        inputs.assessment,
+        on=inputs.on,
+        edition=law.edition,
+        in_force_dates=law.overrides(),
+        redact=level,
+    )
+
+
+def _decision_text(
+    subject: Subject,
+    assessment: Assessment | None,
+    on: dt.date,
+    law: Law,
+    level: Redaction,
+    ensure_ascii: bool,
+) -> str:
+    """The decision's JSON text at ``level`` (the memo's, where it is redacted)."""
+    return MEMO.text(
+        subject,
+        assessment,
+        on=on,
+        edition=law.edition,
+        in_force_dates=law.overrides(),
+        redact=level,
+        ensure_ascii=ensure_ascii,
+    )
+
+
+def _result_text(decision: str, warnings: tuple[ErrorDetail, ...], ensure_ascii: bool) -> str:
+    if warnings:
+        listed = json.dumps(_warnings_json(warnings), ensure_ascii=ensure_ascii)
+        return f'{{"ok": true, "decision": {decision}, "warnings": {listed}}}'
+    return f'{{"ok": true, "decision": {decision}}}'
 
 
 @_never_raises(_errors_text)
@@ -337,25 +390,27 @@ def assess_record_json(
 ) -> str:
     """Return ``json.dumps(assess_record(item, ...), ensure_ascii=ensure_ascii)``, faster.
 
-    The same text, character for character (a differential test holds them equal). A
-    redacted decision's text is assembled from memoised pieces (see
-    :meth:`atensi.rules.Decision.to_json_text`) instead of building and encoding about 3 kB
-    of nested dictionaries per record; use it where the next step is writing JSON lines.
+    The same text, character for character (a differential test holds them equal), made
+    without building and encoding about 3 kB of nested dictionaries per record: a redacted
+    decision's text comes from the decision memo (:mod:`atensi.rules.memo`) when a record the
+    rules see alike was decided before, and is otherwise assembled from memoised pieces (see
+    :meth:`atensi.rules.Decision.to_json_text`). Use it where the next step is writing JSON
+    lines.
 
     >>> assess_record_json({"subject": {"kind": "community", "id": "K", "name": "Kampung"},
     ...                     "assessment": None}, on=None)[:30]
     '{"ok": false, "errors": [{"loc'
     """
-    result, warnings = decide_item_with_warnings(item, on=on, law=law)
+    level = _level(show_personal_data, redaction)
+    result, warnings = _on_item(
+        item,
+        on,
+        lambda i: _decision_text(i.subject, i.assessment, i.on, law, level, ensure_ascii),
+    )
     if isinstance(result, tuple):
         data = {"ok": False, "errors": _errors_json(result, show_personal_data)}
         return json.dumps(data, ensure_ascii=ensure_ascii)
-    level = _level(show_personal_data, redaction)
-    decision = result.to_json_text(redact=level, ensure_ascii=ensure_ascii)
-    if warnings:
-        listed = json.dumps(_warnings_json(warnings), ensure_ascii=ensure_ascii)
-        return f'{{"ok": true, "decision": {decision}, "warnings": {listed}}}'
-    return f'{{"ok": true, "decision": {decision}}}'
+    return _result_text(result, warnings, ensure_ascii)
 
 
 def compare_record_json(
@@ -462,6 +517,9 @@ def assess_line_json(
     """
     if not line.strip():
         return None
+    compiled = _assess_compiled(line, on, law, show_personal_data, redaction, ensure_ascii)
+    if compiled is not None:
+        return compiled
     record = _decoded(line, number)
     if isinstance(record, ErrorDetail):
         data = {"ok": False, "errors": _errors_json((record,), show_personal_data)}
@@ -490,9 +548,58 @@ def validate_line_json(
     """
     if not line.strip():
         return None
+    compiled = _validate_compiled(line, cls, ensure_ascii)
+    if compiled is not None:
+        return compiled
     record = _decoded(line, number)
     if isinstance(record, ErrorDetail):
         data = {"ok": False, "errors": _errors_json((record,), show_personal_data)}
     else:
         data = validate_record(record, cls, show_personal_data=show_personal_data)
+    return json.dumps(data, ensure_ascii=ensure_ascii)
+
+
+# --- The compiled path (the ``fast`` extra) ------------------------------------------------------
+# A line is decoded by msgspec into twins of the entities (:mod:`atensi.boundary._twins`), which
+# the warnings, the rules and the memo read as they read entities. Only a valid line with a date
+# is answered here; anything else (not JSON, a duplicate key, an invalid record, no date, a date
+# before PP 39/2012, or any failure of this path) returns ``None`` and goes the detailed way,
+# which gives every error and decides every other case: the same text either way.
+
+
+def _assess_compiled(
+    line: str | bytes,
+    on: dt.date | None,
+    law: Law,
+    show_personal_data: bool,
+    redaction: str,
+    ensure_ascii: bool,
+) -> str | None:
+    """:func:`assess_line_json` of a valid line on the compiled path, or ``None``."""
+    module = twins()
+    if module is None:
+        return None
+    try:
+        level = _level(show_personal_data, redaction)
+        item = module.decode(line, AssessmentItem)
+        when = on if item.on is None else item.on
+        if when is None:
+            return None
+        warnings = warnings_of(item)
+        decision = _decision_text(item.subject, item.assessment, when, law, level, ensure_ascii)
+    except Exception:
+        return None
+    return _result_text(decision, warnings, ensure_ascii)
+
+
+def _validate_compiled(line: str | bytes, cls: type[Any], ensure_ascii: bool) -> str | None:
+    """:func:`validate_line_json` of a valid line on the compiled path, or ``None``."""
+    module = twins()
+    if module is None:
+        return None
+    try:
+        warnings = warnings_of(module.decode(line, cls))
+    except Exception:
+        return None
+    data = {"ok": True, "warnings": _warnings_json(warnings)} if warnings else {"ok": True}
     return json.dumps(data, ensure_ascii=ensure_ascii)

@@ -225,7 +225,12 @@ def compact(text: object) -> str:
     return text.translate(_SEPARATORS)
 
 
-def _check(text: object, strict: bool) -> tuple[str, tuple[str, ...]]:
+def _check(text: object, strict: bool, warn: bool = True) -> tuple[str, tuple[str, ...]]:
+    """The compact NIK and its region warnings (looked up only if ``warn`` or ``strict``).
+
+    A valid NIK costs no masked text and, unless asked, no region look-up: ``validate`` runs
+    for every NIK of every record, and its answer does not depend on the region table.
+    """
     if type(text) is str and len(text) == 16 and text.isdigit() and text.isascii():
         value = text
     else:
@@ -242,7 +247,6 @@ def _check(text: object, strict: bool) -> tuple[str, tuple[str, ...]]:
                 f"a NIK has 16 digits, not {len(value)}",
                 f"NIK terdiri atas 16 angka, bukan {len(value)}",
             )
-    masked = mask(value)
     day = int(value[6:8])
     month = int(value[8:10])
     if day > 40:
@@ -250,27 +254,29 @@ def _check(text: object, strict: bool) -> tuple[str, tuple[str, ...]]:
     if not 1 <= day <= 31:
         raise InvalidDate(
             text,
-            f"the NIK {masked} encodes no valid day (01-31, or 41-71 for women)",
-            f"NIK {masked} tidak memuat hari yang sah (01-31, atau 41-71 untuk perempuan)",
+            f"the NIK {mask(value)} encodes no valid day (01-31, or 41-71 for women)",
+            f"NIK {mask(value)} tidak memuat hari yang sah (01-31, atau 41-71 untuk perempuan)",
         )
     if not 1 <= month <= 12:
         raise InvalidDate(
             text,
-            f"the NIK {masked} encodes no valid month (01-12)",
-            f"NIK {masked} tidak memuat bulan yang sah (01-12)",
+            f"the NIK {mask(value)} encodes no valid month (01-12)",
+            f"NIK {mask(value)} tidak memuat bulan yang sah (01-12)",
         )
     if day > _DAYS[month] or (month == 2 and day == 29 and int(value[10:12]) % 4):
         raise InvalidDate(
             text,
-            f"the NIK {masked} encodes an impossible date",
-            f"NIK {masked} memuat tanggal yang tidak ada",
+            f"the NIK {mask(value)} encodes an impossible date",
+            f"NIK {mask(value)} memuat tanggal yang tidak ada",
         )
     if value[12:] == "0000":
         raise InvalidSerial(
-            text, f"the NIK {masked} has serial 0000", f"NIK {masked} bernomor urut 0000"
+            text,
+            f"the NIK {mask(value)} has serial 0000",
+            f"NIK {mask(value)} bernomor urut 0000",
         )
     warnings: tuple[str, ...] = ()
-    if not is_valid_code(value[:6]):
+    if (warn or strict) and not is_valid_code(value[:6]):
         if not is_valid_code(value[:4]):
             warnings = ("nik.unknown_regency",)
         else:
@@ -278,8 +284,8 @@ def _check(text: object, strict: bool) -> tuple[str, tuple[str, ...]]:
         if strict:
             raise InvalidRegion(
                 text,
-                f"the NIK {masked} names an unknown region",
-                f"NIK {masked} memuat kode wilayah yang tidak dikenal",
+                f"the NIK {mask(value)} names an unknown region",
+                f"NIK {mask(value)} memuat kode wilayah yang tidak dikenal",
             )
     return value, warnings
 
@@ -291,13 +297,13 @@ def validate(text: object, *, strict: bool = False) -> str:
         text: the NIK as written (spaces, dots and dashes are allowed).
         strict: reject a region code that is in neither the current nor the retired table.
     """
-    return _check(text, strict)[0]
+    return _check(text, strict, warn=False)[0]
 
 
 def is_valid(text: object, *, strict: bool = False) -> bool:
     """Whether ``validate`` accepts ``text``."""
     try:
-        _check(text, strict)
+        _check(text, strict, warn=False)
     except InvalidNik:
         return False
     return True

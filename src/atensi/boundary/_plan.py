@@ -29,8 +29,9 @@ import attrs
 
 from atensi.errors import ErrorDetail, InvalidRecord, Loc, json_type_names, safe_key
 from atensi.model._fields import date_or_problem, default_factory
+from atensi.model.subjects import SUBJECT_KINDS
 
-__all__ = ["INVALID", "Plan", "plan_for", "structure_date"]
+__all__ = ["INVALID", "Plan", "plan_for", "structure_date", "tagged_union_of"]
 
 
 class _Invalid:
@@ -486,6 +487,15 @@ def register_tagged_union(tags: Mapping[str, type[Any]]) -> None:
     _TAGGED_UNIONS.append((frozenset(tags.values()), dict(tags)))
 
 
+def tagged_union_of(classes: tuple[type[Any], ...]) -> Mapping[str, type[Any]] | None:
+    """The tags of a registered tagged union of exactly these classes, or ``None``."""
+    wanted = frozenset(classes)
+    for members, tags in _TAGGED_UNIONS:
+        if members == wanted:
+            return tags
+    return None
+
+
 def plan_for(cls: type[Any]) -> Plan:
     """Return (and cache) the plan of an attrs class."""
     plan = _PLANS.get(cls)
@@ -530,11 +540,13 @@ def structurer_for(tp: Any) -> Structurer:
             other = next(a for a in non_none if a is not str)
             inner = _str_or(structurer_for(other))
         else:
-            for classes, tags in _TAGGED_UNIONS:
-                if frozenset(non_none) == classes:
-                    inner = _tagged_union(non_none, tags)
-                    break
-            else:
+            tags = tagged_union_of(non_none)
+            if tags is None:
                 raise TypeError(f"atensi cannot structure the union {tp!r}")
+            inner = _tagged_union(non_none, tags)
         return _optional(inner) if len(non_none) != len(args) else inner
     raise TypeError(f"atensi cannot structure the type {tp!r}")
+
+
+# The case subject: a person, family, group or community, told apart by ``kind``.
+register_tagged_union(SUBJECT_KINDS)

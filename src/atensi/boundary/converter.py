@@ -11,37 +11,38 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
-import cattrs
 
-from atensi.boundary._fast import fast_structurer, register_fast_tagged_union
+from atensi.boundary._compiled import twins
+from atensi.boundary._fast import fast_structurer
+from atensi.boundary._lines import Decoder, decode_line
 from atensi.boundary._plan import (
     INVALID,
     MAX_ERRORS,
     plan_for,
-    register_tagged_union,
     unreadable,
 )
 from atensi.boundary.warnings import warnings_of
 from atensi.errors import AtensiError, ErrorDetail, InvalidRecord, Loc, safe_key, type_label
-from atensi.model import SUBJECT_KINDS, Entity, Subject, subject_kind
+from atensi.model import Entity, Subject, subject_kind
 from atensi.model._fields import read_date
+
+if TYPE_CHECKING:  # pragma: no cover
+    import cattrs
 
 __all__ = [
     "RecordResult",
     "parse_date",
     "structure",
     "structure_detailed",
+    "structure_json",
     "unstructure",
     "validate_many",
 ]
 
 T = TypeVar("T")
-
-register_tagged_union(SUBJECT_KINDS)
-register_fast_tagged_union(SUBJECT_KINDS)
 
 
 def _check_target(cls: Any) -> None:
@@ -81,6 +82,41 @@ def structure(data: Any, cls: type[T]) -> T:
     except Exception:
         pass
     return structure_detailed(data, cls)
+
+
+def structure_json(text: str | bytes, cls: type[T]) -> T:
+    """Structure one JSON text (a document, a line) into the entity ``cls``.
+
+    The text is read as the command line reads a line: UTF-8, one JSON value, no key twice, no
+    ``NaN`` (``input.not_utf8``, ``input.not_json``, ``input.duplicate_key``), then as
+    :func:`structure` reads the value. With the ``fast`` extra (msgspec) a valid text is decoded
+    in compiled code into twins of the entities (:mod:`atensi.boundary._twins`), then built into
+    the entity; any other text takes the pure-Python path, which finds every problem: the
+    result, or the error, is the same either way.
+
+    Raises:
+        InvalidRecord: with every problem of the text or the record.
+
+    >>> from atensi.model import Referral
+    >>> structure_json('{"on": "2024-02-29", "direction": "masuk"}', Referral).direction.value
+    'masuk'
+    >>> structure_json('{"on": "2024-02-29", "on": "2024-03-01"}', Referral)
+    Traceback (most recent call last):
+    ...
+    atensi.errors.InvalidRecord: invalid Referral record, 1 problem:
+      (record): the text: an object has the same key twice [input.duplicate_key]
+    """
+    _check_target(cls)
+    module = twins()
+    if module is not None:
+        try:
+            return module.entity_of(module.decode(text, cls))  # type: ignore[no-any-return]
+        except Exception:
+            pass  # the detailed path below says why, or accepts what this path could not
+    record = decode_line(text, ("the text", "teks ini"), Decoder())
+    if isinstance(record, ErrorDetail):
+        raise InvalidRecord([record], cls.__name__)
+    return structure(record, cls)
 
 
 def structure_detailed(data: Any, cls: type[T]) -> T:
@@ -152,6 +188,8 @@ def parse_date(value: Any, loc: Loc = ()) -> dt.date:
 
 
 def _make_converter() -> cattrs.Converter:
+    import cattrs  # on the first unstructure: reading and deciding records never needs it
+
     converter = cattrs.Converter()
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     # String enums are str subclasses; cattrs' dispatch would pass them through as members,
@@ -172,7 +210,7 @@ def _make_converter() -> cattrs.Converter:
     return converter
 
 
-_CONVERTER = _make_converter()
+_CONVERTER: list[cattrs.Converter] = []
 
 
 def unstructure(obj: Any) -> Any:
@@ -183,9 +221,12 @@ def unstructure(obj: Any) -> Any:
     >>> unstructure(Referral(on=dt.date(2024, 2, 29), direction=ReferralDirection.OUT))
     {'on': '2024-02-29', 'direction': 'keluar', 'counterpart': None, 'reason': None, ...}
     """
+    if not _CONVERTER:
+        _CONVERTER.append(_make_converter())
+    converter = _CONVERTER[0]
     if isinstance(obj, Subject):
-        return _CONVERTER.unstructure(obj, unstructure_as=type(obj))
-    return _CONVERTER.unstructure(obj)
+        return converter.unstructure(obj, unstructure_as=type(obj))
+    return converter.unstructure(obj)
 
 
 @attrs.frozen(slots=True)

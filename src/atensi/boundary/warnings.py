@@ -161,10 +161,18 @@ def _entities_in(tp: Any) -> list[type[Any]]:
     return [c for arg in typing.get_args(tp) if arg is not Ellipsis for c in _entities_in(arg)]
 
 
-def _walk(obj: Any, loc: Loc, found: list[ErrorDetail]) -> None:
-    if isinstance(obj, Person):
+def _record_class(value: Any) -> type[Any] | None:
+    """The entity class of an entity or of its msgspec twin (:mod:`atensi.boundary._twins`)."""
+    cls = getattr(type(value), "_entity_class", None)
+    if cls is not None:
+        return cls  # type: ignore[no-any-return]
+    return type(value) if isinstance(value, Entity) else None
+
+
+def _walk(obj: Any, cls: type[Any], loc: Loc, found: list[ErrorDetail]) -> None:
+    if issubclass(cls, Person):
         found.extend(_person(obj, loc))
-    for name, kind in _plan(type(obj)):
+    for name, kind in _plan(cls):
         value = getattr(obj, name)
         if value is None:
             continue
@@ -176,15 +184,22 @@ def _walk(obj: Any, loc: Loc, found: list[ErrorDetail]) -> None:
                 found.append(_retired((*loc, name)))
         elif isinstance(value, tuple):
             for index, item in enumerate(value):
-                if isinstance(item, Entity):
-                    _walk(item, (*loc, name, index), found)
-        elif isinstance(value, Entity):
-            _walk(value, (*loc, name), found)
+                item_cls = _record_class(item)
+                if item_cls is not None:
+                    _walk(item, item_cls, (*loc, name, index), found)
+        else:
+            value_cls = _record_class(value)
+            if value_cls is not None:
+                _walk(value, value_cls, (*loc, name), found)
 
 
 def warnings_of(entity: Any) -> tuple[ErrorDetail, ...]:
-    """The warnings of a valid entity and every record nested in it, located by path."""
+    """The warnings of a valid entity and every record nested in it, located by path.
+
+    An entity's msgspec twin (the ``fast`` extra) has the same warnings.
+    """
     found: list[ErrorDetail] = []
-    if isinstance(entity, Entity):
-        _walk(entity, (), found)
+    cls = _record_class(entity)
+    if cls is not None:
+        _walk(entity, cls, (), found)
     return tuple(found)

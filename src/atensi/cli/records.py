@@ -88,9 +88,22 @@ def _bad_text(item: BadItem, show_personal_data: bool) -> str:
     return json.dumps({"ok": False, "errors": [detail]}, ensure_ascii=False)
 
 
-def _unit(item: Any, work: Callable[[Any], str], show: bool) -> str:
-    """One record's JSON text: decode it if it is a raw line, then ``work`` (or its errors)."""
+def _unit(
+    item: Any,
+    work: Callable[[Any], str],
+    show: bool,
+    line_work: Callable[..., str | None] | None = None,
+) -> str:
+    """One record's JSON text: ``work`` on the record (or its errors).
+
+    A raw line goes to ``line_work`` when there is one (the batch function of a line, which
+    decodes it on the compiled path when it can), otherwise it is decoded here.
+    """
     if isinstance(item, RawLine):
+        if line_work is not None:
+            text = line_work(item.data, number=item.number)
+            if text is not None:  # blank lines never come here: the reader skips them
+                return text
         item = parse_line(item)
     return _bad_text(item, show) if isinstance(item, BadItem) else work(item)
 
@@ -134,11 +147,21 @@ def _texts(records: Iterator[Any], unit: Callable[[Any], str], jobs: int) -> Ite
         ) from None
 
 
-def _run(args: argparse.Namespace, out: Output, err: Output, work: Callable[[Any], str]) -> int:
-    """Write one JSON line per record of ``args.file``, a summary, and return the exit code."""
+def _run(
+    args: argparse.Namespace,
+    out: Output,
+    err: Output,
+    work: Callable[[Any], str],
+    line_work: Callable[..., str | None] | None = None,
+) -> int:
+    """Write one JSON line per record of ``args.file``, a summary, and return the exit code.
+
+    ``line_work`` answers a line of JSON Lines from its bytes (see :func:`_unit`).
+    """
     valid = invalid = 0
     shown = Progress(err, quiet=args.quiet)
-    located = read_records(args.file, raw_lines=args.jobs > 1, opened=shown.opened)
+    raw = args.jobs > 1 or line_work is not None
+    located = read_records(args.file, raw_lines=raw, opened=shown.opened)
     # Where each record starts, in input order: the results come back in the same order.
     positions: collections.deque[tuple[int, int | None]] = collections.deque()
 
@@ -147,7 +170,7 @@ def _run(args: argparse.Namespace, out: Output, err: Output, work: Callable[[Any
             positions.append((where.line, where.offset))
             yield where.item
 
-    unit = functools.partial(_unit, work=work, show=args.show_personal_data)
+    unit = functools.partial(_unit, work=work, show=args.show_personal_data, line_work=line_work)
     # Closed here, not when collected: a fault that ends the run must not leave it open.
     with contextlib.closing(located):
         for index, text in enumerate(_texts(records(), unit, args.jobs)):
@@ -168,9 +191,13 @@ def _run(args: argparse.Namespace, out: Output, err: Output, work: Callable[[Any
 
 def cmd_validate(args: argparse.Namespace, out: Output, err: Output) -> int:
     """Validate every record; print one result per record."""
+    from atensi.batch import validate_line_json
+
     cls = entity(args.kind)
-    work = functools.partial(_validate_text, cls=cls, show_personal_data=args.show_personal_data)
-    return _run(args, out, err, work)
+    show = args.show_personal_data
+    work = functools.partial(_validate_text, cls=cls, show_personal_data=show)
+    line_work = functools.partial(validate_line_json, cls=cls, show_personal_data=show)
+    return _run(args, out, err, work, line_work)
 
 
 def _assess_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -188,17 +215,18 @@ def _assess_options(args: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_assess(args: argparse.Namespace, out: Output, err: Output) -> int:
     """Assess every item; print one decision (or comparison, or the errors) per item."""
-    from atensi.batch import assess_record_json, compare_record_json
+    from atensi.batch import assess_line_json, assess_record_json, compare_record_json
 
     options = _assess_options(args)
-    record_json = compare_record_json if "editions" in options else assess_record_json
-    work = functools.partial(
-        record_json,
-        show_personal_data=args.show_personal_data,
-        redaction=args.redaction,
+    chosen: dict[str, Any] = {
+        "show_personal_data": args.show_personal_data,
+        "redaction": args.redaction,
         **options,
-    )
-    return _run(args, out, err, work)
+    }
+    if "editions" in options:
+        return _run(args, out, err, functools.partial(compare_record_json, **chosen))
+    work = functools.partial(assess_record_json, **chosen)
+    return _run(args, out, err, work, functools.partial(assess_line_json, **chosen))
 
 
 def _explained(item: Any, args: argparse.Namespace) -> tuple[bool, str]:

@@ -355,10 +355,26 @@ def _again(located: Iterator[Located]) -> Iterator[Any]:
             yield None
 
 
+class _Granularities:
+    """The choices of ``--granularity``, read from :mod:`atensi.reports` when first needed.
+
+    argparse asks for them only when the option is given or help is shown, so that the other
+    subcommands start without importing the reports (and the entities they read).
+    """
+
+    def __contains__(self, value: object) -> bool:
+        from atensi.reports import GRANULARITIES
+
+        return value in GRANULARITIES
+
+    def __iter__(self) -> Iterator[str]:
+        from atensi.reports import GRANULARITIES
+
+        return iter(GRANULARITIES)
+
+
 def add_parser(sub: Any, common: argparse.ArgumentParser, date: Callable[[str], Any]) -> None:
     """Add ``report`` to the subcommands."""
-    from atensi.reports import GRANULARITIES
-
     p = sub.add_parser(
         "report",
         parents=[common],
@@ -380,9 +396,11 @@ def add_parser(sub: Any, common: argparse.ArgumentParser, date: Callable[[str], 
     p.add_argument("--on", type=date, help="the year to date: 1 January to DATE")
     p.add_argument(
         "--granularity",
-        choices=GRANULARITIES,
+        choices=_Granularities(),
         default="year",
-        help="the periods the totals are cut into (default: year)",
+        # A metavar, so that argparse lists the choices only when help is shown.
+        metavar="GRANULARITY",
+        help="the periods the totals are cut into: %(choices)s (default: %(default)s)",
     )
     p.add_argument("--by", type=_axes, help="axes to keep, comma-separated")
     p.add_argument("--members", action="store_true", help="count families and groups per member")

@@ -378,3 +378,6 @@ class Person(Entity):
         max_items=100,
         validator=unique_by(lambda c: c.group, "condition", "kondisi"),
     )
+    #: The subject tag (``SUBJECT_KINDS``): rules dispatch on it, so that they read an entity
+    #: and its msgspec twin alike.
+    kind: ClassVar[str] = "person"

@@ -8,7 +8,7 @@ four are told apart by a ``kind`` tag (``"person"``, ``"family"``, ``"group"``,
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import attrs
 
@@ -16,7 +16,15 @@ from atensi.model._fields import LIMITS, Entity, Sensitivity, field, record_id, 
 from atensi.model.person import Condition, Person
 from atensi.vocab import cite
 
-__all__ = ["SUBJECT_KINDS", "Community", "Family", "Group", "Subject", "subject_kind"]
+__all__ = [
+    "SUBJECT_KINDS",
+    "Community",
+    "Family",
+    "Group",
+    "Subject",
+    "people_of",
+    "subject_kind",
+]
 
 _SHORT = LIMITS["short_text"]
 _PPKS = cite("permensos-7-2022", "Pasal 1 angka 5")
@@ -125,4 +133,18 @@ SUBJECT_KINDS: dict[str, type[Any]] = {
 
 def subject_kind(subject: Subject) -> str:
     """Return the record tag of a subject (``"person"`` for a :class:`Person`)."""
-    return "person" if isinstance(subject, Person) else subject.kind
+    return subject.kind
+
+
+def people_of(subject: Subject) -> tuple[Person, ...]:
+    """The persons a subject is: itself, a family's or group's members, none for a community.
+
+    Read through ``kind``, not the class, so that the rules read an entity and its msgspec twin
+    (:mod:`atensi.boundary._twins`) alike.
+    """
+    kind = subject.kind
+    if kind == "person":
+        return (cast(Person, subject),)
+    if kind == "family" or kind == "group":
+        return cast(Family | Group, subject).members
+    return ()

@@ -1,14 +1,13 @@
-"""Rules: pure functions of typed entities and a date, returning explained decisions."""
+"""Rules: pure functions of typed entities and a date, returning explained decisions.
 
-from atensi.rules.age import age_on, age_range
-from atensi.rules.catalogue import RULES, Rule
-from atensi.rules.children import child_residential_finding
-from atensi.rules.compare import (
-    EditionComparison,
-    RuleDifference,
-    TargetDifference,
-    compare_editions,
-)
+The names are imported on first use (PEP 562): deciding eligibility, as the command line and
+the batch functions do, does not load the lifecycle, coverage or policy rules.
+"""
+
+from typing import TYPE_CHECKING, Any
+
+# Eager: the submodule ``coverage`` and its function ``coverage`` share a name; the function
+# must be what ``atensi.rules.coverage`` is, whoever imports the submodule first.
 from atensi.rules.coverage import (
     CoverageCell,
     CoverageReport,
@@ -17,28 +16,39 @@ from atensi.rules.coverage import (
     unit_state,
     units_serving,
 )
-from atensi.rules.decision import (
-    DECISION_JSON_VERSION,
-    Decision,
-    Finding,
-    Outcome,
-    Redaction,
-    Status,
-    decision_from_json,
-)
-from atensi.rules.deliveries import assess_delivery, check_delivery
-from atensi.rules.eligibility import PRIMARY_ORDER, assess_eligibility
-from atensi.rules.funding import check_funding, check_partner_aid
-from atensi.rules.lifecycle import (
-    InvalidTransition,
-    advance,
-    allowed_next,
-    check_transition,
-    stage_on,
-)
-from atensi.rules.policies import INDICATORS, IndicatorValue, PolicyReport, evaluate_policies
-from atensi.rules.referrals import check_referral, refer
-from atensi.rules.services import recommend_services
+
+if TYPE_CHECKING:  # pragma: no cover - what type checkers see
+    from atensi.rules.age import age_on, age_range
+    from atensi.rules.catalogue import RULES, Rule
+    from atensi.rules.children import child_residential_finding
+    from atensi.rules.compare import (
+        EditionComparison,
+        RuleDifference,
+        TargetDifference,
+        compare_editions,
+    )
+    from atensi.rules.decision import (
+        DECISION_JSON_VERSION,
+        Decision,
+        Finding,
+        Outcome,
+        Redaction,
+        Status,
+        decision_from_json,
+    )
+    from atensi.rules.deliveries import assess_delivery, check_delivery
+    from atensi.rules.eligibility import PRIMARY_ORDER, assess_eligibility
+    from atensi.rules.funding import check_funding, check_partner_aid
+    from atensi.rules.lifecycle import (
+        InvalidTransition,
+        advance,
+        allowed_next,
+        check_transition,
+        stage_on,
+    )
+    from atensi.rules.policies import INDICATORS, IndicatorValue, PolicyReport, evaluate_policies
+    from atensi.rules.referrals import check_referral, refer
+    from atensi.rules.services import recommend_services
 
 __all__ = [
     "DECISION_JSON_VERSION",
@@ -82,3 +92,87 @@ __all__ = [
     "unit_state",
     "units_serving",
 ]
+
+#: The submodule of each name.
+_MODULES = {
+    "advance": "lifecycle",
+    "age_on": "age",
+    "age_range": "age",
+    "allowed_next": "lifecycle",
+    "assess_delivery": "deliveries",
+    "assess_eligibility": "eligibility",
+    "check_delivery": "deliveries",
+    "check_funding": "funding",
+    "check_partner_aid": "funding",
+    "check_referral": "referrals",
+    "check_transition": "lifecycle",
+    "child_residential_finding": "children",
+    "compare_editions": "compare",
+    "Decision": "decision",
+    "decision_from_json": "decision",
+    "DECISION_JSON_VERSION": "decision",
+    "EditionComparison": "compare",
+    "evaluate_policies": "policies",
+    "Finding": "decision",
+    "INDICATORS": "policies",
+    "IndicatorValue": "policies",
+    "InvalidTransition": "lifecycle",
+    "Outcome": "decision",
+    "PolicyReport": "policies",
+    "PRIMARY_ORDER": "eligibility",
+    "recommend_services": "services",
+    "Redaction": "decision",
+    "refer": "referrals",
+    "Rule": "catalogue",
+    "RuleDifference": "compare",
+    "RULES": "catalogue",
+    "stage_on": "lifecycle",
+    "Status": "decision",
+    "TargetDifference": "compare",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the submodule of a name on its first use (plain imports: no importlib in the core)."""
+    where = _MODULES.get(name)
+    if where is None:
+        raise AttributeError(f"module 'atensi.rules' has no attribute {name!r}")
+    value = getattr(_submodule(where), name)
+    globals()[name] = value
+    return value
+
+
+def _submodule(where: str) -> Any:
+    """The submodule ``where``, imported."""
+    if where == "age":
+        import atensi.rules.age as module
+    elif where == "catalogue":
+        import atensi.rules.catalogue as module  # type: ignore[no-redef]
+    elif where == "children":
+        import atensi.rules.children as module  # type: ignore[no-redef]
+    elif where == "compare":
+        import atensi.rules.compare as module  # type: ignore[no-redef]
+    elif where == "decision":
+        import atensi.rules.decision as module  # type: ignore[no-redef]
+    elif where == "deliveries":
+        import atensi.rules.deliveries as module  # type: ignore[no-redef]
+    elif where == "eligibility":
+        import atensi.rules.eligibility as module  # type: ignore[no-redef]
+    elif where == "funding":
+        import atensi.rules.funding as module  # type: ignore[no-redef]
+    elif where == "lifecycle":
+        import atensi.rules.lifecycle as module  # type: ignore[no-redef]
+    elif where == "policies":
+        import atensi.rules.policies as module  # type: ignore[no-redef]
+    elif where == "referrals":
+        import atensi.rules.referrals as module  # type: ignore[no-redef]
+    elif where == "services":
+        import atensi.rules.services as module  # type: ignore[no-redef]
+    else:  # pragma: no cover - _MODULES names only these
+        raise AssertionError(where)
+    return module
+
+
+def __dir__() -> list[str]:
+    """The module's names, the lazy ones included (for ``dir()``, completion and autodoc)."""
+    return sorted(set(globals()) | set(__all__))

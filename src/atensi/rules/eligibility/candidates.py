@@ -18,6 +18,7 @@ from atensi.model import (
     Group,
     Person,
 )
+from atensi.model.subjects import people_of
 from atensi.rules.decision import Facts, Finding, Status
 from atensi.rules.eligibility.declarations import (
     _BOUNDS,
@@ -390,9 +391,9 @@ class _Subject:
         on_iso: str,
     ) -> None:
         shared = (assessment.conditions, subject.conditions)
-        self.community = isinstance(subject, Community)
+        self.community = subject.kind == "community"
         whole = _Candidate(None, _groups_by_target(on, *shared), on, on_iso)
-        people = subject.members if isinstance(subject, Family | Group) else ()
+        people = people_of(subject)
         self.members = [
             _Candidate(m, _groups_by_target(on, *shared, m.conditions), on, on_iso, m.id)
             for m in people

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from atensi.law import DataGate, Edition, InForceDates, instrument_in_force
 from atensi.model import (
     Assessment,
+    Community,
     Family,
     Group,
     Person,
 )
-from atensi.model.subjects import Subject
+from atensi.model.subjects import Subject, people_of
 from atensi.rules.decision import Decision, Facts, Finding, Outcome
 from atensi.rules.eligibility.candidates import (
     _Candidate,
@@ -133,8 +135,8 @@ def _gate_finding(gate: DataGate, subject: Subject, assessment: Assessment) -> F
     """The gate's finding; it depends only on the gate and the one value it reads (memoised)."""
     if gate.max_decile is not None:
         value: int | bool | None = assessment.welfare_decile
-        if value is None and isinstance(subject, Family):
-            value = subject.welfare_decile
+        if value is None and subject.kind == "family":
+            value = cast(Family, subject).welfare_decile
     else:
         value = assessment.in_dtks
     key = (gate, value)
@@ -188,11 +190,11 @@ def _new_gate_finding(gate: DataGate, value: int | bool | None) -> Finding:
 
 
 def _nik_findings(subject: Subject) -> list[Finding]:
-    if isinstance(subject, Person):
-        found = _nik_contradiction(subject)
+    if subject.kind == "person":
+        found = _nik_contradiction(cast(Person, subject))
         return [] if found is None else [found]
     out = []
-    for member in subject.members if isinstance(subject, Family | Group) else ():
+    for member in people_of(subject):
         found = _nik_contradiction(member)
         if found is not None:
             out.append(_with_member(found, member.id))
@@ -210,7 +212,7 @@ _NO_CAPACITY = R_CAPACITY.finding(
 
 
 def _capacity_finding(subject: Subject) -> Finding:
-    capacity = subject.elderly_capacity if isinstance(subject, Person) else None
+    capacity = cast(Person, subject).elderly_capacity if subject.kind == "person" else None
     if capacity is None:
         return _NO_CAPACITY
     return R_CAPACITY.finding(
@@ -304,10 +306,13 @@ def assess_eligibility(
     best = _RANK[_NOT_ELIGIBLE]
     prepared: _Candidate | _Subject = (
         _Candidate(
-            subject, _groups_by_target(on, assessment.conditions, subject.conditions), on, on_iso
+            cast(Person, subject),
+            _groups_by_target(on, assessment.conditions, subject.conditions),
+            on,
+            on_iso,
         )
-        if isinstance(subject, Person)
-        else _Subject(subject, assessment, on, on_iso)
+        if subject.kind == "person"
+        else _Subject(cast(Family | Group | Community, subject), assessment, on, on_iso)
     )
     edition_findings, refused = plan.edition_findings, plan.refused
     for target in _TARGETS:

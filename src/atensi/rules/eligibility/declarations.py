@@ -237,7 +237,7 @@ R_NIK_RECORD = rule(
     "the NIK agrees with the recorded sex and birth date",
     "NIK sesuai dengan jenis kelamin dan tanggal lahir yang tercatat",
     _NIK_RECORD,
-    ("person.nik", "person.sex", "person.birth_date", "on"),
+    ("person.nik", "person.sex", "person.birth_date", "subject.kind", "on"),
 )
 R_CAPACITY = rule(
     "elig.lansia.capacity",
@@ -245,7 +245,7 @@ R_CAPACITY = rule(
     "potensial / tidak potensial is recorded (it decides which services apply)",
     "potensial / tidak potensial tercatat (menentukan layanan yang berlaku)",
     _ELDERLY_CAPACITY,
-    ("person.elderly_capacity",),
+    ("person.elderly_capacity", "subject.kind"),
     gating=False,
 )
 R_DISABILITY_TYPE = rule(
@@ -370,7 +370,7 @@ _MEMBER_RULES = {
         "a family or group has a member this target can apply to",
         "keluarga atau kelompok memiliki anggota yang dapat menjadi sasaran ini",
         _MEMBERS,
-        ("subject.members",),
+        ("subject.kind", "subject.members", "member.id"),
     )
     for target, short in _SHORT.items()
 }
@@ -389,7 +389,7 @@ R_DTSEN = rule(
     "in DTSEN welfare deciles 1-5 (the data gate from 2025; practice)",
     "berada di desil kesejahteraan DTSEN 1-5 (gerbang data sejak 2025; praktik)",
     None,
-    ("assessment.welfare_decile", "family.welfare_decile", "edition", "on"),
+    ("assessment.welfare_decile", "family.welfare_decile", "subject.kind", "edition", "on"),
     cites="gate",
 )
 _INFORMATIVE = informative_ids(_E)

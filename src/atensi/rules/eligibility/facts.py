@@ -16,11 +16,9 @@ from atensi.model import (
     BirthDate,
     Condition,
     DatePrecision,
-    Family,
-    Group,
     Person,
 )
-from atensi.model.subjects import Subject
+from atensi.model.subjects import Subject, people_of
 from atensi.rules.age import age_on, age_range, months_after, shift_years
 from atensi.rules.decision import Facts, Finding
 from atensi.rules.eligibility.declarations import (
@@ -84,9 +82,7 @@ def groups_in_force(
     lists: list[Iterable[Condition]] = [subject.conditions]
     if assessment is not None:
         lists.append(assessment.conditions)
-    people = [subject] if isinstance(subject, Person) else []
-    if isinstance(subject, Family | Group):
-        people = list(subject.members)
+    people = people_of(subject)
     lists.extend(p.conditions for p in people)
     found = {g for groups in _groups_by_target(on, *lists).values() for g in groups}
     for person in people:

@@ -1,0 +1,378 @@
+"""The compiled path (extra ``fast``): what it accepts, the detailed path accepts, alike.
+
+msgspec decodes a line into twins of the entities; a twin the path accepts must be the entity
+the detailed path builds from the same text, read the same by the warnings and the rules, and
+every line it does not accept must go the detailed way. Without msgspec these tests skip; the
+differential tests of the batch functions and the command line run either way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import pathlib
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+pytest.importorskip("msgspec")
+
+import atensi
+from atensi import batch
+from atensi.boundary import _compiled, _twins, warnings_of
+from atensi.boundary._lines import Decoder, decode_line, line_where
+from atensi.errors import ErrorDetail
+from atensi.model import ENTITIES, AssessmentItem, Case, Person, PmTarget, subject_kind
+from atensi.rules import assess_eligibility
+from tests.strategies_model import ENTITY_STRATEGIES, JSON_LIKE, STRATEGY_CLASSES, entity_name
+
+EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
+ON = dt.date(2024, 6, 1)
+
+
+def _lines(name: str) -> list[bytes]:
+    return (EXAMPLES / name).read_bytes().splitlines()
+
+
+def _detailed(text: bytes | str, cls: type[Any]) -> Any:
+    """The entity the detailed path makes of a line, or None where it finds a problem."""
+    record = decode_line(text, line_where(None), Decoder())
+    if isinstance(record, ErrorDetail):
+        return None
+    try:
+        return atensi.structure(record, cls)
+    except atensi.InvalidRecord:
+        return None
+
+
+def _compiled_or_none(text: bytes | str, cls: type[Any]) -> Any:
+    try:
+        return _twins.decode(text, cls)
+    except Exception:
+        return None
+
+
+def _agrees(text: bytes | str, cls: type[Any]) -> Any:
+    """Whatever the compiled path accepts, the detailed path accepts as the same entity."""
+    twin = _compiled_or_none(text, cls)
+    if twin is None:
+        return None
+    entity = _detailed(text, cls)
+    assert entity is not None, "the compiled path accepted what the detailed path refuses"
+    assert _twins.entity_of(twin) == entity
+    assert type(_twins.entity_of(twin)) is type(entity)
+    assert warnings_of(twin) == warnings_of(entity)
+    return twin
+
+
+@pytest.mark.parametrize(
+    ("name", "cls"),
+    [
+        ("assessments.jsonl", AssessmentItem),
+        ("assessments-broken.jsonl", AssessmentItem),
+        ("persons.jsonl", Person),
+        ("persons-broken.jsonl", Person),
+        # Cases with deliveries, funding, outcomes and follow-ups (and a portfolio line that
+        # is no case), and the programme's PM targets.
+        ("programme.jsonl", Case),
+        ("targets.jsonl", PmTarget),
+    ],
+)
+def test_the_examples_agree_and_the_valid_ones_take_the_compiled_path(
+    name: str, cls: type[Any]
+) -> None:
+    for line in _lines(name):
+        twin = _agrees(line, cls)
+        assert (twin is not None) == (_detailed(line, cls) is not None), line[:80]
+
+
+def test_twins_are_decided_as_their_entities_are() -> None:
+    for line in _lines("assessments.jsonl"):
+        twin = _twins.decode(line, AssessmentItem)
+        entity = _twins.entity_of(twin)
+        for on in (dt.date(2021, 6, 1), ON, dt.date(2026, 1, 1)):
+            assert assess_eligibility(twin.subject, twin.assessment, on=on) == assess_eligibility(
+                entity.subject, entity.assessment, on=on
+            )
+
+
+def _encoded(value: Any, cls: type[Any]) -> dict[str, Any]:
+    data = atensi.unstructure(value)
+    if cls is AssessmentItem:
+        data["subject"] = {"kind": subject_kind(value.subject), **data["subject"]}
+    return data  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("cls", STRATEGY_CLASSES, ids=entity_name)
+@settings(max_examples=25, deadline=None)
+@given(data=st.data())
+def test_every_entity_round_trips_through_its_twin(cls: type[Any], data: st.DataObject) -> None:
+    value = data.draw(ENTITY_STRATEGIES[cls])
+    text = json.dumps(_encoded(value, cls))
+    twin = _twins.decode(text, cls)
+    assert _twins.entity_of(twin) == value
+    assert repr(twin) == repr(value)  # personal fields hidden as the entity hides them
+
+
+# --- Lines the compiled path must not take for valid --------------------------------------------
+
+
+def _mutations(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """Texts of ``data`` broken in ways json would read and msgspec might accept."""
+    text = json.dumps(data)
+    yield "as it is", text
+    yield "compact", json.dumps(data, separators=(",", ":"))
+    yield "escaped", json.dumps(data, ensure_ascii=True)
+    inner = text[1:]
+    for key in list(data)[:3]:
+        value = json.dumps(data[key])
+        yield f"{key} twice", '{"' + key + '": ' + value + ", " + inner
+        # The same key twice, and a colon escaped inside a string to make up the count.
+        yield (
+            f"{key} twice, colon escaped",
+            ('{"' + key + '": ' + value + ", " + inner.replace(': "', ': "\\u003a', 1)),
+        )
+        yield f"{key} twice, a spaced colon", '{"' + key + '" : ' + value + ", " + inner
+    yield "unknown key", '{"unknown": 1, ' + inner
+    yield "NaN", '{"unknown": NaN, ' + inner
+    yield "trailing text", text + " x"
+    yield "text with colons", text.replace('"name": "', '"name": "a: b: ', 1)
+
+
+#: What a text or number may be changed into: each either valid or refused by one check that
+#: msgspec cannot make (blank, hidden characters, the date range, a NIK written with spaces, an
+#: unknown region, a colon).
+_TEXTS = (
+    "",
+    "   ",
+    "a\u200bb",
+    "x\x1by",
+    "line 1\nline 2",
+    "1799-12-31",
+    "2200-01-01",
+    "2024-02-29",
+    "3171 0141 0390 0001",
+    "31.71.01-410390-0001",
+    "999999",
+    "3171",
+    "a: b",
+    "x" * 201,
+)
+_NUMBERS = (-1, 0, 11, 10**6 + 1, 10**20)
+
+
+def _leaf_changes(value: Any) -> Iterator[Any]:
+    """``value`` with one leaf changed, every way (lists also emptied, too long, an item twice)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "kind":
+                continue
+            for changed in _leaf_changes(item):
+                yield {**value, key: changed}
+    elif isinstance(value, list):
+        yield ([value[0]] if value else ["x"]) * 1001  # more items than any field takes
+        if value:
+            yield []
+            yield [*value, value[0]]
+        for index, item in enumerate(value[:2]):
+            for changed in _leaf_changes(item):
+                yield [*value[:index], changed, *value[index + 1 :]]
+    elif isinstance(value, str):
+        yield from _TEXTS
+    elif isinstance(value, bool) or value is None:
+        yield from ("2024-01-01", "a: b")
+    elif isinstance(value, int):
+        yield from _NUMBERS
+
+
+@pytest.mark.parametrize("cls", [Person, AssessmentItem], ids=entity_name)
+@settings(max_examples=10, deadline=None)
+@given(data=st.data())
+def test_one_leaf_changed_the_paths_agree(cls: type[Any], data: st.DataObject) -> None:
+    if cls is AssessmentItem:
+        from atensi.testing import assessments, persons
+
+        value = AssessmentItem(subject=data.draw(persons()), assessment=data.draw(assessments()))
+    else:
+        value = data.draw(ENTITY_STRATEGIES[cls])
+    accepted = refused = 0
+    for changed in _leaf_changes(_encoded(value, cls)):
+        twin = _agrees(json.dumps(changed), cls)
+        accepted += twin is not None
+        refused += twin is None
+    assert accepted
+    assert refused
+
+
+@pytest.mark.parametrize("cls", STRATEGY_CLASSES, ids=entity_name)
+@settings(max_examples=15, deadline=None)
+@given(data=st.data())
+def test_near_misses_go_the_detailed_way(cls: type[Any], data: st.DataObject) -> None:
+    from atensi.testing import near_misses
+
+    miss = data.draw(near_misses(cls))
+    assert _agrees(json.dumps(miss.record), cls) is None, miss.what
+
+
+def _persons() -> st.SearchStrategy[Any]:
+    return ENTITY_STRATEGIES[Person]
+
+
+@settings(max_examples=60, deadline=None)
+@given(_persons(), st.lists(st.tuples(st.text(max_size=8), JSON_LIKE), max_size=2))
+def test_broken_lines_go_the_detailed_way(person: Any, noise: list[tuple[str, Any]]) -> None:
+    data = _encoded(person, Person)
+    for key, value in noise:
+        if key in data:
+            data[key] = value  # a field of the wrong type, size or code, maybe
+    for what, text in _mutations(data):
+        for line in (text, text.encode()):
+            twin = _agrees(line, Person)
+            if "twice" in what or what in ("unknown key", "NaN", "trailing text"):
+                assert twin is None, what
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=60) | st.text(max_size=60).map(str.encode) | JSON_LIKE.map(json.dumps))
+def test_garbage_never_takes_the_compiled_path_wrongly(line: bytes | str) -> None:
+    for cls in (Person, AssessmentItem):
+        _agrees(line, cls)
+
+
+def test_a_colon_inside_text_is_counted_not_taken_for_a_key() -> None:
+    line = json.dumps(
+        {
+            "id": "P:1",
+            "nik": {"reason": "belum_terdaftar"},
+            "name": "Siti: A",
+            "conditions": [{"group": "gelandangan", "evidence": "a:b:c"}],
+        }
+    )
+    assert _agrees(line, Person) is not None
+    assert _agrees(line.replace("a:b:c", "a\\u003ab:c"), Person) is None  # escaped: detailed
+    assert _detailed(line.replace("a:b:c", "a\\u003ab:c"), Person) is not None
+
+
+# --- The batch functions, with and without the compiled path -------------------------------------
+
+
+def _outputs(lines: Sequence[bytes | str]) -> list[Any]:
+    out: list[Any] = []
+    for number, line in enumerate(lines, 1):
+        for redaction in ("full", "facts"):
+            out.append(batch.assess_line_json(line, number=number, on=ON, redaction=redaction))
+        out.append(batch.assess_line_json(line, on=ON, show_personal_data=True))
+        out.append(batch.assess_line_json(line, on=ON, law=batch.Law("ars-2025")))
+        out.append(batch.assess_line_json(line, on=ON, redaction="bogus"))  # the caller's defect
+        out.append(batch.validate_line_json(line, Person, number=number, ensure_ascii=True))
+        try:
+            out.append(atensi.structure_json(line, Person))
+        except atensi.InvalidRecord as err:
+            out.append([e.to_dict() for e in err.errors])
+    return out
+
+
+def test_line_functions_answer_alike_without_the_extra(pytestconfig: Any) -> None:
+    lines = _lines("assessments.jsonl")[::7] + _lines("assessments-broken.jsonl")
+    lines += _lines("persons.jsonl")[::11] + _lines("persons-broken.jsonl")
+    lines += [b'{"subject": {"kind": "person"}, "subject": {}}', b"   ", b"{oops", b"\xff"]
+    assert atensi.boundary.compiled()
+    fast = _outputs(lines)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_compiled, "_FOUND", [None])
+        slow = _outputs(lines)
+    assert fast == slow
+
+
+@settings(max_examples=100, deadline=None)
+@given(JSON_LIKE.map(json.dumps) | st.binary(max_size=40))
+def test_any_line_is_answered_alike_without_the_extra(line: str | bytes) -> None:
+    raw = line.encode() if isinstance(line, str) else line
+    text = raw.decode(errors="replace")
+    fast = _outputs([raw]) + _outputs([text])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_compiled, "_FOUND", [None])
+        assert _outputs([raw]) + _outputs([text]) == fast
+
+
+def test_a_failure_of_the_compiled_path_is_never_seen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever breaks on the compiled path, the detailed path answers instead, alike."""
+    lines = _lines("assessments.jsonl")[:40] + _lines("persons.jsonl")[:40]
+    expected = _outputs(lines)
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("a defect of the compiled path")
+
+    for name in ("decode", "entity_of"):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(_twins, name, broken)
+            assert _outputs(lines) == expected
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(batch, "warnings_of", broken)
+        # The detailed path runs warnings_of too: then it is that record's internal error,
+        # as without the extra.
+        fast = _outputs(lines[:3])
+        patch.setattr(_compiled, "_FOUND", [None])
+        assert _outputs(lines[:3]) == fast
+
+
+def test_every_entity_has_a_twin_with_its_fields() -> None:
+    import attrs
+    import msgspec
+
+    for cls in ENTITIES:
+        twin = _twins.twin(cls)
+        assert twin.__name__ == cls.__name__
+        names = [f.name for f in msgspec.structs.fields(twin)]
+        assert names == [f.name for f in attrs.fields(cls)]  # type: ignore[arg-type]
+
+
+# --- The command line, with and without the extra ------------------------------------------------
+
+_WITHOUT_MSGSPEC = (
+    "import sys; sys.modules['msgspec'] = None; from atensi.cli import main; sys.exit(main())"
+)
+
+
+def _cli(args: list[str], *, extra: bool) -> tuple[int, bytes, bytes]:
+    import subprocess
+    import sys
+
+    runner = ["-m", "atensi"] if extra else ["-c", _WITHOUT_MSGSPEC]
+    done = subprocess.run([sys.executable, *runner, *args], capture_output=True, check=False)
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_the_command_line_writes_the_same_with_and_without_the_extra(
+    tmp_path: pathlib.Path,
+) -> None:
+    item = json.loads(_lines("assessments.jsonl")[3])
+    typo = {**item, "assesment": item.pop("assessment")}
+    inputs = {
+        "empty.jsonl": b"",
+        "garbage.jsonl": b"\x00\xff{not json\n\xc3\x28\n[1, 2\n",
+        "typo.jsonl": json.dumps(typo).encode() + b"\n",
+        # A line over the reader's limit, and one within it with a note far too long.
+        "huge.jsonl": b'{"x": "'
+        + b"y" * (16 * 1024 * 1024)
+        + b'"}\n'
+        + json.dumps({**item, "on": "2024-06-01"})
+        .replace('"notes": null', '"notes": "' + "n" * 300_000 + '"')
+        .encode()
+        + b"\n",
+    }
+    runs: list[list[str]] = [
+        ["assess", str(EXAMPLES / "assessments.jsonl"), "--on", "2024-06-01"],
+        ["assess", str(EXAMPLES / "assessments-broken.jsonl"), "--on", "2024-06-01", "--jobs", "2"],
+        ["validate", str(EXAMPLES / "persons-broken.jsonl"), "--kind", "person"],
+    ]
+    for name, data in inputs.items():
+        (tmp_path / name).write_bytes(data)
+        runs.append(["assess", str(tmp_path / name), "--on", "2024-06-01", "--redaction", "facts"])
+    for args in runs:
+        fast = _cli(args, extra=True)
+        assert fast == _cli(args, extra=False), args
+        assert fast[0] in (0, 1, 2), (args, fast[2][-300:])
