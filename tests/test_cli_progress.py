@@ -39,7 +39,7 @@ def test_a_terminal_sees_count_rate_percentage_and_eta(monkeypatch: pytest.Monke
     assert "\r256 records, " in shown
     assert "/s, " in shown
     assert "%, ETA " in shown
-    assert shown.endswith("1056 records: 1056 valid, 0 invalid\n")
+    assert shown.endswith("1056 records: 1056 valid (54 with warnings), 0 invalid\n")
     assert "records," not in out  # standard output holds the results only
 
 
@@ -70,4 +70,4 @@ def test_no_progress_when_standard_error_is_not_a_terminal(
 ) -> None:
     err = io.StringIO()
     run(monkeypatch, ["validate", PERSONS, "--kind", "person"], err)
-    assert err.getvalue() == "1056 records: 1056 valid, 0 invalid\n"
+    assert err.getvalue() == "1056 records: 1056 valid (54 with warnings), 0 invalid\n"

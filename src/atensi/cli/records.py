@@ -54,8 +54,15 @@ def entity(kind: str) -> type[Any]:
     return cls
 
 
-def summary(err: Output, args: argparse.Namespace, valid: int, invalid: int) -> None:
-    """The closing count on standard error (``--quiet``: only the note of an empty input)."""
+def summary(
+    err: Output, args: argparse.Namespace, valid: int, invalid: int, warned: int = 0
+) -> None:
+    """The closing count on standard error (``--quiet``: only the note of an empty input).
+
+    ``warned`` valid records carry warnings: said after the valid count when there are any, so
+    that a clean-looking run with contradictions (a NIK against a birth date, a retired region
+    code) is not taken for a clean one.
+    """
     lang = args.lang
     total = valid + invalid
     if not total:
@@ -68,9 +75,11 @@ def summary(err: Output, args: argparse.Namespace, valid: int, invalid: int) -> 
     if args.quiet:
         return
     if lang == "id":
-        err.write(f"{total} rekaman: {valid} sah, {invalid} tidak sah\n")
+        note = f" ({warned} dengan peringatan)" if warned else ""
+        err.write(f"{total} rekaman: {valid} sah{note}, {invalid} tidak sah\n")
     else:
-        err.write(f"{total} records: {valid} valid, {invalid} invalid\n")
+        note = f" ({warned} with warnings)" if warned else ""
+        err.write(f"{total} records: {valid} valid{note}, {invalid} invalid\n")
 
 
 def _validate_text(record: Any, cls: type[Any], show_personal_data: bool) -> str:
@@ -158,7 +167,7 @@ def _run(
 
     ``line_work`` answers a line of JSON Lines from its bytes (see :func:`_unit`).
     """
-    valid = invalid = 0
+    valid = invalid = warned = 0
     shown = Progress(err, quiet=args.quiet)
     raw = args.jobs > 1 or line_work is not None
     located = read_records(args.file, raw_lines=raw, opened=shown.opened)
@@ -181,11 +190,13 @@ def _run(
             out.write(f'{{"index": {index}, {at}{text[1:]}\n')
             if text.startswith('{"ok": true'):
                 valid += 1
+                # A key of the result object: inside a JSON string the quotes are escaped.
+                warned += '"warnings": [' in text
             else:
                 invalid += 1
             shown.update(index + 1)
     shown.clear()
-    summary(err, args, valid, invalid)
+    summary(err, args, valid, invalid, warned)
     return ExitCode.INVALID if invalid else ExitCode.OK
 
 
@@ -229,8 +240,11 @@ def cmd_assess(args: argparse.Namespace, out: Output, err: Output) -> int:
     return _run(args, out, err, work, functools.partial(assess_line_json, **chosen))
 
 
-def _explained(item: Any, args: argparse.Namespace) -> tuple[bool, str]:
-    """Whether the item is valid, and its decision or comparison (or its errors) as text."""
+def _explained(item: Any, args: argparse.Namespace) -> tuple[bool, str, bool]:
+    """Whether the item is valid, its text, and whether it has warnings.
+
+    The text is the decision or comparison, or the item's errors.
+    """
     from atensi.batch import compare_item, decide_item_with_warnings, internal_error
     from atensi.rules import EditionComparison
 
@@ -243,7 +257,7 @@ def _explained(item: Any, args: argparse.Namespace) -> tuple[bool, str]:
             compared = compare_item(item, **options)
             if isinstance(compared, EditionComparison):
                 # Rule ids, editions and outcomes only: nothing personal to redact.
-                return True, compared.explain(args.lang) + "\n"
+                return True, compared.explain(args.lang) + "\n", False
             result: Any = compared
         else:
             result, warnings = decide_item_with_warnings(item, **options)
@@ -255,9 +269,9 @@ def _explained(item: Any, args: argparse.Namespace) -> tuple[bool, str]:
             except Exception as exc:  # one record never stops the run (see atensi.batch)
                 result = (internal_error(exc),)
             else:
-                return True, text + _problem_lines(warnings, "?", args.lang)
+                return True, text + _problem_lines(warnings, "?", args.lang), bool(warnings)
         errors = result
-    return False, _problem_lines(errors, "!", args.lang)
+    return False, _problem_lines(errors, "!", args.lang), False
 
 
 def _problem_lines(problems: tuple[ErrorDetail, ...], mark: str, lang: str) -> str:
@@ -272,13 +286,13 @@ def _problem_lines(problems: tuple[ErrorDetail, ...], mark: str, lang: str) -> s
 def cmd_explain(args: argparse.Namespace, out: Output, err: Output) -> int:
     """Explain every item's decision as text."""
     _assess_options(args)  # a wrong edition is a usage error before any record is read
-    valid = invalid = 0
+    valid = invalid = warned = 0
     shown = Progress(err, quiet=args.quiet)
     located = read_records(args.file, opened=shown.opened)
     with contextlib.closing(located):
         for index, where in enumerate(located):
             shown.update(index + 1)
-            ok, text = _explained(where.item, args)
+            ok, text, has_warnings = _explained(where.item, args)
             at = (
                 f"line {where.line}"
                 if where.offset is None
@@ -287,8 +301,9 @@ def cmd_explain(args: argparse.Namespace, out: Output, err: Output) -> int:
             out.write(f"# {index} ({at})\n{text}")
             valid += ok
             invalid += not ok
+            warned += has_warnings
     shown.clear()
-    summary(err, args, valid, invalid)
+    summary(err, args, valid, invalid, warned)
     return ExitCode.INVALID if invalid else ExitCode.OK
 
 
