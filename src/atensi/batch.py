@@ -26,7 +26,7 @@ from typing import Any, NamedTuple, ParamSpec, TypeVar
 
 from atensi.boundary import structure, warnings_of
 from atensi.boundary._compiled import twins
-from atensi.boundary._lines import Decoder, decode_line, line_where
+from atensi.boundary._lines import decode_numbered
 from atensi.errors import ErrorDetail, InvalidRecord, NoInstrumentInForce
 from atensi.law import EDITION_IDS, FLOOR_FROM, InForceDates, instrument_in_force
 from atensi.model import Assessment, AssessmentItem
@@ -486,11 +486,6 @@ def validate_record(
     return {"ok": True, "warnings": _warnings_json(warnings)} if warnings else {"ok": True}
 
 
-def _decoded(line: str | bytes, number: int | None) -> Any:
-    """A text line's record, or its problem; a fresh decoder, so threads may share nothing."""
-    return decode_line(line, line_where(number), Decoder())
-
-
 def assess_line_json(
     line: str | bytes,
     *,
@@ -520,7 +515,7 @@ def assess_line_json(
     compiled = _assess_compiled(line, on, law, show_personal_data, redaction, ensure_ascii)
     if compiled is not None:
         return compiled
-    record = _decoded(line, number)
+    record = decode_numbered(line, number)
     if isinstance(record, ErrorDetail):
         data = {"ok": False, "errors": _errors_json((record,), show_personal_data)}
         return json.dumps(data, ensure_ascii=ensure_ascii)
@@ -551,7 +546,7 @@ def validate_line_json(
     compiled = _validate_compiled(line, cls, ensure_ascii)
     if compiled is not None:
         return compiled
-    record = _decoded(line, number)
+    record = decode_numbered(line, number)
     if isinstance(record, ErrorDetail):
         data = {"ok": False, "errors": _errors_json((record,), show_personal_data)}
     else:

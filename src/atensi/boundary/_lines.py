@@ -14,7 +14,7 @@ from typing import Any
 
 from atensi.errors import ErrorDetail
 
-__all__ = ["Decoder", "bad_line", "decode_line", "line_where"]
+__all__ = ["Decoder", "bad_line", "decode_line", "decode_numbered", "line_where"]
 
 
 def bad_line(where: tuple[str, str], code: str, en: str, id_: str) -> ErrorDetail:
@@ -95,3 +95,12 @@ def decode_line(data: bytes | str, where: tuple[str, str], decoder: Decoder) -> 
     if text[end:].strip():
         return bad_line(where, "input.not_json", "not valid JSON", "bukan JSON yang sah")
     return decoder.problem(where) or value
+
+
+def decode_numbered(data: bytes | str, number: int | None) -> Any:
+    """:func:`decode_line` of a line known by its number (or not), with a fresh decoder.
+
+    For the functions engines map over lines (:mod:`atensi.batch`, :mod:`atensi.reports`): a
+    fresh decoder, so threads share nothing.
+    """
+    return decode_line(data, line_where(number), Decoder())

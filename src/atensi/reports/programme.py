@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from atensi.boundary import structure
-from atensi.boundary._lines import Decoder, decode_line, line_where
+from atensi.boundary._lines import decode_numbered
 from atensi.errors import ErrorDetail, InvalidRecord
 from atensi.law import Edition, InForceDates
 from atensi.model import Case, Period, PmTarget, Portfolio, ServiceUnit, UnitRegistry
@@ -169,7 +169,7 @@ class ProgrammeReport:
         """
         if not line.strip():
             return None
-        decoded = decode_line(line, line_where(number), Decoder())
+        decoded = decode_numbered(line, number)
         if isinstance(decoded, ErrorDetail):
             self.invalid += 1
             return (decoded,)
