@@ -8,11 +8,13 @@ means the work is linear in the input. Not a test: it asserts nothing.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import random
 import statistics
-import time
+import sys
 from typing import Any
+
+sys.path.insert(0, __file__.rsplit("/", 1)[0])
+from _rounds import compare
 
 from atensi import structure
 from atensi.model import Portfolio, UnitRegistry
@@ -85,39 +87,30 @@ def case_record(i: int, rng: random.Random) -> dict[str, Any]:
     }
 
 
-def timed(fn: Any) -> float:
-    """Seconds for one call, after a full collection.
+def sizes(small: Any, large: Any, rounds: int) -> tuple[float, float, float]:
+    """Median seconds of each size and the median ratio large/small, taken inside each round.
 
-    Structuring a large portfolio leaves the collector a debt (every new object is pending for
-    the oldest generation), which the first allocating function then pays: without the
-    collection, the first run on 100k cases measured twice its later runs, and the ratio
-    between sizes read 4 where the work is linear.
+    ``_rounds.compare`` collects before every run: structuring a large portfolio leaves the
+    collector a debt (every new object pending for the oldest generation), which the first
+    allocating function then pays. Timed once each, straight after structuring, the first run
+    on 100k cases measured twice its later runs and the ratio between sizes read 4 where the
+    work is linear.
     """
-    gc.collect()
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
-
-
-def median_of(rounds: int, *fns: Any) -> list[float]:
-    """The median time of each function over ``rounds`` interleaved rounds."""
-    times: list[list[float]] = [[] for _ in fns]
-    for _ in range(rounds):
-        for spent, fn in zip(times, fns, strict=True):
-            spent.append(timed(fn))
-    return [statistics.median(spent) for spent in times]
+    first, second = compare({"small": small, "large": large}, "small", rounds=rounds)
+    growth = statistics.median(1 / ratio for ratio in second.ratios)
+    return statistics.median(first.seconds), statistics.median(second.seconds), growth
 
 
 def main() -> None:
     """Print the timings and the ratios between sizes."""
     rng = random.Random(20261122)
     small, large = registry(50, rng), registry(100, rng)
-    t50, t100 = median_of(5, lambda: coverage(small, on=ON), lambda: coverage(large, on=ON))
+    t50, t100, grown = sizes(lambda: coverage(small, on=ON), lambda: coverage(large, on=ON), 5)
     report = coverage(small, on=ON)
     print(f"national coverage, 514 regencies x {len(report.targets)} targets:")
     print(
         f"  50 units: {t50 * 1000:8.1f} ms   100 units: {t100 * 1000:8.1f} ms   "
-        f"ratio {t100 / t50:.2f}  ({len(report.gaps)} gaps with 50 units)"
+        f"ratio {grown:.2f}  ({len(report.gaps)} gaps with 50 units)"
     )
     records = [case_record(i, rng) for i in range(100_000)]
     half = structure(
@@ -135,11 +128,11 @@ def main() -> None:
         Portfolio,
     )
     del records
-    p50, p100 = median_of(3, lambda: evaluate_policies(half), lambda: evaluate_policies(full))
+    p50, p100, grown = sizes(lambda: evaluate_policies(half), lambda: evaluate_policies(full), 3)
     print("policy indicators:")
     print(
         f"  50k cases: {p50 * 1000:8.1f} ms   100k cases: {p100 * 1000:8.1f} ms   "
-        f"ratio {p100 / p50:.2f}  ({p100 / 100_000 * 1e6:.1f} µs per case)"
+        f"ratio {grown:.2f}  ({p100 / 100_000 * 1e6:.1f} µs per case)"
     )
 
 
