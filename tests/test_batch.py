@@ -318,3 +318,23 @@ def test_line_functions_read_a_line_as_the_command_line_does() -> None:
             error = json.loads(text)["errors"][0]
             assert error["code"] == code
             assert error["msg"]["en"].startswith("line 4: ")
+
+
+def test_lines_decoded_in_threads_keep_their_own_problems() -> None:
+    # Each thread reuses one decoder (made once, not per line); a decoder keeps a line's
+    # duplicate-key and NaN flags until it is asked, so threads must not share one.
+    from concurrent.futures import ThreadPoolExecutor
+
+    from atensi.boundary._lines import decode_numbered
+
+    lines = [b'{"a": 1, "b": {"c": [1, 2]}}', b'{"a": 1, "a": 2}', b'{"a": NaN}', b"{oops"] * 400
+    numbers = range(1, len(lines) + 1)
+    expected = [decode_numbered(line, n) for line, n in zip(lines, numbers, strict=True)]
+    assert [getattr(e, "code", None) for e in expected[:4]] == [
+        None,
+        "input.duplicate_key",
+        "input.not_json",
+        "input.not_json",
+    ]
+    with ThreadPoolExecutor(8) as pool:
+        assert list(pool.map(decode_numbered, lines, numbers)) == expected

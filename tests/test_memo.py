@@ -632,3 +632,84 @@ def test_records_one_fact_apart_get_their_own_texts_from_the_memo(
     items = list(_variants(on, base))
     assert len(items) > 20
     _check(DecisionMemo(), items, on)
+
+
+# --- The one pass for a person is the composed signature ---------------------------------------
+
+
+def _both_signatures(item: AssessmentItem, on: dt.date) -> tuple[Any, Any]:
+    """The signature as the memo computes it, and as REDUCTIONS compose it, part by part."""
+    from atensi.law import instrument_in_force
+    from atensi.rules import memo as memo_module
+
+    gates = instrument_in_force(on).gates_on(on)
+    found = memo_module._signature(item.subject, item.assessment, on, gates)
+    assert item.assessment is not None
+    record = memo_module._Record(item.subject, item.assessment, on, gates)
+    return found, tuple(r.read(record) for r in REDUCTIONS)
+
+
+def _dated_people(items: list[AssessmentItem], on: dt.date) -> list[AssessmentItem]:
+    return [
+        i
+        for i in items
+        if i.subject.kind == "person"
+        and i.assessment is not None
+        and i.assessment.assessed_on <= (i.on or on)
+    ]
+
+
+@pytest.mark.parametrize("on", DATES, ids=str)
+def test_the_one_pass_for_a_person_is_the_composed_signature(on: dt.date) -> None:
+    people = _dated_people(ITEMS, on)
+    assert len(people) > 500
+    for item in people:
+        found, composed = _both_signatures(item, item.on or on)
+        assert found == composed
+
+
+def test_the_one_pass_reads_twins_as_entities() -> None:
+    twins = pytest.importorskip("atensi.boundary._twins")
+    lines = (EXAMPLES / "assessments.jsonl").read_bytes().splitlines()
+    checked = 0
+    for line in lines:
+        try:
+            twin = twins.decode(line, AssessmentItem)
+        except Exception:
+            continue
+        if twin.subject.kind != "person" or twin.assessment is None:
+            continue
+        on = twin.on or DATES[1]
+        if twin.assessment.assessed_on > on:
+            continue
+        entity = atensi.structure(json.loads(line), AssessmentItem)
+        assert _both_signatures(twin, on) == _both_signatures(entity, on)
+        checked += 1
+    assert checked > 500
+
+
+def test_a_changed_derivation_leaves_the_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    from atensi.rules import memo as memo_module
+
+    fewer = derive(RULES.values(), REDUCTIONS[:-1])  # without 'members': not the whole set
+    monkeypatch.setattr(memo_module, "_DERIVED", [fewer])
+    called: list[Any] = []
+    monkeypatch.setattr(memo_module, "_person_signature", lambda *a: called.append(a))
+    item = _dated_people(ITEMS, DATES[1])[0]
+    memo = DecisionMemo()
+    text = memo.text(item.subject, item.assessment, on=item.on or DATES[1])
+    assert not called
+    expected = assess_eligibility(item.subject, item.assessment, on=item.on or DATES[1])
+    assert text == expected.to_json_text(redact=True)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_base())
+def test_the_one_pass_agrees_one_fact_apart(drawn: tuple[dt.date, dict[str, Any]]) -> None:
+    on, base = drawn
+    checked = 0
+    for item in _dated_people(list(_variants(on, base)), on):
+        found, composed = _both_signatures(item, item.on or on)
+        assert found == composed
+        checked += 1
+    assert checked or base["subject"]["kind"] != "person"  # the base is assessed before `on`

@@ -134,7 +134,18 @@ _SUBMODULES = frozenset(
 
 
 def __getattr__(name: str) -> Any:
-    """Import submodules and boundary functions on first access (PEP 562)."""
+    """Import submodules and boundary functions on first access (PEP 562).
+
+    A function found is kept in the module's namespace, so that ``atensi.structure`` in a loop
+    pays for this lookup once, not on every call.
+    """
+    value = _resolve(name)
+    if name in _LAZY:
+        globals()[name] = value
+    return value
+
+
+def _resolve(name: str) -> Any:
     if name in _SUBMODULES or name in _LAZY:
         # Plain import statements (the core may not use importlib). ``import a.b as c`` loads
         # the submodule before reading the attribute, so this does not re-enter __getattr__.

@@ -596,5 +596,7 @@ def _validate_compiled(line: str | bytes, cls: type[Any], ensure_ascii: bool) ->
         warnings = warnings_of(module.decode(line, cls))
     except Exception:
         return None
-    data = {"ok": True, "warnings": _warnings_json(warnings)} if warnings else {"ok": True}
-    return json.dumps(data, ensure_ascii=ensure_ascii)
+    if not warnings:
+        return '{"ok": true}'  # json.dumps({"ok": True}), without encoding it for every line
+    listed = json.dumps(_warnings_json(warnings), ensure_ascii=ensure_ascii)
+    return f'{{"ok": true, "warnings": {listed}}}'

@@ -67,9 +67,12 @@ def _bail() -> typing.NoReturn:
 
 _TWINS: dict[type[Any], type[Any]] = {}
 _TAGGED: dict[type[Any], type[Any]] = {}
-#: The check of every twin class (tagged or not): the keys present plus the colons in its text.
+#: The entity class and the generator's namespace of every twin class (tagged or not).
+_SOURCES: dict[type[Any], tuple[type[Any], dict[str, Any]]] = {}
+#: The check of a twin class decoded as a whole (made on first use): the keys present.
 _CHECKS: dict[type[Any], Callable[[Any], int]] = {}
-#: How many colons the text values of a checked twin hold (see "Duplicate keys" above).
+#: How many colons the text values of a checked twin hold (see "Duplicate keys" above; made
+#: on first use, which few lines need).
 _COLONS: dict[type[Any], Callable[[Any], int]] = {}
 #: The attrs entity of every twin class, built from the twin.
 _ENTITIES: dict[type[Any], Callable[[Any], Any]] = {}
@@ -103,8 +106,7 @@ def _tagged(cls: type[Any], tag: str) -> type[Any]:
         found = msgspec.defstruct(
             base.__name__, [], bases=(base,), tag=tag, tag_field="kind", module=__name__
         )
-        _CHECKS[found] = _CHECKS[base]
-        _COLONS[found] = _COLONS[base]
+        _SOURCES[found] = _SOURCES[base]
         _ENTITIES[found] = _ENTITIES[base]
         _TAGGED[cls] = found
     return found
@@ -152,15 +154,30 @@ def decode(data: bytes | str, cls: type[Any]) -> Any:
             not a valid record by this path's means (the detailed path says why, or accepts it).
     """
     value = _decoder(cls).decode(data)
-    keys = _CHECKS[type(value)](value)
+    kind = type(value)
+    check = _CHECKS.get(kind) or _generated(_CHECKS, kind, "check", "n")
+    keys = check(value)
     colons = data.count(b":") if isinstance(data, bytes) else data.count(":")
     if colons != keys:
         # Colons inside text (a note "Catatan: ..."): counted from the decoded strings, which
         # holds only where no escape wrote one (\u003a).
         escaped = b"\\u003" in data if isinstance(data, bytes) else "\\u003" in data
-        if escaped or colons != keys + _COLONS[type(value)](value):
+        count = _COLONS.get(kind) or _generated(_COLONS, kind, "colons", "c")
+        if escaped or colons != keys + count(value):
             _bail()
     return value
+
+
+def _generated(
+    table: dict[type[Any], Callable[[Any], int]], kind: type[Any], name: str, total: str
+) -> Callable[[Any], int]:
+    """Generate a twin class's check or colon count, on first use.
+
+    Start-up pays for neither for the classes a process never decodes as a whole.
+    """
+    cls, namespace = _SOURCES[kind]
+    made = table[kind] = _Checks(cls, namespace).function(name, total)
+    return made
 
 
 # --- Generation ------------------------------------------------------------------------------
@@ -285,7 +302,7 @@ class _Builder:
     def build(self) -> type[Any]:
         cls = self.cls
         attrs.resolve_types(cls)
-        hints = typing.get_type_hints(cls)
+        hints = _hints(cls)
         fields = attrs.fields(cls)
         spec: list[tuple[str, Any, Any]] = []
         for field in fields:
@@ -307,8 +324,7 @@ class _Builder:
             kw_only=True,
             forbid_unknown_fields=True,
         )
-        _CHECKS[made] = _Checks(cls, self.ns).function("check", "n")
-        _COLONS[made] = _Checks(cls, self.ns).function("colons", "c")
+        _SOURCES[made] = (cls, self.ns)
         _ENTITIES[made] = self._entity_function(cls, hints, fields)
         return made
 
@@ -381,7 +397,7 @@ class _Checks:
         return found
 
     def object(self, cls: type[Any], obj: str, out: list[str], ind: str) -> None:
-        hints = typing.get_type_hints(cls)
+        hints = _hints(cls)
         for field in attrs.fields(cls):
             var = self.local()
             limits = field.metadata.get("limits", {})
@@ -509,6 +525,21 @@ class _Checks:
 
 def _same(value: Any) -> Any:
     return value
+
+
+def _hints(cls: type[Any]) -> dict[str, Any]:
+    """``typing.get_type_hints(cls)``, once per class.
+
+    The generators ask for a class's hints wherever it is nested, and evaluating string
+    annotations was most of their start-up.
+    """
+    found = _HINTS.get(cls)
+    if found is None:
+        found = _HINTS[cls] = typing.get_type_hints(cls)
+    return found
+
+
+_HINTS: dict[type[Any], dict[str, Any]] = {}
 
 
 def _slot_setter(cls: type[Any], name: str) -> Callable[[Any, Any], None]:

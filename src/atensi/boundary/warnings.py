@@ -163,16 +163,26 @@ def _entities_in(tp: Any) -> list[type[Any]]:
 
 def _record_class(value: Any) -> type[Any] | None:
     """The entity class of an entity or of its msgspec twin (:mod:`atensi.boundary._twins`)."""
-    cls = getattr(type(value), "_entity_class", None)
-    if cls is not None:
-        return cls  # type: ignore[no-any-return]
-    return type(value) if isinstance(value, Entity) else None
+    kind = type(value)
+    try:
+        return _CLASSES[kind]
+    except KeyError:
+        pass
+    cls = getattr(kind, "_entity_class", None)
+    if cls is None and issubclass(kind, Entity):
+        cls = kind
+    if len(_CLASSES) < 512:  # entity and twin classes: a few dozen
+        _CLASSES[kind] = cls
+    return cls
+
+
+_CLASSES: dict[type[Any], type[Any] | None] = {}
 
 
 def _walk(obj: Any, cls: type[Any], loc: Loc, found: list[ErrorDetail]) -> None:
-    if issubclass(cls, Person):
+    if cls is Person or issubclass(cls, Person):
         found.extend(_person(obj, loc))
-    for name, kind in _plan(cls):
+    for name, kind in _PLANS.get(cls) or _plan(cls):
         value = getattr(obj, name)
         if value is None:
             continue

@@ -149,6 +149,11 @@ def lookup(code: str) -> Region:
 
 def is_valid_code(code: object, *, include_retired: bool = True) -> bool:
     """Whether ``code`` is a known region code (optionally only a current one)."""
+    if type(code) is str:
+        # A code as the table writes it (the common case) needs no normalising.
+        region = (_TABLE or _load()).get(code)
+        if region is not None:
+            return include_retired or region.current
     try:
         region = lookup(code)  # type: ignore[arg-type]
     except InvalidRegionCode:
