@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import atensi
@@ -50,23 +50,58 @@ def test_six_months_after_is_dateutils_relativedelta(day: dt.date) -> None:
     assert six_months_after(day) == day + relativedelta(months=6)
 
 
+def test_days_in_month_is_the_calendar_modules_for_every_month() -> None:
+    # BirthDate.latest and months_after replaced calendar.monthrange for speed: checked on
+    # every month of the calendar, not a sample.
+    import calendar
+
+    from atensi.model.person import days_in_month
+
+    for year in range(dt.MINYEAR, dt.MAXYEAR + 1):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1]
+
+
+@given(st.dates(), st.integers(-2400, 2400))
+def test_months_after_is_dateutils_relativedelta_or_the_end_of_time(
+    day: dt.date, months: int
+) -> None:
+    from dateutil.relativedelta import relativedelta
+
+    from atensi.rules.age import months_after
+
+    try:
+        expected = day + relativedelta(months=months)
+    except (ValueError, OverflowError):
+        if months < 0:
+            return  # before year 1: not asked of months_after (it counts forward in practice)
+        expected = dt.date.max
+    assert months_after(day, months) == expected
+
+
 @given(
     st.dates(D(1800, 1, 1), D(2199, 12, 31)),  # the dates an entity may hold
     st.dates(D(1800, 1, 1), D(2200, 12, 31)),
     st.sampled_from(DatePrecision),
     st.booleans(),
+    st.one_of(st.just(1), st.integers(0, 8500)),  # past year 1 and 9999 too
 )
-def test_age_range_of_an_exact_date_is_one_age(
-    birth: dt.date, on: dt.date, precision: DatePrecision, estimated: bool
+@example(D(2004, 2, 29), D(2022, 2, 28), DatePrecision.DAY, True, 1)
+@example(D(2003, 2, 1), D(2022, 2, 28), DatePrecision.MONTH, True, 1)  # 29 Feb 2004 -> 1 March
+@example(D(2004, 2, 1), D(2022, 2, 28), DatePrecision.MONTH, True, 4)
+def test_age_range_is_the_range_of_the_birth_dates_bounds(
+    birth: dt.date, on: dt.date, precision: DatePrecision, estimated: bool, margin: int
 ) -> None:
-    # The shortcut for exact dates agrees with the general range.
+    # age_range works in (year, month, day) and builds no date: it agrees with the ages on
+    # BirthDate.earliest() and latest(), shifted by shift_years when estimated.
     from atensi.rules.age import shift_years
 
     value = BirthDate(value=birth, precision=precision, estimated=estimated)
     earliest, latest = value.earliest(), value.latest()
     if estimated:
-        earliest, latest = shift_years(earliest, -1), shift_years(latest, 1)
-    assert age_range(value, on) == (age_on(latest, on), age_on(earliest, on))
+        earliest, latest = shift_years(earliest, -margin), shift_years(latest, margin)
+    expected = (age_on(latest, on), age_on(earliest, on))
+    assert age_range(value, on, margin_years=margin) == expected
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s["name"])
@@ -374,3 +409,35 @@ def test_skipping_stages_is_refused_with_a_citation() -> None:
     assert info.value.rule_id == "case.transition.order"
     assert info.value.citation.instrument == "pp-39-2012"
     assert isinstance(info.value, atensi.AtensiError)
+
+
+@given(
+    st.integers(1, 31),
+    st.integers(1, 12),
+    st.integers(0, 99),
+    st.dates(D(1800, 1, 1), D(2199, 12, 31)),
+    st.sampled_from(DatePrecision),
+    st.booleans(),
+)
+@example(29, 2, 3, D(2004, 2, 29), DatePrecision.DAY, True)
+@example(1, 1, 99, D(1800, 1, 1), DatePrecision.YEAR, True)
+def test_the_nik_birth_comparison_reads_the_bounds_years(
+    day: int, month: int, yy: int, birth: dt.date, precision: DatePrecision, estimated: bool
+) -> None:
+    # _birth_contradicts compares year digits without building the bounds' dates: it agrees
+    # with the years of BirthDate.earliest() and latest(), a year either side when estimated.
+    from atensi.rules.age import shift_years
+    from atensi.rules.eligibility.facts import _birth_contradicts
+
+    value = BirthDate(value=birth, precision=precision, estimated=estimated)
+    if precision is DatePrecision.DAY and not estimated:
+        expected = (day, month, yy) != (birth.day, birth.month, birth.year % 100)
+    else:
+        earliest, latest = value.earliest(), value.latest()
+        if estimated:
+            earliest, latest = shift_years(earliest, -1), shift_years(latest, 1)
+        years = {y % 100 for y in range(earliest.year, latest.year + 1)}
+        expected = yy not in years or (
+            precision is DatePrecision.MONTH and not estimated and month != birth.month
+        )
+    assert _birth_contradicts(day, month, yy, value) == expected

@@ -13,7 +13,6 @@ it, does not exist for that decision, so a retroactive audit sees what was true 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from typing import Any, ClassVar
 
@@ -61,6 +60,23 @@ class DatePrecision(CodedEnum):
     YEAR = "tahun", Label("Hanya tahun diketahui", "Only the year known")
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """How many days a month of the proleptic Gregorian calendar has.
+
+    ``calendar.monthrange(year, month)[1]``, without working out the weekday it also returns:
+    the age and duration rules ask for it on every record.
+
+    >>> days_in_month(2024, 2), days_in_month(1900, 2), days_in_month(2000, 2)
+    (29, 28, 29)
+    """
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month]
+
+
 @attrs.frozen(slots=True)
 class BirthDate(Entity):
     """A birth date, exact or estimated.
@@ -102,7 +118,7 @@ class BirthDate(Entity):
             return dt.date(self.value.year, 12, 31)
         if self.precision is DatePrecision.MONTH:
             # The month's own length: no date after it is built, so December 9999 is total too.
-            last = calendar.monthrange(self.value.year, self.value.month)[1]
+            last = days_in_month(self.value.year, self.value.month)
             return dt.date(self.value.year, self.value.month, last)
         return self.value
 

@@ -15,10 +15,10 @@ answer "unknown" when a threshold falls inside it rather than guess.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 from atensi.model import BirthDate, DatePrecision
+from atensi.model.person import days_in_month
 
 __all__ = ["ESTIMATE_MARGIN_YEARS", "age_on", "age_range", "months_after", "shift_years"]
 
@@ -26,7 +26,8 @@ __all__ = ["ESTIMATE_MARGIN_YEARS", "age_on", "age_range", "months_after", "shif
 #: pass another margin).
 ESTIMATE_MARGIN_YEARS = 1
 
-_DAY = DatePrecision.DAY  # a module constant is read faster than an enum member
+# Module constants are read faster than enum members.
+_DAY, _MONTH, _YEAR = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
 
 
 def age_on(birth: dt.date, on: dt.date) -> int:
@@ -42,15 +43,44 @@ def age_range(
     An exact date gives one age. A month or year precision spans its month or year. An
     ``estimated`` date also spans ``margin_years`` either side.
     """
-    if birth.precision is _DAY and not birth.estimated:
+    precision, value, estimated = birth.precision, birth.value, birth.estimated
+    if precision is _DAY and not estimated:
         # The common case, taken once per age rule of every record: one age, no date built.
-        age = age_on(birth.value, on)
+        age = age_on(value, on)
         return age, age
-    earliest, latest = birth.earliest(), birth.latest()
-    if birth.estimated:
-        earliest = shift_years(earliest, -margin_years)
-        latest = shift_years(latest, margin_years)
-    return age_on(latest, on), age_on(earliest, on)
+    # ``birth.earliest()`` and ``birth.latest()``, shifted by ``shift_years`` when estimated,
+    # as (year, month, day): no date is built (``tests/test_rules.py`` holds the two equal).
+    year = value.year
+    if precision is _YEAR:
+        first, last = (year, 1, 1), (year, 12, 31)
+    elif precision is _MONTH:
+        month = value.month
+        first, last = (year, month, 1), (year, month, days_in_month(year, month))
+    else:
+        first = last = (year, value.month, value.day)
+    if estimated:
+        first, last = _shifted(first, -margin_years), _shifted(last, margin_years)
+    when = (on.month, on.day)
+    return (
+        on.year - last[0] - (when < (last[1], last[2])),
+        on.year - first[0] - (when < (first[1], first[2])),
+    )
+
+
+def _shifted(day: tuple[int, int, int], years: int) -> tuple[int, int, int]:
+    """:func:`shift_years` of a (year, month, day)."""
+    year = day[0] + years
+    if year < dt.MINYEAR:
+        return (dt.MINYEAR, 1, 1)
+    if year > dt.MAXYEAR:
+        return (dt.MAXYEAR, 12, 31)
+    if (
+        day[1] == 2
+        and day[2] == 29
+        and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+    ):
+        return (year, 3, 1)
+    return (year, day[1], day[2])
 
 
 def shift_years(day: dt.date, years: int) -> dt.date:
@@ -86,5 +116,5 @@ def months_after(day: dt.date, months: int) -> dt.date:
     year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
     if year > dt.MAXYEAR:
         return dt.date.max
-    last = calendar.monthrange(year, month0 + 1)[1]
+    last = days_in_month(year, month0 + 1)
     return dt.date(year, month0 + 1, min(day.day, last))

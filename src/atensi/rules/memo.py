@@ -170,6 +170,9 @@ def _groups(record: _Record) -> Hashable:
 def _grouped(groups: Mapping[Any, list[Any]]) -> Hashable:
     if not groups:
         return ()
+    if len(groups) == 1:  # the usual case: nothing to sort
+        ((target, found),) = groups.items()
+        return ((target, tuple(found)),)
     return tuple(sorted((target, tuple(found)) for target, found in groups.items()))
 
 

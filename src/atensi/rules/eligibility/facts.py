@@ -19,7 +19,7 @@ from atensi.model import (
     Person,
 )
 from atensi.model.subjects import Subject, people_of
-from atensi.rules.age import age_on, age_range, months_after, shift_years
+from atensi.rules.age import age_on, age_range, months_after
 from atensi.rules.decision import Facts, Finding
 from atensi.rules.eligibility.declarations import (
     _CHILD_AGE_BEFORE,
@@ -272,15 +272,16 @@ def _birth_contradicts(day: int, month: int, yy: int, birth: BirthDate) -> bool:
     (the month where it knows the month), are compared. An estimated date allows a year either
     side.
     """
-    value = birth.value
-    if birth.precision is _DAY and not birth.estimated:
-        return (day, month, yy) != (value.day, value.month, value.year % 100)
-    earliest, latest = birth.earliest(), birth.latest()
+    value, precision = birth.value, birth.precision
     if birth.estimated:
-        earliest, latest = shift_years(earliest, -1), shift_years(latest, 1)
-    if yy not in {y % 100 for y in range(earliest.year, latest.year + 1)}:
-        return True
-    return birth.precision is DatePrecision.MONTH and not birth.estimated and month != value.month
+        # The years of the earliest and latest dates, a year either side (``shift_years``
+        # keeps the year, and stops at the calendar's ends): only the year digits compare.
+        year = value.year
+        low, high = max(year - 1, dt.MINYEAR), min(year + 1, dt.MAXYEAR)
+        return all(y % 100 != yy for y in range(low, high + 1))
+    if precision is _DAY:
+        return (day, month, yy) != (value.day, value.month, value.year % 100)
+    return yy != value.year % 100 or (precision is DatePrecision.MONTH and month != value.month)
 
 
 _CONTRADICTS = {
