@@ -15,7 +15,14 @@ from typing import Any
 
 from atensi.errors import ErrorDetail
 
-__all__ = ["Decoder", "bad_line", "decode_line", "decode_numbered", "line_where"]
+__all__ = [
+    "Decoder",
+    "bad_line",
+    "decode_line",
+    "decode_numbered",
+    "line_where",
+    "thread_decoder",
+]
 
 
 def bad_line(where: tuple[str, str], code: str, en: str, id_: str) -> ErrorDetail:
@@ -105,11 +112,16 @@ def decode_numbered(data: bytes | str, number: int | None) -> Any:
     thread has its own decoder (a decoder keeps state from one call to the next), made once, not
     for every line (making one costs about as much as decoding a short line).
     """
+    return decode_line(data, line_where(number), thread_decoder())
+
+
+def thread_decoder() -> Decoder:
+    """This thread's decoder (made on its first use)."""
     try:
         decoder: Decoder = _PER_THREAD.decoder
     except AttributeError:
         decoder = _PER_THREAD.decoder = Decoder()
-    return decode_line(data, line_where(number), decoder)
+    return decoder
 
 
 _PER_THREAD = threading.local()

@@ -332,25 +332,39 @@ class _Builder:
         self, cls: type[Any], hints: dict[str, Any], fields: tuple[attrs.Attribute[Any], ...]
     ) -> Callable[[Any], Any]:
         lines = ["def entity(t):", "    o = _new(CLS)"]
-        for field in fields:
-            value = self.converted(hints[field.name], f"t.{field.name}")
-            lines.append(f"    {self.name(_slot_setter(cls, field.name), 's')}(o, {value})")
+        for index, field in enumerate(fields):
+            local = f"x{index}"
+            value = self.converted(hints[field.name], local)
+            setter = self.name(_slot_setter(cls, field.name), "s")
+            if value == local:
+                lines.append(f"    {setter}(o, t.{field.name})")
+            else:
+                lines.append(f"    {local} = t.{field.name}")
+                lines.append(f"    {setter}(o, {value})")
         lines.append("    return o")
         found: Callable[[Any], Any] = self._compile(lines, "entity")
         return found
 
     def converted(self, tp: Any, expr: str) -> str:
-        """An expression for ``expr`` (a twin's value) as its entity holds it."""
+        """An expression for ``expr`` (a twin's value, a local name) as its entity holds it."""
         if isinstance(tp, type) and attrs.has(tp):
             return f"{self.name(_ENTITIES[twin(tp)], 'e')}({expr})"
         origin, args = typing.get_origin(tp), typing.get_args(tp)
         if origin is tuple and isinstance(args[0], type) and attrs.has(args[0]):
-            return f"tuple([{self.converted(args[0], '_x')} for _x in {expr}])"
-        if origin in (typing.Union, types.UnionType) and any(
-            isinstance(a, type) and attrs.has(a) for a in args
-        ):
-            # Optional entities, ``str | NoNik`` and the subjects: by the value's own type.
-            return f"ENTITIES.get(type({expr}), _same)({expr})"
+            # An empty tuple is the same empty tuple: no list made for it.
+            item = self.converted(args[0], "_x")
+            return f"(tuple([{item} for _x in {expr}]) if {expr} else ())"
+        if origin in (typing.Union, types.UnionType):
+            entities = [a for a in args if isinstance(a, type) and attrs.has(a)]
+            others = {a for a in args if a not in entities}
+            if len(entities) == 1 and others in ({type(None)}, {str}):
+                # ``X | None`` and ``str | NoNik``: the other value is kept as it is.
+                build = self.name(_ENTITIES[twin(entities[0])], "e")
+                other = " is None" if others == {type(None)} else ".__class__ is str"
+                return f"({expr} if {expr}{other} else {build}({expr}))"
+            if entities:
+                # The subjects: by the value's own type.
+                return f"ENTITIES.get(type({expr}), _same)({expr})"
         return expr
 
     def _compile(self, lines: list[str], name: str) -> Any:

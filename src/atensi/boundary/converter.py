@@ -17,7 +17,7 @@ import attrs
 
 from atensi.boundary._compiled import twins
 from atensi.boundary._fast import fast_structurer
-from atensi.boundary._lines import Decoder, decode_line
+from atensi.boundary._lines import decode_line, thread_decoder
 from atensi.boundary._plan import (
     INVALID,
     MAX_ERRORS,
@@ -113,7 +113,7 @@ def structure_json(text: str | bytes, cls: type[T]) -> T:
             return module.entity_of(module.decode(text, cls))  # type: ignore[no-any-return]
         except Exception:
             pass  # the detailed path below says why, or accepts what this path could not
-    record = decode_line(text, ("the text", "teks ini"), Decoder())
+    record = decode_line(text, ("the text", "teks ini"), thread_decoder())
     if isinstance(record, ErrorDetail):
         raise InvalidRecord([record], cls.__name__)
     return structure(record, cls)
