@@ -19,6 +19,12 @@ that reads a new fact changes the signature, or stops the memo, and never change
 objects that record every attribute read), and holds the memo's texts equal to the rules' on
 the examples and on generated records, at every redaction level and edition.
 
+**One pass for a person.** Most records are one person; for them the same tuple is computed
+in one pass (:func:`_person_signature`) instead of one call per reduction over a list of one,
+used only while the derivation is exactly :data:`REDUCTIONS`, in order. A rule that declares a
+new fact changes the derivation, and every record takes the composed signature again until the
+one pass is brought up to date; ``tests/test_memo.py`` holds the two equal.
+
 What the declarations cannot say is *how* a rule reads a fact: a reduction is exact for the
 rules as they are written (it reuses their own functions where it can), and a rule that reads a
 declared fact in a new way must be checked against the reduction. The differential tests do that.
@@ -531,12 +537,7 @@ def _signature(
     return tuple([r.read(record) for r in derived.reductions])
 
 
-# --- One person, in one pass -------------------------------------------------------------------
-# Most records are one person. For them the signature is computed in one pass instead of eleven
-# calls over a list of one: the same tuple, part for part (``tests/test_memo.py`` holds them
-# equal on the examples and on generated records). Used only while the derivation is exactly
-# REDUCTIONS, in order: a rule that declares a new fact changes the derivation, and every record
-# then takes the composed signature until this function is brought up to date.
+# --- One person, in one pass (see the module's docstring) --------------------------------------
 
 
 def _whole(derived: Derivation) -> bool:
