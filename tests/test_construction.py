@@ -89,3 +89,26 @@ def test_whatever_construction_accepts_every_public_function_handles(
             if isinstance(changed, Person):
                 assess_eligibility(changed, None, on=dt.date(2024, 6, 1))
             atensi.boundary.warnings_of(changed)
+
+
+def test_the_entity_names_are_the_entities_and_load_on_first_use() -> None:
+    import subprocess
+    import sys
+
+    from atensi import model
+
+    assert tuple(cls.__name__ for cls in model.ENTITIES) == model.ENTITY_NAMES
+    for name, cls in zip(model.ENTITY_NAMES, model.ENTITIES, strict=True):
+        assert getattr(model, name) is cls
+    assert {"ServiceUnit", "Portfolio", "PmTarget", "ENTITIES"} <= set(dir(model))
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        model.Nope  # noqa: B018
+    code = (
+        "import sys, atensi.batch\n"
+        "print([m for m in sys.modules if m.startswith('atensi.model.')])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = done.stdout
+    for lazy in ("unit", "portfolio", "reporting"):
+        assert f"atensi.model.{lazy}'" not in loaded, lazy
+    assert "atensi.model.person'" in loaded

@@ -137,6 +137,20 @@ def test_the_hypothesis_entry_point_registers_without_importing_atensi_testing()
     assert result.stdout.strip() == "ok", result.stderr
 
 
+def test_the_entry_point_registers_the_entities_that_load_on_first_use() -> None:
+    # The plugin asks for atensi.model.ENTITIES while atensi.model is still loading: the units
+    # and portfolios load then, and their strategies are registered too.
+    result = _python(
+        "from hypothesis import strategies as st\n"
+        "import atensi.model\n"
+        "from atensi.model import Portfolio, ServiceUnit\n"
+        "assert isinstance(st.from_type(ServiceUnit).example(), ServiceUnit)\n"
+        "assert isinstance(st.from_type(Portfolio).example(), Portfolio)\n"
+        "print('ok')\n"
+    )
+    assert result.stdout.strip() == "ok", result.stderr
+
+
 def _python(code: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False

@@ -32,26 +32,30 @@ _BATCH = 4096
 MAX_JOBS = 256
 
 
-def kinds() -> dict[str, type[Any]]:
-    """The entity kinds ``--kind`` and ``atensi schema`` know, by kebab-case name.
+def kinds() -> dict[str, str]:
+    """The entity kinds ``--kind`` and ``atensi schema`` know: kebab-case name to class name.
 
     Every entity (``person``, ``service-delivery``) and the envelope of ``assess`` (``item``).
+    Names only: building the parser loads no entity class.
     """
-    from atensi.model import ENTITIES, AssessmentItem
+    from atensi.model import ENTITY_NAMES
 
-    found = {re.sub(r"(?<!^)(?=[A-Z])", "-", cls.__name__).lower(): cls for cls in ENTITIES}
-    found["item"] = AssessmentItem
+    found = {re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower(): name for name in ENTITY_NAMES}
+    found["item"] = "AssessmentItem"
     return dict(sorted(found.items()))
 
 
 def entity(kind: str) -> type[Any]:
     """The entity class named by ``--kind`` (``person``, ``case``, ``service-delivery``)."""
+    import atensi.model
+
     known = kinds()
     by_name = {name.replace("-", ""): cls for name, cls in known.items()}
-    cls = by_name.get(kind.lower().replace("_", "").replace("-", ""))
-    if cls is None:
+    name = by_name.get(kind.lower().replace("_", "").replace("-", ""))
+    if name is None:
         raise UsageError(f"unknown kind {kind[:40]!r}; known kinds: {', '.join(known)}")
-    return cls
+    found: type[Any] = getattr(atensi.model, name)
+    return found
 
 
 def summary(

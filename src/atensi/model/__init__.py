@@ -2,9 +2,14 @@
 
 Construct them directly in Python (invalid values raise :class:`atensi.InvalidRecord` located at
 the field), or from outside data with :func:`atensi.structure`.
+
+The entities of a case and its item load with this package; the registries of units and LKS,
+the portfolio and the reporting targets load on first use (PEP 562), so that deciding a record
+(``atensi assess``) does not build classes it never reads.
 """
 
 import sys
+from typing import TYPE_CHECKING, Any
 
 from atensi.model._fields import LIMITS, Entity, Sensitivity
 from atensi.model.case import (
@@ -23,31 +28,37 @@ from atensi.model.funding import Funding
 from atensi.model.item import AssessmentItem
 from atensi.model.outcomes import CaseOutcome, FollowUp
 from atensi.model.person import BirthDate, Condition, DatePrecision, Disability, DrugUse, Person
-from atensi.model.portfolio import (
-    PartnerAid,
-    PartnerKind,
-    Partnership,
-    Portfolio,
-    ProgrammeActivity,
-    StaffMember,
-)
 from atensi.model.practice import CaseEvent, Consent, LegalBasis
-from atensi.model.reporting import PERIOD_LABEL, TARGET_AXES, Period, PmTarget
 from atensi.model.subjects import SUBJECT_KINDS, Community, Family, Group, Subject, subject_kind
-from atensi.model.unit import (
-    Accreditation,
-    AccreditationGrade,
-    Lks,
-    LksRegistration,
-    RegistrationLevel,
-    ServiceUnit,
-    UnitEvent,
-    UnitEventKind,
-    UnitRegistry,
-)
+
+if TYPE_CHECKING:  # pragma: no cover - what type checkers see: loaded on first use
+    from atensi.model.portfolio import (
+        PartnerAid,
+        PartnerKind,
+        Partnership,
+        Portfolio,
+        ProgrammeActivity,
+        StaffMember,
+    )
+    from atensi.model.reporting import PERIOD_LABEL, TARGET_AXES, Period, PmTarget
+    from atensi.model.unit import (
+        Accreditation,
+        AccreditationGrade,
+        Lks,
+        LksRegistration,
+        RegistrationLevel,
+        ServiceUnit,
+        UnitEvent,
+        UnitEventKind,
+        UnitRegistry,
+    )
+
+    #: Every public entity class, for generic tools (schema, strategies, tests).
+    ENTITIES: tuple[type[Entity], ...]
 
 __all__ = [
     "ENTITIES",
+    "ENTITY_NAMES",
     "LIMITS",
     "PERIOD_LABEL",
     "SUBJECT_KINDS",
@@ -101,45 +112,105 @@ __all__ = [
     "subject_kind",
 ]
 
-#: Every public entity class, for generic tools (schema, strategies, tests).
-ENTITIES: tuple[type[Entity], ...] = (
-    Person,
-    BirthDate,
-    Disability,
-    Condition,
-    DrugUse,
-    Family,
-    Group,
-    Community,
-    Assessor,
-    Assessment,
-    InKindItem,
-    Funding,
-    ServiceDelivery,
-    StageEntry,
-    InterventionPlan,
-    Referral,
-    CaseOutcome,
-    Termination,
-    FollowUp,
-    Consent,
-    LegalBasis,
-    CaseEvent,
-    Case,
-    UnitEvent,
-    ServiceUnit,
-    UnitRegistry,
-    LksRegistration,
-    Accreditation,
-    Lks,
-    ProgrammeActivity,
-    PartnerAid,
-    Partnership,
-    StaffMember,
-    Portfolio,
-    Period,
-    PmTarget,
+#: The names of the public entity classes, in the order of :data:`ENTITIES` (the command line
+#: lists them without loading the classes).
+ENTITY_NAMES: tuple[str, ...] = (
+    "Person",
+    "BirthDate",
+    "Disability",
+    "Condition",
+    "DrugUse",
+    "Family",
+    "Group",
+    "Community",
+    "Assessor",
+    "Assessment",
+    "InKindItem",
+    "Funding",
+    "ServiceDelivery",
+    "StageEntry",
+    "InterventionPlan",
+    "Referral",
+    "CaseOutcome",
+    "Termination",
+    "FollowUp",
+    "Consent",
+    "LegalBasis",
+    "CaseEvent",
+    "Case",
+    "UnitEvent",
+    "ServiceUnit",
+    "UnitRegistry",
+    "LksRegistration",
+    "Accreditation",
+    "Lks",
+    "ProgrammeActivity",
+    "PartnerAid",
+    "Partnership",
+    "StaffMember",
+    "Portfolio",
+    "Period",
+    "PmTarget",
 )
+
+#: The names loaded on first use, by the submodule that defines them.
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "PartnerAid",
+            "PartnerKind",
+            "Partnership",
+            "Portfolio",
+            "ProgrammeActivity",
+            "StaffMember",
+        ),
+        "portfolio",
+    ),
+    **dict.fromkeys(("PERIOD_LABEL", "TARGET_AXES", "Period", "PmTarget"), "reporting"),
+    **dict.fromkeys(
+        (
+            "Accreditation",
+            "AccreditationGrade",
+            "Lks",
+            "LksRegistration",
+            "RegistrationLevel",
+            "ServiceUnit",
+            "UnitEvent",
+            "UnitEventKind",
+            "UnitRegistry",
+        ),
+        "unit",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load the registries, the portfolio, the reporting targets and ENTITIES on first use."""
+    if name == "ENTITIES":
+        value: Any = tuple(globals().get(n) or __getattr__(n) for n in ENTITY_NAMES)
+    else:
+        where = _LAZY.get(name)
+        # Plain import statements (the core may not use importlib), relative to this module:
+        # ``import atensi.model.unit`` would read ``atensi.model`` from the package, which does
+        # not hold it yet while this module is still loading (the Hypothesis plugin asks for
+        # ENTITIES then).
+        if where == "portfolio":
+            from atensi.model import portfolio as module
+        elif where == "reporting":
+            from atensi.model import reporting as module  # type: ignore[no-redef]
+        elif where == "unit":
+            from atensi.model import unit as module  # type: ignore[no-redef]
+        else:
+            raise AttributeError(f"module 'atensi.model' has no attribute {name!r}")
+        value = getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The module's names, the lazy ones included."""
+    return sorted(set(globals()) | set(__all__))
+
 
 # The Hypothesis plugin (src/_atensi_hypothesis.py), if Hypothesis loaded it before the
 # entities existed, registers their strategies now. Looked up, not imported: the model imports

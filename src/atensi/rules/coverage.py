@@ -29,14 +29,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from atensi.law import Edition, InForceDates, instrument_in_force
-from atensi.model import ServiceUnit, UnitEventKind, UnitRegistry
 from atensi.regions import lookup as lookup_region
 from atensi.rules.catalogue import rule
 from atensi.rules.decision import Finding, Status
 from atensi.vocab import Cluster, Evidence, Target, UnitKind, cite
+
+if TYPE_CHECKING:  # pragma: no cover - the unit entities load with the first coverage question
+    from atensi.model import ServiceUnit, UnitRegistry
 
 __all__ = [
     "MULTIFUNCTION_POLICY_FROM",
@@ -179,6 +181,8 @@ def unit_state(
         registry: all units by code, so that units merged into this one add their areas.
         multifunction_policy_from: the policy date for units without their own date.
     """
+    from atensi.model.unit import UnitEventKind  # loaded on first use (atensi.model)
+
     if unit.established_on is not None and on < unit.established_on:
         return None
     name, kind = unit.name, unit.kind
@@ -340,6 +344,8 @@ class _Registry(NamedTuple):
 
 
 def _registry(registry: UnitRegistry | Iterable[ServiceUnit]) -> _Registry:
+    from atensi.model.unit import UnitRegistry
+
     if isinstance(registry, UnitRegistry):
         return _Registry({u.code: u for u in registry.units}, registry.evidence, registry.source)
     return _Registry({u.code: u for u in registry}, None, None)
