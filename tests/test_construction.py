@@ -101,6 +101,13 @@ def test_the_entity_names_are_the_entities_and_load_on_first_use() -> None:
     for name, cls in zip(model.ENTITY_NAMES, model.ENTITIES, strict=True):
         assert getattr(model, name) is cls
     assert {"ServiceUnit", "Portfolio", "PmTarget", "ENTITIES"} <= set(dir(model))
+    # The lazy names are each lazy module's whole __all__, and every one of them is public.
+    from atensi.model import portfolio, reporting, unit
+
+    for module in (portfolio, reporting, unit):
+        short = module.__name__.rsplit(".", 1)[1]
+        assert {n for n, m in model._LAZY.items() if m == short} == set(module.__all__)
+    assert set(model._LAZY) <= set(model.__all__)
     with pytest.raises(AttributeError, match="no attribute 'Nope'"):
         model.Nope  # noqa: B018
     code = (
