@@ -29,7 +29,7 @@ from atensi.model._fields import (
     region_codes,
 )
 
-__all__ = ["fast_structurer", "invariant_line", "validator_line"]
+__all__ = ["fast_structurer", "invariant_line", "slot_setter", "validator_line"]
 
 FastFn = Callable[[Any], Any]
 
@@ -115,7 +115,7 @@ def _tagged(tags: Mapping[str, type[Any]]) -> FastFn:
     return call
 
 
-def _slot_setter(cls: type[Any], name: str) -> Callable[[Any, Any], None] | None:
+def slot_setter(cls: type[Any], name: str) -> Callable[[Any, Any], None] | None:
     """The ``__set__`` of the slot ``name``, or ``None`` if the attribute is not a plain slot.
 
     ``object.__setattr__(o, name, v)`` finds this same descriptor through the MRO and calls it;
@@ -310,7 +310,7 @@ class _Generator:
             # check the class invariants.
             lines.append("    o = _new(CLS)")
             for index, field in enumerate(fields):
-                setter = _slot_setter(cls, field.name)
+                setter = slot_setter(cls, field.name)
                 if setter is None:
                     lines.append(f"    _set(o, {field.name!r}, v{index})")
                 else:

@@ -40,7 +40,7 @@ from typing import Annotated, Any
 import attrs
 import msgspec
 
-from atensi.boundary._fast import invariant_line, validator_line
+from atensi.boundary._fast import invariant_line, slot_setter, validator_line
 from atensi.boundary._plan import tagged_union_of
 from atensi.model._fields import (
     DATE_MAX,
@@ -248,7 +248,6 @@ class _Builder:
             "UNSET": UNSET,
             "LOW": DATE_MIN,
             "HIGH": DATE_MAX,
-            "CHECKS": _CHECKS,
             "ENTITIES": _ENTITIES,
             "CLS": cls,
         }
@@ -557,11 +556,10 @@ _HINTS: dict[type[Any], dict[str, Any]] = {}
 
 
 def _slot_setter(cls: type[Any], name: str) -> Callable[[Any, Any], None]:
-    """The ``__set__`` of a frozen attrs class's slot (see ``_fast._slot_setter``)."""
-    for klass in cls.__mro__:
-        if name in vars(klass) and isinstance(vars(klass)[name], types.MemberDescriptorType):
-            setter: Callable[[Any, Any], None] = vars(klass)[name].__set__
-            return setter
+    """The ``__set__`` of a frozen attrs class's slot (``_fast.slot_setter``), or a setattr."""
+    setter = slot_setter(cls, name)
+    if setter is not None:
+        return setter
 
     def set_attribute(obj: Any, value: Any) -> None:  # pragma: no cover - entities are slotted
         object.__setattr__(obj, name, value)

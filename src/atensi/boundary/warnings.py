@@ -180,9 +180,9 @@ _CLASSES: dict[type[Any], type[Any] | None] = {}
 
 
 def _walk(obj: Any, cls: type[Any], loc: Loc, found: list[ErrorDetail]) -> None:
-    if cls is Person or issubclass(cls, Person):
+    if issubclass(cls, Person):
         found.extend(_person(obj, loc))
-    for name, kind in _PLANS.get(cls) or _plan(cls):
+    for name, kind in _plan(cls):
         value = getattr(obj, name)
         if value is None:
             continue

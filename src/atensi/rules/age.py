@@ -74,12 +74,8 @@ def _shifted(day: tuple[int, int, int], years: int) -> tuple[int, int, int]:
         return (dt.MINYEAR, 1, 1)
     if year > dt.MAXYEAR:
         return (dt.MAXYEAR, 12, 31)
-    if (
-        day[1] == 2
-        and day[2] == 29
-        and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
-    ):
-        return (year, 3, 1)
+    if day[1] == 2 and day[2] == 29 and days_in_month(year, 2) == 28:
+        return (year, 3, 1)  # 29 February into a common year
     return (year, day[1], day[2])
 
 
