@@ -376,3 +376,44 @@ def test_the_command_line_writes_the_same_with_and_without_the_extra(
         fast = _cli(args, extra=True)
         assert fast == _cli(args, extra=False), args
         assert fast[0] in (0, 1, 2), (args, fast[2][-300:])
+
+
+_NIK_EDGES = [
+    "3171010101000001",  # plainly valid: no call
+    "3171012902000001",  # 29 February of (20)00: valid, through the call
+    "3171016902040001",  # a woman's 29 February of (20)04
+    "3171012902010001",  # 29 February of (20)01: no such day
+    "3171013102900001",  # 31 February
+    "3171013213900001",  # month 13
+    "3171010101900000",  # serial 0000
+    "3171017201900001",  # day 32 for a woman
+    "31.7101.010190.0001",  # separators: compacted
+    "3171 0101 0190 0001",
+    "31710101019０0001",  # a full-width digit: not ASCII
+    "317101010190000",  # 15 digits
+]
+
+
+@pytest.mark.parametrize("nik", _NIK_EDGES)
+def test_a_nik_the_fast_checks_skip_or_call_for_is_judged_as_the_detailed_path_judges(
+    nik: str,
+) -> None:
+    from atensi.boundary.converter import structure_detailed
+
+    record = {"id": "P", "nik": nik, "name": "A"}
+    try:
+        expected: Any = structure_detailed(record, Person)
+    except atensi.InvalidRecord as error:
+        expected = [p.code for p in error.errors]
+    try:
+        fast: Any = atensi.structure(record, Person)
+    except atensi.InvalidRecord as error:
+        fast = [p.code for p in error.errors]
+    assert fast == expected
+    line = json.dumps(record, ensure_ascii=False)
+    twin = _compiled_or_none(line, Person)
+    if isinstance(expected, list):
+        assert twin is None
+    else:
+        assert twin is not None
+        assert _twins.entity_of(twin) == expected

@@ -153,3 +153,18 @@ def test_no_nik_is_an_explicit_value() -> None:
     with pytest.raises(InvalidRecord) as info:
         structure({"id": "P", "nik": "", "name": "A"}, Person)
     assert info.value.errors[0].code == "nik.invalid_length"
+
+
+def test_the_day_months_of_every_year_are_those_validate_accepts_in_every_year() -> None:
+    # The leap cycle of two-digit years is 4: 00-03 try every case of 29 February.
+    every_year = {
+        f"{number:04d}"
+        for number in range(10000)
+        if all(
+            nik.is_valid(f"317101{number:04d}{year}0001") for year in ("00", "01", "02", "03")
+        )
+    }
+    assert every_year == nik._DAY_MONTHS_OF_EVERY_YEAR
+    assert "2902" not in every_year
+    assert "6902" not in every_year
+    assert len(every_year) == 2 * 365

@@ -28,8 +28,15 @@ from atensi.model._fields import (
     refused_character,
     region_codes,
 )
+from atensi.nik import _DAY_MONTHS_OF_EVERY_YEAR
 
-__all__ = ["fast_structurer", "invariant_line", "slot_setter", "validator_line"]
+__all__ = [
+    "fast_structurer",
+    "invariant_line",
+    "skip_condition",
+    "slot_setter",
+    "validator_line",
+]
 
 FastFn = Callable[[Any], Any]
 
@@ -142,6 +149,23 @@ def validator_line(validator: Any, call: str, attribute: str, var: str) -> str:
     if validator is region_codes:
         return f"if {var} is not None: {line}"
     return line
+
+
+def skip_condition(field: attrs.Attribute[Any], var: str, name: Callable[[Any, str], str]) -> str:
+    """Code true where ``field``'s converter and validators surely accept ``var`` unchanged.
+
+    Then the generated code does not call them. So far only the NIK has one: a value that is
+    not text (the reason there is no NIK), or 16 ASCII digits with a day and month valid in
+    every year and a serial other than 0000, which :func:`atensi.nik.validate` accepts as it is.
+    Anything else (separators, 29 February, a wrong date) goes through the calls. ``""``: none.
+    """
+    if not any(getattr(v, "nik", False) for v in field.metadata.get("custom_validators", ())):
+        return ""
+    days = name(_DAY_MONTHS_OF_EVERY_YEAR, "nd")
+    return (
+        f"{var}.__class__ is not str or (len({var}) == 16 and {var}.isascii() and "
+        f"{var}.isdigit() and {var}[6:10] in {days} and {var}[12:] != '0000')"
+    )
 
 
 def invariant_line(check: Any, name: Callable[[Any, str], str], obj: str) -> str:
@@ -295,13 +319,20 @@ class _Generator:
             ind = "        " if field.default is not attrs.NOTHING else "    "
             limits = dict(field.metadata.get("limits", {}))
             self.check(hints[field.name], var, limits, body, ind)
+            calls: list[str] = []
             converter = field.metadata.get("converter")
             if converter is not None:
-                body.append(f"{ind}{var} = {self.name(converter, 'cv')}({var})")
+                calls.append(f"{var} = {self.name(converter, 'cv')}({var})")
             for validator in field.metadata.get("custom_validators", ()):
                 call = self.name(validator, "val")
                 attribute = self.name(field, "a")
-                body.append(ind + validator_line(validator, call, attribute, var))
+                calls.append(validator_line(validator, call, attribute, var))
+            skip = skip_condition(field, var, self.name)
+            if skip and calls:
+                body.append(f"{ind}if not ({skip}):")
+                body.extend(f"{ind}    {line}" for line in calls)
+            else:
+                body.extend(ind + line for line in calls)
             if not body:
                 body.append(f"{ind}pass")
             lines.extend(body)

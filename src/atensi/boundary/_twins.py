@@ -40,7 +40,7 @@ from typing import Annotated, Any
 import attrs
 import msgspec
 
-from atensi.boundary._fast import invariant_line, slot_setter, validator_line
+from atensi.boundary._fast import invariant_line, skip_condition, slot_setter, validator_line
 from atensi.boundary._plan import tagged_union_of
 from atensi.model._fields import (
     DATE_MAX,
@@ -425,16 +425,23 @@ class _Checks:
             required = field.default is attrs.NOTHING
             inner = ind if required else ind + "    "
             self.value(tp, var, limits, body, inner)
+            calls: list[str] = []
             converter = field.metadata.get("converter")
             if converter is not None:
-                body.append(f"{inner}_c = {self.name(converter, 'cv')}({var})")
-                body.append(f"{inner}if _c is not {var}:")
-                body.append(f"{inner}    {var} = _c")
-                body.append(f"{inner}    _force({obj}, {field.name!r}, _c)")
+                calls.append(f"_c = {self.name(converter, 'cv')}({var})")
+                calls.append(f"if _c is not {var}:")
+                calls.append(f"    {var} = _c")
+                calls.append(f"    _force({obj}, {field.name!r}, _c)")
             attribute = self.name(field, "a")
             for validator in field.metadata.get("custom_validators", ()):
                 call = self.name(validator, "val")
-                body.append(inner + validator_line(validator, call, attribute, var))
+                calls.append(validator_line(validator, call, attribute, var))
+            skip = skip_condition(field, var, self.name)
+            if skip and calls:
+                body.append(f"{inner}if not ({skip}):")
+                body.extend(f"{inner}    {line}" for line in calls)
+            else:
+                body.extend(inner + line for line in calls)
             if required:
                 # Always present (msgspec refuses a record without it): counted below.
                 if body:

@@ -22,7 +22,9 @@ and ``explain`` and the batch functions report them.
 from __future__ import annotations
 
 import functools
+import types
 import typing
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -92,43 +94,72 @@ _NIK_SAYS = {
 }
 
 
-def _person(person: Person, loc: Loc) -> list[ErrorDetail]:
-    """What the person's NIK says against the rest of the record.
+def _nik_codes(person: Any, nik: str) -> list[str] | None:
+    """The codes of what a person's NIK says against the rest of the record, in order.
 
-    The NIK is valid (the boundary checked it), so its digits are read directly: as
+    The NIK is valid (the boundary checked it), so its digits are read directly, as
     :func:`atensi.nik.parse` and :func:`atensi.nik.check_consistency` read them, without
-    building dates.
+    building dates or numbers: the day is 01-31, or 41-71 for a woman, so its first digit tells
+    the sex.
+    Only what the record knows of the birth date is compared: the year for a year, the month too
+    for a month.
     """
-    nik = person.nik
-    if not isinstance(nik, str):
-        return []
-    known, _ = _codes()
-    found = []
+    known = _codes()[0]
+    codes = None
     if nik[:6] not in known:
-        code = "nik.unknown_district" if nik[:4] in known else "nik.unknown_regency"
-        found.append(ErrorDetail((*loc, "nik"), code, *_UNKNOWN_REGION[code]))
-    day, month, year = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])
-    female = day > 40
-    mismatches = []
+        codes = ["nik.unknown_district" if nik[:4] in known else "nik.unknown_regency"]
+    female = nik[6] > "3"
     birth = person.birth_date
     if birth is not None:
-        # Compare only what the record knows: the year for a year, the month too for a month.
-        size = _KNOWN_PARTS[birth.precision]
-        known_parts = (birth.value.year % 100, birth.value.month, birth.value.day)
-        if known_parts[:size] != (year, month, day - 40 if female else day)[:size]:
-            mismatches.append("nik.birth_date_mismatch")
-    if person.sex is not None and (person.sex is Sex.FEMALE) != female:
-        mismatches.append("nik.sex_mismatch")
+        value, precision = birth.value, birth.precision
+        if (
+            _TWO_DIGITS[value.year % 100] != nik[10:12]
+            or (precision is not _YEAR and _TWO_DIGITS[value.month] != nik[8:10])
+            or (precision is _DAY and _TWO_DIGITS[value.day + 40 * female] != nik[6:8])
+        ):
+            codes = [*(codes or ()), "nik.birth_date_mismatch"]
+    sex = person.sex
+    if sex is not None and (sex is _FEMALE) != female:
+        codes = [*(codes or ()), "nik.sex_mismatch"]
     domicile = person.domicile
     if domicile is not None and not (nik.startswith(domicile[:6]) or domicile.startswith(nik[:6])):
-        mismatches.append("nik.region_differs")
-    for code in mismatches:
-        field, en, id_ = _NIK_SAYS[code]
-        found.append(ErrorDetail((*loc, field), code, en, id_))
+        codes = [*(codes or ()), "nik.region_differs"]
+    return codes
+
+
+def _nik_details(found: list[ErrorDetail] | None, codes: list[str], loc: Loc) -> list[ErrorDetail]:
+    """``found`` and the details of a person's NIK ``codes``, at the person's ``loc``."""
+    found = [] if found is None else found
+    for code in codes:
+        if code in _UNKNOWN_REGION:
+            found.append(ErrorDetail((*loc, "nik"), code, *_UNKNOWN_REGION[code]))
+        else:
+            field, en, id_ = _NIK_SAYS[code]
+            found.append(ErrorDetail((*loc, field), code, en, id_))
     return found
 
 
-_KNOWN_PARTS = {DatePrecision.YEAR: 1, DatePrecision.MONTH: 2, DatePrecision.DAY: 3}
+def _retired_items(
+    found: list[ErrorDetail] | None, codes: tuple[str, ...], loc: Loc
+) -> list[ErrorDetail] | None:
+    """``found`` and a warning for each retired code of a tuple of region codes."""
+    retired = _codes()[1]
+    for index, code in enumerate(codes):
+        if code in retired:
+            found = [] if found is None else found
+            found.append(_retired((*loc, index)))
+    return found
+
+
+def _one_retired(found: list[ErrorDetail] | None, loc: Loc) -> list[ErrorDetail]:
+    found = [] if found is None else found
+    found.append(_retired(loc))
+    return found
+
+
+_YEAR, _DAY, _FEMALE = DatePrecision.YEAR, DatePrecision.DAY, Sex.FEMALE
+#: "00" to "99": the record's numbers written as the NIK writes them (cheaper than int(digits)).
+_TWO_DIGITS = tuple(f"{number:02d}" for number in range(100))
 _PLANS: dict[type[Any], tuple[tuple[str, str], ...]] = {}
 
 
@@ -179,37 +210,146 @@ def _record_class(value: Any) -> type[Any] | None:
 _CLASSES: dict[type[Any], type[Any] | None] = {}
 
 
-def _walk(obj: Any, cls: type[Any], loc: Loc, found: list[ErrorDetail]) -> None:
-    if issubclass(cls, Person):
-        found.extend(_person(obj, loc))
-    for name, kind in _plan(cls):
-        value = getattr(obj, name)
-        if value is None:
-            continue
-        if kind == "region":
-            retired = _codes()[1]
-            if isinstance(value, tuple):
-                found.extend(_retired((*loc, name, i)) for i, c in enumerate(value) if c in retired)
-            elif value in retired:
-                found.append(_retired((*loc, name)))
-        elif isinstance(value, tuple):
-            for index, item in enumerate(value):
-                item_cls = _record_class(item)
-                if item_cls is not None:
-                    _walk(item, item_cls, (*loc, name, index), found)
-        else:
-            value_cls = _record_class(value)
-            if value_cls is not None:
-                _walk(value, value_cls, (*loc, name), found)
-
-
 def warnings_of(entity: Any) -> tuple[ErrorDetail, ...]:
     """The warnings of a valid entity and every record nested in it, located by path.
 
     An entity's msgspec twin (the ``fast`` extra) has the same warnings.
     """
-    found: list[ErrorDetail] = []
-    cls = _record_class(entity)
-    if cls is not None:
-        _walk(entity, cls, (), found)
-    return tuple(found)
+    kind = type(entity)
+    warn = _WARNERS.get(kind)
+    if warn is None:
+        cls = _record_class(entity)
+        if cls is None:
+            return ()
+        warn = _warner(cls)
+        if len(_WARNERS) < 512:  # entity and twin classes: a few dozen
+            _WARNERS[kind] = warn
+    found = warn(entity)
+    return () if found is None else tuple(found)
+
+
+# --- Generation ------------------------------------------------------------------------------
+# Each record class gets a generated function that reads exactly the fields ``_plan`` names, with
+# nested records inlined and every path written out: no walk over the plan, no per-record class
+# look-ups, no path built until there is a warning to place. It reads attributes only, so one
+# function serves an entity and its msgspec twin alike.
+
+_WARNERS: dict[type[Any], Callable[[Any], list[ErrorDetail] | None]] = {}
+_BY_CLASS: dict[type[Any], Callable[[Any], list[ErrorDetail] | None]] = {}
+
+
+def _warner(cls: type[Any]) -> Callable[[Any], list[ErrorDetail] | None]:
+    """The generated warnings function of the entity class ``cls`` (made once)."""
+    found = _BY_CLASS.get(cls)
+    if found is None:
+        found = _BY_CLASS[cls] = _Warnings(cls).function()
+    return found
+
+
+class _Warnings:
+    """Generates one class's warnings function: ``found`` (a list, or ``None`` for none)."""
+
+    def __init__(self, cls: type[Any]) -> None:
+        self.cls = cls
+        self.counter = 0
+        self.building: set[type[Any]] = set()
+        self.only: type[Any] | None = None
+        self.ns: dict[str, Any] = {
+            "_nik_codes": _nik_codes,
+            "_nik_details": _nik_details,
+            "_retired_items": _retired_items,
+            "_one_retired": _one_retired,
+            "_record_class": _record_class,
+        }
+
+    def name(self, value: Any, prefix: str) -> str:
+        self.counter += 1
+        key = f"{prefix}{self.counter}"
+        self.ns[key] = value
+        return key
+
+    def local(self) -> str:
+        self.counter += 1
+        return f"v{self.counter}"
+
+    def function(self) -> Callable[[Any], list[ErrorDetail] | None]:
+        self.ns["RETIRED"] = _codes()[1]
+        lines = ["def warn(o):", "    found = None"]
+        self.object(self.cls, "o", (), lines, "    ")
+        lines.append("    return found")
+        source = "\n".join(lines) + "\n"
+        exec(compile(source, f"<atensi warnings {self.cls.__name__}>", "exec"), self.ns)
+        made: Callable[[Any], list[ErrorDetail] | None] = self.ns["warn"]
+        return made
+
+    def object(
+        self, cls: type[Any], obj: str, loc: tuple[str, ...], out: list[str], ind: str
+    ) -> None:
+        """Emit the warnings of ``obj`` (of entity class ``cls``) at ``loc``, code per part."""
+        if cls in self.building:  # pragma: no cover - no entity holds itself
+            raise TypeError(f"{cls.__name__} is recursive")
+        self.building.add(cls)
+        if issubclass(cls, Person):
+            nik, codes = self.local(), self.local()
+            out.append(f"{ind}{nik} = {obj}.nik")
+            out.append(f"{ind}if {nik}.__class__ is str:")
+            out.append(f"{ind}    {codes} = _nik_codes({obj}, {nik})")
+            out.append(f"{ind}    if {codes}: found = _nik_details(found, {codes}, {_tuple(loc)})")
+        hints = typing.get_type_hints(cls)
+        for name, kind in _plan(cls):
+            var = self.local()
+            here = (*loc, repr(name))
+            out.append(f"{ind}{var} = {obj}.{name}")
+            if kind == "region" and _holds_tuple(hints[name]):
+                out.append(f"{ind}if {var}:")
+                out.append(f"{ind}    found = _retired_items(found, {var}, {_tuple(here)})")
+                continue
+            if kind == "region":
+                out.append(f"{ind}if {var} is not None and {var} in RETIRED:")
+                out.append(f"{ind}    found = _one_retired(found, {_tuple(here)})")
+                continue
+            self.nested(hints[name], var, here, out, ind)
+        self.building.discard(cls)
+
+    def nested(self, tp: Any, var: str, loc: tuple[str, ...], out: list[str], ind: str) -> None:
+        """Emit the warnings of the records a field of type ``tp`` holds."""
+        every = _entities_in(tp)
+        classes = [c for c in every if _may_warn(c)]
+        self.only = every[0] if len(every) == 1 else None
+        body: list[str] = []
+        if _holds_tuple(tp):
+            index, item = self.local(), self.local()
+            body.append(f"{ind}    for {index}, {item} in enumerate({var}):")
+            self.dispatch(classes, item, (*loc, index), body, ind + "        ")
+        else:
+            self.dispatch(classes, var, loc, body, ind + "    ")
+        out.append(f"{ind}if {var} is not None:")
+        out.extend(body)
+
+    def dispatch(
+        self, classes: list[type[Any]], var: str, loc: tuple[str, ...], out: list[str], ind: str
+    ) -> None:
+        """Emit the warnings of ``var``, a record of one of ``classes`` (entity or twin).
+
+        A field that can hold one class only needs no look-up: a twin reads like its entity.
+        """
+        if len(classes) == 1 and self.only is classes[0]:
+            self.object(classes[0], var, loc, out, ind)
+            return
+        kind = self.local()
+        out.append(f"{ind}{kind} = _record_class({var})")
+        for number, cls in enumerate(classes):
+            out.append(f"{ind}{'if' if number == 0 else 'elif'} {kind} is {self.name(cls, 'C')}:")
+            self.object(cls, var, loc, out, ind + "    ")
+
+
+def _holds_tuple(tp: Any) -> bool:
+    """Whether a field of type ``tp`` holds a tuple (``tuple[X, ...]``, or that or ``None``)."""
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        return any(typing.get_origin(a) is tuple for a in typing.get_args(tp))
+    return typing.get_origin(tp) is tuple
+
+
+def _tuple(parts: tuple[str, ...]) -> str:
+    """Code for a path tuple, of code parts (quoted names and index variables)."""
+    return f"({', '.join(parts)},)" if parts else "()"

@@ -285,6 +285,12 @@ def _nik_or_none(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
             raise problem(attribute.name, code, str(err), message_id, value) from None
 
 
+# The generated fast checks may skip this validator and the converter below for a NIK that is
+# plainly valid (``atensi.boundary._fast.skip_condition``): 16 ASCII digits, a day and month valid
+# in every year, a serial other than 0000.
+_nik_or_none.nik = True  # type: ignore[attr-defined]
+
+
 def _compact_nik(value: Any) -> Any:
     """A NIK written with separators, in its compact form (python-stdnum's convention).
 
