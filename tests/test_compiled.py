@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import pathlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -23,29 +23,14 @@ pytest.importorskip("msgspec")
 import atensi
 from atensi import batch
 from atensi.boundary import _compiled, _twins, warnings_of
-from atensi.boundary._lines import Decoder, decode_line, line_where
-from atensi.errors import ErrorDetail
-from atensi.model import ENTITIES, AssessmentItem, Case, Person, PmTarget, subject_kind
+from atensi.boundary.converter import structure_detailed
+from atensi.model import ENTITIES, AssessmentItem, Case, Person, PmTarget
 from atensi.rules import assess_eligibility
+from tests.line_mutations import detailed, encoded, example_lines, leaf_changes, mutations
 from tests.strategies_model import ENTITY_STRATEGIES, JSON_LIKE, STRATEGY_CLASSES, entity_name
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
 ON = dt.date(2024, 6, 1)
-
-
-def _lines(name: str) -> list[bytes]:
-    return (EXAMPLES / name).read_bytes().splitlines()
-
-
-def _detailed(text: bytes | str, cls: type[Any]) -> Any:
-    """The entity the detailed path makes of a line, or None where it finds a problem."""
-    record = decode_line(text, line_where(None), Decoder())
-    if isinstance(record, ErrorDetail):
-        return None
-    try:
-        return atensi.structure(record, cls)
-    except atensi.InvalidRecord:
-        return None
 
 
 def _compiled_or_none(text: bytes | str, cls: type[Any]) -> Any:
@@ -60,7 +45,7 @@ def _agrees(text: bytes | str, cls: type[Any]) -> Any:
     twin = _compiled_or_none(text, cls)
     if twin is None:
         return None
-    entity = _detailed(text, cls)
+    entity = detailed(text, cls)
     assert entity is not None, "the compiled path accepted what the detailed path refuses"
     assert _twins.entity_of(twin) == entity
     assert type(_twins.entity_of(twin)) is type(entity)
@@ -84,13 +69,13 @@ def _agrees(text: bytes | str, cls: type[Any]) -> Any:
 def test_the_examples_agree_and_the_valid_ones_take_the_compiled_path(
     name: str, cls: type[Any]
 ) -> None:
-    for line in _lines(name):
+    for line in example_lines(name):
         twin = _agrees(line, cls)
-        assert (twin is not None) == (_detailed(line, cls) is not None), line[:80]
+        assert (twin is not None) == (detailed(line, cls) is not None), line[:80]
 
 
 def test_twins_are_decided_as_their_entities_are() -> None:
-    for line in _lines("assessments.jsonl"):
+    for line in example_lines("assessments.jsonl"):
         twin = _twins.decode(line, AssessmentItem)
         entity = _twins.entity_of(twin)
         for on in (dt.date(2021, 6, 1), ON, dt.date(2026, 1, 1)):
@@ -99,93 +84,18 @@ def test_twins_are_decided_as_their_entities_are() -> None:
             )
 
 
-def _encoded(value: Any, cls: type[Any]) -> dict[str, Any]:
-    data = atensi.unstructure(value)
-    if cls is AssessmentItem:
-        data["subject"] = {"kind": subject_kind(value.subject), **data["subject"]}
-    return data  # type: ignore[no-any-return]
-
-
 @pytest.mark.parametrize("cls", STRATEGY_CLASSES, ids=entity_name)
 @settings(max_examples=25, deadline=None)
 @given(data=st.data())
 def test_every_entity_round_trips_through_its_twin(cls: type[Any], data: st.DataObject) -> None:
     value = data.draw(ENTITY_STRATEGIES[cls])
-    text = json.dumps(_encoded(value, cls))
+    text = json.dumps(encoded(value, cls))
     twin = _twins.decode(text, cls)
     assert _twins.entity_of(twin) == value
     assert repr(twin) == repr(value)  # personal fields hidden as the entity hides them
 
 
 # --- Lines the compiled path must not take for valid --------------------------------------------
-
-
-def _mutations(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    """Texts of ``data`` broken in ways json would read and msgspec might accept."""
-    text = json.dumps(data)
-    yield "as it is", text
-    yield "compact", json.dumps(data, separators=(",", ":"))
-    yield "escaped", json.dumps(data, ensure_ascii=True)
-    inner = text[1:]
-    for key in list(data)[:3]:
-        value = json.dumps(data[key])
-        yield f"{key} twice", '{"' + key + '": ' + value + ", " + inner
-        # The same key twice, and a colon escaped inside a string to make up the count.
-        yield (
-            f"{key} twice, colon escaped",
-            ('{"' + key + '": ' + value + ", " + inner.replace(': "', ': "\\u003a', 1)),
-        )
-        yield f"{key} twice, a spaced colon", '{"' + key + '" : ' + value + ", " + inner
-    yield "unknown key", '{"unknown": 1, ' + inner
-    yield "NaN", '{"unknown": NaN, ' + inner
-    yield "trailing text", text + " x"
-    yield "text with colons", text.replace('"name": "', '"name": "a: b: ', 1)
-
-
-#: What a text or number may be changed into: each either valid or refused by one check that
-#: msgspec cannot make (blank, hidden characters, the date range, a NIK written with spaces, an
-#: unknown region, a colon).
-_TEXTS = (
-    "",
-    "   ",
-    "a\u200bb",
-    "x\x1by",
-    "line 1\nline 2",
-    "1799-12-31",
-    "2200-01-01",
-    "2024-02-29",
-    "3171 0141 0390 0001",
-    "31.71.01-410390-0001",
-    "999999",
-    "3171",
-    "a: b",
-    "x" * 201,
-)
-_NUMBERS = (-1, 0, 11, 10**6 + 1, 10**20)
-
-
-def _leaf_changes(value: Any) -> Iterator[Any]:
-    """``value`` with one leaf changed, every way (lists also emptied, too long, an item twice)."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key == "kind":
-                continue
-            for changed in _leaf_changes(item):
-                yield {**value, key: changed}
-    elif isinstance(value, list):
-        yield ([value[0]] if value else ["x"]) * 1001  # more items than any field takes
-        if value:
-            yield []
-            yield [*value, value[0]]
-        for index, item in enumerate(value[:2]):
-            for changed in _leaf_changes(item):
-                yield [*value[:index], changed, *value[index + 1 :]]
-    elif isinstance(value, str):
-        yield from _TEXTS
-    elif isinstance(value, bool) or value is None:
-        yield from ("2024-01-01", "a: b")
-    elif isinstance(value, int):
-        yield from _NUMBERS
 
 
 @pytest.mark.parametrize("cls", [Person, AssessmentItem], ids=entity_name)
@@ -199,7 +109,7 @@ def test_one_leaf_changed_the_paths_agree(cls: type[Any], data: st.DataObject) -
     else:
         value = data.draw(ENTITY_STRATEGIES[cls])
     accepted = refused = 0
-    for changed in _leaf_changes(_encoded(value, cls)):
+    for changed in leaf_changes(encoded(value, cls)):
         twin = _agrees(json.dumps(changed), cls)
         accepted += twin is not None
         refused += twin is None
@@ -224,11 +134,11 @@ def _persons() -> st.SearchStrategy[Any]:
 @settings(max_examples=60, deadline=None)
 @given(_persons(), st.lists(st.tuples(st.text(max_size=8), JSON_LIKE), max_size=2))
 def test_broken_lines_go_the_detailed_way(person: Any, noise: list[tuple[str, Any]]) -> None:
-    data = _encoded(person, Person)
+    data = encoded(person, Person)
     for key, value in noise:
         if key in data:
             data[key] = value  # a field of the wrong type, size or code, maybe
-    for what, text in _mutations(data):
+    for what, text in mutations(data):
         for line in (text, text.encode()):
             twin = _agrees(line, Person)
             if "twice" in what or what in ("unknown key", "NaN", "trailing text"):
@@ -253,7 +163,7 @@ def test_a_colon_inside_text_is_counted_not_taken_for_a_key() -> None:
     )
     assert _agrees(line, Person) is not None
     assert _agrees(line.replace("a:b:c", "a\\u003ab:c"), Person) is None  # escaped: detailed
-    assert _detailed(line.replace("a:b:c", "a\\u003ab:c"), Person) is not None
+    assert detailed(line.replace("a:b:c", "a\\u003ab:c"), Person) is not None
 
 
 # --- The batch functions, with and without the compiled path -------------------------------------
@@ -276,8 +186,8 @@ def _outputs(lines: Sequence[bytes | str]) -> list[Any]:
 
 
 def test_line_functions_answer_alike_without_the_extra(pytestconfig: Any) -> None:
-    lines = _lines("assessments.jsonl")[::7] + _lines("assessments-broken.jsonl")
-    lines += _lines("persons.jsonl")[::11] + _lines("persons-broken.jsonl")
+    lines = example_lines("assessments.jsonl")[::7] + example_lines("assessments-broken.jsonl")
+    lines += example_lines("persons.jsonl")[::11] + example_lines("persons-broken.jsonl")
     lines += [b'{"subject": {"kind": "person"}, "subject": {}}', b"   ", b"{oops", b"\xff"]
     assert atensi.boundary.compiled()
     fast = _outputs(lines)
@@ -300,7 +210,7 @@ def test_any_line_is_answered_alike_without_the_extra(line: str | bytes) -> None
 
 def test_a_failure_of_the_compiled_path_is_never_seen(monkeypatch: pytest.MonkeyPatch) -> None:
     """Whatever breaks on the compiled path, the detailed path answers instead, alike."""
-    lines = _lines("assessments.jsonl")[:40] + _lines("persons.jsonl")[:40]
+    lines = example_lines("assessments.jsonl")[:40] + example_lines("persons.jsonl")[:40]
     expected = _outputs(lines)
 
     def broken(*args: Any, **kwargs: Any) -> Any:
@@ -349,7 +259,7 @@ def _cli(args: list[str], *, extra: bool) -> tuple[int, bytes, bytes]:
 def test_the_command_line_writes_the_same_with_and_without_the_extra(
     tmp_path: pathlib.Path,
 ) -> None:
-    item = json.loads(_lines("assessments.jsonl")[3])
+    item = json.loads(example_lines("assessments.jsonl")[3])
     typo = {**item, "assesment": item.pop("assessment")}
     inputs = {
         "empty.jsonl": b"",
@@ -398,7 +308,6 @@ _NIK_EDGES = [
 def test_a_nik_the_fast_checks_skip_or_call_for_is_judged_as_the_detailed_path_judges(
     nik: str,
 ) -> None:
-    from atensi.boundary.converter import structure_detailed
 
     record = {"id": "P", "nik": nik, "name": "A"}
     try:

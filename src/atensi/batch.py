@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple, ParamSpec, TypeVar
 
 from atensi.boundary import structure, warnings_of
-from atensi.boundary._compiled import twins
+from atensi.boundary._compiled import record_decoder
 from atensi.boundary._lines import decode_numbered
 from atensi.errors import ErrorDetail, InvalidRecord, NoInstrumentInForce
 from atensi.law import EDITION_IDS, FLOOR_FROM, InForceDates, instrument_in_force
@@ -512,9 +512,9 @@ def assess_line_json(
     """
     if not line.strip():
         return None
-    compiled = _assess_compiled(line, on, law, show_personal_data, redaction, ensure_ascii)
-    if compiled is not None:
-        return compiled
+    quick = _assess_quick(line, on, law, show_personal_data, redaction, ensure_ascii)
+    if quick is not None:
+        return quick
     record = decode_numbered(line, number)
     if isinstance(record, ErrorDetail):
         data = {"ok": False, "errors": _errors_json((record,), show_personal_data)}
@@ -543,9 +543,9 @@ def validate_line_json(
     """
     if not line.strip():
         return None
-    compiled = _validate_compiled(line, cls, ensure_ascii)
-    if compiled is not None:
-        return compiled
+    quick = _validate_quick(line, cls, ensure_ascii)
+    if quick is not None:
+        return quick
     record = decode_numbered(line, number)
     if isinstance(record, ErrorDetail):
         data = {"ok": False, "errors": _errors_json((record,), show_personal_data)}
@@ -554,15 +554,17 @@ def validate_line_json(
     return json.dumps(data, ensure_ascii=ensure_ascii)
 
 
-# --- The compiled path (the ``fast`` extra) ------------------------------------------------------
-# A line is decoded by msgspec into twins of the entities (:mod:`atensi.boundary._twins`), which
-# the warnings, the rules and the memo read as they read entities. Only a valid line with a date
+# --- The quick path -------------------------------------------------------------------------------
+# With the ``fast`` extra a line is decoded by msgspec into twins of the entities
+# (:mod:`atensi.boundary._twins`), which the warnings, the rules and the memo read as they read
+# entities; without it, decoded and structured into the entities in one pass, keys counted
+# instead of a hook per object (:mod:`atensi.boundary._counted`). Only a valid line with a date
 # is answered here; anything else (not JSON, a duplicate key, an invalid record, no date, a date
 # before PP 39/2012, or any failure of this path) returns ``None`` and goes the detailed way,
 # which gives every error and decides every other case: the same text either way.
 
 
-def _assess_compiled(
+def _assess_quick(
     line: str | bytes,
     on: dt.date | None,
     law: Law,
@@ -570,13 +572,10 @@ def _assess_compiled(
     redaction: str,
     ensure_ascii: bool,
 ) -> str | None:
-    """:func:`assess_line_json` of a valid line on the compiled path, or ``None``."""
-    module = twins()
-    if module is None:
-        return None
+    """:func:`assess_line_json` of a valid line on the quick path, or ``None``."""
     try:
         level = _level(show_personal_data, redaction)
-        item = module.decode(line, AssessmentItem)
+        item = record_decoder()(line, AssessmentItem)
         when = on if item.on is None else item.on
         if when is None:
             return None
@@ -587,13 +586,10 @@ def _assess_compiled(
     return _result_text(decision, warnings, ensure_ascii)
 
 
-def _validate_compiled(line: str | bytes, cls: type[Any], ensure_ascii: bool) -> str | None:
-    """:func:`validate_line_json` of a valid line on the compiled path, or ``None``."""
-    module = twins()
-    if module is None:
-        return None
+def _validate_quick(line: str | bytes, cls: type[Any], ensure_ascii: bool) -> str | None:
+    """:func:`validate_line_json` of a valid line on the quick path, or ``None``."""
     try:
-        warnings = warnings_of(module.decode(line, cls))
+        warnings = warnings_of(record_decoder()(line, cls))
     except Exception:
         return None
     if not warnings:

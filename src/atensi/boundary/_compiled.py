@@ -7,9 +7,11 @@ build the twins), every record takes the pure-Python path, with the same results
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import ModuleType
+from typing import Any
 
-__all__ = ["compiled", "twins"]
+__all__ = ["compiled", "entity_decoder", "record_decoder", "twins"]
 
 _FOUND: list[ModuleType | None] = []
 
@@ -32,3 +34,45 @@ def compiled() -> bool:
     Either way the results are the same, byte for byte; the compiled path is faster.
     """
     return twins() is not None
+
+
+Decode = Callable[[bytes | str, type[Any]], Any]
+
+
+def record_decoder() -> Decode:
+    """How a valid line is first tried: ``decode(text, cls)``, a record the rules read, or raise.
+
+    With the extra, msgspec's twins (:func:`atensi.boundary._twins.decode`); without it, the
+    counted pure-Python decoder (:func:`atensi.boundary._counted.decode`), which returns the
+    entity itself. Either raises on anything it cannot prove valid: the caller then takes the
+    strict path, which says why.
+    """
+    module = twins()
+    if module is not None:
+        found: Decode = module.decode
+        return found
+    return _counted()
+
+
+def entity_decoder() -> Decode:
+    """As :func:`record_decoder`, returning the attrs entity (a twin is built into one)."""
+    module = twins()
+    if module is None:
+        return _counted()
+    return _entity
+
+
+def _entity(text: bytes | str, cls: type[Any]) -> Any:
+    module: Any = twins()
+    return module.entity_of(module.decode(text, cls))
+
+
+_COUNTED: list[Decode] = []
+
+
+def _counted() -> Decode:
+    if not _COUNTED:
+        from atensi.boundary._counted import decode
+
+        _COUNTED.append(decode)
+    return _COUNTED[0]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import operator
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -31,6 +32,8 @@ from atensi.model._fields import (
 from atensi.nik import _DAY_MONTHS_OF_EVERY_YEAR
 
 __all__ = [
+    "CountingFn",
+    "counting_structurer",
     "fast_structurer",
     "invariant_line",
     "skip_condition",
@@ -39,6 +42,8 @@ __all__ = [
 ]
 
 FastFn = Callable[[Any], Any]
+#: A fast function that also adds the keys of every object it reads to ``count[0]``.
+CountingFn = Callable[[Any, list[int]], Any]
 
 _date_from = dt.date.fromisoformat
 _new = object.__new__
@@ -69,6 +74,7 @@ def _date(value: Any) -> dt.date:
 
 
 _FAST: dict[type[Any], FastFn] = {}
+_COUNTING: dict[type[Any], CountingFn] = {}
 _TAGGED: list[tuple[frozenset[type[Any]], Mapping[str, type[Any]]]] = []
 
 
@@ -77,39 +83,65 @@ def register_fast_tagged_union(tags: Mapping[str, type[Any]]) -> None:
     _TAGGED.append((frozenset(tags.values()), dict(tags)))
 
 
-_BUILDING: set[type[Any]] = set()
+_BUILDING: set[tuple[type[Any], bool]] = set()
 
 
 def fast_structurer(cls: type[Any]) -> FastFn:
     """Return (and cache) the generated fast function of an attrs class."""
     fn = _FAST.get(cls)
     if fn is None:
-        _BUILDING.add(cls)
-        try:
-            fn = _Generator(cls).build()
-        finally:
-            _BUILDING.discard(cls)
-        _FAST[cls] = fn
+        fn = _FAST[cls] = _generate(cls, counting=False)
     return fn
 
 
-def _nested(cls: type[Any]) -> FastFn:
+def counting_structurer(cls: type[Any]) -> CountingFn:
+    """The fast function of ``cls`` that also counts the keys of the objects it reads.
+
+    ``fn(value, count)`` adds to ``count[0]`` the number of keys of every object of ``value``
+    (a subject's ``kind`` included): what :mod:`atensi.boundary._counted` compares with the
+    colons of the text, to prove that no key was given twice. Generated on first use, apart from
+    :func:`fast_structurer`, so that ``structure`` of Python data pays nothing for it.
+    """
+    fn = _COUNTING.get(cls)
+    if fn is None:
+        fn = _COUNTING[cls] = _generate(cls, counting=True)
+    return fn
+
+
+def _generate(cls: type[Any], counting: bool) -> Any:
+    _BUILDING.add((cls, counting))
+    try:
+        return _Generator(cls, counting).build()
+    finally:
+        _BUILDING.discard((cls, counting))
+
+
+def _nested(cls: type[Any], counting: bool) -> Any:
     # Bind the nested class's function directly; only a class still being generated (a
     # recursive type) goes through a lazy look-up.
-    return _lazy(cls) if cls in _BUILDING else fast_structurer(cls)
+    if (cls, counting) in _BUILDING:
+        return _lazy(cls, counting)
+    return counting_structurer(cls) if counting else fast_structurer(cls)
 
 
-def _lazy(cls: type[Any]) -> FastFn:
+def _lazy(cls: type[Any], counting: bool) -> Any:
+    if counting:
+
+        def counted(value: Any, count: list[int]) -> Any:
+            return counting_structurer(cls)(value, count)
+
+        return counted
+
     def call(value: Any) -> Any:
         return fast_structurer(cls)(value)
 
     return call
 
 
-def _tagged(tags: Mapping[str, type[Any]]) -> FastFn:
-    by_tag = {tag: _nested(cls) for tag, cls in tags.items()}
+def _tagged(tags: Mapping[str, type[Any]], counting: bool) -> Any:
+    by_tag = {tag: _nested(cls, counting) for tag, cls in tags.items()}
 
-    def call(value: Any) -> Any:
+    def member(value: Any) -> tuple[Any, dict[str, Any]]:
         if type(value) is not dict:
             raise _Bail
         fn = by_tag.get(value.get("kind"))  # type: ignore[arg-type]
@@ -117,6 +149,19 @@ def _tagged(tags: Mapping[str, type[Any]]) -> FastFn:
             raise _Bail
         rest = dict(value)
         del rest["kind"]
+        return fn, rest
+
+    if counting:
+
+        def counted(value: Any, count: list[int]) -> Any:
+            fn, rest = member(value)
+            count[0] += 1  # the kind
+            return fn(rest, count)
+
+        return counted
+
+    def call(value: Any) -> Any:
+        fn, rest = member(value)
         return fn(rest)
 
     return call
@@ -184,8 +229,11 @@ def invariant_line(check: Any, name: Callable[[Any, str], str], obj: str) -> str
 
 
 class _Generator:
-    def __init__(self, cls: type[Any]) -> None:
+    def __init__(self, cls: type[Any], counting: bool = False) -> None:
         self.cls = cls
+        self.counting = counting
+        # How a nested function is called: with the count, when counting.
+        self.more = ", c" if counting else ""
         self.ns: dict[str, Any] = {
             "_bail": _bail,
             "_Bail": _Bail,
@@ -238,8 +286,8 @@ class _Generator:
             out.append(f"{ind}{var} = {members}[{var}]")
             return
         if isinstance(tp, type) and attrs.has(tp):
-            fn = self.name(_nested(tp), "f")
-            out.append(f"{ind}{var} = {fn}({var})")
+            fn = self.name(_nested(tp, self.counting), "f")
+            out.append(f"{ind}{var} = {fn}({var}{self.more})")
             return
         origin = typing.get_origin(tp)
         args = typing.get_args(tp)
@@ -248,14 +296,19 @@ class _Generator:
             if "max_items" in limits:
                 out.append(f"{ind}if len({var}) > {limits['max_items']}: _bail()")
             item = args[0]
+            # An empty list is the empty tuple: no comprehension (a call in Python 3.11) for it.
+            out.append(f"{ind}if not {var}:")
+            out.append(f"{ind}    {var} = ()")
+            out.append(f"{ind}else:")
+            ind += "    "
             if isinstance(item, type) and issubclass(item, enum.Enum):
                 members = self.name({m.value: m for m in item}, "e")
                 out.append(f"{ind}for _x in {var}:")
                 out.append(f"{ind}    if type(_x) is not str: _bail()")
                 out.append(f"{ind}{var} = tuple([{members}[_x] for _x in {var}])")
             elif isinstance(item, type) and attrs.has(item):
-                fn = self.name(_nested(item), "f")
-                out.append(f"{ind}{var} = tuple([{fn}(_x) for _x in {var}])")
+                fn = self.name(_nested(item, self.counting), "f")
+                out.append(f"{ind}{var} = tuple([{fn}(_x{self.more}) for _x in {var}])")
             else:
                 # Scalars inside a list: check each one with the same code.
                 out.append(f"{ind}_items = []")
@@ -282,28 +335,39 @@ class _Generator:
             else:
                 for classes, tags in _TAGGED:
                     if frozenset(non_none) == classes:
-                        fn = self.name(_tagged(tags), "t")
-                        out.append(f"{inner_ind}{var} = {fn}({var})")
+                        fn = self.name(_tagged(tags, self.counting), "t")
+                        out.append(f"{inner_ind}{var} = {fn}({var}{self.more})")
                         break
                 else:  # pragma: no cover - the plans refuse such types first
                     raise TypeError(f"no fast path for {tp!r}")
             return
         raise TypeError(f"no fast path for {tp!r}")  # pragma: no cover
 
-    def build(self) -> FastFn:
+    def build(self) -> Any:
         cls = self.cls
         attrs.resolve_types(cls)
         hints = typing.get_type_hints(cls)
         fields = attrs.fields(cls)
         names = self.name(frozenset(f.name for f in fields), "n")
         lines = [
-            "def fast(d):",
+            f"def fast(d{self.more}):",
             "    if type(d) is not dict: _bail()",
             f"    if not {names}.issuperset(d): _bail()",
         ]
+        if self.counting:
+            lines.append("    c[0] += len(d)")
+        fetch = [f"v{i} = d.get({f.name!r}, _MISSING)" for i, f in enumerate(fields)]
+        if len(fields) > 1:
+            # Every key given (the usual export): one C call reads them all, no look-up per key.
+            every = self.name(operator.itemgetter(*(f.name for f in fields)), "g")
+            lines.append(f"    if len(d) == {len(fields)}:")
+            lines.append(f"        {', '.join(f'v{i}' for i in range(len(fields)))} = {every}(d)")
+            lines.append("    else:")
+            lines.extend(f"        {line}" for line in fetch)
+        else:
+            lines.extend(f"    {line}" for line in fetch)
         for index, field in enumerate(fields):
             var = f"v{index}"
-            lines.append(f"    {var} = d.get({field.name!r}, _MISSING)")
             if field.default is attrs.NOTHING:
                 lines.append(f"    if {var} is _MISSING: _bail()")
             else:
@@ -361,7 +425,7 @@ class _Generator:
         source = "\n".join(lines) + "\n"
         code = compile(source, f"<atensi fast structure {cls.__name__}>", "exec")
         exec(code, self.ns)
-        fn: FastFn = self.ns["fast"]
+        fn: Any = self.ns["fast"]
         return fn
 
 

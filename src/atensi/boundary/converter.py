@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from atensi.boundary._compiled import twins
+from atensi.boundary._compiled import entity_decoder
 from atensi.boundary._fast import fast_structurer
 from atensi.boundary._lines import decode_line, thread_decoder
 from atensi.boundary._plan import (
@@ -89,10 +89,12 @@ def structure_json(text: str | bytes, cls: type[T]) -> T:
 
     The text is read as the command line reads a line: UTF-8, one JSON value, no key twice, no
     ``NaN`` (``input.not_utf8``, ``input.not_json``, ``input.duplicate_key``), then as
-    :func:`structure` reads the value. With the ``fast`` extra (msgspec) a valid text is decoded
-    in compiled code into twins of the entities (:mod:`atensi.boundary._twins`), then built into
-    the entity; any other text takes the pure-Python path, which finds every problem: the
-    result, or the error, is the same either way.
+    :func:`structure` reads the value. A valid text is read the quick way first: with the
+    ``fast`` extra (msgspec) decoded in compiled code into twins of the entities
+    (:mod:`atensi.boundary._twins`), then built into the entity; without it decoded and
+    structured in one pass, with no hook per object (:mod:`atensi.boundary._counted`). Any
+    other text takes the strict path, which finds every problem: the result, or the error, is
+    the same either way.
 
     Raises:
         InvalidRecord: with every problem of the text or the record.
@@ -107,12 +109,10 @@ def structure_json(text: str | bytes, cls: type[T]) -> T:
       (record): the text: an object has the same key twice [input.duplicate_key]
     """
     _check_target(cls)
-    module = twins()
-    if module is not None:
-        try:
-            return module.entity_of(module.decode(text, cls))  # type: ignore[no-any-return]
-        except Exception:
-            pass  # the detailed path below says why, or accepts what this path could not
+    try:
+        return entity_decoder()(text, cls)  # type: ignore[no-any-return]
+    except Exception:
+        pass  # the detailed path below says why, or accepts what this path could not
     record = decode_line(text, ("the text", "teks ini"), thread_decoder())
     if isinstance(record, ErrorDetail):
         raise InvalidRecord([record], cls.__name__)

@@ -1,0 +1,66 @@
+r"""Decoding a valid line in pure Python, proved free of duplicate keys by counting.
+
+The strict decoder of :mod:`atensi.boundary._lines` hands every object of a line to a Python hook
+to notice a key given twice (``input.duplicate_key``): about a third of the cost of decoding a
+record. Without the ``fast`` extra, a line is first tried this way instead: ``json`` decodes it
+in C without the hook (``NaN`` and ``Infinity`` refused), and the generated structuring function
+(:func:`atensi.boundary._fast.counting_structurer`) builds the entity while adding up the keys
+of the objects it reads. Every colon of a JSON text outside its strings follows a key, so when
+the colons of the text equal those keys plus the colons inside the decoded strings (and no
+``\\u003a`` escape hides one), no key was given twice. The same proof the twins make
+(:mod:`atensi.boundary._twins`), made by the same rules.
+
+Anything else (not UTF-8, not JSON, a constant, text around the value, an invalid record, a
+count that does not match) raises, and the caller takes the strict path, which finds and names
+every problem: this path decides nothing the strict path would not.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, NoReturn
+
+from atensi.boundary._fast import counting_structurer
+
+__all__ = ["decode"]
+
+
+def _no_constant(name: str) -> NoReturn:
+    raise ValueError(name)
+
+
+_plain = json.JSONDecoder(parse_constant=_no_constant).decode
+
+
+class Uncounted(Exception):
+    """The colons of the text are not the keys of the record: the strict path will say why."""
+
+
+def decode(data: bytes | str, cls: type[Any]) -> Any:
+    """The entity ``cls`` of one JSON text, or raise: then take the strict path.
+
+    Stricter than the strict path in what it accepts around the value (JSON whitespace only),
+    never laxer: what it returns, the strict path returns too.
+    """
+    text = data.decode("utf-8") if isinstance(data, bytes) else data
+    value = _plain(text)
+    count = [0]
+    entity = counting_structurer(cls)(value, count)  # reads ``value``, never changes it
+    colons = text.count(":")
+    if colons != count[0] and ("\\u003" in text or colons != count[0] + _colons_in(value)):
+        raise Uncounted
+    return entity
+
+
+def _colons_in(value: Any) -> int:
+    """The colons inside the strings of a decoded value (few lines need it counted).
+
+    The keys of a structured record are field names: only the values can hold colons.
+    """
+    if type(value) is str:
+        return value.count(":")
+    if type(value) is dict:
+        return sum(_colons_in(item) for item in value.values())
+    if type(value) is list:
+        return sum(_colons_in(item) for item in value)
+    return 0

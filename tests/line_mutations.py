@@ -1,0 +1,110 @@
+"""Lines of JSON for the differential tests of the quick paths, with and without the extra.
+
+The examples, and texts broken in ways ``json`` would read and a quick decoder might accept (a
+key twice, a colon escaped to make up the count, one leaf changed every way). Shared by the
+compiled (msgspec) and the counted (pure Python) path's tests.
+"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+from collections.abc import Iterator
+from typing import Any
+
+import atensi
+from atensi.boundary._lines import Decoder, decode_line, line_where
+from atensi.errors import ErrorDetail
+from atensi.model import AssessmentItem, subject_kind
+
+EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
+
+
+def example_lines(name: str) -> list[bytes]:
+    return (EXAMPLES / name).read_bytes().splitlines()
+
+
+def detailed(text: bytes | str, cls: type[Any]) -> Any:
+    """The entity the detailed path makes of a line, or None where it finds a problem."""
+    record = decode_line(text, line_where(None), Decoder())
+    if isinstance(record, ErrorDetail):
+        return None
+    try:
+        return atensi.structure(record, cls)
+    except atensi.InvalidRecord:
+        return None
+
+
+def encoded(value: Any, cls: type[Any]) -> dict[str, Any]:
+    data = atensi.unstructure(value)
+    if cls is AssessmentItem:
+        data["subject"] = {"kind": subject_kind(value.subject), **data["subject"]}
+    return data  # type: ignore[no-any-return]
+
+
+def mutations(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """Texts of ``data`` broken in ways json would read and msgspec might accept."""
+    text = json.dumps(data)
+    yield "as it is", text
+    yield "compact", json.dumps(data, separators=(",", ":"))
+    yield "escaped", json.dumps(data, ensure_ascii=True)
+    inner = text[1:]
+    for key in list(data)[:3]:
+        value = json.dumps(data[key])
+        yield f"{key} twice", '{"' + key + '": ' + value + ", " + inner
+        # The same key twice, and a colon escaped inside a string to make up the count.
+        yield (
+            f"{key} twice, colon escaped",
+            ('{"' + key + '": ' + value + ", " + inner.replace(': "', ': "\\u003a', 1)),
+        )
+        yield f"{key} twice, a spaced colon", '{"' + key + '" : ' + value + ", " + inner
+    yield "unknown key", '{"unknown": 1, ' + inner
+    yield "NaN", '{"unknown": NaN, ' + inner
+    yield "trailing text", text + " x"
+    yield "text with colons", text.replace('"name": "', '"name": "a: b: ', 1)
+
+
+#: What a text or number may be changed into: each either valid or refused by one check that
+#: msgspec cannot make (blank, hidden characters, the date range, a NIK written with spaces, an
+#: unknown region, a colon).
+_TEXTS = (
+    "",
+    "   ",
+    "a\u200bb",
+    "x\x1by",
+    "line 1\nline 2",
+    "1799-12-31",
+    "2200-01-01",
+    "2024-02-29",
+    "3171 0141 0390 0001",
+    "31.71.01-410390-0001",
+    "999999",
+    "3171",
+    "a: b",
+    "x" * 201,
+)
+_NUMBERS = (-1, 0, 11, 10**6 + 1, 10**20)
+
+
+def leaf_changes(value: Any) -> Iterator[Any]:
+    """``value`` with one leaf changed, every way (lists also emptied, too long, an item twice)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "kind":
+                continue
+            for changed in leaf_changes(item):
+                yield {**value, key: changed}
+    elif isinstance(value, list):
+        yield ([value[0]] if value else ["x"]) * 1001  # more items than any field takes
+        if value:
+            yield []
+            yield [*value, value[0]]
+        for index, item in enumerate(value[:2]):
+            for changed in leaf_changes(item):
+                yield [*value[:index], changed, *value[index + 1 :]]
+    elif isinstance(value, str):
+        yield from _TEXTS
+    elif isinstance(value, bool) or value is None:
+        yield from ("2024-01-01", "a: b")
+    elif isinstance(value, int):
+        yield from _NUMBERS
