@@ -108,3 +108,27 @@ def leaf_changes(value: Any) -> Iterator[Any]:
         yield from ("2024-01-01", "a: b")
     elif isinstance(value, int):
         yield from _NUMBERS
+
+
+# Values the generated checks may accept without calling the field's converter and validators
+# (a plainly valid NIK, a region code as the table writes it) and their near neighbours, which
+# must go through the calls.
+_NIKS = [
+    "3171010101000001",  # plainly valid: no call
+    "3171012902000001",  # 29 February of (20)00: valid, through the call
+    "3171016902040001",  # a woman's 29 February of (20)04
+    "3171012902010001",  # 29 February of (20)01: no such day
+    "3171013102900001",  # 31 February
+    "3171013213900001",  # month 13
+    "3171010101900000",  # serial 0000
+    "3171017201900001",  # day 32 for a woman
+    "31.7101.010190.0001",  # separators: compacted
+    "3171 0101 0190 0001",
+    "31710101019０0001",  # a full-width digit: not ASCII
+    "317101010190000",  # 15 digits
+]
+
+
+_RETIRED = next(c for c in atensi.regions.all_codes() if atensi.regions.is_retired(c))
+_DOMICILES = ["317101", "31", "3171", _RETIRED, "31.71.01", "999999", "３１", "", None]
+FIELD_EDGES = [("nik", nik) for nik in _NIKS] + [("domicile", code) for code in _DOMICILES]

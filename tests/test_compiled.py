@@ -26,7 +26,14 @@ from atensi.boundary import _compiled, _twins, warnings_of
 from atensi.boundary.converter import structure_detailed
 from atensi.model import ENTITIES, AssessmentItem, Case, Person, PmTarget
 from atensi.rules import assess_eligibility
-from tests.line_mutations import detailed, encoded, example_lines, leaf_changes, mutations
+from tests.line_mutations import (
+    FIELD_EDGES,
+    detailed,
+    encoded,
+    example_lines,
+    leaf_changes,
+    mutations,
+)
 from tests.strategies_model import ENTITY_STRATEGIES, JSON_LIKE, STRATEGY_CLASSES, entity_name
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
@@ -288,28 +295,14 @@ def test_the_command_line_writes_the_same_with_and_without_the_extra(
         assert fast[0] in (0, 1, 2), (args, fast[2][-300:])
 
 
-_NIK_EDGES = [
-    "3171010101000001",  # plainly valid: no call
-    "3171012902000001",  # 29 February of (20)00: valid, through the call
-    "3171016902040001",  # a woman's 29 February of (20)04
-    "3171012902010001",  # 29 February of (20)01: no such day
-    "3171013102900001",  # 31 February
-    "3171013213900001",  # month 13
-    "3171010101900000",  # serial 0000
-    "3171017201900001",  # day 32 for a woman
-    "31.7101.010190.0001",  # separators: compacted
-    "3171 0101 0190 0001",
-    "31710101019０0001",  # a full-width digit: not ASCII
-    "317101010190000",  # 15 digits
-]
-
-
-@pytest.mark.parametrize("nik", _NIK_EDGES)
-def test_a_nik_the_fast_checks_skip_or_call_for_is_judged_as_the_detailed_path_judges(
-    nik: str,
+@pytest.mark.parametrize(
+    ("field", "value"),
+    FIELD_EDGES,
+)
+def test_a_value_the_fast_checks_skip_or_call_for_is_judged_as_the_detailed_path_judges(
+    field: str, value: str | None
 ) -> None:
-
-    record = {"id": "P", "nik": nik, "name": "A"}
+    record = {"id": "P", "nik": {"reason": "lainnya"}, "name": "A", field: value}
     try:
         expected: Any = structure_detailed(record, Person)
     except atensi.InvalidRecord as error:

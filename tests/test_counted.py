@@ -17,7 +17,14 @@ from hypothesis import strategies as st
 import atensi
 from atensi.boundary import _counted
 from atensi.model import AssessmentItem, Case, Person, PmTarget
-from tests.line_mutations import detailed, encoded, example_lines, leaf_changes, mutations
+from tests.line_mutations import (
+    FIELD_EDGES,
+    detailed,
+    encoded,
+    example_lines,
+    leaf_changes,
+    mutations,
+)
 from tests.strategies_model import ENTITY_STRATEGIES, JSON_LIKE, STRATEGY_CLASSES, entity_name
 
 
@@ -170,3 +177,10 @@ def test_structure_json_without_the_extra_reads_valid_text_the_counted_way(
     with pytest.raises(atensi.InvalidRecord) as raised:
         atensi.structure_json('{"id": "P", "id": "Q"}', Person)
     assert [e.code for e in raised.value.errors] == ["input.duplicate_key"]
+
+
+@pytest.mark.parametrize(("field", "value"), FIELD_EDGES)
+def test_a_value_the_checks_skip_or_call_for_is_judged_alike(field: str, value: Any) -> None:
+    record = {"id": "P", "nik": {"reason": "lainnya"}, "name": "A", field: value}
+    line = json.dumps(record, ensure_ascii=False)
+    assert _counted_or_none(line, Person) == detailed(line, Person)

@@ -30,6 +30,7 @@ from atensi.model._fields import (
     region_codes,
 )
 from atensi.nik import _DAY_MONTHS_OF_EVERY_YEAR
+from atensi.regions import _table as region_table
 
 __all__ = [
     "CountingFn",
@@ -199,17 +200,35 @@ def validator_line(validator: Any, call: str, attribute: str, var: str) -> str:
 def skip_condition(field: attrs.Attribute[Any], var: str, name: Callable[[Any, str], str]) -> str:
     """Code true where ``field``'s converter and validators surely accept ``var`` unchanged.
 
-    Then the generated code does not call them. So far only the NIK has one: a value that is
-    not text (the reason there is no NIK), or 16 ASCII digits with a day and month valid in
-    every year and a serial other than 0000, which :func:`atensi.nik.validate` accepts as it is.
-    Anything else (separators, 29 February, a wrong date) goes through the calls. ``""``: none.
+    Then the generated code does not call them; ``""`` where some call has no such condition.
+    Two have one:
+
+    * the NIK (its converter and validator): a value that is not text (the reason there is no
+      NIK), or 16 ASCII digits with a day and month valid in every year and a serial other
+      than 0000, which :func:`atensi.nik.validate` accepts as it is. Anything else (separators,
+      29 February, a wrong date) goes through the calls;
+    * a region code: ``None``, or text the region table holds as it is written (a tuple of
+      codes goes through the call).
     """
-    if not any(getattr(v, "nik", False) for v in field.metadata.get("custom_validators", ())):
+    validators = field.metadata.get("custom_validators", ())
+    nik = any(getattr(v, "nik", False) for v in validators)
+    conditions = []
+    for validator in validators:
+        if getattr(validator, "nik", False):
+            days = name(_DAY_MONTHS_OF_EVERY_YEAR, "nd")
+            conditions.append(
+                f"{var}.__class__ is not str or (len({var}) == 16 and {var}.isascii() and "
+                f"{var}.isdigit() and {var}[6:10] in {days} and {var}[12:] != '0000')"
+            )
+        elif validator is region_codes:
+            table = name(region_table(), "rt")
+            conditions.append(f"{var} is None or ({var}.__class__ is str and {var} in {table})")
+        else:
+            return ""
+    if field.metadata.get("converter") is not None and not nik:
         return ""
-    days = name(_DAY_MONTHS_OF_EVERY_YEAR, "nd")
     return (
-        f"{var}.__class__ is not str or (len({var}) == 16 and {var}.isascii() and "
-        f"{var}.isdigit() and {var}[6:10] in {days} and {var}[12:] != '0000')"
+        " and ".join(f"({c})" for c in conditions) if len(conditions) > 1 else "".join(conditions)
     )
 
 

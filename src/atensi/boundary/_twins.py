@@ -451,14 +451,14 @@ class _Checks:
             out.append(f"{ind}{var} = {obj}.{field.name}")
             out.append(f"{ind}if {var} is UNSET:")
             out.append(f"{ind}    _force({obj}, {field.name!r}, {self.default(field)})")
-            out.append(f"{ind}else:")
-            out.append(f"{ind}    n += 1")
-            out.extend(body)
+            out.append(f"{ind}    n -= 1")
+            if body:
+                out.append(f"{ind}else:")
+                out.extend(body)
         if self.colons:
             return
-        present = sum(1 for f in attrs.fields(cls) if f.default is attrs.NOTHING)
-        if present:
-            out.append(f"{ind}n += {present}")
+        # Every field counted as given, once per record; an absent one took one off above.
+        out.append(f"{ind}n += {len(attrs.fields(cls))}")
         if getattr(cls, "problems", Entity.problems) is not Entity.problems:
             out.append(f"{ind}if {obj}.problems(): _bail()")  # pragma: no cover - none does
         else:

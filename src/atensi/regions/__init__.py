@@ -83,6 +83,11 @@ _TABLE: dict[str, Region] = {}
 _CHILDREN: dict[str | None, list[str]] = {}
 
 
+def _table() -> dict[str, Region]:
+    """The loaded table, by code as the table writes it (for the generated checks; not a copy)."""
+    return _TABLE or _load()
+
+
 def _load() -> dict[str, Region]:
     if not _TABLE:
         from atensi.regions._table import ROWS
