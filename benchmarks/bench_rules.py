@@ -11,7 +11,10 @@ charged to the rules.) Pipelines:
 * **pure, rules**: as without the ``fast`` extra and without the memo: decode the line
   (``json``, refusing duplicate keys and NaN), ``structure``, warnings, ``assess_eligibility``,
   the decision's text;
-* **pure, memo**: the same, the decision's text from the decision memo (``atensi.rules.memo``);
+* **pure, memo**: what ``assess_line_json`` does without the extra: ``json`` without the
+  duplicate-key hook, structured by the generated function that counts the keys (the colon
+  proof, :mod:`atensi.boundary._counted`), warnings, the decision's text from the decision memo
+  (``atensi.rules.memo``);
 * **fast, memo**: what ``assess_line_json`` does with the extra: msgspec twins, warnings, memo.
 
 pydantic's ``model_validate_json`` of the same lines (validation only) is timed in the same
@@ -35,7 +38,7 @@ import _baselines
 from _records import item_lines
 
 import atensi
-from atensi.boundary import _twins, warnings_of
+from atensi.boundary import _counted, _twins, warnings_of
 from atensi.boundary._lines import Decoder, decode_line, line_where
 from atensi.model import AssessmentItem
 from atensi.rules import assess_eligibility
@@ -68,22 +71,18 @@ def pure_rules(lines: list[bytes], times: Stages) -> None:
 
 
 def pure_memo(lines: list[bytes], times: Stages, memo: DecisionMemo) -> None:
-    decoder, where = Decoder(), line_where(None)
     clock = time.perf_counter_ns
     for line in lines:
         t0 = clock()
-        record = decode_line(line, where, decoder)
+        item = _counted.decode(line, AssessmentItem)
         t1 = clock()
-        item = atensi.structure(record, AssessmentItem)
-        t2 = clock()
         warnings_of(item)
-        t3 = clock()
+        t2 = clock()
         memo.text(item.subject, item.assessment, on=item.on or ON)
-        t4 = clock()
-        times["decode JSON"] += t1 - t0
-        times["structure"] += t2 - t1
-        times["warnings"] += t3 - t2
-        times["memo: signature + text"] += t4 - t3
+        t3 = clock()
+        times["decode + structure, keys counted"] += t1 - t0
+        times["warnings"] += t2 - t1
+        times["memo: signature + text"] += t3 - t2
 
 
 def fast_memo(lines: list[bytes], times: Stages, memo: DecisionMemo) -> None:
@@ -155,6 +154,7 @@ def _pydantic(fn: Callable[[bytes], Any], lines: list[bytes], times: Stages) -> 
 _STAGES = (
     "decode JSON",
     "structure",
+    "decode + structure, keys counted",
     "decode + check twins (msgspec)",
     "warnings",
     "assess_eligibility",

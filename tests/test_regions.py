@@ -94,3 +94,51 @@ def test_importing_the_table_reads_no_file_and_is_cheap() -> None:
         for _ in range(3)
     ]
     assert min(runs) < 0.020
+
+
+def test_threads_asking_first_load_the_table_once_and_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    monkeypatch.setattr(regions, "_TABLE", {})
+    monkeypatch.setattr(regions, "_CHILDREN", {})
+    start = threading.Barrier(8)
+    answers: list[bool] = []
+
+    def ask() -> None:
+        start.wait()
+        answers.append(regions.is_valid_code("317101"))
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == [True] * 8
+    provinces = regions._CHILDREN[None]
+    assert len(provinces) == len(set(provinces))  # loaded once: no province listed twice
+    assert len(regions.provinces(include_retired=True)) == len(provinces)
+
+
+def test_the_generated_checks_read_region_codes_before_the_table_is_loaded() -> None:
+    # A fresh process: the table is loaded by the first region code checked, not at start-up.
+    code = """
+import atensi
+from atensi import regions
+from atensi.model import Person
+person = {"id": "P", "nik": {"reason": "lainnya"}, "name": "A"}
+atensi.structure(person, Person)
+print(bool(regions._TABLE))
+print(atensi.structure({**person, "domicile": "317101"}, Person).domicile)
+try:
+    atensi.structure({**person, "domicile": "999999"}, Person)
+except atensi.InvalidRecord as error:
+    print([e.code for e in error.errors])
+print(atensi.structure_json('{"id": "P", "nik": {"reason": "lainnya"}, "name": "A", '
+                            '"domicile": "3171"}', Person).domicile)
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout.split("\n")
+    assert out[:4] == ["False", "317101", "['region.unknown']", "3171"]

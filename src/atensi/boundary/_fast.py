@@ -28,6 +28,7 @@ from atensi.model._fields import (
     multiline,
     refused_character,
     region_codes,
+    type_hints,
 )
 from atensi.nik import _DAY_MONTHS_OF_EVERY_YEAR
 from atensi.regions import _table as region_table
@@ -208,7 +209,8 @@ def skip_condition(field: attrs.Attribute[Any], var: str, name: Callable[[Any, s
       than 0000, which :func:`atensi.nik.validate` accepts as it is. Anything else (separators,
       29 February, a wrong date) goes through the calls;
     * a region code: ``None``, or text the region table holds as it is written (a tuple of
-      codes goes through the call).
+      codes goes through the call). The table is bound as it is, loaded or not: until the
+      first call of the validator loads it, no code is found there and the validator runs.
     """
     validators = field.metadata.get("custom_validators", ())
     nik = any(getattr(v, "nik", False) for v in validators)
@@ -365,7 +367,7 @@ class _Generator:
     def build(self) -> Any:
         cls = self.cls
         attrs.resolve_types(cls)
-        hints = typing.get_type_hints(cls)
+        hints = type_hints(cls)
         fields = attrs.fields(cls)
         names = self.name(frozenset(f.name for f in fields), "n")
         lines = [

@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 
 from atensi.errors import ErrorDetail, InvalidRecord, Loc, json_type_names, safe_key
-from atensi.model._fields import date_or_problem, default_factory
+from atensi.model._fields import date_or_problem, default_factory, type_hints
 from atensi.model.subjects import SUBJECT_KINDS
 
 __all__ = ["INVALID", "Plan", "plan_for", "structure_date", "tagged_union_of"]
@@ -285,7 +285,7 @@ class Plan:
         self.cls = cls
         self.entity = callable(getattr(cls, "problems", None))
         attrs.resolve_types(cls)
-        hints = typing.get_type_hints(cls)
+        hints = type_hints(cls)
         self.fields = attrs.fields(cls)
         self.names = frozenset(f.name for f in self.fields)
         self.allowed = sorted(self.names)

@@ -49,6 +49,7 @@ from atensi.model._fields import (
     default_factory,
     multiline,
     refused_character,
+    type_hints,
 )
 
 __all__ = ["TwinError", "decode", "entity_class", "entity_of", "is_twin", "twin"]
@@ -301,7 +302,7 @@ class _Builder:
     def build(self) -> type[Any]:
         cls = self.cls
         attrs.resolve_types(cls)
-        hints = _hints(cls)
+        hints = type_hints(cls)
         fields = attrs.fields(cls)
         spec: list[tuple[str, Any, Any]] = []
         for field in fields:
@@ -410,7 +411,7 @@ class _Checks:
         return found
 
     def object(self, cls: type[Any], obj: str, out: list[str], ind: str) -> None:
-        hints = _hints(cls)
+        hints = type_hints(cls)
         for field in attrs.fields(cls):
             var = self.local()
             limits = field.metadata.get("limits", {})
@@ -545,21 +546,6 @@ class _Checks:
 
 def _same(value: Any) -> Any:
     return value
-
-
-def _hints(cls: type[Any]) -> dict[str, Any]:
-    """``typing.get_type_hints(cls)``, once per class.
-
-    The generators ask for a class's hints wherever it is nested, and evaluating string
-    annotations was most of their start-up.
-    """
-    found = _HINTS.get(cls)
-    if found is None:
-        found = _HINTS[cls] = typing.get_type_hints(cls)
-    return found
-
-
-_HINTS: dict[type[Any], dict[str, Any]] = {}
 
 
 def _slot_setter(cls: type[Any], name: str) -> Callable[[Any, Any], None]:

@@ -28,7 +28,7 @@ import attrs
 
 from atensi.boundary._plan import _TAGGED_UNIONS
 from atensi.model import Entity
-from atensi.model._fields import multiline, refused_character
+from atensi.model._fields import multiline, refused_character, type_hints
 from atensi.regions import all_codes
 from atensi.rules import DECISION_JSON_VERSION, Decision, Outcome, Status
 from atensi.vocab import CodedEnum, Evidence
@@ -140,7 +140,7 @@ class _Builder:
             return {"$ref": f"#/$defs/{name}"}
         self.defs[name] = {}  # reserve: recursive references resolve to the name
         attrs.resolve_types(cls)
-        hints = typing.get_type_hints(cls)
+        hints = type_hints(cls)
         properties: dict[str, Any] = {}
         required: list[str] = []
         if tag is not None:

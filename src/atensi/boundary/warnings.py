@@ -31,6 +31,7 @@ import attrs
 
 from atensi.errors import ErrorDetail, Loc
 from atensi.model import DatePrecision, Entity, Person
+from atensi.model._fields import type_hints
 from atensi.regions import all_codes
 from atensi.vocab import Sex
 
@@ -171,7 +172,7 @@ def _plan(cls: type[Any]) -> tuple[tuple[str, str], ...]:
     plan = _PLANS.get(cls)
     if plan is None:
         _PLANS[cls] = ()  # a recursive type holds no more than what the rest of it holds
-        hints = typing.get_type_hints(cls)
+        hints = type_hints(cls)
         steps = []
         for field in attrs.fields(cls):
             if field.metadata.get("region"):
@@ -253,13 +254,13 @@ class _Warnings:
         self.cls = cls
         self.counter = 0
         self.building: set[type[Any]] = set()
-        self.only: type[Any] | None = None
         self.ns: dict[str, Any] = {
             "_nik_codes": _nik_codes,
             "_nik_details": _nik_details,
             "_retired_items": _retired_items,
             "_one_retired": _one_retired,
             "_record_class": _record_class,
+            "_codes": _codes,  # on first need: loading the region table is start-up time
         }
 
     def name(self, value: Any, prefix: str) -> str:
@@ -273,7 +274,6 @@ class _Warnings:
         return f"v{self.counter}"
 
     def function(self) -> Callable[[Any], list[ErrorDetail] | None]:
-        self.ns["RETIRED"] = _codes()[1]
         lines = ["def warn(o):", "    found = None"]
         self.object(self.cls, "o", (), lines, "    ")
         lines.append("    return found")
@@ -295,7 +295,7 @@ class _Warnings:
             out.append(f"{ind}if {nik}.__class__ is str:")
             out.append(f"{ind}    {codes} = _nik_codes({obj}, {nik})")
             out.append(f"{ind}    if {codes}: found = _nik_details(found, {codes}, {_tuple(loc)})")
-        hints = typing.get_type_hints(cls)
+        hints = type_hints(cls)
         for name, kind in _plan(cls):
             var = self.local()
             here = (*loc, repr(name))
@@ -305,7 +305,7 @@ class _Warnings:
                 out.append(f"{ind}    found = _retired_items(found, {var}, {_tuple(here)})")
                 continue
             if kind == "region":
-                out.append(f"{ind}if {var} is not None and {var} in RETIRED:")
+                out.append(f"{ind}if {var} is not None and {var} in _codes()[1]:")
                 out.append(f"{ind}    found = _one_retired(found, {_tuple(here)})")
                 continue
             self.nested(hints[name], var, here, out, ind)
@@ -315,25 +315,31 @@ class _Warnings:
         """Emit the warnings of the records a field of type ``tp`` holds."""
         every = _entities_in(tp)
         classes = [c for c in every if _may_warn(c)]
-        self.only = every[0] if len(every) == 1 else None
+        only = len(every) == 1
         body: list[str] = []
         if _holds_tuple(tp):
             index, item = self.local(), self.local()
             body.append(f"{ind}    for {index}, {item} in enumerate({var}):")
-            self.dispatch(classes, item, (*loc, index), body, ind + "        ")
+            self.dispatch(classes, only, item, (*loc, index), body, ind + "        ")
         else:
-            self.dispatch(classes, var, loc, body, ind + "    ")
+            self.dispatch(classes, only, var, loc, body, ind + "    ")
         out.append(f"{ind}if {var} is not None:")
         out.extend(body)
 
     def dispatch(
-        self, classes: list[type[Any]], var: str, loc: tuple[str, ...], out: list[str], ind: str
+        self,
+        classes: list[type[Any]],
+        only: bool,
+        var: str,
+        loc: tuple[str, ...],
+        out: list[str],
+        ind: str,
     ) -> None:
         """Emit the warnings of ``var``, a record of one of ``classes`` (entity or twin).
 
-        A field that can hold one class only needs no look-up: a twin reads like its entity.
+        A field that can hold one class ``only`` needs no look-up: a twin reads like its entity.
         """
-        if len(classes) == 1 and self.only is classes[0]:
+        if only and len(classes) == 1:
             self.object(classes[0], var, loc, out, ind)
             return
         kind = self.local()

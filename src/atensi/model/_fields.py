@@ -43,6 +43,7 @@ __all__ = [
     "read_date",
     "record_id",
     "refused_character",
+    "type_hints",
 ]
 
 #: The dates an entity may hold, inclusive (``structure`` refuses others with
@@ -52,6 +53,22 @@ __all__ = [
 DATE_MIN = dt.date(1800, 1, 1)
 DATE_MAX = dt.date(2199, 12, 31)
 _DATE_RANGE = {"minimum": DATE_MIN.isoformat(), "maximum": DATE_MAX.isoformat()}
+
+
+def type_hints(cls: type[Any]) -> dict[str, Any]:
+    """``typing.get_type_hints(cls)``, evaluated once per class; do not change the result.
+
+    The generators (structuring, twins, warnings, plans, schemas) each ask for the hints of
+    every class nested in the one they build; evaluating string annotations was most of the
+    start-up they cost.
+    """
+    found = _HINTS.get(cls)
+    if found is None:
+        found = _HINTS[cls] = typing.get_type_hints(cls)
+    return found
+
+
+_HINTS: dict[type[Any], dict[str, Any]] = {}
 
 
 def date_out_of_range(loc: tuple[str | int, ...], value: Any) -> ErrorDetail:
@@ -345,7 +362,7 @@ def _dates_out_of_range(obj: Any) -> list[ErrorDetail]:
     cls = type(obj)
     names = _DATE_FIELDS.get(cls)
     if names is None:
-        hints = typing.get_type_hints(cls)
+        hints = type_hints(cls)
         names = tuple(f.name for f in attrs.fields(cls) if _is_date(hints[f.name]))
         _DATE_FIELDS[cls] = names
     found = []
@@ -500,7 +517,7 @@ def _typed(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     cls = type(instance)
     checks = _TYPE_CHECKS.get(cls)
     if checks is None:
-        hints = typing.get_type_hints(cls)
+        hints = type_hints(cls)
         checks = {f.name: _describe(hints[f.name]) for f in attrs.fields(cls)}
         _TYPE_CHECKS[cls] = checks
     check, code, en, id_ = checks[attribute.name]

@@ -23,6 +23,7 @@ True
 
 from __future__ import annotations
 
+import threading
 from typing import NamedTuple
 
 from atensi.errors import AtensiError, json_type_names
@@ -84,29 +85,48 @@ _CHILDREN: dict[str | None, list[str]] = {}
 
 
 def _table() -> dict[str, Region]:
-    """The loaded table, by code as the table writes it (for the generated checks; not a copy)."""
-    return _TABLE or _load()
+    """The table, by code as the table writes it, loaded or not: filled in place on first use.
+
+    For the generated checks, which may skip the region validator for a code found here and
+    must not load the table at start-up (until it is loaded nothing is found, and the
+    validator, which loads it, runs).
+    """
+    return _TABLE
 
 
 def _load() -> dict[str, Region]:
-    if not _TABLE:
-        from atensi.regions._table import ROWS
+    """The table, loaded on first use, once, whole.
 
-        for line in ROWS.split("\n"):
-            code, level, keys, name = line.split("|", 3)
-            key_list = keys.split()
-            lvl = int(level)
-            parent_code = None if lvl == 1 else code[: _LEVEL_LENGTH[lvl - 1]]
-            _TABLE[code] = Region(
-                code,
-                lvl,
-                name,
-                parent_code,
-                _CURRENT_KEY in key_list,
-                tuple(DECREES[k] for k in key_list),
-            )
-            _CHILDREN.setdefault(parent_code, []).append(code)
+    Built aside and published with one ``dict.update`` (C code, under the GIL): a thread that
+    finds the table filled finds it complete, and two threads asking first load it once.
+    """
+    if not _TABLE:
+        with _LOADING:
+            if not _TABLE:
+                from atensi.regions._table import ROWS
+
+                table: dict[str, Region] = {}
+                children: dict[str | None, list[str]] = {}
+                for line in ROWS.split("\n"):
+                    code, level, keys, name = line.split("|", 3)
+                    key_list = keys.split()
+                    lvl = int(level)
+                    parent_code = None if lvl == 1 else code[: _LEVEL_LENGTH[lvl - 1]]
+                    table[code] = Region(
+                        code,
+                        lvl,
+                        name,
+                        parent_code,
+                        _CURRENT_KEY in key_list,
+                        tuple(DECREES[k] for k in key_list),
+                    )
+                    children.setdefault(parent_code, []).append(code)
+                _CHILDREN.update(children)
+                _TABLE.update(table)  # last: the table is how a reader knows it is loaded
     return _TABLE
+
+
+_LOADING = threading.Lock()
 
 
 def normalise(code: object) -> str:
