@@ -218,3 +218,24 @@ def test_every_entitys_warnings_are_the_plain_walks(data: st.DataObject) -> None
     for name in ENTITY_NAMES:
         entity = data.draw(st.from_type(getattr(atensi.model, name)), label=name)
         assert warnings_of(entity) == _walked(entity)
+
+
+def test_a_nested_record_of_a_subclass_is_read_as_its_own_class() -> None:
+    @attrs.frozen(slots=True)
+    class Member(Person):
+        """A caller's own kind of person, made after the warnings function was generated."""
+
+    warnings_of(AssessmentItem(subject=Family(id="F"), assessment=None))  # generated now
+    base = atensi.structure(MAN_1985, Person)
+    member = Member(**{f.name: getattr(base, f.name) for f in attrs.fields(Person)})
+    item = AssessmentItem(subject=Family(id="F", members=(member,)), assessment=None)
+    expected = (
+        (("subject", "members", 0, "birth_date"), "nik.birth_date_mismatch"),
+        (("subject", "members", 0, "sex"), "nik.sex_mismatch"),
+    )
+    assert tuple((w.loc, w.code) for w in warnings_of(item)) == expected
+    assert warnings_of(item) == _walked(item)
+    alone = AssessmentItem(subject=member, assessment=None)
+    assert tuple((w.loc, w.code) for w in warnings_of(alone)) == tuple(
+        (("subject", *loc[3:]), code) for loc, code in expected
+    )

@@ -100,10 +100,9 @@ def _nik_codes(person: Any, nik: str) -> list[str] | None:
 
     The NIK is valid (the boundary checked it), so its digits are read directly, as
     :func:`atensi.nik.parse` and :func:`atensi.nik.check_consistency` read them, without
-    building dates or numbers: the day is 01-31, or 41-71 for a woman, so its first digit tells
-    the sex.
-    Only what the record knows of the birth date is compared: the year for a year, the month too
-    for a month.
+    building dates or numbers: the day is 01-31, or 41-71 for a woman, so its first digit
+    tells the sex. Only what the record knows of the birth date is compared: the year for a
+    year, the month too for a month.
     """
     known = _codes()[0]
     codes = None
@@ -149,6 +148,20 @@ def _retired_items(
         if code in retired:
             found = [] if found is None else found
             found.append(_retired((*loc, index)))
+    return found
+
+
+def _elsewhere(
+    found: list[ErrorDetail] | None, value: Any, cls: type[Any], loc: Loc
+) -> list[ErrorDetail] | None:
+    """``found`` and the warnings, at ``loc``, of a nested record of an unexpected class.
+
+    A subclass of an entity, say: read by that class's own function, as the class it is.
+    """
+    inner = _warner(cls)(value)
+    if inner:
+        found = [] if found is None else found
+        found.extend(detail.at(loc) for detail in inner)
     return found
 
 
@@ -260,6 +273,7 @@ class _Warnings:
             "_retired_items": _retired_items,
             "_one_retired": _one_retired,
             "_record_class": _record_class,
+            "_elsewhere": _elsewhere,
             "_codes": _codes,  # on first need: loading the region table is start-up time
         }
 
@@ -313,40 +327,33 @@ class _Warnings:
 
     def nested(self, tp: Any, var: str, loc: tuple[str, ...], out: list[str], ind: str) -> None:
         """Emit the warnings of the records a field of type ``tp`` holds."""
-        every = _entities_in(tp)
-        classes = [c for c in every if _may_warn(c)]
-        only = len(every) == 1
+        classes = [c for c in _entities_in(tp) if _may_warn(c)]
         body: list[str] = []
         if _holds_tuple(tp):
             index, item = self.local(), self.local()
             body.append(f"{ind}    for {index}, {item} in enumerate({var}):")
-            self.dispatch(classes, only, item, (*loc, index), body, ind + "        ")
+            self.dispatch(classes, item, (*loc, index), body, ind + "        ")
         else:
-            self.dispatch(classes, only, var, loc, body, ind + "    ")
+            self.dispatch(classes, var, loc, body, ind + "    ")
         out.append(f"{ind}if {var} is not None:")
         out.extend(body)
 
     def dispatch(
-        self,
-        classes: list[type[Any]],
-        only: bool,
-        var: str,
-        loc: tuple[str, ...],
-        out: list[str],
-        ind: str,
+        self, classes: list[type[Any]], var: str, loc: tuple[str, ...], out: list[str], ind: str
     ) -> None:
         """Emit the warnings of ``var``, a record of one of ``classes`` (entity or twin).
 
-        A field that can hold one class ``only`` needs no look-up: a twin reads like its entity.
+        By the value's own class (a twin reads like its entity), so that a record of a class
+        the generated code does not know, a subclass, is read as that class is.
         """
-        if only and len(classes) == 1:
-            self.object(classes[0], var, loc, out, ind)
-            return
         kind = self.local()
         out.append(f"{ind}{kind} = _record_class({var})")
         for number, cls in enumerate(classes):
             out.append(f"{ind}{'if' if number == 0 else 'elif'} {kind} is {self.name(cls, 'C')}:")
             self.object(cls, var, loc, out, ind + "    ")
+        # Any other class (a subclass made by the caller, say): its own function, placed here.
+        out.append(f"{ind}{'elif' if classes else 'if'} {kind} is not None:")
+        out.append(f"{ind}    found = _elsewhere(found, {var}, {kind}, {_tuple(loc)})")
 
 
 def _holds_tuple(tp: Any) -> bool:
