@@ -9,15 +9,26 @@ from __future__ import annotations
 
 import json
 import pathlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import atensi
 from atensi.boundary._lines import Decoder, decode_line, line_where
 from atensi.errors import ErrorDetail
-from atensi.model import AssessmentItem, subject_kind
+from atensi.model import AssessmentItem, Case, Person, PmTarget, subject_kind
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
+#: The example files and the class of their lines: items, persons (valid and broken), cases
+#: with deliveries, funding, outcomes and follow-ups (and a portfolio line that is no case),
+#: and the programme's PM targets.
+EXAMPLE_FILES = [
+    ("assessments.jsonl", AssessmentItem),
+    ("assessments-broken.jsonl", AssessmentItem),
+    ("persons.jsonl", Person),
+    ("persons-broken.jsonl", Person),
+    ("programme.jsonl", Case),
+    ("targets.jsonl", PmTarget),
+]
 
 
 def example_lines(name: str) -> list[bytes]:
@@ -132,3 +143,36 @@ _NIKS = [
 _RETIRED = next(c for c in atensi.regions.all_codes() if atensi.regions.is_retired(c))
 _DOMICILES = ["317101", "31", "3171", _RETIRED, "31.71.01", "999999", "３１", "", None]
 FIELD_EDGES = [("nik", nik) for nik in _NIKS] + [("domicile", code) for code in _DOMICILES]
+
+
+# --- The checks both quick paths' tests make -----------------------------------------------------
+# ``agrees(text, cls)``: the quick path's value where it takes the text (after asserting that the
+# strict path makes the same entity of it), or None where it leaves the text to the strict path.
+
+Agrees = Callable[[bytes | str, type[Any]], Any]
+
+
+def one_leaf_changed(value: Any, cls: type[Any], agrees: Agrees) -> None:
+    """Every change of one leaf of ``value`` is judged alike; some are taken, some are not."""
+    accepted = refused = 0
+    for changed in leaf_changes(encoded(value, cls)):
+        taken = agrees(json.dumps(changed), cls)
+        accepted += taken is not None
+        refused += taken is None
+    assert accepted
+    assert refused
+
+
+def broken_lines(data: dict[str, Any], noise: list[tuple[str, Any]], agrees: Agrees) -> None:
+    """``data`` (a person) with noise in its fields, then broken every way: judged alike.
+
+    Never taken with a key twice, an unknown key, a constant or text after the value.
+    """
+    for key, value in noise:
+        if key in data:
+            data[key] = value  # a field of the wrong type, size or code, maybe
+    for what, text in mutations(data):
+        for line in (text, text.encode()):
+            taken = agrees(line, Person)
+            if "twice" in what or what in ("unknown key", "NaN", "trailing text"):
+                assert taken is None, what

@@ -16,14 +16,15 @@ from hypothesis import strategies as st
 
 import atensi
 from atensi.boundary import _counted
-from atensi.model import AssessmentItem, Case, Person, PmTarget
+from atensi.model import AssessmentItem, Person
 from tests.line_mutations import (
+    EXAMPLE_FILES,
     FIELD_EDGES,
+    broken_lines,
     detailed,
     encoded,
     example_lines,
-    leaf_changes,
-    mutations,
+    one_leaf_changed,
 )
 from tests.strategies_model import ENTITY_STRATEGIES, JSON_LIKE, STRATEGY_CLASSES, entity_name
 
@@ -47,17 +48,7 @@ def _agrees(text: bytes | str, cls: type[Any]) -> Any:
     return entity
 
 
-@pytest.mark.parametrize(
-    ("name", "cls"),
-    [
-        ("assessments.jsonl", AssessmentItem),
-        ("assessments-broken.jsonl", AssessmentItem),
-        ("persons.jsonl", Person),
-        ("persons-broken.jsonl", Person),
-        ("programme.jsonl", Case),
-        ("targets.jsonl", PmTarget),
-    ],
-)
+@pytest.mark.parametrize(("name", "cls"), EXAMPLE_FILES)
 def test_the_examples_agree_and_the_valid_ones_are_counted(name: str, cls: type[Any]) -> None:
     for line in example_lines(name):
         counted = _agrees(line, cls)
@@ -86,27 +77,13 @@ def test_one_leaf_changed_the_paths_agree(cls: type[Any], data: st.DataObject) -
         value = AssessmentItem(subject=data.draw(persons()), assessment=data.draw(assessments()))
     else:
         value = data.draw(ENTITY_STRATEGIES[cls])
-    accepted = refused = 0
-    for changed in leaf_changes(encoded(value, cls)):
-        counted = _agrees(json.dumps(changed), cls)
-        accepted += counted is not None
-        refused += counted is None
-    assert accepted
-    assert refused
+    one_leaf_changed(value, cls, _agrees)
 
 
 @settings(max_examples=60, deadline=None)
 @given(ENTITY_STRATEGIES[Person], st.lists(st.tuples(st.text(max_size=8), JSON_LIKE), max_size=2))
 def test_broken_lines_go_the_strict_way(person: Any, noise: list[tuple[str, Any]]) -> None:
-    data = encoded(person, Person)
-    for key, value in noise:
-        if key in data:
-            data[key] = value
-    for what, text in mutations(data):
-        for line in (text, text.encode()):
-            counted = _agrees(line, Person)
-            if "twice" in what or what in ("unknown key", "NaN", "trailing text"):
-                assert counted is None, what
+    broken_lines(encoded(person, Person), noise, _agrees)
 
 
 @settings(max_examples=150, deadline=None)

@@ -37,6 +37,7 @@ __all__ = [
     "CountingFn",
     "counting_structurer",
     "fast_structurer",
+    "guarded",
     "invariant_line",
     "skip_condition",
     "slot_setter",
@@ -234,6 +235,16 @@ def skip_condition(field: attrs.Attribute[Any], var: str, name: Callable[[Any, s
     )
 
 
+def guarded(calls: list[str], skip: str, ind: str) -> list[str]:
+    """``calls`` (lines of a field's converter and validators) at ``ind``, under ``if not skip``.
+
+    ``skip`` is the field's :func:`skip_condition` (``""``: the calls always run).
+    """
+    if skip and calls:
+        return [f"{ind}if not ({skip}):", *(f"{ind}    {line}" for line in calls)]
+    return [ind + line for line in calls]
+
+
 def invariant_line(check: Any, name: Callable[[Any, str], str], obj: str) -> str:
     """Code that bails when the invariant ``check`` finds a problem in ``obj``.
 
@@ -412,12 +423,7 @@ class _Generator:
                 call = self.name(validator, "val")
                 attribute = self.name(field, "a")
                 calls.append(validator_line(validator, call, attribute, var))
-            skip = skip_condition(field, var, self.name)
-            if skip and calls:
-                body.append(f"{ind}if not ({skip}):")
-                body.extend(f"{ind}    {line}" for line in calls)
-            else:
-                body.extend(ind + line for line in calls)
+            body.extend(guarded(calls, skip_condition(field, var, self.name), ind))
             if not body:
                 body.append(f"{ind}pass")
             lines.extend(body)

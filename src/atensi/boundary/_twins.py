@@ -40,7 +40,13 @@ from typing import Annotated, Any
 import attrs
 import msgspec
 
-from atensi.boundary._fast import invariant_line, skip_condition, slot_setter, validator_line
+from atensi.boundary._fast import (
+    guarded,
+    invariant_line,
+    skip_condition,
+    slot_setter,
+    validator_line,
+)
 from atensi.boundary._plan import tagged_union_of
 from atensi.model._fields import (
     DATE_MAX,
@@ -437,12 +443,7 @@ class _Checks:
             for validator in field.metadata.get("custom_validators", ()):
                 call = self.name(validator, "val")
                 calls.append(validator_line(validator, call, attribute, var))
-            skip = skip_condition(field, var, self.name)
-            if skip and calls:
-                body.append(f"{inner}if not ({skip}):")
-                body.extend(f"{inner}    {line}" for line in calls)
-            else:
-                body.extend(inner + line for line in calls)
+            body.extend(guarded(calls, skip_condition(field, var, self.name), inner))
             if required:
                 # Always present (msgspec refuses a record without it): counted below.
                 if body:
