@@ -382,3 +382,26 @@ def test_fast_and_detailed_paths_agree_on_valid_and_mutated_records(
     key = data.draw(st.sampled_from(sorted(raw)))
     mutated = {**raw, key: data.draw(JSON_LIKE)}
     assert _outcome(structure, mutated, cls) == _outcome(structure_detailed, mutated, cls)
+
+
+class _Hostile(type):
+    def __hash__(cls) -> int:
+        raise ValueError("no hash")
+
+    def __eq__(cls, other: object) -> bool:
+        raise ValueError("no eq")
+
+
+class _NotAnEntity(metaclass=_Hostile):
+    pass
+
+
+@pytest.mark.parametrize("target", [int, dict, _NotAnEntity, "Person", None, [Person]], ids=str)
+def test_a_target_that_is_no_entity_class_is_the_callers_error_every_time(target: Any) -> None:
+    for _ in range(2):  # the entity classes asked for are remembered; nothing else is
+        with pytest.raises(atensi.AtensiError) as raised:
+            structure({"id": "P"}, target)
+        assert raised.value.code == "boundary.not_an_entity"
+        with pytest.raises(atensi.AtensiError) as raised:
+            atensi.structure_json('{"id": "P"}', target)
+        assert raised.value.code == "boundary.not_an_entity"

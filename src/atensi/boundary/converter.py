@@ -46,6 +46,8 @@ T = TypeVar("T")
 
 
 def _check_target(cls: Any) -> None:
+    if type(cls) is type and cls in _TARGETS:  # asked before (every record asks again)
+        return
     if not (isinstance(cls, type) and attrs.has(cls) and issubclass(cls, Entity)):
         # Named by its type (and name, for a class) only: its repr may be anything.
         what = safe_key(cls.__name__) if isinstance(cls, type) else f"a {type_label(cls)}"
@@ -54,6 +56,11 @@ def _check_target(cls: Any) -> None:
             message_id=f"{what} bukan kelas entitas atensi",
             code="boundary.not_an_entity",
         )
+    if len(_TARGETS) < 256:  # entity classes: a few dozen
+        _TARGETS.add(cls)
+
+
+_TARGETS: set[type[Any]] = set()
 
 
 def structure(data: Any, cls: type[T]) -> T:
