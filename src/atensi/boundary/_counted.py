@@ -5,10 +5,8 @@ to notice a key given twice (``input.duplicate_key``): about a third of the cost
 record. Without the ``fast`` extra, a line is first tried this way instead: ``json`` decodes it
 in C without the hook (``NaN`` and ``Infinity`` refused), and the generated structuring function
 (:func:`atensi.boundary._fast.counting_structurer`) builds the entity while adding up the keys
-of the objects it reads. Every colon of a JSON text outside its strings follows a key, so when
-the colons of the text equal those keys plus the colons inside the decoded strings (and no
-``\\u003a`` escape hides one), no key was given twice. The same proof the twins make
-(:mod:`atensi.boundary._twins`), made by the same rules.
+of the objects it reads; the colons of the text then prove that no key was given twice
+(:func:`atensi.boundary._lines.no_key_twice`, the proof the twins make too).
 
 Anything else (not UTF-8, not JSON, a constant, text around the value, an invalid record, a
 count that does not match) raises, and the caller takes the strict path, which finds and names
@@ -21,6 +19,7 @@ import json
 from typing import Any, NoReturn
 
 from atensi.boundary._fast import counting_structurer
+from atensi.boundary._lines import no_key_twice
 
 __all__ = ["decode"]
 
@@ -46,8 +45,7 @@ def decode(data: bytes | str, cls: type[Any]) -> Any:
     value = _plain(text)
     count = [0]
     entity = counting_structurer(cls)(value, count)  # reads ``value``, never changes it
-    colons = text.count(":")
-    if colons != count[0] and ("\\u003" in text or colons != count[0] + _colons_in(value)):
+    if not no_key_twice(text, count[0], value, _colons_in):
         raise Uncounted
     return entity
 

@@ -213,26 +213,24 @@ def skip_condition(field: attrs.Attribute[Any], var: str, name: Callable[[Any, s
       codes goes through the call). The table is bound as it is, loaded or not: until the
       first call of the validator loads it, no code is found there and the validator runs.
     """
-    validators = field.metadata.get("custom_validators", ())
-    nik = any(getattr(v, "nik", False) for v in validators)
     conditions = []
-    for validator in validators:
+    converter_covered = False  # the NIK's condition covers its converter too
+    for validator in field.metadata.get("custom_validators", ()):
         if getattr(validator, "nik", False):
             days = name(_DAY_MONTHS_OF_EVERY_YEAR, "nd")
             conditions.append(
                 f"{var}.__class__ is not str or (len({var}) == 16 and {var}.isascii() and "
                 f"{var}.isdigit() and {var}[6:10] in {days} and {var}[12:] != '0000')"
             )
+            converter_covered = True
         elif validator is region_codes:
             table = name(region_table(), "rt")
             conditions.append(f"{var} is None or ({var}.__class__ is str and {var} in {table})")
         else:
             return ""
-    if field.metadata.get("converter") is not None and not nik:
+    if field.metadata.get("converter") is not None and not converter_covered:
         return ""
-    return (
-        " and ".join(f"({c})" for c in conditions) if len(conditions) > 1 else "".join(conditions)
-    )
+    return " and ".join(f"({c})" for c in conditions)
 
 
 def guarded(calls: list[str], skip: str, ind: str) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from atensi.errors import ErrorDetail
@@ -21,6 +22,7 @@ __all__ = [
     "decode_line",
     "decode_numbered",
     "line_where",
+    "no_key_twice",
     "thread_decoder",
 ]
 
@@ -125,3 +127,23 @@ def thread_decoder() -> Decoder:
 
 
 _PER_THREAD = threading.local()
+
+
+def no_key_twice(
+    data: bytes | str, keys: int, value: Any, string_colons: Callable[[Any], int]
+) -> bool:
+    r"""Whether the colons of ``data`` prove that no object of it gave a key twice.
+
+    ``value`` is what a decoder that keeps the last of a repeated key (``json`` without the
+    hook, msgspec) made of ``data``, and ``keys`` the number of keys its objects hold. Every
+    colon of a JSON text outside its strings follows a key, so when the colons of the text are
+    those keys plus the colons inside the decoded strings (``string_colons(value)``, asked only
+    when the colons are not the keys alone), no key was repeated: a repeated key adds a colon the
+    decoded value does not hold. An escape that writes a colon (``\u003a``) would hide one, so
+    a text with one proves nothing (its caller takes the strict path).
+    """
+    colons = data.count(b":") if isinstance(data, bytes) else data.count(":")
+    if colons == keys:
+        return True
+    escaped = b"\\u003" in data if isinstance(data, bytes) else "\\u003" in data
+    return not escaped and colons == keys + string_colons(value)

@@ -17,10 +17,9 @@ locates every problem: the fast path decides nothing the detailed path would not
 
 **Duplicate keys.** ``json`` and msgspec both keep the last of a key given twice; atensi refuses
 such a line (``input.duplicate_key``). A key absent from the input decodes as ``UNSET`` and the
-check puts the field's default in, counting the keys that were present. Every colon of a JSON
-text outside its strings follows a key, so when the colons of the line equal the keys counted
-plus the colons inside the decoded strings (and no ``\\u003a`` escape hides one), no key was
-given twice; otherwise the line goes the detailed way.
+check puts the field's default in, counting the keys that were present; the colons of the line
+then prove that no key was given twice (:func:`atensi.boundary._lines.no_key_twice`), or the
+line goes the detailed way.
 
 A twin reads like its entity: the same attribute names and values, the entity's methods and
 properties (``BirthDate.earliest``, ``Entity.problems``), its ``kind`` and a repr that hides
@@ -47,6 +46,7 @@ from atensi.boundary._fast import (
     slot_setter,
     validator_line,
 )
+from atensi.boundary._lines import no_key_twice
 from atensi.boundary._plan import tagged_union_of
 from atensi.model._fields import (
     DATE_MAX,
@@ -163,16 +163,16 @@ def decode(data: bytes | str, cls: type[Any]) -> Any:
     value = _decoder(cls).decode(data)
     kind = type(value)
     check = _CHECKS.get(kind) or _generated(_CHECKS, kind, "check", "n")
-    keys = check(value)
-    colons = data.count(b":") if isinstance(data, bytes) else data.count(":")
-    if colons != keys:
-        # Colons inside text (a note "Catatan: ..."): counted from the decoded strings, which
-        # holds only where no escape wrote one (\u003a).
-        escaped = b"\\u003" in data if isinstance(data, bytes) else "\\u003" in data
-        count = _COLONS.get(kind) or _generated(_COLONS, kind, "colons", "c")
-        if escaped or colons != keys + count(value):
-            _bail()
+    if not no_key_twice(data, check(value), value, _string_colons):
+        _bail()
     return value
+
+
+def _string_colons(value: Any) -> int:
+    """The colons inside the text values of a checked twin (a note "Catatan: ...")."""
+    kind = type(value)
+    count = _COLONS.get(kind) or _generated(_COLONS, kind, "colons", "c")
+    return count(value)
 
 
 def _generated(

@@ -145,12 +145,12 @@ def _kind(record: _Record) -> Hashable:
 
 def _nik_record(record: _Record) -> Hashable:
     """The NIK-against-record finding of each person (the rule's own function)."""
-    return tuple(
-        [
-            None if p.nik.__class__ is not str else _shape(_nik_contradiction(p))
-            for p in record.people
-        ]
-    )
+    return tuple([_nik_of(p) for p in record.people])
+
+
+def _nik_of(person: Person) -> Hashable:
+    """One person's part of :func:`_nik_record`."""
+    return None if person.nik.__class__ is not str else _shape(_nik_contradiction(person))
 
 
 def _gates(record: _Record) -> Hashable:
@@ -185,11 +185,13 @@ def _grouped(groups: Mapping[Any, list[Any]]) -> Hashable:
 def _drug_use(record: _Record) -> Hashable:
     """Each person's drug-use status, if it holds on the date."""
     on = record.on
-    out = []
-    for person in record.people:
-        use = person.drug_use
-        out.append(use.status if use is not None and _holds(use.since, use.until, on) else None)
-    return tuple(out)
+    return tuple([_drug_use_of(person, on) for person in record.people])
+
+
+def _drug_use_of(person: Person, on: dt.date) -> Hashable:
+    """One person's part of :func:`_drug_use`."""
+    use = person.drug_use
+    return use.status if use is not None and _holds(use.since, use.until, on) else None
 
 
 _DAY = DatePrecision.DAY
@@ -558,15 +560,18 @@ _WHOLE: list[tuple[Derivation, bool]] = []
 def _person_signature(
     person: Person, assessment: Assessment, on: dt.date, gates: tuple[DataGate, ...]
 ) -> Hashable:
-    """``tuple(r.read(record) for r in REDUCTIONS)`` of a person dated on or after assessment."""
-    use = person.drug_use
+    """``tuple(r.read(record) for r in REDUCTIONS)`` of a person dated on or after assessment.
+
+    Each per-person part is the reduction's own ``_..._of``; what is inline here is a line of
+    the reduction it stands for.
+    """
     return (
         True,  # _assessment: the caller returned earlier for an assessment after the date
         person.kind,
-        (None if person.nik.__class__ is not str else _shape(_nik_contradiction(person)),),
+        (_nik_of(person),),
         tuple([_shape(_gate_finding(g, person, assessment)) for g in gates]) if gates else (),
         (_grouped(_groups_by_target(on, assessment.conditions, person.conditions)),),
-        (use.status if use is not None and _holds(use.since, use.until, on) else None,),
+        (_drug_use_of(person, on),),
         (_age_of(person, on),),
         (person.sex,),
         (_disabilities_of(person, on),),
