@@ -715,6 +715,17 @@ def report_pictures() -> dict[str, bytes]:
     return out
 
 
+def crosscutting_page() -> str:
+    """Return "Where the law cuts across clusters", built from the scenarios that pin it."""
+    from atensi.crosscutting import page
+
+    return page("en").replace(
+        "# Where the law cuts across clusters",
+        "# Where the law cuts across clusters (generated)",
+        1,
+    )
+
+
 def write_generated_pages(target: pathlib.Path) -> None:
     """Write the generated pages into ``target`` (only when their text changed)."""
     target.mkdir(parents=True, exist_ok=True)
@@ -729,6 +740,7 @@ def write_generated_pages(target: pathlib.Path) -> None:
         *((f"target-{code}.md", target_page(code)) for code in _WHO),
         ("measures.md", measures_page()),
         ("funding.md", funding_page()),
+        ("crosscutting.md", crosscutting_page()),
     )
     for name, text in pages:
         path = target / name

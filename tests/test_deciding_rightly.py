@@ -231,9 +231,9 @@ def test_not_met_findings_rest_on_verified_law_or_a_recorded_no() -> None:
                 continue
             assert finding.rule_id in may_say_no, finding
             assert finding.citation is not None, finding
-            assert finding.citation.evidence is Evidence.VERIFIED or (
-                finding.rule_id.endswith((".members",))
-            ), (finding, finding.citation)
+            # A "no" rests on verified law, the members rule's included (a target names a
+            # person: a subject with no person cannot be one).
+            assert finding.citation.evidence is Evidence.VERIFIED, (finding, finding.citation)
 
 
 # --- One question, one answer -----------------------------------------------------------------
@@ -290,19 +290,26 @@ def _every_rule_function(on: dt.date, **law: Any) -> Iterator[tuple[str, Callabl
         raise AssertionError("the move should be refused")  # pragma: no cover
 
     def delivery_refused() -> str | None:
+        start = min(on, D(2023, 12, 1))
         delivery = atensi.structure(
             {
                 "id": "D",
                 "component": "dukungan_keluarga",
                 "approach": "keluarga",
                 "provider": "U",
-                # Before the first assessment (refused), and on the date asked about.
-                "start": min(on, D(2023, 12, 1)).isoformat(),
+                # After the consent was withdrawn (refused), and on the date asked about.
+                "start": start.isoformat(),
             },
             atensi.model.ServiceDelivery,
         )
+        withdrawn = atensi.model.Consent(
+            on=start - dt.timedelta(days=30),
+            given_by=atensi.vocab.ConsentGiver.PARENT,
+            child_views_recorded=True,
+            withdrawn_on=start - dt.timedelta(days=1),
+        )
         try:
-            check_delivery(case, delivery, **law)
+            check_delivery(attrs.evolve(case, consent=withdrawn), delivery, **law)
         except InvalidTransition as err:
             return err.edition
         raise AssertionError("the delivery should be refused")  # pragma: no cover

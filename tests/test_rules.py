@@ -23,6 +23,7 @@ from atensi.rules import (
     age_on,
     age_range,
     assess_eligibility,
+    check_transition,
     decision_from_json,
     recommend_services,
 )
@@ -243,7 +244,8 @@ def _elder(capacity: str) -> Person:
 
 def test_elderly_rights_follow_uu_13_1998_pasal_5_without_overriding_an_assessed_need() -> None:
     neglected = (Condition(group=TargetGroup.NEGLECTED_ELDERLY),)
-    assessment = Assessment(id="A", assessed_on=D(2024, 1, 1), conditions=neglected)
+    # Listed in DTKS: the aid's welfare-data gate of 2024 is met (it gates aid only).
+    assessment = Assessment(id="A", assessed_on=D(2024, 1, 1), conditions=neglected, in_dtks=True)
     able = recommend_services(assessment, on=D(2024, 2, 1), person=_elder("potensial"))
     unable = recommend_services(assessment, on=D(2024, 2, 1), person=_elder("tidak_potensial"))
     aid = "component:bantuan_asistensi_sosial"
@@ -374,18 +376,28 @@ def test_the_lifecycle_follows_pp_39_2012() -> None:
     assert case.termination.reason is TerminationReason.GOALS_MET
 
 
-def test_no_intervention_without_assessment_or_consent() -> None:
+def test_an_intervention_without_an_assessment_or_consent_on_record_needs_review() -> None:
+    # Both rules rest on practice and atensi's convention: they never refuse (issue 24).
     case = _case(stages=[{"stage": "rencana_intervensi", "on": "2024-01-05"}])
-    with pytest.raises(InvalidTransition) as info:
-        advance(case, CaseStage.INTERVENTION, on=D(2024, 1, 6))
-    assert info.value.rule_id == "case.transition.assessment_required"
-    case = _case(
+    decision = check_transition(case, CaseStage.INTERVENTION, on=D(2024, 1, 6))
+    assert decision.outcome is Outcome.NEEDS_REVIEW
+    reviewed = [f.rule_id for f in decision.findings if f.status is Status.NEEDS_REVIEW]
+    assert reviewed[:2] == [
+        "case.transition.assessment_required",
+        "case.transition.consent_required",
+    ]
+    assert advance(case, CaseStage.INTERVENTION, on=D(2024, 1, 6)).current_stage is (
+        CaseStage.INTERVENTION
+    )
+    withdrawn = _case(
         stages=[{"stage": "rencana_intervensi", "on": "2024-01-05"}],
         assessments=[{"id": "A", "assessed_on": "2024-01-04"}],
+        consent={"on": "2024-01-04", "given_by": "perwakilan", "withdrawn_on": "2024-01-05"},
     )
     with pytest.raises(InvalidTransition) as info:
-        advance(case, CaseStage.INTERVENTION, on=D(2024, 1, 6))
+        advance(withdrawn, CaseStage.INTERVENTION, on=D(2024, 1, 6))
     assert info.value.rule_id == "case.transition.consent_required"
+    assert info.value.citation.instrument == "pp-39-2012"
 
 
 def test_referral_and_early_termination_from_any_open_stage() -> None:

@@ -167,12 +167,15 @@ _TRANSITIONS: tuple[Scenario, ...] = (
         citation="PP 39/2012 Pasal 7 ayat (2) huruf e [verified]",
     ),
     _lc(
-        "no aftercare after a termination by death",
+        "aftercare after a termination by death needs review (a convention never refuses)",
         "2024-03-05",
         _case(_TERMINATED, termination={"on": "2024-03-01", "reason": "meninggal_dunia"}),
-        "refused",
+        "needs_review",
         ["case.transition.aftercare_after_death"],
         stage="bimbingan_lanjut",
+        statuses={"case.transition.aftercare_after_death": "needs_review"},
+        citation="PP 39/2012 Pasal 7 ayat (2) huruf g [convention: no article refuses it]",
+        principle="grades",
     ),
     _lc(
         "aftercare follows a termination with the goals met",
@@ -184,13 +187,17 @@ _TRANSITIONS: tuple[Scenario, ...] = (
         citation="PP 39/2012 Pasal 7 ayat (2) huruf g [verified]",
     ),
     _lc(
-        "an independent income is an exit reason of Sentra Kreasi cases only",
+        "a case that is not a Sentra Kreasi case may close because the person earns a living",
         "2025-12-01",
         _case([*_INTERVENING, ("resosialisasi", "2025-11-01")]),
-        "refused",
-        ["case.termination.reason"],
+        "allowed",
+        ["case.transition.allowed", "case.termination.reason"],
         stage="terminasi",
         reason="penghasilan_mandiri",
+        statuses={"case.termination.reason": "met"},
+        citation="Permensos 15/2025 Pasal 34 ayat (4) [verified]: the income test governs "
+        "Sentra Kreasi exits only; PP 39/2012 Pasal 7 ayat (2) huruf f [verified]",
+        principle="exits",
     ),
     _lc(
         "a Sentra Kreasi beneficiary leaves with an independent income under Permensos 15/2025",
@@ -257,27 +264,35 @@ _TRANSITIONS: tuple[Scenario, ...] = (
         citation="PP 39/2012 Pasal 5 ayat (2) [verified]",
     ),
     _lc(
-        "motivational rehabilitation without consent is refused",
+        "motivational rehabilitation without recorded consent needs review",
         "2024-01-10",
         _case(_PLANNED, mode="motivatif", consent=None),
-        "refused",
+        "needs_review",
         ["case.transition.consent_required"],
-        citation="PP 39/2012 Pasal 5 ayat (3) [verified]; consent first: atensi convention",
+        statuses={"case.transition.consent_required": "needs_review"},
+        citation="PP 39/2012 Pasal 5 ayat (3) [verified]; consent on record first: atensi "
+        "convention, so it never refuses",
+        principle="grades",
     ),
     _lc(
-        "no mode recorded is read as voluntary: no intervention before consent",
+        "no mode recorded is read as voluntary: no recorded consent needs review",
         "2024-01-10",
         _case(_PLANNED, consent=None),
-        "refused",
+        "needs_review",
         ["case.transition.consent_required"],
+        statuses={"case.transition.consent_required": "needs_review"},
+        principle="grades",
     ),
     _lc(
-        "coercive rehabilitation waits for its legal basis",
+        "coercive rehabilitation without a recorded legal basis needs review",
         "2024-01-10",
         _case(_PLANNED, mode="koersif", consent=None),
-        "refused",
+        "needs_review",
         ["case.consent.mode"],
-        citation="PP 39/2012 Pasal 5 ayat (4) jo. penjelasan [verified]",
+        statuses={"case.consent.mode": "needs_review"},
+        citation="PP 39/2012 Pasal 5 ayat (4) jo. penjelasan [verified]; that the basis is on "
+        "record first is atensi's convention",
+        principle="grades",
     ),
     _lc(
         "a child placed at an LPKS by a court measure: the order replaces consent",
@@ -329,13 +344,17 @@ _TRANSITIONS: tuple[Scenario, ...] = (
         citation="UU 35/2009 Pasal 103 ayat (1) [verified]",
     ),
     _lc(
-        "a child's consent given by the child alone is refused",
+        "a child's consent given by the child alone needs review",
         "2024-01-10",
         _case(
             _PLANNED, _CHILD, mode="persuasif", consent={"on": "2024-01-05", "given_by": "subjek"}
         ),
-        "refused",
+        "needs_review",
         ["case.consent.guardian"],
+        statuses={"case.consent.guardian": "needs_review"},
+        citation="UU 35/2014 Pasal 26 ayat (1) [verified]; that the parent's consent is the "
+        "child's is atensi's reading (convention)",
+        principle="grades",
     ),
     _lc(
         "a parent consents for a child whose own views are recorded",
@@ -370,6 +389,9 @@ _TRANSITIONS: tuple[Scenario, ...] = (
         _case(_PLANNED, consent={**_AGREED, "withdrawn_on": "2024-01-09"}),
         "refused",
         ["case.transition.consent_required"],
+        citation="PP 39/2012 Pasal 5 ayat (2)-(4) [verified]: against the person's will is "
+        "coercion",
+        principle="grades",
     ),
 )
 
@@ -390,17 +412,21 @@ _DELIVERIES: tuple[Scenario, ...] = (
         statuses={"case.delivery.planned": "met", "case.delivery.service_line": "met"},
     ),
     _lc(
-        "aid before any assessment is refused",
+        "aid before any assessment needs review",
         "2024-01-03",
         _case([("pendekatan_awal", "2024-01-02")]),
-        "refused",
+        "needs_review",
         ["case.delivery.assessment_required"],
+        statuses={"case.delivery.assessment_required": "needs_review"},
+        citation="practice [secondary]: assessment first is the programme's rule, not an article",
         check="delivery",
         delivery={
             **_SENTRA_DELIVERY,
             "component": "bantuan_asistensi_sosial",
             "start": "2024-01-03",
+            "unplanned": True,
         },
+        principle="grades",
     ),
     _lc(
         "an emergency response to a trafficking victim before the assessment",
@@ -415,7 +441,7 @@ _DELIVERIES: tuple[Scenario, ...] = (
             ],
             consent={"on": "2024-01-02", "given_by": "subjek"},
         ),
-        "allowed",
+        "needs_review",
         ["case.delivery.emergency", "case.delivery.first_aid_deadline"],
         check="delivery",
         delivery={
@@ -424,8 +450,14 @@ _DELIVERIES: tuple[Scenario, ...] = (
             "practice": "respons_kasus",
             "start": "2024-01-04",
         },
-        statuses={"case.delivery.emergency": "met", "case.delivery.first_aid_deadline": "met"},
-        citation="UU 21/2007 Pasal 53 [verified]",
+        statuses={
+            "case.delivery.emergency": "needs_review",
+            "case.delivery.first_aid_deadline": "met",
+        },
+        citation="UU 21/2007 Pasal 53 [verified]: allowed before the assessment, flagged for "
+        "review",
+        citations={"case.delivery.emergency": ["uu-21-2007", "verified"]},
+        principle="emergencies",
     ),
     _lc(
         "a trafficking victim's first help ten days after the application needs review",
@@ -457,7 +489,7 @@ _DELIVERIES: tuple[Scenario, ...] = (
             plan=None,
             consent={"on": "2024-01-02", "given_by": "subjek"},
         ),
-        "allowed",
+        "needs_review",
         ["case.delivery.emergency"],
         check="delivery",
         delivery={
@@ -466,9 +498,11 @@ _DELIVERIES: tuple[Scenario, ...] = (
             "practice": "asesmen_cepat",
             "start": "2024-01-03",
         },
-        statuses={"case.delivery.emergency": "met"},
-        citation="PP 39/2012 Pasal 29 ayat (3)-(4) [verified]; UU 24/2007 Pasal 48 huruf a "
-        "[verified]",
+        statuses={"case.delivery.emergency": "needs_review"},
+        citation="UU 24/2007 Pasal 26 ayat (2), 48 huruf a, d, 53 [verified]: allowed before the "
+        "assessment, flagged for review",
+        citations={"case.delivery.emergency": ["uu-24-2007", "verified"]},
+        principle="emergencies",
     ),
     _lc(
         "a case response before assessment for someone not recorded as a victim needs review",
@@ -487,13 +521,15 @@ _DELIVERIES: tuple[Scenario, ...] = (
         statuses={"case.delivery.emergency": "needs_review"},
     ),
     _lc(
-        "a component the plan does not list, not flagged, is refused",
+        "a component the plan does not list, not flagged, needs review",
         "2024-01-12",
         _case(_INTERVENING),
-        "refused",
+        "needs_review",
         ["case.delivery.planned"],
+        statuses={"case.delivery.planned": "needs_review"},
         check="delivery",
         delivery={**_SENTRA_DELIVERY, "component": "dukungan_aksesibilitas"},
+        principle="grades",
     ),
     _lc(
         "a delivery flagged as unplanned is recorded",
@@ -506,13 +542,15 @@ _DELIVERIES: tuple[Scenario, ...] = (
         statuses={"case.delivery.planned": "met"},
     ),
     _lc(
-        "a delivery during planning is refused",
+        "a delivery during planning needs review",
         "2024-01-09",
         _case(_PLANNED),
-        "refused",
+        "needs_review",
         ["case.delivery.stage"],
+        statuses={"case.delivery.stage": "needs_review"},
         check="delivery",
         delivery={**_SENTRA_DELIVERY, "start": "2024-01-09"},
+        principle="grades",
     ),
     _lc(
         "a delivery by a technical directorate is not direct service: review",
@@ -537,11 +575,11 @@ _DELIVERIES: tuple[Scenario, ...] = (
 )
 
 
-def _counterpart(name: str, code: str, complete: bool | None, status: str) -> Scenario:
+def _counterpart(
+    name: str, code: str, complete: bool | None, status: str, **extra: Any
+) -> Scenario:
     """A referral out to the unit ``code``, looked up in a registry (complete or not) or none."""
-    expected = {"met": "allowed", "unknown": "undetermined", "refused": "refused"}.get(
-        status, status
-    )
+    expected = {"met": "allowed", "unknown": "undetermined"}.get(status, status)
     return _lc(
         name,
         "2024-01-15",
@@ -551,7 +589,8 @@ def _counterpart(name: str, code: str, complete: bool | None, status: str) -> Sc
         check="referral",
         referral={**_OUT, "counterpart_kind": "upt_kemensos", "unit_code": code},
         registry=None if complete is None else {**_REGISTRY, "complete": complete},
-        statuses={} if status == "refused" else {"case.referral.counterpart": status},
+        statuses={"case.referral.counterpart": status},
+        **extra,
     )
 
 
@@ -568,13 +607,15 @@ _REFERRALS: tuple[Scenario, ...] = (
         citation="PP 39/2012 Pasal 7 ayat (1) huruf k [verified]",
     ),
     _lc(
-        "no referral out after a case closed with its goals met",
+        "a referral out after a case closed with its goals met needs review",
         "2024-03-05",
         _case(_TERMINATED, **_CLOSED_GOALS),
-        "refused",
+        "needs_review",
         ["case.referral.stage"],
+        statuses={"case.referral.stage": "needs_review"},
         check="referral",
         referral={**_OUT, "on": "2024-03-05"},
+        principle="grades",
     ),
     _lc(
         "a referral at closing is the termination reason 'dirujuk'",
@@ -597,7 +638,11 @@ _REFERRALS: tuple[Scenario, ...] = (
         statuses={"case.referral.stage": "met"},
     ),
     _counterpart(
-        "a unit code a complete registry does not hold is refused", "SENTRA-99", True, "refused"
+        "a unit code a complete registry does not hold needs review",
+        "SENTRA-99",
+        True,
+        "needs_review",
+        principle="grades",
     ),
     _counterpart(
         "a unit code an incomplete registry does not hold needs review",
@@ -624,5 +669,358 @@ _REFERRALS: tuple[Scenario, ...] = (
     ),
 )
 
+# --- Protection law cuts across clusters (issue 24) --------------------------------------------
+
+_BEATEN_CHILD = _person("2012-03-01", conditions=[{"group": "anak_korban_kekerasan"}])
+_TRAFFICKED_CHILD = _person(
+    "2010-05-01", conditions=[{"group": "anak_korban_penculikan_perdagangan"}]
+)
+_RESPONSE = {**_SENTRA_DELIVERY, "practice": "respons_kasus", "start": "2024-01-03"}
+_FIRST_CONTACT = [("pendekatan_awal", "2024-01-02")]
+_POLICE = [{"on": "2024-01-02", "direction": "masuk", "counterpart_kind": "kepolisian"}]
+_HEARD = {"child_views_recorded": True}
+_COURT = {"issued_by": "pengadilan"}
+
+
+def _bare(subject: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """A case at its first contact: no assessment, plan or consent yet."""
+    return _case(_FIRST_CONTACT, subject, assessments=None, plan=None, consent=None, **extra)
+
+
+def _order(kind: str, issued: str, **extra: Any) -> dict[str, Any]:
+    return {"id": "O-1", "kind": kind, "issued_on": issued, **extra}
+
+
+_PROTECTION: tuple[Scenario, ...] = (
+    # 1. Emergencies before paperwork, each cited to its own law.
+    _lc(
+        "a child victim of violence gets prompt handling before consent: UU 35/2014 Pasal 59A",
+        "2024-01-03",
+        _bare(_BEATEN_CHILD),
+        "needs_review",
+        ["case.delivery.emergency", "case.delivery.consent_required"],
+        check="delivery",
+        delivery=_RESPONSE,
+        statuses={
+            "case.delivery.emergency": "needs_review",
+            "case.delivery.consent_required": "needs_review",
+        },
+        citations={
+            "case.delivery.emergency": ["uu-35-2014", "verified"],
+            "case.delivery.consent_required": ["uu-35-2014", "verified"],
+        },
+        citation="UU 35/2014 Pasal 59A huruf a [verified]: prompt handling, for review",
+        principle="emergencies",
+    ),
+    _lc(
+        "disaster logistics in a declared emergency before consent and assessment: UU 24/2007",
+        "2024-01-03",
+        _bare(
+            _FLOODED,
+            emergencies=[{"kind": "tanggap_darurat_bencana", "since": "2024-01-01"}],
+        ),
+        "needs_review",
+        ["case.delivery.emergency", "case.delivery.consent_required"],
+        check="delivery",
+        delivery={
+            **_SENTRA_DELIVERY,
+            "component": "dukungan_pemenuhan_kebutuhan_hidup_layak",
+            "start": "2024-01-03",
+        },
+        statuses={
+            "case.delivery.emergency": "needs_review",
+            "case.delivery.consent_required": "needs_review",
+        },
+        citations={
+            "case.delivery.emergency": ["uu-24-2007", "verified"],
+            "case.delivery.consent_required": ["uu-24-2007", "verified"],
+        },
+        citation="UU 24/2007 Pasal 26 ayat (2); Pasal 48 huruf d; Pasal 53 [verified]: the "
+        "situation, not only the subject's conditions",
+        principle="emergencies",
+    ),
+    _lc(
+        "a trafficking victim's first aid comes before consent: UU 21/2007 Pasal 53",
+        "2024-01-03",
+        _bare(_TRAFFICKED, referrals=_POLICE),
+        "needs_review",
+        [
+            "case.delivery.emergency",
+            "case.delivery.consent_required",
+            "case.delivery.first_aid_deadline",
+        ],
+        check="delivery",
+        delivery=_RESPONSE,
+        statuses={
+            "case.delivery.consent_required": "needs_review",
+            "case.delivery.first_aid_deadline": "met",
+        },
+        citations={"case.delivery.consent_required": ["uu-21-2007", "verified"]},
+        citation="UU 21/2007 Pasal 53; Pasal 51 ayat (2) [verified]",
+        principle="emergencies",
+    ),
+    _lc(
+        "a child trafficking victim: prompt handling under UU 35/2014, the 7 days under UU 21/2007",
+        "2024-01-03",
+        _bare(_TRAFFICKED_CHILD, referrals=_POLICE),
+        "needs_review",
+        ["case.delivery.emergency", "case.delivery.first_aid_deadline"],
+        check="delivery",
+        delivery=_RESPONSE,
+        statuses={"case.delivery.first_aid_deadline": "met"},
+        citations={"case.delivery.emergency": ["uu-35-2014", "verified"]},
+        citation="UU 35/2014 Pasal 59A huruf a [verified]; UU 21/2007 Pasal 53 [verified]",
+        principle="emergencies",
+    ),
+    # 2. Who consents.
+    _lc(
+        "a parent's consent for a competent adult needs review: no court declared incapacity",
+        "2024-01-10",
+        _case(_PLANNED, _ADULT, consent={"on": "2024-01-05", "given_by": "orang_tua"}),
+        "needs_review",
+        ["case.consent.capacity"],
+        statuses={"case.consent.capacity": "needs_review"},
+        citations={"case.consent.capacity": ["uu-8-2016", "verified"]},
+        citation="PP 39/2012 Pasal 5 ayat (2)-(3); UU 8/2016 Pasal 32 [verified]",
+        principle="consent",
+    ),
+    _lc(
+        "a competent adult consents personally",
+        "2024-01-10",
+        _case(_PLANNED, _ADULT, consent={"on": "2024-01-05", "given_by": "subjek"}),
+        "allowed",
+        ["case.consent.capacity"],
+        statuses={"case.consent.capacity": "met"},
+        citations={"case.consent.capacity": ["pp-39-2012", "verified"]},
+        citation="PP 39/2012 Pasal 5 ayat (2)-(3) [verified]",
+        principle="consent",
+    ),
+    _lc(
+        "a court declared the adult incapable: the representative the family appointed consents",
+        "2024-01-10",
+        _case(
+            _PLANNED,
+            _person("1990-06-15", incapacity={"declared_on": "2023-05-02"}),
+            consent={"on": "2024-01-05", "given_by": "perwakilan"},
+        ),
+        "allowed",
+        ["case.consent.capacity"],
+        statuses={"case.consent.capacity": "met"},
+        citations={"case.consent.capacity": ["uu-8-2016", "verified"]},
+        citation="UU 8/2016 Pasal 32-33 [verified]",
+        principle="consent",
+    ),
+    _lc(
+        "a person a court declared incapable consenting alone needs review",
+        "2024-01-10",
+        _case(
+            _PLANNED,
+            _person("1990-06-15", incapacity={"declared_on": "2023-05-02"}),
+            consent={"on": "2024-01-05", "given_by": "subjek"},
+        ),
+        "needs_review",
+        ["case.consent.capacity"],
+        statuses={"case.consent.capacity": "needs_review"},
+        citation="UU 8/2016 Pasal 32-33 [verified]",
+        principle="consent",
+    ),
+    _lc(
+        "the parent is the alleged perpetrator: the child's heard consent goes ahead for review",
+        "2024-01-10",
+        _case(
+            _PLANNED,
+            _BEATEN_CHILD,
+            alleged_perpetrator="orang_tua",
+            consent={
+                "on": "2024-01-05",
+                "given_by": "subjek",
+                **_HEARD,
+                "best_interest_recorded": True,
+            },
+        ),
+        "needs_review",
+        ["case.consent.guardian"],
+        statuses={"case.consent.guardian": "needs_review"},
+        citations={"case.consent.guardian": ["uu-35-2014", "verified"]},
+        citation="UU 35/2014 Pasal 59 ayat (1); Pasal 59A huruf a; Pasal 26 ayat (2) [verified]",
+        principle="consent",
+    ),
+    _lc(
+        "a parent consents while a parent is the alleged perpetrator: review",
+        "2024-01-10",
+        _case(
+            _PLANNED,
+            _BEATEN_CHILD,
+            alleged_perpetrator="orang_tua",
+            consent={"on": "2024-01-05", "given_by": "orang_tua", **_HEARD},
+        ),
+        "needs_review",
+        ["case.consent.guardian"],
+        statuses={"case.consent.guardian": "needs_review"},
+        citations={"case.consent.guardian": ["uu-11-2012", "verified"]},
+        citation="UU 11/2012 Pasal 23 ayat (3) [verified]",
+        principle="consent",
+    ),
+    _lc(
+        "parents unreachable: the family consents for the child",
+        "2024-01-10",
+        _case(
+            _PLANNED,
+            _CHILD,
+            consent={
+                "on": "2024-01-05",
+                "given_by": "keluarga",
+                "parent_unreachable": True,
+                **_HEARD,
+            },
+        ),
+        "allowed",
+        ["case.consent.guardian", "case.consent.child_views"],
+        statuses={"case.consent.guardian": "met", "case.consent.child_views": "met"},
+        citations={"case.consent.guardian": ["uu-35-2014", "verified"]},
+        citation="UU 35/2014 Pasal 26 ayat (2) [verified]",
+        principle="consent",
+    ),
+    # 3. Court orders bind.
+    _lc(
+        "a juvenile measure binds past the 18th birthday: no consent is needed",
+        "2024-04-01",
+        _case(
+            _PLANNED,
+            _person("2006-03-01"),
+            consent=None,
+            orders=[
+                _order(
+                    "tindakan_perawatan_lpks",
+                    "2024-01-03",
+                    offence_on="2023-06-01",
+                    months=12,
+                    placement="residensial",
+                    **_COURT,
+                )
+            ],
+        ),
+        "allowed",
+        [
+            "case.consent.mode",
+            "case.consent.order_period",
+            "case.order.age_at_offence",
+            "case.order.past_18",
+        ],
+        statuses={
+            "case.consent.mode": "met",
+            "case.consent.order_period": "met",
+            "case.order.age_at_offence": "met",
+            "case.order.past_18": "met",
+        },
+        citation="UU 11/2012 Pasal 82 ayat (1) huruf d, ayat (2); Pasal 86 [verified]",
+        principle="orders",
+    ),
+    _lc(
+        "a Pasal 21 decision for a child under 12 at the offence stands though the child is 12",
+        "2025-01-10",
+        _case(
+            [(stage, "2024-11" + day[7:]) for stage, day in _PLANNED],
+            _person("2013-01-01"),
+            opened_on="2024-11-02",
+            assessments=[{"id": "A-1", "assessed_on": "2024-11-05"}],
+            plan={**_PLAN, "drawn_up_on": "2024-11-08"},
+            consent=None,
+            orders=[
+                _order(
+                    "keputusan_anak_belum_12",
+                    "2024-11-05",
+                    offence_on="2024-11-01",
+                    confirmed_on="2024-11-07",
+                    placement="residensial",
+                    issued_by="kepolisian",
+                )
+            ],
+        ),
+        "allowed",
+        ["case.consent.order_period", "case.order.age_at_offence"],
+        statuses={"case.order.age_at_offence": "met", "case.consent.order_period": "met"},
+        citation="UU 11/2012 Pasal 21 ayat (1) huruf b, ayat (2) [verified]: the age at the "
+        "offence decides",
+        principle="orders",
+    ),
+    _lc(
+        "a Pasal 21 decision for a child who was 12 at the offence needs review",
+        "2024-01-10",
+        _case(
+            _PLANNED,
+            _person("2011-06-01"),
+            consent=None,
+            orders=[_order("keputusan_anak_belum_12", "2024-01-03", offence_on="2023-12-20")],
+        ),
+        "needs_review",
+        ["case.order.age_at_offence"],
+        statuses={"case.order.age_at_offence": "needs_review"},
+        citation="UU 11/2012 Pasal 1 angka 3; Pasal 21 ayat (1) [verified]",
+        principle="orders",
+    ),
+    _lc(
+        "a juvenile measure made when the person was 22 needs review: Pasal 20 ends at 21",
+        "2024-01-10",
+        _case(
+            _PLANNED,
+            _person("2001-06-01"),
+            consent=None,
+            orders=[
+                _order("tindakan_perawatan_lpks", "2024-01-03", offence_on="2019-01-10", **_COURT)
+            ],
+        ),
+        "needs_review",
+        ["case.order.age_at_offence"],
+        statuses={"case.order.age_at_offence": "needs_review"},
+        citation="UU 11/2012 Pasal 20 [verified]",
+        principle="orders",
+    ),
+    _lc(
+        "a case under an order is not closed by the beneficiary's withdrawal without review",
+        "2024-02-01",
+        _case(
+            _INTERVENING,
+            _ADULT,
+            orders=[
+                _order(
+                    "putusan_penetapan_rehabilitasi",
+                    "2024-01-03",
+                    months=6,
+                    placement="residensial",
+                    **_COURT,
+                )
+            ],
+        ),
+        "needs_review",
+        ["case.order.withdrawal"],
+        stage="terminasi_dini",
+        reason="mengundurkan_diri",
+        statuses={"case.order.withdrawal": "needs_review"},
+        citation="UU 35/2009 Pasal 103 ayat (1); PP 25/2011 Pasal 13 ayat (2) [verified]",
+        principle="orders",
+    ),
+    _lc(
+        "a judge's rehabilitation order stands for consent, whatever mode is recorded",
+        "2024-01-10",
+        _case(
+            _PLANNED,
+            _ADULT,
+            consent=None,
+            orders=[_order("putusan_penetapan_rehabilitasi", "2024-01-03", **_COURT)],
+        ),
+        "allowed",
+        ["case.consent.mode", "case.consent.order_period"],
+        statuses={"case.consent.mode": "met", "case.consent.order_period": "met"},
+        citation="UU 35/2009 Pasal 103 ayat (1) [verified]",
+        principle="orders",
+    ),
+)
+
 #: Every lifecycle scenario, in the order the docs list them.
-LIFECYCLE_SCENARIOS: tuple[Scenario, ...] = (*_TRANSITIONS, *_DELIVERIES, *_REFERRALS)
+LIFECYCLE_SCENARIOS: tuple[Scenario, ...] = (
+    *_TRANSITIONS,
+    *_DELIVERIES,
+    *_REFERRALS,
+    *_PROTECTION,
+)

@@ -51,7 +51,7 @@ from atensi.model import (
 from atensi.rules.catalogue import RULES
 from atensi.rules.compare import compare_editions
 from atensi.rules.coverage import coverage, units_serving
-from atensi.rules.decision import Decision, Outcome
+from atensi.rules.decision import Decision, Finding, Outcome
 from atensi.rules.deliveries import assess_delivery
 from atensi.rules.eligibility import assess_eligibility
 from atensi.rules.lifecycle import check_transition
@@ -59,7 +59,7 @@ from atensi.rules.referrals import check_referral
 from atensi.rules.services import recommend_services
 from atensi.vocab import CaseStage, Target, TargetGroup, TerminationReason
 
-__all__ = ["LIFECYCLE_OUTCOMES", "SCENARIOS", "Scenario", "run_scenario"]
+__all__ = ["LIFECYCLE_OUTCOMES", "SCENARIOS", "Scenario", "run_scenario", "scenario_findings"]
 
 Scenario = dict[str, Any]
 
@@ -279,13 +279,17 @@ _ELIGIBILITY: tuple[Scenario, ...] = (
         ["elig.anak.condition"],
     ),
     _s(
-        "child victim of sexual crime",
+        "child victim of sexual crime: a child, and a victim of violence at any age",
         "2024-06-01",
         _person("2013-01-01"),
         _assessment("anak_korban_kejahatan_seksual", on="2024-05-20"),
-        {ANAK: E},
+        {ANAK: E, TS: E},
         E,
-        ["elig.anak.condition"],
+        ["elig.anak.condition", "elig.tskpo.condition"],
+        citation="UU 35/2014 Pasal 59 ayat (2) huruf j; PP 39/2012 Pasal 6 ayat (1) huruf m "
+        "[verified]",
+        citations={"elig.tskpo.condition": ["pp-39-2012", "verified"]},
+        principle="victims",
     ),
     _s(
         "orphan (YAPI)",
@@ -896,15 +900,18 @@ _RULES_III: tuple[Scenario, ...] = (
         statuses={"elig.group.age_band": "needs_review"},
     ),
     _s(
-        "a ten-year-old recorded as in conflict with the law needs review",
+        "a ten-year-old suspected of an offence is routed to social rehabilitation (Pasal 21)",
         "2024-06-01",
         _person("2014-01-10", sex="laki_laki"),
         _assessment("anak_berkonflik_hukum", on="2024-05-20"),
-        {ANAK: R},
-        R,
-        ["elig.group.age_band"],
-        citation="UU 11/2012 Pasal 1 angka 3 [verified]",
-        citations={"elig.group.age_band": ["uu-11-2012", "verified"]},
+        {ANAK: E},
+        E,
+        ["elig.anak.condition"],
+        citation="UU 11/2012 Pasal 21 ayat (1) huruf b; UU 35/2014 Pasal 59 ayat (2) huruf b "
+        "[verified]",
+        citations={"elig.anak.condition": ["uu-11-2012", "verified"]},
+        statuses={"elig.anak.condition": "met"},
+        principle="letters",
     ),
     _s(
         "an orphan recorded before ATENSI YAPI began needs review",
@@ -928,26 +935,30 @@ _RULES_III: tuple[Scenario, ...] = (
     ),
     # 7. Welfare data gates.
     _s(
-        "homeless person outside DTKS in 2023 needs review, never a hard no",
+        "homeless person outside DTKS in 2023: a target; the DTKS gate is reported for aid",
         "2023-06-01",
         _person(),
         _assessment("gelandangan", on="2023-05-20", in_dtks=False),
-        {TS: R},
-        R,
+        {TS: E},
+        E,
         ["elig.dtks.listed"],
-        citation="Permensos 3/2021 (DTKS) [secondary: practice]",
+        citation="Permensos 3/2021 (DTKS) [secondary: practice, for aid]; UU 35/2014 Pasal 59A "
+        "[verified]: only social aid depends on a poor family",
         statuses={"elig.dtks.listed": "needs_review"},
+        principle="aid_gates",
     ),
     _s(
-        "welfare decile 7 in 2026 needs review under the DTSEN gate",
+        "welfare decile 7 in 2026: a target; the DTSEN gate is reported for aid",
         "2026-01-10",
         _person(),
         _assessment("gelandangan", on="2026-01-05", welfare_decile=7),
-        {TS: R},
-        R,
+        {TS: E},
+        E,
         ["elig.dtsen.decile"],
         edition="ars-2025",
-        citation="Inpres 4/2025 (DTSEN desil 1-5) [secondary: practice]",
+        citation="Inpres 4/2025 (DTSEN desil 1-5) [secondary: practice, for aid]",
+        statuses={"elig.dtsen.decile": "needs_review"},
+        principle="aid_gates",
     ),
     _s(
         "welfare decile 3 in 2026 passes the DTSEN gate",
@@ -973,14 +984,15 @@ _RULES_III: tuple[Scenario, ...] = (
         statuses={"elig.dtks.listed": "met"},
     ),
     _s(
-        "welfare decile 7 in April 2025 needs review under the DTSEN gate",
+        "welfare decile 7 in April 2025: a target; the DTSEN gate is reported for aid",
         "2025-04-15",
         _person(),
         _assessment("gelandangan", on="2025-04-10", welfare_decile=7, in_dtks=True),
-        {TS: R},
-        R,
+        {TS: E},
+        E,
         ["elig.dtsen.decile"],
-        citation="Kemensos distributes against DTSEN from April 2025 [secondary: practice]",
+        citation="Kemensos distributes against DTSEN from April 2025 [secondary: practice, for "
+        "aid]",
         statuses={"elig.dtsen.decile": "needs_review"},
     ),
     # 8. The years before ATENSI.
@@ -1034,7 +1046,7 @@ _RULES_III: tuple[Scenario, ...] = (
         "2013-06-01",
         _person("2005-01-10"),
         _assessment("anak_korban_kekerasan", on="2013-05-20"),
-        {ANAK: E},
+        {ANAK: E, TS: E},
         E,
         ["elig.anak.age", "elig.anak.condition"],
         citation="UU 23/2002 Pasal 1 angka 1, angka 15; Pasal 59 [verified]",
@@ -1116,6 +1128,7 @@ def _sv(
     statuses: dict[str, str] | None = None,
     case: dict[str, Any] | None = None,
     edition: str | None = None,
+    **extra: Any,
 ) -> Scenario:
     return _s(
         name,
@@ -1130,6 +1143,7 @@ def _sv(
         citation=citation,
         statuses=statuses,
         case=case,
+        **extra,
     )
 
 
@@ -1154,7 +1168,10 @@ _SERVICES: tuple[Scenario, ...] = (
         "2024-06-01",
         _person("1955-01-01", elderly_capacity="potensial"),
         _assessment(
-            "lanjut_usia_terlantar", on="2024-05-20", needs=["perawatan_sosial_pengasuhan_anak"]
+            "lanjut_usia_terlantar",
+            on="2024-05-20",
+            needs=["perawatan_sosial_pengasuhan_anak"],
+            in_dtks=True,
         ),
         {
             "component:bantuan_asistensi_sosial": E,
@@ -1239,10 +1256,10 @@ _SERVICES: tuple[Scenario, ...] = (
         "orphan from December 2022: ATENSI YAPI aid",
         "2024-06-01",
         _person("2014-01-10"),
-        _assessment("anak_yatim_piatu", on="2024-05-20"),
+        _assessment("anak_yatim_piatu", on="2024-05-20", in_dtks=True),
         {"component:bantuan_asistensi_sosial": E, "approach:keluarga": E},
         E,
-        ["svc.anak.yapi"],
+        ["svc.anak.yapi", "svc.aid.data_gate"],
         citation="ATENSI YAPI, Rp200,000 a month from December 2022 [secondary]",
     ),
 )
@@ -1278,16 +1295,18 @@ _OTHERS: tuple[Scenario, ...] = (
         "expected": "pp39-2012",
     },
     {
-        "name": "one record, two editions: the DTSEN gate of 2025 asks for review",
+        "name": "one record, two editions: the DTSEN gate of 2025 changes no target",
         "kind": "compare",
         "on": "2024-06-01",
         "edition": None,
-        "citation": "Inpres 4/2025 (DTSEN desil 1-5) [secondary: practice]",
+        "citation": "Inpres 4/2025 (DTSEN desil 1-5) [secondary: practice, for aid]; UU "
+        "35/2014 Pasal 59A [verified]",
         "subject": _person(),
         "assessment": _assessment("gelandangan", on="2024-05-20", welfare_decile=7),
         "editions": ["atensi-2021", "ars-2025"],
-        "expected": {TS: {"atensi-2021": E, "ars-2025": R}},
-        "rule_ids": ["elig.dtsen.decile"],
+        "expected": {},
+        "rule_ids": [],
+        "principle": "aid_gates",
     },
     {
         "name": "one pin reaches eligibility, services, the lifecycle and coverage",
@@ -1311,6 +1330,241 @@ _OTHERS: tuple[Scenario, ...] = (
 )
 
 
+# --- Protection law cuts across clusters (issue 24) --------------------------------------------
+
+_TRAFFICKED_AT_18 = _person("2006-01-10")
+_COURT_MEASURE = {
+    "id": "O-1",
+    "kind": "tindakan_perawatan_lpks",
+    "issued_on": "2024-01-03",
+    "issued_by": "pengadilan",
+    "offence_on": "2023-08-01",
+    "months": 12,
+    "placement": "residensial",
+}
+
+_PROTECTION: tuple[Scenario, ...] = (
+    # 4. No cliff at 18: the condition carries into the target the law names at any age.
+    _s(
+        "a trafficking victim recorded as a child stays a victim of trafficking at 18",
+        "2024-06-01",
+        _TRAFFICKED_AT_18,
+        _assessment("anak_korban_penculikan_perdagangan", on="2024-05-20"),
+        {TS: E},
+        E,
+        ["elig.anak.age", "elig.tskpo.condition"],
+        citation="UU 21/2007 Pasal 1 angka 3 ('seseorang'); Pasal 51 ayat (1) [verified]",
+        statuses={"elig.anak.age": "not_met", "elig.tskpo.condition": "met"},
+        citations={"elig.tskpo.condition": ["uu-21-2007", "verified"]},
+        principle="victims",
+    ),
+    _s(
+        "a child victim of violence at 19 is a victim of violence",
+        "2024-06-01",
+        _person("2005-03-01"),
+        _assessment("anak_korban_kekerasan", on="2024-05-20"),
+        {TS: E},
+        E,
+        ["elig.tskpo.condition"],
+        citation="PP 39/2012 Pasal 6 ayat (1) huruf m [verified]",
+        citations={"elig.tskpo.condition": ["pp-39-2012", "verified"]},
+        principle="victims",
+    ),
+    _s(
+        "a child with HIV at 18 is a person with HIV",
+        "2024-06-01",
+        _TRAFFICKED_AT_18,
+        _assessment("anak_dengan_hiv_aids", on="2024-05-20"),
+        {TS: E},
+        E,
+        ["elig.tskpo.condition"],
+        citation="PP 39/2012 Pasal 6 ayat (1) huruf l [verified]",
+        citations={"elig.tskpo.condition": ["pp-39-2012", "verified"]},
+        principle="victims",
+    ),
+    _s(
+        "a child NAPZA victim at 19 stays in the NAPZA cluster",
+        "2024-06-01",
+        _person("2005-03-01"),
+        _assessment("anak_korban_napza", on="2024-05-20"),
+        {NAPZA: E},
+        E,
+        ["elig.napza.status"],
+        citation="the NAPZA cluster's name [secondary]; UU 35/2009 Pasal 54 [verified] for "
+        "narcotics",
+        principle="victims",
+    ),
+    _s(
+        "a child with a disability of unrecorded type: at 18 the disability target needs review",
+        "2024-06-01",
+        _TRAFFICKED_AT_18,
+        _assessment("anak_penyandang_disabilitas", on="2024-05-20"),
+        {DIS: R},
+        R,
+        ["elig.disabilitas.type"],
+        citation="UU 8/2016 Pasal 1 angka 1; Pasal 4 ayat (1) [verified]",
+        statuses={"elig.disabilitas.type": "needs_review"},
+        principle="victims",
+    ),
+    _s(
+        "an exploited child at 18: whether an adult target applies needs review",
+        "2024-06-01",
+        _TRAFFICKED_AT_18,
+        _assessment("anak_tereksploitasi", on="2024-05-20"),
+        {TS: R},
+        R,
+        ["elig.tskpo.condition"],
+        citation="UU 11/2009 Pasal 5 ayat (2) [verified]; PP 39/2012 Pasal 6 ayat (1) huruf m "
+        "names violence, not exploitation",
+        statuses={"elig.tskpo.condition": "needs_review"},
+        principle="victims",
+    ),
+    # 5. Poverty and registry gates apply to aid, not rehabilitation.
+    _s(
+        "a child trafficking victim in DTSEN decile 8 is a target: the gate is for aid",
+        "2025-06-01",
+        _person("2012-02-02"),
+        _assessment("anak_korban_penculikan_perdagangan", on="2025-05-20", welfare_decile=8),
+        {ANAK: E, TS: E},
+        E,
+        ["elig.dtsen.decile"],
+        citation="UU 35/2014 Pasal 59A huruf a and c [verified]: only social aid (huruf c) "
+        "depends on a poor family",
+        statuses={"elig.dtsen.decile": "needs_review"},
+        principle="aid_gates",
+    ),
+    _sv(
+        "a child trafficking victim in DTSEN decile 8: rehabilitation goes ahead, aid is reviewed",
+        "2025-06-01",
+        _person("2012-02-02"),
+        _assessment(
+            "anak_korban_penculikan_perdagangan",
+            on="2025-05-20",
+            welfare_decile=8,
+            needs=["bantuan_asistensi_sosial", "dukungan_keluarga"],
+        ),
+        {
+            "component:bantuan_asistensi_sosial": R,
+            "component:dukungan_keluarga": E,
+            "right:rehabilitasi_sosial": E,
+        },
+        E,
+        ["svc.eligibility", "svc.aid.data_gate"],
+        citation="UU 35/2014 Pasal 59A huruf c [verified]; DTSEN deciles 1-5 [secondary: "
+        "practice, for aid]",
+        statuses={"svc.eligibility": "met", "svc.aid.data_gate": "needs_review"},
+        principle="aid_gates",
+    ),
+    # 6. Statutory letters fully honoured.
+    _s(
+        "eks psikotik without a recorded disability type is a target (PP 39/2012 huruf j)",
+        "2024-06-01",
+        _person(),
+        _assessment("eks_psikotik", on="2024-05-20"),
+        {DIS: E},
+        E,
+        ["elig.disabilitas.type"],
+        citation="PP 39/2012 Pasal 6 ayat (1) huruf j [verified]",
+        statuses={"elig.disabilitas.type": "met"},
+        citations={"elig.disabilitas.type": ["pp-39-2012", "verified"]},
+        principle="letters",
+    ),
+    _s(
+        "an adult misusing alcohol belongs to the NAPZA cluster (zat adiktif)",
+        "2024-06-01",
+        _person(),
+        _assessment("penyalah_guna_zat_adiktif", on="2024-05-20"),
+        {NAPZA: E},
+        E,
+        ["elig.napza.status"],
+        citation="the cluster's name: narkotika, psikotropika dan zat adiktif [secondary]",
+        citations={"elig.napza.status": [None, "secondary"]},
+        principle="letters",
+    ),
+    _s(
+        "psychotropic misuse without dependence belongs to the NAPZA cluster",
+        "2024-06-01",
+        _person(),
+        _assessment("pengguna_psikotropika", on="2024-05-20"),
+        {NAPZA: E},
+        E,
+        ["elig.napza.status"],
+        citation="the cluster's name [secondary]; PP 39/2012 Pasal 6 ayat (1) huruf k names "
+        "dependence only",
+        principle="letters",
+    ),
+    _s(
+        "a child drinking alcohol: a child victim of addictive substances, in the NAPZA cluster",
+        "2024-06-01",
+        _person("2010-02-02"),
+        _assessment("anak_korban_napza", on="2024-05-20"),
+        {ANAK: E, NAPZA: E},
+        E,
+        ["elig.anak.condition", "elig.napza.status"],
+        citation="UU 35/2014 Pasal 59 ayat (2) huruf e [verified]: narkotika, alkohol, "
+        "psikotropika, dan zat adiktif lainnya",
+        citations={"elig.anak.condition": ["uu-35-2014", "verified"]},
+        principle="letters",
+    ),
+    # 7. Coverage across region changes: a retired code covers its continuation; a split
+    # province leaves the new ones unknown, never "no unit".
+    {
+        "name": "a unit whose area names Kab. Merauke by its retired code serves the new code",
+        "kind": "coverage",
+        "on": "2024-06-01",
+        "edition": None,
+        "citation": "Kepmendagri 100.1.1-6117/2022: Kab. Merauke (9101) continues as 9301 in "
+        "Papua Selatan [verified: the decrees' tables]",
+        "registry": [{**_MULTIFUNCTION_LOKA, "kind": "sentra", "working_area": ["9101"]}],
+        "region": "9301",
+        "target": ANAK,
+        "expected": ["L-1"],
+        "rule_ids": ["cov.area"],
+        "statuses": {"cov.area": "met"},
+        "principle": "regions",
+    },
+    {
+        "name": "a unit whose area names Papua before the split may serve Papua Selatan: unknown",
+        "kind": "coverage",
+        "on": "2024-06-01",
+        "edition": None,
+        "citation": "UU 14/2022 (Papua Selatan carved from Papua) as the 2022 decree lists it: "
+        "whether 'Papua' means the old province is unknown, never 'no unit'",
+        "registry": [{**_MULTIFUNCTION_LOKA, "kind": "sentra", "working_area": ["91"]}],
+        "region": "9301",
+        "target": ANAK,
+        "expected": ["L-1"],
+        "rule_ids": ["cov.area"],
+        "statuses": {"cov.area": "unknown"},
+        "principle": "regions",
+    },
+    # 3. An order justifies the placement it orders (services and the policy indicator agree).
+    _sv(
+        "a child placed at an LPKS by a court's measure: the order justifies residential care",
+        "2024-03-01",
+        None,
+        None,
+        {"approach:residensial": E, "approach:keluarga": E},
+        E,
+        ["svc.order.placement", "svc.anak.family_first"],
+        citation="UU 11/2012 Pasal 82 ayat (1) huruf d [verified]; UU 35/2014 Pasal 14 ayat (1)",
+        statuses={"svc.order.placement": "met", "svc.anak.family_first": "met"},
+        case={
+            "id": "C-1",
+            "unit": "SENTRA-1",
+            "opened_on": "2024-01-05",
+            "subject": _person("2009-04-04"),
+            "approaches": ["residensial"],
+            "assessments": [_assessment("anak_berkonflik_hukum", on="2024-01-10")],
+            "plan": {"drawn_up_on": "2024-01-12", "approaches": ["residensial"]},
+            "mode": "atas_perintah",
+            "orders": [_COURT_MEASURE],
+        },
+        principle="orders",
+    ),
+)
+
+
 def _cited(scenario: Scenario) -> Scenario:
     """The scenario with its citation: given, or the first expected rule's own citation."""
     if scenario.get("citation"):
@@ -1324,7 +1578,15 @@ def _cited(scenario: Scenario) -> Scenario:
 
 
 SCENARIOS: tuple[Scenario, ...] = tuple(
-    _cited(s) for s in (*_ELIGIBILITY, *_RULES_III, *_SERVICES, *_OTHERS, *LIFECYCLE_SCENARIOS)
+    _cited(s)
+    for s in (
+        *_ELIGIBILITY,
+        *_RULES_III,
+        *_SERVICES,
+        *_OTHERS,
+        *LIFECYCLE_SCENARIOS,
+        *_PROTECTION,
+    )
 )
 
 #: The outcome each expectation of a ``lifecycle`` scenario names.
@@ -1362,7 +1624,8 @@ def _check_findings(scenario: Scenario, findings: tuple[Any, ...], problems: lis
             problems.append(f"rule {rule_id}: cites {cited}, not {[instrument, evidence]}")
 
 
-def _run_decision(scenario: Scenario, problems: list[str]) -> None:
+def _decision(scenario: Scenario) -> Decision:
+    """The eligibility or services decision a scenario asks for."""
     on = dt.date.fromisoformat(scenario["on"])
     if scenario["kind"] == "services" and scenario.get("case"):
         decision = recommend_services(
@@ -1380,6 +1643,11 @@ def _run_decision(scenario: Scenario, problems: list[str]) -> None:
             decision = assess_eligibility(
                 subject, assessment, on=on, edition=scenario.get("edition")
             )
+    return decision
+
+
+def _run_decision(scenario: Scenario, problems: list[str]) -> None:
+    decision = _decision(scenario)
     if decision.outcome.value != scenario["overall"]:
         problems.append(f"overall {decision.outcome.value} != {scenario['overall']}")
     outcomes = {t: o.value for t, o in decision.targets}
@@ -1427,6 +1695,31 @@ def _run_lifecycle(scenario: Scenario, on: dt.date, problems: list[str]) -> None
         if refusing[:1] != scenario["rule_ids"][:1]:
             problems.append(f"refused under {refusing[:1]}, not {scenario['rule_ids'][:1]}")
     _check_findings(scenario, decision.findings, problems)
+
+
+def scenario_findings(scenario: Scenario) -> tuple[Finding, ...]:
+    """The findings the decision a scenario asks for holds (a coverage scenario: the reasons).
+
+    Empty for the kinds that decide no findings (edition, compare, pin, instrument).
+    """
+    kind = scenario.get("kind", "eligibility")
+    scenario = {**scenario, "kind": kind}
+    on = dt.date.fromisoformat(scenario["on"])
+    if kind in ("eligibility", "services"):
+        return _decision(scenario).findings
+    if kind == "lifecycle":
+        return _lifecycle_decision(scenario, on).findings
+    if kind == "coverage":
+        registry = structure({"units": scenario["registry"]}, UnitRegistry)
+        found = units_serving(
+            scenario["region"],
+            Target(scenario["target"]),
+            on=on,
+            registry=registry,
+            edition=scenario.get("edition"),
+        )
+        return tuple(f for unit in found for f in unit.reasons)
+    return ()
 
 
 def run_scenario(scenario: Scenario) -> list[str]:

@@ -6,6 +6,7 @@ Commands (``atensi --help``)::
     atensi assess FILE --on DATE         one eligibility decision (JSON) per record
                                          (both: --jobs N worker processes, output in input order)
     atensi explain FILE --on DATE        the same decisions as readable text (--lang id|en)
+    atensi explain --principles          where the law cuts across clusters, with worked cases
                                          (assess, explain, coverage: --edition ID and
                                          --in-force-date INSTRUMENT=DATE; assess and explain:
                                          --compare-editions A,B for a what-if per record)

@@ -288,7 +288,14 @@ def _problem_lines(problems: tuple[ErrorDetail, ...], mark: str, lang: str) -> s
 
 
 def cmd_explain(args: argparse.Namespace, out: Output, err: Output) -> int:
-    """Explain every item's decision as text."""
+    """Explain every item's decision as text (or, with ``--principles``, the cross-cutting page)."""
+    if args.principles:
+        from atensi.crosscutting import page
+
+        out.write(page(args.lang) + "\n")
+        return ExitCode.OK
+    if args.file is None:
+        raise UsageError("explain needs FILE (or --principles)")
     _assess_options(args)  # a wrong edition is a usage error before any record is read
     valid = invalid = warned = 0
     shown = Progress(err, quiet=args.quiet)
@@ -387,7 +394,16 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, date: Callable[[str],
             formatter_class=argparse.RawDescriptionHelpFormatter,
             epilog=f"example:\n  atensi {name} examples/cases.json --on 2024-06-01",
         )
-        p.add_argument("file", metavar="FILE", help=_FILE_HELP)
+        if run is cmd_explain:
+            p.add_argument("file", metavar="FILE", nargs="?", help=_FILE_HELP)
+            p.add_argument(
+                "--principles",
+                action="store_true",
+                help="print 'Where the law cuts across clusters': each cross-cutting principle, "
+                "its articles and worked cases (no FILE needed)",
+            )
+        else:
+            p.add_argument("file", metavar="FILE", help=_FILE_HELP)
         p.add_argument(
             "--on",
             type=date,

@@ -179,11 +179,12 @@ class EditionKind(CodedEnum):
 
 
 class DataGate(NamedTuple):
-    """A welfare-data check an edition applies to its beneficiaries (practice, not statute).
+    """A welfare-data check an edition applies to its *aid* (practice, not statute).
 
-    From 2021 ATENSI beneficiaries were checked against DTKS; from 2025 the programme targets
-    DTSEN welfare deciles 1 to 5 (both secondary evidence). A gate never says "not met": outside
-    it, a decision needs review.
+    From 2021 ATENSI aid went to people checked against DTKS; from 2025 the programme targets
+    DTSEN welfare deciles 1 to 5 (both secondary evidence). The gate concerns aid and its
+    funding, not rehabilitation or protection: UU 35/2014 Pasal 59A ties only social aid
+    (huruf c) to a poor family. A gate never says "not met": outside it, the aid needs review.
 
     Attributes:
         id: ``"dtks"`` or ``"dtsen"``.

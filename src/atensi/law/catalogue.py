@@ -270,9 +270,17 @@ CATALOGUE: tuple[Instrument, ...] = (
         ),
         gazette="BN 2019 No. 1306",
         evidence=_S,
-        sources=("REFERENCE R31",),
-        note="basic vs advanced rehabilitation; the PROGRES five clusters; base of the "
-        "PROGRES 5.0 NP baseline edition",
+        sources=(
+            "REFERENCE R31",
+            "https://id.scribd.com/document/446693064/permensos-16-th-2019 (the regulation's "
+            "first pages: menimbang and mengingat)",
+            "https://www.jogloabang.com/sosial/permensos-16-2019-standar-nasional-rehabilitasi-"
+            "sosial (Pasal 3; signed 15 October 2019 by Mensos Agus Gumiwang Kartasasmita)",
+        ),
+        note="the national standard of basic and advanced social rehabilitation, made to "
+        "implement UU 23/2014 Pasal 16 ayat (1)-(2) (menimbang, read in a copy): not the "
+        "PROGRES 5.0 NP platform, which no regulation establishes. atensi dates the PROGRES "
+        "baseline edition from its promulgation by convention",
     ),
     Instrument(
         "pp-52-2019",
@@ -375,6 +383,29 @@ CATALOGUE: tuple[Instrument, ...] = (
         "bansos channel of ATENSI aid; dates not found",
     ),
     Instrument(
+        "permensos-5-2019",
+        _K.PERMENSOS,
+        "5",
+        2019,
+        "Pengelolaan Data Terpadu Kesejahteraan Sosial",
+        "Management of the DTKS",
+        signed=_u(_D(2019, 6, 22), _S, "iariadi.web.id summary"),
+        promulgated=_u(_D(2019, 7, 2), _S, "iariadi.web.id summary"),
+        in_force_from=_u(
+            _D(2019, 7, 2),
+            _C,
+            "ministerial regulations apply from promulgation; the date is from a secondary summary",
+        ),
+        gazette="BN 2019 No. 732",
+        evidence=_S,
+        sources=(
+            "http://iariadi.web.id/pengelolaan-data-terpadu-kesejahteraan-sosial/",
+            "https://anyflip.com/fmyqn/wftj/basic (the regulation's first pages)",
+        ),
+        note="the DTKS regulation before Permensos 3/2021, amended by Permensos 11/2019; "
+        "Permensos 3/2021 replaced both (its menimbang huruf b, read in a copy)",
+    ),
+    Instrument(
         "permensos-11-2020",
         _K.PERMENSOS,
         "11",
@@ -417,8 +448,13 @@ CATALOGUE: tuple[Instrument, ...] = (
         "Pengelolaan Data Terpadu Kesejahteraan Sosial",
         "Management of the DTKS",
         signed=_u(_D(2021, 5, 27), _S, "secondary summary (REFERENCE R32)"),
+        replaces=("permensos-5-2019",),
         evidence=_S,
-        sources=("REFERENCE R32",),
+        sources=(
+            "REFERENCE R32",
+            "https://id.scribd.com/document/555977948/Permensos-Nomor-3-Tahun-2021-Copy "
+            "(menimbang huruf b: replaces Permensos 28/2017 and 5/2019 as amended by 11/2019)",
+        ),
     ),
     Instrument(
         "permensos-7-2021",

@@ -77,13 +77,26 @@ FLOOR_FROM = dt.date(2012, 3, 5)
 #: ATENSI itself switched is not published, REFERENCE R66).
 _DTSEN_FROM = dt.date(2025, 4, 1)
 
+#: Permensos 3/2021 replaced Permensos 5/2019 (as amended by 11/2019) as the DTKS regulation;
+#: it was signed on 27 May 2021 and its promulgation date was not found, so the gate cites the
+#: earlier regulation before the signing day (a decision cites only what existed on its date).
+_DTKS_3_2021_FROM = dt.date(2021, 5, 27)
 _DTKS_CITATION = cite(
     "permensos-3-2021",
     None,
     _S,
     source="REFERENCE §3.11, §8.3 (R32, R62)",
-    note="ATENSI beneficiaries were verified against DTKS from 2021 to 2024; programme practice, "
-    "not an eligibility article",
+    note="ATENSI aid went to people verified in DTKS from 2021 to 2024; programme practice for "
+    "aid, not an eligibility article",
+)
+_DTKS_BEFORE_CITATION = cite(
+    "permensos-5-2019",
+    None,
+    _S,
+    source="REFERENCE §3.11 (turn-3 correction); Permensos 3/2021 menimbang huruf b",
+    note="the DTKS regulation until Permensos 3/2021 (signed 27 May 2021) replaced it; ATENSI "
+    "aid went to people verified in DTKS; programme practice for aid, not an eligibility "
+    "article",
 )
 _DTSEN_CITATION = cite(
     "inpres-4-2025",
@@ -94,6 +107,16 @@ _DTSEN_CITATION = cite(
     "eligibility article",
 )
 _DTKS = DataGate("dtks", "in_dtks", _DTKS_CITATION, valid_until=_DTSEN_FROM)
+_DTKS_2021 = (
+    DataGate(
+        "dtks",
+        "in_dtks",
+        _DTKS_BEFORE_CITATION,
+        valid_from=dt.date(2021, 1, 1),
+        valid_until=_DTKS_3_2021_FROM,
+    ),
+    _DTKS._replace(valid_from=_DTKS_3_2021_FROM),
+)
 _DTSEN = DataGate("dtsen", "welfare_decile", _DTSEN_CITATION, max_decile=5)
 
 _ELDERLY_BEFORE_PROGRES = cite(
@@ -145,11 +168,17 @@ _EDITION_TABLE: tuple[_Row, ...] = (
         (),
         _FIVE_CLUSTERS,
         cite(
-            "permensos-16-2019",
+            None,
             None,
             _S,
-            source="Permensos 16/2019 summary and the PROGRES 5.0 NP brief (REFERENCE R15, R31)",
-            note="the five clusters of PROGRES 5.0 NP; article not read",
+            source="Kemensos release of 11 March 2020 on the Rakornas Program Rehabilitasi Sosial "
+            "('PROGRESS 5.0-NP ... 5 (lima) klaster'); Kemensos release of 9 October 2019 "
+            "(REFERENCE R15)",
+            note="the five clusters are a platform of the Directorate General, named in its "
+            "releases from 2019; no regulation establishes them. Permensos 16/2019, the base of "
+            "this edition, is the national standard of social rehabilitation (its menimbang: "
+            "to implement UU 23/2014 Pasal 16), not the PROGRES platform: the edition is dated "
+            "from its promulgation by convention, for want of a dated source of the platform",
         ),
         kind=EditionKind.BASELINE,
     ),
@@ -166,7 +195,7 @@ _EDITION_TABLE: tuple[_Row, ...] = (
             note="the five clusters; whether 16/2020 also named disaster victims or PPKS lainnya "
             "was not found (PP 39/2012 Pasal 6 names them beneath every edition)",
         ),
-        gates=(DataGate("dtks", "in_dtks", _DTKS_CITATION, valid_from=dt.date(2021, 1, 1)),),
+        gates=_DTKS_2021,
     ),
     _Row(
         "atensi-2021",
@@ -180,7 +209,7 @@ _EDITION_TABLE: tuple[_Row, ...] = (
             source="REFERENCE R9, R11",
             note="article number from a regional summary; wording and order not read",
         ),
-        gates=(_DTKS,),
+        gates=_DTKS_2021,
     ),
     _Row(
         "atensi-2022",

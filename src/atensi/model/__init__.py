@@ -26,9 +26,10 @@ from atensi.model.case import (
 )
 from atensi.model.funding import Funding
 from atensi.model.item import AssessmentItem
+from atensi.model.orders import CourtOrder
 from atensi.model.outcomes import CaseOutcome, FollowUp
 from atensi.model.person import BirthDate, Condition, DatePrecision, Disability, DrugUse, Person
-from atensi.model.practice import CaseEvent, Consent, LegalBasis
+from atensi.model.practice import CaseEvent, Consent, Emergency, Incapacity, LegalBasis
 from atensi.model.subjects import SUBJECT_KINDS, Community, Family, Group, Subject, subject_kind
 
 if TYPE_CHECKING:  # pragma: no cover - what type checkers see: loaded on first use
@@ -75,15 +76,18 @@ __all__ = [
     "Community",
     "Condition",
     "Consent",
+    "CourtOrder",
     "DatePrecision",
     "Disability",
     "DrugUse",
+    "Emergency",
     "Entity",
     "Family",
     "FollowUp",
     "Funding",
     "Group",
     "InKindItem",
+    "Incapacity",
     "InterventionPlan",
     "LegalBasis",
     "Lks",
@@ -115,6 +119,7 @@ __all__ = [
 #: The names of the public entity classes, in the order of :data:`ENTITIES` (the command line
 #: lists them without loading the classes).
 ENTITY_NAMES: tuple[str, ...] = (
+    "Incapacity",
     "Person",
     "BirthDate",
     "Disability",
@@ -136,6 +141,8 @@ ENTITY_NAMES: tuple[str, ...] = (
     "FollowUp",
     "Consent",
     "LegalBasis",
+    "CourtOrder",
+    "Emergency",
     "CaseEvent",
     "Case",
     "UnitEvent",

@@ -29,9 +29,10 @@ from atensi.model._fields import (
     whole_rupiah,
 )
 from atensi.model.funding import Funding, funding_in_force
+from atensi.model.orders import CourtOrder
 from atensi.model.outcomes import CaseOutcome, FollowUp
 from atensi.model.person import Condition
-from atensi.model.practice import CaseEvent, Consent, LegalBasis
+from atensi.model.practice import CaseEvent, Consent, Emergency, LegalBasis
 from atensi.model.subjects import Subject
 from atensi.vocab import (
     Activity,
@@ -44,6 +45,7 @@ from atensi.vocab import (
     Practice,
     ReferralReason,
     ReferralStatus,
+    Relation,
     ServiceComponent,
     TerminationReason,
     Therapy,
@@ -57,6 +59,8 @@ __all__ = [
     "CaseEvent",
     "CaseOutcome",
     "Consent",
+    "CourtOrder",
+    "Emergency",
     "FollowUp",
     "Funding",
     "InKindItem",
@@ -541,6 +545,27 @@ class Case(Entity):
         max_items=20,
         validator=unique_by(lambda f: f.months_after, "follow-up point", "titik bimbingan lanjut"),
     )
+    orders: tuple[CourtOrder, ...] = field(
+        en="Court orders and the decisions a court confirms, oldest first (measures, Pasal 21 "
+        "decisions, rehabilitation orders, their extensions)",
+        id="Putusan dan penetapan pengadilan, dari yang terlama (tindakan, keputusan Pasal 21, "
+        "putusan rehabilitasi, perpanjangannya)",
+        factory=tuple,
+        max_items=50,
+        validator=unique_by(lambda o: o.id, "order id", "pengenal putusan"),
+    )
+    emergencies: tuple[Emergency, ...] = field(
+        en="Emergency situations the case is in (disaster, a victim in danger ...)",
+        id="Keadaan darurat yang dialami kasus (bencana, korban dalam bahaya ...)",
+        factory=tuple,
+        max_items=20,
+    )
+    alleged_perpetrator: Relation | None = field(
+        en="Who the alleged perpetrator is to the subject, if the subject is a victim",
+        id="Hubungan terduga pelaku dengan subjek, bila subjek korban",
+        sensitivity=Sensitivity.CRIMINAL,
+        default=None,
+    )
 
     @staticmethod
     def _dates(obj: Case) -> list[ErrorDetail]:
@@ -585,17 +610,38 @@ class Case(Entity):
         # An "ordered" intervention is by definition one that rests on an order: a record of
         # one without its order contradicts itself. A coercive intervention may be recorded
         # before its basis arrives; the lifecycle refuses the intervention until it does.
-        if obj.mode is InterventionMode.ORDERED and obj.legal_basis is None:
+        if obj.mode is InterventionMode.ORDERED and obj.legal_basis is None and not obj.orders:
             return [
                 detail(
                     "legal_basis",
                     "case.ordered_without_legal_basis",
-                    "an ordered intervention names its order (legal_basis)",
-                    "rehabilitasi atas perintah mencantumkan dasar hukumnya (legal_basis)",
+                    "an ordered intervention names its order (legal_basis or orders)",
+                    "rehabilitasi atas perintah mencantumkan dasar hukumnya (legal_basis atau "
+                    "orders)",
                     None,
                 )
             ]
         return []
+
+    @staticmethod
+    def _extensions(obj: Case) -> list[ErrorDetail]:
+        # An extension names an order of the same case, made before it.
+        found = []
+        earlier: dict[str, CourtOrder] = {}
+        for index, court_order in enumerate(obj.orders):
+            named = court_order.extends
+            if named is not None and named not in earlier:
+                found.append(
+                    detail(
+                        ("orders", index, "extends"),
+                        "case.extends_unknown_order",
+                        "an extension names an earlier order of the case",
+                        "perpanjangan menyebut putusan terdahulu dari kasus ini",
+                        named,
+                    )
+                )
+            earlier[court_order.id] = court_order
+        return found
 
     @staticmethod
     def _followups(obj: Case) -> list[ErrorDetail]:
@@ -625,7 +671,7 @@ class Case(Entity):
                 )
         return found
 
-    _invariants: ClassVar[Any] = (_dates, _ordered, _followups)
+    _invariants: ClassVar[Any] = (_dates, _ordered, _followups, _extensions)
 
     @property
     def current_stage(self) -> CaseStage | None:

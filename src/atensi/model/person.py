@@ -29,6 +29,7 @@ from atensi.model._fields import (
     problem,
     unique_by,
 )
+from atensi.model.practice import Incapacity
 from atensi.nik import NIK_PATTERN, NoNik
 from atensi.nik import compact as compact_nik
 from atensi.nik import validate as validate_nik
@@ -399,6 +400,12 @@ class Person(Entity):
         factory=tuple,
         max_items=100,
         validator=unique_by(lambda c: c.group, "condition", "kondisi"),
+    )
+    incapacity: Incapacity | None = field(
+        en="A district court's declaration that the person is not competent (UU 8/2016 Pasal 32)",
+        id="Penetapan pengadilan negeri bahwa orang ini tidak cakap (UU 8/2016 Pasal 32)",
+        sensitivity=Sensitivity.HEALTH,
+        default=None,
     )
     #: The subject tag (``SUBJECT_KINDS``): rules dispatch on it, so that they read an entity
     #: and its msgspec twin alike.

@@ -7,6 +7,11 @@
 * :class:`LegalBasis` is the order (or agreement) behind a coercive or ordered intervention: what
   kind of order, when and by whom it was issued, until when. Decision numbers are criminal-record
   data (UU 27/2022) and never shown in a repr.
+* :class:`Emergency` is the situation a case is in (a disaster emergency, a trafficking victim
+  in danger, a child who needs prompt handling): its own law lets help come before the
+  paperwork, and the rules read the situation, not only the subject's conditions.
+* :class:`Incapacity` is a district court's declaration that a person with a disability is
+  not competent (UU 8/2016 Pasal 32): only then does someone else consent for an adult.
 * :class:`CaseEvent` records a professional practice carried out on a case (a home visit, a case
   conference, family tracing ...), so a case-management system can record the work it is judged
   on.
@@ -28,9 +33,16 @@ from typing import Any, ClassVar
 import attrs
 
 from atensi.model._fields import LIMITS, Entity, Sensitivity, field, order, record_id
-from atensi.vocab import AgencyKind, ConsentGiver, LegalBasisKind, Practice, cite
+from atensi.vocab import (
+    AgencyKind,
+    ConsentGiver,
+    EmergencyKind,
+    LegalBasisKind,
+    Practice,
+    cite,
+)
 
-__all__ = ["CaseEvent", "Consent", "LegalBasis"]
+__all__ = ["CaseEvent", "Consent", "Emergency", "Incapacity", "LegalBasis"]
 
 _SHORT = LIMITS["short_text"]
 _LONG = LIMITS["long_text"]
@@ -54,6 +66,22 @@ class Consent(Entity):
     )
     note: str | None = field(
         en="Note", id="Catatan", sensitivity=Sensitivity.HEALTH, default=None, max_length=_LONG
+    )
+    parent_unreachable: bool | None = field(
+        en="For a child: no parent or guardian could be reached, or their whereabouts are unknown",
+        id="Untuk anak: orang tua atau wali tidak dapat dihubungi atau tidak diketahui "
+        "keberadaannya",
+        sensitivity=Sensitivity.CHILD,
+        default=None,
+        citation=cite("uu-35-2014", "Pasal 26 ayat (2)"),
+    )
+    best_interest_recorded: bool | None = field(
+        en="For a child: a social worker recorded that the intervention serves the child's best "
+        "interest",
+        id="Untuk anak: pekerja sosial mencatat bahwa intervensi demi kepentingan terbaik anak",
+        sensitivity=Sensitivity.CHILD,
+        default=None,
+        citation=cite("uu-35-2014", "Pasal 59 ayat (1); Pasal 59A huruf a"),
     )
 
     _invariants: ClassVar[Any] = (order("on", "withdrawn_on"),)
@@ -88,6 +116,67 @@ class LegalBasis(Entity):
     )
 
     _invariants: ClassVar[Any] = (order("issued_on", "until"),)
+
+
+@attrs.frozen(slots=True)
+class Emergency(Entity):
+    """An emergency situation a case is in, from ``since`` until ``until`` (exclusive)."""
+
+    kind: EmergencyKind = field(en="The kind of emergency", id="Jenis kedaruratan")
+    since: dt.date = field(en="First day of the situation", id="Hari pertama keadaan darurat")
+    until: dt.date | None = field(
+        en="First day it no longer held, if it ended",
+        id="Hari pertama tidak lagi darurat",
+        default=None,
+    )
+    note: str | None = field(
+        en="Note", id="Catatan", sensitivity=Sensitivity.HEALTH, default=None, max_length=_LONG
+    )
+
+    _invariants: ClassVar[Any] = (order("since", "until"),)
+
+    def holds_on(self, day: dt.date) -> bool:
+        """Whether the situation holds on ``day`` (from ``since``; until ``until``, exclusive)."""
+        return self.since <= day and (self.until is None or day < self.until)
+
+
+@attrs.frozen(slots=True)
+class Incapacity(Entity):
+    """A district court's declaration that a person is not competent (UU 8/2016 Pasal 32).
+
+    The family may appoint someone to represent the person's interests (Pasal 33 ayat (3)); the
+    court may annul the declaration (Pasal 34), from ``annulled_on``.
+    """
+
+    declared_on: dt.date = field(
+        en="Date of the court's declaration (penetapan)",
+        id="Tanggal penetapan pengadilan negeri",
+        sensitivity=Sensitivity.HEALTH,
+        citation=cite("uu-8-2016", "Pasal 32"),
+    )
+    court: str | None = field(
+        en="The district court", id="Pengadilan negeri", default=None, max_length=_SHORT
+    )
+    reference: str | None = field(
+        en="Number of the court's declaration",
+        id="Nomor penetapan",
+        sensitivity=Sensitivity.HEALTH,
+        default=None,
+        max_length=_SHORT,
+    )
+    annulled_on: dt.date | None = field(
+        en="Date the declaration was annulled, if it was",
+        id="Tanggal penetapan dibatalkan",
+        sensitivity=Sensitivity.HEALTH,
+        default=None,
+        citation=cite("uu-8-2016", "Pasal 34"),
+    )
+
+    _invariants: ClassVar[Any] = (order("declared_on", "annulled_on"),)
+
+    def holds_on(self, day: dt.date) -> bool:
+        """Whether the declaration stands on ``day``."""
+        return self.declared_on <= day and (self.annulled_on is None or day < self.annulled_on)
 
 
 @attrs.frozen(slots=True)

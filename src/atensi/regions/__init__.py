@@ -19,6 +19,14 @@ constant parsed on first look-up; importing this module reads no file.
 ['11', '12', '13']
 >>> regions.is_valid_code("65")
 True
+
+A retired code continues as the current code of the same regency or district, in its own
+province or one carved from it (the 2022 Papua provinces), as the decrees list them:
+
+>>> regions.successors("9101")
+('9301',)
+>>> regions.split_into("91")
+('93', '94', '95')
 """
 
 from __future__ import annotations
@@ -39,6 +47,8 @@ __all__ = [
     "lookup",
     "parent",
     "provinces",
+    "split_into",
+    "successors",
 ]
 
 #: Decree keys of the source table → catalogue identifiers of the instruments (atensi.law).
@@ -221,3 +231,83 @@ def parent(code: str) -> Region | None:
     """The region that encloses ``code`` (``None`` for a province)."""
     region = lookup(code)
     return None if region.parent is None else lookup(region.parent)
+
+
+_KINDS = (("KABUPATEN ", "kab"), ("KAB. ", "kab"), ("KAB ", "kab"), ("KOTA ", "kota"))
+
+
+def _key(region: Region) -> tuple[int, str, str]:
+    """A region's level, kind (regency, city or district) and name, as decrees vary in case."""
+    name = " ".join(region.name.upper().replace("ADM.", "ADMINISTRASI").split())
+    kind = ""
+    for prefix, found in _KINDS:
+        if name.startswith(prefix):
+            name, kind = name[len(prefix) :], found
+            break
+    return region.level, kind, name
+
+
+_SUCCESSORS: dict[str, tuple[str, ...]] = {}
+#: The decrees in date order (their keys are years).
+_DECREE_ORDER = {decree: index for index, (_, decree) in enumerate(sorted(DECREES.items()))}
+
+
+def _successor_table() -> dict[str, tuple[str, ...]]:
+    """Each retired code's current continuation, derived from the table once."""
+    if not _SUCCESSORS:
+        table = _load()
+        current: dict[tuple[int, str, str], list[Region]] = {}
+        for region in table.values():
+            if region.current:
+                current.setdefault(_key(region), []).append(region)
+        found: dict[str, tuple[str, ...]] = {}
+        # Regencies and cities first, then districts, which follow their regency.
+        for level in (2, 3):
+            for code, region in table.items():
+                if region.current or region.level != level:
+                    continue
+                if level == 2:
+                    # Its own province, or one carved out later (listed by a later decree).
+                    ended = _DECREE_ORDER[region.decrees[-1]]
+                    same = [
+                        r.code
+                        for r in current.get(_key(region), ())
+                        if r.code[:2] == code[:2]
+                        or _DECREE_ORDER[table[r.code[:2]].decrees[0]] > ended
+                    ]
+                else:  # a district follows its regency
+                    parents = set(found.get(region.parent or "", ()))
+                    same = [
+                        r.code for r in current.get(_key(region), ()) if (r.parent or "") in parents
+                    ]
+                if len(same) == 1:
+                    found[code] = (same[0],)
+        _SUCCESSORS.update(found)
+    return _SUCCESSORS
+
+
+def _split(found: dict[str, tuple[str, ...]], province: str) -> tuple[str, ...]:
+    return tuple(
+        sorted({s[:2] for c, succ in found.items() if c[:2] == province for s in succ} - {province})
+    )
+
+
+def successors(code: str) -> tuple[str, ...]:
+    """The current codes that continue a retired regency, city or district code.
+
+    Matched by name in the decrees' own tables: the same regency (or district of a matched
+    regency) under its province or a province carved from it. Empty for a current code, a
+    province, or a retired code whose continuation the table cannot tell.
+    """
+    return _successor_table().get(lookup(code).code, ())
+
+
+def split_into(province: str) -> tuple[str, ...]:
+    """The provinces carved from ``province`` (its retired regencies continue there).
+
+    Empty when the province was not split in the decrees the table holds.
+    """
+    region = lookup(province)
+    if region.level != 1:
+        return ()
+    return _split(_successor_table(), region.code)

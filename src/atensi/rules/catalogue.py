@@ -10,11 +10,21 @@ are derived from these declarations instead of being kept by hand.
 eligible). *Informative* rules explain (which source an age came from, which convention
 applied) and never change an outcome.
 
+**Only verified law says no.** Every rule declares its *grade* (:class:`~atensi.vocab.Evidence`):
+the grade of the reasoning behind a refusal. A finding can be ``not_met`` only when the rule is
+graded ``verified`` *and* the citation the finding carries is ``verified``; otherwise
+:meth:`Rule.finding` turns the ``not_met`` into ``needs_review`` and says so in the message. The
+cap sits here, where every finding of a declared rule is made, so eligibility, services,
+consent, deliveries, referrals, lifecycle guards, termination and coverage all obey it; a test
+sweeps the whole catalogue (``tests/test_grades.py``).
+
 >>> from atensi.rules.catalogue import RULES
 >>> RULES["elig.anak.age"].reads
 ('person.birth_date', 'person.nik', 'on')
 >>> RULES["elig.anak.age"].citations[0].evidence.value
 'verified'
+>>> RULES["case.delivery.service_line"].grade.value
+'secondary'
 """
 
 from __future__ import annotations
@@ -23,11 +33,24 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from atensi.rules.decision import STATEMENTS, Facts, Finding, Status
-from atensi.vocab import Citation, Label, Target
+from atensi.vocab import Citation, Evidence, Label, Target
 
-__all__ = ["RULES", "Rule", "informative_ids", "rule"]
+__all__ = ["RULES", "Rule", "informative_ids", "rule", "weakest"]
 
 _CODES = {t: t.value for t in Target}
+#: The grades from strongest to weakest.
+_ORDER = (Evidence.VERIFIED, Evidence.SECONDARY, Evidence.BACKGROUND, Evidence.CONVENTION)
+_RANK = {grade: rank for rank, grade in enumerate(_ORDER)}
+_VERIFIED = Evidence.VERIFIED
+
+
+def weakest(grades: Iterable[Evidence]) -> Evidence:
+    """The weakest of ``grades`` (``convention`` when there are none: nothing was read).
+
+    >>> weakest([Evidence.VERIFIED, Evidence.SECONDARY]).value
+    'secondary'
+    """
+    return max(grades, key=_RANK.__getitem__, default=Evidence.CONVENTION)
 
 
 class Rule(NamedTuple):
@@ -47,6 +70,9 @@ class Rule(NamedTuple):
             ``group`` (the recorded group's), ``bound`` (the group limit's), ``edition`` (the
             edition's target list), ``floor`` (PP 39/2012 Pasal 6) or ``gate`` (the data
             gate's).
+        grade: the grade of the rule's reasoning when it refuses: ``verified`` only when the
+            refusal is what a statute's text says. A rule of any other grade never says no
+            (:meth:`finding` caps it at ``needs_review``).
     """
 
     id: str
@@ -56,11 +82,20 @@ class Rule(NamedTuple):
     reads: tuple[str, ...]
     gating: bool = True
     cites: str = "fixed"
+    grade: Evidence = Evidence.VERIFIED
 
     @property
     def citation(self) -> Citation | None:
         """The primary citation, if the rule declares any."""
         return self.citations[0] if self.citations else None
+
+    def may_refuse(self, citation: Citation | None) -> bool:
+        """Whether a finding of this rule carrying ``citation`` may say ``not_met``.
+
+        Only a rule graded ``verified`` whose finding cites a ``verified`` article may; every
+        other refusal is a question for a reviewer.
+        """
+        return self.grade is _VERIFIED and citation is not None and citation.evidence is _VERIFIED
 
     def finding(
         self,
@@ -72,12 +107,22 @@ class Rule(NamedTuple):
         target: Target | None = None,
         citation: Citation | None = None,
     ) -> Finding:
-        """A finding of this rule (the primary citation unless another is given)."""
+        """A finding of this rule (the primary citation unless another is given).
+
+        A ``not_met`` the rule may not give (:meth:`may_refuse`) becomes ``needs_review``, and
+        its message says why.
+        """
+        cited = self.citation if citation is None else citation
+        if status is _NOT_MET and not self.may_refuse(cited):
+            grade = weakest([self.grade, _CONVENTION if cited is None else cited.evidence])
+            status = _REVIEW
+            en = f"{en} (a {grade.value} rule never says no: needs review)"
+            id_ = f"{id_} (aturan berderajat {grade.value} tidak menolak: perlu ditinjau)"
         return Finding(
             self.id,
             status,
             Label(id_, en),
-            self.citation if citation is None else citation,
+            cited,
             facts,
             None if target is None else _CODES[target],
         )
@@ -92,8 +137,12 @@ class Rule(NamedTuple):
             "reads": list(self.reads),
             "gating": self.gating,
             "cites": self.cites,
+            "grade": self.grade.value,
         }
 
+
+_NOT_MET, _REVIEW = Status.NOT_MET, Status.NEEDS_REVIEW
+_CONVENTION = Evidence.CONVENTION
 
 #: Every declared rule, by id, in declaration order.
 RULES: dict[str, Rule] = {}
@@ -109,8 +158,16 @@ def rule(
     *,
     gating: bool = True,
     cites: str = "fixed",
+    grade: Evidence | None = None,
 ) -> Rule:
-    """Declare a rule (once; a second declaration of the same id is a programming error)."""
+    """Declare a rule (once; a second declaration of the same id is a programming error).
+
+    ``grade`` defaults to the weakest grade among the citations of a rule that cites them as
+    declared (``cites="fixed"``): a rule that rests on a convention anywhere is a convention
+    rule unless it says otherwise. A rule whose finding picks its citation from data (a group, a
+    bound, the edition, a gate, the registry) is ``verified`` by default: the citation each
+    finding carries then decides (:meth:`Rule.may_refuse`).
+    """
     if rule_id in RULES:  # pragma: no cover - guards the declarations
         raise AssertionError(f"rule {rule_id} declared twice")
     if citations is None:
@@ -119,7 +176,9 @@ def rule(
         cited = (citations,)
     else:
         cited = tuple(dict.fromkeys(citations))
-    declared = Rule(rule_id, kind, Label(id_, en), cited, tuple(reads), gating, cites)
+    if grade is None:
+        grade = weakest(c.evidence for c in cited) if cites == "fixed" else _VERIFIED
+    declared = Rule(rule_id, kind, Label(id_, en), cited, tuple(reads), gating, cites, grade)
     RULES[rule_id] = declared
     STATEMENTS[rule_id] = declared.statement
     return declared

@@ -3,7 +3,11 @@
 A child's case may use residential care (a stay in a Sentra, balai, LKS or regional unit) only
 with a recorded justification in the plan; family-based care comes first. No article found in
 the regulations ranks the approaches for children (secondary practice: Kemensos returning child
-care to families), so the rule asks for review; it never refuses.
+care to families), so the rule asks for review; it never refuses. **A court order is the
+justification of the placement it orders**: a juvenile court's measure of care at an LPKS (UU
+11/2012 Pasal 82 ayat (1) huruf d), a Pasal 21 decision for a child under twelve, a judge's
+rehabilitation order (UU 35/2009 Pasal 103); UU 35/2014 Pasal 14 ayat (1) allows separating a
+child from the parents on a lawful ground, in the child's best interest, as a last resort.
 
 The same function answers for :func:`atensi.rules.recommend_services` and for the policy
 indicator ``pol.rights.child_residential_justified``, so a case flagged by one is flagged by the
@@ -28,7 +32,7 @@ from atensi.model import Case, Person
 from atensi.rules.age import age_range
 from atensi.rules.catalogue import rule
 from atensi.rules.decision import Finding, Status
-from atensi.vocab import Approach, Evidence, Target, cite
+from atensi.vocab import Approach, Evidence, LegalBasisKind, Target, cite
 
 __all__ = [
     "R_FAMILY_FIRST",
@@ -46,28 +50,45 @@ _CHILD_CARE = cite(
     note="no article found that ranks the approaches for children",
 )
 
+_SEPARATION = cite(
+    "uu-35-2014",
+    "Pasal 14 ayat (1)",
+    Evidence.VERIFIED,
+    source="mblonyox/data-peraturan uu/2014/35.md",
+    note="a child is cared for by the parents unless a lawful reason or rule shows that "
+    "separation is in the child's best interest, as a last resort: a court's order is such a "
+    "rule",
+)
+#: The citation of each kind of order, when it orders the child's placement.
+_ORDERED = tuple(k.citation for k in LegalBasisKind if k.citation is not None)
+
 R_FAMILY_FIRST = rule(
     "svc.anak.family_first",
     "services",
-    "a child: family-based care first; residential care needs a recorded justification",
-    "anak: utamakan pengasuhan berbasis keluarga; layanan residensial perlu alasan tercatat",
-    _CHILD_CARE,
+    "a child: family-based care first; residential care needs a recorded justification, and a "
+    "court order that places the child is one",
+    "anak: utamakan pengasuhan berbasis keluarga; layanan residensial perlu alasan tercatat, "
+    "dan putusan pengadilan yang menempatkan anak adalah alasan itu",
+    (_CHILD_CARE, _SEPARATION, *_ORDERED),
     (
         "case.approaches",
         "case.plan.approaches",
         "case.plan.residential_justification",
         "case.plan.drawn_up_on",
         "case.opened_on",
+        "case.orders",
         "person.birth_date",
     ),
 )
 
 
 def residential_planned(case: Case) -> bool:
-    """Whether the case uses or plans residential care."""
+    """Whether the case uses or plans residential care, or an order of the case places it."""
     plan = case.plan
-    return Approach.RESIDENTIAL in case.approaches or (
-        plan is not None and Approach.RESIDENTIAL in plan.approaches
+    return (
+        Approach.RESIDENTIAL in case.approaches
+        or (plan is not None and Approach.RESIDENTIAL in plan.approaches)
+        or any(o.placement is Approach.RESIDENTIAL for o in case.orders)
     )
 
 
@@ -76,8 +97,9 @@ def child_residential_finding(case: Case) -> Finding | None:
 
     It applies to a person's case that uses or plans residential care while the person is (or
     may be) under 18: on the day the plan was drawn up, or on opening when there is no plan.
-    ``met`` with a recorded justification, ``needs_review`` without one (or when the age on
-    that day is not known, so the person may be a child).
+    ``met`` when an order of the case places the child in residential care (the order is the
+    justification) or with a recorded justification, ``needs_review`` without one (or when the
+    age on that day is not known, so the person may be a child).
     """
     subject = case.subject
     if not isinstance(subject, Person) or not residential_planned(case):
@@ -92,6 +114,25 @@ def child_residential_finding(case: Case) -> Finding | None:
         if youngest >= 18:
             return None
         age_known = oldest < 18
+    ordered = next(
+        (
+            o
+            for o in reversed(case.orders)
+            if o.placement is Approach.RESIDENTIAL and (o.runs_on(when) or o.start > when)
+        ),
+        None,
+    )
+    if ordered is not None:
+        return R_FAMILY_FIRST.finding(
+            Status.MET,
+            f"a child placed in residential care by an order ({ordered.kind.value}): the order "
+            "is the justification",
+            f"anak ditempatkan dalam layanan residensial oleh putusan ({ordered.kind.value}): "
+            "putusan itulah alasannya",
+            (*facts, ("ordered_by", ordered.kind.value)),
+            target=Target.CHILDREN,
+            citation=ordered.kind.citation,
+        )
     justified = plan is not None and bool((plan.residential_justification or "").strip())
     facts = (*facts, ("residential_justified", justified))
     if justified:

@@ -8,17 +8,16 @@ whose findings made them differ.
 >>> import datetime as dt
 >>> import atensi
 >>> from atensi.model import Assessment, Person
->>> person = atensi.structure({"id": "P", "nik": {"reason": "belum_terdaftar"}, "name": "A"},
-...                          Person)
->>> found = atensi.structure({"id": "A", "assessed_on": "2024-05-01",
-...     "conditions": [{"group": "gelandangan"}], "welfare_decile": 7}, Assessment)
->>> comparison = compare_editions(person, found, on=dt.date(2024, 6, 1),
-...                               editions=("atensi-2021", "ars-2025"))
+>>> person = atensi.structure({"id": "P", "nik": {"reason": "belum_terdaftar"}, "name": "A",
+...                           "birth_date": {"value": "1950-03-01"}}, Person)
+>>> found = atensi.structure({"id": "A", "assessed_on": "2019-05-01",
+...     "conditions": [{"group": "lanjut_usia_terlantar"}]}, Assessment)
+>>> comparison = compare_editions(person, found, on=dt.date(2019, 6, 1),
+...                               editions=("pp39-2012", "progres-2019"))
 >>> print(comparison.explain())
-Comparison on 2024-06-01: atensi-2021, ars-2025
-  tuna_sosial_kpo: eligible under atensi-2021, needs_review under ars-2025
-    elig.dtks.listed: unknown under atensi-2021, absent under ars-2025
-    elig.dtsen.decile: absent under atensi-2021, needs_review under ars-2025
+Comparison on 2019-06-01: pp39-2012, progres-2019
+  lanjut_usia: needs_review under pp39-2012, eligible under progres-2019
+    elig.edition.target: needs_review under pp39-2012, absent under progres-2019
 """
 
 from __future__ import annotations

@@ -21,8 +21,16 @@ caller's pin and in-force dates, like every other rule.
 
 A merged unit stops answering on the merger date; from then on the absorbing unit answers,
 with the merged unit's working area and home clusters added to its own (atensi's convention:
-no source says whether areas pass to the absorbing unit). Retired region codes are never mapped
-to successors: a working area written with old codes covers only those codes.
+no source says whether areas pass to the absorbing unit).
+
+**Across region changes.** A working area written in codes that were later retired covers
+their continuation (:func:`atensi.regions.successors`: the same regency or district in the
+decrees, in its province or one carved from it): a unit whose area names Kab. Merauke as 9101
+serves 9301. An area that names a province later split (Papua, 91, split in 2022 into 91, 93,
+94 and 95) may or may not mean the new provinces, so for a region there the answer is
+*unknown* (``cov.area`` with status ``unknown``), never "no unit": such a unit is listed by
+:func:`units_serving` with that finding, and a :class:`CoverageReport` holds it under
+``uncertain``, not among the gaps.
 """
 
 from __future__ import annotations
@@ -33,6 +41,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from atensi.law import Edition, InForceDates, instrument_in_force
 from atensi.regions import lookup as lookup_region
+from atensi.regions import split_into, successors
 from atensi.rules.catalogue import rule
 from atensi.rules.decision import Finding, Status
 from atensi.vocab import Cluster, Evidence, Target, UnitKind, cite
@@ -236,12 +245,21 @@ def unit_state(
 
 
 class ServingUnit(NamedTuple):
-    """A unit that serves a region and target on a date, with the reasons."""
+    """A unit that serves a region and target on a date, with the reasons.
+
+    ``certain`` is ``False`` when whether its working area covers the region is unknown (an
+    area that names a province later split): its ``cov.area`` finding says so.
+    """
 
     code: str
     name: str
     kind: UnitKind
     reasons: tuple[Finding, ...]
+
+    @property
+    def certain(self) -> bool:
+        """Whether every reason is known to hold (not an unknown working area)."""
+        return all(r.status is not Status.UNKNOWN for r in self.reasons)
 
     def to_json(self) -> dict[str, Any]:
         """Return JSON-ready data."""
@@ -253,10 +271,39 @@ class ServingUnit(NamedTuple):
         }
 
 
-def _area_match(state: UnitState, region: str) -> str | None:
-    for length in (6, 4, 2):
-        if len(region) >= length and region[:length] in state.working_area:
-            return region[:length]
+class _Match(NamedTuple):
+    """How a region lies in a working area: the area code, and how it was matched.
+
+    ``exact``, ``successor`` (a retired code and its continuation) or ``split`` (unknown).
+    """
+
+    area_code: str
+    how: str
+
+
+def _prefixes(region: str) -> tuple[str, ...]:
+    return tuple(region[:n] for n in (6, 4, 2) if len(region) >= n)
+
+
+def _area_match(state: UnitState, region: str) -> _Match | None:
+    area = state.working_area
+    for code in _prefixes(region):
+        if code in area:
+            return _Match(code, "exact")
+    # A retired code of the area continues as the region (or one enclosing it), or the region
+    # is a retired code whose continuation the area names.
+    wanted = set(_prefixes(region))
+    for code in _prefixes(region):
+        if len(code) > 2:
+            for successor in successors(code):
+                if any(p in area for p in _prefixes(successor)):
+                    return _Match(successor, "successor")
+    for code in sorted(area):
+        if len(code) > 2 and wanted & set(successors(code)):
+            return _Match(code, "successor")
+    for code in sorted(area):
+        if len(code) == 2 and region[:2] in split_into(code):
+            return _Match(code, "split")
     return None
 
 
@@ -316,7 +363,7 @@ def _serves(
     return (multi, why)
 
 
-def _area_finding(state: UnitState, matched: str, code: str, registry: _Registry) -> Finding:
+def _area_finding(state: UnitState, matched: _Match, code: str, registry: _Registry) -> Finding:
     evidence = state.evidence or registry.evidence
     citation = cite(
         None,
@@ -326,11 +373,32 @@ def _area_finding(state: UnitState, matched: str, code: str, registry: _Registry
         note="working area as the registry records it"
         + ("" if evidence is not None else f"; {_UNGRADED}"),
     )
+    area = matched.area_code
+    facts = (("area_code", area), ("match", matched.how))
+    if matched.how == "split":
+        return R_AREA.finding(
+            Status.UNKNOWN,
+            f"{code} lies in a province carved from {area}, which the working area names: "
+            "whether the area means the province before or after the split is unknown",
+            f"{code} berada di provinsi pemekaran dari {area}, yang disebut wilayah kerja: "
+            "apakah yang dimaksud provinsi sebelum atau sesudah pemekaran tidak diketahui",
+            facts,
+            citation=citation,
+        )
+    if matched.how == "successor":
+        return R_AREA.finding(
+            Status.MET,
+            f"{code} lies in working area code {area}, through the retired code it continues "
+            "(the same region in the decrees)",
+            f"{code} termasuk wilayah kerja {area}, melalui kode lama yang dilanjutkannya",
+            facts,
+            citation=citation,
+        )
     return R_AREA.finding(
         Status.MET,
-        f"{code} lies in working area code {matched}",
-        f"{code} termasuk wilayah kerja {matched}",
-        (("area_code", matched),),
+        f"{code} lies in working area code {area}",
+        f"{code} termasuk wilayah kerja {area}",
+        facts,
         citation=citation,
     )
 
@@ -397,11 +465,12 @@ def units_serving(
 
 
 class CoverageCell(NamedTuple):
-    """The units serving one region and target."""
+    """The units serving one region and target, and those that may (``uncertain``)."""
 
     region: str
     target: str
     units: tuple[str, ...]
+    uncertain: tuple[str, ...] = ()
 
 
 class CoverageReport(NamedTuple):
@@ -415,8 +484,13 @@ class CoverageReport(NamedTuple):
 
     @property
     def gaps(self) -> tuple[CoverageCell, ...]:
-        """Region × target pairs no unit serves."""
-        return tuple(c for c in self.cells if not c.units)
+        """Region × target pairs no unit serves or may serve."""
+        return tuple(c for c in self.cells if not c.units and not c.uncertain)
+
+    @property
+    def unknown(self) -> tuple[CoverageCell, ...]:
+        """Region × target pairs no unit is known to serve, but some unit may (never gaps)."""
+        return tuple(c for c in self.cells if not c.units and c.uncertain)
 
     @property
     def overlaps(self) -> tuple[CoverageCell, ...]:
@@ -432,23 +506,34 @@ class CoverageReport(NamedTuple):
             "regions": list(self.regions),
             "targets": list(self.targets),
             "cells": [[c.region, c.target, list(c.units)] for c in self.cells],
+            "uncertain": [
+                [c.region, c.target, list(c.uncertain)] for c in self.cells if c.uncertain
+            ],
         }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> CoverageReport:
         """Rebuild a report from :meth:`to_json` output."""
+        uncertain = {(r, t): tuple(u) for r, t, u in data.get("uncertain", ())}
         return cls(
             dt.date.fromisoformat(data["on"]),
             tuple(data["regions"]),
             tuple(data["targets"]),
-            tuple(CoverageCell(r, t, tuple(u)) for r, t, u in data["cells"]),
+            tuple(
+                CoverageCell(r, t, tuple(u), uncertain.get((r, t), ())) for r, t, u in data["cells"]
+            ),
             data.get("edition"),
         )
 
     def to_csv(self) -> str:
-        """Return the matrix as CSV text: one row per region, one column per target."""
+        """Return the matrix as CSV text: one row per region, one column per target.
+
+        A unit that may serve the region (``uncertain``) is written with a trailing ``?``.
+        """
         header = ["region", *self.targets]
-        by_key = {(c.region, c.target): c.units for c in self.cells}
+        by_key = {
+            (c.region, c.target): (*c.units, *(f"{u}?" for u in c.uncertain)) for c in self.cells
+        }
         lines = [",".join(header)]
         for region in self.regions:
             row = [region] + [" ".join(by_key[(region, t)]) for t in self.targets]
@@ -500,26 +585,40 @@ def coverage(
         if (s := unit_state(u, on, units, multifunction_policy_from=multifunction_policy_from))
     ]
     index: dict[str, list[UnitState]] = {}
+    maybe: dict[str, list[UnitState]] = {}
     for state in states:
         for area in state.working_area:
             index.setdefault(area, []).append(state)
+            # Retired codes cover their continuation; a split province may cover the new ones.
+            for successor in successors(area) if len(area) > 2 else ():
+                index.setdefault(successor, []).append(state)
+            for province in split_into(area) if len(area) == 2 else ():
+                maybe.setdefault(province, []).append(state)
     serves_cache: dict[tuple[str, Target], bool] = {}
     cells = []
     for code in codes:
         candidates: dict[str, UnitState] = {}
+        possible: dict[str, UnitState] = {}
         for length in (2, 4, 6):
             if len(code) >= length:
                 for state in index.get(code[:length], ()):
                     candidates[state.code] = state
+                for state in maybe.get(code[:length], ()):
+                    possible[state.code] = state
         for target in wanted:
-            serving = []
-            for unit_code in sorted(candidates):
-                key = (unit_code, target)
-                if key not in serves_cache:
-                    serves_cache[key] = (
-                        _serves(candidates[unit_code], target, on, current) is not None
-                    )
-                if serves_cache[key]:
-                    serving.append(unit_code)
-            cells.append(CoverageCell(code, target.value, tuple(serving)))
+            found: dict[str, list[str]] = {"sure": [], "maybe": []}
+            for pool, units_of in (("sure", candidates), ("maybe", possible)):
+                for unit_code in sorted(units_of):
+                    if pool == "maybe" and unit_code in candidates:
+                        continue
+                    key = (unit_code, target)
+                    if key not in serves_cache:
+                        serves_cache[key] = (
+                            _serves(units_of[unit_code], target, on, current) is not None
+                        )
+                    if serves_cache[key]:
+                        found[pool].append(unit_code)
+            cells.append(
+                CoverageCell(code, target.value, tuple(found["sure"]), tuple(found["maybe"]))
+            )
     return CoverageReport(on, codes, tuple(t.value for t in wanted), tuple(cells), current.id)

@@ -5,33 +5,42 @@ A delivery of an ATENSI component is recorded on a case (:class:`atensi.model.Se
 order:
 
 * an assessment precedes it (``case.delivery.assessment_required``; assessment is the entry
-  point of any intervention or aid, secondary), **except** an emergency response or rapid
-  assessment (``Practice.CASE_RESPONSE``, ``Practice.RAPID_ASSESSMENT``) for a trafficking
-  victim (UU 21/2007 Pasal 53, verified: first aid at the latest seven days after the
-  application) or a disaster victim (PP 39/2012 Pasal 29 ayat (3)-(4), verified: temporary aid
-  when the shock happens; KBK practice, secondary) (``case.delivery.emergency``);
+  point of any intervention or aid, secondary), **except** an emergency response
+  (``case.delivery.emergency``): a delivery in an emergency situation on record
+  (``Case.emergencies``), or a case response or rapid assessment (``Practice.CASE_RESPONSE``,
+  ``Practice.RAPID_ASSESSMENT``) for someone the conditions place in one. **Emergencies come
+  before paperwork**, each under its own law: a disaster (UU 24/2007 Pasal 26 ayat (2), 48
+  huruf a, d, 53: basic needs after a rapid assessment), a sudden social shock (PP 39/2012
+  Pasal 29 ayat (3)-(4)), a trafficking victim in danger (UU 21/2007 Pasal 53: first aid at the
+  latest seven days after the application), a child who needs special protection (UU 35/2014
+  Pasal 59A huruf a: prompt handling), all verified. The response is allowed before the
+  assessment and before consent, and flagged for review, so the paperwork follows;
 * it falls in intervention, resocialisation, evaluation or aftercare (``case.delivery.stage``);
 * it is in the intervention plan, or flagged as unplanned (``case.delivery.planned``); a plan
   that is not recorded, or lists nothing, leaves the question open (``unknown``), never "no";
 * consent for the case's mode stands on its first day (``case.delivery.consent_required`` and
-  the ``case.consent.*`` rules of :mod:`atensi.rules.consent`);
+  the ``case.consent.*`` rules of :mod:`atensi.rules.consent`); a running order stands for it;
 * its provider works on the direct line (``case.delivery.service_line``: UPT/Sentra, UPTD,
   LKS; the directorates run the indirect services);
 * for a trafficking victim, the first help came within seven days of the application
   (``case.delivery.first_aid_deadline``).
 
+Rules graded below ``verified`` never refuse (:meth:`atensi.rules.Rule.finding`): a delivery
+without an assessment or a plan on record, or outside the intervention stages, needs review.
 :func:`check_delivery` raises :class:`~atensi.rules.lifecycle.InvalidTransition` for a refused
-delivery, as it always did for one before the assessment.
+delivery (one after the consent was withdrawn, for instance).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 from atensi.law import Edition, InForceDates, instrument_in_force
-from atensi.model import Case, ReferralDirection, ServiceDelivery
+from atensi.model import Case, Person, ReferralDirection, ServiceDelivery
+from atensi.rules.age import age_range
 from atensi.rules.catalogue import rule
-from atensi.rules.consent import CONSENT_FIRST, consent_findings
+from atensi.rules.consent import AGAINST_WILL, CONSENT_FIRST, consent_findings
 from atensi.rules.decision import Decision, Finding, Outcome, Status, outcome_of
 from atensi.rules.lifecycle import (
     R_DELIVERY,
@@ -42,12 +51,15 @@ from atensi.rules.lifecycle import (
 )
 from atensi.vocab import (
     CaseStage,
+    Citation,
+    EmergencyKind,
     Evidence,
     ServiceComponent,
     ServiceLine,
     Target,
     TargetGroup,
     cite,
+    groups_of,
 )
 
 __all__ = ["DELIVERY_STAGES", "assess_delivery", "check_delivery"]
@@ -99,16 +111,52 @@ _LINES = cite(
     note="ATENSI is the direct service of UPT/Sentra, UPTD and LKS; the directorates run the "
     "indirect services",
 )
+#: The service lines cited under each ATENSI regulation (a decision cites the instrument of its
+#: date): the split is read in summaries of 7/2021 and in a release of May 2021 under 16/2020;
+#: for 15/2025, carried over (its article was not read).
+_LINES_BY_BASE = {
+    "permensos-16-2020": _LINES._replace(
+        instrument="permensos-16-2020",
+        source="Kemensos release of 1 May 2021 (REFERENCE R12)",
+        note="under Permensos 16/2020 the balai, loka and balai besar delivered ATENSI directly; "
+        "the directorates the indirect services",
+    ),
+    "permensos-7-2021": _LINES,
+    "permensos-15-2025": _LINES._replace(
+        instrument="permensos-15-2025",
+        note="the direct service of UPT/Sentra, UPTD and LKS, carried over from Permensos 7/2021 "
+        "(the article of 15/2025 was not read)",
+    ),
+}
+_LINES_BEFORE = cite(
+    None,
+    None,
+    Evidence.SECONDARY,
+    source="PROGRES 5.0 NP practice (Kemensos release, 11 March 2020)",
+    note="before ATENSI the balai, loka and balai besar served people directly, the directorates "
+    "ran the programme",
+)
+
+_EMERGENCY_LAWS = tuple(k.citation for k in EmergencyKind if k.citation is not None)
 
 R_EMERGENCY = rule(
     "case.delivery.emergency",
     _L,
-    "an emergency response or rapid assessment may come before a full assessment for a "
-    "trafficking or disaster victim",
-    "respons kasus atau asesmen cepat dapat mendahului asesmen lengkap bagi korban "
-    "perdagangan orang atau korban bencana",
-    (_EMERGENCY, _DISASTER_AID),
-    ("delivery.practice", "case.subject.conditions", "delivery.start"),
+    "an emergency response may come before the assessment and consent, each emergency under "
+    "its own law (disaster, a trafficking victim in danger, a child who needs prompt handling, "
+    "a sudden shock), flagged for review",
+    "respons darurat dapat mendahului asesmen dan persetujuan, masing-masing menurut "
+    "undang-undangnya (bencana, korban perdagangan orang dalam bahaya, anak yang perlu "
+    "penanganan cepat, guncangan tiba-tiba), ditandai untuk ditinjau",
+    (*_EMERGENCY_LAWS, _EMERGENCY, _DISASTER_AID),
+    (
+        "delivery.practice",
+        "case.emergencies",
+        "case.subject.conditions",
+        "case.subject.birth_date",
+        "case.assessments",
+        "delivery.start",
+    ),
 )
 
 R_FIRST_AID = rule(
@@ -134,8 +182,9 @@ R_DELIVERY_CONSENT = rule(
     _L,
     "no delivery in a persuasive or motivational mode (or an unrecorded one) before consent",
     "tidak ada layanan persuasif atau motivatif (atau tanpa cara tercatat) sebelum persetujuan",
-    CONSENT_FIRST,
-    ("case.consent", "case.mode", "delivery.start"),
+    (CONSENT_FIRST, AGAINST_WILL, *_EMERGENCY_LAWS),
+    ("case.consent", "case.mode", "case.emergencies", "delivery.start"),
+    grade=Evidence.VERIFIED,
 )
 
 R_DURING = rule(
@@ -152,8 +201,8 @@ R_LINE = rule(
     _L,
     "a delivery is direct service: by a UPT/Sentra, UPTD or LKS",
     "layanan adalah layanan langsung: oleh UPT/Sentra, UPTD atau LKS",
-    _LINES,
-    ("delivery.provider_kind",),
+    (_LINES, *_LINES_BY_BASE.values(), _LINES_BEFORE),
+    ("delivery.provider_kind", "edition"),
 )
 
 
@@ -166,21 +215,61 @@ _TRAFFICKING_GROUPS = frozenset(
 _FIRST_AID_DAYS = 7
 
 
-def _emergency_target(case: Case, on: dt.date) -> str | None:
-    """``"trafficking"`` or ``"disaster"`` when the subject's recorded conditions say so."""
+class _Urgency(NamedTuple):
+    """The emergency a delivery answers: its kind, and whether a situation is on record."""
+
+    kind: EmergencyKind
+    recorded: bool
+
+    @property
+    def citation(self) -> Citation:
+        cited = self.kind.citation
+        if cited is None:  # pragma: no cover - every kind cites its law
+            raise AssertionError(self.kind)
+        return cited
+
+
+_CHILD_GROUPS = frozenset(groups_of(Target.CHILDREN))
+
+
+def _held_groups(case: Case, on: dt.date) -> set[TargetGroup]:
     subject = case.subject
     conditions = list(getattr(subject, "conditions", ()))
     for member in getattr(subject, "members", ()):
         conditions.extend(member.conditions)
-    held = [
-        c
+    for assessment in case.assessments:
+        if assessment.assessed_on <= on:
+            conditions.extend(assessment.conditions)
+    return {
+        c.group
         for c in conditions
         if (c.since is None or c.since <= on) and (c.until is None or on < c.until)
-    ]
-    if any(c.group in _TRAFFICKING_GROUPS for c in held):
-        return "trafficking"
-    if any(c.group.target is Target.DISASTER_VICTIMS for c in held):
-        return "disaster"
+    }
+
+
+def _emergency(case: Case, on: dt.date) -> _Urgency | None:
+    """The emergency the case is in on ``on``, each under its own law.
+
+    A recorded situation (``Case.emergencies``) comes first; otherwise the subject's conditions
+    say it: a child who needs special protection (UU 35/2014 Pasal 59A huruf a), a trafficking
+    victim (UU 21/2007 Pasal 53), a disaster victim (UU 24/2007 Pasal 26 ayat (2), 48, 53).
+    """
+    situation = next((e for e in case.emergencies if e.holds_on(on)), None)
+    if situation is not None:
+        return _Urgency(situation.kind, True)
+    held = _held_groups(case, on)
+    subject = case.subject
+    child = (
+        isinstance(subject, Person)
+        and subject.birth_date is not None
+        and age_range(subject.birth_date, on)[1] < 18
+    )
+    if child and held & _CHILD_GROUPS:
+        return _Urgency(EmergencyKind.CHILD_NEEDING_PROMPT_HANDLING, False)
+    if held & _TRAFFICKING_GROUPS:
+        return _Urgency(EmergencyKind.TRAFFICKING_VICTIM_IN_DANGER, False)
+    if any(g.target is Target.DISASTER_VICTIMS for g in held):
+        return _Urgency(EmergencyKind.DISASTER, False)
     return None
 
 
@@ -190,10 +279,14 @@ def _application_day(case: Case) -> dt.date:
     return min([*ins, case.opened_on])
 
 
-def _delivery_findings(case: Case, delivery: ServiceDelivery) -> list[Finding]:
+def _delivery_findings(case: Case, delivery: ServiceDelivery, edition: Edition) -> list[Finding]:
     start = delivery.start
     practice = delivery.practice
-    emergency = _emergency_target(case, start)
+    emergency = _emergency(case, start)
+    responding = practice is not None and practice.before_assessment
+    # An emergency response: a situation on record, or a case response or rapid assessment for
+    # someone the conditions say is in one. Help comes before the paperwork, for review.
+    urgent = emergency is not None and (emergency.recorded or responding)
     exception = False
     found: list[Finding] = []
     facts = (("component", delivery.component.value), ("start", start.isoformat()))
@@ -204,30 +297,36 @@ def _delivery_findings(case: Case, delivery: ServiceDelivery) -> list[Finding]:
                 Status.MET, "an assessment precedes the delivery", "asesmen mendahului", facts
             )
         )
-    elif practice is not None and practice.before_assessment:
-        if emergency is not None:
-            exception = True
-            found.append(
-                R_EMERGENCY.finding(
-                    Status.MET,
-                    f"{practice.value} for a {emergency} victim before a full assessment",
-                    f"{practice.value} bagi korban {emergency} sebelum asesmen lengkap",
-                    (("practice", practice.value), ("victim", emergency)),
-                    citation=_EMERGENCY if emergency == "trafficking" else _DISASTER_AID,
-                )
+    elif urgent and emergency is not None:
+        exception = True
+        how = practice.value if practice is not None else "a delivery"
+        found.append(
+            R_EMERGENCY.finding(
+                Status.NEEDS_REVIEW,
+                f"{how} in an emergency ({emergency.kind.value}) before a full assessment: "
+                "allowed under its own law; the assessment follows, for review",
+                f"{how} dalam keadaan darurat ({emergency.kind.value}) sebelum asesmen lengkap: "
+                "boleh menurut undang-undangnya; asesmen menyusul, untuk ditinjau",
+                (
+                    ("practice", None if practice is None else practice.value),
+                    ("emergency", emergency.kind.value),
+                    ("situation_recorded", emergency.recorded),
+                ),
+                citation=emergency.citation,
             )
-        else:
-            found.append(
-                R_EMERGENCY.finding(
-                    Status.NEEDS_REVIEW,
-                    f"{practice.value} before an assessment, but no trafficking or disaster "
-                    "condition is recorded for the subject",
-                    f"{practice.value} sebelum asesmen, tetapi tidak tercatat kondisi korban "
-                    "perdagangan orang atau bencana",
-                    (("practice", practice.value),),
-                )
+        )
+    elif responding and practice is not None:
+        found.append(
+            R_EMERGENCY.finding(
+                Status.NEEDS_REVIEW,
+                f"{practice.value} before an assessment, but no emergency situation or victim "
+                "condition is recorded",
+                f"{practice.value} sebelum asesmen, tetapi tidak tercatat keadaan darurat atau "
+                "kondisi korban",
+                (("practice", practice.value),),
             )
-            exception = True
+        )
+        exception = True
     else:
         what = (
             "aid"
@@ -245,12 +344,22 @@ def _delivery_findings(case: Case, delivery: ServiceDelivery) -> list[Finding]:
     found.append(_stage_finding(case, start, exception))
     # 3. In the plan, or flagged.
     found.append(_plan_finding(case, delivery, exception))
-    # 4. Consent for the mode.
-    found.extend(consent_findings(case, start, R_DELIVERY_CONSENT, "delivery"))
+    # 4. Consent for the mode (an emergency response may come before it, for review).
+    found.extend(
+        consent_findings(
+            case,
+            start,
+            R_DELIVERY_CONSENT,
+            "delivery",
+            emergency.citation if urgent and emergency is not None else None,
+        )
+    )
     # 5. The service line of the provider.
-    found.append(_line_finding(delivery))
+    found.append(_line_finding(delivery, edition))
     # 6. A trafficking victim's first aid within seven days of the application.
-    if emergency == "trafficking":
+    if _held_groups(case, start) & _TRAFFICKING_GROUPS or (
+        emergency is not None and emergency.kind is EmergencyKind.TRAFFICKING_VICTIM_IN_DANGER
+    ):
         found.append(_first_aid_finding(case, delivery))
     return found
 
@@ -349,15 +458,17 @@ def _plan_finding(case: Case, delivery: ServiceDelivery, exception: bool) -> Fin
     )
 
 
-def _line_finding(delivery: ServiceDelivery) -> Finding:
+def _line_finding(delivery: ServiceDelivery, edition: Edition) -> Finding:
     kind = delivery.provider_kind
     facts = (("provider_kind", None if kind is None else kind.value),)
+    cited = _LINES_BY_BASE.get(edition.base.id, _LINES_BEFORE)
     if kind is None:
         return R_LINE.finding(
             Status.NOT_APPLICABLE,
             "the provider's kind is not recorded",
             "jenis pemberi layanan tidak dicatat",
             facts,
+            citation=cited,
         )
     if kind.service_line is ServiceLine.DIRECT:
         return R_LINE.finding(
@@ -365,12 +476,14 @@ def _line_finding(delivery: ServiceDelivery) -> Finding:
             f"direct service by {kind.value}",
             f"layanan langsung oleh {kind.value}",
             facts,
+            citation=cited,
         )
     return R_LINE.finding(
         Status.NEEDS_REVIEW,
         f"a delivery by {kind.value}: ATENSI is the direct service of UPT/Sentra, UPTD and LKS",
         f"layanan oleh {kind.value}: ATENSI adalah layanan langsung UPT/Sentra, UPTD dan LKS",
         facts,
+        citation=cited,
     )
 
 
@@ -413,7 +526,7 @@ def assess_delivery(
     the one in force on the delivery's start, from the one resolver.
     """
     current = instrument_in_force(delivery.start, edition=edition, in_force_dates=in_force_dates)
-    findings = tuple(_delivery_findings(case, delivery))
+    findings = tuple(_delivery_findings(case, delivery, current))
     return Decision(
         "delivery",
         outcome_of(findings),

@@ -24,6 +24,11 @@ channel existed, a negative or fractional amount) never gets this far: the bound
   Rp300,000 for children not yet in school and Rp200,000 for schoolchildren.
 * ``aid.budget_year``: the budget year is the calendar year of the aid (the state budget year
   runs 1 January to 31 December: UU 17/2003 Pasal 4, background knowledge, not read).
+* ``aid.data_gate``: aid paid to a person (bansos, or the aid component) goes to someone inside
+  the welfare-data gate of its date (DTKS 2021-2024, DTSEN deciles 1-5 from 2025; practice):
+  outside it, or unchecked, review. The gates concern aid only: whether a person is a target of
+  rehabilitation never depends on them (UU 35/2014 Pasal 59A ties only huruf c, social aid, to
+  a poor family).
 
 The decision names the edition of ATENSI in force on the aid's date, from the one resolver, with
 the caller's pin; the funding channel's own instruments are resolved by
@@ -49,6 +54,7 @@ aid.agreement.on_file needs_review
 aid.amount.ceiling needs_review
 aid.yapi.rate not_applicable
 aid.budget_year met
+aid.data_gate not_applicable
 """
 
 from __future__ import annotations
@@ -59,9 +65,18 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from atensi.law import Edition, InForceDates, funding_basis, instrument_in_force
-from atensi.model import Case, Funding, InKindItem, PartnerAid, Partnership, ServiceDelivery
+from atensi.model import (
+    Case,
+    Family,
+    Funding,
+    InKindItem,
+    PartnerAid,
+    Partnership,
+    ServiceDelivery,
+)
 from atensi.rules.catalogue import rule
 from atensi.rules.decision import Decision, Finding, Status, outcome_of
+from atensi.rules.gates import gate_answer
 from atensi.vocab import (
     AidProgramme,
     Evidence,
@@ -149,6 +164,29 @@ R_BUDGET_YEAR = rule(
         source="UU 17/2003 Pasal 4 (not read): the budget year runs 1 January to 31 December",
     ),
     ("funding.budget_year", "delivery.start"),
+)
+
+
+R_DATA_GATE = rule(
+    "aid.data_gate",
+    _K,
+    "aid to a person goes to someone inside the welfare-data gate of its date (DTKS 2021-2024, "
+    "DTSEN deciles 1-5 from 2025; practice): outside it, or unchecked, the aid needs review",
+    "bantuan kepada orang diberikan kepada yang berada dalam gerbang data kesejahteraan pada "
+    "tanggalnya (DTKS 2021-2024, desil DTSEN 1-5 sejak 2025; praktik): di luarnya, atau belum "
+    "diperiksa, bantuan perlu ditinjau",
+    None,
+    (
+        "case.assessments",
+        "assessment.in_dtks",
+        "assessment.welfare_decile",
+        "family.welfare_decile",
+        "delivery.component",
+        "funding.channel",
+        "delivery.start",
+        "edition",
+    ),
+    cites="gate",
 )
 
 
@@ -415,13 +453,45 @@ def _findings(
     )
 
 
+def _data_gates(case: Case, delivery: ServiceDelivery, edition: Edition) -> list[Finding]:
+    """The welfare-data gates of the aid's date, for aid paid to a person.
+
+    Aid is the bansos channel or the aid component; the gates concern aid, never
+    rehabilitation (UU 35/2014 Pasal 59A huruf c).
+    """
+    funding = delivery.funding
+    aid = delivery.component is ServiceComponent.AID_AND_SOCIAL_ASSISTANCE or (
+        funding is not None and funding.channel is FundingChannel.SOCIAL_ASSISTANCE
+    )
+    on = delivery.start
+    gates = edition.gates_on(on)
+    if not aid or not gates:
+        return [
+            R_DATA_GATE.finding(
+                Status.NOT_APPLICABLE,
+                "not aid to a person, or no welfare-data gate on the date",
+                "bukan bantuan kepada orang, atau tidak ada gerbang data pada tanggal itu",
+                citation=gates[0].citation if gates else None,
+            )
+        ]
+    past = [a for a in case.assessments if a.assessed_on <= on]
+    assessment = past[-1] if past else None
+    decile = None if assessment is None else assessment.welfare_decile
+    if decile is None and isinstance(case.subject, Family):
+        decile = case.subject.welfare_decile
+    listed = None if assessment is None else assessment.in_dtks
+    found = []
+    for gate in gates:
+        status, en, id_, facts = gate_answer(gate, decile=decile, listed=listed)
+        found.append(R_DATA_GATE.finding(status, en, id_, facts, citation=gate.citation))
+    return found
+
+
 def _decision(
     findings: tuple[Finding, ...],
     on: dt.date,
-    edition: str | Edition | None,
-    in_force_dates: InForceDates | None,
+    current: Edition,
 ) -> Decision:
-    current = instrument_in_force(on, edition=edition, in_force_dates=in_force_dates)
     return Decision(
         "funding", outcome_of(findings), on, current.id, current.instrument_ids, findings
     )
@@ -448,7 +518,7 @@ def check_funding(
             the delivery's start.
         in_force_dates: replace atensi's unverified in-force dates.
     """
-    del case  # the rules read the delivery; the case is the context callers pass everywhere
+    current = instrument_in_force(delivery.start, edition=edition, in_force_dates=in_force_dates)
     findings = _findings(
         delivery.funding,
         delivery.start,
@@ -458,7 +528,7 @@ def check_funding(
         partnerships,
         ceiling_idr,
     )
-    return _decision(findings, delivery.start, edition, in_force_dates)
+    return _decision((*findings, *_data_gates(case, delivery, current)), delivery.start, current)
 
 
 def check_partner_aid(
@@ -480,4 +550,5 @@ def check_partner_aid(
     findings = _findings(
         funding, aid.on, aid.amount_idr, aid.items, None, (partnership,), ceiling_idr
     )
-    return _decision(findings, aid.on, edition, in_force_dates)
+    current = instrument_in_force(aid.on, edition=edition, in_force_dates=in_force_dates)
+    return _decision(findings, aid.on, current)

@@ -53,7 +53,9 @@ from atensi.law import Edition, InForceDates, instrument_in_force
 from atensi.model import Case, StageEntry, Termination
 from atensi.rules.catalogue import Rule, rule
 from atensi.rules.consent import (
+    AGAINST_WILL,
     CONSENT_FIRST,
+    R_CAPACITY,
     R_CHILD_VIEWS,
     R_GUARDIAN,
     R_MODE,
@@ -61,10 +63,12 @@ from atensi.rules.consent import (
     consent_findings,
 )
 from atensi.rules.decision import Decision, Finding, Outcome, Status, outcome_of
+from atensi.rules.orders import R_AGE_AT_OFFENCE, R_PAST_18, R_WITHDRAWAL, withdrawal_finding
 from atensi.vocab import (
     Approach,
     CaseStage,
     Citation,
+    EmergencyKind,
     Evidence,
     Label,
     TerminationReason,
@@ -146,6 +150,21 @@ _SKA_EXIT = cite(
     source="REFERENCE R3",
     note="the exit rules of a beneficiary's Sentra Kreasi service",
 )
+_CLOSING = cite(
+    "pp-39-2012",
+    "Pasal 7 ayat (2) huruf f",
+    Evidence.VERIFIED,
+    source=_PP39,
+    note="every rehabilitation ends in termination; the income test of Permensos 15/2025 Pasal "
+    "34 ayat (4) governs leaving a Sentra Kreasi only, not closing any other case",
+)
+_NO_EARLIER_EXIT = cite(
+    None,
+    None,
+    Evidence.CONVENTION,
+    source="the texts read: Permensos 7/2021 and 7/2022 (Pasal 1 only)",
+    note="no Sentra Kreasi exit rule before Permensos 15/2025 was found",
+)
 _SELECTION = cite(
     None,
     None,
@@ -177,6 +196,9 @@ R_ORDER = rule(
     "tahapan mengikuti PP 39/2012 Pasal 7 ayat (2), dengan putaran evaluasi atensi",
     (_ORDER, _LOOPS_15_2025, _LOOPS_7_2021, _LOOPS_BEFORE),
     (*_CASE, "case.approaches", "edition"),
+    # A move out of PP 39/2012's order is refused under its verified citation; a move the
+    # evaluation loops (atensi's convention) do not allow cites the loops, so it is reviewed.
+    grade=Evidence.VERIFIED,
 )
 R_DATE = rule(
     "case.transition.date",
@@ -201,8 +223,11 @@ R_CONSENT = rule(
     "consent is recorded",
     "tidak ada intervensi persuasif atau motivatif (atau tanpa cara tercatat) sebelum "
     "persetujuan dicatat",
-    CONSENT_FIRST,
-    ("case.consent", "case.mode", "on"),
+    (CONSENT_FIRST, AGAINST_WILL, *(k.citation for k in EmergencyKind if k.citation)),
+    ("case.consent", "case.mode", "case.emergencies", "on"),
+    # Refuses only after a withdrawal (PP 39/2012 Pasal 5, verified); consent not yet recorded
+    # cites the convention and is reviewed.
+    grade=Evidence.VERIFIED,
 )
 R_REASON = rule(
     "case.transition.reason_required",
@@ -237,7 +262,7 @@ R_TERMINATION_REASON = rule(
     "alasan terminasi sesuai kasus dan edisi: alasan keluar Sentra Kreasi hanya untuk kasus "
     "Sentra Kreasi menurut Permensos 15/2025; 'tidak memenuhi kriteria' untuk seleksi, sebelum "
     "intervensi",
-    (_SKA_EXIT, _SELECTION),
+    (_SKA_EXIT, _SELECTION, _CLOSING, _NO_EARLIER_EXIT),
     ("reason", "case.sentra_kreasi", "case.stages", "edition"),
 )
 R_DELIVERY = rule(
@@ -345,7 +370,21 @@ def _assessment_guard(move: Move) -> list[Finding]:
 
 
 def _consent_guard(move: Move) -> list[Finding]:
-    return consent_findings(move.case, move.on, R_CONSENT, "intervention")
+    situation = next((e for e in move.case.emergencies if e.holds_on(move.on)), None)
+    return consent_findings(
+        move.case,
+        move.on,
+        R_CONSENT,
+        "intervention",
+        None if situation is None else situation.kind.citation,
+    )
+
+
+def _withdrawal_guard(move: Move) -> list[Finding]:
+    if move.reason is not TerminationReason.WITHDRAWAL:
+        return []
+    found = withdrawal_finding(move.case, move.on)
+    return [] if found is None else [found]
 
 
 def _reason_guard(move: Move) -> list[Finding]:
@@ -361,12 +400,19 @@ def _termination_reason_guard(move: Move) -> list[Finding]:
     facts = (("reason", reason.value),)
     if reason.sentra_kreasi_only:
         if not move.case.sentra_kreasi:
+            # Pasal 34 ayat (4) says when a Sentra Kreasi service stops; it does not forbid
+            # closing another case because the person now earns a living.
             return [
                 R_TERMINATION_REASON.finding(
-                    Status.NOT_MET,
-                    f"'{reason.value}' is an exit reason of Sentra Kreasi cases only",
-                    f"'{reason.value}' hanya alasan keluar kasus Sentra Kreasi",
+                    Status.MET,
+                    f"'{reason.value}' on a case that is not a Sentra Kreasi case: the exit rule "
+                    "of Permensos 15/2025 Pasal 34 ayat (4) governs Sentra Kreasi services only; "
+                    "this case closes as any case may",
+                    f"'{reason.value}' pada kasus bukan Sentra Kreasi: aturan keluar Permensos "
+                    "15/2025 Pasal 34 ayat (4) hanya untuk layanan Sentra Kreasi; kasus ini "
+                    "ditutup seperti kasus lain",
                     facts,
+                    citation=_CLOSING,
                 )
             ]
         if "permensos-15-2025" not in move.edition.instrument_ids:
@@ -378,8 +424,18 @@ def _termination_reason_guard(move: Move) -> list[Finding]:
                     f"'{reason.value}' adalah aturan keluar Permensos 15/2025 Pasal 34, belum "
                     f"berlaku pada {move.edition.id}",
                     facts,
+                    citation=_NO_EARLIER_EXIT,
                 )
             ]
+        return [
+            R_TERMINATION_REASON.finding(
+                Status.MET,
+                f"'{reason.value}': a Sentra Kreasi exit under Permensos 15/2025 Pasal 34 ayat (4)",
+                f"'{reason.value}': keluar Sentra Kreasi menurut Permensos 15/2025 Pasal 34 ayat "
+                "(4)",
+                facts,
+            )
+        ]
     if reason is TerminationReason.NOT_ELIGIBLE_AT_SELECTION and any(
         entry.stage is S.INTERVENTION for entry in move.case.stages
     ):
@@ -441,6 +497,11 @@ _TERMINATION_GUARDS = (
         (R_TERMINATION_REASON,),
         _termination_reason_guard,
     ),
+    Guard(
+        Label("putusan tidak berakhir karena mundur", "an order outlasts a withdrawal"),
+        (R_WITHDRAWAL,),
+        _withdrawal_guard,
+    ),
 )
 _RESOCIALISED = Guard(
     Label("residensial: resosialisasi dahulu", "residential: resocialisation first"),
@@ -457,7 +518,16 @@ GUARDS: Mapping[CaseStage, tuple[Guard, ...]] = {
         Guard(Label("asesmen selesai", "an assessment"), (R_ASSESSED,), _assessment_guard),
         Guard(
             Label("persetujuan sesuai cara", "consent for the mode"),
-            (R_CONSENT, R_MODE, R_GUARDIAN, R_CHILD_VIEWS, R_ORDER_PERIOD),
+            (
+                R_CONSENT,
+                R_MODE,
+                R_GUARDIAN,
+                R_CAPACITY,
+                R_CHILD_VIEWS,
+                R_ORDER_PERIOD,
+                R_AGE_AT_OFFENCE,
+                R_PAST_18,
+            ),
             _consent_guard,
         ),
     ),
@@ -536,7 +606,13 @@ def _structure(move: Move) -> Finding | None:
     if case.termination is not None and stage is not S.AFTERCARE:
         return refusal(R_CLOSED, "the case is closed", "kasus sudah ditutup")
     if stage not in allowed_next(case):
-        loops = current is S.EVALUATION or stage is S.EVALUATION
+        # Aftercare follows termination (Pasal 7 ayat (2) huruf f-g) from every stage; the other
+        # moves into or out of evaluation are the loops' question.
+        loops = (
+            current is not None
+            and (current is S.EVALUATION or stage is S.EVALUATION)
+            and stage is not S.AFTERCARE
+        )
         return refusal(
             R_ORDER,
             f"cannot move from {current.value if current else 'a new case'} to {stage.value}",
@@ -588,6 +664,10 @@ def check_transition(
     move = Move(case, case.current_stage, stage, on, reason, current)
     refused = _structure(move)
     found: list[Finding] = []
+    if refused is not None and refused.status is not Status.NOT_MET:
+        # A move only atensi's convention forbids is made, for review (Rule.finding capped it).
+        found.append(refused)
+        refused = None
     if refused is None:
         for guard in guards_of(move.current, stage):
             for finding in guard.check(move):

@@ -80,8 +80,8 @@ INDICATORS: tuple[IndicatorDef, ...] = (
         P.RIGHTS,
         "Kasus koersif atau atas perintah dengan dasar hukum tercatat",
         "Coercive or ordered cases with a recorded legal basis",
-        "coercive or ordered cases with a legal basis dated on or before their first "
-        "intervention / coercive or ordered cases with an intervention",
+        "coercive or ordered cases with a legal basis or a court order dated on or before "
+        "their first intervention / coercive or ordered cases with an intervention",
     ),
     _d(
         "pol.rights.child_views_heard",
@@ -105,7 +105,8 @@ INDICATORS: tuple[IndicatorDef, ...] = (
         "Penempatan residensial anak dengan alasan tercatat",
         "Children in residential care with a recorded justification",
         "cases the rule svc.anak.family_first finds met (a child, or possibly a child, on the "
-        "day residential care was planned, with a recorded justification) / cases it applies to",
+        "day residential care was planned, with a recorded justification or a court order that "
+        "places the child) / cases it applies to",
     ),
     _d(
         "pol.integration.identified",
@@ -454,7 +455,10 @@ def evaluate_policies(
             consent.add(case.id, _consent_stands(case, first_intervention))
             if case.mode is not None and not case.mode.voluntary:
                 basis = case.legal_basis
-                coercive.add(case.id, basis is not None and basis.issued_on <= first_intervention)
+                based = (basis is not None and basis.issued_on <= first_intervention) or any(
+                    o.issued_on <= first_intervention for o in case.orders
+                )
+                coercive.add(case.id, based)
         starts = [d.start for d in case.deliveries]
         first_service = min(
             [*starts, *([first_intervention] if first_intervention else [])], default=None

@@ -22,12 +22,13 @@ from collections.abc import Mapping
 
 from atensi.errors import AtensiError
 from atensi.law import Edition, InForceDates, instrument_in_force
-from atensi.model import Assessment, Case, Person
+from atensi.model import Assessment, Case, Family, Person
 from atensi.model.subjects import Subject
 from atensi.rules.catalogue import Rule, rule
 from atensi.rules.children import child_residential_finding, family_first_finding
 from atensi.rules.decision import Decision, Finding, Outcome, Status, facts_of
 from atensi.rules.eligibility import assess_eligibility, groups_in_force
+from atensi.rules.gates import gate_answer
 from atensi.vocab import (
     Approach,
     Citation,
@@ -35,6 +36,7 @@ from atensi.vocab import (
     DrugRisk,
     ElderlyCapacity,
     Evidence,
+    LegalBasisKind,
     ServiceComponent,
     Target,
     TargetGroup,
@@ -142,7 +144,7 @@ _KBK = cite(
     "the same kinds of direct aid under social protection",
 )
 _STREETS = cite(
-    "permensos-8-2012",
+    None,
     None,
     _C,
     source="Permensos 8/2012 criteria (gelandangan: no KTP, no home, no steady income; "
@@ -166,6 +168,14 @@ _OTHER = cite(
     "decide, reviewed",
 )
 _SKA = cite("permensos-15-2025", "Pasal 34 ayat (4)", _V, source="REFERENCE R3")
+_NO_SKA_RULE = cite(
+    None,
+    None,
+    _C,
+    source="the texts read: Permensos 7/2021, 7/2022 (Pasal 1) and 15/2025 (Pasal 34)",
+    note="no Sentra Kreasi exit rule before Permensos 15/2025 was found; the rule of Pasal 34 "
+    "ayat (4) governs Sentra Kreasi services only",
+)
 
 R_ASSESSMENT = rule(
     "svc.assessment.present",
@@ -280,8 +290,46 @@ R_SKA = rule(
     "worker's evaluation (only from Permensos 15/2025)",
     "keluar Sentra Kreasi bila penghasilan mandiri paling sedikit UMR, atau atas evaluasi "
     "pekerja sosial (hanya sejak Permensos 15/2025)",
-    _SKA,
-    ("monthly_income_idr", "regional_minimum_wage_idr", "social_worker_recommends_exit", "edition"),
+    (_SKA, _NO_SKA_RULE),
+    (
+        "monthly_income_idr",
+        "regional_minimum_wage_idr",
+        "social_worker_recommends_exit",
+        "case.sentra_kreasi",
+        "edition",
+    ),
+    grade=_V,
+)
+
+R_AID_GATE = rule(
+    "svc.aid.data_gate",
+    _K,
+    "aid (bantuan dan asistensi sosial) goes to people inside the welfare-data gate of the "
+    "date (DTKS 2021-2024, DTSEN deciles 1-5 from 2025; practice): outside it, or unchecked, "
+    "the aid needs review; rehabilitation does not depend on it",
+    "bantuan dan asistensi sosial diberikan kepada yang berada dalam gerbang data kesejahteraan "
+    "pada tanggal itu (DTKS 2021-2024, desil DTSEN 1-5 sejak 2025; praktik): di luarnya, atau "
+    "belum diperiksa, bantuan perlu ditinjau; rehabilitasi tidak bergantung padanya",
+    None,
+    (
+        "assessment.in_dtks",
+        "assessment.welfare_decile",
+        "family.welfare_decile",
+        "assessment.needs",
+        "edition",
+        "on",
+    ),
+    cites="gate",
+)
+
+R_ORDER_PLACEMENT = rule(
+    "svc.order.placement",
+    _K,
+    "the placement a running court order orders is recommended: the order is its justification",
+    "penempatan yang diperintahkan putusan pengadilan yang berjalan disarankan: putusan itulah "
+    "alasannya",
+    tuple(k.citation for k in LegalBasisKind if k.citation is not None),
+    ("case.orders", "order.placement", "order.kind", "on"),
 )
 
 _YAPI_FROM = dt.date(2022, 12, 1)
@@ -453,10 +501,13 @@ def recommend_services(
                 "PPKS lainnya: kebutuhan menurut asesmen menentukan, ditinjau",
             )
         )
+    if case is not None:
+        findings.extend(_ordered_placement(case, on, items))
     if Target.CHILDREN in considered:
         findings.extend(_children(groups, case, on, items))
     findings.extend(
         _ska_exit(
+            case,
             current,
             monthly_income_idr,
             regional_minimum_wage_idr,
@@ -464,12 +515,40 @@ def recommend_services(
             items,
         )
     )
+    findings.extend(_aid_gates(current, on, chosen, assessment, items))
     overall = items.overall()
     if gate.status is Status.UNKNOWN:
         overall = _U
     elif gate.status is Status.NEEDS_REVIEW and overall is _E:
         overall = _R
     return decide(overall)
+
+
+def _aid_gates(
+    edition: Edition,
+    on: dt.date,
+    subject: Subject | None,
+    assessment: Assessment,
+    items: _Items,
+) -> list[Finding]:
+    """The welfare-data gates of the date, applied to the aid item only (never to a target).
+
+    UU 35/2014 Pasal 59A ties social aid (huruf c), not rehabilitation (huruf a), to a poor
+    family; the DTKS and DTSEN gates are the programme's practice for aid (secondary), so the
+    worst they find is review.
+    """
+    aid = _COMPONENT[_SC.AID_AND_SOCIAL_ASSISTANCE]
+    if items.outcomes.get(aid) not in (_E, _R):
+        return []
+    found = []
+    family = subject.welfare_decile if isinstance(subject, Family) else None
+    for gate in edition.gates_on(on):
+        decile = assessment.welfare_decile if assessment.welfare_decile is not None else family
+        status, en, id_, facts = gate_answer(gate, decile=decile, listed=assessment.in_dtks)
+        if status is not Status.MET:
+            items.review(aid)
+        found.append(R_AID_GATE.finding(status, en, id_, facts, citation=gate.citation))
+    return found
 
 
 def _eligibility(
@@ -708,6 +787,28 @@ def _disaster(items: _Items) -> Finding:
     )
 
 
+def _ordered_placement(case: Case, on: dt.date, items: _Items) -> list[Finding]:
+    """The placement a court order running on ``on`` orders: recommended, whatever else says."""
+    from atensi.rules.orders import order_running
+
+    order = order_running(case, on)
+    if order is None or order.placement is None:
+        return []
+    key = _APPROACH[order.placement]
+    items.outcomes[key] = _E  # the order binds: it is not left to a screening's review
+    return [
+        _f(
+            R_ORDER_PLACEMENT,
+            Status.MET,
+            f"a court order ({order.kind.value}) places the person: {order.placement.value}",
+            f"putusan pengadilan ({order.kind.value}) menempatkan orang ini: "
+            f"{order.placement.value}",
+            {"kind": order.kind.value, "placement": order.placement.value},
+            order.kind.citation,
+        )
+    ]
+
+
 def _children(
     groups: frozenset[TargetGroup], case: Case | None, on: dt.date, items: _Items
 ) -> list[Finding]:
@@ -734,13 +835,14 @@ def _children(
         return found
     if residential.status is Status.MET:
         items.recommend(key)
-    else:
+    elif items.outcomes.get(key) is not _E:  # a running order has placed the child
         items.review(key)
     found.append(residential)
     return found
 
 
 def _ska_exit(
+    case: Case | None,
     edition: Edition,
     income: int | None,
     wage: int | None,
@@ -754,6 +856,18 @@ def _ska_exit(
         "regional_minimum_wage_idr": wage,
         "social_worker_recommends_exit": evaluation,
     }
+    if case is not None and not case.sentra_kreasi:
+        # Pasal 34 ayat (4) is the exit rule of a Sentra Kreasi service, not of other cases.
+        return [
+            _f(
+                R_SKA,
+                Status.NOT_APPLICABLE,
+                "not a Sentra Kreasi case: its exit rule does not apply",
+                "bukan kasus Sentra Kreasi: aturan keluarnya tidak berlaku",
+                {"sentra_kreasi": False},
+                _NO_SKA_RULE,
+            )
+        ]
     if "permensos-15-2025" not in edition.instrument_ids:
         return [
             _f(
@@ -762,6 +876,7 @@ def _ska_exit(
                 f"the Sentra Kreasi exit rule is not in {edition.name}",
                 f"aturan keluar Sentra Kreasi tidak ada dalam {edition.name}",
                 {"edition": edition.id},
+                _NO_SKA_RULE,
             )
         ]
     if income is not None and wage is not None and income >= wage:
@@ -782,8 +897,9 @@ def _ska_exit(
     else:
         status = Status.NOT_MET
         en, id_ = "neither exit condition holds: continue", "belum memenuhi syarat keluar"
+    found = _f(R_SKA, status, en, id_, facts)
     items.outcomes["exit:sentra_kreasi"] = {
         Status.MET: _E,
         Status.NOT_MET: _N,
-    }.get(status, _U)
-    return [_f(R_SKA, status, en, id_, facts)]
+    }.get(found.status, _U)
+    return [found]

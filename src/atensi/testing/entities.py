@@ -28,13 +28,16 @@ from atensi.model import (
     Community,
     Condition,
     Consent,
+    CourtOrder,
     DatePrecision,
     Disability,
     DrugUse,
+    Emergency,
     Family,
     FollowUp,
     Funding,
     Group,
+    Incapacity,
     InKindItem,
     InterventionPlan,
     LegalBasis,
@@ -75,6 +78,7 @@ from atensi.vocab import (
     DisabilityType,
     DrugRisk,
     ElderlyCapacity,
+    EmergencyKind,
     FundingChannel,
     IndirectService,
     InterventionMode,
@@ -82,6 +86,7 @@ from atensi.vocab import (
     Practice,
     RecipientKind,
     ReferralReason,
+    Relation,
     ServiceComponent,
     ServiceLine,
     Sex,
@@ -105,14 +110,17 @@ __all__ = [
     "communities",
     "conditions",
     "consents",
+    "court_orders",
     "deliveries",
     "disabilities",
     "drug_uses",
+    "emergencies",
     "families",
     "follow_ups",
     "fundings",
     "groups",
     "in_kind_items",
+    "incapacities",
     "intervention_plans",
     "legal_bases",
     "lks",
@@ -359,6 +367,7 @@ def persons(draw: st.DrawFn) -> Person:
     nik = draw(st.builds(NoNik, st.sampled_from(NoNikReason)) | niks(birth.value, sex, district))
     capacity = draw(_optional(st.sampled_from(ElderlyCapacity)))
     drug_use = draw(_optional(drug_uses(holding_on=REFERENCE_DATE)))
+    incapacity = draw(_optional(incapacities(st.dates(max_value=REFERENCE_DATE, min_value=_FIRST))))
     fitting = ((youngest, oldest), sex)
     found = draw(
         st.lists(conditions(targets, holding_on=REFERENCE_DATE, fitting=fitting), max_size=2)
@@ -379,6 +388,25 @@ def persons(draw: st.DrawFn) -> Person:
         elderly_capacity=capacity if band == "elderly" else None,
         drug_use=drug_use if band == "adult" else None,
         conditions=_unique(found, lambda c: c.group),
+        # A court declares an adult incapable (UU 8/2016 Pasal 32); drawn for every band, kept
+        # for adults and elderly persons.
+        incapacity=incapacity if band != "child" else None,
+    )
+
+
+def incapacities(on: st.SearchStrategy[dt.date] = _DATES) -> st.SearchStrategy[Incapacity]:
+    """A court's declaration of incapacity, perhaps annulled later.
+
+    Shrinks to a declaration of 2000-01-01 without court, number or annulment.
+    """
+    return on.flatmap(
+        lambda day: st.builds(
+            Incapacity,
+            declared_on=st.just(day),
+            court=_optional(_NAMES),
+            reference=_optional(_IDS),
+            annulled_on=_optional(st.dates(min_value=day, max_value=max(day, _LAST))),
+        )
     )
 
 
@@ -606,6 +634,8 @@ def consents(on: st.SearchStrategy[dt.date] = _DATES) -> st.SearchStrategy[Conse
             child_views_recorded=_optional(st.booleans()),
             withdrawn_on=_optional(st.dates(min_value=day, max_value=max(day, _LAST))),
             note=_optional(_TEXT),
+            parent_unreachable=_optional(st.booleans()),
+            best_interest_recorded=_optional(st.booleans()),
         )
     )
 
@@ -624,6 +654,49 @@ def legal_bases(on: st.SearchStrategy[dt.date] = _DATES) -> st.SearchStrategy[Le
             issued_by=_optional(st.sampled_from(AgencyKind)),
             reference=_optional(_IDS),
             until=_optional(st.dates(min_value=day, max_value=max(day, _LAST))),
+        )
+    )
+
+
+@st.composite
+def court_orders(draw: st.DrawFn, on: st.SearchStrategy[dt.date] = _DATES) -> CourtOrder:
+    """Court orders made on a date of ``on``: offence before, confirmation and start after.
+
+    Shrinks to an order ``"0"`` of the first kind (a juvenile court's measure) made on
+    2000-01-01, with no issuer, offence date, confirmation, start, period, end, placement,
+    extension or number.
+    """
+    day = draw(on)
+    later = st.dates(min_value=day, max_value=max(day, _LAST))
+    starts = draw(_optional(later))
+    first = day if starts is None else starts
+    return CourtOrder(
+        id=draw(_IDS),
+        kind=draw(st.sampled_from(LegalBasisKind)),
+        issued_on=day,
+        issued_by=draw(_optional(st.sampled_from(AgencyKind))),
+        confirmed_on=draw(_optional(later)),
+        starts_on=starts,
+        months=draw(_optional(st.integers(1, 24))),
+        until=draw(_optional(st.dates(min_value=first, max_value=max(first, _LAST)))),
+        offence_on=draw(_optional(st.dates(min_value=_FIRST, max_value=day))),
+        placement=draw(_optional(st.sampled_from(Approach))),
+        reference=draw(_optional(_IDS)),
+    )
+
+
+def emergencies(on: st.SearchStrategy[dt.date] = _DATES) -> st.SearchStrategy[Emergency]:
+    """Emergency situations from a date of ``on``, perhaps ended later.
+
+    Shrinks to a disaster emergency from 2000-01-01, not ended, without a note.
+    """
+    return on.flatmap(
+        lambda day: st.builds(
+            Emergency,
+            kind=st.sampled_from(EmergencyKind),
+            since=st.just(day),
+            until=_optional(st.dates(min_value=day, max_value=max(day, _LAST))),
+            note=_optional(_TEXT),
         )
     )
 
@@ -706,8 +779,13 @@ def cases(draw: st.DrawFn) -> Case:
     )
     mode = draw(st.sampled_from(_MODES))
     basis = None
+    orders: tuple[CourtOrder, ...] = ()
     if mode is not None and not mode.voluntary:
-        basis = draw(legal_bases(st.just(opened)))
+        # The basis of a non-voluntary mode: a legal basis record, or a court order.
+        if draw(st.booleans()):
+            basis = draw(legal_bases(st.just(opened)))
+        else:
+            orders = (draw(court_orders(st.just(opened))),)
     case = Case(
         id=draw(_IDS),
         subject=draw(st.one_of(persons(), families(), groups(), communities())),
@@ -719,7 +797,10 @@ def cases(draw: st.DrawFn) -> Case:
         ),
         mode=mode,
         legal_basis=basis,
+        orders=orders,
         sentra_kreasi=draw(st.booleans()),
+        emergencies=tuple(draw(st.lists(emergencies(st.just(opened)), max_size=1))),
+        alleged_perpetrator=draw(_optional(st.sampled_from(Relation))),
     )
     day = opened
     for _ in range(draw(st.integers(0, _MAX_MOVES))):
@@ -1081,6 +1162,9 @@ def _strategies() -> dict[type[Any], st.SearchStrategy[Any]]:
         FollowUp: follow_ups(),
         Consent: consents(),
         LegalBasis: legal_bases(),
+        CourtOrder: court_orders(),
+        Emergency: emergencies(),
+        Incapacity: incapacities(),
         CaseEvent: case_events(),
         Case: cases(),
         UnitEvent: unit_events(),

@@ -84,6 +84,8 @@ from atensi.vocab import (
     groups_of,
 )
 
+_REVIEW = Status.NEEDS_REVIEW
+
 __all__ = [
     "GUARD_MISS_RULES",
     "DeliveryNearMiss",
@@ -323,7 +325,7 @@ def _invariant_misses(
     if cls is Case:
         out.append(
             (
-                {**obj, "mode": InterventionMode.ORDERED.value, "legal_basis": None},
+                {**obj, "mode": InterventionMode.ORDERED.value, "legal_basis": None, "orders": []},
                 "case.ordered_without_legal_basis",
                 ("legal_basis",),
                 "an ordered intervention without its order",
@@ -648,9 +650,12 @@ def eligibility_near_misses() -> st.SearchStrategy[EligibilityNearMiss]:
 
 
 class TransitionNearMiss(NamedTuple):
-    """A valid case and a move :func:`atensi.rules.advance` must refuse under ``rule_id``.
+    """A valid case and a move the rule ``rule_id`` answers with ``status``.
 
-    Pass ``reason`` to ``advance`` (a termination's reason; ``None`` for other moves).
+    ``not_met``: :func:`atensi.rules.advance` refuses the move under ``rule_id``;
+    ``needs_review``: the rule is graded below ``verified`` (it never says no), so
+    :func:`atensi.rules.check_transition` leaves the move for review under ``rule_id``. Pass
+    ``reason`` to ``advance`` (a termination's reason; ``None`` for other moves).
     """
 
     case: Case
@@ -659,15 +664,18 @@ class TransitionNearMiss(NamedTuple):
     rule_id: str
     what: str
     reason: TerminationReason | None = None
+    status: Status = Status.NOT_MET
 
 
 @st.composite
 def transition_near_misses(draw: st.DrawFn) -> TransitionNearMiss:
     """Moves that break one lifecycle rule, with the rule id the refusal must carry.
 
-    A stage that may not follow the current one (``case.transition.order``), any move of a
-    closed case but aftercare (``case.transition.closed``), an allowed move dated before the
-    last one (``case.transition.date``), or a move a guard refuses (:func:`guard_near_misses`).
+    A stage that may not follow the current one (``case.transition.order``; a move into or out
+    of evaluation breaks atensi's evaluation loops, a convention, and is left for review), any
+    move of a closed case but aftercare (``case.transition.closed``), an allowed move dated
+    before the last one (``case.transition.date``), or a move a guard answers
+    (:func:`guard_near_misses`).
     Shrinks to the assessment stage asked of a case with no history.
     """
     # The case comes first, so that a guard's miss (which draws its own, shorter case) is never
@@ -688,8 +696,23 @@ def transition_near_misses(draw: st.DrawFn) -> TransitionNearMiss:
         return TransitionNearMiss(
             case, stage, before, "case.transition.date", "dated before the last move"
         )
-    stage = draw(st.sampled_from(refused))
-    return TransitionNearMiss(case, stage, last, "case.transition.order", "out of order")
+    asked = draw(st.sampled_from(refused))
+    # Moves into or out of evaluation are refused by atensi's evaluation loops, a convention:
+    # they are left for review (aftercare before termination is refused by PP 39/2012).
+    current = case.current_stage
+    loops = (
+        current is not None
+        and CaseStage.EVALUATION in (current, asked)
+        and asked is not CaseStage.AFTERCARE
+    )
+    return TransitionNearMiss(
+        case,
+        asked,
+        last,
+        "case.transition.order",
+        "out of order",
+        status=_REVIEW if loops else Status.NOT_MET,
+    )
 
 
 # --- Practice: the guards, deliveries and referrals -------------------------------------------
@@ -774,6 +797,7 @@ def guard_near_misses(draw: st.DrawFn, rule: str | None = None) -> TransitionNea
             _last(case),
             "case.transition.consent_required",
             "an intervention without consent",
+            status=_REVIEW,
         )
     if kind == 1:
         case = attrs.evolve(case, consent=None, mode=InterventionMode.COERCIVE)
@@ -783,6 +807,7 @@ def guard_near_misses(draw: st.DrawFn, rule: str | None = None) -> TransitionNea
             _last(case),
             "case.consent.mode",
             "a coercive intervention without its legal basis",
+            status=_REVIEW,
         )
     if kind == 2:
         child = Person(
@@ -798,6 +823,7 @@ def guard_near_misses(draw: st.DrawFn, rule: str | None = None) -> TransitionNea
             _last(case),
             "case.consent.guardian",
             "a child's consent given by the child alone",
+            status=_REVIEW,
         )
     if kind == 3:
         case = _entered(case, CaseStage.INTERVENTION)
@@ -819,17 +845,18 @@ def guard_near_misses(draw: st.DrawFn, rule: str | None = None) -> TransitionNea
             _last(case),
             "case.transition.aftercare_after_death",
             "aftercare after a death",
+            status=_REVIEW,
         )
     case = _entered(case, CaseStage.INTERVENTION)
     if kind == 5:
-        reason = draw(st.sampled_from([r for r in TerminationReason if r.sentra_kreasi_only]))
         return TransitionNearMiss(
             case,
-            CaseStage.TERMINATION,
+            CaseStage.EARLY_TERMINATION,
             _last(case),
             "case.termination.reason",
-            "a Sentra Kreasi exit reason for another case",
-            reason,
+            "'did not meet the criteria at selection' after an intervention",
+            TerminationReason.NOT_ELIGIBLE_AT_SELECTION,
+            status=_REVIEW,
         )
     return TransitionNearMiss(
         case,
@@ -841,15 +868,18 @@ def guard_near_misses(draw: st.DrawFn, rule: str | None = None) -> TransitionNea
 
 
 class DeliveryNearMiss(NamedTuple):
-    """A case and a delivery :func:`atensi.rules.check_delivery` must refuse under ``rule_id``.
+    """A case and a delivery the rule ``rule_id`` answers with ``status``.
 
-    Every other rule of :func:`atensi.rules.assess_delivery` is met (or not applicable) for it.
+    ``not_met``: :func:`atensi.rules.check_delivery` refuses it; ``needs_review``: the rule is
+    graded below ``verified`` and leaves it for review. Every other rule of
+    :func:`atensi.rules.assess_delivery` is met (or not applicable) for it.
     """
 
     case: Case
     delivery: ServiceDelivery
     rule_id: str
     what: str
+    status: Status = Status.NOT_MET
 
 
 @st.composite
@@ -858,9 +888,11 @@ def delivery_near_misses(draw: st.DrawFn) -> DeliveryNearMiss:
 
     The case is a community's, consented to and planned; the delivery is of the planned
     component on the first day of intervention, by a Sentra, unless the one change says
-    otherwise. Shrinks to a delivery on a case without its assessment.
+    otherwise. The first four rest on atensi's conventions or practice and are left for review;
+    a delivery after the consent was withdrawn is refused (PP 39/2012 Pasal 5). Shrinks to a
+    delivery on a case without its assessment.
     """
-    kind = draw(st.integers(0, 3))
+    kind = draw(st.integers(0, 4))
     case = draw(_ready())
     planned = case.plan.components[0] if case.plan is not None else ServiceComponent.THERAPY
     intervened = _entered(case, CaseStage.INTERVENTION)
@@ -879,11 +911,12 @@ def delivery_near_misses(draw: st.DrawFn) -> DeliveryNearMiss:
             delivery,
             "case.delivery.assessment_required",
             "no assessment is recorded",
+            _REVIEW,
         )
     if kind == 1:
         during_planning = attrs.evolve(delivery, start=case.stages[-1].on)
         return DeliveryNearMiss(
-            case, during_planning, "case.delivery.stage", "a delivery during planning"
+            case, during_planning, "case.delivery.stage", "a delivery during planning", _REVIEW
         )
     if kind == 2:
         other = next(c for c in ServiceComponent if c is not planned)
@@ -892,28 +925,46 @@ def delivery_near_misses(draw: st.DrawFn) -> DeliveryNearMiss:
             attrs.evolve(delivery, component=other),
             "case.delivery.planned",
             "a component the plan does not list, not flagged",
+            _REVIEW,
         )
+    if kind == 3:
+        return DeliveryNearMiss(
+            attrs.evolve(intervened, consent=None),
+            delivery,
+            "case.delivery.consent_required",
+            "no consent recorded",
+            _REVIEW,
+        )
+    consent = intervened.consent
+    withdrawn = attrs.evolve(consent, withdrawn_on=day) if consent is not None else None
     return DeliveryNearMiss(
-        attrs.evolve(intervened, consent=None),
+        attrs.evolve(intervened, consent=withdrawn),
         delivery,
         "case.delivery.consent_required",
-        "no consent recorded",
+        "the consent was withdrawn on the delivery's first day",
     )
 
 
 class ReferralNearMiss(NamedTuple):
-    """A case, a referral and a registry that :func:`atensi.rules.refer` must refuse."""
+    """A case, a referral and a registry the rule ``rule_id`` answers with ``status``.
+
+    Both referral rules are atensi's conventions, so :func:`atensi.rules.check_referral` leaves
+    these referrals for review (``needs_review``) rather than refusing them.
+    """
 
     case: Case
     referral: Referral
     registry: UnitRegistry
     rule_id: str
     what: str
+    status: Status = Status.NEEDS_REVIEW
 
 
 @st.composite
 def referral_near_misses(draw: st.DrawFn) -> ReferralNearMiss:
     """Referrals that break one referral rule: after a closing, or to a unit nobody knows.
+
+    Both rules are atensi's conventions: the referral is left for review, never refused.
 
     The registry claims to be complete and holds the case's own unit. Shrinks to a referral
     out of a case closed for another reason.

@@ -20,6 +20,7 @@ from atensi.vocab.clusters import Cluster, Target
 from atensi.vocab.evaluation import EvaluationLevel
 from atensi.vocab.funding import AidProgramme, FundingChannel, RecipientKind
 from atensi.vocab.groups import (
+    Carry,
     DisabilityType,
     DrugRisk,
     ElderlyCapacity,
@@ -27,7 +28,13 @@ from atensi.vocab.groups import (
     TargetGroup,
     groups_of,
 )
-from atensi.vocab.modes import ConsentGiver, InterventionMode, LegalBasisKind
+from atensi.vocab.modes import (
+    ConsentGiver,
+    EmergencyKind,
+    InterventionMode,
+    LegalBasisKind,
+    Relation,
+)
 from atensi.vocab.person import Sex
 from atensi.vocab.policies import Principle, TechnicalPolicy
 from atensi.vocab.practice import Practice
@@ -43,6 +50,7 @@ __all__ = [
     "AgreementKind",
     "AidProgramme",
     "Approach",
+    "Carry",
     "CaseStage",
     "Citation",
     "Cluster",
@@ -51,6 +59,7 @@ __all__ = [
     "DisabilityType",
     "DrugRisk",
     "ElderlyCapacity",
+    "EmergencyKind",
     "EvaluationLevel",
     "Evidence",
     "FundingChannel",
@@ -64,6 +73,7 @@ __all__ = [
     "RecipientKind",
     "ReferralReason",
     "ReferralStatus",
+    "Relation",
     "ServiceComponent",
     "ServiceLine",
     "Sex",
@@ -102,6 +112,8 @@ VOCABULARIES: tuple[type[CodedEnum], ...] = (
     InterventionMode,
     LegalBasisKind,
     ConsentGiver,
+    Relation,
+    EmergencyKind,
     ReferralReason,
     ReferralStatus,
     AgreementKind,

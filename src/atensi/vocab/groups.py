@@ -34,6 +34,7 @@ from atensi.vocab.clusters import Target
 from atensi.vocab.person import Sex
 
 __all__ = [
+    "Carry",
     "DisabilityType",
     "DrugRisk",
     "ElderlyCapacity",
@@ -64,6 +65,14 @@ def _ampk(letter: str) -> Citation:
 
 def _pmks(note: str = "Permensos 8/2012 data category") -> Citation:
     return cite("permensos-8-2012", None, _S, source="REFERENCE R27, R28", note=note)
+
+
+#: Where the NAPZA cluster's name is read: narcotics, psychotropics *and other addictive
+#: substances* (a Kemensos release; secondary).
+_NAPZA_CLUSTER = (
+    "Kemensos release of 11 March 2020 on the PROGRESS 5.0 NP Rakornas ('korban "
+    "penyalahgunaan Narkotika, Psikotropika, dan Zat Adiktif (NAPZA)')"
+)
 
 
 def _pp39(letter: str) -> Citation:
@@ -292,6 +301,38 @@ class TargetGroup(CodedEnum):
         ),
         _pp39("k"),
     )
+    PSYCHOTROPIC_USER = (
+        "pengguna_psikotropika",
+        Label(
+            "Penyalah guna psikotropika tanpa sindroma ketergantungan",
+            "Psychotropic misuser without dependence syndrome",
+        ),
+        cite(
+            None,
+            None,
+            _S,
+            source=_NAPZA_CLUSTER,
+            note="the cluster's own name covers psychotropics; PP 39/2012 Pasal 6 ayat (1) huruf "
+            "k names only use with a dependence syndrome, so this group rests on the cluster",
+        ),
+    )
+    ADDICTIVE_SUBSTANCE_USER = (
+        "penyalah_guna_zat_adiktif",
+        Label(
+            "Penyalah guna zat adiktif lainnya (alkohol, inhalan ...)",
+            "Misuser of other addictive substances (alcohol, inhalants ...)",
+        ),
+        cite(
+            None,
+            None,
+            _S,
+            source=_NAPZA_CLUSTER,
+            note="the cluster is that of victims of narcotics, psychotropics and other "
+            "addictive substances (zat adiktif); for a child, UU 35/2014 Pasal 59 ayat (2) "
+            "huruf e names alcohol and other addictive substances (verified); no Act names "
+            "adult users of alcohol or inhalants as rehabilitation targets",
+        ),
+    )
     # --- Tuna sosial and trafficking victims.
     HOMELESS = "gelandangan", Label("Gelandangan", "Homeless person"), _pp39("e")
     BEGGAR = "pengemis", Label("Pengemis", "Beggar"), _pp39("f")
@@ -398,6 +439,15 @@ class TargetGroup(CodedEnum):
         """The group's own limits (age band, period, sex), beyond those of its target."""
         return _BOUNDS.get(self, _NO_BOUNDS)
 
+    @property
+    def carries(self) -> Carry | None:
+        """The other target the law names this person under, at any age, if any.
+
+        A child victim of trafficking is a victim of trafficking (UU 21/2007 Pasal 1 angka 3:
+        'seseorang'): the condition does not end at the 18th birthday.
+        """
+        return _CARRIES.get(self)
+
 
 class GroupBounds(NamedTuple):
     """Limits a group sets beyond its target's, each with the citation it rests on.
@@ -424,6 +474,9 @@ class GroupBounds(NamedTuple):
             the group before it (the special-protection categories of UU 23/2002 before
             UU 35/2014, persons with disabilities before UU 8/2016).
         earlier_citation: the older law's citation, cited for decisions before ``earlier``.
+        younger_citation: where a person younger than ``age_min`` belongs instead, when the
+            law names them (a child under twelve suspected of an offence: UU 11/2012 Pasal
+            21): the group fits them under that citation.
     """
 
     age_min: int | None = None
@@ -437,6 +490,7 @@ class GroupBounds(NamedTuple):
     always_review: Citation | None = None
     earlier: dt.date | None = None
     earlier_citation: Citation | None = None
+    younger_citation: Citation | None = None
 
     def citation_on(self, group: TargetGroup, on: dt.date) -> Citation | None:
         """The citation ``group`` rests on, on ``on``: an older law before ``earlier``."""
@@ -453,13 +507,16 @@ class GroupBounds(NamedTuple):
 _NO_BOUNDS = GroupBounds()
 #: UU 11/2012 (SPPA) came into force two years after its promulgation of 30 July 2012.
 _SPPA_FROM = dt.date(2014, 7, 30)
+#: Cited for a decision before the SPPA applied: the law then in force (UU 11/2012 itself did
+#: not exist before 30 July 2012, and a decision cites only what existed on its date).
 _SPPA_IN_FORCE = cite(
-    "uu-11-2012",
-    "Pasal 108",
+    "uu-23-2002",
+    "Pasal 59",
     _V,
-    source="mblonyox/data-peraturan uu/2012/11/fulltext.md",
-    note="in force two years after promulgation; before it, children in contact with the law "
-    "were dealt with under the earlier juvenile court law",
+    source="mblonyox/data-peraturan uu/2002/23.md",
+    note="'anak yang berhadapan dengan hukum' without the SPPA's three roles: those are UU "
+    "11/2012 Pasal 1 angka 3-5, in force two years after its promulgation of 30 July 2012 "
+    "(Pasal 108)",
 )
 _PMKS_CRITERIA = "Permensos 8/2012 criteria as reproduced by regional offices; the attachment was "
 _PMKS_CRITERIA += "not read in a gazette copy"
@@ -473,12 +530,15 @@ _UU_23_2002 = cite(
     source="mblonyox/data-peraturan uu/2002/23/fulltext.md",
     note="the special-protection categories before UU 35/2014 (ten; the same kind of child)",
 )
+#: Cited before UU 35/2014 (17 October 2014, Pasal II): the list then in force, which did not
+#: name the group.
 _NEW_IN_2014 = cite(
-    "uu-35-2014",
-    "Pasal II; Pasal 59 ayat (2)",
+    "uu-23-2002",
+    "Pasal 59",
     _V,
-    source="mblonyox/data-peraturan uu/2014/35/fulltext.md",
-    note="a category UU 35/2014 added, in force from 17 October 2014; UU 23/2002 did not name it",
+    source="mblonyox/data-peraturan uu/2002/23.md",
+    note="the special-protection categories before UU 35/2014 did not name this group; UU "
+    "35/2014 added it to Pasal 59 ayat (2), in force from 17 October 2014",
 )
 _PP39_DISABILITY = cite(
     "pp-39-2012",
@@ -488,6 +548,19 @@ _PP39_DISABILITY = cite(
     note="'penyandang cacat' before UU 8/2016 came into force (15 April 2016)",
 )
 _BEFORE_2014 = GroupBounds(earlier=_UU_35_2014_FROM, earlier_citation=_UU_23_2002)
+#: Permensos 8/2012 was signed on 29 May 2012 (secondary): the data categories a decision
+#: before it cites are those it replaced.
+_PMKS_FROM = dt.date(2012, 5, 29)
+_PMKS_BEFORE = cite(
+    None,
+    None,
+    _S,
+    source="the PMKS data categories before Permensos 8/2012 (Kepmensos 36/HUK/1999, which it "
+    "replaced; not read)",
+    note="Permensos 8/2012 was signed on 29 May 2012; an earlier decision cites the list it "
+    "replaced",
+)
+_PMKS_ONLY = GroupBounds(earlier=_PMKS_FROM, earlier_citation=_PMKS_BEFORE)
 _ONLY_FROM_2014 = GroupBounds(valid_from=_UU_35_2014_FROM, period_citation=_NEW_IN_2014)
 
 #: The groups that set limits of their own (the rest set none).
@@ -531,7 +604,14 @@ _BOUNDS: dict[TargetGroup, GroupBounds] = {
     TargetGroup.PERSON_WITH_DISABILITY: GroupBounds(
         earlier=dt.date(2016, 4, 15), earlier_citation=_PP39_DISABILITY
     ),
+    TargetGroup.STREET_CHILD: _PMKS_ONLY,
+    TargetGroup.NEGLECTED_ELDERLY: _PMKS_ONLY,
+    TargetGroup.SCAVENGER: _PMKS_ONLY,
+    TargetGroup.MINORITY_GROUP: _PMKS_ONLY,
+    TargetGroup.TROUBLED_MIGRANT_WORKER: _PMKS_ONLY,
     TargetGroup.NEGLECTED_TODDLER: GroupBounds(
+        earlier=_PMKS_FROM,
+        earlier_citation=_PMKS_BEFORE,
         age_under=6,
         age_citation=cite(
             "permensos-8-2012",
@@ -554,6 +634,15 @@ _BOUNDS: dict[TargetGroup, GroupBounds] = {
             note="'telah berumur 12 (dua belas) tahun, tetapi belum berumur 18 (delapan belas) "
             "tahun'; a younger child is dealt with under Pasal 21",
         ),
+        younger_citation=cite(
+            "uu-11-2012",
+            "Pasal 21 ayat (1) huruf b",
+            _V,
+            source=_SPPA,
+            note="a child under 12 suspected of an offence: a programme of education, guidance "
+            "and mentoring at an LPKS, which includes social rehabilitation (its elucidation); "
+            "also UU 35/2014 Pasal 59 ayat (2) huruf b (a child in contact with the law)",
+        ),
     ),
     TargetGroup.CHILD_CRIME_VICTIM: GroupBounds(
         valid_from=_SPPA_FROM, period_citation=_SPPA_IN_FORCE
@@ -572,6 +661,8 @@ _BOUNDS: dict[TargetGroup, GroupBounds] = {
         ),
     ),
     TargetGroup.ECONOMICALLY_VULNERABLE_WOMAN: GroupBounds(
+        earlier=_PMKS_FROM,
+        earlier_citation=_PMKS_BEFORE,
         age_min=18,
         age_under=60,
         age_citation=cite(
@@ -601,6 +692,117 @@ _BOUNDS: dict[TargetGroup, GroupBounds] = {
         )
     ),
 }
+
+
+class Carry(NamedTuple):
+    """A child's condition that the law also names under another target, at any age.
+
+    Attributes:
+        target: the other target (a victim of trafficking or violence, a person with HIV, a
+            victim of NAPZA abuse, a person with a disability, a disaster victim).
+        citation: the article that names the person there regardless of age.
+        review: whether the texts leave the carry unsettled (then the target needs review).
+    """
+
+    target: Target
+    citation: Citation
+    review: bool = False
+
+
+_CARRIES: dict[TargetGroup, Carry] = {
+    TargetGroup.CHILD_ABDUCTION_OR_TRAFFICKING_VICTIM: Carry(
+        Target.SOCIAL_DEVIANCE_AND_TRAFFICKING,
+        cite(
+            "uu-21-2007",
+            "Pasal 1 angka 3; Pasal 51 ayat (1)",
+            _V,
+            source="mblonyox/data-peraturan uu/2007/21.md",
+            note="'Korban adalah seseorang ...': a victim of trafficking at any age, with the "
+            "rights of Pasal 51; also PP 39/2012 Pasal 6 ayat (1) huruf o",
+        ),
+    ),
+    TargetGroup.CHILD_VIOLENCE_VICTIM: Carry(
+        Target.SOCIAL_DEVIANCE_AND_TRAFFICKING,
+        cite(
+            "pp-39-2012",
+            "Pasal 6 ayat (1) huruf m",
+            _V,
+            source="mblonyox/data-peraturan pp/2012/39.md",
+            note="'korban tindak kekerasan': a victim of violence at any age",
+        ),
+    ),
+    TargetGroup.CHILD_SEXUAL_CRIME_VICTIM: Carry(
+        Target.SOCIAL_DEVIANCE_AND_TRAFFICKING,
+        cite(
+            "pp-39-2012",
+            "Pasal 6 ayat (1) huruf m",
+            _V,
+            source="mblonyox/data-peraturan pp/2012/39.md",
+            note="'korban tindak kekerasan' at any age; sexual violence is violence (UU 35/2014 "
+            "Pasal 1 angka 15a: 'Kekerasan' includes sexual suffering)",
+        ),
+    ),
+    TargetGroup.CHILD_EXPLOITED: Carry(
+        Target.SOCIAL_DEVIANCE_AND_TRAFFICKING,
+        cite(
+            "uu-11-2009",
+            "Pasal 5 ayat (2)",
+            _V,
+            source="mblonyox/data-peraturan uu/2009/11.md",
+            note="victims of violence, exploitation and discrimination are a priority of social "
+            "welfare; PP 39/2012 Pasal 6 names 'korban tindak kekerasan' but not exploitation: "
+            "whether an exploited adult is a target there needs review",
+        ),
+        review=True,
+    ),
+    TargetGroup.CHILD_WITH_HIV: Carry(
+        Target.SOCIAL_DEVIANCE_AND_TRAFFICKING,
+        cite(
+            "pp-39-2012",
+            "Pasal 6 ayat (1) huruf l",
+            _V,
+            source="mblonyox/data-peraturan pp/2012/39.md",
+            note="'orang dengan HIV/AIDS': a person with HIV at any age",
+        ),
+    ),
+    TargetGroup.CHILD_SUBSTANCE_ABUSE_VICTIM: Carry(
+        Target.DRUG_ABUSE_VICTIMS,
+        cite(
+            None,
+            None,
+            _S,
+            source=_NAPZA_CLUSTER,
+            note="a victim of narcotics, alcohol, psychotropics or other addictive substances "
+            "belongs to the NAPZA cluster at any age (for narcotics, UU 35/2009 Pasal 54: "
+            "'korban penyalahgunaan Narkotika' must undergo social rehabilitation)",
+        ),
+    ),
+    TargetGroup.CHILD_WITH_DISABILITY: Carry(
+        Target.PERSONS_WITH_DISABILITIES,
+        cite(
+            "pp-39-2012",
+            "Pasal 6 ayat (1) huruf a-c",
+            _V,
+            source="mblonyox/data-peraturan pp/2012/39.md",
+            note="'penyandang cacat' at any age (UU 8/2016 Pasal 1 angka 1: 'setiap orang'); "
+            "the type and its tests are read from the recorded disabilities",
+        ),
+    ),
+    TargetGroup.CHILD_IN_EMERGENCY: Carry(
+        Target.DISASTER_VICTIMS,
+        cite(
+            "pp-39-2012",
+            "Pasal 6 ayat (1) huruf n",
+            _V,
+            source="mblonyox/data-peraturan pp/2012/39.md",
+            note="'korban bencana' at any age; a child in an emergency (UU 35/2014 Pasal 60) is "
+            "a refugee, a victim of riots or of a natural disaster, or in armed conflict: only "
+            "some of these are disaster victims, so it needs review",
+        ),
+        review=True,
+    ),
+}
+
 
 _GROUPS_BY_TARGET: dict[Target, tuple[str, ...]] = {
     Target.CHILDREN: (
@@ -641,6 +843,8 @@ _GROUPS_BY_TARGET: dict[Target, tuple[str, ...]] = {
         "korban_penyalahgunaan_narkotika",
         "eks_pecandu_narkotika",
         "pengguna_psikotropika_ketergantungan",
+        "pengguna_psikotropika",
+        "penyalah_guna_zat_adiktif",
     ),
     Target.SOCIAL_DEVIANCE_AND_TRAFFICKING: (
         "gelandangan",

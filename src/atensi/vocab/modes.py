@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from atensi.vocab._base import Citation, CodedEnum, Evidence, Label, cite
 
-__all__ = ["ConsentGiver", "InterventionMode", "LegalBasisKind"]
+__all__ = ["ConsentGiver", "EmergencyKind", "InterventionMode", "LegalBasisKind", "Relation"]
 
 _V = Evidence.VERIFIED
 _S = Evidence.SECONDARY
@@ -142,6 +142,8 @@ class LegalBasisKind(CodedEnum):
             "Pasal 103 ayat (1)",
             _V,
             source="mblonyox/data-peraturan uu/2009/35/fulltext.md",
+            note="a verdict (huruf a) or an order (huruf b) to undergo treatment and/or care "
+            "through rehabilitation; PP 25/2011 Pasal 13 ayat (2) makes it an obligation",
         ),
     )
     NARCOTICS_PLACEMENT = (
@@ -152,11 +154,13 @@ class LegalBasisKind(CodedEnum):
         ),
         cite(
             "pp-25-2011",
-            "Pasal 13",
-            _S,
-            source="quoted in Perka BNN 11/2014 and Perkaba Bareskrim 1/2016 (menimbang)",
-            note="the PP's own text was not read; the Peraturan Bersama of 2014 (seven "
-            "agencies, incl. the Minister of Social Affairs) sets the procedure",
+            "Pasal 13 ayat (3)-(5)",
+            _V,
+            source="mblonyox/data-peraturan pp/2011/25.md",
+            note="an addict (or a victim of abuse, ayat (5)) on trial may be placed in medical or "
+            "social rehabilitation by the investigator, prosecutor or judge, on the "
+            "recommendation of a team of doctors; the Peraturan Bersama of 2014 sets the "
+            "procedure",
         ),
     )
     OTHER_ORDER = (
@@ -223,8 +227,109 @@ class ConsentGiver(CodedEnum):
     REPRESENTATIVE = (
         "perwakilan",
         Label(
-            "Perwakilan keluarga, kelompok atau komunitas",
-            "Representative of the family, group or community",
+            "Perwakilan keluarga, kelompok atau komunitas; atau wakil yang ditunjuk keluarga",
+            "Representative of the family, group or community; or one the family appointed",
         ),
-        cite(None, None, _C, source="atensi", note="for a subject that is not one person"),
+        cite(
+            "uu-8-2016",
+            "Pasal 33 ayat (3)",
+            _V,
+            source="mblonyox/data-peraturan uu/2016/8.md",
+            note="for a subject that is not one person (atensi's convention); for a person a "
+            "court declared incapable, the one the family appointed to represent them",
+        ),
+    )
+    FAMILY = (
+        "keluarga",
+        Label("Anggota keluarga", "Family member"),
+        cite(
+            "uu-35-2014",
+            "Pasal 26 ayat (2)",
+            _V,
+            source="mblonyox/data-peraturan uu/2014/35.md",
+            note="when the parents are absent, their whereabouts unknown, or they cannot carry "
+            "out their duties, the duties may pass to the family (Keluarga, Pasal 1 angka 3)",
+        ),
+    )
+
+
+class Relation(CodedEnum):
+    """Who someone is to the subject: the alleged perpetrator's relation, for instance.
+
+    A parent who is the alleged perpetrator cannot speak for the child (UU 11/2012 Pasal 23
+    ayat (3): a parent who is the suspect does not accompany the child victim; UU 35/2014 Pasal
+    26 ayat (2): duties pass to the family when a parent cannot carry them out).
+    """
+
+    PARENT = "orang_tua", Label("Orang tua", "Parent")
+    GUARDIAN = "wali", Label("Wali", "Guardian")
+    FAMILY_MEMBER = "anggota_keluarga", Label("Anggota keluarga lain", "Other family member")
+    OTHER = "lainnya", Label("Orang lain", "Someone else")
+
+    @property
+    def speaks_for_child(self) -> bool:
+        """Whether someone of this relation would otherwise consent for a child."""
+        return self in (Relation.PARENT, Relation.GUARDIAN)
+
+
+class EmergencyKind(CodedEnum):
+    """An emergency situation, each under its own law: help comes before paperwork.
+
+    Each kind names the article that puts help first: the rules cite it for a delivery made in
+    the situation before consent or a full assessment (and flag the delivery for review, so the
+    paperwork follows).
+    """
+
+    DISASTER = (
+        "tanggap_darurat_bencana",
+        Label("Tanggap darurat bencana", "Disaster emergency response"),
+        cite(
+            "uu-24-2007",
+            "Pasal 26 ayat (2); Pasal 48 huruf a, d; Pasal 53",
+            _V,
+            source="mblonyox/data-peraturan uu/2007/24.md",
+            note="everyone struck by a disaster has the right to basic needs; the emergency "
+            "response starts with a rapid assessment and meets basic needs (water, food, "
+            "clothing, health, psychosocial services, shelter)",
+        ),
+    )
+    SOCIAL_SHOCK = (
+        "guncangan_sosial",
+        Label("Guncangan dan kerentanan sosial tiba-tiba", "A sudden social shock"),
+        cite(
+            "pp-39-2012",
+            "Pasal 29 ayat (3)-(4); Pasal 30",
+            _V,
+            source="mblonyox/data-peraturan pp/2012/39.md",
+            note="temporary social aid when a shock happens, until the situation is stable; "
+            "after a disaster, in coordination with BNPB",
+        ),
+    )
+    TRAFFICKING_VICTIM_IN_DANGER = (
+        "korban_tppo_perlu_pertolongan_segera",
+        Label(
+            "Korban perdagangan orang yang memerlukan pertolongan segera",
+            "Trafficking victim who needs immediate help",
+        ),
+        cite(
+            "uu-21-2007",
+            "Pasal 53; Pasal 51 ayat (2)",
+            _V,
+            source="mblonyox/data-peraturan uu/2007/21.md",
+            note="first aid at the latest 7 days after the application, when trauma or illness "
+            "endangers the victim",
+        ),
+    )
+    CHILD_NEEDING_PROMPT_HANDLING = (
+        "anak_perlu_penanganan_cepat",
+        Label("Anak yang memerlukan penanganan cepat", "Child who needs prompt handling"),
+        cite(
+            "uu-35-2014",
+            "Pasal 59A huruf a",
+            _V,
+            source="mblonyox/data-peraturan uu/2014/35.md",
+            note="special protection through prompt handling, including physical, psychological "
+            "and social rehabilitation; for a child victim, UU 11/2012 Pasal 91 ayat (2) lets "
+            "the investigator refer without a social report",
+        ),
     )

@@ -1,10 +1,11 @@
 """The six technical policies of social rehabilitation and the twelve ATENSI principles.
 
 The six technical policies were announced at the national coordination meeting (Rakornas) on
-the evaluation of the 2020 programme, held on 10 and 11 December 2020 at the El Royale hotel in
-Jakarta (the Minister's speech with the six policies on the 11th; Kemensos, Kompas and Media
-Indonesia agree; no report of a third day was found); they are policy, not law, and no official
-indicators exist for them (secondary evidence). The twelve principles are law: Permensos 15/2025
+the evaluation of the 2020 programme, held over three days, 10-12 December 2020, at the El Royale
+hotel in Jakarta (the acting Minister's speech with the six policies on Friday the 11th; detik's
+report of 12 December 2020 and a second report of the Rakornas give the three days in those
+words); they are policy, not law, and no official indicators exist for them (secondary
+evidence). The twelve principles are law: Permensos 15/2025
 Pasal 4 ayat (1) names them and ayat (2)-(13) explain them; Permensos 7/2021 has the same twelve.
 
 >>> from atensi.vocab import Principle, TechnicalPolicy
@@ -24,9 +25,11 @@ _RAKORNAS = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="Rakornas Evaluasi Program Rehabilitasi Sosial 2020, 10-11 Dec 2020: Kemensos releases "
-    "of 10 and 11 Dec 2020; Kompas, 11 Dec 2020; Media Indonesia, 12 Dec 2020 (REFERENCE R33, R34)",
-    note="policy announced by the Minister; not in a regulation; no official indicators",
+    source="Rakornas Evaluasi Program Rehabilitasi Sosial 2020, 10-12 Dec 2020: "
+    "https://news.detik.com/berita/d-5292196/ (12 Dec 2020: 'dilaksanakan pada 10-12 Desember "
+    "2020'); Kemensos releases of 10 and 11 Dec 2020; Kompas, 11 Dec 2020",
+    note="policy announced by the acting Minister on 11 December 2020, the second of three "
+    "days; not in a regulation; no official indicators",
 )
 
 

@@ -2,8 +2,9 @@
 
 For every target, the rules below produce findings; the target's outcome follows from its
 *gating* findings (any ``not_met`` → not eligible; else any ``unknown`` → undetermined; else any
-``needs_review`` → needs review; else eligible). Decision-level findings (a NIK that contradicts
-the record, a welfare-data gate the subject is outside) cap every target at "needs review". The
+``needs_review`` → needs review; else eligible). A decision-level finding (a NIK that contradicts
+the record) caps every target at "needs review"; the welfare-data gates (DTKS, DTSEN) are
+reported but gate aid, not rehabilitation (UU 35/2014 Pasal 59A huruf c). The
 overall outcome is the best target's. The generated rule catalogue lists every rule with its
 citations and their grades; :mod:`atensi.rules.catalogue` holds the declarations.
 

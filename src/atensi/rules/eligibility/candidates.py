@@ -22,6 +22,8 @@ from atensi.model.subjects import people_of
 from atensi.rules.decision import Facts, Finding, Status
 from atensi.rules.eligibility.declarations import (
     _BOUNDS,
+    _CARRIES,
+    _CHILD_AGE_BEFORE,
     _CHILDREN,
     _CONDITION_RULES,
     _DISABILITY_PP39,
@@ -35,8 +37,10 @@ from atensi.rules.eligibility.declarations import (
     _NOT_YET_UU_8_2016,
     _REVIEW,
     _SEVERITY,
+    _TARGET_OF,
     _UNKNOWN,
     _UU_8_2016_FROM,
+    _UU_35_2014_FROM,
     _V,
     R_DISABILITY_DURATION,
     R_DISABILITY_MEDICAL,
@@ -57,11 +61,31 @@ from atensi.rules.eligibility.facts import (
 )
 from atensi.vocab import (
     Citation,
+    GroupBounds,
     Target,
     TargetGroup,
 )
 
 # --- Group limits and conditions --------------------------------------------------------------
+
+
+def _then(
+    citation: Citation | None, group: TargetGroup, bounds: GroupBounds, on: dt.date
+) -> Citation | None:
+    """``citation`` as a decision on ``on`` may cite it: the older source before the group's own.
+
+    A limit read from the group's own source (a Permensos 8/2012 age band) is cited as the
+    source that stood before it, on a date before that source existed.
+    """
+    if (
+        citation is not None
+        and bounds.earlier is not None
+        and on < bounds.earlier
+        and group.citation is not None
+        and citation.instrument == group.citation.instrument
+    ):
+        return bounds.earlier_citation
+    return citation
 
 
 def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) -> Finding | None:
@@ -96,10 +120,12 @@ def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) ->
                 f"'{code}' untuk usia {band}; usia tidak diketahui",
                 facts,
                 target=target,
-                citation=bounds.age_citation,
+                citation=_then(bounds.age_citation, group, bounds, on),
             )
         below = low is not None and oldest < low
         above = high is not None and youngest >= high
+        if below and bounds.younger_citation is not None:
+            return None  # another article names the younger person (``_cited`` cites it)
         if below or above:
             return R_GROUP_AGE.finding(
                 _REVIEW,
@@ -109,7 +135,7 @@ def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) ->
                 "kelompok tidak sesuai (mungkin kelompok lain); perlu ditinjau",
                 facts,
                 target=target,
-                citation=bounds.age_citation,
+                citation=_then(bounds.age_citation, group, bounds, on),
             )
         if (low is not None and youngest < low) or (high is not None and oldest >= high):
             return R_GROUP_AGE.finding(
@@ -118,7 +144,7 @@ def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) ->
                 f"'{code}' untuk usia {band}; perkiraan usia {youngest}-{oldest} melintasinya",
                 facts,
                 target=target,
-                citation=bounds.age_citation,
+                citation=_then(bounds.age_citation, group, bounds, on),
             )
     if person is not None and bounds.sex is not None and person.sex is not bounds.sex:
         status = _UNKNOWN if person.sex is None else _REVIEW
@@ -130,7 +156,7 @@ def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) ->
             + ("tidak ada" if person.sex is None else "berbeda"),
             (("group", code), ("sex", None if person.sex is None else person.sex.value)),
             target=target,
-            citation=bounds.sex_citation,
+            citation=_then(bounds.sex_citation, group, bounds, on),
         )
     if bounds.always_review is not None:
         return _CONDITION_RULES[target].finding(
@@ -157,17 +183,49 @@ def _no_condition(target: Target) -> Finding:
 _NO_CONDITION = {target: _no_condition(target) for target in _CONDITION_RULES}
 
 
-def _best_citation(groups: Sequence[TargetGroup], on: dt.date) -> Citation | None:
-    """The citation of the best-established group on ``on``: verified law first, then the first.
+def _cited(group: TargetGroup, candidate: _Candidate, target: Target) -> Citation | None:
+    """The citation a fitting group rests on for ``target`` on the candidate's date.
 
-    A group an older law named before its own came into force cites the older law before then.
+    A carried child condition cites the article that names the person under ``target`` at any
+    age; a person younger than the group's band whom another article names (a child under
+    twelve suspected of an offence) cites that article; a group an older law named before its
+    own came into force cites the older law before then.
     """
-    cited = [
-        c
-        for g in groups
-        if (c := (_BOUNDS[g].citation_on(g, on) if g in _BOUNDS else g.citation)) is not None
-    ]
+    if _TARGET_OF[group] is not target:
+        return _CARRIES[group].citation
+    bounds = _BOUNDS.get(group)
+    if bounds is None:
+        return group.citation
+    if bounds.younger_citation is not None and bounds.age_min is not None:
+        age = candidate.age()
+        if age is not None and age.oldest is not None and age.oldest < bounds.age_min:
+            return bounds.younger_citation
+    return bounds.citation_on(group, candidate.on)
+
+
+def _best_citation(
+    groups: Sequence[TargetGroup], candidate: _Candidate, target: Target
+) -> Citation | None:
+    """The citation of the best-established fitting group: verified law first, then the first."""
+    cited = [c for g in groups if (c := _cited(g, candidate, target)) is not None]
     return next((c for c in cited if c.evidence is _V), cited[0] if cited else None)
+
+
+def _carried_problem(group: TargetGroup, target: Target) -> Finding | None:
+    """Review for a carried condition whose carry the texts do not settle, else None."""
+    carry = _CARRIES[group]
+    if not carry.review:
+        return None
+    code = group.value
+    return _CONDITION_RULES[target].finding(
+        _REVIEW,
+        f"'{code}' (a child's condition) under this target: the law does not settle it; needs "
+        "review",
+        f"'{code}' (kondisi anak) pada sasaran ini: hukum tidak menentukannya; perlu ditinjau",
+        (("conditions", code),),
+        target=target,
+        citation=carry.citation,
+    )
 
 
 def _condition_finding(
@@ -178,8 +236,13 @@ def _condition_finding(
         return _NO_CONDITION[target]
     fitting: list[TargetGroup] = []
     problem: Finding | None = None
+    carried = False
     for group in groups:
-        found = _bound_problem(group, candidate, target)
+        if _TARGET_OF[group] is not target:  # a child's condition the law names here too
+            found = _carried_problem(group, target)
+            carried = carried or found is None
+        else:
+            found = _bound_problem(group, candidate, target)
         if found is None:
             fitting.append(group)
         elif problem is None or _SEVERITY[found.status] < _SEVERITY[problem.status]:
@@ -188,13 +251,17 @@ def _condition_finding(
         return problem
     # Group codes are str enum members: joining them gives their codes.
     codes = ",".join(sorted(fitting))
+    en, id_ = f"condition recorded: {codes}", f"kondisi tercatat: {codes}"
+    if carried:
+        en += " (the law names this person here at any age: the condition stays at 18)"
+        id_ += " (hukum menyebut orang ini di sini pada umur berapa pun: kondisinya tetap pada 18)"
     return _CONDITION_RULES[target].finding(
         _MET,
-        f"condition recorded: {codes}",
-        f"kondisi tercatat: {codes}",
+        en,
+        id_,
         (("conditions", codes),),
         target=target,
-        citation=_best_citation(fitting, candidate.on),
+        citation=_best_citation(fitting, candidate, target),
     )
 
 
@@ -213,6 +280,17 @@ _NO_DISABILITY = R_DISABILITY_TYPE.finding(
     target=_DISABLED,
 )
 _NO_DISABILITY_BEFORE_UU_8_2016 = _NO_DISABILITY._replace(citation=_DISABILITY_PP39)
+_FORMER_PSYCHOTIC = TargetGroup.FORMER_PSYCHOTIC
+_FORMER_PSYCHOTIC_MET = R_DISABILITY_TYPE.finding(
+    _MET,
+    "eks psikotik: a target of PP 39/2012 Pasal 6 ayat (1) huruf j on its own letter, without a "
+    "UU 8/2016 type",
+    "eks psikotik: sasaran PP 39/2012 Pasal 6 ayat (1) huruf j tersendiri, tanpa ragam UU 8/2016",
+    (("conditions", "eks_psikotik"),),
+    target=_DISABLED,
+    citation=_FORMER_PSYCHOTIC.citation,
+)
+_DISABILITY_UNTYPED_BEFORE_UU_8_2016 = _DISABILITY_UNTYPED._replace(citation=_DISABILITY_PP39)
 _DURATION_MESSAGES = {
     Status.MET: (
         "lasting at least 6 months or permanent",
@@ -271,8 +349,12 @@ def _disability_findings(
     disabilities = [d for d in person.disabilities if _holds(d.since, d.until, on)]
     before = on < _UU_8_2016_FROM
     if not disabilities:
+        if groups and _FORMER_PSYCHOTIC in groups:
+            # PP 39/2012 Pasal 6 ayat (1) huruf j names eks psikotik on its own letter: no
+            # UU 8/2016 type (or its tests) is needed.
+            return [_FORMER_PSYCHOTIC_MET]
         if groups:
-            return [_DISABILITY_UNTYPED]
+            return [_DISABILITY_UNTYPED_BEFORE_UU_8_2016 if before else _DISABILITY_UNTYPED]
         return [_NO_DISABILITY_BEFORE_UU_8_2016 if before else _NO_DISABILITY]
     types = ",".join([d.type for d in disabilities])
     if before:
@@ -363,11 +445,13 @@ def _with_member(finding: Finding, member_id: str) -> Finding:
 
 def _no_members(target: Target, community: bool) -> Finding:
     kind = "community" if community else "subject without members"
-    return _MEMBER_RULES[target].finding(
+    declared = _MEMBER_RULES[target]
+    return declared.finding(
         _NOT_MET,
         f"a {kind} has no member this target can apply to",
         "subjek tidak memiliki anggota yang dapat menjadi sasaran ini",
         target=target,
+        citation=declared.citations[1],
     )
 
 
@@ -381,7 +465,7 @@ _NO_MEMBERS = {
 class _Subject:
     """A subject prepared for one decision: its candidates and their conditions, once."""
 
-    __slots__ = ("candidates", "community", "members")
+    __slots__ = ("candidates", "community", "members", "on")
 
     def __init__(
         self,
@@ -392,6 +476,7 @@ class _Subject:
     ) -> None:
         shared = (assessment.conditions, subject.conditions)
         self.community = subject.kind == "community"
+        self.on = on
         whole = _Candidate(None, _groups_by_target(on, *shared), on, on_iso)
         people = people_of(subject)
         self.members = [
@@ -413,4 +498,10 @@ class _Subject:
                 best, best_severity = found, severity
         if best is not None:
             return best
-        return [_NO_MEMBERS[target, self.community]]
+        none = _NO_MEMBERS[target, self.community]
+        if target is _CHILDREN and self.on < _UU_35_2014_FROM:
+            # The definition of a child was UU 23/2002's until UU 35/2014 restated it.
+            none = none._replace(citation=_CHILD_AGE_BEFORE)
+        elif target is _DISABLED and self.on < _UU_8_2016_FROM:
+            none = none._replace(citation=_DISABILITY_PP39)
+        return [none]

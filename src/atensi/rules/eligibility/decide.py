@@ -166,9 +166,19 @@ def _new_gate_finding(gate: DataGate, value: int | bool | None) -> Finding:
         return declared.finding(
             _MET if inside else _REVIEW,
             f"welfare decile {decile}"
-            + ("" if inside else f", above {gate.max_decile}: needs review (practice, not law)"),
+            + (
+                ""
+                if inside
+                else f", above {gate.max_decile}: aid needs review (practice); rehabilitation "
+                "does not depend on it"
+            ),
             f"desil kesejahteraan {decile}"
-            + ("" if inside else f", di atas {gate.max_decile}: perlu ditinjau (praktik)"),
+            + (
+                ""
+                if inside
+                else f", di atas {gate.max_decile}: bantuan perlu ditinjau (praktik); rehabilitasi "
+                "tidak bergantung padanya"
+            ),
             (("welfare_decile", decile),),
             citation=gate.citation,
         )
@@ -182,8 +192,14 @@ def _new_gate_finding(gate: DataGate, value: int | bool | None) -> Finding:
         )
     return declared.finding(
         _MET if listed else _REVIEW,
-        "listed in DTKS" if listed else "not listed in DTKS: needs review (practice, not law)",
-        "terdaftar di DTKS" if listed else "tidak terdaftar di DTKS: perlu ditinjau (praktik)",
+        "listed in DTKS"
+        if listed
+        else "not listed in DTKS: aid needs review (practice); rehabilitation does not depend on "
+        "it",
+        "terdaftar di DTKS"
+        if listed
+        else "tidak terdaftar di DTKS: bantuan perlu ditinjau (praktik); rehabilitasi tidak "
+        "bergantung padanya",
         (("in_dtks", listed),),
         citation=gate.citation,
     )
@@ -299,7 +315,8 @@ def assess_eligibility(
     cap = 0
     if shared:
         findings.extend(shared)
-        # Their unknowns report a missing fact of practice; they do not hold a decision back.
+        # A NIK that contradicts the record caps every target at review; its unknowns do not
+        # hold a decision back. The data gates are informative (they gate aid, not targets).
         cap = _severity([f for f in shared if f.status is not _UNKNOWN])
     targets: list[tuple[str, Outcome]] = []
     eligible: set[Target] = set()

@@ -60,13 +60,15 @@ _DISABILITY_PP39 = cite(
     note="'penyandang cacat fisik', 'cacat mental', 'cacat fisik dan mental'; UU 8/2016 was not "
     "yet in force",
 )
+#: Cited for a decision before UU 8/2016 existed: the law then in force, which set no
+#: six-month or medical test (a decision cites only instruments in force on its date).
 _NOT_YET_UU_8_2016 = cite(
-    "uu-8-2016",
-    "Pasal 153",
+    "pp-39-2012",
+    "Pasal 6 ayat (1) huruf a-c",
     _V,
-    source="mblonyox/data-peraturan uu/2016/8/fulltext.md",
-    note="in force from 15 April 2016: its six-month and medical-determination tests did not "
-    "apply before",
+    source="mblonyox/data-peraturan pp/2012/39.md",
+    note="'penyandang cacat', with no six-month or medical-determination test: those came with "
+    "UU 8/2016 (Pasal 4 ayat (2), in force from 15 April 2016, Pasal 153)",
 )
 _ASSESSMENT = cite(
     None,
@@ -117,6 +119,9 @@ _TARGETS = tuple(Target)
 # ``TargetGroup.target`` and ``.bounds`` are properties; plain mappings are several times
 # cheaper per condition.
 _TARGET_OF = {g: g.target for g in TargetGroup}
+#: The other target each carried child condition is also listed under (victims stay victims).
+_ALSO = {g: carry.target for g in TargetGroup if (carry := g.carries) is not None}
+_CARRIES = {g: carry for g in TargetGroup if (carry := g.carries) is not None}
 _BOUNDS = {g: g.bounds for g in TargetGroup if not g.bounds.is_empty}
 _MEMBER_TARGETS = frozenset({Target.CHILDREN, Target.ELDERLY, Target.PERSONS_WITH_DISABILITIES})
 
@@ -155,6 +160,12 @@ def _group_citations(target: Target) -> tuple[Citation, ...]:
             for g in groups_of(target)
             if (b := g.bounds).earlier_citation is not None
         ),
+        *(
+            b.younger_citation
+            for g in groups_of(target)
+            if (b := g.bounds).younger_citation is not None
+        ),
+        *(c.citation for c in _CARRIES.values() if c.target is target),
     )
 
 
@@ -251,9 +262,15 @@ R_CAPACITY = rule(
 R_DISABILITY_TYPE = rule(
     "elig.disabilitas.type",
     _E,
-    "at least one UU 8/2016 type of disability is recorded",
-    "paling sedikit satu ragam disabilitas UU 8/2016 tercatat",
-    (_DISABILITY_TYPE, _DISABILITY_PP39),
+    "at least one UU 8/2016 type of disability is recorded (eks psikotik, PP 39/2012 Pasal 6 "
+    "ayat (1) huruf j, needs none)",
+    "paling sedikit satu ragam disabilitas UU 8/2016 tercatat (eks psikotik, PP 39/2012 Pasal 6 "
+    "ayat (1) huruf j, tidak memerlukannya)",
+    (
+        _DISABILITY_TYPE,
+        _DISABILITY_PP39,
+        *(c for c in (TargetGroup.FORMER_PSYCHOTIC.citation,) if c is not None),
+    ),
     ("person.disabilities", "disability.since", "disability.until", "assessment.conditions", "on"),
 )
 R_DISABILITY_DURATION = rule(
@@ -277,7 +294,8 @@ R_GROUP_AGE = rule(
     _E,
     "the person's age fits the recorded group's own age band",
     "usia orang itu sesuai rentang usia kelompok yang tercatat",
-    [b.age_citation for b in _BOUNDS.values() if b.age_citation is not None],
+    [b.age_citation for b in _BOUNDS.values() if b.age_citation is not None]
+    + [b.earlier_citation for b in _BOUNDS.values() if b.age_citation and b.earlier_citation],
     ("person.birth_date", "person.nik", "condition.group", "on"),
     cites="bound",
 )
@@ -295,7 +313,8 @@ R_GROUP_SEX = rule(
     _E,
     "the person's sex fits the recorded group",
     "jenis kelamin orang itu sesuai kelompok yang tercatat",
-    [b.sex_citation for b in _BOUNDS.values() if b.sex_citation is not None],
+    [b.sex_citation for b in _BOUNDS.values() if b.sex_citation is not None]
+    + [b.earlier_citation for b in _BOUNDS.values() if b.sex_citation and b.earlier_citation],
     ("person.sex", "condition.group"),
     cites="bound",
 )
@@ -363,34 +382,62 @@ _SHORT = {
     Target.ELDERLY: "lansia",
     Target.PERSONS_WITH_DISABILITIES: "disabilitas",
 }
+#: Each member target names a *person* (verified): a subject with no person cannot be one.
+_PERSON_TARGET = {
+    Target.CHILDREN: _CHILD_AGE._replace(note="'Anak adalah seseorang ...': a child is a person"),
+    Target.ELDERLY: _ELDERLY_AGE._replace(
+        note="'Lanjut Usia adalah seseorang ...': an elderly person is a person"
+    ),
+    Target.PERSONS_WITH_DISABILITIES: cite(
+        "uu-8-2016",
+        "Pasal 1 angka 1",
+        _V,
+        source="mblonyox/data-peraturan uu/2016/8.md",
+        note="'Penyandang Disabilitas adalah setiap orang ...': a person with a disability is a "
+        "person",
+    ),
+}
 _MEMBER_RULES = {
     target: rule(
         f"elig.{short}.members",
         _E,
         "a family or group has a member this target can apply to",
         "keluarga atau kelompok memiliki anggota yang dapat menjadi sasaran ini",
-        _MEMBERS,
+        (_MEMBERS, _PERSON_TARGET[target])
+        + ((_CHILD_AGE_BEFORE,) if target is Target.CHILDREN else ())
+        + ((_DISABILITY_PP39,) if target is Target.PERSONS_WITH_DISABILITIES else ()),
         ("subject.kind", "subject.members", "member.id"),
+        # The refusal ("no member") rests on the target's definition of a person, verified;
+        # the route through the members is atensi's convention and never refuses.
+        grade=_V,
     )
     for target, short in _SHORT.items()
 }
+# The data gates are reported, not applied: they gate aid (the services' aid items and the
+# funding checks), never whether a person is a target of rehabilitation (issue 24).
 R_DTKS = rule(
     "elig.dtks.listed",
     _E,
-    "listed in DTKS (the data gate of 2021-2024; practice)",
-    "terdaftar di DTKS (gerbang data 2021-2024; praktik)",
+    "listed in DTKS (the data gate of aid, 2021-2024; practice): reported, not a condition of "
+    "rehabilitation",
+    "terdaftar di DTKS (gerbang data bantuan 2021-2024; praktik): dilaporkan, bukan syarat "
+    "rehabilitasi",
     None,
     ("assessment.in_dtks", "edition", "on"),
     cites="gate",
+    gating=False,
 )
 R_DTSEN = rule(
     "elig.dtsen.decile",
     _E,
-    "in DTSEN welfare deciles 1-5 (the data gate from 2025; practice)",
-    "berada di desil kesejahteraan DTSEN 1-5 (gerbang data sejak 2025; praktik)",
+    "in DTSEN welfare deciles 1-5 (the data gate of aid from 2025; practice): reported, not a "
+    "condition of rehabilitation",
+    "berada di desil DTSEN 1-5 (gerbang data bantuan sejak 2025; praktik): dilaporkan, bukan "
+    "syarat rehabilitasi",
     None,
     ("assessment.welfare_decile", "family.welfare_decile", "subject.kind", "edition", "on"),
     cites="gate",
+    gating=False,
 )
 _INFORMATIVE = informative_ids(_E)
 

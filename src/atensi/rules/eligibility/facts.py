@@ -22,6 +22,7 @@ from atensi.model.subjects import Subject, people_of
 from atensi.rules.age import age_on, age_range, months_after
 from atensi.rules.decision import Facts, Finding
 from atensi.rules.eligibility.declarations import (
+    _ALSO,
     _CHILD_AGE_BEFORE,
     _CHILDREN,
     _DAY,
@@ -55,6 +56,12 @@ def _holds(since: dt.date | None, until: dt.date | None, on: dt.date) -> bool:
 
 
 def _groups_by_target(on: dt.date, *condition_lists: Iterable[Condition]) -> Groups:
+    """The groups in force on ``on``, by target.
+
+    A child's condition the law also names under another target at any age (a child victim of
+    trafficking is a victim of trafficking, :attr:`TargetGroup.carries`) is listed under that
+    target too: victims stay victims at 18.
+    """
     found: Groups = {}
     for conditions in condition_lists:
         for condition in conditions:
@@ -67,6 +74,13 @@ def _groups_by_target(on: dt.date, *condition_lists: Iterable[Condition]) -> Gro
                 found[target] = [group]
             elif group not in listed:
                 listed.append(group)
+            also = _ALSO.get(group)
+            if also is not None:
+                listed = found.get(also)
+                if listed is None:
+                    found[also] = [group]
+                elif group not in listed:
+                    listed.append(group)
     return found
 
 
