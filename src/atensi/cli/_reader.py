@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import sys
 from collections.abc import Callable, Generator, Iterator
 from typing import IO, Any, NamedTuple
 
@@ -41,7 +40,7 @@ from atensi.boundary._lines import (
     not_json,
     too_deep,
 )
-from atensi.cli._io import UsageError, read_failed
+from atensi.cli._io import UsageError, read_failed, standard_input
 from atensi.errors import ErrorDetail
 
 __all__ = [
@@ -588,7 +587,7 @@ def _too_large(index: int) -> BadItem:
 def open_input(path: str) -> IO[bytes]:
     """Open ``path`` for reading (``-`` is standard input)."""
     if path == "-":
-        return sys.stdin.buffer
+        return standard_input()
     try:
         return open(path, "rb")
     except OSError as err:
@@ -609,7 +608,7 @@ def read_records(
     try:
         yield from located_records(stream, raw_lines=raw_lines, name=_name(path))
     finally:
-        if stream is not sys.stdin.buffer:
+        if path != "-":
             stream.close()
 
 
@@ -624,7 +623,7 @@ def read_document(path: str, what: str) -> Any:
         source = _Source(stream, _name(path))
         raw = source.read_exactly(MAX_RECORD_BYTES + 1)
     finally:
-        if stream is not sys.stdin.buffer:
+        if path != "-":
             stream.close()
     if len(raw) > MAX_RECORD_BYTES:
         raise UsageError(f"{what} is larger than {MAX_RECORD_BYTES} bytes")
