@@ -3,9 +3,9 @@
 // Indonesian and English labels, its citation, its personal-data class) and validate nothing.
 //
 //   npm install ajv ajv-formats ajv-cli
-//   atensi schema person > person.schema.json
+//   atensi schema person > /tmp/person.schema.json
 //   npx ajv validate --spec=draft2020 -c ajv-formats -c ./examples/ajv-atensi.cjs \
-//       -s person.schema.json -d record.json
+//       -s /tmp/person.schema.json -d /tmp/record.json
 //
 // In a program: `require("./ajv-atensi.cjs")(ajv)` after `new Ajv2020()`.
 module.exports = function atensiVocabulary(ajv) {

@@ -79,7 +79,7 @@ def test_stdin_and_json_arrays_stream() -> None:
 
 def test_explain_in_indonesian() -> None:
     result = run("explain", "examples/cases.json", "--on", "2024-06-01", "--lang", "id")
-    assert "Keputusan (eligibility, 2024-06-01, atensi-2022)" in result.stdout
+    assert "Keputusan (kelayakan, 2024-06-01, atensi-2022)" in result.stdout
     assert "rekaman" in result.stderr
 
 

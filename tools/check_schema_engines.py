@@ -52,7 +52,7 @@ from atensi.cli import main as cli_main  # noqa: E402
 from atensi.cli.records import entity, kinds  # noqa: E402
 from atensi.rules import Decision  # noqa: E402
 
-#: Example files, and the kind of their records (a line with ``cases`` is a portfolio).
+#: Example files, and the kind of their records (a line with ``owner`` is a portfolio).
 EXAMPLES = {
     "persons.jsonl": "person",
     "persons-broken.jsonl": "person",
@@ -135,7 +135,7 @@ def cases(tmp: pathlib.Path) -> list[tuple[str, str, Any]]:
     found += [("corpus", "person", {**PERSON, "name": name}) for name in LONE_SURROGATES]
     for file, kind in EXAMPLES.items():
         for record in _records(ROOT / "examples" / file):
-            chosen = "portfolio" if isinstance(record, dict) and "cases" in record else kind
+            chosen = "portfolio" if isinstance(record, dict) and "owner" in record else kind
             found.append((f"examples/{file}", chosen, record))
     found += [("output", kind, value) for kind, value in _outputs(tmp)]
     return found

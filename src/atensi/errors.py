@@ -39,6 +39,7 @@ __all__ = [
     "Loc",
     "NoInstrumentInForce",
     "UnknownCode",
+    "WrongArgument",
     "digest_key",
     "json_type_names",
     "key_digest",
@@ -337,6 +338,36 @@ class NoInstrumentInForce(AtensiError):
         )
 
 
+class WrongArgument(AtensiError, TypeError):
+    """A function was given an argument of the wrong kind (a dict where an entity belongs).
+
+    Both a :class:`ValueError` (as every atensi error) and a :class:`TypeError`. Codes given as
+    text where a vocabulary member is typed are accepted; a code that is not one raises
+    :class:`UnknownCode`.
+
+    Args:
+        name: the parameter.
+        expected: what it takes, in English.
+        got: the value given (only its type is shown: it may be personal data).
+        expected_id: what it takes, in Indonesian.
+    """
+
+    code = "argument.wrong_type"
+
+    def __init__(self, name: str, expected: str, got: object, expected_id: str) -> None:
+        self.name = name
+        got_type = type_label(got)
+        hint = ""
+        if isinstance(got, Mapping):
+            hint = " (structure it first: atensi.structure(data, cls))"
+        super().__init__(
+            f"{name}: expected {expected}, got a {got_type}{hint}",
+            message_id=f"{name}: seharusnya {expected_id}, bukan {got_type}"
+            + (" (strukturkan dahulu: atensi.structure(data, cls))" if hint else ""),
+            ctx={"argument": name, "expected": expected, "got": got_type},
+        )
+
+
 #: The version of the JSON shape of :meth:`InvalidRecord.to_json`; bumped only on breaking change.
 ERROR_JSON_VERSION = 1
 
@@ -403,7 +434,7 @@ class ErrorDetail:
 
     def __repr__(self) -> str:
         # The input is left out on purpose: it may be personal data.
-        return f"ErrorDetail(loc={self.loc!r}, code={self.code!r}, msg={self.message_en!r})"
+        return f"ErrorDetail(loc={self.loc!r}, code={self.code!r}, message_en={self.message_en!r})"
 
     def to_dict(
         self,

@@ -31,10 +31,10 @@ from atensi.boundary._plan import _TAGGED_UNIONS
 from atensi.model import Entity, _characters
 from atensi.model._fields import multiline, type_hints
 from atensi.regions import all_codes
-from atensi.rules import DECISION_JSON_VERSION, Decision, Outcome, Status
+from atensi.rules import DECISION_JSON_VERSION, Decision, EditionComparison, Outcome, Status
 from atensi.vocab import CodedEnum, Evidence
 
-__all__ = ["EXTENSION_KEYWORDS", "SCHEMA_DIALECT", "json_schema"]
+__all__ = ["EXTENSION_KEYWORDS", "SCHEMA_DIALECT", "json_schema", "result_schema"]
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -270,7 +270,9 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
 
     Every entity has one, the envelope of ``atensi assess`` included
     (:class:`atensi.model.AssessmentItem`); :class:`atensi.rules.Decision` gives the schema of
-    :meth:`~atensi.rules.Decision.to_json` (version 1), the decision each output line carries.
+    :meth:`~atensi.rules.Decision.to_json` (version 1), the decision each output line carries;
+    :class:`atensi.rules.EditionComparison` that of its ``to_json`` (``--compare-editions``).
+    The command line's result line is :func:`result_schema`.
 
     >>> from atensi.model import Referral
     >>> schema = json_schema(Referral)
@@ -282,6 +284,8 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
     """
     if cls is Decision:
         return _decision_schema()
+    if cls is EditionComparison:
+        return _comparison_schema()
     if not (isinstance(cls, type) and issubclass(cls, Entity)):
         raise TypeError(f"{cls!r} is not an atensi entity class")
     builder = _Builder()
@@ -373,6 +377,114 @@ def _decision_schema() -> dict[str, Any]:
         ],
         "additionalProperties": False,
         "$defs": {"Outcome": {"title": "Outcome", "enum": [o.value for o in Outcome]}},
+    }
+
+
+def _comparison_schema() -> dict[str, Any]:
+    """The schema of ``EditionComparison.to_json()`` (version 1)."""
+    decision = _decision_schema()
+    defs = decision.pop("$defs")
+    for key in ("$schema", "$id"):
+        decision.pop(key)
+    word = {"type": "string", "description": "a status or an outcome code, or 'absent'"}
+    by_edition = {"type": "object", "additionalProperties": word}
+    difference = {
+        "type": "object",
+        "properties": {
+            "target": {"type": "string"},
+            "outcomes": by_edition,
+            "rules": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {"rule_id": {"type": "string"}, "statuses": by_edition},
+                    "required": ["rule_id", "statuses"],
+                    "additionalProperties": False,
+                },
+            },
+        },
+        "required": ["target", "outcomes", "rules"],
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": "https://atensi.invalid/schema/EditionComparison.json",
+        "title": "EditionComparison",
+        "description": _first_paragraph(EditionComparison.__doc__),
+        "type": "object",
+        "properties": {
+            "version": {"const": 1},
+            "kind": {"const": "edition_comparison"},
+            "on": {"type": "string", "format": "date", "pattern": DATE_PATTERN},
+            "editions": {"type": "array", "items": {"type": "string"}, "minItems": 2},
+            "differences": {"type": "array", "items": difference},
+            "decisions": {"type": "array", "items": {"$ref": "#/$defs/Decision"}},
+        },
+        "required": ["version", "kind", "on", "editions", "differences", "decisions"],
+        "additionalProperties": False,
+        "$defs": {**defs, "Decision": decision},
+    }
+
+
+def result_schema() -> dict[str, Any]:
+    """The schema of one line ``atensi validate`` or ``atensi assess`` writes.
+
+    ``{"index", "line", "offset"?, "ok", "decision" | "comparison" | "errors", "warnings"?}``:
+    ``index`` counts records from 0, ``line`` is the 1-based line of the file (``offset`` the
+    byte, in a JSON array), ``ok`` says whether the record was valid; a valid one carries its
+    decision (``assess``) or comparison (``--compare-editions``), an invalid one its errors
+    (:meth:`atensi.InvalidRecord.to_json`'s items), either may carry warnings.
+
+    >>> result_schema()["required"]
+    ['index', 'line', 'ok']
+    """
+    comparison = _comparison_schema()
+    defs = comparison.pop("$defs")
+    for key in ("$schema", "$id"):
+        comparison.pop(key)
+    problem = {
+        "type": "object",
+        "properties": {
+            "loc": {
+                "type": "array",
+                "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+            },
+            "code": {"type": "string"},
+            "msg": _label_schema(),
+            "ctx": {"type": "object"},
+            "input": {},
+        },
+        "required": ["loc", "code", "msg", "ctx"],
+        "additionalProperties": False,
+    }
+    problems = {"type": "array", "items": {"$ref": "#/$defs/Problem"}}
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": "https://atensi.invalid/schema/Result.json",
+        "title": "Result",
+        "description": "One line of atensi validate or atensi assess: the record's result.",
+        "type": "object",
+        "properties": {
+            "index": {"type": "integer", "minimum": 0},
+            "line": {"type": "integer", "minimum": 1},
+            "offset": {"type": "integer", "minimum": 0},
+            "ok": {"type": "boolean"},
+            "decision": {"$ref": "#/$defs/Decision"},
+            "comparison": {"$ref": "#/$defs/EditionComparison"},
+            "errors": {**problems, "minItems": 1},
+            "warnings": problems,
+        },
+        "required": ["index", "line", "ok"],
+        "additionalProperties": False,
+        # An invalid record has errors and no decision; a valid one no errors. (``false`` for
+        # an absent property, not ``not: {required}``: ajv's strict mode refuses the latter.)
+        "if": {"properties": {"ok": {"const": False}}},
+        "then": {
+            "properties": {"errors": True, "decision": False, "comparison": False},
+            "required": ["errors"],
+        },
+        "else": {"properties": {"errors": False}},
+        "$defs": {**defs, "EditionComparison": comparison, "Problem": problem},
     }
 
 

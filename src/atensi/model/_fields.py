@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
+import inspect
 import re
 import types
 import typing
@@ -342,6 +344,73 @@ class Entity:
     def problems(self) -> list[ErrorDetail]:
         """Return the violations of the class invariants (empty for a valid entity)."""
         return [p for check in self._invariants for p in check(self)]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "__attrs_attrs__" in cls.__dict__ and "__init__" in cls.__dict__:
+            _explained(cls)
+
+
+def _explained(cls: type[Any]) -> None:
+    """Make an entity class say what it is: field docs, a true signature, named errors.
+
+    Runs once per class, when attrs has built it. The bilingual field descriptions live in the
+    attrs metadata (the JSON Schema reads them there); this writes them into the class
+    docstring as a Google-style ``Attributes`` section, so that ``help()`` and the API docs show
+    them. The generated ``__init__`` is wrapped so that an error a field validator raises names
+    the entity (``InvalidRecord.entity``), as the invariants' errors do, and its signature shows
+    the declared types (attrs writes a converter's parameter type, ``Any``).
+    """
+    init = cls.__dict__["__init__"]
+    fields = attrs.fields(cls)
+    name = cls.__name__
+
+    @functools.wraps(init)
+    def init_naming_the_entity(self: Any, *args: Any, **kwargs: Any) -> None:
+        try:
+            init(self, *args, **kwargs)
+        except InvalidRecord as err:
+            if err.entity is not None:
+                raise
+            raise InvalidRecord(err.errors, name) from None
+
+    parameters = [inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)]
+    for f in fields:
+        default = inspect.Parameter.empty
+        if f.default is not attrs.NOTHING:
+            factory = default_factory(f)
+            default = factory() if factory is not None else f.default
+        parameters.append(
+            inspect.Parameter(
+                f.alias or f.name,
+                inspect.Parameter.KEYWORD_ONLY
+                if f.kw_only
+                else inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                default=default,
+                annotation=f.type if f.type is not None else inspect.Parameter.empty,
+            )
+        )
+    init_naming_the_entity.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        parameters, return_annotation=None
+    )
+    cls.__init__ = init_naming_the_entity
+    lines = []
+    for f in fields:
+        doc = f.metadata.get("doc")
+        if doc is None:
+            continue
+        extra = []
+        sensitivity = f.metadata.get("sensitivity")
+        if sensitivity is not None and sensitivity.value != "bukan_data_pribadi":
+            extra.append(f"personal data: {sensitivity.value}")
+        citation = f.metadata.get("citation")
+        if citation is not None:
+            extra.append(str(citation))
+        note = f" ({'; '.join(extra)})" if extra else ""
+        lines.append(f"    {f.name} ({f.type}): {doc.en}. *{doc.id}*{note}.")
+    if lines and "\nAttributes:" not in (cls.__doc__ or ""):
+        body = (cls.__doc__ or name).rstrip()
+        cls.__doc__ = body + "\n\nAttributes:\n" + "\n".join(lines) + "\n"
 
 
 _DATE_FIELDS: dict[type[Any], tuple[str, ...]] = {}
