@@ -191,6 +191,31 @@ def _say(err: Output, text: str) -> None:
         pass  # standard error itself failed: the exit code still tells
 
 
+#: The environment variable that fixes the key of hidden keys' digests (hexadecimal).
+DIGEST_KEY_VARIABLE = "ATENSI_DIGEST_KEY"
+
+
+def _digest_key_from_environment() -> None:
+    """Use ``ATENSI_DIGEST_KEY`` for the digests of hidden keys, if it is set.
+
+    Without it each run draws its own secret, so the same hidden key reads alike within a run
+    (its workers included) but not across runs; a pipeline that compares the outputs of two
+    runs sets the same secret in both (at least 16 random bytes, in hexadecimal).
+    """
+    from atensi.errors import AtensiError, use_digest_key
+
+    text = os.environ.get(DIGEST_KEY_VARIABLE)
+    if text is None:
+        return
+    try:
+        use_digest_key(bytes.fromhex(text.strip()))
+    except (ValueError, AtensiError):
+        raise UsageError(
+            f"{DIGEST_KEY_VARIABLE} must hold at least 16 random bytes in hexadecimal "
+            '(python -c "import secrets; print(secrets.token_hex(32))")'
+        ) from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     closed = closed_standard_streams()
@@ -201,6 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     stderr: IO[str] = sys.stderr if sys.stderr is not None and 2 not in closed else io.StringIO()
     err = Output(stderr, "standard error")
     try:
+        _digest_key_from_environment()
         args = build_parser().parse_args(argv)
         if getattr(args, "jobs", None) is not None:
             args.jobs = records.jobs_for(args, err)
