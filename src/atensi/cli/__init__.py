@@ -46,6 +46,7 @@ from typing import IO, NoReturn
 import atensi
 from atensi.cli import coverage, lookup, records, report
 from atensi.cli._io import CliError, ExitCode, Output, PipeClosed, UsageError, WriteFailed
+from atensi.cli._options import common_parent
 from atensi.cli._reader import (
     MAX_RECORD_BYTES,
     BadItem,
@@ -119,20 +120,7 @@ def _date(text: str) -> object:
 
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser."""
-    common = _Parser(add_help=False)
-    common.add_argument(
-        "--lang", choices=("id", "en"), default="en", help="language of messages (default: en)"
-    )
-    common.add_argument(
-        "--quiet",
-        action="store_true",
-        help="no progress line and no closing summary on standard error (faults still are)",
-    )
-    common.add_argument(
-        "--show-personal-data",
-        action="store_true",
-        help="print personal data (inputs, facts, full NIKs); off by default",
-    )
+    common = common_parent(_Parser)
     parser = _Parser(
         prog="atensi",
         description=DESCRIPTION,
@@ -185,7 +173,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = Output(stream, "standard output")
     err = Output(sys.stderr, "standard error")
     try:
-        args = build_parser().parse_args(argv)
+        arguments = sys.argv[1:] if argv is None else list(argv)
+        if not arguments:
+            # Bare ``atensi``: what it does and its commands, not only "a command is required".
+            err.write(build_parser().format_help())
+            err.flush()
+            return ExitCode.USAGE
+        args = build_parser().parse_args(arguments)
         if getattr(args, "jobs", None) is not None:
             args.jobs = records.jobs_for(args, err)
         code: int = args.run(args, out, err)
