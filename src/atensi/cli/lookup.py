@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sys
 from collections.abc import Callable
 from typing import Any
 
 import atensi
-from atensi.cli._io import ExitCode, Output, UsageError, read_failed
+from atensi.cli._io import ExitCode, Output, UsageError, read_failed, standard_input
 from atensi.cli._options import add_lang, add_personal_data
 from atensi.cli.records import entity, kinds
 
@@ -48,7 +47,7 @@ def _nik_from_stdin() -> str:
     Not on the command line, where ``ps`` and the shell's history would keep it.
     """
     try:
-        raw = sys.stdin.buffer.read(_MAX_NIK_INPUT + 1)
+        raw = standard_input().read(_MAX_NIK_INPUT + 1)
     except OSError as err:
         raise read_failed("standard input", err) from None
     if len(raw) > _MAX_NIK_INPUT:

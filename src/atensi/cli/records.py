@@ -144,8 +144,11 @@ def _texts(records: Iterator[Any], unit: Callable[[Any], str], jobs: int) -> Ite
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    from atensi.cli._signals import worker_options
+
     try:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # Workers reset the signals, die with the parent, share its digest key (_signals).
+        with ProcessPoolExecutor(max_workers=jobs, **worker_options()) as pool:
             pending: Iterator[str] = iter(())
             while True:
                 batch: list[Any] = []
