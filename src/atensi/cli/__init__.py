@@ -106,7 +106,7 @@ exit codes:
   130 interrupted (Ctrl-C)  143 SIGTERM
 
 example:
-  atensi assess examples/assessments.jsonl --on 2024-06-01 > decisions.jsonl
+  atensi assess examples/assessments.jsonl --on 2024-06-01 > /tmp/decisions.jsonl
   atensi explain examples/cases.json --on 2024-06-01 --lang id
   atensi validate examples/persons-broken.jsonl --kind person
 
