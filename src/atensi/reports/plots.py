@@ -11,7 +11,9 @@ configuration and font cache when first imported: that is its I/O, not atensi's.
 * :func:`achievement_figure`: achievement against the caller's targets;
 * :func:`coverage_heatmap`: the coverage of the unit registry (:func:`atensi.coverage`) by
   province: per target on one date, or per date (a year each) over several;
-* :func:`editions_figure`: the editions of the rules as a Gantt chart, their dates' grades shown.
+* :func:`editions_figure`: the editions of the rules as a Gantt chart, their dates' grades shown;
+* :func:`parameter_figure`: a dated parameter of the law as a timeline, each value coloured by
+  the grade of its citation.
 
 Every function takes ``lang`` (``"en"`` or ``"id"``): titles, axes and legends in that
 language. Output is reproducible: SVG without a date and with fixed element ids, PNG without the
@@ -24,7 +26,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any
 
-from atensi.law import Edition, InForceDates, editions
+from atensi.law import Edition, InForceDates, editions, get_parameter, instrument_in_force
+from atensi.law.parameters import ParameterValue, Value
 from atensi.reports.errors import PlotUnavailable
 from atensi.reports.totals import Achievement, Totals
 from atensi.rules.coverage import CoverageReport
@@ -38,6 +41,7 @@ __all__ = [
     "achievement_figure",
     "coverage_heatmap",
     "editions_figure",
+    "parameter_figure",
     "pm_by_target_figure",
     "write_figure",
 ]
@@ -53,6 +57,7 @@ def _matplotlib() -> Any:
     try:
         import matplotlib
         import matplotlib.figure
+        import matplotlib.patches
     except ImportError:  # the plot extra is not installed
         raise PlotUnavailable() from None
     return matplotlib
@@ -319,6 +324,112 @@ def editions_figure(
         axes.invert_yaxis()
         axes.xaxis_date()
         axes.set_title(title or _word("editions_title", lang))
+        return _done(figure)
+
+
+#: One colour per evidence grade (the grade of the value's citation).
+_GRADE_COLOURS = {
+    "verified": "#009E73",
+    "secondary": "#E69F00",
+    "background": "#D55E00",
+    "convention": "#999999",
+}
+
+
+def _value_text(value: Value, unit: str) -> str:
+    if value is None:
+        return "not in force"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple):
+        return ", ".join(_value_text(v, unit) for v in value)
+    if unit == "IDR" and isinstance(value, int):
+        return f"Rp{value:,}"
+    if unit == "percent":
+        return f"{value}%"
+    if unit in ("year", "month"):
+        return f"{value} {unit}" + ("" if value == 1 else "s")
+    return str(value)
+
+
+def parameter_figure(
+    name: str,
+    *,
+    until: dt.date,
+    since: dt.date | None = None,
+    in_force_dates: InForceDates | None = None,
+) -> Figure:
+    """A dated parameter's values over time, each coloured by its citation's grade.
+
+    The values are the ones the rules read on each day (the edition in force resolved as every
+    rule resolves it, with ``in_force_dates`` if given); a value's start is marked with its
+    date. Drawn from ``since`` (default: the parameter's first dated value or the first rule
+    set, whichever is earlier) to ``until`` (no clock is read).
+    """
+    found = get_parameter(name)
+    table = editions(in_force_dates)
+    floor = table[0].valid_from
+    dated = [e.start for e in found.entries if e.start is not None]
+    begin = since or min([*dated, floor])
+    cuts = sorted({begin, *dated, *(e.valid_from for e in table)} - {None})
+    points = [p for p in cuts if begin <= p < until]
+    segments: list[tuple[dt.date, dt.date, Value, str | None, str]] = []
+    for index, start in enumerate(points):
+        end = points[index + 1] if index + 1 < len(points) else until
+        answer: ParameterValue | None
+        if found.by_date_only:
+            answer = found.on_date(start)
+        elif start < floor:
+            answer = None  # no rule set, so no edition, before the first one
+        else:
+            edition = instrument_in_force(start, in_force_dates=in_force_dates)
+            answer = found.at(start, edition)
+        value = None if answer is None else answer.value
+        cited = None if answer is None else answer.citation
+        grade = None if cited is None else cited.evidence.value
+        law = "" if cited is None or cited.instrument is None else str(cited).split(" Pasal")[0]
+        law = law.split(" [")[0]
+        segment = (start, end, value, grade, law)
+        if segments and segments[-1][2:] == segment[2:]:
+            segments[-1] = (segments[-1][0], end, value, grade, law)
+        else:
+            segments.append(segment)
+    with _rc():
+        figure = _figure(8.0, 1.7)
+        axes = figure.add_subplot()
+        for start, end, value, grade, law in segments:
+            colour = "white" if value is None else _GRADE_COLOURS.get(grade or "", "#FFFFFF")
+            axes.barh(
+                0,
+                (end - start).days,
+                left=_days(start),
+                height=0.6,
+                color=colour,
+                edgecolor="black",
+                linewidth=0.5,
+            )
+            middle = _days(start) + (end - start).days / 2
+            label = _value_text(value, found.unit) + (
+                f"\n{law}" if law and value is not None else ""
+            )
+            axes.text(middle, 0, label, ha="center", va="center", fontsize=8)
+            axes.text(_days(start), -0.45, start.isoformat(), ha="left", va="top", fontsize=7)
+        axes.set_ylim(-0.8, 0.4)
+        axes.set_yticks([])
+        axes.xaxis_date()
+        axes.set_xlim(_days(begin), _days(until))
+        grades = sorted({g for _, _, v, g, _ in segments if g is not None and v is not None})
+        handles = [_matplotlib().patches.Patch(color=_GRADE_COLOURS[g], label=g) for g in grades]
+        if handles:
+            axes.legend(
+                handles=handles,
+                loc="lower right",
+                bbox_to_anchor=(1.0, 1.0),
+                fontsize=7,
+                ncols=len(handles),
+                frameon=False,
+            )
+        axes.set_title(name, fontsize=9, loc="left")
         return _done(figure)
 
 
