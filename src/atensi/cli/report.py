@@ -21,7 +21,14 @@ import atensi
 from atensi.cli._io import ExitCode, Output, UsageError, WriteFailed
 from atensi.cli._law import add_law_options, law_from
 from atensi.cli._progress import Progress
-from atensi.cli._reader import BadItem, Located, read_document, read_records
+from atensi.cli._reader import (
+    BadItem,
+    Located,
+    RawLine,
+    parse_line,
+    read_document,
+    read_records,
+)
 from atensi.cli.records import summary
 from atensi.errors import ErrorDetail
 
@@ -128,17 +135,23 @@ def _key(args: argparse.Namespace) -> bytes | None:
         raise UsageError(f"cannot read the pseudonym key file: {reason}") from None
 
 
-def _records(path: str, opened: Callable[[Any], None] | None = None) -> Iterator[Located]:
+def _records(
+    path: str, opened: Callable[[Any], None] | None = None, *, raw: bool = False
+) -> Iterator[Located]:
     """The records of ``path``, located; a pretty-printed portfolio document is one record.
 
     A file whose first line is not a JSON value but which starts with ``{`` may be one
     portfolio written over many lines: it is read whole (at most 16 MB) when it parses; if it
-    does not, its lines are reported one by one as for any JSON Lines file.
+    does not, its lines are reported one by one as for any JSON Lines file. With ``raw``, the
+    lines of JSON Lines after the first come undecoded (:class:`RawLine`), for
+    :meth:`~atensi.reports.ProgrammeReport.add_line`.
     """
-    stream = read_records(path, opened=opened)
+    stream = read_records(path, opened=opened, raw_lines=raw)
     first = next(stream, None)
     if first is None:
         return
+    if isinstance(first.item, RawLine):
+        first = first._replace(item=parse_line(first.item))
     if isinstance(first.item, BadItem) and path != "-":
         with open(path, "rb") as handle:
             starts_object = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
@@ -323,11 +336,20 @@ def _read(
     """Read every record into the report; write each invalid one to ``errors.jsonl`` as met."""
     show = args.show_personal_data
     shown = Progress(err, quiet=args.quiet)
-    for index, where in enumerate(_records(args.portfolio, opened=shown.opened)):
+    for index, where in enumerate(_records(args.portfolio, opened=shown.opened, raw=True)):
         shown.update(index + 1)
         item = where.item
-        if isinstance(item, BadItem):
-            problems: Any = (item.detail,)
+        problems: Any
+        if isinstance(item, RawLine):
+            # The report reads the line as the strict reader would: a record, or its problems.
+            problems = report.add_line(item.data, number=item.number)
+            if problems is None:  # a blank line (the reader skips them already)
+                continue
+            if not problems:
+                counts.valid += 1
+                continue
+        elif isinstance(item, BadItem):
+            problems = (item.detail,)
         else:
             try:
                 report.add(_entity(item))

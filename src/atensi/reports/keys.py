@@ -3,7 +3,8 @@
 Counting distinct PM across partitions of the data needs, per cell, the *set* of PM in it (a sum
 of per-partition counts counts a person served in two partitions twice). The set holds keys, not
 identities: 128 bits of BLAKE2b over the identity of :func:`atensi.rules.beneficiaries.identity`
-(a NIK, a registry id, a family card number or a record id), as Python integers.
+(a NIK, a registry id, a family card number or a record id): 16 bytes, held packed
+(:mod:`atensi.reports.packed`), given back as Python integers where a caller asks for the keys.
 
 * Without a key, the hash is **not secret**: anyone can hash a candidate NIK and compare. Keys
   never leave the process through atensi's own outputs (reports write counts, not keys), but a
@@ -56,6 +57,10 @@ class BeneficiaryKeys:
 
     def __call__(self, identity: str) -> int:
         """The key of one identity."""
+        return int.from_bytes(self.digest(identity), "big")
+
+    def digest(self, identity: str) -> bytes:
+        """The key of one identity as its 16 bytes (big-endian: ``__call__`` is their number)."""
         if self._key is None:
             raise ReportError(
                 "a keyed partial restored from a pickle cannot hash new records (the key never "
@@ -64,10 +69,9 @@ class BeneficiaryKeys:
                 "hasil parsial berkunci dari pickle tidak dapat meng-hash rekaman baru (kuncinya "
                 "tidak ikut); buat hasil parsial di tempat kunci berada, gabungkan di mana saja",
             )
-        digest = hashlib.blake2b(
+        return hashlib.blake2b(
             identity.encode("utf-8", "surrogatepass"), digest_size=16, key=self._key, person=_PERSON
         ).digest()
-        return int.from_bytes(digest, "big")
 
     def __reduce__(self) -> tuple[object, ...]:
         # A pickled partial keeps the fingerprint, never the key: it can still merge.
