@@ -51,10 +51,10 @@ from atensi.model import (
     Period,
     ServiceDelivery,
 )
+from atensi.reports import _window
 from atensi.reports.errors import ReportError
 from atensi.reports.periods import edition_for
 from atensi.reports.render import csv_text, sort_key
-from atensi.rules.beneficiaries import beneficiaries, groups_on
 from atensi.rules.decision import Decision, Status
 from atensi.rules.eligibility import PRIMARY_ORDER
 from atensi.rules.funding import Ceiling, check_funding, check_partner_aid
@@ -78,8 +78,8 @@ Cell = tuple[str | None, ...]
 
 
 def _primary_target(case: Case, day: dt.date) -> str | None:
-    subject = beneficiaries(case.subject)[0]
-    targets = {g.target.value for g in groups_on(case, subject, day) if g is not None}
+    subject = _window.pms(case, False)[0]
+    targets = {g.target.value for g in _window.groups(case, subject, day) if g is not None}
     return min(targets, key=_RANK.__getitem__) if targets else None
 
 

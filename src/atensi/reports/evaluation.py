@@ -61,6 +61,7 @@ from atensi.model import (
     StaffMember,
     UnitRegistry,
 )
+from atensi.reports import _window
 from atensi.reports.aftercare import SCHEDULE, due
 from atensi.reports.errors import ReportError
 from atensi.reports.keys import BeneficiaryKeys
@@ -68,7 +69,6 @@ from atensi.reports.measures import MEASURES, Measure
 from atensi.reports.packed import PackedPairs, distinct_keys
 from atensi.reports.periods import edition_for
 from atensi.reports.render import csv_text
-from atensi.rules.beneficiaries import beneficiaries
 from atensi.rules.policies import history_complete
 from atensi.vocab import CaseStage, Practice, TerminationReason
 
@@ -321,9 +321,9 @@ class Evaluation:
         ):
             return
         members = self.spec[1]
-        served, digest = self._pm, self._keys.digest
-        for pm in beneficiaries(case.subject, members=members):
-            served.add(_KIND_TAG[pm.kind] + digest(pm.identity))
+        served, hashed, fingerprint = self._pm, self._keys.digest, self._keys.fingerprint
+        for pm in _window.pms(case, members):
+            served.add(_KIND_TAG[pm.kind] + _window.digest(case, pm, fingerprint, hashed))
 
     def _followups(self, case: Case, closed_on: dt.date) -> None:
         by_point = {f.months_after: f for f in case.followups}

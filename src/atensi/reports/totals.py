@@ -66,12 +66,13 @@ from fractions import Fraction
 from typing import Any, NamedTuple
 
 from atensi.model import TARGET_AXES, Case, Period, PmTarget, ServiceDelivery
+from atensi.reports import _window
 from atensi.reports.errors import ReportError
 from atensi.reports.keys import BeneficiaryKeys
 from atensi.reports.packed import PackedPairs, distinct_keys
 from atensi.reports.periods import GRANULARITIES, buckets, buckets_between
 from atensi.reports.render import csv_text, sort_key
-from atensi.rules.beneficiaries import beneficiaries, groups_on, regencies
+from atensi.rules.beneficiaries import regencies
 from atensi.vocab import Approach, FundingChannel, ServiceComponent, TargetGroup
 
 __all__ = [
@@ -343,10 +344,12 @@ class Totals:
         wanted = tuple(_POSITION[axis] for axis in spec.by)
         groups_wanted = "target_group" in spec.by or "target" in spec.by
         keyed = []
-        for pm in beneficiaries(case.subject, members=spec.members):
+        hashed, fingerprint = self._keys.digest, spec.key_fingerprint
+        for pm in _window.pms(case, spec.members):
             regs = regencies(pm.subject)
             provinces = tuple(dict.fromkeys(None if r is None else r[:2] for r in regs))
-            keyed.append((pm, self._keys.digest(pm.identity), (pm.kind,), regs, provinces))
+            key = _window.digest(case, pm, fingerprint, hashed)
+            keyed.append((pm, key, (pm.kind,), regs, provinces))
         unit = (case.unit,)
         for delivery in case.deliveries:
             labels = buckets_between(
@@ -363,7 +366,8 @@ class Totals:
                 targets: tuple[str | None, ...] = _NOT_ASKED
                 if groups_wanted:
                     codes = tuple(
-                        None if g is None else _CODE[g] for g in groups_on(case, pm, delivery.start)
+                        None if g is None else _CODE[g]
+                        for g in _window.groups(case, pm, delivery.start)
                     )
                     targets = tuple(
                         dict.fromkeys(None if c is None else _TARGET_OF[c] for c in codes)
