@@ -227,7 +227,13 @@ def test_pictures_are_written_with_the_plot_extra(tmp_path: pathlib.Path) -> Non
         ["report", str(source), "--out", str(out), "--period", "2023", "--format", "svg"]
     )
     assert code == 0
-    assert {p.name for p in out.iterdir()} == {"pm_by_target.svg", "editions.svg", "errors.jsonl"}
+    assert {p.name for p in out.iterdir()} == {
+        "pm_by_target.svg",
+        "editions.svg",
+        "errors.jsonl",
+        "report.json",  # the list of the files, always
+    }
+
 
 
 def _written(out: pathlib.Path) -> dict[str, bytes]:

@@ -21,6 +21,7 @@ import attrs
 
 from atensi.model import SUBJECT_KINDS
 from atensi.model._fields import (
+    BLANK,
     DATE_MAX,
     DATE_MIN,
     Entity,
@@ -269,6 +270,7 @@ class _Generator:
             "_Bail": _Bail,
             "_date": _date,
             "_refused": refused_character,
+            "_BLANK": BLANK,
             "_new": _new,
             "_set": _set,
             "_MISSING": _MISSING,
@@ -289,13 +291,13 @@ class _Generator:
             out.append(f"{ind}if not {var}.isascii(): {var}.encode('utf-8')")
             long_text = multiline(limits)
             out.append(
-                f"{ind}if not {var}.isprintable() and _refused({var}, {long_text}) is not None:"
-                " _bail()"
+                f"{ind}if not ({var}.isascii() and {var}.isprintable())"
+                f" and _refused({var}, {long_text}) is not None: _bail()"
             )
             if "max_length" in limits:
                 out.append(f"{ind}if len({var}) > {limits['max_length']}: _bail()")
             if limits.get("min_length"):
-                out.append(f"{ind}if len({var}.strip()) < {limits['min_length']}: _bail()")
+                out.append(f"{ind}if len({var}.strip(_BLANK)) < {limits['min_length']}: _bail()")
             return
         if tp is bool:
             out.append(f"{ind}if type({var}) is not bool: _bail()")

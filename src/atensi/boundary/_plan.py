@@ -323,7 +323,7 @@ class Plan:
                 "object.unknown_key",
                 "unknown field",
                 "ruas tidak dikenal",
-                None,
+                key,  # the key itself: shown only with include_personal (a path may hide it)
                 {"allowed": self.allowed},
             )
             hint = suggestion(key, self.allowed) if type(key) is str else None

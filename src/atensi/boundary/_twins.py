@@ -49,6 +49,7 @@ from atensi.boundary._fast import (
 from atensi.boundary._lines import no_key_twice
 from atensi.boundary._plan import tagged_union_of
 from atensi.model._fields import (
+    BLANK,
     DATE_MAX,
     DATE_MIN,
     Entity,
@@ -250,6 +251,7 @@ class _Builder:
         self.ns: dict[str, Any] = {
             "_bail": _bail,
             "_refused": refused_character,
+            "_BLANK": BLANK,
             "_force": msgspec.structs.force_setattr,
             "_new": _new,
             "UNSET": UNSET,
@@ -484,11 +486,11 @@ class _Checks:
                 out.append(f"{ind}if ':' in {var}: c += {var}.count(':')")
                 return
             out.append(
-                f"{ind}if not {var}.isprintable() and _refused({var}, {multiline(limits)}) "
-                "is not None: _bail()"
+                f"{ind}if not ({var}.isascii() and {var}.isprintable())"
+                f" and _refused({var}, {multiline(limits)}) is not None: _bail()"
             )
             if limits.get("min_length"):
-                out.append(f"{ind}if len({var}.strip()) < {limits['min_length']}: _bail()")
+                out.append(f"{ind}if len({var}.strip(_BLANK)) < {limits['min_length']}: _bail()")
             return
         if tp is dt.date:
             if not self.colons:

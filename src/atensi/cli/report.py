@@ -15,12 +15,13 @@ import datetime as dt
 import functools
 import itertools
 import json
-import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import atensi
-from atensi.cli._io import ExitCode, Output, UsageError, WorkerFailed, WriteFailed
+from atensi._secret import random_key
+from atensi.cli._folder import MANIFEST, Folder
+from atensi.cli._io import ExitCode, Output, UsageError, WorkerFailed
 from atensi.cli._law import add_law_options, law_from
 from atensi.cli._progress import Progress
 from atensi.cli._reader import (
@@ -189,34 +190,6 @@ def _error_line(
     return json.dumps({**head, "ok": False, "errors": details}, ensure_ascii=False)
 
 
-class _Directory:
-    """The output directory: files written whole, failures as :class:`WriteFailed`."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.written: list[str] = []
-        try:
-            os.makedirs(path, exist_ok=True)
-        except OSError as err:
-            raise WriteFailed(
-                f"cannot create {path}: {err.strerror or type(err).__name__}"
-            ) from None
-
-    def write(self, name: str, data: bytes | Callable[[Any], None]) -> None:
-        target = os.path.join(self.path, name)
-        try:
-            with open(target, "wb") as handle:
-                if isinstance(data, bytes):
-                    handle.write(data)
-                else:
-                    data(handle)
-        except OSError as err:
-            raise WriteFailed(
-                f"cannot write {target}: {err.strerror or type(err).__name__}"
-            ) from None
-        self.written.append(name)
-
-
 def _plots_available(formats: tuple[str, ...], asked: bool) -> tuple[str, ...]:
     """The picture formats to write; asking for one without the plot extra is a usage error."""
     wanted = tuple(f for f in formats if f in _PICTURES)
@@ -232,7 +205,7 @@ def _plots_available(formats: tuple[str, ...], asked: bool) -> tuple[str, ...]:
 
 
 def _pictures(
-    directory: _Directory,
+    directory: Folder,
     report: Any,
     targets: list[Any],
     registry: Any,
@@ -270,7 +243,7 @@ def _writer(write: Callable[[Any, Any, str], None], figure: Any, fmt: str) -> Ca
 def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
     """Write the programme report of ``args.portfolio`` into ``args.out``."""
     from atensi.reports import DEFAULT_BY, ProgrammeReport, ReportError, trace
-    from atensi.reports.render import csv_lines
+    from atensi.reports.render import csv_lines, json_text
 
     args.law = law_from(args)
     period = _period(args)
@@ -286,7 +259,9 @@ def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
         "granularity": args.granularity,
         "by": args.by or DEFAULT_BY,
         "members": args.members,
-        "pseudonym_key": key,
+        # One key for the run, so that the partials of --jobs merge; drawn at random (and
+        # never written down) unless the caller gives one.
+        "pseudonym_key": random_key() if key is None else key,
         "ceiling_idr": args.ceiling,
         "edition": args.law.edition,
         "in_force_dates": args.law.overrides(),
@@ -298,30 +273,34 @@ def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
             report.totals.projector(tuple(args.trace))
     except (ReportError, atensi.AtensiError) as exc:
         raise UsageError(exc.message_id if args.lang == "id" else exc.message_en) from None
-    directory = _Directory(args.out)
-    counts = _Counts()
-    directory.write(
-        "errors.jsonl", functools.partial(_read, args=args, report=report, counts=counts, err=err)
-    )
-    if "csv" in formats:
-        for name, text in report.tables(targets=targets, registry=registry).items():
-            directory.write(name, text.encode("utf-8"))
-    if "json" in formats:
+    with Folder(args.out) as directory:
+        counts = _Counts()
         directory.write(
-            "report.json", report.json_text(targets=targets, registry=registry).encode("utf-8")
+            "errors.jsonl",
+            functools.partial(_read, args=args, report=report, counts=counts, err=err),
         )
-    if pictures:
-        _pictures(directory, report, targets, registry, args, pictures)
-    if args.trace is not None:
-        rows = trace(
-            report.totals,
-            args.trace,
-            _again(_records(args.portfolio)),
-            pseudonym_key=key,
-            show_personal_data=args.show_personal_data,
-        )
-        lines = csv_lines(["record", "path", "case_id", "delivery_id"], rows)
-        directory.write("trace.csv", functools.partial(_write_lines, lines=lines))
+        if "csv" in formats:
+            for name, text in report.tables(targets=targets, registry=registry).items():
+                directory.write(name, text.encode("utf-8"))
+        if pictures:
+            _pictures(directory, report, targets, registry, args, pictures)
+        if args.trace is not None:
+            rows = trace(
+                report.totals,
+                args.trace,
+                _again(_records(args.portfolio)),
+                pseudonym_key=key,
+                show_personal_data=args.show_personal_data,
+            )
+            lines = csv_lines(["record", "path", "case_id", "delivery_id"], rows)
+            directory.write("trace.csv", functools.partial(_write_lines, lines=lines))
+        # Last: report.json lists every other file with its hash (the report's own manifest).
+        document: dict[str, Any] = {"version": 1}
+        if "json" in formats:
+            document = report.to_json(targets=targets, registry=registry)
+        document["files"] = directory.manifest()
+        directory.write(MANIFEST, json_text(document).encode("utf-8"))
+        directory.commit()
     summary(err, args, counts.valid, counts.invalid)
     err.write(f"{len(directory.written)} files in {args.out}\n")
     return ExitCode.INVALID if counts.invalid else ExitCode.OK
@@ -395,13 +374,14 @@ def _in_workers(
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    from atensi.cli._signals import worker_options
     from atensi.reports import ProgrammeReport
 
     make = functools.partial(ProgrammeReport, **args.report_options)
     in_flight: collections.deque[tuple[Future[Any], dict[int, Located]]] = collections.deque()
     failure: UsageError | None = None
     try:
-        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+        with ProcessPoolExecutor(max_workers=args.jobs, **worker_options()) as pool:
             while True:
                 batch: list[tuple[int, Located]] = []
                 if failure is None:

@@ -64,7 +64,7 @@ from atensi.model import (
 from atensi.reports import _window
 from atensi.reports.aftercare import SCHEDULE, due
 from atensi.reports.errors import ReportError
-from atensi.reports.keys import BeneficiaryKeys
+from atensi.reports.keys import BeneficiaryKeys, different_keys
 from atensi.reports.measures import MEASURES, Measure
 from atensi.reports.packed import PackedPairs, distinct_keys
 from atensi.reports.periods import edition_for
@@ -365,6 +365,8 @@ class Evaluation:
         Raises:
             ReportError: ``report.cannot_merge`` for partials made with other parameters.
         """
+        if other._keys.fingerprint != self._keys.fingerprint:
+            raise different_keys()
         if other.spec != self.spec:
             raise ReportError(
                 "cannot merge evaluations made with different parameters",

@@ -68,7 +68,7 @@ from typing import Any, NamedTuple
 from atensi.model import TARGET_AXES, Case, Period, PmTarget, ServiceDelivery
 from atensi.reports import _window
 from atensi.reports.errors import ReportError
-from atensi.reports.keys import BeneficiaryKeys
+from atensi.reports.keys import BeneficiaryKeys, different_keys
 from atensi.reports.packed import PackedPairs, distinct_keys
 from atensi.reports.periods import GRANULARITIES, buckets, buckets_between
 from atensi.reports.render import csv_text, sort_key
@@ -229,7 +229,8 @@ class Totals:
         granularity: ``"year"`` (default), ``"quarter"``, ``"month"`` or ``"period"``.
         by: the axes to keep (default :data:`DEFAULT_BY`); coarser tables roll up from them.
         members: count a family or group as each of its members (kind ``person``).
-        pseudonym_key: key the beneficiary hashes (see :mod:`atensi.reports.keys`).
+        pseudonym_key: key the beneficiary hashes (see :mod:`atensi.reports.keys`); without
+            one a random key is drawn, and only partials with the same key merge.
     """
 
     __slots__ = (
@@ -394,6 +395,8 @@ class Totals:
             ReportError: ``report.cannot_merge`` when the partials count different things
                 (period, granularity, axes, members or key).
         """
+        if other.spec.key_fingerprint != self.spec.key_fingerprint:
+            raise different_keys()
         if other.spec != self.spec:
             raise ReportError(
                 "cannot merge totals made with different parameters (period, granularity, "

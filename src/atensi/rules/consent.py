@@ -27,7 +27,7 @@ from atensi.model import Case, Consent, LegalBasis, Person
 from atensi.rules.age import age_range, months_after
 from atensi.rules.catalogue import Rule, rule
 from atensi.rules.decision import Finding, Status
-from atensi.vocab import ConsentGiver, Evidence, cite
+from atensi.vocab import ConsentGiver, Evidence, LegalBasisKind, cite
 
 __all__ = [
     "CONSENT_FIRST",
@@ -214,13 +214,32 @@ def _ordered(basis: LegalBasis | None, mode: str, on: dt.date, what: str) -> lis
     end = min(ends) if ends else None
     facts = (("legal_basis", basis.kind.value), ("runs_until", None if end is None else str(end)))
     if end is not None and on >= end:
+        # Say which end applied, and offer an extension only where one can be had: the law
+        # extends a placement of a child under twelve once; diversion and the measures of
+        # UU 11/2012 have a maximum, not an extension. An order's own term is its issuer's.
+        if limit is None:
+            why_en, why_id = "its own end", "akhir masanya sendiri"
+        elif basis.until is None or months_after(basis.issued_on, limit) <= basis.until:
+            why_en = f"the law's limit of {limit} months"
+            why_id = f"batas undang-undang {limit} bulan"
+        else:
+            why_en, why_id = "its own end", "akhir masanya sendiri"
+        extendable = limit is None or basis.kind is LegalBasisKind.SPPA_UNDER_TWELVE
+        needed_en = (
+            "an extension, a new order or consent is needed"
+            if extendable
+            else "a new order or consent is needed"
+        )
+        needed_id = (
+            "perlu perpanjangan, perintah baru atau persetujuan"
+            if extendable
+            else "perlu perintah baru atau persetujuan"
+        )
         found.append(
             R_ORDER_PERIOD.finding(
                 Status.NEEDS_REVIEW,
-                f"the order ran until {end.isoformat()} (its own end or the law's limit of "
-                f"{limit} months): an extension, a new order or consent is needed",
-                f"perintah berlaku sampai {end.isoformat()}: perlu perpanjangan, perintah baru "
-                "atau persetujuan",
+                f"the order ran until {end.isoformat()} ({why_en}): {needed_en}",
+                f"perintah berlaku sampai {end.isoformat()} ({why_id}): {needed_id}",
                 facts,
             )
         )

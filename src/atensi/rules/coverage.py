@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from atensi.law import Edition, InForceDates, instrument_in_force
 from atensi.regions import lookup as lookup_region
+from atensi.rules._args import members
 from atensi.rules.catalogue import rule
 from atensi.rules.decision import Finding, Status
 from atensi.vocab import Cluster, Evidence, Target, UnitKind, cite
@@ -353,7 +354,7 @@ def _registry(registry: UnitRegistry | Iterable[ServiceUnit]) -> _Registry:
 
 def units_serving(
     region: str,
-    target: Target | Cluster,
+    target: Target | Cluster | str,
     *,
     on: dt.date,
     registry: UnitRegistry | Iterable[ServiceUnit],
@@ -365,7 +366,7 @@ def units_serving(
 
     Args:
         region: a Kemendagri code (regency/city or district; dots allowed).
-        target: the target or cluster.
+        target: the target or cluster (a member or its code: ``"anak"``).
         on: the date.
         registry: the units (an :class:`~atensi.model.UnitRegistry` or any iterable of units).
         multifunction_policy_from: override the multifunction policy date.
@@ -377,7 +378,7 @@ def units_serving(
     """
     current = instrument_in_force(on, edition=edition, in_force_dates=in_force_dates)
     code = lookup_region(region).code
-    target = Target(target.value)
+    target = Target(members((Cluster, Target), target, "target").value)
     known = _registry(registry)
     units = known.units
     found = []
@@ -461,7 +462,7 @@ def coverage(
     *,
     on: dt.date,
     regions: Iterable[str] | None = None,
-    clusters: Iterable[Target | Cluster] | None = None,
+    clusters: Iterable[Target | Cluster | str] | None = None,
     multifunction_policy_from: dt.date = MULTIFUNCTION_POLICY_FROM,
     edition: str | Edition | None = None,
     in_force_dates: InForceDates | None = None,
@@ -492,7 +493,9 @@ def coverage(
     wanted = (
         tuple(t for t in Target if current.basis(t).how in ("named", "floor"))
         if clusters is None
-        else tuple(dict.fromkeys(Target(c.value) for c in clusters))
+        else tuple(
+            dict.fromkeys(Target(members((Cluster, Target), c, "clusters").value) for c in clusters)
+        )
     )
     states = [
         s

@@ -230,9 +230,7 @@ def _delivery_findings(case: Case, delivery: ServiceDelivery) -> list[Finding]:
             exception = True
     else:
         what = (
-            "aid"
-            if delivery.component is ServiceComponent.AID_AND_SOCIAL_ASSISTANCE
-            else ("a service")
+            "aid" if delivery.component is ServiceComponent.AID_AND_SOCIAL_ASSISTANCE else "service"
         )
         found.append(
             refusal(

@@ -51,6 +51,7 @@ import attrs
 from atensi.errors import AtensiError
 from atensi.law import Edition, InForceDates, instrument_in_force
 from atensi.model import Case, StageEntry, Termination
+from atensi.rules._args import entity_argument, member
 from atensi.rules.catalogue import Rule, rule
 from atensi.rules.consent import (
     CONSENT_FIRST,
@@ -567,10 +568,10 @@ def guards_of(current: CaseStage | None, stage: CaseStage) -> tuple[Guard, ...]:
 
 def check_transition(
     case: Case,
-    stage: CaseStage,
+    stage: CaseStage | str,
     *,
     on: dt.date,
-    reason: TerminationReason | None = None,
+    reason: TerminationReason | str | None = None,
     edition: str | Edition | None = None,
     in_force_dates: InForceDates | None = None,
 ) -> Decision:
@@ -584,6 +585,9 @@ def check_transition(
     it decides which principles the evaluation loops cite and whether the Sentra Kreasi exit
     rules apply.
     """
+    entity_argument(case, (Case,), "case")
+    stage = member(CaseStage, stage, "stage")
+    reason = None if reason is None else member(TerminationReason, reason, "reason")
     current = instrument_in_force(on, edition=edition, in_force_dates=in_force_dates)
     move = Move(case, case.current_stage, stage, on, reason, current)
     refused = _structure(move)
@@ -615,10 +619,10 @@ def check_transition(
 
 def advance(
     case: Case,
-    stage: CaseStage,
+    stage: CaseStage | str,
     *,
     on: dt.date,
-    reason: TerminationReason | None = None,
+    reason: TerminationReason | str | None = None,
     note: str | None = None,
     edition: str | Edition | None = None,
     in_force_dates: InForceDates | None = None,
@@ -630,13 +634,15 @@ def advance(
 
     Args:
         case: the case (not modified).
-        stage: the stage to enter.
+        stage: the stage to enter (a member or its code: ``"asesmen"``).
         on: the date of the move; not earlier than the last stage entered.
         reason: required for termination and early termination; recorded on the case.
         note: an optional note on the stage entry.
         edition: pin an edition, exactly as for :func:`atensi.rules.assess_eligibility`.
         in_force_dates: replace atensi's unverified in-force dates.
     """
+    stage = member(CaseStage, stage, "stage")
+    reason = None if reason is None else member(TerminationReason, reason, "reason")
     decision = check_transition(
         case, stage, on=on, reason=reason, edition=edition, in_force_dates=in_force_dates
     )

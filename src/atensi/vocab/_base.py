@@ -13,7 +13,16 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Self
 
 from atensi.errors import UnknownCode
 
-__all__ = ["Citation", "CodedEnum", "Evidence", "Label", "cite"]
+__all__ = [
+    "EVIDENCE_LABELS",
+    "LANGUAGES",
+    "Citation",
+    "CodedEnum",
+    "Evidence",
+    "Label",
+    "check_lang",
+    "cite",
+]
 
 
 class Evidence(enum.StrEnum):
@@ -32,6 +41,21 @@ class Evidence(enum.StrEnum):
     BACKGROUND = "background"
     #: atensi's own design choice or inference where the sources are silent.
     CONVENTION = "convention"
+
+
+#: The languages of every label and message: Indonesian and English.
+LANGUAGES = ("id", "en")
+
+
+def check_lang(lang: object) -> str:
+    """Return ``lang`` if it is a language atensi speaks (``"id"`` or ``"en"``).
+
+    Raises:
+        UnknownCode: for anything else (``"fr"``, ``None``), with the choices.
+    """
+    if type(lang) is str and lang in LANGUAGES:
+        return lang
+    raise UnknownCode("language", lang, LANGUAGES, vocabulary_id="bahasa")
 
 
 class Label(NamedTuple):
@@ -53,7 +77,16 @@ class Label(NamedTuple):
             return self.id
         if lang == "en":
             return self.en
-        raise UnknownCode("language", lang, ("id", "en"))
+        raise UnknownCode("language", lang, LANGUAGES, vocabulary_id="bahasa")
+
+
+#: How a citation names its grade in each language (English: the code, as before).
+EVIDENCE_LABELS = {
+    Evidence.VERIFIED: Label("terverifikasi", "verified"),
+    Evidence.SECONDARY: Label("sekunder", "secondary"),
+    Evidence.BACKGROUND: Label("latar belakang", "background"),
+    Evidence.CONVENTION: Label("konvensi atensi", "convention"),
+}
 
 
 class Citation(NamedTuple):
@@ -80,14 +113,22 @@ class Citation(NamedTuple):
     note: str | None = None
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
+        """The citation as a reader sees it, in ``lang``: instrument, article, grade.
+
+        >>> Citation(None, None, Evidence.SECONDARY).text("id")
+        'praktik [sekunder]'
+        """
         parts = []
         if self.instrument is not None:
             parts.append(short_instrument_name(self.instrument))
         if self.article:
             parts.append(self.article)
         if not parts:
-            parts.append("practice")
-        return f"{' '.join(parts)} [{self.evidence.value}]"
+            parts.append({"id": "praktik", "en": "practice"}[check_lang(lang)])
+        return f"{' '.join(parts)} [{EVIDENCE_LABELS[self.evidence].in_lang(lang)}]"
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serialisable mapping of the citation."""
@@ -184,4 +225,6 @@ class CodedEnum(enum.StrEnum):
         return tuple(m.value for m in cls)
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}.{self.name}"
+        # The member and the code it stores, as Python's own enums show them: the English name
+        # alone hid that CaseStage.PLANNING is "rencana_intervensi" in every file and output.
+        return f"<{type(self).__name__}.{self.name}: {self._value_!r}>"
