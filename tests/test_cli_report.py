@@ -235,7 +235,6 @@ def test_pictures_are_written_with_the_plot_extra(tmp_path: pathlib.Path) -> Non
     }
 
 
-
 def _written(out: pathlib.Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
 
