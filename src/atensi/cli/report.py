@@ -265,6 +265,7 @@ def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
         "ceiling_idr": args.ceiling,
         "edition": args.law.edition,
         "in_force_dates": args.law.overrides(),
+        "match": args.match_without_nik,
     }
     try:
         report = ProgrammeReport(**args.report_options)
@@ -474,6 +475,12 @@ def add_parser(sub: Any, common: argparse.ArgumentParser, date: Callable[[str], 
     )
     p.add_argument("--by", type=_axes, help="axes to keep, comma-separated")
     p.add_argument("--members", action="store_true", help="count families and groups per member")
+    p.add_argument(
+        "--match-without-nik",
+        action="store_true",
+        help="know a person with neither NIK nor registry id by name, birth and regency "
+        "(pm_matching.csv says how many, and the total with and without it)",
+    )
     p.add_argument("--targets", help="targets of PM: JSON Lines or array of PmTarget records")
     p.add_argument("--registry", help="unit registry (residential places, coverage picture)")
     p.add_argument("--ceiling", type=_amount, help="ceiling of one aid, in whole rupiah")

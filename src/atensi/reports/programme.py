@@ -87,6 +87,9 @@ class ProgrammeReport:
         schedule: follow-up points in months (default 6 and 12).
         edition: pin an edition (the one resolver); every part names the same edition.
         in_force_dates: replace atensi's unverified in-force dates.
+        match: know a person without NIK or registry id by their matching key
+            (:mod:`atensi.rules.matching`): two records of one such person count once, and
+            the report says how many were matched (``pm_matching.csv``, ``matching``).
     """
 
     __slots__ = ("budget", "evaluation", "invalid", "records", "totals")
@@ -103,13 +106,19 @@ class ProgrammeReport:
         schedule: Iterable[int] = SCHEDULE,
         edition: str | Edition | None = None,
         in_force_dates: InForceDates | None = None,
+        match: bool = False,
     ) -> None:
         if pseudonym_key is None:
             # One random key for the whole report (its parts hash alike), never written down:
             # partials to merge need the caller's key (see atensi.reports.keys).
             pseudonym_key = random_key()
         self.totals = Totals(
-            period, granularity=granularity, by=by, members=members, pseudonym_key=pseudonym_key
+            period,
+            granularity=granularity,
+            by=by,
+            members=members,
+            pseudonym_key=pseudonym_key,
+            match=match,
         )
         self.evaluation = Evaluation(
             period,
@@ -118,6 +127,7 @@ class ProgrammeReport:
             schedule=schedule,
             edition=edition,
             in_force_dates=in_force_dates,
+            match=match,
         )
         self.budget = Budget(
             period, ceiling_idr=ceiling_idr, edition=edition, in_force_dates=in_force_dates
@@ -255,6 +265,9 @@ class ProgrammeReport:
                 [*header, *_ACHIEVED_COLUMNS],
                 ([r.get(h) for h in header] + [r[c] for c in _ACHIEVED_COLUMNS] for r in rows),
             )
+        matching = self.totals.matching()
+        if matching is not None:
+            out["pm_matching.csv"] = csv_text(list(matching), [list(matching.values())])
         out["evaluation.csv"] = self.evaluation.to_csv(units)
         out["evaluation_breakdown.csv"] = self.evaluation.breakdown_csv(units)
         out["budget.csv"] = self.budget.to_csv()
@@ -271,6 +284,7 @@ class ProgrammeReport:
         """Everything as one JSON-ready document (version 1)."""
         units = None if registry is None else _units(registry)
         spec = self.totals.spec
+        matching = self.totals.matching()
         return {
             "version": 1,
             "period": {"start": spec.period.start.isoformat(), "end": spec.period.end.isoformat()},
@@ -286,6 +300,7 @@ class ProgrammeReport:
             "achievement": achievement_json(self.totals.achievement(targets)),
             "evaluation": self.evaluation.to_json(units),
             "budget": self.budget.to_json(),
+            **({} if matching is None else {"matching": matching}),
         }
 
     def json_text(
