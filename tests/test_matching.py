@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pathlib
+import sys
 from typing import Any
 
 import pytest
@@ -13,7 +14,12 @@ from atensi import cli
 from atensi.model import Case, Person
 from atensi.reports import ProgrammeReport, parse_period
 from atensi.rules.beneficiaries import beneficiaries
-from atensi.rules.matching import match_key, normalised_name
+from atensi.rules.matching import (
+    MatchingUnavailable,
+    match_key,
+    normalised_name,
+    suspected_duplicates,
+)
 
 KEY = bytes(range(16))
 YEAR = parse_period("2024")
@@ -171,3 +177,40 @@ def test_the_command_line_says_how_many_were_matched_and_names_no_one(
             text = written.read_text(encoding="utf-8").lower()
             assert not {"siti", "aminah", "budi"} & set(text.replace(",", " ").split())
             assert "aminah" not in text
+
+
+def _people(*rows: tuple[str, dict[str, Any]]) -> list[tuple[int, Person]]:
+    out = []
+    for index, (name, extra) in enumerate(rows):
+        data = person(id=f"P-{index}", name=name, **extra)
+        del data["kind"]
+        out.append((index, atensi.structure(data, Person)))
+    return out
+
+
+def test_suspected_duplicates_are_listed_for_a_person_to_look_at() -> None:
+    people = _people(
+        ("Siti Aminah", {}),
+        ("Siti Aminha", {}),  # a letter apart: suspected
+        ("SITI AMINAH", {}),  # the same key as the first: counted once, not suspected
+        ("Siti Aminha", {"domicile": "317201"}),  # another regency: never compared
+        ("Siti Aminha", {"birth_date": {"value": "2013-05-03"}}),  # another year
+        ("Siti Aminha", {"nik": "3171014103900001"}),  # has a NIK
+        ("Budi Santoso", {}),  # not alike
+    )
+    found = suspected_duplicates(people)
+    assert [(s.first, s.second) for s in found] == [(0, 1), (1, 2)]
+    assert all(s.score >= 90 and s.same_birth_day for s in found)
+    assert suspected_duplicates(people, threshold=95) == []
+    estimate = _people(
+        ("Siti Aminah", {}),
+        ("Siti Aminha", {"birth_date": {"value": "2012-01-01", "precision": "tahun"}}),
+    )
+    assert [s.same_birth_day for s in suspected_duplicates(estimate)] == [False]
+
+
+def test_suspected_duplicates_need_the_match_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "rapidfuzz", None)
+    with pytest.raises(MatchingUnavailable) as info:
+        suspected_duplicates([])
+    assert info.value.code == "matching.unavailable"

@@ -25,6 +25,13 @@ personal data, hashed like every identity before a report keeps it, and never wr
 The key is atensi's convention (no regulation read sets one; DTKS and SIKS-NG match on the NIK),
 so it never refuses or decides anything: it only says who may be one person.
 
+**Suspected duplicates** (:func:`suspected_duplicates`, the ``match`` extra: RapidFuzz) are the
+pairs the key does *not* join but a person should look at: records without NIK or registry id,
+living in the same regency, born the same year, whose normalised names are alike (RapidFuzz's
+``token_sort_ratio``, which forgives a swapped word order, at least ``threshold`` of 100). They
+are listed by the caller's references, with the score and whether the births agree to the day;
+nothing is merged.
+
 >>> normalised_name("  Sití  AMINAH, S.Pd. ")
 'siti aminah s pd'
 >>> import atensi
@@ -39,10 +46,49 @@ so it never refuses or decides anything: it only says who may be one person.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Hashable, Iterable
+from typing import Generic, NamedTuple, TypeVar
 
+from atensi.errors import AtensiError
 from atensi.model import DatePrecision, Person
 
-__all__ = ["match_key", "normalised_name"]
+__all__ = [
+    "MatchingUnavailable",
+    "Suspicion",
+    "match_key",
+    "normalised_name",
+    "suspected_duplicates",
+]
+
+R = TypeVar("R", bound=Hashable)
+
+
+class MatchingUnavailable(AtensiError):
+    """Suspected duplicates were asked for, but RapidFuzz (the ``match`` extra) is missing."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "suspected duplicates need RapidFuzz: pip install 'atensi[match]'",
+            message_id="dugaan rekaman ganda memerlukan RapidFuzz: pip install 'atensi[match]'",
+            code="matching.unavailable",
+        )
+
+
+class Suspicion(NamedTuple, Generic[R]):
+    """Two records that may be one person: for a person to look at, never merged.
+
+    Attributes:
+        first: the caller's reference of one record (an index, a pseudonym: never a name).
+        second: the other's.
+        score: how alike the normalised names are, 0 to 100 (RapidFuzz ``token_sort_ratio``,
+            rounded down).
+        same_birth_day: whether both births are known to the day and equal.
+    """
+
+    first: R
+    second: R
+    score: int
+    same_birth_day: bool
 
 
 def normalised_name(name: str) -> str:
@@ -69,3 +115,63 @@ def match_key(person: Person) -> str | None:
     exact = born.precision is DatePrecision.DAY
     birth = born.value.isoformat() if exact else f"~{born.value.year}"
     return f"{name}|{birth}|{regency}"
+
+
+def suspected_duplicates(
+    people: Iterable[tuple[R, Person]], *, threshold: int = 90
+) -> list[Suspicion[R]]:
+    """Pairs of records without NIK or registry id that may be one person.
+
+    Records are compared within one regency and birth year (the pairs come block by block, in
+    input order within each); a pair the matching key already
+    joins is not listed (the key counts it once), nor is a record that lacks a name, a birth
+    date or a domicile.
+
+    Raises:
+        MatchingUnavailable: without RapidFuzz (the ``match`` extra).
+
+    >>> import atensi
+    >>> from atensi.model import Person
+    >>> def person(id_, name):
+    ...     return atensi.structure({"id": id_, "nik": {"reason": "belum_terdaftar"},
+    ...         "name": name, "birth_date": {"value": "2012-05-03"}, "domicile": "317101"}, Person)
+    >>> found = suspected_duplicates([(0, person("P-1", "Siti Aminah")),
+    ...     (1, person("P-2", "Siti Aminha")), (2, person("P-3", "Aminah Siti")),
+    ...     (3, person("P-4", "Budi Santoso"))])
+    >>> [(s.first, s.second, s.score) for s in found]
+    [(0, 1, 90), (0, 2, 100), (1, 2, 90)]
+    """
+    try:
+        from rapidfuzz import fuzz, process
+    except ImportError:
+        raise MatchingUnavailable() from None
+    blocks: dict[tuple[str, int], list[tuple[R, str, str | None, str | None]]] = {}
+    for ref, person in people:
+        born = person.birth_date
+        if isinstance(person.nik, str) or person.registry_id or born is None:
+            continue
+        name = normalised_name(person.name)
+        regency = (person.domicile or "").replace(".", "")[:4]
+        if not name or len(regency) != 4 or not regency.isdigit():
+            continue
+        day = born.value.isoformat() if born.precision is DatePrecision.DAY else None
+        block = blocks.setdefault((regency, born.value.year), [])
+        block.append((ref, name, match_key(person), day))
+    found: list[Suspicion[R]] = []
+    for block in blocks.values():
+        names = [name for _, name, _, _ in block]
+        for i, (ref, name, key, day) in enumerate(block):
+            alike = process.extract(
+                name,
+                names[i + 1 :],
+                scorer=fuzz.token_sort_ratio,
+                score_cutoff=threshold,
+                limit=None,
+            )
+            for _, score, offset in sorted(alike, key=lambda hit: hit[2]):
+                other, _, other_key, other_day = block[i + 1 + offset]
+                if key == other_key:
+                    continue  # one key: counted once already
+                same_day = day is not None and day == other_day
+                found.append(Suspicion(ref, other, int(score), same_day))
+    return found
