@@ -38,6 +38,7 @@ from atensi.reports.aftercare import SCHEDULE
 from atensi.reports.budget import Budget
 from atensi.reports.errors import ReportError
 from atensi.reports.evaluation import Evaluation
+from atensi.reports.indicators import INDICATORS, indicator_rows
 from atensi.reports.keys import different_keys
 from atensi.reports.render import csv_text, json_text
 from atensi.reports.totals import AXES, DEFAULT_BY, Totals, achievement_json
@@ -268,6 +269,13 @@ class ProgrammeReport:
         matching = self.totals.matching()
         if matching is not None:
             out["pm_matching.csv"] = csv_text(list(matching), [list(matching.values())])
+        out["indicators.csv"] = csv_text(
+            _INDICATOR_COLUMNS,
+            (
+                [*row, _LABELS[row.indicator].id, _LABELS[row.indicator].en, _GRADE]
+                for row in indicator_rows(self.totals, targets)
+            ),
+        )
         out["evaluation.csv"] = self.evaluation.to_csv(units)
         out["evaluation_breakdown.csv"] = self.evaluation.breakdown_csv(units)
         out["budget.csv"] = self.budget.to_csv()
@@ -299,6 +307,10 @@ class ProgrammeReport:
             "cells": self.totals.to_json(),
             "achievement": achievement_json(self.totals.achievement(targets)),
             "evaluation": self.evaluation.to_json(units),
+            "indicators": [
+                {**row._asdict(), "evidence": _GRADE}
+                for row in indicator_rows(self.totals, targets)
+            ],
             "budget": self.budget.to_json(),
             **({} if matching is None else {"matching": matching}),
         }
@@ -314,6 +326,19 @@ class ProgrammeReport:
 
 
 _ACHIEVED_COLUMNS = ("target_pm", "achieved_pm", "not_placed_pm", "ratio")
+_INDICATOR_COLUMNS = (
+    "indicator",
+    "period",
+    "value",
+    "served_pm",
+    "target_pm",
+    "realisation",
+    "label_id",
+    "label_en",
+    "evidence",
+)
+_LABELS = {indicator.id: indicator.label for indicator in INDICATORS}
+_GRADE = INDICATORS[0].evidence.value  # one source for all of them (a test holds it)
 _ACHIEVED = frozenset(_ACHIEVED_COLUMNS)
 
 
