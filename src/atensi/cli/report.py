@@ -32,12 +32,14 @@ from atensi.cli._reader import (
     read_document,
     read_records,
 )
+from atensi.cli._xlsx import available as xlsx_available
+from atensi.cli._xlsx import write_workbook
 from atensi.cli.records import add_jobs, summary
 from atensi.errors import ErrorDetail
 
 __all__ = ["add_parser", "cmd_report"]
 
-_FORMATS = ("csv", "json", "png", "svg")
+_FORMATS = ("csv", "json", "png", "svg", "xlsx")
 #: Records sent to a worker at a time (``--jobs``): one partial report each.
 _BATCH = 2000
 _PICTURES = ("png", "svg")
@@ -249,6 +251,8 @@ def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
     period = _period(args)
     formats = args.format or ("csv", "json", "png", "svg")
     pictures = _plots_available(formats, asked=args.format is not None)
+    if "xlsx" in formats and not xlsx_available():
+        raise UsageError("xlsx needs XlsxWriter: pip install 'atensi[xlsx]'")
     if args.trace is not None and args.portfolio == "-":
         raise UsageError("--trace reads the input twice: give a file, not standard input")
     targets = _targets(args)
@@ -280,9 +284,15 @@ def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
             "errors.jsonl",
             functools.partial(_read, args=args, report=report, counts=counts, err=err),
         )
+        if "csv" in formats or "xlsx" in formats:
+            tables = report.tables(targets=targets, registry=registry)
         if "csv" in formats:
-            for name, text in report.tables(targets=targets, registry=registry).items():
+            for name, text in tables.items():
                 directory.write(name, text.encode("utf-8"))
+        if "xlsx" in formats:
+            directory.write(
+                "report.xlsx", functools.partial(write_workbook, tables=tables, lang=args.lang)
+            )
         if pictures:
             _pictures(directory, report, targets, registry, args, pictures)
         if args.trace is not None:
@@ -485,7 +495,10 @@ def add_parser(sub: Any, common: argparse.ArgumentParser, date: Callable[[str], 
     p.add_argument("--registry", help="unit registry (residential places, coverage picture)")
     p.add_argument("--ceiling", type=_amount, help="ceiling of one aid, in whole rupiah")
     p.add_argument(
-        "--format", type=_formats, help="csv,json,png,svg (default: all the installed extras allow)"
+        "--format",
+        type=_formats,
+        help="csv,json,png,svg,xlsx (default: csv,json and the pictures the plot extra allows; "
+        "xlsx with the xlsx extra)",
     )
     p.add_argument(
         "--trace",
