@@ -39,7 +39,7 @@ from atensi.errors import ErrorDetail
 
 __all__ = ["add_parser", "cmd_report"]
 
-_FORMATS = ("csv", "json", "png", "svg", "xlsx")
+_FORMATS = ("csv", "json", "png", "svg", "xlsx", "html")
 #: Records sent to a worker at a time (``--jobs``): one partial report each.
 _BATCH = 2000
 _PICTURES = ("png", "svg")
@@ -245,6 +245,7 @@ def _writer(write: Callable[[Any, Any, str], None], figure: Any, fmt: str) -> Ca
 def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
     """Write the programme report of ``args.portfolio`` into ``args.out``."""
     from atensi.reports import DEFAULT_BY, ProgrammeReport, ReportError, trace
+    from atensi.reports.html import html_report
     from atensi.reports.render import csv_lines, json_text
 
     args.law = law_from(args)
@@ -284,11 +285,17 @@ def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
             "errors.jsonl",
             functools.partial(_read, args=args, report=report, counts=counts, err=err),
         )
-        if "csv" in formats or "xlsx" in formats:
+        if {"csv", "xlsx", "html"} & set(formats):
             tables = report.tables(targets=targets, registry=registry)
         if "csv" in formats:
             for name, text in tables.items():
                 directory.write(name, text.encode("utf-8"))
+        if "html" in formats:
+            spec = report.totals.spec
+            span = f"{spec.period.start.isoformat()} – {spec.period.end.isoformat()}"
+            title = f"Laporan ATENSI {span}" if args.lang == "id" else f"ATENSI report {span}"
+            page = html_report(tables, lang=args.lang, title=title)
+            directory.write("report.html", page.encode("utf-8"))
         if "xlsx" in formats:
             directory.write(
                 "report.xlsx", functools.partial(write_workbook, tables=tables, lang=args.lang)
@@ -497,8 +504,8 @@ def add_parser(sub: Any, common: argparse.ArgumentParser, date: Callable[[str], 
     p.add_argument(
         "--format",
         type=_formats,
-        help="csv,json,png,svg,xlsx (default: csv,json and the pictures the plot extra allows; "
-        "xlsx with the xlsx extra)",
+        help="csv,json,png,svg,xlsx,html (default: csv,json and the pictures the plot extra "
+        "allows; xlsx with the xlsx extra; html: one self-contained page)",
     )
     p.add_argument(
         "--trace",
