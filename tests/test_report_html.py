@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from atensi import cli
-from atensi.reports import html as html_module
+from atensi.cli import _html as html_module
 from atensi.vocab._base import EVIDENCE_LABELS
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"

@@ -53,11 +53,11 @@ if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
     from atensi.rules import (
         assess_eligibility,
         compare_editions,
-        coverage,
         evaluate_policies,
         recommend_services,
         units_serving,
     )
+    from atensi.rules.coverage import coverage
 
 __all__ = [
     "Activity",

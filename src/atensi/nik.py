@@ -71,12 +71,12 @@ __all__ = [
     "validate",
 ]
 
-_NIK = cite("uu-24-2013", "Pasal 1 angka 12", Evidence.VERIFIED, source="REFERENCE R23")
+_NIK = cite("uu-24-2013", "Pasal 1 angka 12", Evidence.VERIFIED)
 _STRUCTURE = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="REFERENCE §8.1 (R53, R54, R55)",
+    source="dukcapil-klaten-nik",
     note="the digit layout is published by Dukcapil offices, not in a statute",
 )
 _SEPARATORS = str.maketrans("", "", " .-")
@@ -171,7 +171,13 @@ class NoNikReason(CodedEnum):
     IDENTITY_UNCONFIRMED = (
         "identitas_belum_dipastikan",
         Label("Identitas belum dapat dipastikan", "Identity not yet established"),
-        cite(None, None, Evidence.CONVENTION, note="e.g. abandoned children, trafficking victims"),
+        cite(
+            None,
+            None,
+            Evidence.CONVENTION,
+            source="atensi-conventions",
+            note="e.g. abandoned children, trafficking victims",
+        ),
     )
     FOREIGN_NATIONAL = "warga_negara_asing", Label("Warga negara asing", "Foreign national")
     OTHER = "lainnya", Label("Alasan lain", "Other reason")

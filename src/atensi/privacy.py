@@ -4,7 +4,7 @@ Almost everything atensi models is personal data, much of it *specific* personal
 UU 27/2022 Pasal 4 ayat (2): health (disability, HIV status, drug use), criminal records (children
 in conflict with the law, former prisoners), children's data and personal financial data. The
 law was promulgated on 17 October 2022 and binds controllers fully from 17 October 2024
-(secondary, as the project's issue states it).
+(secondary: the law's date as widely reported, source ``uu-27-2022``).
 
 * Every entity field carries a :class:`~atensi.model.Sensitivity` class in its metadata
   (:func:`field_sensitivity` lists them; the JSON Schema exports them as

@@ -1,6 +1,6 @@
 """Type plans: how each annotated type is structured from JSON-like data, with every error kept.
 
-cattrs (DESIGN.md §7) coerces quietly, loses the path of attrs validator errors, reports only the
+cattrs (measured) coerces quietly, loses the path of attrs validator errors, reports only the
 first per object and hides validator errors behind type errors. atensi's boundary therefore
 structures with its own plans, built once per type from the attrs fields:
 

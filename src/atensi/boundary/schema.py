@@ -186,7 +186,8 @@ class _Builder:
             self.defs["RegionCode"] = {
                 "title": "RegionCode",
                 "description": "A Kemendagri region code (province, regency or district), "
-                "current or retired, as 2, 4 or 6 digits without dots.",
+                "current or retired, as 2, 4 or 6 digits without dots (the stored form: "
+                "structure also reads 31.71.01 and stores 317101).",
                 "type": "string",
                 "enum": list(all_codes()),
             }

@@ -77,12 +77,17 @@ def _amount(text: str) -> int:
 
 
 def _problems(exc: atensi.InvalidRecord, lang: str, what: str) -> UsageError:
-    lines = [f"{what} is not valid:"]
+    head = f"{what} tidak sah" if lang == "id" else f"{what} is not valid"
+    texts = []
     for error in exc.errors[:20]:
         text = error.message_id if lang == "id" else error.message_en
-        where = ".".join(str(p) for p in error.loc) or "(record)"
-        lines.append(f"  {where}: {text} [{error.code}]")
-    return UsageError("\n".join(lines))
+        where = ".".join(str(p) for p in error.loc)
+        texts.append(f"{where}: {text} [{error.code}]" if where else f"{text} [{error.code}]")
+    if len(texts) == 1 and not exc.errors[0].loc:
+        # A value with no parts (a period label): its problem on the same line, not under a
+        # "(record)" that names nothing the user wrote.
+        return UsageError(f"{head}: {texts[0]}")
+    return UsageError("\n  ".join([f"{head}:", *texts]))
 
 
 def _period(args: argparse.Namespace) -> Any:
@@ -192,8 +197,14 @@ def _error_line(
     return json.dumps({**head, "ok": False, "errors": details}, ensure_ascii=False)
 
 
-def _plots_available(formats: tuple[str, ...], asked: bool) -> tuple[str, ...]:
-    """The picture formats to write; asking for one without the plot extra is a usage error."""
+def _plots_available(
+    formats: tuple[str, ...], asked: bool, err: Output, lang: str
+) -> tuple[str, ...]:
+    """The picture formats to write; asking for one without the plot extra is a usage error.
+
+    By default the pictures are left out without matplotlib, and a note on standard error
+    says so and what to install (a report that silently lost its pictures looks complete).
+    """
     wanted = tuple(f for f in formats if f in _PICTURES)
     if not wanted:
         return ()
@@ -202,6 +213,11 @@ def _plots_available(formats: tuple[str, ...], asked: bool) -> tuple[str, ...]:
     except ImportError:
         if asked:
             raise UsageError("PNG and SVG need matplotlib: pip install 'atensi[plot]'") from None
+        if lang == "id":
+            err.write("atensi: gambar tidak dibuat: matplotlib belum terpasang ")
+        else:
+            err.write("atensi: no pictures drawn: matplotlib is not installed ")
+        err.write("(pip install 'atensi[plot]')\n")
         return ()
     return wanted
 
@@ -216,20 +232,28 @@ def _pictures(
 ) -> None:
     from atensi.reports import plots
 
-    law = args.law
-    figures = [("pm_by_target", plots.pm_by_target_figure(report.totals))]
+    law, lang = args.law, args.lang
+    figures = [("pm_by_target", plots.pm_by_target_figure(report.totals, lang=lang))]
     if targets:
-        figures.append(
-            ("achievement", plots.achievement_figure(report.totals.achievement(targets)))
-        )
-    if registry is not None:
-        on = report.totals.spec.period.end
-        coverage = atensi.coverage(
-            registry, on=on, edition=law.edition, in_force_dates=law.overrides()
-        )
-        figures.append(("coverage", plots.coverage_heatmap(coverage)))
+        achieved = report.totals.achievement(targets)
+        figures.append(("achievement", plots.achievement_figure(achieved, lang=lang)))
     until = report.totals.spec.period.end
-    figures.append(("editions", plots.editions_figure(until=until, in_force_dates=law.overrides())))
+    if registry is not None:
+        # A column a year (1 July), from five years before the period to its end: where and
+        # when coverage came (the multifunction directive of 2021 shows).
+        days = [dt.date(y, 7, 1) for y in range(until.year - 9, until.year)] + [until]
+        days = [d for d in days if d >= dt.date(2012, 3, 5)]
+        coverage = [
+            atensi.coverage(registry, on=d, edition=law.edition, in_force_dates=law.overrides())
+            for d in days
+        ]
+        figures.append(("coverage", plots.coverage_heatmap(coverage, lang=lang)))
+    figures.append(
+        (
+            "editions",
+            plots.editions_figure(until=until, in_force_dates=law.overrides(), lang=lang),
+        )
+    )
     for name, figure in figures:
         for fmt in formats:
             directory.write(f"{name}.{fmt}", _writer(plots.write_figure, figure, fmt))
@@ -244,14 +268,14 @@ def _writer(write: Callable[[Any, Any, str], None], figure: Any, fmt: str) -> Ca
 
 def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
     """Write the programme report of ``args.portfolio`` into ``args.out``."""
+    from atensi.cli._html import html_report
     from atensi.reports import DEFAULT_BY, ProgrammeReport, ReportError, trace
-    from atensi.reports.html import html_report
     from atensi.reports.render import csv_lines, json_text
 
     args.law = law_from(args)
     period = _period(args)
     formats = args.format or ("csv", "json", "png", "svg")
-    pictures = _plots_available(formats, asked=args.format is not None)
+    pictures = _plots_available(formats, args.format is not None, err, args.lang)
     if "xlsx" in formats and not xlsx_available():
         raise UsageError("xlsx needs XlsxWriter: pip install 'atensi[xlsx]'")
     if args.trace is not None and args.portfolio == "-":
@@ -320,7 +344,11 @@ def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
         directory.write(MANIFEST, json_text(document).encode("utf-8"))
         directory.commit()
     summary(err, args, counts.valid, counts.invalid)
-    err.write(f"{len(directory.written)} files in {args.out}\n")
+    count = len(directory.written)
+    if args.lang == "id":
+        err.write(f"{count} berkas di {args.out}\n")
+    else:
+        err.write(f"{count} file{'s' if count != 1 else ''} in {args.out}\n")
     return ExitCode.INVALID if counts.invalid else ExitCode.OK
 
 

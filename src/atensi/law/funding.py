@@ -43,7 +43,6 @@ from atensi.vocab import Citation, Evidence, FundingChannel, cite
 __all__ = ["CHANNEL_REGIMES", "ChannelRegime", "FundingBasis", "channel_exists", "funding_basis"]
 
 _S = Evidence.SECONDARY
-_NOTES = "research notes, question 6; REFERENCE §7.1"
 
 
 class ChannelRegime(NamedTuple):
@@ -87,7 +86,7 @@ def _regime(
     until: dt.date | None = None,
 ) -> ChannelRegime:
     return ChannelRegime(
-        channel, instrument, governs, *span, until, cite(instrument, None, _S, _NOTES, note)
+        channel, instrument, governs, *span, until, cite(instrument, None, _S, note=note)
     )
 
 

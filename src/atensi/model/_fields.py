@@ -257,6 +257,9 @@ def field(
     custom = validator if isinstance(validator, list) else ([validator] if validator else [])
     if region:
         custom.append(region_codes)
+        if converter is None:
+            converter = compact_region
+            metadata["converter"] = converter
     metadata["custom_validators"] = tuple(custom)
     validators = [_LIMIT_VALIDATORS[key](bound) for key, bound in limits.items()] + custom
     # The type first: every later check may then rely on it (a list of conditions is not read
@@ -715,11 +718,36 @@ _LIMIT_VALIDATORS: dict[str, Callable[[int], Validator]] = {
 }
 
 
+def compact_region(value: Any) -> Any:
+    """A region code (or each of a list or tuple of them) as the table writes it.
+
+    ``"31.71.01"`` is stored as ``"317101"``, as ``atensi region`` and ``atensi coverage`` read
+    it: dots and spaces between the digits are removed, so a dotted code means the same in a
+    record as on the command line. Anything that does not become 2, 4 or 6 digits is left as
+    it was, for :func:`region_codes` to refuse.
+    """
+    if type(value) is str:
+        return _compact_code(value)
+    if type(value) in (list, tuple):
+        return tuple(_compact_code(v) if type(v) is str else v for v in value)
+    return value
+
+
+def _compact_code(code: str) -> str:
+    if "." not in code and " " not in code:
+        return code
+    compact = code.replace(".", "").replace(" ", "")
+    if len(compact) in (2, 4, 6) and compact.isascii() and compact.isdigit():
+        return compact
+    return code
+
+
 def region_codes(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A Kemendagri region code (or each of a tuple of them): known, current or retired.
 
-    Written as the table writes it: 2, 4 or 6 ASCII digits, no dots. A retired code is valid
-    (records outlive decrees); validation reports it as a warning (``region.retired``).
+    Stored as the table writes it: 2, 4 or 6 ASCII digits (:func:`compact_region` removes the
+    dots of ``31.71.01`` first). A retired code is valid (records outlive decrees); validation
+    reports it as a warning (``region.retired``).
     """
     items = value if isinstance(value, tuple) else (value,)
     for index, code in enumerate(items):
@@ -730,8 +758,8 @@ def region_codes(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise problem(
             (attribute.name, index) if isinstance(value, tuple) else attribute.name,
             "region.unknown",
-            "not a known Kemendagri region code (2, 4 or 6 digits, no dots)",
-            "bukan kode wilayah Kemendagri yang dikenal (2, 4 atau 6 angka, tanpa titik)",
+            "not a known Kemendagri region code (2, 4 or 6 digits, dots allowed)",
+            "bukan kode wilayah Kemendagri yang dikenal (2, 4 atau 6 angka, boleh bertitik)",
             code,
         )
 

@@ -243,7 +243,7 @@ class DrugUse(Entity):
         id="Tingkat risiko hasil skrining",
         sensitivity=Sensitivity.HEALTH,
         default=None,
-        citation=cite(None, None, Evidence.SECONDARY, source="REFERENCE §3.6"),
+        citation=cite(None, None, Evidence.SECONDARY, source="kemensos-2020-11-09-atensi-napza"),
     )
     since: dt.date | None = field(
         en="Since when the status holds",

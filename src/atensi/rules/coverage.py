@@ -31,7 +31,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from atensi.law import Edition, InForceDates, instrument_in_force
+from atensi.law import Edition, InForceDates, get_parameter, instrument_in_force
 from atensi.regions import lookup as lookup_region
 from atensi.rules._args import members
 from atensi.rules.catalogue import rule
@@ -52,45 +52,33 @@ __all__ = [
     "units_serving",
 ]
 
-#: The multifunction directive: every single-cluster balai serves all clusters in its area.
-MULTIFUNCTION_POLICY_FROM = dt.date(2021, 5, 1)
-#: Every Sentra responds to disasters and emergencies (KBK) in its area from 2022 (practice).
-KBK_FROM = dt.date(2022, 1, 1)
+_MULTIFUNCTION = get_parameter("units.multifunction_policy")
+_KBK_PRACTICE = get_parameter("units.sentra_kbk")
+#: The multifunction directive: every single-cluster balai serves all clusters in its area from
+#: this day (the start of the dated parameter ``units.multifunction_policy``).
+MULTIFUNCTION_POLICY_FROM: dt.date = _MULTIFUNCTION.since(True) or dt.date.min
 
 _UNGRADED = "the registry did not grade this record"
-_MULTI = cite(
-    None,
-    None,
-    Evidence.SECONDARY,
-    source="Kemensos releases of 1 May and 9 Jun 2021 (REFERENCE R12, R14)",
-    note="policy directive, not a regulation; date overridable",
-)
+_MULTI = _MULTIFUNCTION.entries[-1].citation
 _SENTRA = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="REFERENCE §6.3 (R35, R37, R38)",
+    source="tribunnews-2023-12-22-atensi",
     note="every Sentra is multi-service by design",
 )
-_KBK = cite(
-    None,
-    None,
-    Evidence.SECONDARY,
-    source="REFERENCE §3.8 (R38, R59)",
-    note="Sentra disaster response (KBK) from 2022 is practice",
-)
+_KBK = _KBK_PRACTICE.entries[-1].citation
 _HOME = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="REFERENCE §6.2",
+    source="kemensos-2019-progres-5-0-np",
     note="the cluster the unit was built for",
 )
 _FLOOR_SERVED = cite(
     "pp-39-2012",
     "Pasal 6",
     Evidence.CONVENTION,
-    source="REFERENCE §3.2",
     note="PP 39/2012 Pasal 6 names the target beneath the edition; that a multifunction unit "
     "serves it is atensi's inference",
 )
@@ -309,7 +297,11 @@ def _serves(
         )
     else:
         return None
-    if target is Target.DISASTER_VICTIMS and state.kind in _SENTRA_KINDS and on >= KBK_FROM:
+    if (
+        target is Target.DISASTER_VICTIMS
+        and state.kind in _SENTRA_KINDS
+        and _KBK_PRACTICE.on_date(on).flag
+    ):
         kbk = R_KBK.finding(
             Status.MET, "Sentra disaster response (KBK)", "respons bencana dan kedaruratan Sentra"
         )

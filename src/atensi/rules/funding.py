@@ -18,7 +18,8 @@ channel existed, a negative or fractional amount) never gets this far: the bound
   the commitment officer before the first payment; secondary).
 * ``aid.amount.ceiling``: the cash amount plus the value of the items in kind stays within a
   ceiling the caller sets (per aid, or per service component); no statute sets one for ATENSI,
-  whose aid is set per person after assessment (REFERENCE §7.1, secondary).
+  whose aid is set per person after assessment (secondary: the Director General, source
+  ``tribunnews-2023-12-22-atensi``).
 * ``aid.yapi.rate``: a YAPI payment is Rp200,000 per child per month (secondary; several months
   are often paid at once: Rp600,000 for three); before December 2022 two rates stood,
   Rp300,000 for children not yet in school and Rp200,000 for schoolchildren.
@@ -59,7 +60,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from atensi.law import Edition, InForceDates, funding_basis, instrument_in_force
+from atensi.law import Edition, InForceDates, funding_basis, get_parameter, instrument_in_force
 from atensi.model import Case, Funding, InKindItem, PartnerAid, Partnership, ServiceDelivery
 from atensi.rules.catalogue import rule
 from atensi.rules.decision import Decision, Facts, Finding, Status, outcome_of
@@ -76,11 +77,11 @@ __all__ = ["YAPI_MONTHLY_IDR", "Ceiling", "check_funding", "check_partner_aid"]
 _K = "funding"
 _S = Evidence.SECONDARY
 
-#: The published flat YAPI rate, per child per month (secondary; see ``AidProgramme.YAPI``).
-YAPI_MONTHLY_IDR = 200_000
-#: The rates before the unification of December 2022: not yet in school, and in school.
-_YAPI_BEFORE = frozenset({200_000, 300_000})
-_YAPI_FLAT_FROM = dt.date(2022, 12, 1)
+#: The YAPI rates per child per month, a dated parameter (two before the unification of
+#: December 2022, one flat rate since; secondary, see ``AidProgramme.YAPI``).
+_YAPI_RATES = get_parameter("aid.yapi.monthly_rates_idr")
+#: The published flat YAPI rate, per child per month: the parameter's latest value.
+YAPI_MONTHLY_IDR: int = max(_YAPI_RATES.on_date(dt.date.max).numbers)
 
 #: A caller's ceiling: one amount for every aid, or one per service component.
 Ceiling = int | Mapping[ServiceComponent, int]
@@ -102,9 +103,7 @@ R_AGREEMENT = rule(
         "pmk-168-pmk.05-2015",
         None,
         _S,
-        source="DJPb slides on PMK 168/PMK.05/2015; sector guidelines carrying it out (the "
-        "cooperation agreement signed by the recipient and the commitment officer before the "
-        "first payment)",
+        source="djpb-bantuan-pemerintah",
         note="the PMK's own article was not read; the Ministry's mechanism is Permensos 11/2020",
     ),
     (
@@ -125,7 +124,7 @@ R_CEILING = rule(
         None,
         None,
         Evidence.CONVENTION,
-        source="REFERENCE §7.1 (R35): aid is set per person after assessment",
+        source="tribunnews-2023-12-22-atensi",
         note="no statute sets a ceiling for ATENSI aid; the ceiling is the caller's",
     ),
     ("delivery.amount_idr", "delivery.in_kind", "delivery.component", "ceiling_idr"),
@@ -147,7 +146,7 @@ R_BUDGET_YEAR = rule(
         None,
         None,
         Evidence.BACKGROUND,
-        source="UU 17/2003 Pasal 4 (not read): the budget year runs 1 January to 31 December",
+        source="uu-17-2003",
     ),
     ("funding.budget_year", "delivery.start"),
 )
@@ -350,7 +349,7 @@ def _yapi(funding: Funding | None, amount: int | None, on: dt.date) -> Finding:
             "pembayaran YAPI tanpa jumlah yang tercatat",
             facts,
         )
-    rates = frozenset({YAPI_MONTHLY_IDR}) if on >= _YAPI_FLAT_FROM else _YAPI_BEFORE
+    rates = frozenset(_YAPI_RATES.on_date(on).numbers)
     shown = " or ".join(_rp(r) for r in sorted(rates))
     if months is not None:
         if amount % months == 0 and amount // months in rates:

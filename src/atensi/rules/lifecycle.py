@@ -92,20 +92,17 @@ __all__ = [
 ]
 
 S = CaseStage
-_PP39 = "mblonyox/data-peraturan pp/2012/39/fulltext.md"
-_ORDER = cite("pp-39-2012", "Pasal 7 ayat (2)", Evidence.VERIFIED, source="REFERENCE R16")
+_ORDER = cite("pp-39-2012", "Pasal 7 ayat (2)", Evidence.VERIFIED)
 _LOOPS_15_2025 = cite(
     "permensos-15-2025",
     "Pasal 4 ayat (4)",
     Evidence.CONVENTION,
-    source="REFERENCE §5.3",
     note="evaluation loops follow the 'sistematik' and 'dinamis' principles; atensi's convention",
 )
 _LOOPS_7_2021 = cite(
     "permensos-7-2021",
     None,
     Evidence.CONVENTION,
-    source="REFERENCE §4.4, §5.3 (R6, R9)",
     note="evaluation loops follow the principles of 7/2021 ('sistematik', 'dinamis'; article "
     "not read); atensi's convention",
 )
@@ -113,7 +110,7 @@ _LOOPS_BEFORE = cite(
     None,
     None,
     Evidence.CONVENTION,
-    source="REFERENCE §5.3",
+    source="atensi-conventions",
     note="before Permensos 7/2021 no principle text was found: the evaluation loops are "
     "atensi's convention",
 )
@@ -121,14 +118,13 @@ _ASSESS_FIRST = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="REFERENCE §3.11, §5.2 (R35)",
+    source="tribunnews-2023-12-22-atensi",
     note="assessment is a prerequisite of any intervention or aid",
 )
 _RESOCIALISATION = cite(
     "pp-39-2012",
     "Pasal 7 ayat (2) huruf e",
     Evidence.VERIFIED,
-    source=_PP39,
     note="resocialisation is a stage of every rehabilitation; atensi waives it only for cases "
     "without a residential approach (its convention)",
 )
@@ -136,7 +132,6 @@ _AFTERCARE = cite(
     "pp-39-2012",
     "Pasal 7 ayat (2) huruf g",
     Evidence.CONVENTION,
-    source=_PP39,
     note="aftercare (bimbingan lanjut) follows the person back into family and community; "
     "after a death there is no one to follow: atensi's reading",
 )
@@ -144,14 +139,13 @@ _SKA_EXIT = cite(
     "permensos-15-2025",
     "Pasal 34 ayat (4)",
     Evidence.VERIFIED,
-    source="REFERENCE R3",
     note="the exit rules of a beneficiary's Sentra Kreasi service",
 )
 _SELECTION = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="REFERENCE §5.2 (R25): selection and the decision to admit at the initial approach",
+    source="perda-ntb-4-2022",
 )
 _L = "lifecycle"
 _CASE = ("case.stages", "case.termination", "on")

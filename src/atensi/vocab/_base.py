@@ -98,12 +98,15 @@ class Citation(NamedTuple):
         article: the article as the instrument numbers it (``"Pasal 59 ayat (2) huruf a"``), or
             ``None`` when the article was not found.
         evidence: the evidence grade of the fact.
-        source: a short pointer to where the fact was read (an address or a reference key).
+        source: the identifier of the source the fact was read in, an entry of atensi's sources
+            catalogue (:func:`atensi.law.source` gives its title, dates, gazette and public
+            address): the instrument's own entry when it was read in its own text, else the
+            release, summary, copy or guideline that gives it.
         note: anything a reader should know (e.g. "article number not found").
 
-    >>> c = Citation("uu-13-1998", "Pasal 1 angka 2", Evidence.VERIFIED)
-    >>> str(c)
-    'UU 13/1998 Pasal 1 angka 2 [verified]'
+    >>> c = cite("uu-13-1998", "Pasal 1 angka 2", Evidence.VERIFIED)
+    >>> str(c), c.source
+    ('UU 13/1998 Pasal 1 angka 2 [verified]', 'uu-13-1998')
     """
 
     instrument: str | None
@@ -176,8 +179,12 @@ def cite(
     source: str | None = None,
     note: str | None = None,
 ) -> Citation:
-    """Shorthand for :class:`Citation` used by the vocabulary tables."""
-    return Citation(instrument, article, evidence, source, note)
+    """Shorthand for :class:`Citation` used by the vocabulary tables.
+
+    ``source`` defaults to the instrument: a fact read in the instrument's own text cites the
+    instrument's entry of the sources catalogue.
+    """
+    return Citation(instrument, article, evidence, instrument if source is None else source, note)
 
 
 class CodedEnum(enum.StrEnum):

@@ -9,7 +9,9 @@ page where it fits, tables and charts never wider than the page). Every heading,
 note is written in the report's language (``id`` or ``en``); codes (``anak``, ``3171``) stay
 codes, and the measures are named by their labels in that language.
 
-Pure: text in, text out. ``atensi report --format html`` writes it as ``report.html``.
+Text in, text out (it sits with the command line because it reads the CSV text with the
+standard ``csv`` module, which the core does not import): ``atensi report --format html``
+writes it as ``report.html``.
 
 >>> page = html_report({"pm_by_target.csv": "period,target,pm\r\n2024,anak,3\r\n"},
 ...                    lang="id", title="Laporan")
