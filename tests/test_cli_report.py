@@ -318,9 +318,9 @@ def test_the_workbook_holds_every_table_as_a_sheet(tmp_path: pathlib.Path) -> No
 def test_a_workbook_without_the_xlsx_extra_is_a_usage_error(
     tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from atensi.cli import report as report_command
+    from atensi.cli import _xlsx
 
-    monkeypatch.setattr(report_command, "xlsx_available", lambda: False)
+    monkeypatch.setattr(_xlsx, "available", lambda: False)
     cases_file(tmp_path / "c.jsonl")
     code = cli.main(
         [

@@ -17,8 +17,6 @@ import datetime as dt
 import re
 from typing import IO, Any
 
-from atensi.reports import AXES, BUDGET_AXES
-
 __all__ = ["SHEETS", "available", "write_workbook"]
 
 #: The sheet of each table: its Indonesian and English names (at most 31 characters).
@@ -42,11 +40,10 @@ SHEETS: dict[str, tuple[str, str]] = {
     "funding_findings.csv": ("Temuan pendanaan", "Funding findings"),
 }
 _CONTENTS = ("Isi", "Contents")
-#: Columns that hold codes, written as text even where they are digits (a year, a province).
+#: Columns that hold codes, written as text even where they are digits (a year, a province),
+#: besides the report's axes (read from :mod:`atensi.reports` when a workbook is written).
 _CODES = frozenset(
     {
-        *AXES,
-        *BUDGET_AXES,
         "id",
         "code",
         "level",
@@ -108,6 +105,9 @@ def write_workbook(handle: IO[bytes], tables: dict[str, str], lang: str) -> None
     """Write ``tables`` (CSV text by file name) as a workbook into ``handle``."""
     import xlsxwriter
 
+    from atensi.reports import AXES, BUDGET_AXES
+
+    codes = _CODES | set(AXES) | set(BUDGET_AXES)
     book = xlsxwriter.Workbook(handle, {"in_memory": True, "strings_to_formulas": False})
     book.set_properties({"created": _CREATED, "title": "ATENSI"})
     header = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
@@ -124,7 +124,7 @@ def write_workbook(handle: IO[bytes], tables: dict[str, str], lang: str) -> None
         name = _sheet_name(file, lang, taken)
         names = SHEETS.get(file, (name, name))
         contents.write_row(row, 0, (name, names[0], names[1], file))
-        _table(book, name, text, header, formats, _CODES | _CODES_IN.get(file, frozenset()))
+        _table(book, name, text, header, formats, codes | _CODES_IN.get(file, frozenset()))
     contents.set_column(0, 3, 30)
     book.close()
 

@@ -32,8 +32,6 @@ from atensi.cli._reader import (
     read_document,
     read_records,
 )
-from atensi.cli._xlsx import available as xlsx_available
-from atensi.cli._xlsx import write_workbook
 from atensi.cli.records import add_jobs, summary
 from atensi.errors import ErrorDetail
 
@@ -269,6 +267,8 @@ def _writer(write: Callable[[Any, Any, str], None], figure: Any, fmt: str) -> Ca
 def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
     """Write the programme report of ``args.portfolio`` into ``args.out``."""
     from atensi.cli._html import html_report
+    from atensi.cli._xlsx import available as xlsx_available
+    from atensi.cli._xlsx import write_workbook
     from atensi.reports import DEFAULT_BY, ProgrammeReport, ReportError, trace
     from atensi.reports.render import csv_lines, json_text
 
