@@ -205,8 +205,6 @@ def _shipped_text() -> Iterator[tuple[pathlib.Path, str]]:
         ROOT / "NOTICE",
     ]
     for path in paths:
-        if path.name == "_table.py":  # the generated region table: names only
-            continue
         yield path, path.read_text(encoding="utf-8")
 
 
