@@ -21,10 +21,10 @@ import attrs
 
 from atensi.model import SUBJECT_KINDS
 from atensi.model._fields import (
-    BLANK,
     DATE_MAX,
     DATE_MIN,
     Entity,
+    blank_characters,
     compact_region,
     default_factory,
     multiline,
@@ -273,7 +273,7 @@ class _Generator:
             "_Bail": _Bail,
             "_date": _date,
             "_refused": refused_character,
-            "_BLANK": BLANK,
+            "_BLANK": blank_characters(),
             "_new": _new,
             "_set": _set,
             "_MISSING": _MISSING,
