@@ -490,7 +490,12 @@ class _Checks:
                 f" and _refused({var}, {multiline(limits)}) is not None: _bail()"
             )
             if limits.get("min_length"):
-                out.append(f"{ind}if len({var}.strip(_BLANK)) < {limits['min_length']}: _bail()")
+                n = limits["min_length"]
+                # ASCII text: str.strip() strips exactly the blank characters, in C.
+                out.append(
+                    f"{ind}if len({var}.strip()) < {n} or (not {var}.isascii()"
+                    f" and len({var}.strip(_BLANK)) < {n}): _bail()"
+                )
             return
         if tp is dt.date:
             if not self.colons:

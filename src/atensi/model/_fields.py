@@ -671,7 +671,10 @@ def _max_length(bound: int) -> Validator:
 
 def _min_length(bound: int) -> Validator:
     def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if isinstance(value, str) and len(value.strip(blank_characters())) < bound:
+        if isinstance(value, str) and (
+            len(value.strip()) < bound
+            or (not value.isascii() and len(value.strip(blank_characters())) < bound)
+        ):
             raise problem(
                 attribute.name,
                 "string.too_short",
