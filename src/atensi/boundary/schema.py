@@ -111,13 +111,13 @@ def text_pattern(multiline: bool, non_blank: bool) -> str:
     selector). The classes list what is allowed, so that lone surrogates, which JSON text can
     carry as ``"\ud800"``, are refused without being named (Rust's engine cannot name them).
     """
-    refused = _codes(_characters.REFUSED)
+    refused = _codes(_characters.table().refused)
     if multiline:
         refused -= _LINE_BREAKS
     allowed = _class(_complement(refused))
     if not non_blank:
         return f"^[{allowed}]*{_END}"
-    visible = _class(_complement(refused | _codes(_characters.BLANK)))
+    visible = _class(_complement(refused | _codes(_characters.table().blank)))
     return f"^[{allowed}]*[{visible}][{allowed}]*{_END}"
 
 
