@@ -26,7 +26,7 @@ from atensi.model.case import (
 )
 from atensi.model.funding import Funding
 from atensi.model.item import AssessmentItem
-from atensi.model.orders import CourtOrder
+from atensi.model.orders import CourtOrder, order_limit_months
 from atensi.model.outcomes import CaseOutcome, FollowUp
 from atensi.model.person import BirthDate, Condition, DatePrecision, Disability, DrugUse, Person
 from atensi.model.practice import CaseEvent, Consent, Emergency, Incapacity, LegalBasis
@@ -113,6 +113,7 @@ __all__ = [
     "UnitEvent",
     "UnitEventKind",
     "UnitRegistry",
+    "order_limit_months",
     "subject_kind",
 ]
 
