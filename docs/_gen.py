@@ -812,7 +812,7 @@ def parameter_pictures() -> dict[str, bytes]:
 EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
 
 
-def report_pictures() -> dict[str, bytes]:
+def report_pictures() -> dict[str, bytes | str]:
     """Draw the report pictures from the example programme (``examples/programme.jsonl``).
 
     The build fails, loudly, without matplotlib: the docs extra installs it, and a page that
@@ -845,7 +845,8 @@ def report_pictures() -> dict[str, bytes]:
                 title="Achievement against targets, 2024 (example data)",
             ),
             "report-coverage.svg": plots.coverage_heatmap(
-                atensi.coverage(registry, on=dt.date(2024, 6, 1))
+                [atensi.coverage(registry, on=dt.date(y, 7, 1)) for y in range(2016, 2026)],
+                title="Coverage of the example registry by province and year (1 July)",
             ),
             "report-editions.svg": plots.editions_figure(until=dt.date(2027, 1, 1)),
         }
@@ -858,7 +859,87 @@ def report_pictures() -> dict[str, bytes]:
         buffer = io.BytesIO()
         plots.write_figure(figure, buffer, "svg")
         out[name] = buffer.getvalue()
+    out["performance-ratios.svg"] = performance_svg()
     return out
+
+
+#: The tables of docs/performance.md the chart reads: a heading of the table, the column read.
+_PERFORMANCE_TABLES = (
+    ("| candidate | µs per item, now |", -1, "validation of one item (× pydantic v2 strict)"),
+    ("| records | pipeline | records/s |", 3, "end to end, 100,000 records (× pydantic)"),
+)
+
+
+def _ratio(cell: str) -> tuple[float, float, float] | None:
+    """``**1.30 (1.21–1.45)**`` as (median, low, high); ``None`` for a cell without a ratio."""
+    import re
+
+    found = re.search(r"([0-9.]+)(?:\s*\(([0-9.]+)–([0-9.]+)\))?", cell.replace("*", ""))
+    if found is None or cell.strip() in ("—", ""):
+        return None
+    median = float(found.group(1))
+    low = float(found.group(2) or median)
+    high = float(found.group(3) or median)
+    return median, low, high
+
+
+def performance_svg() -> str:
+    """The headline ratios of docs/performance.md as a chart, read from its own tables.
+
+    The page's tables are the one record of the measurements; the chart is drawn from them when
+    the docs build, so the two never disagree. Each bar is the median ratio of a round, the
+    whiskers the lowest and highest round; the line at 1 is pydantic.
+    """
+    import io
+
+    import matplotlib.figure
+
+    text = (pathlib.Path(__file__).parent / "performance.md").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    panels = []
+    for heading, column, title in _PERFORMANCE_TABLES:
+        start = next(i for i, line in enumerate(lines) if line.startswith(heading))
+        rows = []
+        for line in lines[start + 2 :]:
+            if not line.startswith("|"):
+                break
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            if column == 3 and cells[0].replace(",", "") != "100000":
+                continue
+            name = cells[1] if column == 3 else cells[0]
+            ratio = _ratio(cells[column])
+            if ratio is not None:
+                rows.append((name.replace("*", "").replace("`", ""), ratio))
+        panels.append((title, rows))
+    figure = matplotlib.figure.Figure(figsize=(8.5, 6.2), layout="constrained", dpi=150)
+    figure.suptitle(
+        "atensi (blue) against its baselines (grey); whiskers: lowest and highest round", fontsize=9
+    )
+    for index, (title, rows) in enumerate(panels):
+        axes = figure.add_subplot(len(panels), 1, index + 1)
+        names = [name for name, _ in rows]
+        medians = [r[0] for _, r in rows]
+        errors = [[r[0] - r[1] for _, r in rows], [r[2] - r[0] for _, r in rows]]
+        baselines = ("pydantic", "msgspec", "json.loads only")
+        colours = ["#999999" if n.startswith(baselines) else "#0072B2" for n in names]
+        axes.barh(range(len(rows)), medians, xerr=errors, color=colours, capsize=2)
+        axes.set_yticks(range(len(rows)), names, fontsize=7)
+        axes.invert_yaxis()
+        axes.axvline(1.0, color="black", linewidth=0.8)
+        for row, (_, (median, _low, high)) in enumerate(rows):
+            axes.annotate(
+                f"{median:.2f}×",
+                (high, row),
+                xytext=(5, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=7,
+            )
+        axes.set_xlim(0, max(r[2] for _, r in rows) * 1.15)
+        axes.set_title(title, fontsize=9)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "atensi"})
+    return buffer.getvalue().decode("utf-8")
 
 
 def write_generated_pages(target: pathlib.Path) -> None:
@@ -883,6 +964,7 @@ def write_generated_pages(target: pathlib.Path) -> None:
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
     for name, data in {**report_pictures(), **parameter_pictures()}.items():
+        data = data.encode("utf-8") if isinstance(data, str) else data
         path = target / name
         if not path.exists() or path.read_bytes() != data:
             path.write_bytes(data)

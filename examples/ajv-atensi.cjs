@@ -2,10 +2,10 @@
 // the schemas of `atensi schema KIND`. They are annotations: they describe a field (its
 // Indonesian and English labels, its citation, its personal-data class) and validate nothing.
 //
-//   npm install ajv ajv-formats ajv-cli
+//   npm install --prefix /tmp/atensi-ajv --no-save ajv ajv-formats ajv-cli
 //   atensi schema person > /tmp/person.schema.json
-//   npx ajv validate --spec=draft2020 -c ajv-formats -c ./examples/ajv-atensi.cjs \
-//       -s /tmp/person.schema.json -d /tmp/record.json
+//   /tmp/atensi-ajv/node_modules/.bin/ajv validate --spec=draft2020 -c ajv-formats \
+//       -c ./examples/ajv-atensi.cjs -s /tmp/person.schema.json -d /tmp/record.json
 //
 // In a program: `require("./ajv-atensi.cjs")(ajv)` after `new Ajv2020()`.
 module.exports = function atensiVocabulary(ajv) {

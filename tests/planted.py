@@ -14,6 +14,7 @@ Used by the leak property tests (``tests/test_leaks.py``) and the probe
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import pathlib
 import re
@@ -251,3 +252,52 @@ def entity_of(kind: str) -> type[Any]:
     from atensi.model import AssessmentItem, Case, Person, UnitRegistry
 
     return {"person": Person, "item": AssessmentItem, "case": Case, "registry": UnitRegistry}[kind]
+
+
+#: The date the probes decide on.
+ON = dt.date(2024, 6, 1)
+
+
+def library_outputs(kind: str, record: Any, on: dt.date = ON) -> list[str]:
+    """Every default output of the library for one record of a seed kind.
+
+    The error's texts and default JSON (``str``, ``repr``, the Indonesian message, the errors'
+    reprs), the entity's repr and redacted copy when valid, ``validate_many``, the batch
+    functions (records and lines; items are also assessed, with both redactions).
+    """
+    import atensi
+    from atensi.batch import (
+        assess_line_json,
+        assess_record,
+        assess_record_json,
+        validate_line_json,
+        validate_record,
+    )
+    from atensi.privacy import redact
+
+    cls = entity_of(kind)
+    texts: list[str] = []
+    try:
+        entity = atensi.structure(record, cls)
+    except atensi.InvalidRecord as err:
+        texts += [str(err), repr(err), err.message_id, repr(err.errors)]
+        texts += [json.dumps(err.to_json(), ensure_ascii=False)]
+    else:
+        texts += [repr(entity), str(entity)]
+        if kind != "item":
+            texts.append(json.dumps(redact(entity, on=on), ensure_ascii=False))
+    texts += [repr(result) for result in atensi.validate_many([record], cls)]
+    line = json.dumps(record, ensure_ascii=False)
+    texts += [
+        json.dumps(validate_record(record, cls), ensure_ascii=False),
+        validate_line_json(line, cls=cls) or "",
+        validate_line_json(line.encode("utf-8"), cls=cls) or "",
+    ]
+    if kind == "item":
+        texts += [
+            json.dumps(assess_record(record, on=on), ensure_ascii=False),
+            assess_record_json(record, on=on),
+            assess_line_json(line, on=on) or "",
+            assess_record_json(record, on=on, redaction="facts"),
+        ]
+    return texts

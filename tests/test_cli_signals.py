@@ -9,8 +9,6 @@ whatever pool ``--jobs`` uses; the tests of :func:`ended_by_signals` hold its co
 
 from __future__ import annotations
 
-import concurrent.futures
-import multiprocessing
 import os
 import pathlib
 import signal
@@ -21,7 +19,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from atensi.cli._signals import UNWIND, Terminated, ended_by_signals, worker_options
+from atensi.cli._signals import UNWIND, Terminated, end_workers, ended_by_signals
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
@@ -128,11 +126,6 @@ def test_no_worker_outlives_a_parent_killed_outright(long_input: pathlib.Path) -
 # --- The contract, for any pool ------------------------------------------------------------
 
 
-def _sleep(seconds: float) -> float:
-    time.sleep(seconds)
-    return seconds
-
-
 @pytest.fixture
 def restored_handlers() -> Iterator[None]:
     before = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGHUP)}
@@ -147,34 +140,54 @@ def _terminate_self_soon(signum: int = signal.SIGTERM, after: float = 0.5) -> No
     signal.signal(signal.SIGALRM, lambda *_: os.kill(os.getpid(), signum))
 
 
-@pytest.mark.usefixtures("restored_handlers")
-def test_the_context_ends_a_process_pool_executor() -> None:
-    with concurrent.futures.ProcessPoolExecutor(2, **worker_options()) as pool:
-        futures = [pool.submit(_sleep, 30) for _ in range(4)]
-        time.sleep(0.5)
-        workers = {p.pid for p in multiprocessing.active_children() if p.pid is not None}
-        assert workers
-        _terminate_self_soon(signal.SIGHUP)
-        with pytest.raises(Terminated) as info, ended_by_signals():
-            futures[0].result(timeout=30)
-        assert info.value.exit_code == 129
-        assert not _gone(workers)
-        for future in futures:
-            future.cancel()
+#: A program that starts a pool, signals itself inside ``ended_by_signals`` and reports. Run in
+#: a fresh process: a pool forked from pytest's (threaded) process may inherit a held lock.
+_POOL_PROGRAM = """
+import concurrent.futures, multiprocessing, os, signal, sys, time
+from atensi.cli._signals import Terminated, ended_by_signals, worker_options
+
+def nap(seconds):
+    time.sleep(seconds)
+
+kind, signum = sys.argv[1], int(sys.argv[2])
+if kind == "executor":
+    pool = concurrent.futures.ProcessPoolExecutor(2, **worker_options())
+    futures = [pool.submit(nap, 30) for _ in range(4)]
+    wait = lambda: futures[0].result(timeout=30)
+else:
+    pool = multiprocessing.get_context("fork").Pool(2, **worker_options())
+    result = pool.map_async(nap, [30] * 4)
+    wait = lambda: result.wait(30)
+time.sleep(0.5)
+workers = sorted(p.pid for p in multiprocessing.active_children())
+signal.setitimer(signal.ITIMER_REAL, 0.3)
+signal.signal(signal.SIGALRM, lambda *_: os.kill(os.getpid(), signum))
+try:
+    with ended_by_signals():
+        wait()
+except Terminated as exc:
+    print(exc.exit_code, *workers, flush=True)
+os._exit(0)
+"""
 
 
-@pytest.mark.usefixtures("restored_handlers")
-def test_the_context_ends_a_multiprocessing_pool() -> None:
-    with multiprocessing.get_context("fork").Pool(2) as pool:
-        result = pool.map_async(_sleep, [30] * 4)
-        time.sleep(0.5)
-        workers = {p.pid for p in multiprocessing.active_children() if p.pid is not None}
-        _terminate_self_soon()
-        with pytest.raises(Terminated) as info, ended_by_signals():
-            result.wait(30)
-        assert info.value.exit_code == 143
-        assert not _gone(workers)
-        pool.terminate()
+@pytest.mark.parametrize("kind", ["executor", "pool"])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_the_context_ends_a_pools_workers(kind: str, signum: int) -> None:
+    # concurrent.futures.ProcessPoolExecutor and multiprocessing.Pool: the workers the default
+    # ``workers`` (multiprocessing.active_children) finds are ended, and Terminated says how.
+    done = subprocess.run(
+        [sys.executable, "-c", _POOL_PROGRAM, kind, str(int(signum))],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        check=False,
+    )
+    code, *workers = (int(part) for part in done.stdout.split())
+    assert code == 128 + signum, done.stderr
+    assert len(workers) == 2
+    assert not _gone(set(workers))
 
 
 @pytest.mark.usefixtures("restored_handlers")
@@ -235,3 +248,8 @@ def test_a_closed_standard_input_or_error_is_no_defect() -> None:
     report = _shell("report examples/cases.json --period 2024 --out /dev/null/x --format csv >&-")
     assert report.returncode == 4  # the folder, not the closed output
     assert "internal error" not in report.stderr
+
+
+def test_ending_workers_never_signals_a_group_or_itself() -> None:
+    # 0 and -1 would reach the process group and every process: they are skipped.
+    end_workers([0, -1, os.getpid(), None], grace=0.1)

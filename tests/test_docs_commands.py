@@ -26,9 +26,18 @@ from atensi.cli import main
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 PAGES = [ROOT / "README.md", ROOT / "examples" / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
-PROGRAMS = ("atensi", ".venv/bin/atensi", "python", "python3", ".venv/bin/python", "pip", "npx")
+PROGRAMS = (
+    "atensi",
+    ".venv/bin/atensi",
+    "python",
+    "python3",
+    ".venv/bin/python",
+    "pip",
+    "npx",
+    "npm",
+)
 #: Options and positions that name what a command writes.
-WRITES = ("--out", "-w", "-o")
+WRITES = ("--out", "-w", "-o", "--prefix")
 
 
 def _commands() -> list[tuple[str, str]]:

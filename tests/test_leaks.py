@@ -13,7 +13,9 @@ import contextlib
 import datetime as dt
 import io
 import json
+import os
 import pathlib
+import re
 import subprocess
 import sys
 from typing import Any
@@ -23,16 +25,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import atensi
-from atensi.batch import (
-    assess_line_json,
-    assess_record,
-    assess_record_json,
-    validate_line_json,
-    validate_record,
-)
 from atensi.errors import MAX_KEY_SHOWN, key_digest, safe_key, use_digest_key
-from atensi.privacy import redact
-from tests.planted import NIK_FORMS, PLACES, SECRETS, entity_of, leaks, plant, seeds
+from tests.planted import (
+    NIK_FORMS,
+    PLACES,
+    SECRETS,
+    entity_of,
+    leaks,
+    library_outputs,
+    plant,
+    seeds,
+)
 
 ON = dt.date(2024, 6, 1)
 SEEDS = seeds()
@@ -132,41 +135,11 @@ def _planted(kinds: tuple[str, ...]) -> st.SearchStrategy[tuple[str, Any]]:
     return build()
 
 
-def _library_outputs(kind: str, record: Any) -> list[str]:
-    """Every default output of the library for one record."""
-    cls = entity_of(kind)
-    texts: list[str] = []
-    try:
-        entity = atensi.structure(record, cls)
-    except atensi.InvalidRecord as err:
-        texts += [str(err), repr(err), err.message_id, repr(err.errors)]
-        texts += [json.dumps(err.to_json(), ensure_ascii=False)]
-    else:
-        texts += [repr(entity), str(entity)]
-        if kind != "item":
-            texts.append(json.dumps(redact(entity, on=ON), ensure_ascii=False))
-    texts += [repr(result) for result in atensi.validate_many([record], cls)]
-    line = json.dumps(record, ensure_ascii=False)
-    texts += [
-        json.dumps(validate_record(record, cls), ensure_ascii=False),
-        validate_line_json(line, cls=cls) or "",
-        validate_line_json(line.encode("utf-8"), cls=cls) or "",
-    ]
-    if kind == "item":
-        texts += [
-            json.dumps(assess_record(record, on=ON), ensure_ascii=False),
-            assess_record_json(record, on=ON),
-            assess_line_json(line, on=ON) or "",
-            assess_record_json(record, on=ON, redaction="facts"),
-        ]
-    return texts
-
-
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(planted=_planted(("person", "item", "case", "registry")))
 def test_a_planted_secret_never_reaches_a_library_output(planted: tuple[str, Any]) -> None:
     kind, record = planted
-    for text in _library_outputs(kind, record):
+    for text in library_outputs(kind, record):
         assert not leaks(text), (leaks(text), text[:400])
 
 
@@ -228,3 +201,46 @@ def test_a_planted_secret_never_reaches_a_command_line_output(
         outputs += _files(report)
     for output in outputs:
         assert not leaks(output), (leaks(output), output[:600])
+
+
+# --- Digests across the command line's workers and runs -------------------------------------------
+
+
+def _hidden_key_file(tmp_path: pathlib.Path, count: int = 3000) -> pathlib.Path:
+    person = {"id": "P", "nik": {"reason": "belum_terdaftar"}, "name": "A", "Siti Aminah": 1}
+    path = tmp_path / "hidden.jsonl"
+    path.write_text((json.dumps(person) + "\n") * count, encoding="utf-8")
+    return path
+
+
+def _validate(path: pathlib.Path, *options: str, key: str | None = None) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "ATENSI_DIGEST_KEY"}
+    if key is not None:
+        env["ATENSI_DIGEST_KEY"] = key
+    done = subprocess.run(
+        [sys.executable, "-m", "atensi", "validate", str(path), "--kind", "person", *options],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode in (1, 2), done.stderr
+    return done.stdout if done.returncode == 1 else done.stderr
+
+
+def test_a_hidden_key_reads_alike_from_every_worker_of_a_run(tmp_path: pathlib.Path) -> None:
+    output = _validate(_hidden_key_file(tmp_path), "--jobs", "2", "--force-jobs")
+    shown = set(re.findall(r"<key: 11 chars, #[0-9a-f]{8}>", output))
+    assert len(shown) == 1
+    assert output.count(shown.pop()) == 3000
+
+
+def test_runs_match_their_digests_only_with_the_same_secret(tmp_path: pathlib.Path) -> None:
+    path = _hidden_key_file(tmp_path, 50)
+    assert _validate(path) != _validate(path)  # a secret of its own for each run
+    secret = "5e0c3b1f9a7d2e4c6b8a0f1d3c5e7a9b"
+    one = _validate(path, key=secret)
+    assert one == _validate(path, "--jobs", "2", "--force-jobs", key=secret)
+    assert "<key: 11 chars, #" in one
+    assert "ATENSI_DIGEST_KEY must hold" in _validate(path, key="abc")

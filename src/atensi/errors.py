@@ -413,33 +413,16 @@ class ErrorDetail:
 
     def at(self, prefix: Loc) -> ErrorDetail:
         """Return a copy located under ``prefix``."""
-        return ErrorDetail(
-            prefix + self.loc,
-            self.code,
-            self.message_en,
-            self.message_id,
-            self.input,
-            self.ctx,
-            self.sensitivity,
-        )
+        _, (loc, *rest) = self.__reduce__()
+        return ErrorDetail(prefix + loc, *rest)
 
-    def __reduce__(self) -> tuple[Any, ...]:
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickle by the constructor's arguments, under every protocol (0 and 1 included).
 
         A slotted class has no ``__dict__`` for protocols 0 and 1 to copy.
         """
-        return (
-            ErrorDetail,
-            (
-                self.loc,
-                self.code,
-                self.message_en,
-                self.message_id,
-                self.input,
-                self.ctx,
-                self.sensitivity,
-            ),
-        )
+        parts = (self.loc, self.code, self.message_en, self.message_id, self.input, self.ctx)
+        return (ErrorDetail, (*parts, self.sensitivity))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ErrorDetail):

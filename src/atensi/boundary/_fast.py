@@ -21,10 +21,11 @@ import attrs
 
 from atensi.model import SUBJECT_KINDS
 from atensi.model._fields import (
-    BLANK,
     DATE_MAX,
     DATE_MIN,
     Entity,
+    blank_characters,
+    compact_region,
     default_factory,
     multiline,
     refused_character,
@@ -227,6 +228,8 @@ def skip_condition(field: attrs.Attribute[Any], var: str, name: Callable[[Any, s
         elif validator is region_codes:
             table = name(region_table(), "rt")
             conditions.append(f"{var} is None or ({var}.__class__ is str and {var} in {table})")
+            # A code the table holds as written has no dots: compact_region leaves it as it is.
+            converter_covered = field.metadata.get("converter") is compact_region
         else:
             return ""
     if field.metadata.get("converter") is not None and not converter_covered:
@@ -270,7 +273,7 @@ class _Generator:
             "_Bail": _Bail,
             "_date": _date,
             "_refused": refused_character,
-            "_BLANK": BLANK,
+            "_BLANK": blank_characters(),
             "_new": _new,
             "_set": _set,
             "_MISSING": _MISSING,
@@ -297,7 +300,12 @@ class _Generator:
             if "max_length" in limits:
                 out.append(f"{ind}if len({var}) > {limits['max_length']}: _bail()")
             if limits.get("min_length"):
-                out.append(f"{ind}if len({var}.strip(_BLANK)) < {limits['min_length']}: _bail()")
+                n = limits["min_length"]
+                # ASCII text: str.strip() strips exactly the blank characters, in C.
+                out.append(
+                    f"{ind}if len({var}.strip()) < {n} or (not {var}.isascii()"
+                    f" and len({var}.strip(_BLANK)) < {n}): _bail()"
+                )
             return
         if tp is bool:
             out.append(f"{ind}if type({var}) is not bool: _bail()")

@@ -49,10 +49,10 @@ from atensi.boundary._fast import (
 from atensi.boundary._lines import no_key_twice
 from atensi.boundary._plan import tagged_union_of
 from atensi.model._fields import (
-    BLANK,
     DATE_MAX,
     DATE_MIN,
     Entity,
+    blank_characters,
     default_factory,
     multiline,
     refused_character,
@@ -251,7 +251,7 @@ class _Builder:
         self.ns: dict[str, Any] = {
             "_bail": _bail,
             "_refused": refused_character,
-            "_BLANK": BLANK,
+            "_BLANK": blank_characters(),
             "_force": msgspec.structs.force_setattr,
             "_new": _new,
             "UNSET": UNSET,
@@ -490,7 +490,12 @@ class _Checks:
                 f" and _refused({var}, {multiline(limits)}) is not None: _bail()"
             )
             if limits.get("min_length"):
-                out.append(f"{ind}if len({var}.strip(_BLANK)) < {limits['min_length']}: _bail()")
+                n = limits["min_length"]
+                # ASCII text: str.strip() strips exactly the blank characters, in C.
+                out.append(
+                    f"{ind}if len({var}.strip()) < {n} or (not {var}.isascii()"
+                    f" and len({var}.strip(_BLANK)) < {n}): _bail()"
+                )
             return
         if tp is dt.date:
             if not self.colons:

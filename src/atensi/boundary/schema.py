@@ -111,13 +111,13 @@ def text_pattern(multiline: bool, non_blank: bool) -> str:
     selector). The classes list what is allowed, so that lone surrogates, which JSON text can
     carry as ``"\ud800"``, are refused without being named (Rust's engine cannot name them).
     """
-    refused = _codes(_characters.REFUSED)
+    refused = _codes(_characters.table().refused)
     if multiline:
         refused -= _LINE_BREAKS
     allowed = _class(_complement(refused))
     if not non_blank:
         return f"^[{allowed}]*{_END}"
-    visible = _class(_complement(refused | _codes(_characters.BLANK)))
+    visible = _class(_complement(refused | _codes(_characters.table().blank)))
     return f"^[{allowed}]*[{visible}][{allowed}]*{_END}"
 
 
@@ -186,7 +186,8 @@ class _Builder:
             self.defs["RegionCode"] = {
                 "title": "RegionCode",
                 "description": "A Kemendagri region code (province, regency or district), "
-                "current or retired, as 2, 4 or 6 digits without dots.",
+                "current or retired, as 2, 4 or 6 digits without dots (the stored form: "
+                "structure also reads 31.71.01 and stores 317101).",
                 "type": "string",
                 "enum": list(all_codes()),
             }

@@ -57,6 +57,7 @@ from atensi.cli._io import (
     WriteFailed,
     closed_standard_streams,
 )
+from atensi.cli._options import common_parent
 from atensi.cli._reader import (
     MAX_RECORD_BYTES,
     BadItem,
@@ -105,7 +106,7 @@ exit codes:
   130 interrupted (Ctrl-C)  143 SIGTERM
 
 example:
-  atensi assess examples/assessments.jsonl --on 2024-06-01 > decisions.jsonl
+  atensi assess examples/assessments.jsonl --on 2024-06-01 > /tmp/decisions.jsonl
   atensi explain examples/cases.json --on 2024-06-01 --lang id
   atensi validate examples/persons-broken.jsonl --kind person
 
@@ -132,20 +133,7 @@ def _date(text: str) -> object:
 
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser."""
-    common = _Parser(add_help=False)
-    common.add_argument(
-        "--lang", choices=("id", "en"), default="en", help="language of messages (default: en)"
-    )
-    common.add_argument(
-        "--quiet",
-        action="store_true",
-        help="no progress line and no closing summary on standard error (faults still are)",
-    )
-    common.add_argument(
-        "--show-personal-data",
-        action="store_true",
-        help="print personal data (inputs, facts, full NIKs); off by default",
-    )
+    common = common_parent(_Parser)
     parser = _Parser(
         prog="atensi",
         description=DESCRIPTION,
@@ -191,6 +179,31 @@ def _say(err: Output, text: str) -> None:
         pass  # standard error itself failed: the exit code still tells
 
 
+#: The environment variable that fixes the key of hidden keys' digests (hexadecimal).
+DIGEST_KEY_VARIABLE = "ATENSI_DIGEST_KEY"
+
+
+def _digest_key_from_environment() -> None:
+    """Use ``ATENSI_DIGEST_KEY`` for the digests of hidden keys, if it is set.
+
+    Without it each run draws its own secret, so the same hidden key reads alike within a run
+    (its workers included) but not across runs; a pipeline that compares the outputs of two
+    runs sets the same secret in both (at least 16 random bytes, in hexadecimal).
+    """
+    from atensi.errors import AtensiError, use_digest_key
+
+    text = os.environ.get(DIGEST_KEY_VARIABLE)
+    if text is None:
+        return
+    try:
+        use_digest_key(bytes.fromhex(text.strip()))
+    except (ValueError, AtensiError):
+        raise UsageError(
+            f"{DIGEST_KEY_VARIABLE} must hold at least 16 random bytes in hexadecimal "
+            '(python -c "import secrets; print(secrets.token_hex(32))")'
+        ) from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     closed = closed_standard_streams()
@@ -201,7 +214,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     stderr: IO[str] = sys.stderr if sys.stderr is not None and 2 not in closed else io.StringIO()
     err = Output(stderr, "standard error")
     try:
-        args = build_parser().parse_args(argv)
+        _digest_key_from_environment()
+        arguments = sys.argv[1:] if argv is None else list(argv)
+        if not arguments:
+            # Bare ``atensi``: what it does and its commands, not only "a command is required".
+            err.write(build_parser().format_help())
+            err.flush()
+            return ExitCode.USAGE
+        args = build_parser().parse_args(arguments)
         if getattr(args, "jobs", None) is not None:
             args.jobs = records.jobs_for(args, err)
         with ended_by_signals(exit_after=UNWIND):

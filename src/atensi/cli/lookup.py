@@ -10,6 +10,7 @@ from typing import Any
 
 import atensi
 from atensi.cli._io import ExitCode, Output, UsageError, read_failed, standard_input
+from atensi.cli._options import add_lang, add_personal_data
 from atensi.cli.records import entity, kinds
 
 __all__ = ["add_parsers", "cmd_nik", "cmd_region", "cmd_schema", "write_json"]
@@ -134,7 +135,6 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, date: Callable[[str],
     p.set_defaults(run=cmd_schema)
     p = sub.add_parser(
         "nik",
-        parents=[common],
         help="check and parse a NIK",
         description="Check a NIK offline (length, encoded birth date, serial, region) and print "
         "what it encodes as JSON; the birth date, sex and full NIK only with "
@@ -152,10 +152,11 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, date: Callable[[str],
         "--on", type=date, metavar="DATE", help="date that fixes the century (default: today)"
     )
     p.add_argument("--strict", action="store_true", help="reject unknown region codes")
+    add_lang(p)
+    add_personal_data(p)
     p.set_defaults(run=cmd_nik)
     p = sub.add_parser(
         "region",
-        parents=[common],
         help="look up a Kemendagri region code",
         description="Look up a Kemendagri region code (province, regency or district; current "
         "or retired) and print it as JSON. Exit 0 known, 1 unknown.",
@@ -163,4 +164,5 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, date: Callable[[str],
         epilog="example:\n  atensi region 65.01",
     )
     p.add_argument("code", metavar="CODE", help="2, 4 or 6 digits, dots allowed (31.71.01)")
+    add_lang(p)
     p.set_defaults(run=cmd_region)

@@ -25,7 +25,7 @@ from atensi.cli._progress import Progress
 from atensi.cli._reader import BadItem, RawLine, parse_line, read_records
 from atensi.errors import ErrorDetail, loc_text
 
-__all__ = ["add_parsers", "cmd_assess", "cmd_explain", "cmd_validate"]
+__all__ = ["add_jobs", "add_parsers", "cmd_assess", "cmd_explain", "cmd_validate"]
 
 #: Records sent to the worker processes at a time (``--jobs``).
 _BATCH = 4096
@@ -375,7 +375,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, date: Callable[[str],
         metavar="KIND",
         help=f"the entity of every record: {', '.join(kinds())}",
     )
-    _add_jobs(p)
+    add_jobs(p)
     p.set_defaults(run=cmd_validate)
     explained = {
         "assess": (
@@ -417,21 +417,22 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, date: Callable[[str],
         )
         add_law_options(p, date, compare=True)
         if run is cmd_assess:
-            _add_jobs(p)
+            add_jobs(p)
         p.set_defaults(run=run)
 
 
 _FILE_HELP = "a JSON array, JSON Lines or one JSON object; - for standard input"
 
 
-def _add_jobs(p: argparse.ArgumentParser) -> None:
+def add_jobs(p: argparse.ArgumentParser, promise: str = "the output order is the input's") -> None:
+    """Add ``--jobs`` and ``--force-jobs`` to a subcommand (``promise``: what stays the same)."""
     p.add_argument(
         "--jobs",
         type=_jobs,
         default=1,
         metavar="N",
         help="worker processes (default 1; 0 for one per CPU; at most the CPU count unless "
-        "--force-jobs); the output order is the input's",
+        f"--force-jobs); {promise}",
     )
     p.add_argument(
         "--force-jobs", action="store_true", help="run --jobs processes even beyond the CPUs"

@@ -35,6 +35,7 @@ False
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import NamedTuple
 
 from atensi.vocab import Citation, Evidence, FundingChannel, cite
@@ -161,6 +162,13 @@ def _applies(regime: ChannelRegime, on: dt.date) -> bool:
 
 def funding_basis(channel: FundingChannel, on: dt.date) -> FundingBasis | None:
     """The instruments behind ``channel`` on ``on``, or ``None`` where the catalogue has none."""
+    return _funding_basis(channel, on)
+
+
+# A report asks for every aid it reads: the answer depends only on the channel and the day, of
+# which a programme has a few thousand (the regimes are constants of this module).
+@functools.lru_cache(maxsize=1 << 14)
+def _funding_basis(channel: FundingChannel, on: dt.date) -> FundingBasis | None:
     regimes = [r for r in CHANNEL_REGIMES if r.channel is channel and _applies(r, on)]
     governing = [r for r in regimes if r.governs]
     if not governing:

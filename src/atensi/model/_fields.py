@@ -30,14 +30,14 @@ from atensi.model import _characters
 from atensi.regions import is_valid_code
 from atensi.vocab import Citation, CodedEnum, Evidence, Label, cite
 
+# BLANK and UNICODE_VERSION are there too, on first use (see __getattr__).
 __all__ = [
-    "BLANK",
     "DATE_MAX",
     "DATE_MIN",
     "LIMITS",
-    "UNICODE_VERSION",
     "Entity",
     "Sensitivity",
+    "blank_characters",
     "date_out_of_range",
     "default_factory",
     "detail",
@@ -257,6 +257,9 @@ def field(
     custom = validator if isinstance(validator, list) else ([validator] if validator else [])
     if region:
         custom.append(region_codes)
+        if converter is None:
+            converter = compact_region
+            metadata["converter"] = converter
     metadata["custom_validators"] = tuple(custom)
     validators = [_LIMIT_VALIDATORS[key](bound) for key, bound in limits.items()] + custom
     # The type first: every later check may then rely on it (a list of conditions is not read
@@ -461,16 +464,37 @@ def _class(ranges: tuple[tuple[int, int], ...], leave_out: str = "") -> str:
     return "".join(parts)
 
 
-#: The characters text may not hold (short text, long text), from the pinned table
-#: (:mod:`atensi.model._characters`, Unicode :data:`UNICODE_VERSION`).
-_REFUSED = (
-    re.compile(f"[{_class(_characters.REFUSED)}]"),
-    re.compile(f"[{_class(_characters.REFUSED, leave_out=chr(9) + chr(10) + chr(13))}]"),
-)
-#: The Unicode version of the character table every interpreter reads.
-UNICODE_VERSION = _characters.UNICODE_VERSION
-#: White space and variation selectors: ``text.strip(BLANK)`` is what is not blank in ``text``.
-BLANK = "".join(chr(cp) for first, last in _characters.BLANK for cp in range(first, last + 1))
+@functools.cache
+def _refused_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The characters text may not hold (short text, long text), from the pinned table.
+
+    Built on first use, so that importing the entities reads no data file.
+    """
+    refused = _characters.table().refused
+    return (
+        re.compile(f"[{_class(refused)}]"),
+        re.compile(f"[{_class(refused, leave_out=chr(9) + chr(10) + chr(13))}]"),
+    )
+
+
+@functools.cache
+def blank_characters() -> str:
+    """White space and variation selectors (the pinned table's blank class).
+
+    ``text.strip(blank_characters())`` is what is not blank in ``text``.
+    """
+    return "".join(
+        chr(cp) for first, last in _characters.table().blank for cp in range(first, last + 1)
+    )
+
+
+def __getattr__(name: str) -> Any:
+    """``BLANK`` (:func:`blank_characters`) and ``UNICODE_VERSION``, on first use."""
+    if name == "BLANK":
+        return blank_characters()
+    if name == "UNICODE_VERSION":
+        return _characters.table().version
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def multiline(limits: Mapping[str, int]) -> bool:
@@ -499,7 +523,7 @@ def refused_character(text: str, multiline: bool) -> int | None:
     """
     if text.isascii() and text.isprintable():  # the common case, in C
         return None
-    found = _REFUSED[multiline].search(text)
+    found = _refused_patterns()[multiline].search(text)
     return None if found is None else found.start()
 
 
@@ -647,7 +671,10 @@ def _max_length(bound: int) -> Validator:
 
 def _min_length(bound: int) -> Validator:
     def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if isinstance(value, str) and len(value.strip(BLANK)) < bound:
+        if isinstance(value, str) and (
+            len(value.strip()) < bound
+            or (not value.isascii() and len(value.strip(blank_characters())) < bound)
+        ):
             raise problem(
                 attribute.name,
                 "string.too_short",
@@ -715,11 +742,36 @@ _LIMIT_VALIDATORS: dict[str, Callable[[int], Validator]] = {
 }
 
 
+def compact_region(value: Any) -> Any:
+    """A region code (or each of a list or tuple of them) as the table writes it.
+
+    ``"31.71.01"`` is stored as ``"317101"``, as ``atensi region`` and ``atensi coverage`` read
+    it: dots and spaces between the digits are removed, so a dotted code means the same in a
+    record as on the command line. Anything that does not become 2, 4 or 6 digits is left as
+    it was, for :func:`region_codes` to refuse.
+    """
+    if type(value) is str:
+        return _compact_code(value)
+    if type(value) in (list, tuple):
+        return tuple(_compact_code(v) if type(v) is str else v for v in value)
+    return value
+
+
+def _compact_code(code: str) -> str:
+    if "." not in code and " " not in code:
+        return code
+    compact = code.replace(".", "").replace(" ", "")
+    if len(compact) in (2, 4, 6) and compact.isascii() and compact.isdigit():
+        return compact
+    return code
+
+
 def region_codes(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A Kemendagri region code (or each of a tuple of them): known, current or retired.
 
-    Written as the table writes it: 2, 4 or 6 ASCII digits, no dots. A retired code is valid
-    (records outlive decrees); validation reports it as a warning (``region.retired``).
+    Stored as the table writes it: 2, 4 or 6 ASCII digits (:func:`compact_region` removes the
+    dots of ``31.71.01`` first). A retired code is valid (records outlive decrees); validation
+    reports it as a warning (``region.retired``).
     """
     items = value if isinstance(value, tuple) else (value,)
     for index, code in enumerate(items):
@@ -730,8 +782,8 @@ def region_codes(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise problem(
             (attribute.name, index) if isinstance(value, tuple) else attribute.name,
             "region.unknown",
-            "not a known Kemendagri region code (2, 4 or 6 digits, no dots)",
-            "bukan kode wilayah Kemendagri yang dikenal (2, 4 atau 6 angka, tanpa titik)",
+            "not a known Kemendagri region code (2, 4 or 6 digits, dots allowed)",
+            "bukan kode wilayah Kemendagri yang dikenal (2, 4 atau 6 angka, boleh bertitik)",
             code,
         )
 

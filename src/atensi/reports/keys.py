@@ -4,7 +4,8 @@ Counting distinct PM across partitions of the data needs, per cell, the *set* of
 of per-partition counts counts a person served in two partitions twice). The set holds keys, not
 identities: 128 bits of keyed BLAKE2b over the identity of
 :func:`atensi.rules.beneficiaries.identity` (a NIK, a registry id, a family card number or a
-record id), as Python integers.
+record id): 16 bytes, held packed (:mod:`atensi.reports.packed`), given back as Python integers
+where a caller asks for the keys.
 
 * **Always keyed.** A hash anyone can compute is reversible: a NIK has about 3.6e8 plausible
   values, and one planted NIK came back from a pickled unkeyed partial in 13,983 guesses. So a
@@ -62,6 +63,10 @@ class BeneficiaryKeys:
 
     def __call__(self, identity: str) -> int:
         """The key of one identity."""
+        return int.from_bytes(self.digest(identity), "big")
+
+    def digest(self, identity: str) -> bytes:
+        """The key of one identity as its 16 bytes (big-endian: ``__call__`` is their number)."""
         if self._key is None:
             raise ReportError(
                 "a keyed partial restored from a pickle cannot hash new records (the key never "
@@ -70,10 +75,9 @@ class BeneficiaryKeys:
                 "hasil parsial berkunci dari pickle tidak dapat meng-hash rekaman baru (kuncinya "
                 "tidak ikut); buat hasil parsial di tempat kunci berada, gabungkan di mana saja",
             )
-        digest = hashlib.blake2b(
+        return hashlib.blake2b(
             identity.encode("utf-8", "surrogatepass"), digest_size=16, key=self._key, person=_PERSON
         ).digest()
-        return int.from_bytes(digest, "big")
 
     def __reduce__(self) -> tuple[object, ...]:
         # A pickled partial keeps the fingerprint, never the key: it can still merge.

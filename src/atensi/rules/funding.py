@@ -55,6 +55,7 @@ aid.budget_year met
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping
 
 import attrs
@@ -62,7 +63,7 @@ import attrs
 from atensi.law import Edition, InForceDates, funding_basis, get_parameter, instrument_in_force
 from atensi.model import Case, Funding, InKindItem, PartnerAid, Partnership, ServiceDelivery
 from atensi.rules.catalogue import rule
-from atensi.rules.decision import Decision, Finding, Status, outcome_of
+from atensi.rules.decision import Decision, Facts, Finding, Status, outcome_of
 from atensi.vocab import (
     AidProgramme,
     Evidence,
@@ -151,13 +152,28 @@ R_BUDGET_YEAR = rule(
 )
 
 
+#: Findings that read nothing particular to an aid: made once.
+_NO_CEILING = R_CEILING.finding(
+    Status.NOT_APPLICABLE, "no ceiling set", "tidak ada batas yang ditetapkan"
+)
+_NOT_YAPI = R_YAPI.finding(Status.NOT_APPLICABLE, "not a YAPI payment", "bukan pembayaran YAPI")
+_UNFUNDED = R_BASIS.finding(Status.NOT_APPLICABLE, "no funding recorded", "pendanaan tidak dicatat")
+
+
 def _rp(amount: int) -> str:
     return f"Rp{amount:,}"
 
 
 def _basis(funding: Funding, on: dt.date) -> Finding:
-    channel = funding.channel.value
-    basis = funding_basis(funding.channel, on)
+    return _basis_on(funding.channel, on)
+
+
+# A finding is a value: one per channel and day is enough, and a report reads thousands of aids
+# a day (so are the budget year's, below).
+@functools.lru_cache(maxsize=1 << 14)
+def _basis_on(funding_channel: FundingChannel, on: dt.date) -> Finding:
+    channel = funding_channel.value
+    basis = funding_basis(funding_channel, on)
     facts = (("channel", channel), ("on", on.isoformat()))
     if basis is None:
         return R_BASIS.finding(
@@ -199,12 +215,7 @@ def _agreement(
         ),
     )
     if funding.channel is not FundingChannel.GOVERNMENT_ASSISTANCE:
-        return R_AGREEMENT.finding(
-            Status.NOT_APPLICABLE,
-            "not bantuan pemerintah",
-            "bukan bantuan pemerintah",
-            facts,
-        )
+        return _not_government_assistance(facts)
     if funding.recipient_kind is None:
         return R_AGREEMENT.finding(
             Status.UNKNOWN,
@@ -272,6 +283,13 @@ def _agreement(
     )
 
 
+@functools.lru_cache(maxsize=64)
+def _not_government_assistance(facts: Facts) -> Finding:
+    return R_AGREEMENT.finding(
+        Status.NOT_APPLICABLE, "not bantuan pemerintah", "bukan bantuan pemerintah", facts
+    )
+
+
 def _limit(ceiling: Ceiling | None, component: ServiceComponent | None) -> int | None:
     if ceiling is None or isinstance(ceiling, int):
         return ceiling
@@ -286,9 +304,7 @@ def _ceiling(
 ) -> Finding:
     limit = _limit(ceiling, component)
     if limit is None:
-        return R_CEILING.finding(
-            Status.NOT_APPLICABLE, "no ceiling set", "tidak ada batas yang ditetapkan"
-        )
+        return _NO_CEILING
     known = (amount or 0) + sum(i.value_idr for i in items if i.value_idr is not None)
     unvalued = sum(1 for i in items if i.value_idr is None)
     facts = (("amount_idr", known), ("ceiling_idr", limit), ("items_without_value", unvalued))
@@ -323,7 +339,7 @@ def _ceiling(
 
 def _yapi(funding: Funding | None, amount: int | None, on: dt.date) -> Finding:
     if funding is None or funding.programme is not AidProgramme.YAPI:
-        return R_YAPI.finding(Status.NOT_APPLICABLE, "not a YAPI payment", "bukan pembayaran YAPI")
+        return _NOT_YAPI
     months = funding.months
     facts = (("amount_idr", amount), ("months", months), ("on", on.isoformat()))
     if amount is None:
@@ -374,16 +390,21 @@ def _yapi(funding: Funding | None, amount: int | None, on: dt.date) -> Finding:
 
 
 def _budget_year(funding: Funding, on: dt.date) -> Finding:
-    facts = (("budget_year", funding.budget_year), ("on", on.isoformat()))
-    if funding.budget_year is None:
+    return _budget_year_on(funding.budget_year, on)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _budget_year_on(budget_year: int | None, on: dt.date) -> Finding:
+    facts = (("budget_year", budget_year), ("on", on.isoformat()))
+    if budget_year is None:
         return R_BUDGET_YEAR.finding(
             Status.UNKNOWN, "no budget year recorded", "tahun anggaran tidak dicatat", facts
         )
-    if funding.budget_year != on.year:
+    if budget_year != on.year:
         return R_BUDGET_YEAR.finding(
             Status.NEEDS_REVIEW,
-            f"budget year {funding.budget_year} for an aid of {on.year}",
-            f"tahun anggaran {funding.budget_year} untuk bantuan tahun {on.year}",
+            f"budget year {budget_year} for an aid of {on.year}",
+            f"tahun anggaran {budget_year} untuk bantuan tahun {on.year}",
             facts,
         )
     return R_BUDGET_YEAR.finding(
@@ -401,10 +422,7 @@ def _findings(
     ceiling: Ceiling | None,
 ) -> tuple[Finding, ...]:
     if funding is None:
-        unfunded = R_BASIS.finding(
-            Status.NOT_APPLICABLE, "no funding recorded", "pendanaan tidak dicatat"
-        )
-        return (unfunded, _ceiling(amount, items, component, ceiling), _yapi(None, amount, on))
+        return (_UNFUNDED, _ceiling(amount, items, component, ceiling), _NOT_YAPI)
     return (
         _basis(funding, on),
         _agreement(funding, on, partnerships),
