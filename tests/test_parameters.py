@@ -26,7 +26,7 @@ from atensi.law import (
     parameter_names,
     parameters,
 )
-from atensi.law.parameters import _walk
+from atensi.law._parameters import _walk
 from atensi.vocab import Evidence, Sex, TargetGroup
 
 D = dt.date

@@ -43,8 +43,7 @@ from atensi.law.funding import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
-    from atensi.law.groups import group_bounds
-    from atensi.law.parameters import (
+    from atensi.law._parameters import (
         Parameter,
         ParameterEntry,
         ParameterValue,
@@ -54,7 +53,8 @@ if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
         parameter_names,
         parameters,
     )
-    from atensi.law.sources import Source, SourceKind, source, source_ids, sources
+    from atensi.law._sources import Source, SourceKind, source, source_ids, sources
+    from atensi.law.groups import group_bounds
 
 #: Names whose modules load on first use (the sources, the parameters and the group limits read
 #: package data, and their types cost some milliseconds to build): ``import atensi`` pays nothing.
@@ -79,8 +79,8 @@ _LAZY = {
 def __getattr__(name: str) -> Any:
     """Load a lazy name's module on first use, and keep its names (PEP 562).
 
-    Two of them share their module's name (``parameters``, ``sources``): importing the module sets
-    the package's attribute to the module, so every name of it is set again, to the function.
+    The modules are private (``_parameters``, ``_sources``), so no submodule import can shadow the
+    functions ``parameters`` and ``sources`` with a module.
     """
     module = _LAZY.get(name)
     if module is None:
@@ -91,7 +91,7 @@ def __getattr__(name: str) -> Any:
 
         found: dict[str, Any] = {"group_bounds": group_bounds}
     elif module == "parameters":
-        from atensi.law.parameters import (
+        from atensi.law._parameters import (
             Parameter,
             ParameterEntry,
             ParameterValue,
@@ -113,7 +113,7 @@ def __getattr__(name: str) -> Any:
             "parameters": parameters,
         }
     else:
-        from atensi.law.sources import Source, SourceKind, source, source_ids, sources
+        from atensi.law._sources import Source, SourceKind, source, source_ids, sources
 
         found = {
             "Source": Source,
