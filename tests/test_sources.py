@@ -30,7 +30,7 @@ from atensi.law import (
     source_ids,
     sources,
 )
-from atensi.law.sources import SourceKind
+from atensi.law._sources import SourceKind
 from atensi.model import ENTITIES
 from atensi.rules import RULES
 from atensi.vocab import VOCABULARIES, Citation, Target
@@ -247,3 +247,15 @@ def test_sources_json_is_indented_for_readers() -> None:
     text = data.read_text("law/sources.json")
     assert text.count("\n") > len(sources()) * 8
     assert json.loads(text)["format"] == "atensi-sources/1"
+
+
+def test_the_lazy_law_names_are_the_functions_whatever_loaded_first() -> None:
+    # The instrument catalogue loads the sources module on its own first use; the package's
+    # names must still be the functions, never a module of the same name.
+    import atensi.law as law
+    from atensi.law.catalogue import catalogue
+
+    assert catalogue()
+    assert callable(law.sources)
+    assert callable(law.parameters)
+    assert law.sources()[0].id == instruments()[0].id
