@@ -17,7 +17,7 @@ from hypothesis import given, settings
 import atensi
 from atensi import InvalidRecord, json_schema, structure
 from atensi.law import get, instrument_in_force
-from atensi.law.sources import source as law_source
+from atensi.law import source as law_source
 from atensi.model import Case, Consent, CourtOrder, Person, Portfolio, order_limit_months
 from atensi.regions import split_into, successors
 from atensi.rules import Status, check_transition, evaluate_policies, recommend_services

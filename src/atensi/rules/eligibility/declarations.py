@@ -434,10 +434,10 @@ R_DTKS = rule(
 R_DTSEN = rule(
     "elig.dtsen.decile",
     _E,
-    "in DTSEN welfare deciles 1-5 (the data gate of aid from 2025; practice): reported, not a "
-    "condition of rehabilitation",
-    "berada di desil DTSEN 1-5 (gerbang data bantuan sejak 2025; praktik): dilaporkan, bukan "
-    "syarat rehabilitasi",
+    "within the DTSEN welfare-decile cut-off (gates.dtsen_max_decile; the data gate of aid from "
+    "2025; practice): reported, not a condition of rehabilitation",
+    "berada dalam batas desil kesejahteraan DTSEN (gates.dtsen_max_decile; gerbang data bantuan "
+    "sejak 2025; praktik): dilaporkan, bukan syarat rehabilitasi",
     None,
     ("assessment.welfare_decile", "family.welfare_decile", "subject.kind", "edition", "on"),
     cites="gate",
