@@ -17,7 +17,8 @@ from hypothesis import given, settings
 import atensi
 from atensi import InvalidRecord, json_schema, structure
 from atensi.law import get, instrument_in_force
-from atensi.model import Case, Consent, CourtOrder, Person, Portfolio
+from atensi.law import source as law_source
+from atensi.model import Case, Consent, CourtOrder, Person, Portfolio, order_limit_months
 from atensi.regions import split_into, successors
 from atensi.rules import Status, check_transition, evaluate_policies, recommend_services
 from atensi.rules.children import child_residential_finding
@@ -73,7 +74,10 @@ def test_an_order_runs_for_its_period_within_the_law_limit() -> None:
         CourtOrder,
     )
     assert under_twelve.ends_on() == D(2024, 8, 1)
-    assert LegalBasisKind.NARCOTICS_ORDER.limit_months is None
+    assert order_limit_months(LegalBasisKind.NARCOTICS_ORDER, D(2024, 1, 3)) is None
+    # The limits are dated parameters of the law: none before UU 11/2012 came into force.
+    assert order_limit_months(LegalBasisKind.SPPA_MEASURE, D(2014, 7, 29)) is None
+    assert order_limit_months(LegalBasisKind.SPPA_DIVERSION, D(2014, 7, 30)) == 3
 
 
 def test_an_order_keeps_its_dates_in_order_and_names_an_earlier_order_it_extends() -> None:
@@ -268,7 +272,8 @@ def test_retired_papua_codes_continue_in_the_new_provinces() -> None:
 def test_the_rakornas_ran_three_days_as_the_seeds_say() -> None:
     source = TechnicalPolicy.RIGHTS.citation
     assert source is not None
-    assert "10-12 Dec 2020" in (source.source or "")
+    assert source.source == "detik-2020-12-12-kebijakan-teknis"
+    assert "10-12 December 2020" in (law_source(source.source).read or "")
     page = (ROOT / "docs" / "policies.md").read_text()
     assert "10-12 December 2020" in page
     assert "10-11" not in page

@@ -24,6 +24,8 @@ from atensi.model._fields import (
     DATE_MAX,
     DATE_MIN,
     Entity,
+    blank_characters,
+    compact_region,
     default_factory,
     multiline,
     refused_character,
@@ -226,6 +228,8 @@ def skip_condition(field: attrs.Attribute[Any], var: str, name: Callable[[Any, s
         elif validator is region_codes:
             table = name(region_table(), "rt")
             conditions.append(f"{var} is None or ({var}.__class__ is str and {var} in {table})")
+            # A code the table holds as written has no dots: compact_region leaves it as it is.
+            converter_covered = field.metadata.get("converter") is compact_region
         else:
             return ""
     if field.metadata.get("converter") is not None and not converter_covered:
@@ -269,6 +273,7 @@ class _Generator:
             "_Bail": _Bail,
             "_date": _date,
             "_refused": refused_character,
+            "_BLANK": blank_characters(),
             "_new": _new,
             "_set": _set,
             "_MISSING": _MISSING,
@@ -289,13 +294,18 @@ class _Generator:
             out.append(f"{ind}if not {var}.isascii(): {var}.encode('utf-8')")
             long_text = multiline(limits)
             out.append(
-                f"{ind}if not {var}.isprintable() and _refused({var}, {long_text}) is not None:"
-                " _bail()"
+                f"{ind}if not ({var}.isascii() and {var}.isprintable())"
+                f" and _refused({var}, {long_text}) is not None: _bail()"
             )
             if "max_length" in limits:
                 out.append(f"{ind}if len({var}) > {limits['max_length']}: _bail()")
             if limits.get("min_length"):
-                out.append(f"{ind}if len({var}.strip()) < {limits['min_length']}: _bail()")
+                n = limits["min_length"]
+                # ASCII text: str.strip() strips exactly the blank characters, in C.
+                out.append(
+                    f"{ind}if len({var}.strip()) < {n} or (not {var}.isascii()"
+                    f" and len({var}.strip(_BLANK)) < {n}): _bail()"
+                )
             return
         if tp is bool:
             out.append(f"{ind}if type({var}) is not bool: _bail()")

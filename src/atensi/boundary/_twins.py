@@ -1,7 +1,7 @@
 r"""Struct twins: msgspec Structs generated from the attrs entities, for the ``fast`` extra.
 
 msgspec cannot decode into the entities themselves: it would run their attrs validators (slow),
-keep unknown keys quietly and could not tell the four subjects apart (DESIGN.md §7). So each
+keep unknown keys quietly and could not tell the four subjects apart (measured). So each
 entity gets a *twin*: a frozen, keyword-only msgspec Struct generated from the entity's own
 ``attrs.fields``, with the same field names, types (vocabulary enums, dates, tuples, the twin of a
 nested entity), defaults and limits, unknown keys forbidden, and the subjects a union tagged by
@@ -52,6 +52,7 @@ from atensi.model._fields import (
     DATE_MAX,
     DATE_MIN,
     Entity,
+    blank_characters,
     default_factory,
     multiline,
     refused_character,
@@ -250,6 +251,7 @@ class _Builder:
         self.ns: dict[str, Any] = {
             "_bail": _bail,
             "_refused": refused_character,
+            "_BLANK": blank_characters(),
             "_force": msgspec.structs.force_setattr,
             "_new": _new,
             "UNSET": UNSET,
@@ -484,11 +486,16 @@ class _Checks:
                 out.append(f"{ind}if ':' in {var}: c += {var}.count(':')")
                 return
             out.append(
-                f"{ind}if not {var}.isprintable() and _refused({var}, {multiline(limits)}) "
-                "is not None: _bail()"
+                f"{ind}if not ({var}.isascii() and {var}.isprintable())"
+                f" and _refused({var}, {multiline(limits)}) is not None: _bail()"
             )
             if limits.get("min_length"):
-                out.append(f"{ind}if len({var}.strip()) < {limits['min_length']}: _bail()")
+                n = limits["min_length"]
+                # ASCII text: str.strip() strips exactly the blank characters, in C.
+                out.append(
+                    f"{ind}if len({var}.strip()) < {n} or (not {var}.isascii()"
+                    f" and len({var}.strip(_BLANK)) < {n}): _bail()"
+                )
             return
         if tp is dt.date:
             if not self.colons:

@@ -34,7 +34,7 @@ from atensi.model.napza import (
     PlanPart,
     RehabilitationPlan,
 )
-from atensi.model.orders import CourtOrder
+from atensi.model.orders import CourtOrder, order_limit_months
 from atensi.model.outcomes import CaseOutcome, FollowUp
 from atensi.model.person import BirthDate, Condition, DatePrecision, Disability, DrugUse, Person
 from atensi.model.practice import CaseEvent, Consent, Emergency, Incapacity, LegalBasis
@@ -128,6 +128,7 @@ __all__ = [
     "UnitEvent",
     "UnitEventKind",
     "UnitRegistry",
+    "order_limit_months",
     "subject_kind",
 ]
 

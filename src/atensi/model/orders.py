@@ -38,11 +38,12 @@ from typing import Any, ClassVar
 
 import attrs
 
+from atensi.law import Parameter, get_parameter, parameter_names
 from atensi.model._fields import LIMITS, Entity, Sensitivity, field, order, record_id
 from atensi.model.person import days_in_month
 from atensi.vocab import AgencyKind, Approach, LegalBasisKind, cite
 
-__all__ = ["CourtOrder"]
+__all__ = ["CourtOrder", "order_limit_months"]
 
 _SHORT = LIMITS["short_text"]
 
@@ -54,6 +55,28 @@ def _months_after(day: dt.date, months: int) -> dt.date:
     if year > dt.MAXYEAR:
         return dt.date.max
     return dt.date(year, month, min(day.day, days_in_month(year, month)))
+
+
+#: The law's limit of each kind of order (the dated parameters ``orders.<kind>.max_months``).
+_MAX_MONTHS: dict[LegalBasisKind, Parameter] = {
+    kind: get_parameter(name)
+    for kind in LegalBasisKind
+    if (name := f"orders.{kind.value}.max_months") in parameter_names()
+}
+
+
+def order_limit_months(kind: LegalBasisKind, on: dt.date) -> int | None:
+    """The longest the law lets an order of ``kind`` starting on ``on`` run, in months.
+
+    ``None`` where the law sets no limit (a narcotics order runs the period its judge sets).
+
+    >>> order_limit_months(LegalBasisKind.SPPA_MEASURE, dt.date(2024, 1, 3))
+    12
+    >>> order_limit_months(LegalBasisKind.NARCOTICS_ORDER, dt.date(2024, 1, 3)) is None
+    True
+    """
+    found = _MAX_MONTHS.get(kind)
+    return None if found is None else found.on_date(on).number
 
 
 @attrs.frozen(slots=True)
@@ -149,7 +172,7 @@ class CourtOrder(Entity):
             ends.append(self.until)
         if self.months is not None:
             ends.append(_months_after(self.start, self.months))
-        limit = self.kind.limit_months
+        limit = order_limit_months(self.kind, self.start)
         if limit is not None:
             ends.append(_months_after(self.start, limit))
         return min(ends) if ends else None

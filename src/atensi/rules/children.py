@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 
 from atensi.model import Case, Person
-from atensi.rules.age import age_range
+from atensi.rules.age import age_range, child_age_limit
 from atensi.rules.catalogue import rule
 from atensi.rules.decision import Finding, Status
 from atensi.vocab import Approach, Evidence, LegalBasisKind, Target, cite
@@ -45,8 +45,7 @@ _CHILD_CARE = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="Kemensos practice: returning child care to families (VERIFICATION §3.2); "
-    "UU 35/2014 best-interest principle [background]",
+    source="syakhruddin-2019-pengasuhan",
     note="no article found that ranks the approaches for children",
 )
 
@@ -54,7 +53,6 @@ _SEPARATION = cite(
     "uu-35-2014",
     "Pasal 14 ayat (1)",
     Evidence.VERIFIED,
-    source="mblonyox/data-peraturan uu/2014/35.md",
     note="a child is cared for by the parents unless a lawful reason or rule shows that "
     "separation is in the child's best interest, as a last resort: a court's order is such a "
     "rule",
@@ -111,9 +109,10 @@ def child_residential_finding(case: Case) -> Finding | None:
         age_known = False
     else:
         youngest, oldest = age_range(subject.birth_date, when)
-        if youngest >= 18:
+        limit = child_age_limit(when)
+        if youngest >= limit:
             return None
-        age_known = oldest < 18
+        age_known = oldest < limit
     ordered = next(
         (
             o

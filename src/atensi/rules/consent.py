@@ -35,7 +35,8 @@ from __future__ import annotations
 import datetime as dt
 
 from atensi.model import Case, Consent, CourtOrder, LegalBasis, Person
-from atensi.rules.age import age_range, months_after
+from atensi.model.orders import order_limit_months
+from atensi.rules.age import age_range, child_age_limit, months_after
 from atensi.rules.catalogue import Rule, rule
 from atensi.rules.decision import Facts, Finding, Status
 from atensi.vocab import Citation, ConsentGiver, Evidence, LegalBasisKind, Relation, cite
@@ -57,7 +58,6 @@ _PP39_5 = cite(
     "pp-39-2012",
     "Pasal 5 ayat (1)-(4)",
     Evidence.VERIFIED,
-    source="mblonyox/data-peraturan pp/2012/39/fulltext.md",
     note="persuasive, motivational, coercive; coercion 'bukan atas kemauan sendiri' "
     "(elucidation of ayat (4))",
 )
@@ -65,7 +65,7 @@ _BY_MODE = cite(
     None,
     None,
     Evidence.CONVENTION,
-    source="REFERENCE §5.2 (informed consent at the initial approach)",
+    source="perda-ntb-4-2022",
     note="voluntary modes wait for consent, coercion for its recorded legal basis: atensi's "
     "reading of PP 39/2012 Pasal 5 and the rights-based principle",
 )
@@ -75,7 +75,6 @@ AGAINST_WILL = cite(
     "pp-39-2012",
     "Pasal 5 ayat (2)-(4)",
     Evidence.VERIFIED,
-    source="mblonyox/data-peraturan pp/2012/39.md",
     note="persuasive and motivational rehabilitation bring a person to be willing ('agar "
     "bersedia', 'tergerak secara sadar'); rehabilitation against the person's will is coercion "
     "('bukan atas kemauan sendiri', elucidation of ayat (4)), which rests on its own basis",
@@ -85,14 +84,13 @@ CONSENT_FIRST = cite(
     None,
     None,
     Evidence.CONVENTION,
-    source="REFERENCE §5.2 (informed consent at initial approach)",
+    source="perda-ntb-4-2022",
     note="rights-based principle (Permensos 7/2021 and 15/2025 Pasal 4 ayat (1) huruf e)",
 )
 _GUARDIAN = cite(
     "uu-23-2002",
     "Pasal 26 ayat (1); Pasal 33-34",
     Evidence.CONVENTION,
-    source="mblonyox/data-peraturan uu/2002/23/fulltext.md",
     note="parents care for and protect the child, a court-appointed guardian represents it "
     "(verified text); that a child's consent to rehabilitation is theirs is atensi's reading",
 )
@@ -100,14 +98,12 @@ _HEARD = cite(
     "uu-23-2002",
     "Pasal 10",
     Evidence.VERIFIED,
-    source="mblonyox/data-peraturan uu/2002/23/fulltext.md",
     note="every child may express views and be heard; also UU 11/2012 Pasal 2 huruf e",
 )
 _PERIOD = cite(
     "uu-11-2012",
     "Pasal 82 ayat (2); Pasal 21 ayat (1) huruf b; Pasal 10 ayat (2) huruf d",
     Evidence.VERIFIED,
-    source="mblonyox/data-peraturan uu/2012/11/fulltext.md",
     note="care at an LPKS at most one year; a child under twelve at most six months "
     "(extendable once); diversion at most three months",
 )
@@ -115,7 +111,6 @@ _PERSONALLY = cite(
     "pp-39-2012",
     "Pasal 5 ayat (2)-(3)",
     Evidence.VERIFIED,
-    source="mblonyox/data-peraturan pp/2012/39.md",
     note="persuasion and motivation bring the person to be willing: a competent adult's "
     "consent is their own",
 )
@@ -123,7 +118,6 @@ _INCAPABLE = cite(
     "uu-8-2016",
     "Pasal 32-33",
     Evidence.VERIFIED,
-    source="mblonyox/data-peraturan uu/2016/8.md",
     note="a district court may declare a person with a disability not competent (Pasal 32); "
     "the family may appoint someone to represent the person's interests (Pasal 33 ayat (3)); "
     "the declaration may be annulled (Pasal 34)",
@@ -132,7 +126,6 @@ _FAMILY_ACTS = cite(
     "uu-35-2014",
     "Pasal 26 ayat (2)",
     Evidence.VERIFIED,
-    source="mblonyox/data-peraturan uu/2014/35.md",
     note="when the parents are absent, their whereabouts are unknown or they cannot carry out "
     "their duties, the duties may pass to the family",
 )
@@ -140,7 +133,6 @@ _PERPETRATOR = cite(
     "uu-11-2012",
     "Pasal 23 ayat (3)",
     Evidence.VERIFIED,
-    source="mblonyox/data-peraturan uu/2012/11.md",
     note="a parent who is the suspect or the accused does not accompany the child victim; "
     "whether that parent's consent may stand for the child is not settled by the texts read",
 )
@@ -148,7 +140,6 @@ _BEST_INTEREST = cite(
     "uu-35-2014",
     "Pasal 59 ayat (1); Pasal 59A huruf a; Pasal 26 ayat (2)",
     Evidence.VERIFIED,
-    source="mblonyox/data-peraturan uu/2014/35.md",
     note="the state's duty of special protection, through prompt handling including "
     "rehabilitation; the texts read do not say who consents when no parent can: the child's "
     "own consent, heard and with a social worker acting in the child's best interest, is "
@@ -330,7 +321,7 @@ def _end(basis: LegalBasis | CourtOrder) -> dt.date | None:
     ends = []
     if basis.until is not None:
         ends.append(basis.until)
-    limit = basis.kind.limit_months
+    limit = order_limit_months(basis.kind, basis.issued_on)
     if limit is not None:
         ends.append(months_after(basis.issued_on, limit))
     return min(ends) if ends else None
@@ -340,9 +331,9 @@ def order_period_finding(basis: LegalBasis | CourtOrder, on: dt.date) -> Finding
     """Whether an order (or legal basis) runs on ``on``: within its period and the law's."""
     end = _end(basis)
     kind: LegalBasisKind = basis.kind
-    limit = kind.limit_months
-    facts: Facts = (("legal_basis", kind.value), ("runs_until", None if end is None else str(end)))
     start = basis.start if isinstance(basis, CourtOrder) else basis.issued_on
+    limit = order_limit_months(kind, start)
+    facts: Facts = (("legal_basis", kind.value), ("runs_until", None if end is None else str(end)))
     if on < start:
         return R_ORDER_PERIOD.finding(
             Status.NEEDS_REVIEW,
@@ -351,12 +342,29 @@ def order_period_finding(basis: LegalBasis | CourtOrder, on: dt.date) -> Finding
             facts,
         )
     if end is not None and on >= end:
+        # Say which end applied, and offer an extension only where one can be had: the law
+        # extends a placement of a child under twelve once; diversion and the measures of
+        # UU 11/2012 have a maximum, not an extension. An order's own term is its issuer's.
+        if limit is not None and months_after(start, limit) <= end:
+            why_en = f"the law's limit of {limit} months"
+            why_id = f"batas undang-undang {limit} bulan"
+        else:
+            why_en, why_id = "its own end", "akhir masanya sendiri"
+        extendable = limit is None or kind is LegalBasisKind.SPPA_UNDER_TWELVE
+        needed_en = (
+            "an extension, a new order or consent is needed"
+            if extendable
+            else "a new order or consent is needed"
+        )
+        needed_id = (
+            "perlu perpanjangan, perintah baru atau persetujuan"
+            if extendable
+            else "perlu perintah baru atau persetujuan"
+        )
         return R_ORDER_PERIOD.finding(
             Status.NEEDS_REVIEW,
-            f"the order ran until {end.isoformat()} (its own end, its period or the law's limit "
-            f"of {limit} months): an extension, a new order or consent is needed",
-            f"perintah berlaku sampai {end.isoformat()}: perlu perpanjangan, perintah baru "
-            "atau persetujuan",
+            f"the order ran until {end.isoformat()} ({why_en}): {needed_en}",
+            f"perintah berlaku sampai {end.isoformat()} ({why_id}): {needed_id}",
             facts,
         )
     if end is not None:
@@ -422,9 +430,10 @@ def _by_age(case: Case, consent: Consent) -> list[Finding]:
             ]
         return []
     youngest, oldest = age_range(subject.birth_date, consent.on)
-    if youngest >= 18:
+    limit = child_age_limit(consent.on)
+    if youngest >= limit:
         return [_adult(subject, consent, facts)]
-    if oldest >= 18:
+    if oldest >= limit:
         return [
             R_GUARDIAN.finding(
                 Status.UNKNOWN,

@@ -36,9 +36,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from atensi.law import Edition, InForceDates, instrument_in_force
+from atensi.law import Edition, InForceDates, get_parameter, instrument_in_force
 from atensi.model import Case, Person, ReferralDirection, ServiceDelivery
-from atensi.rules.age import age_range
+from atensi.rules.age import age_range, child_age_limit
 from atensi.rules.catalogue import rule
 from atensi.rules.consent import AGAINST_WILL, CONSENT_FIRST, consent_findings
 from atensi.rules.decision import Decision, Finding, Outcome, Status, outcome_of
@@ -65,13 +65,11 @@ from atensi.vocab import (
 __all__ = ["DELIVERY_STAGES", "assess_delivery", "check_delivery"]
 
 S = CaseStage
-_PP39 = "mblonyox/data-peraturan pp/2012/39/fulltext.md"
 _L = "lifecycle"
 _PLAN_FIRST = cite(
     "pp-39-2012",
     "Pasal 7 ayat (2) huruf c-d",
     Evidence.CONVENTION,
-    source=_PP39,
     note="problem solving follows the plan (verified order); that a delivery outside the plan "
     "is flagged is atensi's convention",
 )
@@ -80,7 +78,6 @@ _DURING = cite(
     "pp-39-2012",
     "Pasal 7 ayat (1) huruf i-j; ayat (2) huruf d-g",
     Evidence.CONVENTION,
-    source=_PP39,
     note="services belong to problem solving, resocialisation and aftercare (verified "
     "stages); refusing them elsewhere is atensi's convention",
 )
@@ -89,7 +86,6 @@ _EMERGENCY = cite(
     "uu-21-2007",
     "Pasal 53",
     Evidence.VERIFIED,
-    source="mblonyox/data-peraturan uu/2007/21.md",
     note="first aid to a trafficking victim in danger at the latest 7 days after the "
     "application; for disaster victims PP 39/2012 Pasal 29 ayat (3)-(4) (temporary aid at "
     "the time of the shock, verified) and KBK practice (secondary)",
@@ -99,7 +95,6 @@ _DISASTER_AID = cite(
     "pp-39-2012",
     "Pasal 29 ayat (3)-(4)",
     Evidence.VERIFIED,
-    source=_PP39,
     note="temporary aid when the shock happens; for disasters after coordination with BNPB",
 )
 
@@ -107,7 +102,7 @@ _LINES = cite(
     "permensos-7-2021",
     None,
     Evidence.SECONDARY,
-    source="REFERENCE §1.2, §6.1 (R9, R10, R12)",
+    source="gerakinklusi-permensos-7-2021",
     note="ATENSI is the direct service of UPT/Sentra, UPTD and LKS; the directorates run the "
     "indirect services",
 )
@@ -117,7 +112,7 @@ _LINES = cite(
 _LINES_BY_BASE = {
     "permensos-16-2020": _LINES._replace(
         instrument="permensos-16-2020",
-        source="Kemensos release of 1 May 2021 (REFERENCE R12)",
+        source="kemensos-2021-05-01-atensi-multilayanan",
         note="under Permensos 16/2020 the balai, loka and balai besar delivered ATENSI directly; "
         "the directorates the indirect services",
     ),
@@ -132,7 +127,7 @@ _LINES_BEFORE = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="PROGRES 5.0 NP practice (Kemensos release, 11 March 2020)",
+    source="kemensos-2020-03-11-rakor-rehsos",
     note="before ATENSI the balai, loka and balai besar served people directly, the directorates "
     "ran the programme",
 )
@@ -212,7 +207,9 @@ DELIVERY_STAGES = frozenset({S.INTERVENTION, S.RESOCIALISATION, S.EVALUATION, S.
 _TRAFFICKING_GROUPS = frozenset(
     {TargetGroup.TRAFFICKING_VICTIM, TargetGroup.CHILD_ABDUCTION_OR_TRAFFICKING_VICTIM}
 )
-_FIRST_AID_DAYS = 7
+#: UU 21/2007 Pasal 53: first aid at the latest this many days after the application (a dated
+#: parameter of the law).
+_FIRST_AID_DAYS = get_parameter("emergency.first_aid_days")
 
 
 class _Urgency(NamedTuple):
@@ -262,7 +259,7 @@ def _emergency(case: Case, on: dt.date) -> _Urgency | None:
     child = (
         isinstance(subject, Person)
         and subject.birth_date is not None
-        and age_range(subject.birth_date, on)[1] < 18
+        and age_range(subject.birth_date, on)[1] < child_age_limit(on)
     )
     if child and held & _CHILD_GROUPS:
         return _Urgency(EmergencyKind.CHILD_NEEDING_PROMPT_HANDLING, False)
@@ -329,9 +326,7 @@ def _delivery_findings(case: Case, delivery: ServiceDelivery, edition: Edition) 
         exception = True
     else:
         what = (
-            "aid"
-            if delivery.component is ServiceComponent.AID_AND_SOCIAL_ASSISTANCE
-            else ("a service")
+            "aid" if delivery.component is ServiceComponent.AID_AND_SOCIAL_ASSISTANCE else "service"
         )
         found.append(
             refusal(
@@ -491,17 +486,21 @@ def _first_aid_finding(case: Case, delivery: ServiceDelivery) -> Finding:
     applied = _application_day(case)
     first = min([d.start for d in case.deliveries] + [delivery.start])
     facts = (("applied", applied.isoformat()), ("first_delivery", first.isoformat()))
-    if (first - applied).days <= _FIRST_AID_DAYS:
+    days = _FIRST_AID_DAYS.on_date(applied).number
+    if days is None:  # pragma: no cover - UU 21/2007 is older than the first rule set
+        raise AssertionError(f"no first-aid deadline on {applied}")
+    if (first - applied).days <= days:
         return R_FIRST_AID.finding(
             Status.MET,
-            "first help within 7 days of the application",
-            "pertolongan pertama dalam 7 hari sejak permohonan",
+            f"first help within {days} days of the application",
+            f"pertolongan pertama dalam {days} hari sejak permohonan",
             facts,
         )
     return R_FIRST_AID.finding(
         Status.NEEDS_REVIEW,
-        f"the first help came {(first - applied).days} days after the application (at most 7)",
-        f"pertolongan pertama {(first - applied).days} hari setelah permohonan (paling lambat 7)",
+        f"the first help came {(first - applied).days} days after the application (at most {days})",
+        f"pertolongan pertama {(first - applied).days} hari setelah permohonan (paling lambat "
+        f"{days})",
         facts,
     )
 

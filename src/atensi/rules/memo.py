@@ -80,7 +80,7 @@ from atensi.rules.catalogue import RULES
 from atensi.rules.decision import Decision, Finding, Redaction, redaction
 from atensi.rules.eligibility.candidates import _duration
 from atensi.rules.eligibility.decide import _gate_finding, assess_eligibility
-from atensi.rules.eligibility.declarations import _BOUNDS
+from atensi.rules.eligibility.declarations import AGE_LIMITS, AGE_THRESHOLDS
 from atensi.rules.eligibility.facts import (
     _groups_by_target,
     _holds,
@@ -196,12 +196,9 @@ def _drug_use_of(person: Person, on: dt.date) -> Hashable:
 
 _DAY = DatePrecision.DAY
 
-#: Every age the rules compare an age with: 18 and 60, and the bounds of every group's band.
-_AGES = sorted(
-    {0, 18, 60}
-    | {b.age_min for b in _BOUNDS.values() if b.age_min is not None}
-    | {b.age_under for b in _BOUNDS.values() if b.age_under is not None}
-)
+#: Every age the rules compare an age with, over time: the child and elderly limits and the
+#: bounds of every group's band (dated parameters of the law).
+_AGES = sorted({0} | AGE_THRESHOLDS)
 
 
 def _age(record: _Record) -> Hashable:
@@ -258,7 +255,7 @@ def _leap_day(birth: BirthDate, on: dt.date) -> int | None:
     ):
         return None
     years = on.year - value.year
-    return years if years in (18, 60) else None
+    return years if years in AGE_LIMITS else None
 
 
 def _sex(record: _Record) -> Hashable:

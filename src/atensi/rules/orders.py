@@ -41,19 +41,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from atensi.law import Edition, InForceDates, instrument_in_force
+from atensi.law import Edition, InForceDates, Parameter, get_parameter, instrument_in_force
 from atensi.model import Case, CourtOrder, Person
-from atensi.rules.age import age_range
+from atensi.rules.age import age_range, child_age_limit
 from atensi.rules.catalogue import rule
 from atensi.rules.decision import Decision, Facts, Finding, Status, outcome_of
 from atensi.vocab import Citation, Evidence, LegalBasisKind, cite
 
 __all__ = [
-    "JUVENILE_COURT_UNTIL",
     "R_AGE_AT_OFFENCE",
     "R_PAST_18",
     "R_WITHDRAWAL",
-    "UNDER_TWELVE",
     "age_at_offence_finding",
     "assess_order",
     "order_running",
@@ -61,19 +59,18 @@ __all__ = [
     "withdrawal_finding",
 ]
 
-_SPPA = "mblonyox/data-peraturan uu/2012/11.md"
-#: A child under this age at the offence is dealt with under UU 11/2012 Pasal 21 (verified).
-UNDER_TWELVE = 12
-#: The juvenile court tries an offence committed before 18 until the person turns this age
-#: (UU 11/2012 Pasal 20, verified). One dated constant until the parameter API lands.
-JUVENILE_COURT_UNTIL = 21
-_CHILDHOOD_ENDS = 18
+#: The juvenile regime's ages, dated parameters of the law: a child under ``age_min`` at the
+#: offence is dealt with under UU 11/2012 Pasal 21; one aged ``age_min`` to ``age_under`` - 1
+#: then is "in conflict with the law" (Pasal 1 angka 3); one who offended before ``age_under``
+#: stays in the juvenile court until ``age.juvenile_court_under`` (Pasal 20).
+_SPPA_AGE_MIN = get_parameter("groups.anak_berkonflik_hukum.age_min")
+_SPPA_AGE_UNDER = get_parameter("groups.anak_berkonflik_hukum.age_under")
+_JUVENILE_COURT_UNDER = get_parameter("age.juvenile_court_under")
 
 _REGIME = cite(
     "uu-11-2012",
     "Pasal 1 angka 3; Pasal 20; Pasal 21 ayat (1)",
     Evidence.VERIFIED,
-    source=_SPPA,
     note="a child under 12 when the offence was committed: a decision of investigator, "
     "community counsellor and social worker (Pasal 21); aged 12 to 17 then: the juvenile "
     "court, which keeps an offence committed before 18 until the person is 21 (Pasal 20)",
@@ -82,7 +79,6 @@ _PAST_18 = cite(
     "uu-11-2012",
     "Pasal 82 ayat (2); Pasal 86",
     Evidence.VERIFIED,
-    source=_SPPA,
     note="the measure runs the term the court set (at most one year); the Act ends no measure "
     "at 18, and carries a sentence on past 18 and 21 (Pasal 86)",
 )
@@ -90,7 +86,6 @@ _BINDS = cite(
     "pp-25-2011",
     "Pasal 13 ayat (2)",
     Evidence.VERIFIED,
-    source="mblonyox/data-peraturan pp/2011/25.md",
     note="an addict ordered by a court's verdict or order must undergo the rehabilitation "
     "(also UU 35/2009 Pasal 103); a juvenile measure is the court's (UU 11/2012 Pasal 82)",
 )
@@ -149,6 +144,13 @@ def _ages(case: Case, day: dt.date) -> tuple[int, int] | None:
     return age_range(subject.birth_date, day)
 
 
+def _years(found: Parameter, on: dt.date) -> int:
+    value = found.on_date(on).number
+    if value is None:  # pragma: no cover - the band has a value from the first rule set on
+        raise AssertionError(f"{found.name} has no value on {on}")
+    return value
+
+
 def age_at_offence_finding(case: Case, order: CourtOrder) -> Finding | None:
     """Whether the person's age at the offence fits a juvenile order (None for other kinds)."""
     kind = order.kind
@@ -176,15 +178,17 @@ def age_at_offence_finding(case: Case, order: CourtOrder) -> Finding | None:
             facts,
         )
     youngest, oldest = ages
+    under_twelve = _years(_SPPA_AGE_MIN, order.offence_on)
+    childhood_ends = _years(_SPPA_AGE_UNDER, order.offence_on)
     if kind is LegalBasisKind.SPPA_UNDER_TWELVE:
-        if oldest < UNDER_TWELVE:
+        if oldest < under_twelve:
             return R_AGE_AT_OFFENCE.finding(
                 Status.MET,
-                f"under {UNDER_TWELVE} at the offence: a decision under Pasal 21",
-                f"di bawah {UNDER_TWELVE} tahun saat tindak pidana: keputusan Pasal 21",
+                f"under {under_twelve} at the offence: a decision under Pasal 21",
+                f"di bawah {under_twelve} tahun saat tindak pidana: keputusan Pasal 21",
                 facts,
             )
-        settled = youngest >= UNDER_TWELVE
+        settled = youngest >= under_twelve
         return R_AGE_AT_OFFENCE.finding(
             Status.NEEDS_REVIEW if settled else Status.UNKNOWN,
             f"a Pasal 21 decision for a person {youngest}"
@@ -195,16 +199,16 @@ def age_at_offence_finding(case: Case, order: CourtOrder) -> Finding | None:
             + " saat tindak pidana: Pasal 21 untuk anak di bawah 12",
             facts,
         )
-    if oldest < UNDER_TWELVE or youngest >= _CHILDHOOD_ENDS:
+    if oldest < under_twelve or youngest >= childhood_ends:
         return R_AGE_AT_OFFENCE.finding(
             Status.NEEDS_REVIEW,
             f"aged {youngest} at the offence: a juvenile court's order is for a child who was "
-            f"{UNDER_TWELVE} to {_CHILDHOOD_ENDS - 1} then",
+            f"{under_twelve} to {childhood_ends - 1} then",
             f"berumur {youngest} saat tindak pidana: putusan pengadilan anak untuk anak berumur "
-            f"{UNDER_TWELVE} sampai {_CHILDHOOD_ENDS - 1} saat itu",
+            f"{under_twelve} sampai {childhood_ends - 1} saat itu",
             facts,
         )
-    if youngest < UNDER_TWELVE or oldest >= _CHILDHOOD_ENDS:
+    if youngest < under_twelve or oldest >= childhood_ends:
         return R_AGE_AT_OFFENCE.finding(
             Status.UNKNOWN,
             f"the estimated age at the offence, {youngest}-{oldest}, straddles a threshold",
@@ -212,13 +216,14 @@ def age_at_offence_finding(case: Case, order: CourtOrder) -> Finding | None:
             facts,
         )
     at_order = _ages(case, order.issued_on)
-    if at_order is not None and at_order[0] >= JUVENILE_COURT_UNTIL:
+    court_until = _JUVENILE_COURT_UNDER.on_date(order.issued_on).number
+    if at_order is not None and court_until is not None and at_order[0] >= court_until:
         return R_AGE_AT_OFFENCE.finding(
             Status.NEEDS_REVIEW,
             f"an offence before 18, but the order came at {at_order[0]}: the juvenile court "
-            f"keeps such a case only until {JUVENILE_COURT_UNTIL} (Pasal 20)",
+            f"keeps such a case only until {court_until} (Pasal 20)",
             f"tindak pidana sebelum 18, tetapi putusan pada umur {at_order[0]}: pengadilan anak "
-            f"hanya sampai umur {JUVENILE_COURT_UNTIL} (Pasal 20)",
+            f"hanya sampai umur {court_until} (Pasal 20)",
             facts,
         )
     return R_AGE_AT_OFFENCE.finding(
@@ -236,7 +241,7 @@ def past_18_finding(case: Case, order: CourtOrder, on: dt.date) -> Finding | Non
     if order.kind not in _JUVENILE or not order.runs_on(on):
         return None
     ages = _ages(case, on)
-    if ages is None or ages[0] < _CHILDHOOD_ENDS:
+    if ages is None or ages[0] < child_age_limit(on):
         return None
     end = order.ends_on()
     return R_PAST_18.finding(

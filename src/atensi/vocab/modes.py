@@ -25,8 +25,6 @@ order: the order replaces the person's consent (its convention, graded so).
 >>> from atensi.vocab import InterventionMode, LegalBasisKind
 >>> InterventionMode.PERSUASIVE.voluntary, InterventionMode.COERCIVE.voluntary
 (True, False)
->>> LegalBasisKind.SPPA_MEASURE.limit_months, LegalBasisKind.NARCOTICS_ORDER.limit_months
-(12, None)
 """
 
 from __future__ import annotations
@@ -38,12 +36,10 @@ __all__ = ["ConsentGiver", "EmergencyKind", "InterventionMode", "LegalBasisKind"
 _V = Evidence.VERIFIED
 _S = Evidence.SECONDARY
 _C = Evidence.CONVENTION
-_PP39 = "mblonyox/data-peraturan pp/2012/39/fulltext.md"
-_SPPA = "mblonyox/data-peraturan uu/2012/11/fulltext.md"
 
 
 def _pp39(ayat: int, note: str) -> Citation:
-    return cite("pp-39-2012", f"Pasal 5 ayat ({ayat})", _V, source=_PP39, note=note)
+    return cite("pp-39-2012", f"Pasal 5 ayat ({ayat})", _V, note=note)
 
 
 class InterventionMode(CodedEnum):
@@ -75,7 +71,7 @@ class InterventionMode(CodedEnum):
             None,
             None,
             _C,
-            source="atensi",
+            source="atensi-conventions",
             note="atensi's own mode: coercion whose legal basis is an order (UU 11/2012 "
             "Pasal 21, 82; UU 35/2009 Pasal 103); the order replaces the person's consent",
         ),
@@ -99,7 +95,6 @@ class LegalBasisKind(CodedEnum):
             "uu-11-2012",
             "Pasal 82 ayat (1) huruf d",
             _V,
-            source=_SPPA,
             note="at most one year (ayat (2))",
         ),
     )
@@ -113,7 +108,6 @@ class LegalBasisKind(CodedEnum):
             "uu-11-2012",
             "Pasal 21 ayat (1) huruf b",
             _V,
-            source=_SPPA,
             note="decided by investigator, community counsellor and social worker, confirmed "
             "by the court within 3 days (ayat (2)); at most six months, extendable once by at "
             "most six after the Bapas evaluation (ayat (4))",
@@ -126,7 +120,6 @@ class LegalBasisKind(CodedEnum):
             "uu-11-2012",
             "Pasal 10 ayat (2) huruf d",
             _V,
-            source=_SPPA,
             note="also Pasal 11 huruf c; at most three months; the agreement needs the "
             "willingness of the child and the family (Pasal 9 ayat (2))",
         ),
@@ -141,7 +134,6 @@ class LegalBasisKind(CodedEnum):
             "uu-35-2009",
             "Pasal 103 ayat (1)",
             _V,
-            source="mblonyox/data-peraturan uu/2009/35/fulltext.md",
             note="a verdict (huruf a) or an order (huruf b) to undergo treatment and/or care "
             "through rehabilitation; PP 25/2011 Pasal 13 ayat (2) makes it an obligation",
         ),
@@ -156,7 +148,6 @@ class LegalBasisKind(CodedEnum):
             "pp-25-2011",
             "Pasal 13 ayat (3)-(5)",
             _V,
-            source="mblonyox/data-peraturan pp/2011/25.md",
             note="an addict (or a victim of abuse, ayat (5)) on trial may be placed in medical or "
             "social rehabilitation by the investigator, prosecutor or judge, on the "
             "recommendation of a team of doctors; the Peraturan Bersama of 2014 sets the "
@@ -170,22 +161,10 @@ class LegalBasisKind(CodedEnum):
             None,
             None,
             _C,
-            source="atensi",
+            source="atensi-conventions",
             note="e.g. a regional regulation on public order; always reviewed",
         ),
     )
-
-    @property
-    def limit_months(self) -> int | None:
-        """The longest the law lets the order last, in months, where it sets a limit."""
-        return _LIMIT.get(self)
-
-
-_LIMIT = {
-    LegalBasisKind.SPPA_MEASURE: 12,
-    LegalBasisKind.SPPA_UNDER_TWELVE: 6,
-    LegalBasisKind.SPPA_DIVERSION: 3,
-}
 
 
 class ConsentGiver(CodedEnum):
@@ -198,7 +177,7 @@ class ConsentGiver(CodedEnum):
             None,
             None,
             _S,
-            source="REFERENCE §5.2 (R25): agreement or informed consent at the initial approach",
+            source="perda-ntb-4-2022",
         ),
     )
     PARENT = (
@@ -208,7 +187,6 @@ class ConsentGiver(CodedEnum):
             "uu-23-2002",
             "Pasal 26 ayat (1)",
             _V,
-            source="mblonyox/data-peraturan uu/2002/23/fulltext.md",
             note="parents care for and protect the child",
         ),
     )
@@ -219,7 +197,6 @@ class ConsentGiver(CodedEnum):
             "uu-11-2012",
             "Pasal 1 angka 17",
             _V,
-            source=_SPPA,
             note="also UU 23/2002 Pasal 33-34: a guardian appointed by the court represents "
             "the child",
         ),
@@ -234,7 +211,6 @@ class ConsentGiver(CodedEnum):
             "uu-8-2016",
             "Pasal 33 ayat (3)",
             _V,
-            source="mblonyox/data-peraturan uu/2016/8.md",
             note="for a subject that is not one person (atensi's convention); for a person a "
             "court declared incapable, the one the family appointed to represent them",
         ),
@@ -246,7 +222,6 @@ class ConsentGiver(CodedEnum):
             "uu-35-2014",
             "Pasal 26 ayat (2)",
             _V,
-            source="mblonyox/data-peraturan uu/2014/35.md",
             note="when the parents are absent, their whereabouts unknown, or they cannot carry "
             "out their duties, the duties may pass to the family (Keluarga, Pasal 1 angka 3)",
         ),
@@ -287,7 +262,6 @@ class EmergencyKind(CodedEnum):
             "uu-24-2007",
             "Pasal 26 ayat (2); Pasal 48 huruf a, d; Pasal 53",
             _V,
-            source="mblonyox/data-peraturan uu/2007/24.md",
             note="everyone struck by a disaster has the right to basic needs; the emergency "
             "response starts with a rapid assessment and meets basic needs (water, food, "
             "clothing, health, psychosocial services, shelter)",
@@ -300,7 +274,6 @@ class EmergencyKind(CodedEnum):
             "pp-39-2012",
             "Pasal 29 ayat (3)-(4); Pasal 30",
             _V,
-            source="mblonyox/data-peraturan pp/2012/39.md",
             note="temporary social aid when a shock happens, until the situation is stable; "
             "after a disaster, in coordination with BNPB",
         ),
@@ -315,7 +288,6 @@ class EmergencyKind(CodedEnum):
             "uu-21-2007",
             "Pasal 53; Pasal 51 ayat (2)",
             _V,
-            source="mblonyox/data-peraturan uu/2007/21.md",
             note="first aid at the latest 7 days after the application, when trauma or illness "
             "endangers the victim",
         ),
@@ -327,7 +299,6 @@ class EmergencyKind(CodedEnum):
             "uu-35-2014",
             "Pasal 59A huruf a",
             _V,
-            source="mblonyox/data-peraturan uu/2014/35.md",
             note="special protection through prompt handling, including physical, psychological "
             "and social rehabilitation; for a child victim, UU 11/2012 Pasal 91 ayat (2) lets "
             "the investigator refer without a social report",

@@ -25,9 +25,7 @@ _RAKORNAS = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="Rakornas Evaluasi Program Rehabilitasi Sosial 2020, 10-12 Dec 2020: "
-    "https://news.detik.com/berita/d-5292196/ (12 Dec 2020: 'dilaksanakan pada 10-12 Desember "
-    "2020'); Kemensos releases of 10 and 11 Dec 2020; Kompas, 11 Dec 2020",
+    source="detik-2020-12-12-kebijakan-teknis",
     note="policy announced by the acting Minister on 11 December 2020, the second of three "
     "days; not in a regulation; no official indicators",
 )
@@ -91,7 +89,6 @@ def _principle(letter: str, verified: bool = True) -> Citation:
         "permensos-15-2025",
         f"Pasal 4 ayat (1) huruf {letter}",
         Evidence.VERIFIED,
-        source="REFERENCE R2; the same twelve in Permensos 7/2021 (R6, R9)",
         note=None if verified else "the name is verified; the explanation was not read",
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from atensi.law.groups import bounds_on
 from atensi.model import (
     Assessment,
     Community,
@@ -19,11 +20,10 @@ from atensi.model import (
     Person,
 )
 from atensi.model.subjects import people_of
+from atensi.rules.age import months_after
 from atensi.rules.decision import Facts, Finding, Status
 from atensi.rules.eligibility.declarations import (
-    _BOUNDS,
     _CARRIES,
-    _CHILD_AGE_BEFORE,
     _CHILDREN,
     _CONDITION_RULES,
     _DISABILITY_PP39,
@@ -39,9 +39,9 @@ from atensi.rules.eligibility.declarations import (
     _SEVERITY,
     _TARGET_OF,
     _UNKNOWN,
-    _UU_8_2016_FROM,
-    _UU_35_2014_FROM,
     _V,
+    LONG_TERM_MONTHS,
+    PERSON_DEFINITION,
     R_DISABILITY_DURATION,
     R_DISABILITY_MEDICAL,
     R_DISABILITY_TYPE,
@@ -57,11 +57,9 @@ from atensi.rules.eligibility.facts import (
     _age_finding,
     _groups_by_target,
     _holds,
-    six_months_after,
 )
 from atensi.vocab import (
     Citation,
-    GroupBounds,
     Target,
     TargetGroup,
 )
@@ -69,34 +67,15 @@ from atensi.vocab import (
 # --- Group limits and conditions --------------------------------------------------------------
 
 
-def _then(
-    citation: Citation | None, group: TargetGroup, bounds: GroupBounds, on: dt.date
-) -> Citation | None:
-    """``citation`` as a decision on ``on`` may cite it: the older source before the group's own.
-
-    A limit read from the group's own source (a Permensos 8/2012 age band) is cited as the
-    source that stood before it, on a date before that source existed.
-    """
-    if (
-        citation is not None
-        and bounds.earlier is not None
-        and on < bounds.earlier
-        and group.citation is not None
-        and citation.instrument == group.citation.instrument
-    ):
-        return bounds.earlier_citation
-    return citation
-
-
 def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) -> Finding | None:
     """Why ``group`` does not fit the candidate on its date (review or unknown), or None."""
-    bounds = _BOUNDS.get(group)
+    person, on = candidate.person, candidate.on
+    bounds = bounds_on(group, on)
     if bounds is None:
         return None
-    person, on = candidate.person, candidate.on
     code = group.value
-    if not _holds(bounds.valid_from, bounds.valid_until, on):
-        start = bounds.valid_from.isoformat() if bounds.valid_from else "-"
+    if not bounds.recognised:
+        start = bounds.recognised_from.isoformat() if bounds.recognised_from else "-"
         return R_GROUP_PERIOD.finding(
             _REVIEW,
             f"'{code}' is recorded on a date the group did not exist (it starts {start}): "
@@ -105,7 +84,7 @@ def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) ->
             "dengan kelompok yang berlaku saat itu",
             (("group", code), ("valid_from", start), ("on", on.isoformat())),
             target=target,
-            citation=bounds.period_citation,
+            citation=bounds.basis,
         )
     low, high = bounds.age_min, bounds.age_under
     age = candidate.age() if low is not None or high is not None else None
@@ -120,11 +99,11 @@ def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) ->
                 f"'{code}' untuk usia {band}; usia tidak diketahui",
                 facts,
                 target=target,
-                citation=_then(bounds.age_citation, group, bounds, on),
+                citation=bounds.age_citation,
             )
         below = low is not None and oldest < low
         above = high is not None and youngest >= high
-        if below and bounds.younger_citation is not None:
+        if below and bounds.younger is not None:
             return None  # another article names the younger person (``_cited`` cites it)
         if below or above:
             return R_GROUP_AGE.finding(
@@ -135,7 +114,7 @@ def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) ->
                 "kelompok tidak sesuai (mungkin kelompok lain); perlu ditinjau",
                 facts,
                 target=target,
-                citation=_then(bounds.age_citation, group, bounds, on),
+                citation=bounds.age_citation,
             )
         if (low is not None and youngest < low) or (high is not None and oldest >= high):
             return R_GROUP_AGE.finding(
@@ -144,7 +123,7 @@ def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) ->
                 f"'{code}' untuk usia {band}; perkiraan usia {youngest}-{oldest} melintasinya",
                 facts,
                 target=target,
-                citation=_then(bounds.age_citation, group, bounds, on),
+                citation=bounds.age_citation,
             )
     if person is not None and bounds.sex is not None and person.sex is not bounds.sex:
         status = _UNKNOWN if person.sex is None else _REVIEW
@@ -156,7 +135,7 @@ def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) ->
             + ("tidak ada" if person.sex is None else "berbeda"),
             (("group", code), ("sex", None if person.sex is None else person.sex.value)),
             target=target,
-            citation=_then(bounds.sex_citation, group, bounds, on),
+            citation=bounds.sex_citation,
         )
     if bounds.always_review is not None:
         return _CONDITION_RULES[target].finding(
@@ -193,14 +172,14 @@ def _cited(group: TargetGroup, candidate: _Candidate, target: Target) -> Citatio
     """
     if _TARGET_OF[group] is not target:
         return _CARRIES[group].citation
-    bounds = _BOUNDS.get(group)
+    bounds = bounds_on(group, candidate.on)
     if bounds is None:
         return group.citation
-    if bounds.younger_citation is not None and bounds.age_min is not None:
+    if bounds.younger is not None and bounds.age_min is not None:
         age = candidate.age()
         if age is not None and age.oldest is not None and age.oldest < bounds.age_min:
-            return bounds.younger_citation
-    return bounds.citation_on(group, candidate.on)
+            return bounds.younger
+    return bounds.citation_of(group)
 
 
 def _best_citation(
@@ -291,20 +270,26 @@ _FORMER_PSYCHOTIC_MET = R_DISABILITY_TYPE.finding(
     citation=_FORMER_PSYCHOTIC.citation,
 )
 _DISABILITY_UNTYPED_BEFORE_UU_8_2016 = _DISABILITY_UNTYPED._replace(citation=_DISABILITY_PP39)
-_DURATION_MESSAGES = {
-    Status.MET: (
-        "lasting at least 6 months or permanent",
-        "berlangsung paling singkat 6 bulan atau permanen",
-    ),
-    Status.NOT_MET: (
-        "has lasted less than 6 months and is recorded as not permanent",
-        "baru berlangsung kurang dari 6 bulan dan tercatat tidak permanen",
-    ),
-    Status.UNKNOWN: (
-        "not known to have lasted 6 months, and permanence not recorded",
-        "belum diketahui berlangsung 6 bulan, dan sifat permanen tidak tercatat",
-    ),
-}
+
+
+def _duration_messages(status: Status, months: int) -> tuple[str, str]:
+    """The duration finding's message, for the long-term test of ``months`` months."""
+    if status is Status.MET:
+        return (
+            f"lasting at least {months} months or permanent",
+            f"berlangsung paling singkat {months} bulan atau permanen",
+        )
+    if status is Status.NOT_MET:
+        return (
+            f"has lasted less than {months} months and is recorded as not permanent",
+            f"baru berlangsung kurang dari {months} bulan dan tercatat tidak permanen",
+        )
+    return (
+        f"not known to have lasted {months} months, and permanence not recorded",
+        f"belum diketahui berlangsung {months} bulan, dan sifat permanen tidak tercatat",
+    )
+
+
 _MEDICAL_MET = R_DISABILITY_MEDICAL.finding(
     _MET, "determined by medical personnel", "ditetapkan oleh tenaga medis", target=_DISABLED
 )
@@ -317,14 +302,18 @@ _MEDICAL_NOT_YET = R_DISABILITY_MEDICAL.finding(
 
 
 def _duration(disabilities: Iterable[Disability], on: dt.date) -> Status:
-    """Long-term (UU 8/2016 Pasal 4(2)): lasting six months, or permanent.
+    """Long-term (UU 8/2016 Pasal 4(2)): lasting the parameter's months (six), or permanent.
 
-    Only a limitation recorded as *not* permanent and younger than six months is "not met";
-    unknown permanence with a short or unknown duration is unknown.
+    Only a limitation recorded as *not* permanent and younger than that is "not met"; unknown
+    permanence with a short or unknown duration is unknown; before UU 8/2016 the test does not
+    apply.
     """
+    months = LONG_TERM_MONTHS.on_date(on).number
+    if months is None:
+        return Status.NOT_APPLICABLE
     durations = []
     for d in disabilities:
-        lasted = d.since is not None and six_months_after(d.since) <= on
+        lasted = d.since is not None and months_after(d.since, months) <= on
         if d.permanent or lasted:
             return _MET
         durations.append(_NOT_MET if d.permanent is False and d.since is not None else _UNKNOWN)
@@ -347,7 +336,9 @@ def _disability_findings(
     person: Person, groups: Sequence[TargetGroup] | None, on: dt.date, on_iso: str
 ) -> list[Finding]:
     disabilities = [d for d in person.disabilities if _holds(d.since, d.until, on)]
-    before = on < _UU_8_2016_FROM
+    # UU 8/2016's tests start with its long-term test (the parameter has no value before).
+    months = LONG_TERM_MONTHS.on_date(on).number
+    before = months is None
     if not disabilities:
         if groups and _FORMER_PSYCHOTIC in groups:
             # PP 39/2012 Pasal 6 ayat (1) huruf j names eks psikotik on its own letter: no
@@ -368,13 +359,15 @@ def _disability_findings(
             citation=_DISABILITY_PP39,
         )
         return [typed, *_BEFORE_UU_8_2016]
+    if months is None:  # pragma: no cover - ``before`` returned above
+        raise AssertionError(on)
     duration = _duration(disabilities, on)
     return [
         R_DISABILITY_TYPE.finding(
             _MET, f"types: {types}", f"ragam: {types}", (("types", types),), target=_DISABLED
         ),
         R_DISABILITY_DURATION.finding(
-            duration, *_DURATION_MESSAGES[duration], (("on", on_iso),), target=_DISABLED
+            duration, *_duration_messages(duration, months), (("on", on_iso),), target=_DISABLED
         ),
         (
             _MEDICAL_MET
@@ -443,23 +436,24 @@ def _with_member(finding: Finding, member_id: str) -> Finding:
     return finding._replace(facts=(*finding.facts, ("member", member_id)))
 
 
-def _no_members(target: Target, community: bool) -> Finding:
-    kind = "community" if community else "subject without members"
-    declared = _MEMBER_RULES[target]
-    return declared.finding(
-        _NOT_MET,
-        f"a {kind} has no member this target can apply to",
-        "subjek tidak memiliki anggota yang dapat menjadi sasaran ini",
-        target=target,
-        citation=declared.citations[1],
-    )
+def _no_members(target: Target, community: bool, on: dt.date) -> Finding:
+    """No member can be ``target``: the target names a *person* (its definition on ``on``)."""
+    citation = PERSON_DEFINITION[target].on_date(on).citation
+    key = (target, community, citation)
+    found = _NO_MEMBERS.get(key)
+    if found is None:
+        kind = "community" if community else "subject without members"
+        found = _NO_MEMBERS[key] = _MEMBER_RULES[target].finding(
+            _NOT_MET,
+            f"a {kind} has no member this target can apply to",
+            "subjek tidak memiliki anggota yang dapat menjadi sasaran ini",
+            target=target,
+            citation=citation,
+        )
+    return found
 
 
-_NO_MEMBERS = {
-    (target, community): _no_members(target, community)
-    for target in _MEMBER_RULES
-    for community in (True, False)
-}
+_NO_MEMBERS: dict[tuple[Target, bool, Citation | None], Finding] = {}
 
 
 class _Subject:
@@ -498,10 +492,4 @@ class _Subject:
                 best, best_severity = found, severity
         if best is not None:
             return best
-        none = _NO_MEMBERS[target, self.community]
-        if target is _CHILDREN and self.on < _UU_35_2014_FROM:
-            # The definition of a child was UU 23/2002's until UU 35/2014 restated it.
-            none = none._replace(citation=_CHILD_AGE_BEFORE)
-        elif target is _DISABLED and self.on < _UU_8_2016_FROM:
-            none = none._replace(citation=_DISABILITY_PP39)
-        return [none]
+        return [_no_members(target, self.community, self.on)]

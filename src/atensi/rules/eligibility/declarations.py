@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
-from atensi.law import get
+from atensi.law import Parameter, get_parameter, parameters
 from atensi.model import (
     DatePrecision,
 )
@@ -23,40 +22,33 @@ from atensi.vocab import (
 from atensi.vocab.statutory import floor_citation
 
 _V, _S, _C = Evidence.VERIFIED, Evidence.SECONDARY, Evidence.CONVENTION
-_CHILD_AGE = cite("uu-35-2014", "Pasal 1 angka 1", _V, source="REFERENCE R19")
-#: The same definition of a child before UU 35/2014 came into force (17 October 2014).
-_CHILD_AGE_BEFORE = cite(
-    "uu-23-2002",
-    "Pasal 1 angka 1",
-    _V,
-    source="mblonyox/data-peraturan uu/2002/23/fulltext.md",
-    note="'belum berusia 18 (delapan belas) tahun', before UU 35/2014 restated it",
-)
-_UU_35_2014_FROM = dt.date(2014, 10, 17)
-_ELDERLY_AGE = cite("uu-13-1998", "Pasal 1 angka 2", _V, source="REFERENCE R21")
+#: The ages the rules compare a person's age with, as dated parameters of the law: the child
+#: age limit (UU 23/2002, then UU 35/2014) and the elderly age (UU 13/1998).
+CHILD_UNDER = get_parameter("age.child_under")
+ELDERLY_FROM = get_parameter("age.elderly_from")
+#: UU 8/2016's long-term test (its start is the start of the test) and its medical one.
+LONG_TERM_MONTHS = get_parameter("disability.long_term_months")
 _MEMBERS = cite(
     None,
     None,
     _C,
-    source="atensi convention (docs/rules.md)",
+    source="atensi-conventions",
     note="a family or group is a target through its members' ages, disabilities, drug use "
     "and conditions",
 )
-_ELDERLY_CAPACITY = cite("uu-13-1998", "Pasal 1 angka 3-4; Pasal 5", _V, source="REFERENCE R21")
-_DISABILITY_TYPE = cite("uu-8-2016", "Pasal 4 ayat (1)", _V, source="REFERENCE R20")
+_ELDERLY_CAPACITY = cite("uu-13-1998", "Pasal 1 angka 3-4; Pasal 5", _V)
+_DISABILITY_TYPE = cite("uu-8-2016", "Pasal 4 ayat (1)", _V)
 _DISABILITY_TERM = cite(
     "uu-8-2016",
     "Pasal 4 ayat (2) dan Penjelasannya",
     _V,
-    source="mblonyox/data-peraturan uu/2016/8/fulltext.md",
     note="'dalam jangka waktu lama': paling singkat 6 (enam) bulan dan/atau bersifat permanen",
 )
-_DISABILITY_MEDICAL = cite("uu-8-2016", "Pasal 4 ayat (2)", _V, source="REFERENCE R20")
+_DISABILITY_MEDICAL = cite("uu-8-2016", "Pasal 4 ayat (2)", _V)
 _DISABILITY_PP39 = cite(
     "pp-39-2012",
     "Pasal 6 ayat (1) huruf a-c",
     _V,
-    source="REFERENCE R16",
     note="'penyandang cacat fisik', 'cacat mental', 'cacat fisik dan mental'; UU 8/2016 was not "
     "yet in force",
 )
@@ -66,7 +58,6 @@ _NOT_YET_UU_8_2016 = cite(
     "pp-39-2012",
     "Pasal 6 ayat (1) huruf a-c",
     _V,
-    source="mblonyox/data-peraturan pp/2012/39.md",
     note="'penyandang cacat', with no six-month or medical-determination test: those came with "
     "UU 8/2016 (Pasal 4 ayat (2), in force from 15 April 2016, Pasal 153)",
 )
@@ -74,14 +65,14 @@ _ASSESSMENT = cite(
     None,
     None,
     _S,
-    source="REFERENCE §3.11 (R35; Dirjen statement 2024)",
+    source="tribunnews-2023-12-22-atensi",
     note="assessment is the mandatory entry point before any intervention or aid",
 )
 _NIK_BIRTH = cite(
     "uu-24-2013",
     "Pasal 1 angka 12",
     _S,
-    source="Dukcapil Klaten on the NIK's digits (REFERENCE §8.1, R53)",
+    source="dukcapil-klaten-nik",
     note="the NIK encodes day, month and two-digit year of birth; the century is inferred as "
     "the latest that puts the birth on or before the decision date",
 )
@@ -89,19 +80,44 @@ _NIK_RECORD = cite(
     "uu-24-2013",
     "Pasal 1 angka 12; Pasal 58 ayat (2)",
     _S,
-    source="REFERENCE §8.1 (R53)",
+    source="dukcapil-klaten-nik",
     note="the NIK or the record may be wrong; no check digit exists",
 )
 _LEAP_DAY = cite(
     None,
     None,
     _C,
-    source="atensi convention (docs/rules.md)",
+    source="atensi-conventions",
     note="the law is silent on 29 February birthdays; atensi counts the birthday on 1 March "
     "in common years",
 )
 
-_UU_8_2016_FROM = get("uu-8-2016").in_force_from.value  # type: ignore[union-attr]
+
+def _group_limits(kind: str) -> list[Parameter]:
+    """Every parameter ``groups.<code>.<kind>`` (a group's age band, period, sex ...)."""
+    return [p for p in parameters() if p.name.startswith("groups.") and p.name.endswith(f".{kind}")]
+
+
+def _ever_cited(found: Iterable[Parameter], value: object = ...) -> list[Citation]:
+    """The citations the parameters' values carry (only those of ``value``, if given)."""
+    cited = dict.fromkeys(
+        e.citation for p in found for e in p.entries if value is ... or e.value == value
+    )
+    return list(cited)
+
+
+#: Every age any eligibility rule compares an age with, over time: the child and elderly limits
+#: and every group's age band (what the decision memo bands ages by).
+AGE_THRESHOLDS: frozenset[int] = frozenset(
+    v
+    for p in (CHILD_UNDER, ELDERLY_FROM, *_group_limits("age_min"), *_group_limits("age_under"))
+    for v in p.values()
+    if isinstance(v, int)
+)
+#: The child and elderly limits over time (a 29 February birthday decides them on 28 February).
+AGE_LIMITS: frozenset[int] = frozenset(
+    v for p in (CHILD_UNDER, ELDERLY_FROM) for v in p.values() if isinstance(v, int)
+)
 
 #: atensi's convention (not law) for suggesting one primary target when several apply.
 PRIMARY_ORDER: tuple[Target, ...] = (
@@ -116,13 +132,11 @@ PRIMARY_ORDER: tuple[Target, ...] = (
 
 _CODES = {t: t.value for t in Target}
 _TARGETS = tuple(Target)
-# ``TargetGroup.target`` and ``.bounds`` are properties; plain mappings are several times
-# cheaper per condition.
+# ``TargetGroup.target`` is a property; a plain mapping is several times cheaper per condition.
 _TARGET_OF = {g: g.target for g in TargetGroup}
 #: The other target each carried child condition is also listed under (victims stay victims).
 _ALSO = {g: carry.target for g in TargetGroup if (carry := g.carries) is not None}
 _CARRIES = {g: carry for g in TargetGroup if (carry := g.carries) is not None}
-_BOUNDS = {g: g.bounds for g in TargetGroup if not g.bounds.is_empty}
 _MEMBER_TARGETS = frozenset({Target.CHILDREN, Target.ELDERLY, Target.PERSONS_WITH_DISABILITIES})
 
 # Reading an enum member through its class (``Status.MET``) costs about 90 ns, a module constant
@@ -144,7 +158,6 @@ _NO_CONDITION_CITATION = cite(
     "pp-39-2012",
     "Pasal 4 ayat (1); Pasal 7 ayat (2) huruf b",
     _V,
-    source="REFERENCE R16",
     note="rehabilitation restores a person with a social dysfunction; the assessment "
     "(pengungkapan dan pemahaman masalah) recorded none of this target",
 )
@@ -152,21 +165,21 @@ _NO_CONDITION_CITATION = cite(
 
 def _group_citations(target: Target) -> tuple[Citation, ...]:
     """The citations a condition finding of ``target`` may carry (the 'no condition' one first)."""
-    return (
-        _NO_CONDITION_CITATION,
-        *(g.citation for g in groups_of(target) if g.citation is not None),
-        *(
-            b.earlier_citation
-            for g in groups_of(target)
-            if (b := g.bounds).earlier_citation is not None
-        ),
-        *(
-            b.younger_citation
-            for g in groups_of(target)
-            if (b := g.bounds).younger_citation is not None
-        ),
-        *(c.citation for c in _CARRIES.values() if c.target is target),
+    recognised = {p.name: p for p in _group_limits("recognised")}
+    older = _ever_cited(
+        recognised[f"groups.{g.value}.recognised"]
+        for g in groups_of(target)
+        if f"groups.{g.value}.recognised" in recognised
     )
+    own = [g.citation for g in groups_of(target) if g.citation is not None]
+    younger_limits = {p.name: p for p in _group_limits("younger")}
+    younger = _ever_cited(
+        younger_limits[f"groups.{g.value}.younger"]
+        for g in groups_of(target)
+        if f"groups.{g.value}.younger" in younger_limits
+    )
+    carried = [c.citation for c in _CARRIES.values() if c.target is target]
+    return (_NO_CONDITION_CITATION, *dict.fromkeys([*own, *older, *younger, *carried]))
 
 
 # --- Declarations ---------------------------------------------------------------------------
@@ -213,7 +226,7 @@ R_CHILD_AGE = rule(
     _E,
     "under 18 on the date (the 18th birthday ends childhood)",
     "berusia di bawah 18 tahun pada tanggal itu",
-    (_CHILD_AGE, _CHILD_AGE_BEFORE),
+    tuple(reversed(_ever_cited([CHILD_UNDER]))),
     _PERSON_FACTS,
 )
 R_ELDERLY_AGE = rule(
@@ -221,7 +234,7 @@ R_ELDERLY_AGE = rule(
     _E,
     "60 or over on the date",
     "berusia 60 tahun atau lebih pada tanggal itu",
-    _ELDERLY_AGE,
+    _ever_cited([ELDERLY_FROM]),
     _PERSON_FACTS,
 )
 R_AGE_NIK = rule(
@@ -294,8 +307,7 @@ R_GROUP_AGE = rule(
     _E,
     "the person's age fits the recorded group's own age band",
     "usia orang itu sesuai rentang usia kelompok yang tercatat",
-    [b.age_citation for b in _BOUNDS.values() if b.age_citation is not None]
-    + [b.earlier_citation for b in _BOUNDS.values() if b.age_citation and b.earlier_citation],
+    _ever_cited([*_group_limits("age_min"), *_group_limits("age_under")]),
     ("person.birth_date", "person.nik", "condition.group", "on"),
     cites="bound",
 )
@@ -304,7 +316,7 @@ R_GROUP_PERIOD = rule(
     _E,
     "the recorded group existed on the date",
     "kelompok yang tercatat sudah ada pada tanggal itu",
-    [b.period_citation for b in _BOUNDS.values() if b.period_citation is not None],
+    _ever_cited(_group_limits("recognised"), False),
     ("condition.group", "on"),
     cites="bound",
 )
@@ -313,8 +325,7 @@ R_GROUP_SEX = rule(
     _E,
     "the person's sex fits the recorded group",
     "jenis kelamin orang itu sesuai kelompok yang tercatat",
-    [b.sex_citation for b in _BOUNDS.values() if b.sex_citation is not None]
-    + [b.earlier_citation for b in _BOUNDS.values() if b.sex_citation and b.earlier_citation],
+    _ever_cited(_group_limits("sex")),
     ("person.sex", "condition.group"),
     cites="bound",
 )
@@ -371,7 +382,7 @@ _CONDITION_RULES: dict[Target, Rule] = {
         "kelompok menurut undang-undang di luar klaster, atau 'PPKS lainnya' dengan justifikasi",
         (
             *_group_citations(Target.OTHER_PPKS),
-            *(b.always_review for b in _BOUNDS.values() if b.always_review is not None),
+            *_ever_cited(_group_limits("always_review"), True),
         ),
         (*_CONDITION_READS, "condition.justification"),
         cites="group",
@@ -382,20 +393,15 @@ _SHORT = {
     Target.ELDERLY: "lansia",
     Target.PERSONS_WITH_DISABILITIES: "disabilitas",
 }
-#: Each member target names a *person* (verified): a subject with no person cannot be one.
-_PERSON_TARGET = {
-    Target.CHILDREN: _CHILD_AGE._replace(note="'Anak adalah seseorang ...': a child is a person"),
-    Target.ELDERLY: _ELDERLY_AGE._replace(
-        note="'Lanjut Usia adalah seseorang ...': an elderly person is a person"
-    ),
-    Target.PERSONS_WITH_DISABILITIES: cite(
-        "uu-8-2016",
-        "Pasal 1 angka 1",
-        _V,
-        source="mblonyox/data-peraturan uu/2016/8.md",
-        note="'Penyandang Disabilitas adalah setiap orang ...': a person with a disability is a "
-        "person",
-    ),
+#: Each member target names a *person* (verified): a subject with no person cannot be one. The
+#: definition in force on the date: a child (UU 23/2002, then UU 35/2014, Pasal 1 angka 1:
+#: 'seseorang'), an elderly person (UU 13/1998 Pasal 1 angka 2: 'seseorang'), a person with a
+#: disability (PP 39/2012 Pasal 6 ayat (1) huruf a-c, then UU 8/2016 Pasal 1 angka 1: 'setiap
+#: orang').
+PERSON_DEFINITION: dict[Target, Parameter] = {
+    Target.CHILDREN: CHILD_UNDER,
+    Target.ELDERLY: ELDERLY_FROM,
+    Target.PERSONS_WITH_DISABILITIES: get_parameter("groups.penyandang_disabilitas.recognised"),
 }
 _MEMBER_RULES = {
     target: rule(
@@ -403,9 +409,7 @@ _MEMBER_RULES = {
         _E,
         "a family or group has a member this target can apply to",
         "keluarga atau kelompok memiliki anggota yang dapat menjadi sasaran ini",
-        (_MEMBERS, _PERSON_TARGET[target])
-        + ((_CHILD_AGE_BEFORE,) if target is Target.CHILDREN else ())
-        + ((_DISABILITY_PP39,) if target is Target.PERSONS_WITH_DISABILITIES else ()),
+        (_MEMBERS, *_ever_cited([PERSON_DEFINITION[target]])),
         ("subject.kind", "subject.members", "member.id"),
         # The refusal ("no member") rests on the target's definition of a person, verified;
         # the route through the members is atensi's convention and never refuses.
@@ -430,10 +434,10 @@ R_DTKS = rule(
 R_DTSEN = rule(
     "elig.dtsen.decile",
     _E,
-    "in DTSEN welfare deciles 1-5 (the data gate of aid from 2025; practice): reported, not a "
-    "condition of rehabilitation",
-    "berada di desil DTSEN 1-5 (gerbang data bantuan sejak 2025; praktik): dilaporkan, bukan "
-    "syarat rehabilitasi",
+    "within the DTSEN welfare-decile cut-off (gates.dtsen_max_decile; the data gate of aid from "
+    "2025; practice): reported, not a condition of rehabilitation",
+    "berada dalam batas desil kesejahteraan DTSEN (gates.dtsen_max_decile; gerbang data bantuan "
+    "sejak 2025; praktik): dilaporkan, bukan syarat rehabilitasi",
     None,
     ("assessment.welfare_decile", "family.welfare_decile", "subject.kind", "edition", "on"),
     cites="gate",

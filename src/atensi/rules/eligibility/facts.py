@@ -23,7 +23,6 @@ from atensi.rules.age import age_on, age_range, months_after
 from atensi.rules.decision import Facts, Finding
 from atensi.rules.eligibility.declarations import (
     _ALSO,
-    _CHILD_AGE_BEFORE,
     _CHILDREN,
     _DAY,
     _FEMALE,
@@ -33,7 +32,8 @@ from atensi.rules.eligibility.declarations import (
     _REVIEW,
     _TARGET_OF,
     _UNKNOWN,
-    _UU_35_2014_FROM,
+    CHILD_UNDER,
+    ELDERLY_FROM,
     R_AGE_NIK,
     R_CHILD_AGE,
     R_ELDERLY_AGE,
@@ -206,9 +206,12 @@ def _leap_day(person: Person, on: dt.date, threshold: int, target: Target) -> Fi
 def _age_finding(person: Person, age: _Age, on: dt.date, target: Target) -> list[Finding]:
     child = target is _CHILDREN
     declared = R_CHILD_AGE if child else R_ELDERLY_AGE
-    # The definition of a child is UU 23/2002's until UU 35/2014 restated it.
-    citation = _CHILD_AGE_BEFORE if child and on < _UU_35_2014_FROM else None
-    threshold = 18 if child else 60
+    # The limit and the law that sets it on the date (UU 23/2002 before UU 35/2014 restated it).
+    limit = (CHILD_UNDER if child else ELDERLY_FROM).on_date(on)
+    citation = limit.citation
+    threshold = limit.number
+    if threshold is None:  # pragma: no cover - both limits are older than the first rule set
+        raise AssertionError(f"{limit.name} has no value on {on}")
     youngest, oldest = age.youngest, age.oldest
     from_nik = bool(age.extra)
     if youngest is None or oldest is None:
@@ -229,20 +232,20 @@ def _age_finding(person: Person, age: _Age, on: dt.date, target: Target) -> list
     outside = youngest >= threshold if child else oldest < threshold
     if inside:
         shown = oldest if child else youngest
-        en = f"aged {shown}, under {threshold}" if child else f"aged {shown}, at least 60"
+        en = f"aged {shown}, under {threshold}" if child else f"aged {shown}, at least {threshold}"
         id_ = (
             f"berusia {shown}, di bawah {threshold} tahun"
             if child
-            else f"berusia {shown}, paling sedikit 60 tahun"
+            else f"berusia {shown}, paling sedikit {threshold} tahun"
         )
         status = _MET
     elif outside:
         shown = youngest if child else oldest
-        en = f"aged {shown}, not under {threshold}" if child else f"aged {shown}, under 60"
+        en = f"aged {shown}, not under {threshold}" if child else f"aged {shown}, under {threshold}"
         id_ = (
             f"berusia {shown}, tidak di bawah {threshold} tahun"
             if child
-            else f"berusia {shown}, di bawah 60 tahun"
+            else f"berusia {shown}, di bawah {threshold} tahun"
         )
         # An age read from the NIK is secondary evidence: it asks for review, never a hard no.
         status = _REVIEW if from_nik else _NOT_MET
