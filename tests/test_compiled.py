@@ -44,7 +44,7 @@ ON = dt.date(2024, 6, 1)
 def _compiled_or_none(text: bytes | str, cls: type[Any]) -> Any:
     try:
         return _twins.decode(text, cls)
-    except Exception:
+    except _twins.REFUSALS:  # anything else is a defect: the test fails
         return None
 
 
@@ -190,25 +190,31 @@ def test_any_line_is_answered_alike_without_the_extra(line: str | bytes) -> None
         assert _outputs([raw]) + _outputs([text]) == fast
 
 
-def test_a_failure_of_the_compiled_path_is_never_seen(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Whatever breaks on the compiled path, the detailed path answers instead, alike."""
-    lines = example_lines("assessments.jsonl")[:40] + example_lines("persons.jsonl")[:40]
-    expected = _outputs(lines)
+def test_a_defect_of_the_compiled_path_is_seen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A defect of the compiled path is not hidden behind the strict path: it is reported."""
+    line = example_lines("assessments.jsonl")[3]
+    person = example_lines("persons.jsonl")[3]
 
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("a defect of the compiled path")
 
-    for name in ("decode", "entity_of"):
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(_twins, name, broken)
-            assert _outputs(lines) == expected
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(batch, "warnings_of", broken)
-        # The detailed path runs warnings_of too: then it is that record's internal error,
-        # as without the extra.
-        fast = _outputs(lines[:3])
-        patch.setattr(_compiled, "_FOUND", [None])
-        assert _outputs(lines[:3]) == fast
+        patch.setattr(_twins, "entity_of", broken)
+        with pytest.raises(RuntimeError):
+            atensi.structure_json(person, Person)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_twins, "decode", broken)
+        with pytest.raises(RuntimeError):
+            atensi.structure_json(person, Person)
+        for result in (
+            batch.assess_line_json(line, on=ON),
+            batch.validate_line_json(person, Person),
+        ):
+            assert result is not None
+            (error,) = json.loads(result)["errors"]
+            assert error["code"] == "record.internal_error"
+            assert error["ctx"]["exception"] == "RuntimeError"
+            assert error["ctx"]["where"].startswith("atensi.batch:_")  # the quick path's call
 
 
 def test_every_entity_has_a_twin_with_its_fields() -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover - what type checkers see
     from atensi.boundary._compiled import compiled
+    from atensi.boundary._quick import Fallback, fallbacks
     from atensi.boundary.converter import (
         RecordResult,
         parse_date,
@@ -29,8 +30,10 @@ __all__ = [
     "DATE_MIN",
     "SCHEMA_DIALECT",
     "WARNING_CODES",
+    "Fallback",
     "RecordResult",
     "compiled",
+    "fallbacks",
     "json_schema",
     "parse_date",
     "structure",
@@ -42,6 +45,8 @@ __all__ = [
 
 _MODULES = {
     "compiled": "_compiled",
+    "Fallback": "_quick",
+    "fallbacks": "_quick",
     "RecordResult": "converter",
     "parse_date": "converter",
     "structure": "converter",
@@ -64,6 +69,8 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'atensi.boundary' has no attribute {name!r}")
     if where == "_compiled":
         import atensi.boundary._compiled as module
+    elif where == "_quick":
+        import atensi.boundary._quick as module  # type: ignore[no-redef]
     elif where == "converter":
         import atensi.boundary.converter as module  # type: ignore[no-redef]
     elif where == "schema":

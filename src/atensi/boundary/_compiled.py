@@ -11,7 +11,10 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-__all__ = ["compiled", "entity_decoder", "record_decoder", "twins"]
+from atensi.boundary._quick import Refused
+from atensi.errors import InvalidRecord
+
+__all__ = ["compiled", "entity_decoder", "record_decoder", "refusals", "twins"]
 
 _FOUND: list[ModuleType | None] = []
 
@@ -36,6 +39,22 @@ def compiled() -> bool:
     return twins() is not None
 
 
+def refusals() -> tuple[type[Exception], ...]:
+    """What a quick path of JSON text raises to refuse a record (see :mod:`~._quick`).
+
+    Its own :class:`~atensi.boundary._quick.Refused`, a field validator's
+    :class:`~atensi.InvalidRecord` and, with the extra, msgspec's ``DecodeError``. Anything
+    else is a defect, and is not caught.
+    """
+    module = twins()
+    if module is None:
+        return _PURE_REFUSALS
+    found: tuple[type[Exception], ...] = module.REFUSALS
+    return found
+
+
+_PURE_REFUSALS: tuple[type[Exception], ...] = (Refused, InvalidRecord)
+
 Decode = Callable[[bytes | str, type[Any]], Any]
 
 
@@ -44,8 +63,8 @@ def record_decoder() -> Decode:
 
     With the extra, msgspec's twins (:func:`atensi.boundary._twins.decode`); without it, the
     counted pure-Python decoder (:func:`atensi.boundary._counted.decode`), which returns the
-    entity itself. Either raises on anything it cannot prove valid: the caller then takes the
-    strict path, which says why.
+    entity itself. Either refuses anything it cannot prove valid (one of :func:`refusals`): the
+    caller then takes the strict path, which says why.
     """
     module = twins()
     if module is not None:

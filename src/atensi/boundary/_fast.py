@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from atensi.boundary._quick import Refused, refuse
 from atensi.model import SUBJECT_KINDS
 from atensi.model._fields import (
     DATE_MAX,
@@ -55,25 +56,38 @@ _MISSING = object()
 _LOW, _HIGH = DATE_MIN.isoformat(), DATE_MAX.isoformat()
 
 
-class _Bail(Exception):
-    """The fast path cannot structure this record; the detailed path will say why."""
-
-
-def _bail() -> typing.NoReturn:
-    raise _Bail
-
-
 def _date(value: Any) -> dt.date:
     # date.fromisoformat only reads ASCII digits; with the length and the two dashes fixed it
     # accepts exactly YYYY-MM-DD (the week form YYYY-Www-D has no dash at index 7). In that
     # form text order is date order, so one string comparison checks the accepted range.
     if type(value) is str:
         if len(value) == 10 and value[4] == "-" and value[7] == "-" and _LOW <= value <= _HIGH:
-            return _date_from(value)
-        raise _Bail
-    if type(value) is dt.date and DATE_MIN <= value <= DATE_MAX:
+            try:
+                return _date_from(value)
+            except ValueError:  # a day the month does not have, or no digits
+                raise Refused from None
+    elif type(value) is dt.date and DATE_MIN <= value <= DATE_MAX:
         return value
-    raise _Bail
+    raise Refused
+
+
+def _utf8(text: str) -> None:
+    """Refuse text that cannot be written as UTF-8 (a lone surrogate)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        refuse()
+
+
+class _Codes(dict[str, Any]):
+    """An enum's members by code: an unknown code refuses (no ``KeyError`` escapes)."""
+
+    def __missing__(self, key: str) -> Any:
+        refuse()
+
+
+def _codes(cls: type[enum.Enum]) -> _Codes:
+    return _Codes({m.value: m for m in cls})
 
 
 _FAST: dict[type[Any], FastFn] = {}
@@ -146,10 +160,14 @@ def _tagged(tags: Mapping[str, type[Any]], counting: bool) -> Any:
 
     def member(value: Any) -> tuple[Any, dict[str, Any]]:
         if type(value) is not dict:
-            raise _Bail
-        fn = by_tag.get(value.get("kind"))  # type: ignore[arg-type]
+            refuse()
+        try:
+            tag = value.get("kind")
+        except Exception:  # Python data: a key whose own methods raise when compared
+            refuse()
+        fn = by_tag.get(tag) if type(tag) is str else None
         if fn is None:
-            raise _Bail
+            refuse()
         rest = dict(value)
         del rest["kind"]
         return fn, rest
@@ -265,8 +283,8 @@ class _Generator:
         # How a nested function is called: with the count, when counting.
         self.more = ", c" if counting else ""
         self.ns: dict[str, Any] = {
-            "_bail": _bail,
-            "_Bail": _Bail,
+            "_bail": refuse,
+            "_utf8": _utf8,
             "_date": _date,
             "_refused": refused_character,
             "_new": _new,
@@ -286,7 +304,7 @@ class _Generator:
         """Emit code that checks and converts ``var`` (in place) to type ``tp``."""
         if tp is str:
             out.append(f"{ind}if type({var}) is not str: _bail()")
-            out.append(f"{ind}if not {var}.isascii(): {var}.encode('utf-8')")
+            out.append(f"{ind}if not {var}.isascii(): _utf8({var})")
             long_text = multiline(limits)
             out.append(
                 f"{ind}if not {var}.isprintable() and _refused({var}, {long_text}) is not None:"
@@ -311,7 +329,7 @@ class _Generator:
             out.append(f"{ind}{var} = _date({var})")
             return
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
-            members = self.name({m.value: m for m in tp}, "e")
+            members = self.name(_codes(tp), "e")
             out.append(f"{ind}if type({var}) is not str: _bail()")
             out.append(f"{ind}{var} = {members}[{var}]")
             return
@@ -332,7 +350,7 @@ class _Generator:
             out.append(f"{ind}else:")
             ind += "    "
             if isinstance(item, type) and issubclass(item, enum.Enum):
-                members = self.name({m.value: m for m in item}, "e")
+                members = self.name(_codes(item), "e")
                 out.append(f"{ind}for _x in {var}:")
                 out.append(f"{ind}    if type(_x) is not str: _bail()")
                 out.append(f"{ind}{var} = tuple([{members}[_x] for _x in {var}])")
@@ -379,11 +397,18 @@ class _Generator:
         hints = type_hints(cls)
         fields = attrs.fields(cls)
         names = self.name(frozenset(f.name for f in fields), "n")
-        lines = [
-            f"def fast(d{self.more}):",
-            "    if type(d) is not dict: _bail()",
-            f"    if not {names}.issuperset(d): _bail()",
-        ]
+        lines = [f"def fast(d{self.more}):", "    if type(d) is not dict: _bail()"]
+        if self.counting:  # decoded JSON: every key is a str
+            lines.append(f"    if not {names}.issuperset(d): _bail()")
+        else:
+            # Python data: a key of another type may raise when compared; then refuse.
+            lines += [
+                "    try:",
+                f"        known = {names}.issuperset(d)",
+                "    except Exception:",
+                "        _bail()",
+                "    if not known: _bail()",
+            ]
         if self.counting:
             lines.append("    c[0] += len(d)")
         fetch = [f"v{i} = d.get({f.name!r}, _MISSING)" for i, f in enumerate(fields)]

@@ -48,6 +48,8 @@ from atensi.boundary._fast import (
 )
 from atensi.boundary._lines import no_key_twice
 from atensi.boundary._plan import tagged_union_of
+from atensi.boundary._quick import Refused, refuse
+from atensi.errors import InvalidRecord
 from atensi.model._fields import (
     DATE_MAX,
     DATE_MIN,
@@ -58,18 +60,15 @@ from atensi.model._fields import (
     type_hints,
 )
 
-__all__ = ["TwinError", "decode", "entity_class", "entity_of", "is_twin", "twin"]
+__all__ = ["REFUSALS", "decode", "entity_class", "entity_of", "is_twin", "twin"]
 
 UNSET = msgspec.UNSET
 _new = object.__new__
+_bail = refuse
 
-
-class TwinError(Exception):
-    """The fast path cannot take this record; the detailed path will say why."""
-
-
-def _bail() -> typing.NoReturn:
-    raise TwinError
+#: What this path raises to refuse a text (:mod:`atensi.boundary._quick`): its own signal, a
+#: field validator's error, and msgspec's ``DecodeError`` (its ``ValidationError`` is one).
+REFUSALS: tuple[type[Exception], ...] = (Refused, InvalidRecord, msgspec.DecodeError)
 
 
 _TWINS: dict[type[Any], type[Any]] = {}
@@ -139,28 +138,23 @@ def entity_of(value: Any) -> Any:
 def _decoder(cls: type[Any]) -> msgspec.json.Decoder[Any]:
     found = _DECODERS.get(cls)
     if found is None:
-        if cls in _NO_TWIN or not (isinstance(cls, type) and issubclass(cls, Entity)):
-            _bail()
-        try:
-            found = _DECODERS[cls] = msgspec.json.Decoder(twin(cls))
-        except Exception:
-            # A class (or a msgspec) the generator cannot serve: once, not on every record.
-            _NO_TWIN.add(cls)
-            raise
+        if not (isinstance(cls, type) and issubclass(cls, Entity)):
+            _bail()  # not an entity class: the strict path says so
+        found = _DECODERS[cls] = msgspec.json.Decoder(twin(cls))
     return found
 
 
-_NO_TWIN: set[type[Any]] = set()
-
-
 def decode(data: bytes | str, cls: type[Any]) -> Any:
-    """Decode one JSON text into the twin of ``cls``, or raise: then take the detailed path.
+    """Decode one JSON text into the twin of ``cls``, or refuse it: then take the strict path.
 
     Raises:
-        TwinError, msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError: the text is
-            not a valid record by this path's means (the detailed path says why, or accepts it).
+        Refused, InvalidRecord, msgspec.DecodeError: the text is not a valid record by this
+            path's means (the strict path says why).
     """
-    value = _decoder(cls).decode(data)
+    try:
+        value = _decoder(cls).decode(data)
+    except UnicodeError:  # bytes that are not UTF-8, text with a lone surrogate
+        _bail()
     kind = type(value)
     check = _CHECKS.get(kind) or _generated(_CHECKS, kind, "check", "n")
     if not no_key_twice(data, check(value), value, _string_colons):
