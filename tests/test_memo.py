@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import atensi
 from atensi.law import EDITION_IDS
-from atensi.model import AssessmentItem
+from atensi.model import AssessmentItem, Person, subject_kind
 from atensi.rules import RULES, Redaction, assess_eligibility
 from atensi.rules.catalogue import Rule
 from atensi.rules.memo import REDUCTIONS, DecisionMemo, derivation, derive
@@ -70,6 +70,10 @@ class Tracked:
         object.__setattr__(self, "_via", via)
         object.__setattr__(self, "_log", log)
 
+    @property  # type: ignore[misc]
+    def __class__(self) -> type[Any]:  # what isinstance asks (the rules dispatch on classes)
+        return type(object.__getattribute__(self, "_real"))
+
     def __getattr__(self, name: str) -> Any:
         real = object.__getattribute__(self, "_real")
         on_class = getattr(type(real), name, None)
@@ -94,7 +98,7 @@ class Tracked:
 def _undeclared(item: AssessmentItem, on: dt.date, declared: set[str]) -> set[str]:
     """The facts the eligibility rules read of ``item`` without declaring them."""
     log: set[Any] = set()
-    subject = Tracked(item.subject, ("subject", item.subject.kind), frozenset(), log)
+    subject = Tracked(item.subject, ("subject", subject_kind(item.subject)), frozenset(), log)
     assessment = (
         None
         if item.assessment is None
@@ -653,7 +657,7 @@ def _dated_people(items: list[AssessmentItem], on: dt.date) -> list[AssessmentIt
     return [
         i
         for i in items
-        if i.subject.kind == "person"
+        if isinstance(i.subject, Person)
         and i.assessment is not None
         and i.assessment.assessed_on <= (i.on or on)
     ]
@@ -666,26 +670,6 @@ def test_the_one_pass_for_a_person_is_the_composed_signature(on: dt.date) -> Non
     for item in people:
         found, composed = _both_signatures(item, item.on or on)
         assert found == composed
-
-
-def test_the_one_pass_reads_twins_as_entities() -> None:
-    twins = pytest.importorskip("atensi.boundary._twins")
-    lines = (EXAMPLES / "assessments.jsonl").read_bytes().splitlines()
-    checked = 0
-    for line in lines:
-        try:
-            twin = twins.decode(line, AssessmentItem)
-        except Exception:
-            continue
-        if twin.subject.kind != "person" or twin.assessment is None:
-            continue
-        on = twin.on or DATES[1]
-        if twin.assessment.assessed_on > on:
-            continue
-        entity = atensi.structure(json.loads(line), AssessmentItem)
-        assert _both_signatures(twin, on) == _both_signatures(entity, on)
-        checked += 1
-    assert checked > 500
 
 
 def test_a_changed_derivation_leaves_the_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:

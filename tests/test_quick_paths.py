@@ -138,3 +138,25 @@ def test_a_broken_generator_fails_the_quick_path_tests(monkeypatch: pytest.Monke
     with fallbacks() as log:
         atensi.structure(json.loads(line), atensi.model.Person)
     assert [f.reason for f in log] == ["Refused"]
+
+
+# --- Twins never leave the boundary ---------------------------------------------------------------
+
+RULES_SRC = pathlib.Path(__file__).resolve().parents[1] / "src" / "atensi" / "rules"
+SUBJECT_TAGS = {"person", "family", "group", "community"}
+
+
+def test_the_rules_dispatch_on_classes_not_on_a_kind_tag() -> None:
+    """No rule compares a ``.kind`` with a subject tag; subjects carry no ``kind`` attribute."""
+    import ast
+
+    for path in RULES_SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Compare):
+                continue
+            parts = [node.left, *node.comparators]
+            tags = {p.value for p in parts if isinstance(p, ast.Constant)} & SUBJECT_TAGS
+            kinds = [p for p in parts if isinstance(p, ast.Attribute) and p.attr == "kind"]
+            assert not (tags and kinds), f"{path.name}:{node.lineno} dispatches on a kind tag"
+    for cls in atensi.model.SUBJECT_KINDS.values():
+        assert not hasattr(cls, "kind"), cls

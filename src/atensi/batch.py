@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple, ParamSpec, TypeVar
 
 from atensi.boundary import structure, warnings_of
-from atensi.boundary._compiled import record_decoder, refusals
+from atensi.boundary._compiled import entity_decoder, refusals
 from atensi.boundary._lines import decode_numbered
 from atensi.boundary._quick import fell_back
 from atensi.errors import ErrorDetail, InvalidRecord, NoInstrumentInForce
@@ -584,13 +584,14 @@ def validate_line_json(
 
 # --- The quick path -------------------------------------------------------------------------------
 # With the ``fast`` extra a line is decoded by msgspec into twins of the entities
-# (:mod:`atensi.boundary._twins`), which the warnings, the rules and the memo read as they read
-# entities; without it, decoded and structured into the entities in one pass, keys counted
-# instead of a hook per object (:mod:`atensi.boundary._counted`). Only a valid line with a date
-# on or after PP 39/2012 is answered here; a line the decoder refuses (not JSON, a duplicate key,
-# an invalid record), an item without a date or one dated before PP 39/2012 returns ``None`` and
-# goes the strict way, which gives every error: the same text either way. Nothing else is
-# caught: a defect of this path is the record's ``record.internal_error``, as on the strict path.
+# (:mod:`atensi.boundary._twins`) and built into the entities; without it, decoded and
+# structured into the entities in one pass, keys counted instead of a hook per object
+# (:mod:`atensi.boundary._counted`). The warnings, the rules and the memo read entities only.
+# Only a valid line with a date on or after PP 39/2012 is answered here; a line the decoder
+# refuses (not JSON, a duplicate key, an invalid record), an item without a date or one dated
+# before PP 39/2012 returns ``None`` and goes the strict way, which gives every error: the same
+# text either way. Nothing else is caught: a defect of this path is the record's
+# ``record.internal_error``, as on the strict path.
 
 
 def _assess_quick(
@@ -604,7 +605,7 @@ def _assess_quick(
     """:func:`assess_line_json` of a valid line on the quick path, or ``None``."""
     level = _level(show_personal_data, redaction)
     try:
-        item = record_decoder()(line, AssessmentItem)
+        item = entity_decoder()(line, AssessmentItem)
     except refusals() as refusal:
         fell_back("assess_line_json", AssessmentItem, refusal)
         return None
@@ -624,7 +625,7 @@ def _assess_quick(
 def _validate_quick(line: str | bytes, cls: type[Any], ensure_ascii: bool) -> str | None:
     """:func:`validate_line_json` of a valid line on the quick path, or ``None``."""
     try:
-        record = record_decoder()(line, cls)
+        record = entity_decoder()(line, cls)
     except refusals() as refusal:
         fell_back("validate_line_json", cls, refusal)
         return None

@@ -268,12 +268,12 @@ def _redact_value(value: Any, keep: frozenset[str], key: _Keys | None, on: dt.da
 
 
 def _redact_entity(obj: Any, keep: frozenset[str], key: _Keys | None, on: dt.date | None) -> Any:
-    from atensi.model import SUBJECT_KINDS
+    from atensi.model import SUBJECT_KINDS, subject_kind
     from atensi.nik import NoNik
 
     out: dict[str, Any] = {}
     if type(obj) in SUBJECT_KINDS.values() and type(obj) is not Person:
-        out["kind"] = obj.kind
+        out["kind"] = subject_kind(obj)
     for f in attrs.fields(type(obj)):
         name = f.name
         value = getattr(obj, name)

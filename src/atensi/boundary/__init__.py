@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover - what type checkers see
     from atensi.boundary._compiled import compiled
     from atensi.boundary._quick import Fallback, fallbacks
+    from atensi.boundary._source import source_of
     from atensi.boundary.converter import (
         RecordResult,
         parse_date,
@@ -36,6 +37,7 @@ __all__ = [
     "fallbacks",
     "json_schema",
     "parse_date",
+    "source_of",
     "structure",
     "structure_json",
     "unstructure",
@@ -47,6 +49,7 @@ _MODULES = {
     "compiled": "_compiled",
     "Fallback": "_quick",
     "fallbacks": "_quick",
+    "source_of": "_source",
     "RecordResult": "converter",
     "parse_date": "converter",
     "structure": "converter",
@@ -71,6 +74,8 @@ def __getattr__(name: str) -> Any:
         import atensi.boundary._compiled as module
     elif where == "_quick":
         import atensi.boundary._quick as module  # type: ignore[no-redef]
+    elif where == "_source":
+        import atensi.boundary._source as module  # type: ignore[no-redef]
     elif where == "converter":
         import atensi.boundary.converter as module  # type: ignore[no-redef]
     elif where == "schema":

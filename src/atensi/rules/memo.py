@@ -74,7 +74,7 @@ from atensi.model import (
     Person,
     Sensitivity,
 )
-from atensi.model.subjects import SUBJECT_KINDS, Subject, people_of
+from atensi.model.subjects import SUBJECT_KINDS, Subject, people_of, subject_kind
 from atensi.rules.age import age_on, age_range
 from atensi.rules.catalogue import RULES
 from atensi.rules.decision import Decision, Finding, Redaction, redaction
@@ -140,7 +140,7 @@ def _assessment(record: _Record) -> Hashable:
 
 
 def _kind(record: _Record) -> Hashable:
-    return record.subject.kind
+    return subject_kind(record.subject)
 
 
 def _nik_record(record: _Record) -> Hashable:
@@ -168,7 +168,7 @@ def _groups(record: _Record) -> Hashable:
     on, subject, assessment = record.on, record.subject, record.assessment
     shared = (assessment.conditions, subject.conditions)
     found = [_grouped(_groups_by_target(on, *shared))]
-    if subject.kind != "person":
+    if not isinstance(subject, Person):
         found.extend(_grouped(_groups_by_target(on, *shared, m.conditions)) for m in record.people)
     return tuple(found)
 
@@ -285,7 +285,7 @@ def _disabilities_of(person: Person, on: dt.date) -> Hashable:
 
 def _capacity(record: _Record) -> Hashable:
     subject = record.subject
-    return subject.kind == "person" and subject.elderly_capacity is not None  # type: ignore[union-attr]
+    return isinstance(subject, Person) and subject.elderly_capacity is not None
 
 
 def _members(record: _Record) -> Hashable:
@@ -454,9 +454,9 @@ def _objects(role: str, record: _Record) -> Iterable[Any]:
     if role == "subject":
         return (subject,)
     if role in ("person", "member"):
-        return record.people if role == "person" or subject.kind != "person" else ()
+        return record.people if role == "person" or not isinstance(subject, Person) else ()
     if role == "family":
-        return (subject,) if subject.kind == "family" else ()
+        return (subject,) if isinstance(subject, Family) else ()
     if role == "assessment":
         return (assessment,)
     if role == "condition":
@@ -533,8 +533,8 @@ def _signature(
         return ("no assessment",)
     if assessment.assessed_on > on:
         return ("assessed after the date",)
-    if subject.kind == "person" and _whole(derived):
-        return _person_signature(subject, assessment, on, gates)  # type: ignore[arg-type]
+    if isinstance(subject, Person) and _whole(derived):
+        return _person_signature(subject, assessment, on, gates)
     record = _Record(subject, assessment, on, gates)
     return tuple([r.read(record) for r in derived.reductions])
 
@@ -567,7 +567,7 @@ def _person_signature(
     """
     return (
         True,  # _assessment: the caller returned earlier for an assessment after the date
-        person.kind,
+        "person",
         (_nik_of(person),),
         tuple([_shape(_gate_finding(g, person, assessment)) for g in gates]) if gates else (),
         (_grouped(_groups_by_target(on, assessment.conditions, person.conditions)),),

@@ -391,7 +391,7 @@ class _Subject:
         on_iso: str,
     ) -> None:
         shared = (assessment.conditions, subject.conditions)
-        self.community = subject.kind == "community"
+        self.community = isinstance(subject, Community)
         whole = _Candidate(None, _groups_by_target(on, *shared), on, on_iso)
         people = people_of(subject)
         self.members = [

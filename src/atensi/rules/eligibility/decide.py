@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
 
 from atensi.law import DataGate, Edition, InForceDates, instrument_in_force
 from atensi.model import (
     Assessment,
-    Community,
     Family,
-    Group,
     Person,
 )
 from atensi.model.subjects import Subject, people_of
@@ -135,8 +132,8 @@ def _gate_finding(gate: DataGate, subject: Subject, assessment: Assessment) -> F
     """The gate's finding; it depends only on the gate and the one value it reads (memoised)."""
     if gate.max_decile is not None:
         value: int | bool | None = assessment.welfare_decile
-        if value is None and subject.kind == "family":
-            value = cast(Family, subject).welfare_decile
+        if value is None and isinstance(subject, Family):
+            value = subject.welfare_decile
     else:
         value = assessment.in_dtks
     key = (gate, value)
@@ -190,8 +187,8 @@ def _new_gate_finding(gate: DataGate, value: int | bool | None) -> Finding:
 
 
 def _nik_findings(subject: Subject) -> list[Finding]:
-    if subject.kind == "person":
-        found = _nik_contradiction(cast(Person, subject))
+    if isinstance(subject, Person):
+        found = _nik_contradiction(subject)
         return [] if found is None else [found]
     out = []
     for member in people_of(subject):
@@ -212,7 +209,7 @@ _NO_CAPACITY = R_CAPACITY.finding(
 
 
 def _capacity_finding(subject: Subject) -> Finding:
-    capacity = cast(Person, subject).elderly_capacity if subject.kind == "person" else None
+    capacity = subject.elderly_capacity if isinstance(subject, Person) else None
     if capacity is None:
         return _NO_CAPACITY
     return R_CAPACITY.finding(
@@ -306,13 +303,13 @@ def assess_eligibility(
     best = _RANK[_NOT_ELIGIBLE]
     prepared: _Candidate | _Subject = (
         _Candidate(
-            cast(Person, subject),
+            subject,
             _groups_by_target(on, assessment.conditions, subject.conditions),
             on,
             on_iso,
         )
-        if subject.kind == "person"
-        else _Subject(cast(Family | Group | Community, subject), assessment, on, on_iso)
+        if isinstance(subject, Person)
+        else _Subject(subject, assessment, on, on_iso)
     )
     edition_findings, refused = plan.edition_findings, plan.refused
     for target in _TARGETS:
