@@ -134,10 +134,16 @@ def subject_kind(subject: Subject) -> str:
     >>> subject_kind(Community(id="K", name="Kampung"))
     'community'
     """
-    for kind, cls in SUBJECT_KINDS.items():
+    found = _TAGS.get(type(subject))
+    if found is not None:
+        return found
+    for kind, cls in SUBJECT_KINDS.items():  # a subclass
         if isinstance(subject, cls):
             return kind
     raise TypeError(f"not a subject: a {type(subject).__name__}")
+
+
+_TAGS = {cls: kind for kind, cls in SUBJECT_KINDS.items()}
 
 
 def people_of(subject: Subject) -> tuple[Person, ...]:

@@ -8,12 +8,11 @@ stands for the subject.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from atensi.model import (
     Assessment,
     Community,
-    Disability,
     Family,
     Group,
     Person,
@@ -44,16 +43,16 @@ from atensi.rules.eligibility.declarations import (
     R_GROUP_AGE,
     R_GROUP_PERIOD,
     R_GROUP_SEX,
-    Groups,
     _severity,
 )
-from atensi.rules.eligibility.facts import (
-    _Age,
-    _age,
-    _age_finding,
-    _groups_by_target,
-    _holds,
-    six_months_after,
+from atensi.rules.eligibility.facts import _Age, _age, _age_finding
+from atensi.rules.eligibility.reading import (
+    Groups,
+    disabilities_in_force,
+    drug_use_in_force,
+    duration,
+    groups_by_target,
+    holds,
 )
 from atensi.vocab import (
     Citation,
@@ -71,7 +70,7 @@ def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) ->
         return None
     person, on = candidate.person, candidate.on
     code = group.value
-    if not _holds(bounds.valid_from, bounds.valid_until, on):
+    if not holds(bounds.valid_from, bounds.valid_until, on):
         start = bounds.valid_from.isoformat() if bounds.valid_from else "-"
         return R_GROUP_PERIOD.finding(
             _REVIEW,
@@ -238,21 +237,6 @@ _MEDICAL_NOT_YET = R_DISABILITY_MEDICAL.finding(
 )
 
 
-def _duration(disabilities: Iterable[Disability], on: dt.date) -> Status:
-    """Long-term (UU 8/2016 Pasal 4(2)): lasting six months, or permanent.
-
-    Only a limitation recorded as *not* permanent and younger than six months is "not met";
-    unknown permanence with a short or unknown duration is unknown.
-    """
-    durations = []
-    for d in disabilities:
-        lasted = d.since is not None and six_months_after(d.since) <= on
-        if d.permanent or lasted:
-            return _MET
-        durations.append(_NOT_MET if d.permanent is False and d.since is not None else _UNKNOWN)
-    return _UNKNOWN if _UNKNOWN in durations else _NOT_MET
-
-
 _BEFORE_UU_8_2016 = [
     declared.finding(
         Status.NOT_APPLICABLE,
@@ -268,7 +252,7 @@ _BEFORE_UU_8_2016 = [
 def _disability_findings(
     person: Person, groups: Sequence[TargetGroup] | None, on: dt.date, on_iso: str
 ) -> list[Finding]:
-    disabilities = [d for d in person.disabilities if _holds(d.since, d.until, on)]
+    disabilities = disabilities_in_force(person, on)
     before = on < _UU_8_2016_FROM
     if not disabilities:
         if groups:
@@ -286,13 +270,13 @@ def _disability_findings(
             citation=_DISABILITY_PP39,
         )
         return [typed, *_BEFORE_UU_8_2016]
-    duration = _duration(disabilities, on)
+    lasting = duration(disabilities, on)
     return [
         R_DISABILITY_TYPE.finding(
             _MET, f"types: {types}", f"ragam: {types}", (("types", types),), target=_DISABLED
         ),
         R_DISABILITY_DURATION.finding(
-            duration, *_DURATION_MESSAGES[duration], (("on", on_iso),), target=_DISABLED
+            lasting, *_DURATION_MESSAGES[lasting], (("on", on_iso),), target=_DISABLED
         ),
         (
             _MEDICAL_MET
@@ -350,10 +334,10 @@ class _Candidate:
             if person is None:  # pragma: no cover - subjects are asked through members
                 raise AssertionError(target)
             return _disability_findings(person, groups, on, self.on_iso)
-        if target is _DRUGS and person is not None and person.drug_use is not None:
-            use = person.drug_use
-            if _holds(use.since, use.until, on) and use.status not in (groups or ()):
-                groups = [*(groups or ()), use.status]
+        if target is _DRUGS and person is not None:
+            status = drug_use_in_force(person, on)
+            if status is not None and status not in (groups or ()):
+                groups = [*(groups or ()), status]
         return [_condition_finding(groups, self, target)]
 
 
@@ -392,10 +376,10 @@ class _Subject:
     ) -> None:
         shared = (assessment.conditions, subject.conditions)
         self.community = isinstance(subject, Community)
-        whole = _Candidate(None, _groups_by_target(on, *shared), on, on_iso)
+        whole = _Candidate(None, groups_by_target(on, *shared), on, on_iso)
         people = people_of(subject)
         self.members = [
-            _Candidate(m, _groups_by_target(on, *shared, m.conditions), on, on_iso, m.id)
+            _Candidate(m, groups_by_target(on, *shared, m.conditions), on, on_iso, m.id)
             for m in people
         ]
         self.candidates = [whole, *self.members]

@@ -7,7 +7,6 @@ import datetime as dt
 from atensi.law import DataGate, Edition, InForceDates, instrument_in_force
 from atensi.model import (
     Assessment,
-    Family,
     Person,
 )
 from atensi.model.subjects import Subject, people_of
@@ -39,10 +38,8 @@ from atensi.rules.eligibility.declarations import (
     R_FLOOR,
     _severity,
 )
-from atensi.rules.eligibility.facts import (
-    _groups_by_target,
-    _nik_contradiction,
-)
+from atensi.rules.eligibility.facts import _nik_contradiction
+from atensi.rules.eligibility.reading import gate_value, groups_by_target, within_gate
 from atensi.vocab import (
     Label,
     Target,
@@ -130,12 +127,7 @@ def _edition_findings(edition: Edition, target: Target) -> list[Finding]:
 
 def _gate_finding(gate: DataGate, subject: Subject, assessment: Assessment) -> Finding:
     """The gate's finding; it depends only on the gate and the one value it reads (memoised)."""
-    if gate.max_decile is not None:
-        value: int | bool | None = assessment.welfare_decile
-        if value is None and isinstance(subject, Family):
-            value = subject.welfare_decile
-    else:
-        value = assessment.in_dtks
+    value = gate_value(gate, subject, assessment)
     key = (gate, value)
     found = _GATE_FINDINGS.get(key)
     if found is None:
@@ -150,27 +142,25 @@ _GATE_FINDINGS: dict[tuple[DataGate, int | bool | None], Finding] = {}
 
 def _new_gate_finding(gate: DataGate, value: int | bool | None) -> Finding:
     declared = R_DTSEN if gate.max_decile is not None else R_DTKS
+    inside = within_gate(gate, value)
     if gate.max_decile is not None:
-        decile = value
-        if decile is None:
+        if inside is None:
             return declared.finding(
                 _UNKNOWN,
                 "welfare decile not recorded: the DTSEN data gate could not be checked",
                 "desil kesejahteraan tidak tercatat: gerbang data DTSEN tidak dapat diperiksa",
                 citation=gate.citation,
             )
-        inside = decile <= gate.max_decile
         return declared.finding(
             _MET if inside else _REVIEW,
-            f"welfare decile {decile}"
+            f"welfare decile {value}"
             + ("" if inside else f", above {gate.max_decile}: needs review (practice, not law)"),
-            f"desil kesejahteraan {decile}"
+            f"desil kesejahteraan {value}"
             + ("" if inside else f", di atas {gate.max_decile}: perlu ditinjau (praktik)"),
-            (("welfare_decile", decile),),
+            (("welfare_decile", value),),
             citation=gate.citation,
         )
-    listed = value
-    if listed is None:
+    if inside is None:
         return declared.finding(
             _UNKNOWN,
             "DTKS listing not recorded: the DTKS data gate could not be checked",
@@ -178,10 +168,10 @@ def _new_gate_finding(gate: DataGate, value: int | bool | None) -> Finding:
             citation=gate.citation,
         )
     return declared.finding(
-        _MET if listed else _REVIEW,
-        "listed in DTKS" if listed else "not listed in DTKS: needs review (practice, not law)",
-        "terdaftar di DTKS" if listed else "tidak terdaftar di DTKS: perlu ditinjau (praktik)",
-        (("in_dtks", listed),),
+        _MET if inside else _REVIEW,
+        "listed in DTKS" if inside else "not listed in DTKS: needs review (practice, not law)",
+        "terdaftar di DTKS" if inside else "tidak terdaftar di DTKS: perlu ditinjau (praktik)",
+        (("in_dtks", value),),
         citation=gate.citation,
     )
 
@@ -304,7 +294,7 @@ def assess_eligibility(
     prepared: _Candidate | _Subject = (
         _Candidate(
             subject,
-            _groups_by_target(on, assessment.conditions, subject.conditions),
+            groups_by_target(on, assessment.conditions, subject.conditions),
             on,
             on_iso,
         )

@@ -6,15 +6,24 @@ import datetime as dt
 from collections.abc import Iterable
 
 from atensi.law import get
-from atensi.model import (
-    DatePrecision,
-)
 from atensi.rules.catalogue import Rule, informative_ids, rule
 from atensi.rules.decision import Finding, Outcome, Status
+from atensi.rules.eligibility.reading import (
+    AGE,
+    ASSESSMENT,
+    CAPACITY,
+    CONDITIONS,
+    DISABILITIES,
+    DRUG_USE,
+    GATES,
+    MEMBERS,
+    NIK,
+    SEX,
+    SUBJECT_KIND,
+)
 from atensi.vocab import (
     Citation,
     Evidence,
-    Sex,
     Target,
     TargetGroup,
     cite,
@@ -33,6 +42,10 @@ _CHILD_AGE_BEFORE = cite(
     note="'belum berusia 18 (delapan belas) tahun', before UU 35/2014 restated it",
 )
 _UU_35_2014_FROM = dt.date(2014, 10, 17)
+#: A child is under this age (UU 35/2014 Pasal 1 angka 1; UU 23/2002 before it).
+CHILD_AGE = 18
+#: An elderly person is this age or over (UU 13/1998 Pasal 1 angka 2).
+ELDERLY_AGE = 60
 _ELDERLY_AGE = cite("uu-13-1998", "Pasal 1 angka 2", _V, source="REFERENCE R21")
 _MEMBERS = cite(
     None,
@@ -116,8 +129,12 @@ _CODES = {t: t.value for t in Target}
 _TARGETS = tuple(Target)
 # ``TargetGroup.target`` and ``.bounds`` are properties; plain mappings are several times
 # cheaper per condition.
-_TARGET_OF = {g: g.target for g in TargetGroup}
 _BOUNDS = {g: g.bounds for g in TargetGroup if not g.bounds.is_empty}
+#: Every age a group's own band starts or ends at.
+_GROUP_AGE_BOUNDS = sorted(
+    {b.age_min for b in _BOUNDS.values() if b.age_min is not None}
+    | {b.age_under for b in _BOUNDS.values() if b.age_under is not None}
+)
 _MEMBER_TARGETS = frozenset({Target.CHILDREN, Target.ELDERLY, Target.PERSONS_WITH_DISABILITIES})
 
 # Reading an enum member through its class (``Status.MET``) costs about 90 ns, a module constant
@@ -126,11 +143,6 @@ _MET, _NOT_MET, _UNKNOWN, _REVIEW = Status.MET, Status.NOT_MET, Status.UNKNOWN, 
 _ELIGIBLE, _NOT_ELIGIBLE = Outcome.ELIGIBLE, Outcome.NOT_ELIGIBLE
 _CHILDREN, _ELDERLY, _DRUGS = Target.CHILDREN, Target.ELDERLY, Target.DRUG_ABUSE_VICTIMS
 _DISABLED, _OTHER_PPKS = Target.PERSONS_WITH_DISABILITIES, Target.OTHER_PPKS
-_FEMALE, _MALE = Sex.FEMALE, Sex.MALE
-_DAY = DatePrecision.DAY
-
-#: The conditions of a candidate in force on the date, by target.
-Groups = dict[Target, list[TargetGroup]]
 
 
 #: Why "no condition recorded" is a "no": rehabilitation is for a person with a social
@@ -161,22 +173,14 @@ def _group_citations(target: Target) -> tuple[Citation, ...]:
 # --- Declarations ---------------------------------------------------------------------------
 
 _E = "eligibility"
-_PERSON_FACTS = ("person.birth_date", "person.nik", "on")
-_CONDITION_READS = (
-    "assessment.conditions",
-    "subject.conditions",
-    "member.conditions",
-    "condition.since",
-    "condition.until",
-    "on",
-)
+_CONDITION_READS = (CONDITIONS, "on")
 R_ASSESSMENT = rule(
     "elig.assessment.present",
     _E,
     "an assessment dated on or before the decision date exists",
     "ada asesmen bertanggal paling lambat tanggal keputusan",
     _ASSESSMENT,
-    ("assessment.assessed_on", "on"),
+    (ASSESSMENT, "on"),
 )
 R_EDITION = rule(
     "elig.edition.target",
@@ -203,7 +207,7 @@ R_CHILD_AGE = rule(
     "under 18 on the date (the 18th birthday ends childhood)",
     "berusia di bawah 18 tahun pada tanggal itu",
     (_CHILD_AGE, _CHILD_AGE_BEFORE),
-    _PERSON_FACTS,
+    (AGE.compared_with(CHILD_AGE), "on"),
 )
 R_ELDERLY_AGE = rule(
     "elig.lansia.age",
@@ -211,7 +215,7 @@ R_ELDERLY_AGE = rule(
     "60 or over on the date",
     "berusia 60 tahun atau lebih pada tanggal itu",
     _ELDERLY_AGE,
-    _PERSON_FACTS,
+    (AGE.compared_with(ELDERLY_AGE), "on"),
 )
 R_AGE_NIK = rule(
     "elig.age.nik",
@@ -219,7 +223,7 @@ R_AGE_NIK = rule(
     "no birth date is recorded: the age is read from the NIK",
     "tanggal lahir tidak tercatat: usia dibaca dari NIK",
     _NIK_BIRTH,
-    ("person.birth_date", "person.nik", "on"),
+    (AGE, "on"),
     gating=False,
 )
 R_LEAP_DAY = rule(
@@ -228,7 +232,7 @@ R_LEAP_DAY = rule(
     "born on 29 February: the birthday counts on 1 March in common years (convention)",
     "lahir 29 Februari: ulang tahun dihitung 1 Maret pada tahun biasa (konvensi)",
     _LEAP_DAY,
-    ("person.birth_date", "on"),
+    (AGE.compared_with(CHILD_AGE, ELDERLY_AGE), "on"),
     gating=False,
 )
 R_NIK_RECORD = rule(
@@ -237,7 +241,7 @@ R_NIK_RECORD = rule(
     "the NIK agrees with the recorded sex and birth date",
     "NIK sesuai dengan jenis kelamin dan tanggal lahir yang tercatat",
     _NIK_RECORD,
-    ("person.nik", "person.sex", "person.birth_date", "subject.kind", "on"),
+    (NIK, SUBJECT_KIND, "on"),
 )
 R_CAPACITY = rule(
     "elig.lansia.capacity",
@@ -245,7 +249,7 @@ R_CAPACITY = rule(
     "potensial / tidak potensial is recorded (it decides which services apply)",
     "potensial / tidak potensial tercatat (menentukan layanan yang berlaku)",
     _ELDERLY_CAPACITY,
-    ("person.elderly_capacity", "subject.kind"),
+    (CAPACITY, SUBJECT_KIND),
     gating=False,
 )
 R_DISABILITY_TYPE = rule(
@@ -254,7 +258,7 @@ R_DISABILITY_TYPE = rule(
     "at least one UU 8/2016 type of disability is recorded",
     "paling sedikit satu ragam disabilitas UU 8/2016 tercatat",
     (_DISABILITY_TYPE, _DISABILITY_PP39),
-    ("person.disabilities", "disability.since", "disability.until", "assessment.conditions", "on"),
+    (DISABILITIES, CONDITIONS, "on"),
 )
 R_DISABILITY_DURATION = rule(
     "elig.disabilitas.duration",
@@ -262,7 +266,7 @@ R_DISABILITY_DURATION = rule(
     "the limitation lasts at least six months or is permanent",
     "keterbatasan berlangsung paling singkat 6 bulan atau permanen",
     (_DISABILITY_TERM, _NOT_YET_UU_8_2016),
-    ("disability.permanent", "disability.since", "on"),
+    (DISABILITIES, "on"),
 )
 R_DISABILITY_MEDICAL = rule(
     "elig.disabilitas.medical",
@@ -270,7 +274,7 @@ R_DISABILITY_MEDICAL = rule(
     "medical personnel determined the type",
     "ragam ditetapkan oleh tenaga medis",
     (_DISABILITY_MEDICAL, _NOT_YET_UU_8_2016),
-    ("disability.determined_by_medical_personnel",),
+    (DISABILITIES,),
 )
 R_GROUP_AGE = rule(
     "elig.group.age_band",
@@ -278,7 +282,7 @@ R_GROUP_AGE = rule(
     "the person's age fits the recorded group's own age band",
     "usia orang itu sesuai rentang usia kelompok yang tercatat",
     [b.age_citation for b in _BOUNDS.values() if b.age_citation is not None],
-    ("person.birth_date", "person.nik", "condition.group", "on"),
+    (AGE.compared_with(*_GROUP_AGE_BOUNDS), CONDITIONS, "on"),
     cites="bound",
 )
 R_GROUP_PERIOD = rule(
@@ -287,7 +291,7 @@ R_GROUP_PERIOD = rule(
     "the recorded group existed on the date",
     "kelompok yang tercatat sudah ada pada tanggal itu",
     [b.period_citation for b in _BOUNDS.values() if b.period_citation is not None],
-    ("condition.group", "on"),
+    (CONDITIONS, "on"),
     cites="bound",
 )
 R_GROUP_SEX = rule(
@@ -296,7 +300,7 @@ R_GROUP_SEX = rule(
     "the person's sex fits the recorded group",
     "jenis kelamin orang itu sesuai kelompok yang tercatat",
     [b.sex_citation for b in _BOUNDS.values() if b.sex_citation is not None],
-    ("person.sex", "condition.group"),
+    (SEX, CONDITIONS),
     cites="bound",
 )
 _CONDITION_RULES: dict[Target, Rule] = {
@@ -342,7 +346,7 @@ _CONDITION_RULES: dict[Target, Rule] = {
         "an addict, abuser or victim of abuse (UU 35/2009), of any age",
         "pecandu, penyalah guna atau korban penyalahgunaan (UU 35/2009), segala usia",
         _group_citations(Target.DRUG_ABUSE_VICTIMS),
-        ("person.drug_use", "drug_use.since", "drug_use.until", *_CONDITION_READS),
+        (DRUG_USE, *_CONDITION_READS),
         cites="group",
     ),
     Target.OTHER_PPKS: rule(
@@ -354,7 +358,7 @@ _CONDITION_RULES: dict[Target, Rule] = {
             *_group_citations(Target.OTHER_PPKS),
             *(b.always_review for b in _BOUNDS.values() if b.always_review is not None),
         ),
-        (*_CONDITION_READS, "condition.justification"),
+        _CONDITION_READS,
         cites="group",
     ),
 }
@@ -370,7 +374,7 @@ _MEMBER_RULES = {
         "a family or group has a member this target can apply to",
         "keluarga atau kelompok memiliki anggota yang dapat menjadi sasaran ini",
         _MEMBERS,
-        ("subject.kind", "subject.members", "member.id"),
+        (SUBJECT_KIND, MEMBERS),
     )
     for target, short in _SHORT.items()
 }
@@ -380,7 +384,7 @@ R_DTKS = rule(
     "listed in DTKS (the data gate of 2021-2024; practice)",
     "terdaftar di DTKS (gerbang data 2021-2024; praktik)",
     None,
-    ("assessment.in_dtks", "edition", "on"),
+    (GATES, "edition", "on"),
     cites="gate",
 )
 R_DTSEN = rule(
@@ -389,7 +393,7 @@ R_DTSEN = rule(
     "in DTSEN welfare deciles 1-5 (the data gate from 2025; practice)",
     "berada di desil kesejahteraan DTSEN 1-5 (gerbang data sejak 2025; praktik)",
     None,
-    ("assessment.welfare_decile", "family.welfare_decile", "subject.kind", "edition", "on"),
+    (GATES, SUBJECT_KIND, "edition", "on"),
     cites="gate",
 )
 _INFORMATIVE = informative_ids(_E)
