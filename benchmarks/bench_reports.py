@@ -1,25 +1,42 @@
-"""Reports over a million cases: records per second for totals and evaluation, and linearity.
+"""Reports over a million cases: records per second, memory per distinct PM, linearity.
 
-Run: ``python benchmarks/bench_reports.py [--cases 1000000] [--small 250000]``. Synthetic cases
-(a person each, distinct, in 60 regencies and 12 target groups; one to three deliveries with
-funding; three in four closed, most with an outcome and follow-ups) are built in chunks of
-10,000 and fed to each accumulator in turn; only the accumulators' own time is measured, not
-the building. The baseline, measured in the same run, is the spreadsheet way: a ``Counter`` of
-deliveries per (year, approach), which counts deliveries, not distinct PM. Printed: records per
-second, the ratio to the baseline, and the time per record at the two sizes (near 1.0: linear).
-Not a test: it asserts nothing.
+Run: ``python benchmarks/bench_reports.py [--cases 1000000] [--small 250000] [--e2e]``.
+
+Synthetic cases (a person each, distinct, in 60 regencies and 12 target groups; one to three
+deliveries with funding; three in four closed, most with an outcome and follow-ups) are built in
+chunks of 10,000 and fed to each accumulator in turn; only the accumulators' own time is
+measured, not the building. The baseline, measured in the same run, is the spreadsheet way: a
+``Counter`` of deliveries per (year, approach), which counts deliveries, not distinct PM.
+Printed: records per second, the ratio to the baseline, the time per record at the two sizes
+(near 1.0: linear), and the **bytes the totals and the evaluation hold per distinct PM** (the
+size of every object they hold, walked with ``gc.get_referents``, divided by the distinct PM),
+beside the floor (a 16-byte key) and a plain ``set`` of the same keys as Python integers,
+measured the same way.
+
+``--e2e`` also writes the cases as JSON Lines (null fields left out, as a registry exports
+them) and times ``atensi report`` on them as a whole process (one process, and ``--jobs 2``),
+beside the time ``json.loads`` alone takes to read the same lines in this process. The machine
+these figures come from is shared with other work: read the ratios, and say so with the
+figures. Not a test: it asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
+import json
+import pathlib
 import random
 import resource
+import subprocess
+import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
 
+from atensi.boundary import unstructure
 from atensi.model import (
     Case,
     CaseOutcome,
@@ -31,8 +48,8 @@ from atensi.model import (
     Termination,
 )
 from atensi.nik import NoNik, NoNikReason
-from atensi.regions import _load
-from atensi.reports import Evaluation, Totals, parse_period
+from atensi.regions import _load, is_valid_code
+from atensi.reports import Budget, Evaluation, Totals, parse_period
 from atensi.vocab import (
     Approach,
     FundingChannel,
@@ -43,7 +60,12 @@ from atensi.vocab import (
 
 PERIOD = parse_period("2021-01-01/2025-12-31")
 CHUNK = 10_000
-REGENCIES = sorted(r.code for r in _load().values() if r.level == 2 and r.current)[:60]
+# Regencies whose first district (..01) exists: a domicile is a real district code.
+REGENCIES = sorted(
+    r.code
+    for r in _load().values()
+    if r.level == 2 and r.current and is_valid_code(r.code + "01", include_retired=False)
+)[:60]
 GROUPS = [
     TargetGroup("anak_jalanan"),
     TargetGroup("anak_terlantar"),
@@ -128,17 +150,35 @@ def baseline() -> tuple[Callable[[Case], None], Callable[[], int]]:
     return add, lambda: len(counts)
 
 
-def run(total: int) -> dict[str, float]:
-    """Seconds each accumulator spends on ``total`` cases."""
+def _held(objects: list[object]) -> int:
+    """Bytes of ``objects`` and of everything they hold, each object once."""
+    seen: set[int] = set()
+    stack = list(objects)
+    total = 0
+    while stack:
+        found = stack.pop()
+        if id(found) in seen or isinstance(found, type):
+            continue
+        seen.add(id(found))
+        total += sys.getsizeof(found)
+        stack.extend(gc.get_referents(found))
+    return total
+
+
+def run(total: int) -> tuple[dict[str, float], dict[str, float]]:
+    """Seconds each accumulator spends on ``total`` cases, and bytes held per distinct PM."""
     rng = random.Random(14)
-    totals = Totals(PERIOD)
-    evaluation = Evaluation(PERIOD)
+    key = bytes(range(16))
+    totals = Totals(PERIOD, pseudonym_key=key)
+    evaluation = Evaluation(PERIOD, pseudonym_key=key)
+    budget = Budget(PERIOD)
     base, _ = baseline()
-    spent = {"baseline": 0.0, "totals": 0.0, "evaluation": 0.0}
-    adders: dict[str, Callable[[Case], None]] = {
+    spent = {"baseline": 0.0, "totals": 0.0, "evaluation": 0.0, "budget": 0.0}
+    adders: dict[str, Callable[[Case], object]] = {
         "baseline": base,
         "totals": totals.add,
         "evaluation": evaluation.add,
+        "budget": budget.add,
     }
     for start in range(0, total, CHUNK):
         chunk = synthetic(start, min(CHUNK, total - start), rng)
@@ -151,12 +191,91 @@ def run(total: int) -> dict[str, float]:
     rows = totals.counts(("period", "target", "province"))
     values = evaluation.values()
     spent["tables"] = time.perf_counter() - began
+    pm = totals.total()
     print(
-        f"  {total:,} cases: {totals.deliveries:,} deliveries, {totals.total():,} distinct PM, "
-        f"{len(totals.cells):,} cells, {len(rows):,} rows by period × target × province, "
+        f"  {total:,} cases: {totals.deliveries:,} deliveries, {pm:,} distinct PM, "
+        f"{totals.cell_count:,} cells, {len(rows):,} rows by period × target × province, "
         f"{len(values)} measures"
     )
-    return spent
+    # What each accumulator holds for its PM (the spec, the key and the vocabulary are shared
+    # module data, not counted): every object reachable from the fields that grow.
+    gc.collect()
+    held_totals = _held([totals._codes, totals._pairs])
+    held_evaluation = _held([evaluation._pm, evaluation.tallies, evaluation.units])
+    keys = {
+        int.from_bytes(k, "big")
+        for _, first, n in evaluation._pm.tags()
+        for k in evaluation._pm.keys(first, n)
+    }
+    held_set = _held([keys])
+    memory = {
+        "totals": held_totals / pm,
+        "evaluation": held_evaluation / pm,
+        "together": (held_totals + held_evaluation) / pm,
+        "set of int": held_set / pm,
+    }
+    del keys
+    return spent, memory
+
+
+def _compact(record: object) -> object:
+    if isinstance(record, dict):
+        return {k: _compact(v) for k, v in record.items() if v not in (None, [], {})}
+    if isinstance(record, list):
+        return [_compact(v) for v in record]
+    return record
+
+
+def end_to_end(sizes: list[int], folder: pathlib.Path) -> None:
+    """``atensi report`` as a whole process on ``sizes`` cases, one process and ``--jobs 2``."""
+    atensi = [sys.executable, "-m", "atensi", "report"]
+    print(f"\natensi report, whole process (a file per size in {folder})")
+    print(
+        f"{'cases':>10}{'jobs':>6}{'wall s':>9}{'cpu s':>9}{'cases/s':>10}{'cases/cpu-s':>13}"
+        f"{'× json.loads':>14}"
+    )
+    for size in sizes:
+        path = folder / f"cases-{size}.jsonl"
+        rng = random.Random(14)
+        with path.open("w", encoding="utf-8") as handle:
+            for start in range(0, size, CHUNK):
+                for case in synthetic(start, min(CHUNK, size - start), rng):
+                    handle.write(json.dumps(_compact(unstructure(case)), ensure_ascii=False))
+                    handle.write("\n")
+        began = time.perf_counter()
+        with path.open("rb") as handle:
+            for line in handle:
+                json.loads(line)
+        loads = time.perf_counter() - began
+        for jobs in (1, 2):
+            out = folder / f"report-{size}-{jobs}"
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            began = time.perf_counter()
+            subprocess.run(
+                [
+                    *atensi,
+                    str(path),
+                    "--period",
+                    "2021-01-01/2025-12-31",
+                    "--out",
+                    str(out),
+                    "--format",
+                    "csv,json",
+                    "--quiet",
+                    "--jobs",
+                    str(jobs),
+                ],
+                check=True,
+                stderr=subprocess.DEVNULL,
+            )
+            wall = time.perf_counter() - began
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            print(
+                f"{size:>10,}{jobs:>6}{wall:>9.1f}{cpu:>9.1f}{size / wall:>10,.0f}"
+                f"{size / cpu:>13,.0f}{wall / loads:>14.1f}"
+            )
+        path.unlink()
 
 
 def main() -> None:
@@ -164,23 +283,34 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--small", type=int, default=250_000)
+    parser.add_argument("--e2e", action="store_true", help="also time atensi report")
     args = parser.parse_args()
     results = {}
+    memory = {}
     for size in (args.small, args.cases):
         print(f"{size:,} cases")
-        results[size] = run(size)
+        results[size], memory[size] = run(size)
     large, small = results[args.cases], results[args.small]
     print()
     print(f"{'':12}{'records/s':>14}{'× baseline':>12}{'µs/record':>12}{'linearity':>11}")
-    for name in ("baseline", "totals", "evaluation"):
+    for name in ("baseline", "totals", "evaluation", "budget"):
         rate = args.cases / large[name]
         ratio = large[name] / large["baseline"]
         per_large = large[name] / args.cases * 1e6
         per_small = small[name] / args.small * 1e6
         print(f"{name:12}{rate:14,.0f}{ratio:12.1f}{per_large:12.2f}{per_large / per_small:11.2f}")
     print(f"tables from the accumulators ({args.cases:,} cases): {large['tables']:.2f} s")
+    print("\nbytes held per distinct PM (floor: 16, one 128-bit key)")
+    for name in ("totals", "evaluation", "together", "set of int"):
+        print(
+            f"  {name:12}{memory[args.small][name]:8.1f} at {args.small:,}"
+            f"{memory[args.cases][name]:8.1f} at {args.cases:,}"
+        )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of the process: {peak:,.0f} MB")
+    if args.e2e:
+        with tempfile.TemporaryDirectory() as folder:
+            end_to_end([args.small, args.cases], pathlib.Path(folder))
 
 
 if __name__ == "__main__":

@@ -46,15 +46,18 @@ def glossary() -> str:
     return "\n".join(lines)
 
 
+def _date_fact(fact: object, missing: str = "not found") -> str:
+    """A DateFact as the pages show it: the date, and whether it is verified."""
+    if fact is None:
+        return missing
+    value = getattr(fact, "value")  # noqa: B009 - DateFact
+    verified = getattr(fact, "verified")  # noqa: B009
+    return value.isoformat() + ("" if verified else " (unverified)")
+
+
 def timeline() -> str:
     """Return the timeline of instruments and ATENSI editions in Markdown."""
-
-    def date(fact: object) -> str:
-        if fact is None:
-            return "not found"
-        value = getattr(fact, "value")  # noqa: B009 - DateFact
-        verified = getattr(fact, "verified")  # noqa: B009
-        return value.isoformat() + ("" if verified else " (unverified)")
+    date = _date_fact
 
     lines = [
         "# Timeline of instruments (generated)",
@@ -663,10 +666,153 @@ def funding_page() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _addresses(addresses: tuple[str, ...]) -> str:
+    shown = []
+    for address in addresses:
+        if address.startswith(("http://", "https://")):
+            host = address.split("/")[2]
+            shown.append(f"[{_cell(host)}]({address})")
+        else:
+            shown.append(f"`{_cell(address)}`")
+    return "<br>".join(shown) or "—"
+
+
+def sources_page() -> str:
+    """Return the sources catalogue, generated from ``atensi.law.sources()``."""
+    from atensi.law import sources
+    from atensi.law.sources import SourceKind
+
+    entries = sources()
+    lines = [
+        "# Sources catalogue (generated)",
+        "",
+        "Every document atensi cites, generated from `atensi.law.sources()` (the data file",
+        "`src/atensi/data/law/sources.json`). A citation's `source` is an **id** of this page;",
+        "open the address to read what atensi read. An *unverified* date is atensi's best",
+        "evidence, not a date read in the instrument; `instrument_in_force(on,",
+        "in_force_dates=...)` replaces it. Where no address was retained, the entry says so.",
+        "",
+        f"{len(entries)} sources.",
+        "",
+    ]
+    for kind in SourceKind:
+        chosen = [e for e in entries if e.kind is kind]
+        if not chosen:
+            continue
+        lines += [f"## {kind.label.en}", ""]
+        if kind.is_instrument:
+            lines += [
+                "| Id | Instrument | Issuer | Signed / promulgated / in force | Gazette | "
+                "Where to read it | Read | Grade |",
+                "|---|---|---|---|---|---|---|---|",
+            ]
+            for e in chosen:
+                known = (e.signed, e.promulgated, e.in_force_from)
+                dates = " / ".join(_date_fact(d, "—") for d in known)
+                lines.append(
+                    f"| `{e.id}` | {_cell(e.name)}: {_cell(e.title)} | {_cell(e.issuer)} "
+                    f"| {dates} | {_cell(e.gazette)} | {_addresses(e.addresses)} "
+                    f"| {_cell(e.read)}{'; ' + _cell(e.note) if e.note else ''} "
+                    f"| {e.evidence.value} |"
+                )
+        else:
+            lines += [
+                "| Id | Title | Issuer | Published | Where to read it | Read | Grade |",
+                "|---|---|---|---|---|---|---|",
+            ]
+            for e in chosen:
+                published = e.published.isoformat() if e.published else ""
+                lines.append(
+                    f"| `{e.id}` | {_cell(e.title)} | {_cell(e.issuer)} | {published} "
+                    f"| {_addresses(e.addresses)} "
+                    f"| {_cell(e.read)}{'; ' + _cell(e.note) if e.note else ''} "
+                    f"| {e.evidence.value} |"
+                )
+        lines.append("")
+    return "\n".join(lines)
+
+
+#: The parameter pictures are drawn to this day (the docs read no clock).
+PICTURES_UNTIL = (2027, 1, 1)
+
+
+def parameters_page() -> str:
+    """Return the dated parameters, each with its timeline picture and every value cited."""
+    from atensi.law import parameters
+
+    lines = [
+        "# Dated parameters (generated)",
+        "",
+        "Every threshold, amount, period, cut-off and switch date the rules read, generated",
+        "from `atensi.law.parameters()` (one JSON file each under",
+        "`src/atensi/data/law/parameters/`). Read one with `atensi.law.parameter(name, on,",
+        "edition=..., in_force_dates=...)`. A value applies **from** its date (inclusive); a",
+        "value tied to an edition applies under that edition and later ones; the last value",
+        "whose conditions hold applies. Each picture shows what the rules read on each day",
+        "(the editions resolved as every rule resolves them), coloured by the grade of the",
+        "value's citation; white: the parameter does not apply.",
+        "",
+    ]
+    for found in parameters():
+        lines += [
+            f"## `{found.name}`",
+            "",
+            f"{found.description.en}. *{found.description.id}.* Unit: `{found.unit}`.",
+            "",
+        ]
+        if found.note:
+            lines += [found.note, ""]
+        lines += [
+            f"![{found.name}](parameter-{found.name}.svg)",
+            "",
+            "| From | Edition | Value | Citation |",
+            "|---|---|---|---|",
+        ]
+        for entry in found.entries:
+            value = entry.value
+            shown = (
+                "—"
+                if value is None
+                else (", ".join(map(str, value)) if isinstance(value, tuple) else str(value))
+            )
+            start = entry.start.isoformat() if entry.start else "(always)"
+            cited = _citation(entry.citation)
+            lines.append(
+                f"| {start} | {entry.edition or ''} | `{_cell(shown)}` "
+                f"| {cited} (source `{entry.citation.source}`) |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def parameter_pictures() -> dict[str, bytes]:
+    """Draw each parameter's timeline (matplotlib, from the docs extra)."""
+    import datetime as dt
+    import io
+
+    from atensi.law import parameter_names
+    from atensi.reports import PlotUnavailable
+
+    try:
+        from atensi.reports import plots
+
+        out = {}
+        for name in parameter_names():
+            figure = plots.parameter_figure(name, until=dt.date(*PICTURES_UNTIL))
+            buffer = io.BytesIO()
+            plots.write_figure(figure, buffer, "svg")
+            out[f"parameter-{name}.svg"] = buffer.getvalue()
+    except PlotUnavailable as err:
+        raise RuntimeError(
+            "the docs draw the parameter pictures with matplotlib: pip install -e '.[docs]'"
+        ) from err
+    return out
+
+
 EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
 
 
-def report_pictures() -> dict[str, bytes]:
+def report_pictures() -> dict[str, bytes | str]:
     """Draw the report pictures from the example programme (``examples/programme.jsonl``).
 
     The build fails, loudly, without matplotlib: the docs extra installs it, and a page that
@@ -699,7 +845,8 @@ def report_pictures() -> dict[str, bytes]:
                 title="Achievement against targets, 2024 (example data)",
             ),
             "report-coverage.svg": plots.coverage_heatmap(
-                atensi.coverage(registry, on=dt.date(2024, 6, 1))
+                [atensi.coverage(registry, on=dt.date(y, 7, 1)) for y in range(2016, 2026)],
+                title="Coverage of the example registry by province and year (1 July)",
             ),
             "report-editions.svg": plots.editions_figure(until=dt.date(2027, 1, 1)),
         }
@@ -712,7 +859,87 @@ def report_pictures() -> dict[str, bytes]:
         buffer = io.BytesIO()
         plots.write_figure(figure, buffer, "svg")
         out[name] = buffer.getvalue()
+    out["performance-ratios.svg"] = performance_svg()
     return out
+
+
+#: The tables of docs/performance.md the chart reads: a heading of the table, the column read.
+_PERFORMANCE_TABLES = (
+    ("| candidate | µs per item, now |", -1, "validation of one item (× pydantic v2 strict)"),
+    ("| records | pipeline | records/s |", 3, "end to end, 100,000 records (× pydantic)"),
+)
+
+
+def _ratio(cell: str) -> tuple[float, float, float] | None:
+    """``**1.30 (1.21–1.45)**`` as (median, low, high); ``None`` for a cell without a ratio."""
+    import re
+
+    found = re.search(r"([0-9.]+)(?:\s*\(([0-9.]+)–([0-9.]+)\))?", cell.replace("*", ""))
+    if found is None or cell.strip() in ("—", ""):
+        return None
+    median = float(found.group(1))
+    low = float(found.group(2) or median)
+    high = float(found.group(3) or median)
+    return median, low, high
+
+
+def performance_svg() -> str:
+    """The headline ratios of docs/performance.md as a chart, read from its own tables.
+
+    The page's tables are the one record of the measurements; the chart is drawn from them when
+    the docs build, so the two never disagree. Each bar is the median ratio of a round, the
+    whiskers the lowest and highest round; the line at 1 is pydantic.
+    """
+    import io
+
+    import matplotlib.figure
+
+    text = (pathlib.Path(__file__).parent / "performance.md").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    panels = []
+    for heading, column, title in _PERFORMANCE_TABLES:
+        start = next(i for i, line in enumerate(lines) if line.startswith(heading))
+        rows = []
+        for line in lines[start + 2 :]:
+            if not line.startswith("|"):
+                break
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            if column == 3 and cells[0].replace(",", "") != "100000":
+                continue
+            name = cells[1] if column == 3 else cells[0]
+            ratio = _ratio(cells[column])
+            if ratio is not None:
+                rows.append((name.replace("*", "").replace("`", ""), ratio))
+        panels.append((title, rows))
+    figure = matplotlib.figure.Figure(figsize=(8.5, 6.2), layout="constrained", dpi=150)
+    figure.suptitle(
+        "atensi (blue) against its baselines (grey); whiskers: lowest and highest round", fontsize=9
+    )
+    for index, (title, rows) in enumerate(panels):
+        axes = figure.add_subplot(len(panels), 1, index + 1)
+        names = [name for name, _ in rows]
+        medians = [r[0] for _, r in rows]
+        errors = [[r[0] - r[1] for _, r in rows], [r[2] - r[0] for _, r in rows]]
+        baselines = ("pydantic", "msgspec", "json.loads only")
+        colours = ["#999999" if n.startswith(baselines) else "#0072B2" for n in names]
+        axes.barh(range(len(rows)), medians, xerr=errors, color=colours, capsize=2)
+        axes.set_yticks(range(len(rows)), names, fontsize=7)
+        axes.invert_yaxis()
+        axes.axvline(1.0, color="black", linewidth=0.8)
+        for row, (_, (median, _low, high)) in enumerate(rows):
+            axes.annotate(
+                f"{median:.2f}×",
+                (high, row),
+                xytext=(5, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=7,
+            )
+        axes.set_xlim(0, max(r[2] for _, r in rows) * 1.15)
+        axes.set_title(title, fontsize=9)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "atensi"})
+    return buffer.getvalue().decode("utf-8")
 
 
 def write_generated_pages(target: pathlib.Path) -> None:
@@ -729,13 +956,16 @@ def write_generated_pages(target: pathlib.Path) -> None:
         *((f"target-{code}.md", target_page(code)) for code in _WHO),
         ("measures.md", measures_page()),
         ("funding.md", funding_page()),
+        ("sources.md", sources_page()),
+        ("parameters.md", parameters_page()),
     )
     for name, text in pages:
         path = target / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
-    pictures = {**report_pictures(), "boundary-route.svg": boundary_route()}
+    pictures = {**report_pictures(), **parameter_pictures(), "boundary-route.svg": boundary_route()}
     for name, data in pictures.items():
+        data = data.encode("utf-8") if isinstance(data, str) else data
         path = target / name
         if not path.exists() or path.read_bytes() != data:
             path.write_bytes(data)

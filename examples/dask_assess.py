@@ -4,7 +4,8 @@ Run from a checkout with the ``dask`` extra (``pip install -e '.[dask]'``)::
 
     python examples/dask_assess.py 'examples/assessments*.jsonl' decisions/ --on 2024-06-01
 
-It writes one ``decisions/NNN.jsonl`` per partition: one JSON line per record, the same text
+It writes one ``decisions/NNN.jsonl`` per partition (each ending with a line break, so that
+``cat decisions/*.jsonl`` is one record per line): one JSON line per record, the same text
 ``atensi assess`` writes after its ``index`` and ``line`` (``assess_line_json``). Bad lines
 (not JSON, not UTF-8, a key twice) become that line's error result and blank lines are
 skipped, exactly as on the command line, so one bad line never stops the job.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import glob
 import pathlib
 from collections.abc import Sequence
 from typing import Any
@@ -49,10 +51,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("output", help="a directory for the decision files")
     parser.add_argument("--on", required=True, type=dt.date.fromisoformat, help="YYYY-MM-DD")
     parser.add_argument("--scheduler", default="processes", help="processes, threads, ...")
+    parser.add_argument("--blocksize", default="64MB", help="bytes per partition (64MB)")
     args = parser.parse_args(argv)
+    if not glob.glob(args.inputs) and "://" not in args.inputs:
+        # Before the output folder is made: a mistyped glob leaves nothing behind.
+        parser.error(f"no file matches {args.inputs!r}")
     out = pathlib.Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
-    written = decisions(args.inputs, args.on).to_textfiles(str(out / "*.jsonl"), compute=False)
+    # last_endline: every part ends with a line break, so `cat decisions/*.jsonl` gives one
+    # record per line (dask's default leaves the last line of each part open).
+    written = decisions(args.inputs, args.on, blocksize=args.blocksize).to_textfiles(
+        str(out / "*.jsonl"), compute=False, last_endline=True
+    )
     import dask
 
     dask.compute(*written, scheduler=args.scheduler)

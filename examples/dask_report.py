@@ -10,10 +10,12 @@ It writes the tables (CSV) and ``report.json`` into the output directory, as
 partitions is still one PM). A bad line (not JSON, not UTF-8, a key twice, not a valid case or
 portfolio) is counted and skipped, so one bad line never stops the job; the count is printed.
 
-Give every partial the same parameters and, with ``--pseudonym-key-file``, the same key: the
-key travels inside the task, and a partial sent back to the scheduler leaves it behind (it
-merges, but cannot read new records). The process scheduler starts worker processes that
-import this file, so everything that starts work sits under ``if __name__ == "__main__":``.
+Give every partial the same parameters and the same key (partials made with different keys do
+not merge): a random key drawn once for the run, or the one in ``--pseudonym-key-file`` to merge
+with other runs. The key travels inside the task, and a partial sent back to the scheduler
+leaves it behind (it merges, but cannot read new records). The process scheduler starts
+worker processes that import this file, so everything that starts work sits under
+``if __name__ == "__main__":``.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import functools
 import pathlib
+import secrets
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -30,7 +33,7 @@ from atensi.model import Period
 from atensi.reports import ProgrammeReport, parse_period
 
 
-def partial(lines: Iterable[str], period: Period, key: bytes | None) -> list[ProgrammeReport]:
+def partial(lines: Iterable[str], period: Period, key: bytes) -> list[ProgrammeReport]:
     """One partition's report (the map step)."""
     report = ProgrammeReport(period, pseudonym_key=key)
     for line in lines:
@@ -40,9 +43,9 @@ def partial(lines: Iterable[str], period: Period, key: bytes | None) -> list[Pro
 
 
 def report_of(
-    paths: str | list[str], period: Period, key: bytes | None = None, *, blocksize: str = "64MB"
+    paths: str | list[str], period: Period, key: bytes, *, blocksize: str = "64MB"
 ) -> Any:
-    """The delayed merged report of every line of ``paths``."""
+    """The delayed merged report of every line of ``paths``, every partial made with ``key``."""
     lines = db.read_text(paths, blocksize=blocksize, errors="surrogateescape")
     partials = lines.map_partitions(functools.partial(partial, period=period, key=key))
     return partials.fold(lambda a, b: a.merge(b))
@@ -57,7 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--pseudonym-key-file", help="a file holding the key in hexadecimal")
     parser.add_argument("--scheduler", default="processes", help="processes, threads, ...")
     args = parser.parse_args(argv)
-    key = None
+    # Partials merge only when made with one key: the caller's (to merge with other runs), or
+    # one drawn at random for this run and never written down.
+    key = secrets.token_bytes(32)
     if args.pseudonym_key_file:
         key = bytes.fromhex(pathlib.Path(args.pseudonym_key_file).read_text().strip())
     report = report_of(args.inputs, parse_period(args.period), key).compute(

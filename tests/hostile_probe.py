@@ -42,6 +42,16 @@ from atensi import InvalidRecord
 from atensi.batch import assess_record, assess_record_json, validate_record
 from atensi.model import Assessment, Case, Person, ServiceDelivery, UnitRegistry
 from atensi.privacy import WeakKey, redact
+from tests.planted import (
+    NIK_FORMS,
+    PLACES,
+    entity_of,
+    leaks,
+    library_outputs,
+    plant,
+    seeds,
+)
+from tests.planted import SECRETS as PLANTED
 from tests.strategies_model import (
     EndlessMapping,
     HugeList,
@@ -203,7 +213,9 @@ def library_inputs(count: int, seed: int) -> Iterator[tuple[type[Any], Any]]:
             new = rng.choice(HOSTILE)()
             if path and rng.random() < 0.3 and isinstance(mutated, dict):
                 # A hostile key beside the others, or in place of one.
-                key = rng.choice([SECRET_NIK, "k" * 10_000, "\x1b[31m", "a\nb", "\ud800", 10**50])
+                key = rng.choice(
+                    [SECRET_NIK, "k" * 10_000, "\x1b[31m", "a\nb", "\ud800", 10**50, *PLANTED]
+                )
                 mutated = {**mutated, key: new}
             else:
                 mutated = _replace(mutated, path, new)
@@ -222,7 +234,7 @@ class Tally(NamedTuple):
 
 def _clean(text: str) -> bool:
     text.encode("utf-8")  # an unencodable output counts as an escape
-    return not any(secret in text for secret in SECRETS)
+    return not any(secret in text for secret in SECRETS) and not leaks(text)
 
 
 def _library_case(cls: type[Any], value: Any) -> bool:
@@ -299,7 +311,7 @@ def probe_library(count: int, seed: int = 16) -> Tally:
 # --- The command line ------------------------------------------------------------------------
 
 #: Exit codes the command line documents.
-DOCUMENTED = {0, 1, 2, 3, 4, 5, 6}
+DOCUMENTED = {0, 1, 2, 3, 4, 5, 6, 129, 143}
 
 _PERSON = json.dumps(
     {"id": "P", "nik": SECRET_NIK, "name": "Rahasia Sekali", "registry_id": "DTKS-RAHASIA-77"}
@@ -310,6 +322,11 @@ _ITEM = json.dumps(
         "assessment": {"id": "A", "assessed_on": "2024-01-01", "notes": "catatan HIV rahasia"},
     }
 ).encode()
+
+_DEEP = b'{"a": ' * 1000 + b"1" + b"}" * 1000
+_DISGUISED_KEYS = b"\n".join(
+    json.dumps({**json.loads(_PERSON), form: 1}, ensure_ascii=False).encode() for form in NIK_FORMS
+)
 
 #: Named command-line conditions: (name, arguments with ``{file}``, file bytes, stdout target).
 Condition = tuple[str, tuple[str, ...], bytes, str]
@@ -339,6 +356,11 @@ _PER_COMMAND: tuple[Condition, ...] = tuple(
         ("deep nesting", b'{"a": ' * 100_000 + b"1" + b"}" * 100_000, "pipe"),
         ("disk full", _PERSON + b"\n" + _ITEM, "/dev/full"),
         ("broken pipe", (_PERSON + b"\n") * 20_000, "closed"),
+        ("closed stdout", _PERSON + b"\n" + _ITEM, "closed-fd"),
+        ("deep item in an array", b"[" + _ITEM + b",\n" + _DEEP + b",\n" + _ITEM + b"]", "pipe"),
+        ("lone CR separators", _PERSON + b"\r" + _ITEM + b"\r" + _PERSON, "pipe"),
+        ("NUL in a line", _PERSON + b'\n{"id": "\x00"}\n' + _ITEM, "pipe"),
+        ("disguised NIK keys", _DISGUISED_KEYS, "pipe"),
     )
 )
 _COVERAGE = ("coverage", "{file}", "--on", "2024-06-01")
@@ -369,6 +391,15 @@ def _run_cli(args: tuple[str, ...], data: bytes, out: str, folder: str) -> tuple
         handle.write(data)
     argv = [sys.executable, "-m", "atensi", *(a.replace("{file}", path) for a in args)]
     stdin = subprocess.PIPE if out == "stdin" else subprocess.DEVNULL
+    if out == "closed-fd":
+        done = subprocess.run(
+            ["sh", "-c", 'exec "$@" >&-', "sh", *argv],
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+            cwd=ROOT,
+        )
+        return done.returncode, done.stderr.decode("utf-8"), True
     if out == "/dev/full":
         with open("/dev/full", "w") as full:
             done = subprocess.run(
@@ -412,10 +443,115 @@ def probe_cli(
             elif "Traceback" in text or code not in DOCUMENTED:
                 escaped += 1
                 examples.append(f"escaped: {name} (exit {code})")
-            if any(secret in text for secret in SECRETS):
+            if any(secret in text for secret in SECRETS) or leaks(text):
                 leaked += 1
                 examples.append(f"leaked: {name}")
     return Tally(len(conditions), escaped, hung, leaked, tuple(examples))
+
+
+# --- The attacker: planted secrets through every output ---------------------------------------
+
+
+class Leaks(NamedTuple):
+    """What the planted-secret probe found."""
+
+    records: int
+    outputs: int
+    leaked_outputs: int
+    leaked_records: int
+    examples: tuple[str, ...]
+
+
+def planted_records(count: int, seed: int) -> list[tuple[str, Any]]:
+    """``count`` example records, each with one to three secrets planted (:mod:`tests.planted`)."""
+    rng = random.Random(seed)
+    found = seeds()
+    kinds = ("person", "item", "case", "registry")
+    out = []
+    for _ in range(count):
+        kind = rng.choice(kinds)
+        record = rng.choice(found[kind])
+        for _ in range(rng.choice((1, 1, 2, 3))):
+            secret, place = rng.choice(PLANTED), rng.choice(PLACES)
+            record = plant(record, entity_of(kind), secret, place, rng.randrange(1000))
+        out.append((kind, record))
+    return out
+
+
+def probe_planted_library(records: list[tuple[str, Any]]) -> Leaks:
+    """Every library output of every planted record; how many show a secret."""
+    outputs = leaked_outputs = leaked_records = 0
+    examples: list[str] = []
+    for index, (kind, record) in enumerate(records):
+        texts = library_outputs(kind, record)
+        bad = [text for text in texts if leaks(text)]
+        outputs += len(texts)
+        leaked_outputs += len(bad)
+        if bad:
+            leaked_records += 1
+            if len(examples) < 5:
+                examples.append(f"record {index} ({kind}): {leaks(bad[0])}")
+    return Leaks(len(records), outputs, leaked_outputs, leaked_records, tuple(examples))
+
+
+def probe_planted_cli(records: list[tuple[str, Any]], folder: str) -> Leaks:
+    """Every command over files of planted records; lines and report files that show a secret.
+
+    Records go into JSON Lines and JSON array files by kind; ``validate`` reads every kind,
+    ``assess`` (one and two jobs) and ``explain`` the items, ``report`` (with ``--trace``) the
+    cases, ``coverage`` the registries. An output is one line of standard output or error, or
+    one report file.
+    """
+    by_kind: dict[str, list[Any]] = {}
+    for kind, record in records:
+        by_kind.setdefault(kind, []).append(record)
+    runs: list[tuple[str, list[str], str | None]] = []
+    for kind, items in by_kind.items():
+        lines = os.path.join(folder, f"{kind}.jsonl")
+        array = os.path.join(folder, f"{kind}.json")
+        with open(lines, "w", encoding="utf-8") as handle:
+            handle.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in items)
+        with open(array, "w", encoding="utf-8") as handle:
+            handle.write("[" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in items) + "]")
+        cli_kind = {"registry": "unit-registry"}.get(kind, kind)
+        for path in (lines, array):
+            runs.append((f"validate {kind}", ["validate", path, "--kind", cli_kind], None))
+        if kind == "item":
+            for path in (lines, array):
+                runs.append(("assess", ["assess", path, "--on", "2024-06-01"], None))
+                runs.append(("explain", ["explain", path, "--on", "2024-06-01"], None))
+            runs.append(("assess --jobs 2", [*runs[-2][1], "--jobs", "2", "--force-jobs"], None))
+        if kind == "case":
+            out = os.path.join(folder, "report")
+            argv = ["report", lines, "--period", "2021-01-01/2025-12-31", "--out", out]
+            runs.append(("report", [*argv, "--trace", "target=anak"], out))
+        if kind == "registry":  # one document each: the first twenty
+            for index, registry in enumerate(items[:20]):
+                path = os.path.join(folder, f"registry-{index}.json")
+                with open(path, "w", encoding="utf-8") as handle:
+                    json.dump(registry, handle, ensure_ascii=False)
+                runs.append(("coverage", ["coverage", path, "--on", "2024-06-01"], None))
+    outputs = leaked_outputs = 0
+    examples: list[str] = []
+    for name, argv, written in runs:
+        done = subprocess.run(
+            [sys.executable, "-m", "atensi", *argv],
+            capture_output=True,
+            cwd=ROOT,
+            timeout=600,
+            check=False,
+        )
+        texts = (done.stdout + done.stderr).decode("utf-8").splitlines()
+        if written is not None and os.path.isdir(written):
+            for entry in sorted(os.listdir(written)):
+                with open(os.path.join(written, entry), "rb") as handle:
+                    texts.append(handle.read().decode("utf-8", "replace"))
+        bad = [text for text in texts if leaks(text)]
+        outputs += len(texts)
+        leaked_outputs += len(bad)
+        if bad and len(examples) < 8:
+            examples.append(f"{name}: {len(bad)} outputs, e.g. {leaks(bad[0])}")
+    return Leaks(len(records), outputs, leaked_outputs, 0, tuple(examples))
 
 
 def main() -> None:
@@ -423,7 +559,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--count", type=int, default=74_000, help="library inputs (74,000)")
     parser.add_argument("--seed", type=int, default=16)
+    parser.add_argument(
+        "--planted", type=int, default=11_000, help="records with planted secrets (11,000)"
+    )
+    parser.add_argument("--only-planted", action="store_true", help="the attacker's figure only")
     args = parser.parse_args()
+    if args.planted:
+        records = planted_records(args.planted, args.seed)
+        started = time.perf_counter()
+        library_leaks = probe_planted_library(records)
+        with tempfile.TemporaryDirectory() as folder:
+            cli_leaks = probe_planted_cli(records, folder)
+        for what, found in (("library", library_leaks), ("command line", cli_leaks)):
+            print(
+                f"planted secrets, {what}: {found.records:,} records, {found.outputs:,} outputs, "
+                f"{found.leaked_outputs:,} leaked"
+                + (f" ({found.leaked_records:,} records)" if what == "library" else "")
+            )
+            for example in found.examples:
+                print(f"  {example}")
+        print(f"  ({time.perf_counter() - started:.0f} s)")
+    if args.only_planted:
+        return
     start = time.perf_counter()
     library = probe_library(args.count, args.seed)
     middle = time.perf_counter()

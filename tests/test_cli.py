@@ -79,7 +79,7 @@ def test_stdin_and_json_arrays_stream() -> None:
 
 def test_explain_in_indonesian() -> None:
     result = run("explain", "examples/cases.json", "--on", "2024-06-01", "--lang", "id")
-    assert "Keputusan (eligibility, 2024-06-01, atensi-2022)" in result.stdout
+    assert "Keputusan (kelayakan, 2024-06-01, atensi-2022)" in result.stdout
     assert "rekaman" in result.stderr
 
 
@@ -153,13 +153,31 @@ def test_broken_json_lines_are_invalid_records_with_line_numbers(tmp_path: pathl
         (b'[{"id": "P"}, {"id": ', "truncated"),
         (b'[{"id": "P"}', "truncated"),
         (b'[{"id": "P"} {"id": "Q"}]', "expected ','"),
-        (b'[{"id": "\xff"}]', "not UTF-8"),
+        (b'[{"id": "P"}, {"id": "\\"}]', "never ends"),
     ],
 )
 def test_unreadable_arrays_exit_2(tmp_path: pathlib.Path, data: bytes, message: str) -> None:
     result = run("validate", write(tmp_path, "bad.json", data), "--kind", "person")
     assert result.returncode == 2
     assert message in result.stderr
+
+
+def test_an_item_nested_1000_deep_in_an_array_file_is_one_result_of_three(
+    tmp_path: pathlib.Path,
+) -> None:
+    # Issue 28: it ended the run with exit 2 after one result of three.
+    good = json.dumps({"id": "P", "nik": {"reason": "belum_terdaftar"}, "name": "A"})
+    deep = '{"a": ' * 1000 + "1" + "}" * 1000
+    for name, text in (
+        ("deep.json", f"[{good},\n{deep},\n{good}]"),
+        ("deep.jsonl", f"{good}\n{deep}\n{good}\n"),
+    ):
+        result = run("validate", write(tmp_path, name, text.encode()), "--kind", "person")
+        results = [json.loads(line) for line in result.stdout.splitlines()]
+        assert [r["ok"] for r in results] == [True, False, True], name
+        assert results[1]["errors"][0]["code"] == "input.too_deep"
+        assert result.returncode == 1
+        assert "3 records: 2 valid, 1 invalid" in result.stderr
 
 
 def test_an_empty_file_is_zero_records(tmp_path: pathlib.Path) -> None:

@@ -194,13 +194,141 @@ def test_line_numbers_count_leading_blank_lines() -> None:
 
 def test_an_array_item_over_the_limit_is_refused_even_below_twice_the_limit() -> None:
     item = b'"' + b"x" * (cli.MAX_RECORD_BYTES + 100) + b'"'
-    with pytest.raises(cli.UsageError) as info:
-        read(b"[" + item + b"]")
-    assert "longer than 16777216 bytes" in str(info.value)
+    found = read(b"[" + item + b", 1]")
+    assert codes(found) == ["input.too_large", 1]
+    assert "longer than 16777216 bytes" in found[0].detail.message_en
     # Multi-byte text: 6 MB of characters are more than 16 MB of UTF-8.
     wide = ('"' + "€" * (6 * 1024 * 1024) + '"').encode()
-    with pytest.raises(cli.UsageError):
-        read(b"[" + wide + b"]")
+    assert codes(read(b"[" + wide + b"]")) == ["input.too_large"]
+
+
+# --- Issue 28: one bad record never stops a run, whatever the format --------------------------
+
+_GOOD = json.dumps(GOOD).encode()
+
+
+@pytest.mark.parametrize(
+    ("bad", "code"),
+    [
+        (b'{"a": ' * 1000 + b"1" + b"}" * 1000, "input.too_deep"),
+        (b"[" * 5000 + b"]" * 5000, "input.too_deep"),
+        (b'{"id": "P",, "x"}', "input.not_json"),
+        (b"[1, 2}", "input.not_json"),
+        (b'{"id": "Andr\xe9"}', "input.not_utf8"),
+        (b'{"id": "P", "x": "a\x00b"}', "input.not_json"),
+        (b'{"a": "]", "b": [",", "}"], "c": "\\\\"\x01}', "input.not_json"),
+        (b'{"id": NaN}', "input.not_json"),
+        (b'{"id": "P", "id": "Q"}', "input.duplicate_key"),
+        (b'{"n": "' + b"x" * (cli.MAX_RECORD_BYTES + 10) + b'"}', "input.too_large"),
+        (b'{"n": ["' + b"[{,]}" * (cli.MAX_RECORD_BYTES // 5 + 10) + b'"]}', "input.too_large"),
+    ],
+    ids=[
+        "1000 deep",
+        "5000 deep",
+        "two commas",
+        "wrong bracket",
+        "latin-1",
+        "NUL",
+        "brackets in strings",
+        "NaN",
+        "duplicate key",
+        "over 16 MB",
+        "over 16 MB of brackets in a string",
+    ],
+)
+def test_one_bad_array_item_is_that_items_error_and_the_next_is_read(bad: bytes, code: str) -> None:
+    for data, expected in (
+        (b"[" + _GOOD + b", " + bad + b", " + _GOOD + b"]", [GOOD, code, GOOD]),
+        (b"[\r\n  " + _GOOD + b",\r\n  " + bad + b",\r\n  " + _GOOD + b"\r\n]", [GOOD, code, GOOD]),
+        (b"[" + bad + b"]", [code]),
+    ):
+        found = list(reader.located_records(io.BytesIO(data)))
+        assert codes([f.item for f in found]) == expected, data[:80]
+        bad_item = next(f for f in found if isinstance(f.item, cli.BadItem))
+        # The bad item is named by its position, and located where it starts.
+        assert bad_item.offset == data.index(bad)
+        assert bad_item.line == data[: data.index(bad)].count(b"\n") + 1
+
+
+def test_the_same_bad_item_in_json_lines_and_in_an_array_has_the_same_code() -> None:
+    bad = b'{"a": ' * 1000 + b"1" + b"}" * 1000
+    lines = codes(read(_GOOD + b"\n" + bad + b"\n" + _GOOD + b"\n"))
+    array = codes(read(b"[" + _GOOD + b",\n" + bad + b",\n" + _GOOD + b"]"))
+    assert lines == array == [GOOD, "input.too_deep", GOOD]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"[" + _GOOD + b", {", "never ends"),
+        (b"[" + _GOOD + b', {"a": "unclosed}]', "never ends"),
+        (b"[" + _GOOD + b" " + _GOOD + b"]", "expected ','"),
+        (b"[" + _GOOD + b"] [1]", "goes on after"),
+        (b"[" + _GOOD, "truncated"),
+    ],
+)
+def test_an_array_whose_structure_is_broken_stops_after_the_records_before_it(
+    data: bytes, message: str
+) -> None:
+    stream = reader.located_records(io.BytesIO(data))
+    assert next(stream).item == GOOD
+    with pytest.raises(cli.UsageError) as info:
+        list(stream)
+    assert message in str(info.value)
+
+
+def test_an_array_of_binary_data_over_the_limit_stops() -> None:
+    data = b"[" + _GOOD + b', "' + b"\x00" * (cli.MAX_RECORD_BYTES + 10)
+    with pytest.raises(cli.UsageError) as info:
+        read(data)
+    assert "NUL bytes" in str(info.value)
+
+
+# --- Record separators: line feeds, CRLF and a lone carriage return; nothing else -------------
+
+
+@pytest.mark.parametrize("separator", [b"\n", b"\r\n", b"\r"], ids=ascii)
+def test_records_are_separated_by_line_breaks(separator: bytes) -> None:
+    data = separator.join([_GOOD, b"{oops", _GOOD]) + separator
+    found = list(reader.located_records(io.BytesIO(data)))
+    assert codes([f.item for f in found]) == [GOOD, "input.not_json", GOOD]
+    assert [f.line for f in found] == [1, 2, 3]
+    assert "line 2" in found[1].item.detail.message_en
+
+
+def test_a_lone_carriage_return_ends_a_first_line_that_is_an_array() -> None:
+    assert codes(read(b"[1]\r" + _GOOD + b"\r")) == [[1], GOOD]
+
+
+def test_lone_carriage_returns_count_as_lines_in_an_array_too() -> None:
+    found = list(reader.located_records(io.BytesIO(b"[\r" + _GOOD + b",\r\r" + _GOOD + b"]")))
+    assert [f.line for f in found] == [2, 4]
+
+
+@pytest.mark.parametrize(
+    ("separator", "named"),
+    [(b"\x0c", "a form feed (U+000C)"), (b"\x0b", "a vertical tab (U+000B)")],
+)
+def test_a_form_feed_or_vertical_tab_is_no_separator_and_the_message_says_so(
+    separator: bytes, named: str
+) -> None:
+    found = read(separator.join([_GOOD, _GOOD, _GOOD]) + b"\n" + _GOOD + b"\n")
+    assert codes(found) == ["input.not_json", GOOD]
+    assert named in found[0].detail.message_en
+    assert "separated by line breaks" in found[0].detail.message_en
+
+
+def test_a_nul_byte_inside_a_line_is_that_lines_error() -> None:
+    found = read(_GOOD + b'\n{"id": "\x00"}\n' + _GOOD + b"\n")
+    assert codes(found) == [GOOD, "input.not_json", GOOD]
+    assert "a NUL byte (U+0000)" in found[1].detail.message_en
+
+
+def test_nul_bytes_at_the_start_or_in_an_endless_line_stop_the_run() -> None:
+    for data in (b"\x00\x00" + _GOOD, _GOOD + b"\n" + b"\x00" * (cli.MAX_RECORD_BYTES + 10)):
+        with pytest.raises(cli.UsageError) as info:
+            read(data)
+        assert "NUL bytes" in str(info.value)
 
 
 def test_an_item_of_just_under_the_limit_is_read() -> None:

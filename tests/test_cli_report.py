@@ -13,6 +13,7 @@ from atensi.cli import _reader
 from atensi.reports.scenarios import REPORT_SCENARIOS
 
 NIK = "3171014103900001"
+EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
 
 
 def cases_file(path: pathlib.Path, *extra: str) -> pathlib.Path:
@@ -226,4 +227,47 @@ def test_pictures_are_written_with_the_plot_extra(tmp_path: pathlib.Path) -> Non
         ["report", str(source), "--out", str(out), "--period", "2023", "--format", "svg"]
     )
     assert code == 0
-    assert {p.name for p in out.iterdir()} == {"pm_by_target.svg", "editions.svg", "errors.jsonl"}
+    assert {p.name for p in out.iterdir()} == {
+        "pm_by_target.svg",
+        "editions.svg",
+        "errors.jsonl",
+        "report.json",  # the list of the files, always
+    }
+
+
+def _written(out: pathlib.Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+@pytest.mark.parametrize("key", [False, True])
+def test_jobs_write_the_report_a_single_process_writes(
+    tmp_path: pathlib.Path, key: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Batches of 7 records make several partial reports out of the example programme, mixed
+    # with lines that are not records: the files (errors.jsonl and the trace included) are
+    # those of one process, keyed pseudonyms or not.
+    from atensi.cli import report as report_command
+
+    monkeypatch.setattr(report_command, "_BATCH", 7)
+    lines = (EXAMPLES / "programme.jsonl").read_text(encoding="utf-8").splitlines()
+    source = tmp_path / "mixed.jsonl"
+    source.write_text(
+        "\n".join([*lines[:40], "not json", '{"id": "C-x"}', *lines[40:90], lines[-1]]) + "\n",
+        encoding="utf-8",
+    )
+    options = [
+        "--period",
+        "2021-01-01/2025-12-31",
+        "--trace",
+        "target=anak",
+        "--format",
+        "csv,json",
+    ]
+    if key:
+        (tmp_path / "key.hex").write_text("00112233445566778899aabbccddeeff\n")
+        options += ["--pseudonym-key-file", str(tmp_path / "key.hex")]
+    one = cli.main(["report", str(source), "--out", str(tmp_path / "one"), *options])
+    two = cli.main(["report", str(source), "--out", str(tmp_path / "two"), "--jobs", "2", *options])
+    assert one == two == 1  # two lines are not records
+    assert _written(tmp_path / "two") == _written(tmp_path / "one")
+    assert len((tmp_path / "one" / "errors.jsonl").read_text().splitlines()) == 2

@@ -182,7 +182,8 @@ def test_an_unknown_region_is_refused() -> None:
             "region.unknown",
         ),
         (
-            [{**CHILD_BALAI, "working_area": ["73.71"]}],
+            # A dotted code is read as the table writes it (issue 27); a malformed one is not.
+            [{**CHILD_BALAI, "working_area": ["73.7x"]}],
             ("units", 0, "working_area", 0),
             "region.unknown",
         ),

@@ -96,6 +96,8 @@ def test_the_dask_recipe_runs_with_processes_and_survives_bad_lines(tmp_path: pa
             "2024-06-01",
             "--scheduler",
             "processes",
+            "--blocksize",
+            "32kB",
         ],
         capture_output=True,
         text=True,
@@ -114,6 +116,36 @@ def test_the_dask_recipe_runs_with_processes_and_survives_bad_lines(tmp_path: pa
     assert written == [json.dumps(json.loads(t), ensure_ascii=False) for t in expected]
     codes = [json.loads(t)["errors"][0]["code"] for t in written if not json.loads(t)["ok"]][:3]
     assert codes == ["input.not_json", "input.not_utf8", "input.not_json"]
+    # The parts concatenate (issue 27, item 7): each ends with a line break.
+    parts = [part.read_bytes() for part in sorted(out.glob("*.jsonl"))]
+    assert len(parts) > 1
+    assert all(part.endswith(b"\n") for part in parts)
+    assert b"".join(parts).decode("utf-8").splitlines() == written
+
+
+def test_the_dask_recipe_refuses_a_glob_that_matches_nothing_and_writes_nothing(
+    tmp_path: pathlib.Path,
+) -> None:
+    out = tmp_path / "decisions"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "examples" / "dask_assess.py"),
+            str(tmp_path / "registry" / "2025-*.jsonl"),
+            str(out),
+            "--on",
+            "2025-06-01",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "no file matches" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
 
 
 def test_the_polars_recipe_gives_the_command_lines_results(tmp_path: pathlib.Path) -> None:

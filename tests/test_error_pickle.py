@@ -52,9 +52,11 @@ def _every_kind() -> list[AtensiError]:
     return found
 
 
+@pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
 @pytest.mark.parametrize("error", _every_kind(), ids=lambda e: type(e).__name__)
-def test_an_error_survives_pickling(error: AtensiError) -> None:
-    back = pickle.loads(pickle.dumps(error))
+def test_an_error_survives_pickling(error: AtensiError, protocol: int) -> None:
+    # Every protocol: 0 and 1 cannot copy a slotted ErrorDetail unless it says how.
+    back = pickle.loads(pickle.dumps(error, protocol=protocol))
     assert type(back) is type(error)
     assert str(back) == str(error)
     assert back.code == error.code
@@ -64,3 +66,13 @@ def test_an_error_survives_pickling(error: AtensiError) -> None:
         assert back.errors == error.errors
         assert back.entity == error.entity
         assert back.to_json() == error.to_json()
+
+
+@pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+def test_an_error_detail_keeps_every_part_under_every_protocol(protocol: int) -> None:
+    from atensi.errors import ErrorDetail
+
+    detail = ErrorDetail(("a", 1), "x.y", "en", "id", {"k": [1]}, {"c": 2}, "umum")
+    back = pickle.loads(pickle.dumps(detail, protocol=protocol))
+    parts = ("loc", "code", "message_en", "message_id", "input", "ctx", "sensitivity")
+    assert [getattr(back, p) for p in parts] == [getattr(detail, p) for p in parts]

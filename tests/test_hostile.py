@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from atensi import InvalidRecord, nik, regions, structure, validate_many
+from atensi.errors import safe_key
 from atensi.model import ENTITIES, Case, Person
 from tests.strategies_model import HOSTILE_LIKE
 
@@ -176,11 +177,17 @@ def test_a_nik_shaped_key_is_masked_in_every_output() -> None:
     record = {**person(), NIK_KEY: {"name": "x"}, "3171 0141 0390 0001": 1, "HP 081234567890": 2}
     with pytest.raises(InvalidRecord) as info:
         structure(record, Person)
-    for text in _outputs(info.value):
+    *redacted, personal = _outputs(info.value)
+    for text in redacted:
         assert NIK_KEY not in text
         assert "3171 0141" not in text
         assert "081234567890" not in text
-    assert ("*" * 16,) in {e.loc for e in info.value.errors}
+    shown = {e.loc: e for e in info.value.errors}
+    assert (safe_key(NIK_KEY),) in shown
+    assert safe_key(NIK_KEY).startswith("<key: 16 chars, #")
+    # Asked for personal data, the key itself is the error's input.
+    assert NIK_KEY in personal
+    assert shown[(safe_key(NIK_KEY),)].input == NIK_KEY
 
 
 @pytest.mark.parametrize(

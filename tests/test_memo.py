@@ -169,9 +169,11 @@ def test_the_age_bands_come_from_the_rules_own_thresholds() -> None:
 
     derived = dict(derivation().facts)
     thresholds = thresholds_on(list(derived[reading.AGE]), DATES[1])
-    assert declarations.CHILD_AGE in thresholds
-    assert declarations.ELDERLY_AGE in thresholds
-    assert set(declarations._GROUP_AGE_BOUNDS) <= set(thresholds)
+    # Every value the parameters the rules read take over time: 18, 60, the groups' bands.
+    assert set(declarations.CHILD_UNDER.values()) <= set(thresholds)
+    assert set(declarations.ELDERLY_FROM.values()) <= set(thresholds)
+    assert set(declarations._GROUP_AGES) <= set(thresholds)
+    assert {18, 60} <= set(thresholds)
 
 
 def _with(rule: Rule) -> list[Rule]:
@@ -746,12 +748,10 @@ def test_a_threshold_left_out_of_the_declarations_is_found_by_the_sweep(
     of 59 with the text of one of 61.
     """
     from atensi.rules import memo as memo_module
-    from atensi.rules.eligibility import declarations
 
     def without_60(rule: Rule) -> Rule:
         facts = tuple(
-            r._replace(thresholds=tuple(t for t in r.thresholds if t != declarations.ELDERLY_AGE))
-            for r in rule.facts
+            r._replace(thresholds=tuple(t for t in r.thresholds if t != 60)) for r in rule.facts
         )
         return rule._replace(facts=facts)
 

@@ -166,3 +166,49 @@ def test_the_day_months_of_every_year_are_those_validate_accepts_in_every_year()
     assert "2902" not in every_year
     assert "6902" not in every_year
     assert len(every_year) == 2 * 365
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["3171 0141 0390 0001", "31.71.01-410390-0001", "31 71 01 41 03 90 0001", "3171014103900001"],
+)
+def test_a_nik_may_be_written_in_groups(written: str) -> None:
+    assert nik.validate(written) == "3171014103900001"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "-" * 1_000_000 + "3171014103900001",  # a million dashes in front
+        "-3171014103900001",
+        " 3171014103900001 ",
+        "3171014103900001 ",
+        "3171  0141 0390 0001",  # two in a row
+        "3.1.7.1.0.1.4.1.0.3.9.0.0.0.0.1",  # more than six
+        "3171-0141-0390-0001" + "-" * 10,
+    ],
+    ids=lambda text: repr(text[:24]),
+)
+def test_separators_are_bounded_to_a_few_between_digit_groups(written: str) -> None:
+    from atensi import InvalidRecord, structure
+    from atensi.model import Person
+
+    with pytest.raises(nik.InvalidFormat):
+        nik.validate(written)
+    assert not nik.is_written(written)
+    with pytest.raises(InvalidRecord) as info:
+        structure({"id": "P", "name": "A", "nik": written}, Person)
+    assert [e.code for e in info.value.errors] == ["nik.invalid_format"]
+
+
+@given(st.lists(st.sampled_from(" .-"), max_size=12), st.lists(st.integers(1, 15), max_size=12))
+def test_is_written_is_digits_and_at_most_six_single_separators(
+    separators: list[str], cuts: list[int]
+) -> None:
+    text = "3171014103900001"
+    positions = sorted(set(cuts))[: len(separators)]
+    for sep, at in sorted(zip(separators, positions, strict=False), key=lambda p: -p[1]):
+        text = text[:at] + sep + text[at:]
+    expected = len(positions[: len(separators)]) <= nik.MAX_SEPARATORS
+    assert nik.is_written(text) is expected
+    assert nik.is_valid(text) is expected

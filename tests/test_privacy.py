@@ -14,7 +14,7 @@ import pytest
 import atensi
 from atensi import InvalidRecord, structure
 from atensi.model import ENTITIES, Case, Person, Sensitivity
-from atensi.privacy import WeakKey, field_sensitivity, record_sensitivity, redact
+from atensi.privacy import NotAnEntity, WeakKey, field_sensitivity, record_sensitivity, redact
 from atensi.rules import assess_eligibility, recommend_services
 
 NIK = "3171014103900001"
@@ -212,8 +212,25 @@ def test_redact_policy() -> None:
 def test_redact_structures_records_first() -> None:
     with pytest.raises(InvalidRecord):
         redact({"id": "P", "name": "A", "nik": "1"}, cls=Person)
-    with pytest.raises(TypeError):
+    with pytest.raises(NotAnEntity) as info:
         redact({"id": "P"})
+    assert isinstance(info.value, TypeError)  # what it raised before it was the library's
+
+
+class _Secretive:
+    def __repr__(self) -> str:
+        return "3171014103900001"
+
+
+@pytest.mark.parametrize(
+    "value", ["3171014103900001", ["x"], 1, None, (), _Secretive(), Person], ids=repr
+)
+def test_redact_refuses_what_is_not_an_entity_with_the_librarys_error(value: Any) -> None:
+    with pytest.raises(atensi.AtensiError) as info:
+        redact(value, cls=Person)
+    assert isinstance(info.value, NotAnEntity)
+    assert info.value.code == "privacy.not_an_entity"
+    assert "3171014103900001" not in str(info.value)  # named by its type, never its repr
 
 
 def test_record_classes_include_child_and_criminal_data() -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import hashlib
 import io
 import json
 import pickle
@@ -34,6 +36,7 @@ from atensi.testing import cases, pm_targets
 
 WHOLE = parse_period("2015-01-01/2031-12-31")
 KEY = bytes.fromhex("9f1c0a7e5b3d2c4e8a6f1b0d3e5c7a9b")
+OTHER = bytes.fromhex("1b0d3e5c7a9b9f1c0a7e5b3d2c4e8a6f")
 ROLLUPS = (
     ("period", "target"),
     ("period", "province", "regency"),
@@ -53,6 +56,8 @@ EVERY_AXIS = (*DEFAULT_BY, "component")
 
 
 def report_of(records: list[Case], **options: Any) -> ProgrammeReport:
+    # One key for the partials that merge (each report would draw its own otherwise).
+    options.setdefault("pseudonym_key", KEY)
     return ProgrammeReport(WHOLE, by=EVERY_AXIS, **options).add_all(records)
 
 
@@ -127,10 +132,12 @@ def test_ratios_lie_in_range_and_missing_data_is_never_zero(
 
 def test_partials_merge_only_when_they_count_the_same_things() -> None:
     with pytest.raises(ReportError) as info:
-        Totals(WHOLE).merge(Totals(WHOLE, granularity="quarter"))
+        Totals(WHOLE, pseudonym_key=KEY).merge(
+            Totals(WHOLE, granularity="quarter", pseudonym_key=KEY)
+        )
     assert info.value.code == "report.cannot_merge"
     with pytest.raises(ReportError):
-        Totals(WHOLE).merge(Totals(WHOLE, pseudonym_key=KEY))
+        Totals(WHOLE, pseudonym_key=OTHER).merge(Totals(WHOLE, pseudonym_key=KEY))
     with pytest.raises(ReportError) as unknown:
         Totals(WHOLE, by=("period", "province_code"))
     assert unknown.value.code == "report.unknown_axis"
@@ -234,3 +241,53 @@ def test_pictures_are_drawn_and_written_reproducibly() -> None:
         assert first.getvalue().startswith(magic)
         assert first.getvalue() == second.getvalue()
     assert Fraction(13, 10) == report.totals.achievement(targets)[0].ratio
+
+
+# --- Issue 28: a keyed default for report pseudonyms --------------------------------------------
+
+
+def _unkeyed_guess(identity: str) -> int:
+    """What an attacker computes for a candidate: the PM hash as it was without a key."""
+    digest = hashlib.blake2b(
+        identity.encode("utf-8"), digest_size=16, key=b"", person=b"atensi-pm-v1"
+    ).digest()
+    return int.from_bytes(digest, "big")
+
+
+def test_a_partial_made_without_a_key_holds_no_hash_anyone_can_compute() -> None:
+    # Issue 28, item 9: a pickled unkeyed partial gave a planted NIK back from 13,983 guesses.
+    nik = "3273015708920003"
+    record = copy.deepcopy(REPORT_SCENARIOS[0]["records"][0])
+    record["subject"]["nik"] = nik
+    report = ProgrammeReport(parse_period("2023"))
+    report.add(structure(record, Case))
+    shipped = pickle.loads(pickle.dumps(report))
+    held = {key for keys in shipped.totals.cells.values() for key in keys}
+    assert held
+    assert _unkeyed_guess(f"nik:{nik}") not in held
+    assert nik.encode() not in pickle.dumps(report)
+    assert shipped.totals.spec.key_fingerprint == report.totals.spec.key_fingerprint
+    assert shipped.merge(report).records == 2  # the same (drawn) key: they merge
+
+
+def test_partials_made_without_a_key_do_not_merge_and_say_why() -> None:
+    with pytest.raises(ReportError) as info:
+        ProgrammeReport(WHOLE).merge(ProgrammeReport(WHOLE))
+    assert info.value.code == "report.cannot_merge"
+    assert "different pseudonym keys" in info.value.message_en
+    assert "same pseudonym_key" in info.value.message_en
+    for part in (Totals, Evaluation):
+        with pytest.raises(ReportError) as parts:
+            part(WHOLE).merge(part(WHOLE))  # type: ignore[arg-type]
+        assert "different pseudonym keys" in parts.value.message_en
+    # The caller's key merges across runs (and processes).
+    first = pickle.loads(pickle.dumps(ProgrammeReport(WHOLE, pseudonym_key=KEY)))
+    assert first.merge(ProgrammeReport(WHOLE, pseudonym_key=KEY)).records == 0
+
+
+def test_counts_do_not_depend_on_the_key() -> None:
+    drawn = [structure(r, Case) for s in REPORT_SCENARIOS for r in s["records"]]
+    reports = [ProgrammeReport(WHOLE), ProgrammeReport(WHOLE)]
+    reports.append(ProgrammeReport(WHOLE, pseudonym_key=KEY))
+    tables = [report.add_all(drawn).tables() for report in reports]
+    assert tables[0] == tables[1] == tables[2]

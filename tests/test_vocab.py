@@ -169,7 +169,9 @@ def test_members_serialise_as_their_code() -> None:
     assert json.dumps([Cluster.ELDERLY, TargetGroup.STREET_CHILD]) == (
         '["lanjut_usia", "anak_jalanan"]'
     )
-    assert repr(Cluster.ELDERLY) == "Cluster.ELDERLY"
+    # The repr shows the code a file or an output holds (issue 27, item 4).
+    assert repr(Cluster.ELDERLY) == "<Cluster.ELDERLY: 'lanjut_usia'>"
+    assert "'rencana_intervensi'" in repr(CaseStage.PLANNING)
     assert Cluster("anak") is Cluster.CHILDREN
 
 

@@ -1,7 +1,7 @@
 """Regenerate ``src/atensi/regions/_table.py`` from the normalised Kemendagri extract.
 
-Usage: ``python tools/gen_regions.py [PATH_TO/kepmendagri_regions_l1-3.csv]`` (default:
-``../shared/data/regions/kepmendagri_regions_l1-3.csv`` beside the repository). The table is
+Usage: ``python tools/gen_regions.py [PATH_TO/kepmendagri_regions_l1-3.csv]`` (default: the
+extract vendored in ``data/regions/``, with its provenance and licence). The table is
 written as one compact text constant, parsed lazily on first look-up, so that importing
 ``atensi.regions`` costs almost nothing and reads no file.
 """
@@ -14,14 +14,14 @@ import pathlib
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-DEFAULT = ROOT.parent / "shared" / "data" / "regions" / "kepmendagri_regions_l1-3.csv"
+DEFAULT = ROOT / "data" / "regions" / "kepmendagri_regions_l1-3.csv"
 TARGET = ROOT / "src" / "atensi" / "regions" / "_table.py"
 KNOWN_KEYS = ("2016", "2018", "2020", "2022", "2023", "2025")
 
 HEADER = '''"""Kemendagri region codes (province, regency/city, district). GENERATED: do not edit.
 
 Regenerate with ``python tools/gen_regions.py``. Source: the normalised extract in
-``shared/data/regions/kepmendagri_regions_l1-3.csv`` (sha256 {digest}), compiled from
+``data/regions/kepmendagri_regions_l1-3.csv`` (sha256 {digest}), compiled from
 github.com/cahyadsn/wilayah, snapshot b7ad440a1322e7be3189a16a8cac35f7d4c3d7f7 (2026-08-08).
 
 The compiler's licence applies to this data:

@@ -156,7 +156,7 @@ def main() -> None:
         "units": list(EXAMPLE_UNITS),
         "evidence": "secondary",
         "complete": False,
-        "source": "atensi example compiled from REFERENCE §6.4 (partial, secondary)",
+        "source": "atensi-example-units",
     }
     (ROOT / "registry.json").write_text(
         json.dumps(registry, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"

@@ -41,7 +41,8 @@ UNITS = {
     "PANGURANGI": ("73",),
     "BUDI-LUHUR": ("63", "62"),
 }
-#: Target groups by cluster, with the share of cases (roughly the 2023 shares, REFERENCE §7.2).
+#: Target groups by cluster, with the share of cases (roughly the 2023 shares reported by
+#: tribunnews-2023-12-22-atensi).
 GROUPS = (
     (0.24, ("anak_jalanan", "anak_terlantar", "anak_yatim_piatu", "anak_berhadapan_hukum")),
     (0.26, ("penyandang_disabilitas",)),
@@ -357,7 +358,8 @@ class Programme:
         }
 
 
-#: PM targets per cluster and year (a fraction of the 2023 national targets, REFERENCE §7.2).
+#: PM targets per cluster and year (a fraction of the 2023 national targets,
+#: tribunnews-2023-12-22-atensi).
 TARGETS = {
     "anak": 45,
     "penyandang_disabilitas": 50,

@@ -53,11 +53,11 @@ if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
     from atensi.rules import (
         assess_eligibility,
         compare_editions,
-        coverage,
         evaluate_policies,
         recommend_services,
         units_serving,
     )
+    from atensi.rules.coverage import coverage
 
 __all__ = [
     "Activity",
@@ -180,5 +180,10 @@ def _resolve(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    """The module's names, the lazy ones included (for ``dir()``, completion and autodoc)."""
-    return sorted(set(globals()) | set(__all__))
+    """The public names, the lazy ones included (for ``dir()``, completion and autodoc).
+
+    Only what a user may use: the exported names, the submodules and the module's own dunders;
+    not the helpers of this file (``Any``, ``TYPE_CHECKING``, the lazy tables).
+    """
+    dunders = {n for n in globals() if n.startswith("__") and n.endswith("__")}
+    return sorted(set(__all__) | _SUBMODULES | {"errors"} | dunders)

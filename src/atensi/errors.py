@@ -23,12 +23,15 @@ Every error carries:
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import re
+import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 __all__ = [
     "ERROR_JSON_VERSION",
+    "MAX_KEY_DIGITS",
     "MAX_KEY_SHOWN",
     "AtensiError",
     "ErrorDetail",
@@ -36,22 +39,101 @@ __all__ = [
     "Loc",
     "NoInstrumentInForce",
     "UnknownCode",
+    "WrongArgument",
+    "digest_key",
     "json_type_names",
+    "key_digest",
     "loc_text",
     "safe_key",
+    "safe_name",
     "safe_text",
     "type_label",
+    "use_digest_key",
 ]
 
-#: At most this many characters of an unknown key are shown in an error path.
-MAX_KEY_SHOWN = 64
-#: A run of 8 or more digits, single spaces, dots, dashes or slashes between them allowed: a
-#: NIK, a family card number, a phone or registry number. Shown keys have such runs masked.
-_DIGIT_RUN = re.compile(r"\d(?:[ ./-]?\d){7,}")
+#: A key from outside is shown in an error path only when it looks like a field name: an ASCII
+#: identifier that starts with a lower-case letter, of at most this many characters ...
+MAX_KEY_SHOWN = 40
+#: ... holding at most this many digits (so no NIK, phone or card number, however written).
+MAX_KEY_DIGITS = 4
+_FIELD_NAME = re.compile(r"[a-z][A-Za-z0-9_]*")
+#: A type or class name is shown when it is an ASCII identifier of any case, within the same
+#: limits; a hostile class may be named anything.
+_TYPE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+#: Hex digits of the digest that stands for a hidden key (32 bits: two keys of one run share
+#: one by chance with odds of about one in four billion).
+_DIGEST_HEX = 8
+
+_digest_lock = threading.Lock()
+_digest_key: bytes | None = None
 
 
-def _mask_digits(match: re.Match[str]) -> str:
-    return "".join("*" if ch.isdigit() else ch for ch in match.group())
+def digest_key() -> bytes:
+    """The secret the digests of hidden keys are made with (drawn at random on first use).
+
+    A digest names a hidden key so that two errors about the same key can be matched, without
+    showing it. Under a key anyone knows, a digest could be tested against guesses (a NIK has
+    about 3.6e8 plausible values, a phone number fewer): so the key is secret, random for each
+    process unless set with :func:`use_digest_key`, and never shown. Digests therefore match
+    within a run (the command line gives its worker processes its own key), not across runs.
+    """
+    global _digest_key
+    key = _digest_key
+    if key is None:
+        with _digest_lock:
+            if _digest_key is None:
+                from atensi._secret import random_key
+
+                _digest_key = random_key()
+            key = _digest_key
+    return key
+
+
+def use_digest_key(key: bytes | None) -> None:
+    """Make the digests of hidden keys with ``key`` (``None``: a new random key on next use).
+
+    For a process that must match the digests of another (a worker, or runs whose error logs
+    are compared): pass the same secret, at least 16 bytes, kept as any key is kept.
+
+    Raises:
+        AtensiError: ``errors.weak_key`` for a key that is not bytes or is shorter than 16 bytes.
+    """
+    global _digest_key
+    if key is not None and (type(key) is not bytes or len(key) < 16 or len(set(key)) == 1):
+        raise AtensiError(
+            "the digest key must be at least 16 random bytes",
+            message_id="kunci ringkasan harus paling sedikit 16 bait acak",
+            code="errors.weak_key",
+        )
+    with _digest_lock:
+        _digest_key = key
+
+
+def key_digest(text: str) -> str:
+    """The short keyed digest that stands for a hidden key (8 hex digits).
+
+    >>> key_digest("3171014103900001") == key_digest("3171014103900001")
+    True
+    >>> len(key_digest("x"))
+    8
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(
+        data, digest_size=_DIGEST_HEX // 2, key=digest_key(), person=b"atensi key"
+    ).hexdigest()
+
+
+def _hidden(text: str, what: str) -> str:
+    count = len(text)
+    return f"<{what}: {count} char{'s' if count != 1 else ''}, #{key_digest(text)}>"
+
+
+def _looks_like(pattern: re.Pattern[str], text: str) -> bool:
+    return (
+        len(text) <= MAX_KEY_SHOWN
+        and pattern.fullmatch(text) is not None
+        and sum(ch.isdigit() for ch in text) <= MAX_KEY_DIGITS
+    )
 
 
 def safe_text(text: str) -> str:
@@ -75,7 +157,7 @@ def type_label(value: object) -> str:
         name = type(value).__name__
     except Exception:  # a metaclass that refuses even its name
         return "object"
-    return safe_key(name) if type(name) is str else "object"
+    return safe_name(name)
 
 
 #: The JSON name of a value's type in English and in Indonesian, for messages.
@@ -112,29 +194,39 @@ def json_type_names(value: object) -> tuple[str, str]:
 def safe_key(key: object) -> str:
     """How a key from outside is shown in an error path (``ErrorDetail.loc``).
 
-    A key is data from outside, so it is shown as little as a reader needs to find it: at
-    most :data:`MAX_KEY_SHOWN` characters (then ``…``), runs of 8 or more digits masked (a
-    record keyed by NIK must not show the NIK), invisible and control characters escaped
-    (:func:`safe_text`). A key that is not a string is named by its type only.
+    A key is data from outside (records keyed by NIK or by name exist), so it is shown only
+    when it looks like a field name: an ASCII identifier that starts with a lower-case letter,
+    at most :data:`MAX_KEY_SHOWN` characters and :data:`MAX_KEY_DIGITS` digits (``nmae``,
+    ``birthDate``, ``address_line2``). Any other key is a placeholder with its length and a
+    short keyed digest (:func:`key_digest`), so that two errors about the same key can still be
+    matched: a NIK however written (spaces, underscores, commas, dashes, letters between the
+    digits), a name with a space or a capital, an e-mail, an address, a note. A key that is not
+    a string is named by its type only. With ``--show-personal-data`` (``include_input``), the
+    key itself is the error's ``input``.
 
     >>> safe_key("nmae")
     'nmae'
-    >>> safe_key("3171014103900001")
-    '****************'
-    >>> safe_key("x" * 100)[-3:], len(safe_key("x" * 100))
-    ('xx…', 65)
+    >>> safe_key("3273_0157_0892_0003")[:16]
+    '<key: 19 chars, '
+    >>> safe_key("Siti Aminah") == safe_key("Siti Aminah")
+    True
     >>> safe_key(10**5000)
     '<int key>'
     """
     if type(key) is not str:
         return f"<{type_label(key)} key>"
-    # Mask inside a window a little longer than what is shown, so that a digit run cut at the
-    # edge is still recognised; masking keeps the length, so the cut falls in the same place.
-    window = key[: MAX_KEY_SHOWN + 32]
-    if any(ch.isdigit() for ch in window):
-        window = _DIGIT_RUN.sub(_mask_digits, window)
-    shown = safe_text(window[:MAX_KEY_SHOWN])
-    return shown + "…" if len(key) > MAX_KEY_SHOWN else shown
+    return key if _looks_like(_FIELD_NAME, key) else _hidden(key, "key")
+
+
+def safe_name(name: object) -> str:
+    """A type or class name, shown when it is an ASCII identifier (else a placeholder).
+
+    >>> safe_name("Person"), safe_name("3171014103900001")[:7], safe_name(None)
+    ('Person', '<name: ', 'object')
+    """
+    if type(name) is not str:
+        return "object"
+    return name if _looks_like(_TYPE_NAME, name) else _hidden(name, "name")
 
 
 def _rebuild(cls: type[AtensiError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
@@ -246,6 +338,36 @@ class NoInstrumentInForce(AtensiError):
         )
 
 
+class WrongArgument(AtensiError, TypeError):
+    """A function was given an argument of the wrong kind (a dict where an entity belongs).
+
+    Both a :class:`ValueError` (as every atensi error) and a :class:`TypeError`. Codes given as
+    text where a vocabulary member is typed are accepted; a code that is not one raises
+    :class:`UnknownCode`.
+
+    Args:
+        name: the parameter.
+        expected: what it takes, in English.
+        got: the value given (only its type is shown: it may be personal data).
+        expected_id: what it takes, in Indonesian.
+    """
+
+    code = "argument.wrong_type"
+
+    def __init__(self, name: str, expected: str, got: object, expected_id: str) -> None:
+        self.name = name
+        got_type = type_label(got)
+        hint = ""
+        if isinstance(got, Mapping):
+            hint = " (structure it first: atensi.structure(data, cls))"
+        super().__init__(
+            f"{name}: expected {expected}, got a {got_type}{hint}",
+            message_id=f"{name}: seharusnya {expected_id}, bukan {got_type}"
+            + (" (strukturkan dahulu: atensi.structure(data, cls))" if hint else ""),
+            ctx={"argument": name, "expected": expected, "got": got_type},
+        )
+
+
 #: The version of the JSON shape of :meth:`InvalidRecord.to_json`; bumped only on breaking change.
 ERROR_JSON_VERSION = 1
 
@@ -291,15 +413,16 @@ class ErrorDetail:
 
     def at(self, prefix: Loc) -> ErrorDetail:
         """Return a copy located under ``prefix``."""
-        return ErrorDetail(
-            prefix + self.loc,
-            self.code,
-            self.message_en,
-            self.message_id,
-            self.input,
-            self.ctx,
-            self.sensitivity,
-        )
+        _, (loc, *rest) = self.__reduce__()
+        return ErrorDetail(prefix + loc, *rest)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickle by the constructor's arguments, under every protocol (0 and 1 included).
+
+        A slotted class has no ``__dict__`` for protocols 0 and 1 to copy.
+        """
+        parts = (self.loc, self.code, self.message_en, self.message_id, self.input, self.ctx)
+        return (ErrorDetail, (*parts, self.sensitivity))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ErrorDetail):
@@ -311,7 +434,7 @@ class ErrorDetail:
 
     def __repr__(self) -> str:
         # The input is left out on purpose: it may be personal data.
-        return f"ErrorDetail(loc={self.loc!r}, code={self.code!r}, msg={self.message_en!r})"
+        return f"ErrorDetail(loc={self.loc!r}, code={self.code!r}, message_en={self.message_en!r})"
 
     def to_dict(
         self,

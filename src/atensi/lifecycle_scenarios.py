@@ -231,7 +231,7 @@ _TRANSITIONS: tuple[Scenario, ...] = (
         ["case.transition.allowed"],
         stage="terminasi_dini",
         reason="tidak_memenuhi_kriteria",
-        citation="REFERENCE §5.2 (R25): selection at the initial approach [secondary]",
+        citation="perda-ntb-4-2022: selection at the initial approach [secondary]",
     ),
     _lc(
         "'did not meet the criteria at selection' after an intervention needs review",
@@ -242,7 +242,7 @@ _TRANSITIONS: tuple[Scenario, ...] = (
         stage="terminasi_dini",
         reason="tidak_memenuhi_kriteria",
         statuses={"case.termination.reason": "needs_review"},
-        citation="REFERENCE §5.2 (R25): selection at the initial approach [secondary]",
+        citation="perda-ntb-4-2022: selection at the initial approach [secondary]",
     ),
     # --- Consent by mode.
     _lc(

@@ -6,7 +6,8 @@ registration, the birth date as DDMMYY with **40 added to the day for women**, a
 number (4) given by the registry from 0001. There is no check digit, so a well-formed NIK may
 still not exist; only the civil registry (Dukcapil) knows.
 
-What ``validate`` checks: 16 ASCII digits once spaces, dots and dashes are removed; a day of
+What ``validate`` checks: 16 ASCII digits, written whole or in groups with at most six single
+spaces, dots or dashes between them (nothing before or after, never two in a row); a day of
 01-31 (men) or 41-71 (women); a month of 01-12; a real calendar date in at least one century
 (29 February only in a year divisible by four); a serial other than 0000. A region code that is
 in neither the current nor the retired table is only a *warning* (``Nik.warnings``), because
@@ -38,6 +39,7 @@ atensi.nik.InvalidDate: the NIK 317101******0001 encodes no valid day (01-31, or
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import NamedTuple
 
 import attrs
@@ -47,6 +49,7 @@ from atensi.regions import is_valid_code
 from atensi.vocab import Citation, CodedEnum, Evidence, Label, Sex, cite
 
 __all__ = [
+    "MAX_SEPARATORS",
     "NIK_PATTERN",
     "InvalidDate",
     "InvalidFormat",
@@ -62,20 +65,26 @@ __all__ = [
     "compact",
     "format",
     "is_valid",
+    "is_written",
     "mask",
     "parse",
     "validate",
 ]
 
-_NIK = cite("uu-24-2013", "Pasal 1 angka 12", Evidence.VERIFIED, source="REFERENCE R23")
+_NIK = cite("uu-24-2013", "Pasal 1 angka 12", Evidence.VERIFIED)
 _STRUCTURE = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="REFERENCE §8.1 (R53, R54, R55)",
+    source="dukcapil-klaten-nik",
     note="the digit layout is published by Dukcapil offices, not in a statute",
 )
 _SEPARATORS = str.maketrans("", "", " .-")
+#: A NIK written with separators has at most this many (``31 71 01 41 03 90 0001`` has six).
+MAX_SEPARATORS = 6
+#: A NIK as written: digit groups with one space, dot or dash between two of them; nothing
+#: before the first digit or after the last one.
+_WRITTEN = re.compile(rf"[0-9]+(?:[ .-][0-9]+){{0,{MAX_SEPARATORS}}}")
 _DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 #: Every day and month (digits 7-10, ``DDMM``, a woman's day plus 40) that is valid in every
 #: year; 29 February, valid in leap years only, is not among them. The generated fast checks
@@ -162,7 +171,13 @@ class NoNikReason(CodedEnum):
     IDENTITY_UNCONFIRMED = (
         "identitas_belum_dipastikan",
         Label("Identitas belum dapat dipastikan", "Identity not yet established"),
-        cite(None, None, Evidence.CONVENTION, note="e.g. abandoned children, trafficking victims"),
+        cite(
+            None,
+            None,
+            Evidence.CONVENTION,
+            source="atensi-conventions",
+            note="e.g. abandoned children, trafficking victims",
+        ),
     )
     FOREIGN_NATIONAL = "warga_negara_asing", Label("Warga negara asing", "Foreign national")
     OTHER = "lainnya", Label("Alasan lain", "Other reason")
@@ -234,6 +249,22 @@ def compact(text: object) -> str:
     return text.translate(_SEPARATORS)
 
 
+def is_written(text: object) -> bool:
+    """Whether ``text`` is digits with at most six single separators between digit groups.
+
+    The one form a NIK with separators may take: ``3171 0141 0390 0001``, ``31.71.01-410390-0001``;
+    not a leading or trailing separator, two in a row, or a million dashes.
+
+    >>> is_written("31.71.01-410390-0001"), is_written(" 3171014103900001"), is_written("3--1")
+    (True, False, False)
+    """
+    return (
+        type(text) is str
+        and len(text) <= 16 + MAX_SEPARATORS
+        and _WRITTEN.fullmatch(text) is not None
+    )
+
+
 def _check(text: object, strict: bool, warn: bool = True) -> tuple[str, tuple[str, ...]]:
     """The compact NIK and its region warnings (looked up only if ``warn`` or ``strict``).
 
@@ -249,6 +280,14 @@ def _check(text: object, strict: bool, warn: bool = True) -> tuple[str, tuple[st
                 text,
                 "a NIK has only digits (spaces, dots and dashes allowed)",
                 "NIK hanya berisi angka (boleh spasi, titik, tanda hubung)",
+            )
+        if value and not is_written(text):
+            raise InvalidFormat(
+                text,
+                f"a NIK's separators go between its digit groups, one at a time, at most "
+                f"{MAX_SEPARATORS}",
+                f"pemisah NIK hanya di antara kelompok angka, satu demi satu, paling banyak "
+                f"{MAX_SEPARATORS}",
             )
         if len(value) != 16:
             raise InvalidLength(

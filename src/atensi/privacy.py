@@ -4,7 +4,7 @@ Almost everything atensi models is personal data, much of it *specific* personal
 UU 27/2022 Pasal 4 ayat (2): health (disability, HIV status, drug use), criminal records (children
 in conflict with the law, former prisoners), children's data and personal financial data. The
 law was promulgated on 17 October 2022 and binds controllers fully from 17 October 2024
-(secondary, as the project's issue states it).
+(secondary: the law's date as widely reported, source ``uu-27-2022``).
 
 * Every entity field carries a :class:`~atensi.model.Sensitivity` class in its metadata
   (:func:`field_sensitivity` lists them; the JSON Schema exports them as
@@ -48,14 +48,15 @@ from typing import Any
 import attrs
 
 from atensi.boundary import structure, unstructure
-from atensi.errors import AtensiError
-from atensi.model import ENTITIES, BirthDate, Person, Sensitivity
+from atensi.errors import AtensiError, type_label
+from atensi.model import ENTITIES, BirthDate, Entity, Person, Sensitivity
 from atensi.rules.age import age_range
 from atensi.vocab import TargetGroup
 
 __all__ = [
     "CRIMINAL_GROUPS",
     "MIN_KEY_BYTES",
+    "NotAnEntity",
     "WeakKey",
     "field_sensitivity",
     "record_sensitivity",
@@ -64,6 +65,18 @@ __all__ = [
 
 #: The shortest pseudonym key ``redact`` accepts: 16 bytes (128 bits) from a random source.
 MIN_KEY_BYTES = 16
+
+
+class NotAnEntity(AtensiError, TypeError):
+    """:func:`redact` was given something other than an entity or a mapping with ``cls=``.
+
+    Also a :class:`TypeError`, which it was before it was the library's own error.
+    """
+
+    code = "privacy.not_an_entity"
+
+    def __init__(self, en: str, id_: str) -> None:
+        super().__init__(en, message_id=id_)
 
 
 class WeakKey(AtensiError):
@@ -241,17 +254,27 @@ def redact(
     Raises:
         WeakKey: a key that is not bytes, shorter than 16 bytes, or one byte repeated.
         InvalidRecord: a mapping that is not a valid record of ``cls``.
+        NotAnEntity: anything else than an entity or a mapping (a string, a list, ``None``), or
+            a mapping without ``cls``.
     """
     entity = obj_or_record
     if isinstance(obj_or_record, Mapping):
         if cls is None:
-            raise TypeError("redact() needs cls= to structure a mapping")
+            raise NotAnEntity(
+                "redact() needs cls= to structure a mapping",
+                "redact() memerlukan cls= untuk menstrukturkan sebuah pemetaan",
+            )
         entity = structure(obj_or_record, cls)
+    elif not isinstance(obj_or_record, Entity):
+        # Named by its type only: its repr may be anything, personal data included.
+        what = type_label(obj_or_record)
+        raise NotAnEntity(
+            f"redact() takes an atensi entity or a mapping with cls=, not {what}",
+            f"redact() menerima entitas atensi atau pemetaan dengan cls=, bukan {what}",
+        )
     keys = None if pseudonym_key is None else _Keys(_check_key(pseudonym_key))
     keep_set = frozenset(keep)
-    result = _redact_entity(entity, keep_set, keys, on)
-    if not isinstance(result, dict):  # pragma: no cover - entities redact to mappings
-        raise TypeError("not an atensi entity")
+    result: dict[str, Any] = _redact_entity(entity, keep_set, keys, on)
     return result
 
 

@@ -1261,8 +1261,8 @@ _OTHERS: tuple[Scenario, ...] = (
         "kind": "coverage",
         "on": "2021-12-01",
         "edition": "atensi-2021",
-        "citation": "Permensos 7/2021 Pasal 3: targets of balai and loka (VERIFICATION §2.1) "
-        "[secondary]",
+        "citation": "Permensos 7/2021 Pasal 3: targets of balai and loka "
+        "(gerakinklusi-permensos-7-2021) [secondary]",
         "registry": [_MULTIFUNCTION_LOKA],
         "region": "7305",
         "target": BENCANA,

@@ -3,8 +3,9 @@
 Shared by the command line's reader (:mod:`atensi.cli._reader`) and the batch functions for
 engines that map over text lines (:func:`atensi.batch.assess_line_json`, Dask, Polars, Spark),
 so that a line is a record, or the same documented problem, whichever runs it: not UTF-8
-(``input.not_utf8``), not JSON, ``NaN`` and ``Infinity`` included (``input.not_json``), or an
-object with the same key twice (``input.duplicate_key``).
+(``input.not_utf8``), not JSON, ``NaN`` and ``Infinity`` included (``input.not_json``), nested
+too deeply to decode (``input.too_deep``), or an object with the same key twice
+(``input.duplicate_key``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ __all__ = [
     "decode_numbered",
     "line_where",
     "no_key_twice",
+    "not_json",
     "thread_decoder",
+    "too_deep",
 ]
 
 
@@ -88,6 +91,10 @@ class Decoder:
         return None
 
 
+_ONLY_BREAKS_EN = "; records are separated by line breaks (\\n, \\r\\n or \\r) only"
+_ONLY_BREAKS_ID = "; rekaman hanya dipisahkan oleh ganti baris (\\n, \\r\\n atau \\r)"
+
+
 def decode_line(data: bytes | str, where: tuple[str, str], decoder: Decoder) -> Any:
     """One line's record, or an :class:`~atensi.ErrorDetail` naming the line's problem."""
     if isinstance(data, bytes):
@@ -100,11 +107,51 @@ def decode_line(data: bytes | str, where: tuple[str, str], decoder: Decoder) -> 
     try:
         start = len(text) - len(text.lstrip())
         value, end = decoder.raw_decode(text, start)
-    except (ValueError, RecursionError):
-        return bad_line(where, "input.not_json", "not valid JSON", "bukan JSON yang sah")
+    except ValueError:
+        return not_json(where, text)
+    except RecursionError:
+        return too_deep(where)
     if text[end:].strip():
-        return bad_line(where, "input.not_json", "not valid JSON", "bukan JSON yang sah")
+        return not_json(where, text)
     return decoder.problem(where) or value
+
+
+#: Characters never found in JSON text outside an escape that a reader may take for binary data
+#: or a record separator: a line holding one says so, with what it means here.
+_NAMED = (
+    ("\x00", "a NUL byte", "bait NUL", "", ""),
+    ("\x0c", "a form feed", "form feed", _ONLY_BREAKS_EN, _ONLY_BREAKS_ID),
+    ("\x0b", "a vertical tab", "tab vertikal", _ONLY_BREAKS_EN, _ONLY_BREAKS_ID),
+)
+
+
+def not_json(where: tuple[str, str], text: str) -> ErrorDetail:
+    r"""``input.not_json``, naming a NUL byte, form feed or vertical tab the text holds.
+
+    JSON Lines separates records by line breaks (``\n``, ``\r\n``, or a lone ``\r``, which the
+    command line's reader splits at): a form feed or a vertical tab between two records joins
+    them into one line, and the message says so instead of a bare "not valid JSON".
+    """
+    for char, en, id_, why_en, why_id in _NAMED:
+        at = text.find(char)
+        if at >= 0:
+            return bad_line(
+                where,
+                "input.not_json",
+                f"not valid JSON: holds {en} (U+{ord(char):04X}) at character {at}{why_en}",
+                f"bukan JSON yang sah: memuat {id_} (U+{ord(char):04X}) pada karakter {at}{why_id}",
+            )
+    return bad_line(where, "input.not_json", "not valid JSON", "bukan JSON yang sah")
+
+
+def too_deep(where: tuple[str, str]) -> ErrorDetail:
+    """``input.too_deep``: JSON nested more deeply than Python's decoder goes (about 900)."""
+    return bad_line(
+        where,
+        "input.too_deep",
+        "nested too deeply to read (more than about 900 levels)",
+        "bersarang terlalu dalam untuk dibaca (lebih dari sekitar 900 tingkat)",
+    )
 
 
 def decode_numbered(data: bytes | str, number: int | None) -> Any:

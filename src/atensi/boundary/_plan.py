@@ -1,6 +1,6 @@
 """Type plans: how each annotated type is structured from JSON-like data, with every error kept.
 
-cattrs (DESIGN.md §7) coerces quietly, loses the path of attrs validator errors, reports only the
+cattrs (measured) coerces quietly, loses the path of attrs validator errors, reports only the
 first per object and hides validator errors behind type errors. atensi's boundary therefore
 structures with its own plans, built once per type from the attrs fields:
 
@@ -327,7 +327,7 @@ class Plan:
                 "object.unknown_key",
                 "unknown field",
                 "ruas tidak dikenal",
-                None,
+                key,  # the key itself: shown only with include_personal (a path may hide it)
                 {"allowed": self.allowed},
             )
             hint = suggestion(key, self.allowed) if type(key) is str else None

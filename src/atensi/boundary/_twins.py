@@ -1,7 +1,7 @@
 r"""Struct twins: msgspec Structs generated from the attrs entities, for the ``fast`` extra.
 
 msgspec cannot decode into the entities themselves: it would run their attrs validators (slow),
-keep unknown keys quietly and could not tell the four subjects apart (DESIGN.md §7). So each
+keep unknown keys quietly and could not tell the four subjects apart (measured). So each
 entity gets a *twin*: a frozen, keyword-only msgspec Struct generated from the entity's own
 ``attrs.fields``, with the same field names, types (vocabulary enums, dates, tuples, the twin of a
 nested entity), defaults and limits, unknown keys forbidden, and the subjects a union tagged by
@@ -59,6 +59,7 @@ from atensi.boundary._shape import (
 from atensi.boundary._source import Locals, Namespace, compile_function, local_name
 from atensi.errors import InvalidRecord
 from atensi.model._fields import (
+    BLANK,
     DATE_MAX,
     DATE_MIN,
     Entity,
@@ -212,6 +213,7 @@ class _Builder:
             {
                 "_bail": _bail,
                 "_refused": refused_character,
+                "_BLANK": BLANK,
                 "_force": msgspec.structs.force_setattr,
                 "_new": _new,
                 "_same": _same,

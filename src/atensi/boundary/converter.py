@@ -26,7 +26,14 @@ from atensi.boundary._plan import (
 )
 from atensi.boundary._quick import Refused, fell_back
 from atensi.boundary.warnings import warnings_of
-from atensi.errors import AtensiError, ErrorDetail, InvalidRecord, Loc, safe_key, type_label
+from atensi.errors import (
+    AtensiError,
+    ErrorDetail,
+    InvalidRecord,
+    Loc,
+    safe_name,
+    type_label,
+)
 from atensi.model import Entity, Subject, subject_kind
 from atensi.model._fields import read_date
 
@@ -51,7 +58,7 @@ def _check_target(cls: Any) -> None:
         return
     if not (isinstance(cls, type) and attrs.has(cls) and issubclass(cls, Entity)):
         # Named by its type (and name, for a class) only: its repr may be anything.
-        what = safe_key(cls.__name__) if isinstance(cls, type) else f"a {type_label(cls)}"
+        what = safe_name(cls.__name__) if isinstance(cls, type) else f"a {type_label(cls)}"
         raise AtensiError(
             f"{what} is not an atensi entity class",
             message_id=f"{what} bukan kelas entitas atensi",

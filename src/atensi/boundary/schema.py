@@ -10,16 +10,17 @@ that belongs to its component), uniqueness of objects by a key, and the finer NI
 birth date, a serial other than 0000). ``structure`` checks those; a record that passes the schema
 may still be rejected by ``structure``, never the other way round.
 
-Extension keywords (ignored by validators): ``x-atensi-label`` (``{"id", "en"}``),
-``x-atensi-citation`` (a citation mapping) and ``x-atensi-sensitivity`` (the personal-data class
-code of the field, see :class:`atensi.model.Sensitivity`).
+Extension keywords (annotations, :data:`EXTENSION_KEYWORDS`): ``x-atensi-label`` (``{"id",
+"en"}``), ``x-atensi-labels`` (an enum's labels by code), ``x-atensi-citation`` (a citation
+mapping) and ``x-atensi-sensitivity`` (the personal-data class code of the field, see
+:class:`atensi.model.Sensitivity`). ajv's strict mode compiles the schemas once they are
+declared (``examples/ajv-atensi.cjs``); ``.ci/run`` compiles every kind so.
 """
 
 from __future__ import annotations
 
 import enum
 import functools
-import unicodedata
 from typing import Any
 
 from atensi.boundary._shape import (
@@ -37,19 +38,32 @@ from atensi.boundary._shape import (
     TupleOf,
     shape_of,
 )
-from atensi.model import Entity
-from atensi.model._fields import refused_character
+from atensi.model import Entity, _characters
 from atensi.regions import all_codes
-from atensi.rules import DECISION_JSON_VERSION, Decision, Outcome, Status
+from atensi.rules import DECISION_JSON_VERSION, Decision, EditionComparison, Outcome, Status
 from atensi.vocab import CodedEnum, Evidence
 
-__all__ = ["SCHEMA_DIALECT", "json_schema"]
+__all__ = ["EXTENSION_KEYWORDS", "SCHEMA_DIALECT", "json_schema", "result_schema"]
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-# Patterns are written for every engine a validator may use (Python's ``re``, ECMA 262, Rust's
-# regex): ASCII classes (``[0-9]``, never ``\d``, which Python reads as any Unicode digit), and
-# an end written ``(?![\s\S])`` (Python's ``$`` also matches before a final line break).
+#: The annotation keywords atensi's schemas carry beside the standard ones. Validators ignore
+#: them, except ajv in strict mode (its default), which compiles a schema only once they are
+#: declared: ``ajv.addVocabulary([...])``, as ``examples/ajv-atensi.cjs`` does.
+EXTENSION_KEYWORDS = (
+    "x-atensi-label",
+    "x-atensi-labels",
+    "x-atensi-citation",
+    "x-atensi-sensitivity",
+)
+
+# Patterns are written for every engine a validator may use (Python's ``re``, ECMA 262 with the
+# ``u`` flag, which ajv sets, Java's ``Pattern``, Rust's regex): ASCII classes (``[0-9]``, never
+# ``\d``, which Python reads as any Unicode digit), an end written ``(?![\s\S])`` (Python's
+# ``$`` also matches before a final line break), characters of the Basic Multilingual Plane as
+# ``\uXXXX`` (the one escape all of them read alike) and characters beyond it as themselves
+# (Python's ``\U0001xxxx``, ECMA's ``\u{1xxxx}`` and Java's ``\x{1xxxx}`` are each refused by
+# another engine).
 _END = "(?![\\s\\S])"
 _YEAR = "(?:18|19|20|21)[0-9]{2}"
 _LEAP_YEAR = "(?:(?:18|19|20|21)(?:0[48]|[2468][048]|[13579][26])|2000)"
@@ -62,62 +76,58 @@ DATE_PATTERN = (
     f"|{_LEAP_YEAR}-02-29){_END}"
 )
 
-
-def _ranges(codes: list[int]) -> str:
-    """A character class body for code points, escaped for every engine."""
-
-    def esc(cp: int) -> str:
-        if cp <= 0xFF:
-            return f"\\x{cp:02x}"
-        if cp <= 0xFFFF:
-            return f"\\u{cp:04x}"
-        return f"\\U{cp:08x}"
-
-    out = []
-    start = prev = codes[0]
-    for cp in [*codes[1:], -1]:
-        if cp == prev + 1:
-            prev = cp
-            continue
-        out.append(esc(start) if start == prev else f"{esc(start)}-{esc(prev)}")
-        start = prev = cp
-    return "".join(out)
+_LAST = 0x10FFFF
+_LINE_BREAKS = frozenset({0x09, 0x0A, 0x0D})
 
 
-@functools.cache
-def _unprintable() -> tuple[list[int], list[int]]:
-    """Code points text may refuse (unprintable, not lone surrogates), and the white space.
+def _portable(cp: int) -> str:
+    """One code point in a character class, read alike by every engine."""
+    return f"\\u{cp:04x}" if cp <= 0xFFFF else chr(cp)
 
-    The first list is a superset: ``text_pattern`` keeps those ``refused_character`` refuses.
-    Characters of the categories text always allows (other spaces, private use, unassigned)
-    are left out here, so that the exact check runs on a few hundred characters only.
-    """
-    odd, space = [], []
-    for cp in range(0x110000):
-        char = chr(cp)
-        if char.isspace():
-            space.append(cp)
-        if not char.isprintable() and unicodedata.category(char) not in ("Zs", "Co", "Cn", "Cs"):
-            odd.append(cp)
-    return odd, space
+
+def _class(ranges: list[tuple[int, int]]) -> str:
+    """A character class body for inclusive code point ranges, written for every engine."""
+    return "".join(
+        _portable(first) if first == last else f"{_portable(first)}-{_portable(last)}"
+        for first, last in ranges
+    )
+
+
+def _complement(codes: set[int]) -> list[tuple[int, int]]:
+    """The ranges of every code point not in ``codes`` (surrogates are always in it)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for cp in sorted(codes):
+        if cp > start:
+            out.append((start, cp - 1))
+        start = cp + 1
+    if start <= _LAST:
+        out.append((start, _LAST))
+    return out
+
+
+def _codes(ranges: tuple[tuple[int, int], ...]) -> set[int]:
+    return {cp for first, last in ranges for cp in range(first, last + 1)}
 
 
 @functools.cache
 def text_pattern(multiline: bool, non_blank: bool) -> str:
-    """The pattern of text ``structure`` accepts.
+    r"""The pattern of text ``structure`` accepts.
 
-    No refused character (:func:`atensi.model._fields.refused_character`, read from this
-    Python's Unicode tables) and, with ``non_blank``, at least one character that is not white
-    space. Lone surrogates are left out: UTF-8 JSON text cannot carry them, and the Rust engine
-    cannot name them (``structure`` refuses them as ``string.invalid_unicode``).
+    Characters of the pinned table (:mod:`atensi.model._characters`, Unicode
+    :data:`~atensi.model._fields.UNICODE_VERSION`) only, the same on every interpreter; with
+    ``non_blank``, at least one character that is not blank (white space or a variation
+    selector). The classes list what is allowed, so that lone surrogates, which JSON text can
+    carry as ``"\ud800"``, are refused without being named (Rust's engine cannot name them).
     """
-    odd, space = _unprintable()
-    refused = [cp for cp in odd if refused_character(chr(cp), multiline) is not None]
-    bad = _ranges(refused)
+    refused = _codes(_characters.REFUSED)
+    if multiline:
+        refused -= _LINE_BREAKS
+    allowed = _class(_complement(refused))
     if not non_blank:
-        return f"^[^{bad}]*{_END}"
-    blank = sorted({*refused, *space})
-    return f"^[^{bad}]*[^{_ranges(blank)}][^{bad}]*{_END}"
+        return f"^[{allowed}]*{_END}"
+    visible = _class(_complement(refused | _codes(_characters.BLANK)))
+    return f"^[{allowed}]*[{visible}][{allowed}]*{_END}"
 
 
 def _first_paragraph(doc: str | None) -> str:
@@ -184,7 +194,8 @@ class _Builder:
             self.defs["RegionCode"] = {
                 "title": "RegionCode",
                 "description": "A Kemendagri region code (province, regency or district), "
-                "current or retired, as 2, 4 or 6 digits without dots.",
+                "current or retired, as 2, 4 or 6 digits without dots (the stored form: "
+                "structure also reads 31.71.01 and stores 317101).",
                 "type": "string",
                 "enum": list(all_codes()),
             }
@@ -254,7 +265,9 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
 
     Every entity has one, the envelope of ``atensi assess`` included
     (:class:`atensi.model.AssessmentItem`); :class:`atensi.rules.Decision` gives the schema of
-    :meth:`~atensi.rules.Decision.to_json` (version 1), the decision each output line carries.
+    :meth:`~atensi.rules.Decision.to_json` (version 1), the decision each output line carries;
+    :class:`atensi.rules.EditionComparison` that of its ``to_json`` (``--compare-editions``).
+    The command line's result line is :func:`result_schema`.
 
     >>> from atensi.model import Referral
     >>> schema = json_schema(Referral)
@@ -266,6 +279,8 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
     """
     if cls is Decision:
         return _decision_schema()
+    if cls is EditionComparison:
+        return _comparison_schema()
     if not (isinstance(cls, type) and issubclass(cls, Entity)):
         raise TypeError(f"{cls!r} is not an atensi entity class")
     builder = _Builder()
@@ -294,7 +309,8 @@ def _label_schema() -> dict[str, Any]:
 def _decision_schema() -> dict[str, Any]:
     """The schema of ``Decision.to_json()`` (:data:`atensi.rules.DECISION_JSON_VERSION`)."""
     outcome = {"$ref": "#/$defs/Outcome"}
-    nullable = {"type": ["string", "null"]}
+    # anyOf, not a list of types: ajv's strict mode refuses union types.
+    nullable = {"anyOf": [{"type": "string"}, {"type": "null"}]}
     citation = {
         "type": "object",
         "properties": {
@@ -316,7 +332,9 @@ def _decision_schema() -> dict[str, Any]:
             "facts": {
                 "type": "object",
                 "description": "The facts the rule used; '<redacted>' in a redacted decision.",
-                "additionalProperties": {"type": ["string", "integer", "boolean", "null"]},
+                "additionalProperties": {
+                    "anyOf": [{"type": t} for t in ("string", "integer", "boolean", "null")]
+                },
             },
             "message": _label_schema(),
             "citation": {"anyOf": [citation, {"type": "null"}]},
@@ -354,6 +372,114 @@ def _decision_schema() -> dict[str, Any]:
         ],
         "additionalProperties": False,
         "$defs": {"Outcome": {"title": "Outcome", "enum": [o.value for o in Outcome]}},
+    }
+
+
+def _comparison_schema() -> dict[str, Any]:
+    """The schema of ``EditionComparison.to_json()`` (version 1)."""
+    decision = _decision_schema()
+    defs = decision.pop("$defs")
+    for key in ("$schema", "$id"):
+        decision.pop(key)
+    word = {"type": "string", "description": "a status or an outcome code, or 'absent'"}
+    by_edition = {"type": "object", "additionalProperties": word}
+    difference = {
+        "type": "object",
+        "properties": {
+            "target": {"type": "string"},
+            "outcomes": by_edition,
+            "rules": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {"rule_id": {"type": "string"}, "statuses": by_edition},
+                    "required": ["rule_id", "statuses"],
+                    "additionalProperties": False,
+                },
+            },
+        },
+        "required": ["target", "outcomes", "rules"],
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": "https://atensi.invalid/schema/EditionComparison.json",
+        "title": "EditionComparison",
+        "description": _first_paragraph(EditionComparison.__doc__),
+        "type": "object",
+        "properties": {
+            "version": {"const": 1},
+            "kind": {"const": "edition_comparison"},
+            "on": {"type": "string", "format": "date", "pattern": DATE_PATTERN},
+            "editions": {"type": "array", "items": {"type": "string"}, "minItems": 2},
+            "differences": {"type": "array", "items": difference},
+            "decisions": {"type": "array", "items": {"$ref": "#/$defs/Decision"}},
+        },
+        "required": ["version", "kind", "on", "editions", "differences", "decisions"],
+        "additionalProperties": False,
+        "$defs": {**defs, "Decision": decision},
+    }
+
+
+def result_schema() -> dict[str, Any]:
+    """The schema of one line ``atensi validate`` or ``atensi assess`` writes.
+
+    ``{"index", "line", "offset"?, "ok", "decision" | "comparison" | "errors", "warnings"?}``:
+    ``index`` counts records from 0, ``line`` is the 1-based line of the file (``offset`` the
+    byte, in a JSON array), ``ok`` says whether the record was valid; a valid one carries its
+    decision (``assess``) or comparison (``--compare-editions``), an invalid one its errors
+    (:meth:`atensi.InvalidRecord.to_json`'s items), either may carry warnings.
+
+    >>> result_schema()["required"]
+    ['index', 'line', 'ok']
+    """
+    comparison = _comparison_schema()
+    defs = comparison.pop("$defs")
+    for key in ("$schema", "$id"):
+        comparison.pop(key)
+    problem = {
+        "type": "object",
+        "properties": {
+            "loc": {
+                "type": "array",
+                "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+            },
+            "code": {"type": "string"},
+            "msg": _label_schema(),
+            "ctx": {"type": "object"},
+            "input": {},
+        },
+        "required": ["loc", "code", "msg", "ctx"],
+        "additionalProperties": False,
+    }
+    problems = {"type": "array", "items": {"$ref": "#/$defs/Problem"}}
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": "https://atensi.invalid/schema/Result.json",
+        "title": "Result",
+        "description": "One line of atensi validate or atensi assess: the record's result.",
+        "type": "object",
+        "properties": {
+            "index": {"type": "integer", "minimum": 0},
+            "line": {"type": "integer", "minimum": 1},
+            "offset": {"type": "integer", "minimum": 0},
+            "ok": {"type": "boolean"},
+            "decision": {"$ref": "#/$defs/Decision"},
+            "comparison": {"$ref": "#/$defs/EditionComparison"},
+            "errors": {**problems, "minItems": 1},
+            "warnings": problems,
+        },
+        "required": ["index", "line", "ok"],
+        "additionalProperties": False,
+        # An invalid record has errors and no decision; a valid one no errors. (``false`` for
+        # an absent property, not ``not: {required}``: ajv's strict mode refuses the latter.)
+        "if": {"properties": {"ok": {"const": False}}},
+        "then": {
+            "properties": {"errors": True, "decision": False, "comparison": False},
+            "required": ["errors"],
+        },
+        "else": {"properties": {"errors": False}},
+        "$defs": {**defs, "EditionComparison": comparison, "Problem": problem},
     }
 
 

@@ -27,7 +27,9 @@ The output is UTF-8 whatever the locale, with anything UTF-8 cannot hold escaped
 Exit codes: 0 all records valid, 1 some records invalid, 2 usage error or unreadable input,
 3 the input could not be read (I/O error), 4 the output could not be written (disk full),
 5 the output's reader closed it (broken pipe), 6 a worker process died, 70 a defect in atensi,
-130 interrupted. A fault prints one line on standard error, never a traceback.
+129 the terminal went away (SIGHUP), 130 interrupted, 143 stopped (SIGTERM): the workers are
+ended first (:mod:`~atensi.cli._signals`). A fault prints one line on standard error, never
+a traceback.
 
 The package: one module per group of subcommands (:mod:`~atensi.cli.records`,
 :mod:`~atensi.cli.lookup`, :mod:`~atensi.cli.coverage`, :mod:`~atensi.cli.report`), the readers
@@ -37,6 +39,7 @@ The package: one module per group of subcommands (:mod:`~atensi.cli.records`,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import sys
@@ -45,7 +48,16 @@ from typing import IO, NoReturn
 
 import atensi
 from atensi.cli import coverage, lookup, records, report
-from atensi.cli._io import CliError, ExitCode, Output, PipeClosed, UsageError, WriteFailed
+from atensi.cli._io import (
+    CliError,
+    ExitCode,
+    Output,
+    PipeClosed,
+    UsageError,
+    WriteFailed,
+    closed_standard_streams,
+)
+from atensi.cli._options import common_parent
 from atensi.cli._reader import (
     MAX_RECORD_BYTES,
     BadItem,
@@ -54,6 +66,7 @@ from atensi.cli._reader import (
     read_records,
     records_from,
 )
+from atensi.cli._signals import UNWIND, Terminated, ended_by_signals
 
 __all__ = [
     "MAX_RECORD_BYTES",
@@ -89,10 +102,11 @@ output:
 exit codes:
   0 every record valid      1 some records invalid     2 usage error or unreadable input
   3 input I/O error         4 output I/O error         5 output closed (broken pipe)
-  6 a worker process died   70 internal error          130 interrupted
+  6 a worker process died   70 internal error          129 SIGHUP
+  130 interrupted (Ctrl-C)  143 SIGTERM
 
 example:
-  atensi assess examples/assessments.jsonl --on 2024-06-01 > decisions.jsonl
+  atensi assess examples/assessments.jsonl --on 2024-06-01 > /tmp/decisions.jsonl
   atensi explain examples/cases.json --on 2024-06-01 --lang id
   atensi validate examples/persons-broken.jsonl --kind person
 
@@ -119,20 +133,7 @@ def _date(text: str) -> object:
 
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser."""
-    common = _Parser(add_help=False)
-    common.add_argument(
-        "--lang", choices=("id", "en"), default="en", help="language of messages (default: en)"
-    )
-    common.add_argument(
-        "--quiet",
-        action="store_true",
-        help="no progress line and no closing summary on standard error (faults still are)",
-    )
-    common.add_argument(
-        "--show-personal-data",
-        action="store_true",
-        help="print personal data (inputs, facts, full NIKs); off by default",
-    )
+    common = common_parent(_Parser)
     parser = _Parser(
         prog="atensi",
         description=DESCRIPTION,
@@ -178,19 +179,60 @@ def _say(err: Output, text: str) -> None:
         pass  # standard error itself failed: the exit code still tells
 
 
+#: The environment variable that fixes the key of hidden keys' digests (hexadecimal).
+DIGEST_KEY_VARIABLE = "ATENSI_DIGEST_KEY"
+
+
+def _digest_key_from_environment() -> None:
+    """Use ``ATENSI_DIGEST_KEY`` for the digests of hidden keys, if it is set.
+
+    Without it each run draws its own secret, so the same hidden key reads alike within a run
+    (its workers included) but not across runs; a pipeline that compares the outputs of two
+    runs sets the same secret in both (at least 16 random bytes, in hexadecimal).
+    """
+    from atensi.errors import AtensiError, use_digest_key
+
+    text = os.environ.get(DIGEST_KEY_VARIABLE)
+    if text is None:
+        return
+    try:
+        use_digest_key(bytes.fromhex(text.strip()))
+    except (ValueError, AtensiError):
+        raise UsageError(
+            f"{DIGEST_KEY_VARIABLE} must hold at least 16 random bytes in hexadecimal "
+            '(python -c "import secrets; print(secrets.token_hex(32))")'
+        ) from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    stdout = sys.stdout
+    closed = closed_standard_streams()
+    stdout: IO[str] = sys.stdout if sys.stdout is not None else io.StringIO()
     stream, wrapper = _utf8(stdout)
-    out = Output(stream, "standard output")
-    err = Output(sys.stderr, "standard error")
+    out = Output(stream, "standard output", closed=1 in closed)
+    # Standard error closed: its messages go nowhere, and the exit code still tells.
+    stderr: IO[str] = sys.stderr if sys.stderr is not None and 2 not in closed else io.StringIO()
+    err = Output(stderr, "standard error")
     try:
-        args = build_parser().parse_args(argv)
+        _digest_key_from_environment()
+        arguments = sys.argv[1:] if argv is None else list(argv)
+        if not arguments:
+            # Bare ``atensi``: what it does and its commands, not only "a command is required".
+            err.write(build_parser().format_help())
+            err.flush()
+            return ExitCode.USAGE
+        args = build_parser().parse_args(arguments)
         if getattr(args, "jobs", None) is not None:
             args.jobs = records.jobs_for(args, err)
-        code: int = args.run(args, out, err)
-        out.flush()
+        with ended_by_signals(exit_after=UNWIND):
+            code: int = args.run(args, out, err)
+            out.flush()
         return code
+    except Terminated as exc:
+        with contextlib.suppress(CliError):
+            out.flush()  # what was written is whole: keep it
+        _say(err, f"atensi: {exc}")
+        return exc.exit_code
     except CliError as exc:
         if isinstance(exc, PipeClosed | WriteFailed):
             _silence(stdout)

@@ -9,6 +9,8 @@ on standard error, never a traceback.
 from __future__ import annotations
 
 import enum
+import os
+import sys
 from collections.abc import Callable
 from typing import IO
 
@@ -21,6 +23,8 @@ __all__ = [
     "UsageError",
     "WorkerFailed",
     "WriteFailed",
+    "closed_standard_streams",
+    "standard_input",
 ]
 
 
@@ -36,7 +40,8 @@ class ExitCode(enum.IntEnum):
     USAGE = 2
     #: Reading the input failed on the device (an I/O error): retry, or check the source.
     READ_FAILED = 3
-    #: Writing the output failed (the disk is full, an I/O error): the output is incomplete.
+    #: Writing the output failed (the disk is full, an I/O error, standard output closed):
+    #: the output is incomplete.
     WRITE_FAILED = 4
     #: The reader of the output closed it (a broken pipe): the output is incomplete.
     BROKEN_PIPE = 5
@@ -44,8 +49,13 @@ class ExitCode(enum.IntEnum):
     WORKER_FAILED = 6
     #: A defect in atensi outside any record (please report it).
     INTERNAL = 70
+    #: The terminal or session went away (SIGHUP, 128 + 1): workers ended, output incomplete.
+    HANGUP = 129
     #: Interrupted (Ctrl-C).
     INTERRUPTED = 130
+    #: Stopped (SIGTERM, 128 + 15: ``kill``, a service manager): workers ended, output
+    #: incomplete.
+    TERMINATED = 143
 
 
 class CliError(Exception):
@@ -89,19 +99,27 @@ def _reason(err: OSError) -> str:
 
 
 class Output:
-    """A text stream whose failures become :class:`WriteFailed` or :class:`PipeClosed`."""
+    """A text stream whose failures become :class:`WriteFailed` or :class:`PipeClosed`.
 
-    def __init__(self, stream: IO[str], name: str = "the output") -> None:
+    ``closed``: the stream was closed before the run began (``>&-``); the first write is
+    :class:`WriteFailed`, so that a command with something to say ends with exit code 4.
+    """
+
+    def __init__(self, stream: IO[str], name: str = "the output", *, closed: bool = False) -> None:
         self.stream = stream
         self.name = name
+        self.closed = closed
 
     def write(self, text: str) -> None:
         """Write ``text``."""
+        if self.closed:
+            raise WriteFailed(f"cannot write {self.name}: it is closed")
         self._do(self.stream.write, text)
 
     def flush(self) -> None:
         """Flush, with the same failures as :meth:`write`."""
-        self._do(self.stream.flush)
+        if not self.closed:
+            self._do(self.stream.flush)
 
     def _do(self, action: Callable[..., object], *args: str) -> None:
         try:
@@ -124,3 +142,32 @@ class Output:
 def read_failed(name: str, err: OSError) -> ReadFailed:
     """The fault of an I/O error while reading ``name``."""
     return ReadFailed(f"cannot read {name}: {_reason(err)}")
+
+
+def standard_input() -> IO[bytes]:
+    """Standard input's bytes; a usage error when it was closed before the run (``<&-``)."""
+    stream = sys.stdin
+    if stream is None:
+        raise UsageError("standard input is closed")
+    return stream.buffer
+
+
+def closed_standard_streams() -> frozenset[int]:
+    """Which of standard input, output and error were closed when the run began.
+
+    Each is opened on the null device, so that no file the run opens later takes its number
+    (and receives what a library writes to standard output or error); the caller treats them
+    as closed all the same (:class:`Output`'s ``closed``).
+    """
+    closed = set()
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            closed.add(fd)
+    for fd in sorted(closed):
+        opened = os.open(os.devnull, os.O_RDONLY if fd == 0 else os.O_WRONLY)
+        if opened != fd:
+            os.dup2(opened, fd)
+            os.close(opened)
+    return frozenset(closed)

@@ -1,4 +1,4 @@
-"""Reading records: a JSON array or JSON Lines, streamed, in linear time, losing nothing silently.
+r"""Reading records: a JSON array or JSON Lines, streamed, in linear time, losing nothing silently.
 
 The format is chosen once per document, from its start:
 
@@ -10,9 +10,12 @@ The format is chosen once per document, from its start:
 * anything else is JSON Lines.
 
 Every line or item that is not a record is reported with its position (``input.not_json``,
-``input.not_utf8``, ``input.too_large``, ``input.duplicate_key``); blank lines are skipped. A
-document that is not UTF-8 at all (UTF-16 or UTF-32 text, binary data with NUL bytes) stops the
-run once, with one message, before any record.
+``input.not_utf8``, ``input.too_deep``, ``input.too_large``, ``input.duplicate_key``) and the
+next one is read, in JSON Lines and in an array alike (an array item's end is found by its
+brackets and strings); blank lines are skipped. Lines end at ``\n``, ``\r\n`` or a lone
+``\r``. A document that is not UTF-8 at all (UTF-16 or UTF-32 text, binary data with NUL bytes
+at its start) stops the run once, with one message, before any record; so does an array whose
+structure is broken (truncated, an item that never ends, a missing comma).
 
 Duplicate keys in an object and the literals ``NaN`` and ``Infinity`` are refused: Python's
 ``json`` would keep the last duplicate and read ``NaN`` quietly, where another reader of the same
@@ -25,12 +28,19 @@ doubling size while an item is incomplete, so its time is linear in the item's s
 from __future__ import annotations
 
 import codecs
-import sys
+import re
 from collections.abc import Callable, Generator, Iterator
 from typing import IO, Any, NamedTuple
 
-from atensi.boundary._lines import Decoder, bad_line, decode_line, line_where
-from atensi.cli._io import UsageError, read_failed
+from atensi.boundary._lines import (
+    Decoder,
+    bad_line,
+    decode_line,
+    line_where,
+    not_json,
+    too_deep,
+)
+from atensi.cli._io import UsageError, read_failed, standard_input
 from atensi.errors import ErrorDetail
 
 __all__ = [
@@ -270,6 +280,9 @@ def _is_first_of_lines(source: _Source) -> bool:
     """Whether a document starting with ``[`` is JSON Lines: a whole first line, then more."""
     line = source.readline(MAX_RECORD_BYTES + 1)
     try:
+        first, *rest = _LONE_CR.split(line, 1) if b"\r" in line else (line,)
+        if rest and rest[0].strip():  # a line ended by a lone carriage return, and more
+            return not isinstance(parse_line(RawLine(1, first)), BadItem)
         if not line.endswith(b"\n") or isinstance(parse_line(RawLine(1, line)), BadItem):
             return False
         after, _ = source.skip_space()
@@ -297,10 +310,18 @@ def _json_lines(source: _Source, raw_lines: bool, skipped: int) -> Iterator[Loca
             )
             yield Located(line_number, None, too_large)
             continue
-        if not raw.strip():
-            continue
-        line = RawLine(line_number, raw)
-        yield Located(line_number, None, line if raw_lines else parse_line(line))
+        pieces = _LONE_CR.split(raw) if b"\r" in raw else (raw,)
+        line_number += len(pieces) - 1
+        for offset, piece in enumerate(pieces, start=line_number - len(pieces) + 1):
+            if not piece.strip():
+                continue
+            line = RawLine(offset, piece)
+            yield Located(offset, None, line if raw_lines else parse_line(line))
+
+
+#: A carriage return not followed by a line feed: a line break, as universal newlines read it
+#: (files written with classic Mac line endings).
+_LONE_CR = re.compile(rb"\r(?!\n)")
 
 
 def _skip_line(source: _Source, read: bytes) -> None:
@@ -319,7 +340,11 @@ class _Array:
 
     def __init__(self, source: _Source, line: int) -> None:
         self.source = source
-        self.decoder = codecs.getincrementaldecoder("utf-8")()
+        # Bytes that are not UTF-8 become lone surrogates, which UTF-8 text never holds: the
+        # item that holds one is that item's ``input.not_utf8``, and the run goes on.
+        self.decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+        self.lossy = False
+        self.after_cr = False
         self.text = ""
         self.position = 0
         self.offset = 0  # bytes read before ``text``
@@ -334,8 +359,20 @@ class _Array:
     def where(self, position: int) -> tuple[int, int]:
         """The line and byte offset of ``text[position]`` (at or after the last asked)."""
         seen = self.text[self.mark : position]
-        self.mark_line += seen.count("\n")
-        self.mark_byte += len(seen) if seen.isascii() else len(seen.encode("utf-8"))
+        if seen:
+            # A line ends at a line feed, a carriage return and line feed, or a lone carriage
+            # return (as JSON Lines reads them), one of a pair possibly at the end of the last
+            # text seen.
+            breaks = seen.count("\n")
+            if "\r" in seen:
+                breaks += seen.count("\r") - seen.count("\r\n")
+            if self.after_cr and seen[0] == "\n":
+                breaks -= 1
+            self.after_cr = seen[-1] == "\r"
+            self.mark_line += breaks
+            self.mark_byte += (
+                len(seen) if seen.isascii() else len(seen.encode("utf-8", "surrogateescape"))
+            )
         self.mark = position
         return self.mark_line, self.mark_byte
 
@@ -344,12 +381,9 @@ class _Array:
         if self.eof:
             return False
         chunk = self.source.read(size)
-        try:
-            text = self.decoder.decode(chunk, final=not chunk)
-        except UnicodeDecodeError as err:
-            raise UsageError(
-                f"the input is not UTF-8 text (near byte {self.offset + err.start})"
-            ) from None
+        text = self.decoder.decode(chunk, final=not chunk)
+        if not self.lossy and not chunk.isascii() and _NOT_UTF8.search(text):
+            self.lossy = True
         self.offset += len(chunk)
         if not chunk:
             self.eof = True
@@ -374,7 +408,13 @@ class _Array:
 
 
 def _json_array(source: _Source, line: int) -> Iterator[Located]:
-    """Yield the items of a top-level JSON array; its whole text must be that array."""
+    """Yield the items of a top-level JSON array; its whole text must be that array.
+
+    An item that is not a record (not JSON, not UTF-8, nested too deeply, over the size limit)
+    is that item's problem and the next one is read: its end is found by its brackets and
+    strings (:class:`_Extent`). Only an array whose structure is broken (truncated, an item
+    that never ends, no comma between items) or that goes on after its end stops the run.
+    """
     array = _Array(source, line)
     array.skip_space()
     array.position += 1  # the "["
@@ -391,8 +431,9 @@ def _json_array(source: _Source, line: int) -> Iterator[Located]:
                 raise UsageError(f"expected ',' or ']' after record {index - 1}")
             array.position += 1
             array.skip_space()
-        item = _array_item(array, index)
-        yield Located(*array.where(array.item_start), item)
+        array.item_start = array.position
+        where = array.where(array.item_start)
+        yield Located(*where, _array_item(array, index))
         index += 1
     if array.skip_space():
         raise UsageError(
@@ -401,43 +442,152 @@ def _json_array(source: _Source, line: int) -> Iterator[Located]:
         )
 
 
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")
+_STRUCTURE = re.compile(r'["\[\]{},]')
+_IN_STRING = re.compile(r'["\\]')
+
+
+class _Extent:
+    """Where an array item ends, found by its brackets and strings, without recursion.
+
+    Fed the text piece by piece (the state carries over), so that an item too large to hold or
+    too deep to decode can be passed over in constant memory and the next item read.
+    """
+
+    __slots__ = ("depth", "escaped", "in_string")
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.in_string = False
+        self.escaped = False
+
+    def end(self, text: str, start: int) -> int | None:
+        """The position of the ``,`` or ``]`` after the item, or ``None`` if not in ``text``."""
+        position = start
+        size = len(text)
+        while position < size:
+            if self.in_string:
+                if self.escaped:
+                    self.escaped = False
+                    position += 1
+                    continue
+                found = _IN_STRING.search(text, position)
+                if found is None:
+                    return None
+                position = found.end()
+                if found.group() == "\\":
+                    self.escaped = True
+                else:
+                    self.in_string = False
+                continue
+            found = _STRUCTURE.search(text, position)
+            if found is None:
+                return None
+            char = found.group()
+            position = found.end()
+            if char == '"':
+                self.in_string = True
+            elif char in "[{":
+                self.depth += 1
+            elif self.depth:
+                if char != ",":
+                    self.depth -= 1
+            elif char != "}":  # a "," or the array's "]" at the item's own level
+                return found.start()
+        return None
+
+
 def _array_item(array: _Array, index: int) -> Any:
-    array.item_start = array.position
+    """The record at ``array.position`` (a :class:`BadItem` if it is not one); past its end."""
+    extent = _Extent()
+    scanned = array.position  # how far the extent has been looked for
     while True:
         pending = len(array.text) - array.position
         try:
             value, end = _DECODER.raw_decode(array.text, array.position)
         except ValueError:
-            # Incomplete, or not JSON: read as much again as is held (so the time stays linear
-            # in the item's size), until the item is too large or the input ends.
-            if pending > MAX_RECORD_BYTES:
-                raise UsageError(
-                    f"record {index} is longer than {MAX_RECORD_BYTES} bytes"
-                ) from None
-            if array.more(max(_CHUNK, pending)):
-                continue
-            raise UsageError(
-                f"record {index} of the JSON array is not valid JSON (or the input is truncated)"
-            ) from None
+            problem = "not_json"
         except RecursionError:
-            raise UsageError(f"record {index} is nested too deeply") from None
-        # A number at the end of the text may go on in the next chunk.
-        if end == len(array.text) and array.more():
-            continue
-        break
-    size = end - array.position
-    if size * 4 > MAX_RECORD_BYTES and (
-        len(array.text[array.position : end].encode("utf-8")) > MAX_RECORD_BYTES
-    ):
-        raise UsageError(f"record {index} is longer than {MAX_RECORD_BYTES} bytes")
+            problem = "too_deep"
+        else:
+            # A number at the end of the text may go on in the next chunk.
+            if end == len(array.text) and array.more():
+                continue
+            return _decoded(array, index, value, end)
+        # Not a record, or not whole yet: where does it end?
+        stop = extent.end(array.text, scanned)
+        if stop is not None:
+            return _bad_item(array, index, stop, problem)
+        if pending > MAX_RECORD_BYTES:
+            return _pass_over(array, index, extent)
+        scanned = len(array.text) - array.position  # ``more`` keeps the text from the item on
+        if not array.more(max(_CHUNK, pending)):
+            raise UsageError(
+                f"record {index} of the JSON array never ends (the input is truncated, or a "
+                "string or bracket is not closed)"
+            )
+        scanned += array.position
+
+
+def _decoded(array: _Array, index: int, value: Any, end: int) -> Any:
+    """The item just decoded, or its problem (not UTF-8, too large, a key twice)."""
+    start = array.position
     array.position = end
+    if array.lossy and _NOT_UTF8.search(array.text, start, end):
+        return _bad(_item(index), "input.not_utf8", "not UTF-8 text", "bukan teks UTF-8")
+    size = end - start
+    if size * 4 > MAX_RECORD_BYTES and (
+        len(array.text[start:end].encode("utf-8")) > MAX_RECORD_BYTES
+    ):
+        return _too_large(index)
     return _DECODER.bad(_item(index)) or value
+
+
+def _bad_item(array: _Array, index: int, stop: int, problem: str) -> BadItem:
+    """The item from ``array.position`` to ``stop`` that could not be decoded."""
+    text = array.text[array.position : stop]
+    array.position = stop
+    where = _item(index)
+    if array.lossy and _NOT_UTF8.search(text):
+        return _bad(where, "input.not_utf8", "not UTF-8 text", "bukan teks UTF-8")
+    if problem == "too_deep":
+        return BadItem(too_deep(where))
+    return BadItem(not_json(where, text))
+
+
+def _pass_over(array: _Array, index: int, extent: _Extent) -> BadItem:
+    """Pass over an item over the size limit without holding it; binary data stops the run.
+
+    ``extent`` has looked through all the text held: only what is read next is looked at.
+    """
+    while True:
+        if "\x00" in array.text:  # /dev/zero and other binary data never end an item
+            raise UsageError("the input holds NUL bytes: binary data, not JSON text")
+        array.where(len(array.text))
+        array.position = len(array.text)
+        if not array.more():
+            raise UsageError(
+                f"record {index} of the JSON array never ends (the input is truncated)"
+            )
+        stop = extent.end(array.text, 0)
+        if stop is not None:
+            array.position = stop
+            return _too_large(index)
+
+
+def _too_large(index: int) -> BadItem:
+    return _bad(
+        _item(index),
+        "input.too_large",
+        f"longer than {MAX_RECORD_BYTES} bytes; skipped",
+        f"lebih dari {MAX_RECORD_BYTES} bait; dilewati",
+    )
 
 
 def open_input(path: str) -> IO[bytes]:
     """Open ``path`` for reading (``-`` is standard input)."""
     if path == "-":
-        return sys.stdin.buffer
+        return standard_input()
     try:
         return open(path, "rb")
     except OSError as err:
@@ -458,7 +608,7 @@ def read_records(
     try:
         yield from located_records(stream, raw_lines=raw_lines, name=_name(path))
     finally:
-        if stream is not sys.stdin.buffer:
+        if path != "-":
             stream.close()
 
 
@@ -473,7 +623,7 @@ def read_document(path: str, what: str) -> Any:
         source = _Source(stream, _name(path))
         raw = source.read_exactly(MAX_RECORD_BYTES + 1)
     finally:
-        if stream is not sys.stdin.buffer:
+        if path != "-":
             stream.close()
     if len(raw) > MAX_RECORD_BYTES:
         raise UsageError(f"{what} is larger than {MAX_RECORD_BYTES} bytes")

@@ -9,6 +9,7 @@ from typing import Any
 import atensi
 from atensi.cli._io import ExitCode, Output
 from atensi.cli._law import add_law_options, law_from
+from atensi.cli._options import add_lang, add_quiet
 from atensi.cli._reader import read_document
 from atensi.cli.lookup import write_json
 from atensi.errors import loc_text
@@ -42,9 +43,10 @@ def cmd_coverage(args: argparse.Namespace, out: Output, err: Output) -> int:
         out.write(report.to_csv())
     else:
         write_json(out, report.to_json())
-    err.write(
-        f"{len(report.cells)} cells, {len(report.gaps)} gaps, {len(report.overlaps)} overlaps\n"
-    )
+    if not args.quiet:
+        err.write(
+            f"{len(report.cells)} cells, {len(report.gaps)} gaps, {len(report.overlaps)} overlaps\n"
+        )
     return ExitCode.OK
 
 
@@ -62,7 +64,6 @@ def add_parser(sub: Any, common: argparse.ArgumentParser, date: Callable[[str], 
     """Add ``coverage`` to the subcommands."""
     p = sub.add_parser(
         "coverage",
-        parents=[common],
         help="the region x target coverage matrix of a unit registry",
         description="Compute which units serve each region and target on a date, with the "
         "gaps and overlaps, from a unit registry (a UnitRegistry record or a list of units).",
@@ -73,6 +74,8 @@ def add_parser(sub: Any, common: argparse.ArgumentParser, date: Callable[[str], 
         "registry", metavar="REGISTRY", help="a JSON file: a UnitRegistry or a list of units"
     )
     p.add_argument("--on", type=date, required=True, metavar="DATE", help="the date, YYYY-MM-DD")
+    add_lang(p)
+    add_quiet(p)
     p.add_argument(
         "--regions",
         nargs="*",

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sys
 from collections.abc import Callable
 from typing import Any
 
 import atensi
-from atensi.cli._io import ExitCode, Output, UsageError, read_failed
+from atensi.cli._io import ExitCode, Output, UsageError, read_failed, standard_input
+from atensi.cli._options import add_lang, add_personal_data
 from atensi.cli.records import entity, kinds
 
 __all__ = ["add_parsers", "cmd_nik", "cmd_region", "cmd_schema", "write_json"]
@@ -25,11 +25,15 @@ def write_json(out: Output, data: Any) -> None:
 
 
 def cmd_schema(args: argparse.Namespace, out: Output, err: Output) -> int:
-    """Print the JSON Schema of an entity, of the ``assess`` item, or of a decision."""
-    if args.kind == "decision":
-        from atensi.rules import Decision
+    """Print the JSON Schema of an entity, the ``assess`` item, a decision or an output line."""
+    if args.kind in ("decision", "comparison"):
+        from atensi.rules import Decision, EditionComparison
 
-        schema = atensi.json_schema(Decision)
+        schema = atensi.json_schema(Decision if args.kind == "decision" else EditionComparison)
+    elif args.kind == "result":
+        from atensi.boundary.schema import result_schema
+
+        schema = result_schema()
     else:
         schema = atensi.json_schema(entity(args.kind))
     out.write(json.dumps(schema, indent=2, ensure_ascii=False))
@@ -43,7 +47,7 @@ def _nik_from_stdin() -> str:
     Not on the command line, where ``ps`` and the shell's history would keep it.
     """
     try:
-        raw = sys.stdin.buffer.read(_MAX_NIK_INPUT + 1)
+        raw = standard_input().read(_MAX_NIK_INPUT + 1)
     except OSError as err:
         raise read_failed("standard input", err) from None
     if len(raw) > _MAX_NIK_INPUT:
@@ -100,26 +104,30 @@ def cmd_region(args: argparse.Namespace, out: Output, err: Output) -> int:
     return ExitCode.OK
 
 
+#: The schemas of what the command line writes, beside the entities' (``atensi schema KIND``).
+OUTPUT_KINDS = ("decision", "comparison", "result")
+
+
 def _schema_kind(text: str) -> str:
-    """A ``schema`` kind: ``decision`` or an entity kind (``service-delivery``, ``item``)."""
-    if text == "decision":
+    """A ``schema`` kind: an entity kind (``service-delivery``, ``item``) or an output's."""
+    if text in OUTPUT_KINDS:
         return text
     try:
-        entity(text)
+        entity(text, also=OUTPUT_KINDS)
     except UsageError as exc:
-        raise argparse.ArgumentTypeError(f"{exc}, decision") from None
+        raise argparse.ArgumentTypeError(str(exc)) from None
     return text
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser, date: Callable[[str], Any]) -> None:
     """Add ``schema``, ``nik`` and ``region`` to the subcommands."""
-    schema_kinds = [*kinds(), "decision"]
+    schema_kinds = [*kinds(), *OUTPUT_KINDS]
     p = sub.add_parser(
         "schema",
-        parents=[common],
-        help="print the JSON Schema (draft 2020-12) of an entity, an item or a decision",
+        help="print the JSON Schema (draft 2020-12) of an entity, an item or an output",
         description="Print the JSON Schema (draft 2020-12) of an entity record, of the item "
-        "`assess` reads (item) or of the decision it writes (decision).",
+        "`assess` reads (item), of the decision it writes (decision), of a comparison "
+        "(comparison: --compare-editions) or of one line validate and assess write (result).",
     )
     p.add_argument(
         "kind", metavar="KIND", type=_schema_kind, help=f"one of: {', '.join(schema_kinds)}"
@@ -127,7 +135,6 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, date: Callable[[str],
     p.set_defaults(run=cmd_schema)
     p = sub.add_parser(
         "nik",
-        parents=[common],
         help="check and parse a NIK",
         description="Check a NIK offline (length, encoded birth date, serial, region) and print "
         "what it encodes as JSON; the birth date, sex and full NIK only with "
@@ -145,10 +152,11 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, date: Callable[[str],
         "--on", type=date, metavar="DATE", help="date that fixes the century (default: today)"
     )
     p.add_argument("--strict", action="store_true", help="reject unknown region codes")
+    add_lang(p)
+    add_personal_data(p)
     p.set_defaults(run=cmd_nik)
     p = sub.add_parser(
         "region",
-        parents=[common],
         help="look up a Kemendagri region code",
         description="Look up a Kemendagri region code (province, regency or district; current "
         "or retired) and print it as JSON. Exit 0 known, 1 unknown.",
@@ -156,4 +164,5 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, date: Callable[[str],
         epilog="example:\n  atensi region 65.01",
     )
     p.add_argument("code", metavar="CODE", help="2, 4 or 6 digits, dots allowed (31.71.01)")
+    add_lang(p)
     p.set_defaults(run=cmd_region)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import collections
 import contextlib
+import difflib
 import functools
 import itertools
 import json
@@ -24,7 +25,7 @@ from atensi.cli._progress import Progress
 from atensi.cli._reader import BadItem, RawLine, parse_line, read_records
 from atensi.errors import ErrorDetail, loc_text
 
-__all__ = ["add_parsers", "cmd_assess", "cmd_explain", "cmd_validate"]
+__all__ = ["add_jobs", "add_parsers", "cmd_assess", "cmd_explain", "cmd_validate"]
 
 #: Records sent to the worker processes at a time (``--jobs``).
 _BATCH = 4096
@@ -45,15 +46,22 @@ def kinds() -> dict[str, str]:
     return dict(sorted(found.items()))
 
 
-def entity(kind: str) -> type[Any]:
-    """The entity class named by ``--kind`` (``person``, ``case``, ``service-delivery``)."""
+def entity(kind: str, also: tuple[str, ...] = ()) -> type[Any]:
+    """The entity class named by ``--kind`` (``person``, ``case``, ``service-delivery``).
+
+    An unknown kind is a usage error that suggests the closest kinds (``persn``: ``person``);
+    ``also`` names more kinds the caller knows, for the list and the suggestion.
+    """
     import atensi.model
 
     known = kinds()
     by_name = {name.replace("-", ""): cls for name, cls in known.items()}
     name = by_name.get(kind.lower().replace("_", "").replace("-", ""))
     if name is None:
-        raise UsageError(f"unknown kind {kind[:40]!r}; known kinds: {', '.join(known)}")
+        choices = [*known, *also]
+        close = difflib.get_close_matches(kind.lower(), choices, n=3, cutoff=0.6)
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        raise UsageError(f"unknown kind {kind[:40]!r}{hint} (known kinds: {', '.join(choices)})")
     found: type[Any] = getattr(atensi.model, name)
     return found
 
@@ -83,7 +91,8 @@ def summary(
         err.write(f"{total} rekaman: {valid} sah{note}, {invalid} tidak sah\n")
     else:
         note = f" ({warned} with warnings)" if warned else ""
-        err.write(f"{total} records: {valid} valid{note}, {invalid} invalid\n")
+        records = "record" if total == 1 else "records"
+        err.write(f"{total} {records}: {valid} valid{note}, {invalid} invalid\n")
 
 
 def _validate_text(record: Any, cls: type[Any], show_personal_data: bool) -> str:
@@ -135,8 +144,11 @@ def _texts(records: Iterator[Any], unit: Callable[[Any], str], jobs: int) -> Ite
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    from atensi.cli._signals import worker_options
+
     try:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # Workers reset the signals, die with the parent, share its digest key (_signals).
+        with ProcessPoolExecutor(max_workers=jobs, **worker_options()) as pool:
             pending: Iterator[str] = iter(())
             while True:
                 batch: list[Any] = []
@@ -297,10 +309,11 @@ def cmd_explain(args: argparse.Namespace, out: Output, err: Output) -> int:
         for index, where in enumerate(located):
             shown.update(index + 1)
             ok, text, has_warnings = _explained(where.item, args)
+            line, byte = ("baris", "bita") if args.lang == "id" else ("line", "byte")
             at = (
-                f"line {where.line}"
+                f"{line} {where.line}"
                 if where.offset is None
-                else f"line {where.line}, byte {where.offset}"
+                else f"{line} {where.line}, {byte} {where.offset}"
             )
             out.write(f"# {index} ({at})\n{text}")
             valid += ok
@@ -362,7 +375,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, date: Callable[[str],
         metavar="KIND",
         help=f"the entity of every record: {', '.join(kinds())}",
     )
-    _add_jobs(p)
+    add_jobs(p)
     p.set_defaults(run=cmd_validate)
     explained = {
         "assess": (
@@ -404,21 +417,22 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, date: Callable[[str],
         )
         add_law_options(p, date, compare=True)
         if run is cmd_assess:
-            _add_jobs(p)
+            add_jobs(p)
         p.set_defaults(run=run)
 
 
 _FILE_HELP = "a JSON array, JSON Lines or one JSON object; - for standard input"
 
 
-def _add_jobs(p: argparse.ArgumentParser) -> None:
+def add_jobs(p: argparse.ArgumentParser, promise: str = "the output order is the input's") -> None:
+    """Add ``--jobs`` and ``--force-jobs`` to a subcommand (``promise``: what stays the same)."""
     p.add_argument(
         "--jobs",
         type=_jobs,
         default=1,
         metavar="N",
         help="worker processes (default 1; 0 for one per CPU; at most the CPU count unless "
-        "--force-jobs); the output order is the input's",
+        f"--force-jobs); {promise}",
     )
     p.add_argument(
         "--force-jobs", action="store_true", help="run --jobs processes even beyond the CPUs"

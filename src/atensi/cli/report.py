@@ -10,24 +10,36 @@ records that are not valid (written as they are met), and ``trace.csv`` for ``--
 from __future__ import annotations
 
 import argparse
+import collections
 import datetime as dt
 import functools
+import itertools
 import json
-import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import atensi
-from atensi.cli._io import ExitCode, Output, UsageError, WriteFailed
+from atensi._secret import random_key
+from atensi.cli._folder import MANIFEST, Folder
+from atensi.cli._io import ExitCode, Output, UsageError, WorkerFailed
 from atensi.cli._law import add_law_options, law_from
 from atensi.cli._progress import Progress
-from atensi.cli._reader import BadItem, Located, read_document, read_records
-from atensi.cli.records import summary
+from atensi.cli._reader import (
+    BadItem,
+    Located,
+    RawLine,
+    parse_line,
+    read_document,
+    read_records,
+)
+from atensi.cli.records import add_jobs, summary
 from atensi.errors import ErrorDetail
 
 __all__ = ["add_parser", "cmd_report"]
 
 _FORMATS = ("csv", "json", "png", "svg")
+#: Records sent to a worker at a time (``--jobs``): one partial report each.
+_BATCH = 2000
 _PICTURES = ("png", "svg")
 
 
@@ -63,12 +75,17 @@ def _amount(text: str) -> int:
 
 
 def _problems(exc: atensi.InvalidRecord, lang: str, what: str) -> UsageError:
-    lines = [f"{what} is not valid:"]
+    head = f"{what} tidak sah" if lang == "id" else f"{what} is not valid"
+    texts = []
     for error in exc.errors[:20]:
         text = error.message_id if lang == "id" else error.message_en
-        where = ".".join(str(p) for p in error.loc) or "(record)"
-        lines.append(f"  {where}: {text} [{error.code}]")
-    return UsageError("\n".join(lines))
+        where = ".".join(str(p) for p in error.loc)
+        texts.append(f"{where}: {text} [{error.code}]" if where else f"{text} [{error.code}]")
+    if len(texts) == 1 and not exc.errors[0].loc:
+        # A value with no parts (a period label): its problem on the same line, not under a
+        # "(record)" that names nothing the user wrote.
+        return UsageError(f"{head}: {texts[0]}")
+    return UsageError("\n  ".join([f"{head}:", *texts]))
 
 
 def _period(args: argparse.Namespace) -> Any:
@@ -128,17 +145,23 @@ def _key(args: argparse.Namespace) -> bytes | None:
         raise UsageError(f"cannot read the pseudonym key file: {reason}") from None
 
 
-def _records(path: str, opened: Callable[[Any], None] | None = None) -> Iterator[Located]:
+def _records(
+    path: str, opened: Callable[[Any], None] | None = None, *, raw: bool = False
+) -> Iterator[Located]:
     """The records of ``path``, located; a pretty-printed portfolio document is one record.
 
     A file whose first line is not a JSON value but which starts with ``{`` may be one
     portfolio written over many lines: it is read whole (at most 16 MB) when it parses; if it
-    does not, its lines are reported one by one as for any JSON Lines file.
+    does not, its lines are reported one by one as for any JSON Lines file. With ``raw``, the
+    lines of JSON Lines after the first come undecoded (:class:`RawLine`), for
+    :meth:`~atensi.reports.ProgrammeReport.add_line`.
     """
-    stream = read_records(path, opened=opened)
+    stream = read_records(path, opened=opened, raw_lines=raw)
     first = next(stream, None)
     if first is None:
         return
+    if isinstance(first.item, RawLine):
+        first = first._replace(item=parse_line(first.item))
     if isinstance(first.item, BadItem) and path != "-":
         with open(path, "rb") as handle:
             starts_object = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
@@ -172,36 +195,14 @@ def _error_line(
     return json.dumps({**head, "ok": False, "errors": details}, ensure_ascii=False)
 
 
-class _Directory:
-    """The output directory: files written whole, failures as :class:`WriteFailed`."""
+def _plots_available(
+    formats: tuple[str, ...], asked: bool, err: Output, lang: str
+) -> tuple[str, ...]:
+    """The picture formats to write; asking for one without the plot extra is a usage error.
 
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.written: list[str] = []
-        try:
-            os.makedirs(path, exist_ok=True)
-        except OSError as err:
-            raise WriteFailed(
-                f"cannot create {path}: {err.strerror or type(err).__name__}"
-            ) from None
-
-    def write(self, name: str, data: bytes | Callable[[Any], None]) -> None:
-        target = os.path.join(self.path, name)
-        try:
-            with open(target, "wb") as handle:
-                if isinstance(data, bytes):
-                    handle.write(data)
-                else:
-                    data(handle)
-        except OSError as err:
-            raise WriteFailed(
-                f"cannot write {target}: {err.strerror or type(err).__name__}"
-            ) from None
-        self.written.append(name)
-
-
-def _plots_available(formats: tuple[str, ...], asked: bool) -> tuple[str, ...]:
-    """The picture formats to write; asking for one without the plot extra is a usage error."""
+    By default the pictures are left out without matplotlib, and a note on standard error
+    says so and what to install (a report that silently lost its pictures looks complete).
+    """
     wanted = tuple(f for f in formats if f in _PICTURES)
     if not wanted:
         return ()
@@ -210,12 +211,17 @@ def _plots_available(formats: tuple[str, ...], asked: bool) -> tuple[str, ...]:
     except ImportError:
         if asked:
             raise UsageError("PNG and SVG need matplotlib: pip install 'atensi[plot]'") from None
+        if lang == "id":
+            err.write("atensi: gambar tidak dibuat: matplotlib belum terpasang ")
+        else:
+            err.write("atensi: no pictures drawn: matplotlib is not installed ")
+        err.write("(pip install 'atensi[plot]')\n")
         return ()
     return wanted
 
 
 def _pictures(
-    directory: _Directory,
+    directory: Folder,
     report: Any,
     targets: list[Any],
     registry: Any,
@@ -224,20 +230,28 @@ def _pictures(
 ) -> None:
     from atensi.reports import plots
 
-    law = args.law
-    figures = [("pm_by_target", plots.pm_by_target_figure(report.totals))]
+    law, lang = args.law, args.lang
+    figures = [("pm_by_target", plots.pm_by_target_figure(report.totals, lang=lang))]
     if targets:
-        figures.append(
-            ("achievement", plots.achievement_figure(report.totals.achievement(targets)))
-        )
-    if registry is not None:
-        on = report.totals.spec.period.end
-        coverage = atensi.coverage(
-            registry, on=on, edition=law.edition, in_force_dates=law.overrides()
-        )
-        figures.append(("coverage", plots.coverage_heatmap(coverage)))
+        achieved = report.totals.achievement(targets)
+        figures.append(("achievement", plots.achievement_figure(achieved, lang=lang)))
     until = report.totals.spec.period.end
-    figures.append(("editions", plots.editions_figure(until=until, in_force_dates=law.overrides())))
+    if registry is not None:
+        # A column a year (1 July), from five years before the period to its end: where and
+        # when coverage came (the multifunction directive of 2021 shows).
+        days = [dt.date(y, 7, 1) for y in range(until.year - 9, until.year)] + [until]
+        days = [d for d in days if d >= dt.date(2012, 3, 5)]
+        coverage = [
+            atensi.coverage(registry, on=d, edition=law.edition, in_force_dates=law.overrides())
+            for d in days
+        ]
+        figures.append(("coverage", plots.coverage_heatmap(coverage, lang=lang)))
+    figures.append(
+        (
+            "editions",
+            plots.editions_figure(until=until, in_force_dates=law.overrides(), lang=lang),
+        )
+    )
     for name, figure in figures:
         for fmt in formats:
             directory.write(f"{name}.{fmt}", _writer(plots.write_figure, figure, fmt))
@@ -253,59 +267,70 @@ def _writer(write: Callable[[Any, Any, str], None], figure: Any, fmt: str) -> Ca
 def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
     """Write the programme report of ``args.portfolio`` into ``args.out``."""
     from atensi.reports import DEFAULT_BY, ProgrammeReport, ReportError, trace
-    from atensi.reports.render import csv_lines
+    from atensi.reports.render import csv_lines, json_text
 
     args.law = law_from(args)
     period = _period(args)
     formats = args.format or ("csv", "json", "png", "svg")
-    pictures = _plots_available(formats, asked=args.format is not None)
+    pictures = _plots_available(formats, args.format is not None, err, args.lang)
     if args.trace is not None and args.portfolio == "-":
         raise UsageError("--trace reads the input twice: give a file, not standard input")
     targets = _targets(args)
     registry = _registry(args)
     key = _key(args)
+    args.report_options = {
+        "period": period,
+        "granularity": args.granularity,
+        "by": args.by or DEFAULT_BY,
+        "members": args.members,
+        # One key for the run, so that the partials of --jobs merge; drawn at random (and
+        # never written down) unless the caller gives one.
+        "pseudonym_key": random_key() if key is None else key,
+        "ceiling_idr": args.ceiling,
+        "edition": args.law.edition,
+        "in_force_dates": args.law.overrides(),
+    }
     try:
-        report = ProgrammeReport(
-            period,
-            granularity=args.granularity,
-            by=args.by or DEFAULT_BY,
-            members=args.members,
-            pseudonym_key=key,
-            ceiling_idr=args.ceiling,
-            edition=args.law.edition,
-            in_force_dates=args.law.overrides(),
-        )
+        report = ProgrammeReport(**args.report_options)
         report.totals.achievement(targets)  # a target on an axis not kept: before any record
         if args.trace is not None:
             report.totals.projector(tuple(args.trace))
     except (ReportError, atensi.AtensiError) as exc:
         raise UsageError(exc.message_id if args.lang == "id" else exc.message_en) from None
-    directory = _Directory(args.out)
-    counts = _Counts()
-    directory.write(
-        "errors.jsonl", functools.partial(_read, args=args, report=report, counts=counts, err=err)
-    )
-    if "csv" in formats:
-        for name, text in report.tables(targets=targets, registry=registry).items():
-            directory.write(name, text.encode("utf-8"))
-    if "json" in formats:
+    with Folder(args.out) as directory:
+        counts = _Counts()
         directory.write(
-            "report.json", report.json_text(targets=targets, registry=registry).encode("utf-8")
+            "errors.jsonl",
+            functools.partial(_read, args=args, report=report, counts=counts, err=err),
         )
-    if pictures:
-        _pictures(directory, report, targets, registry, args, pictures)
-    if args.trace is not None:
-        rows = trace(
-            report.totals,
-            args.trace,
-            _again(_records(args.portfolio)),
-            pseudonym_key=key,
-            show_personal_data=args.show_personal_data,
-        )
-        lines = csv_lines(["record", "path", "case_id", "delivery_id"], rows)
-        directory.write("trace.csv", functools.partial(_write_lines, lines=lines))
+        if "csv" in formats:
+            for name, text in report.tables(targets=targets, registry=registry).items():
+                directory.write(name, text.encode("utf-8"))
+        if pictures:
+            _pictures(directory, report, targets, registry, args, pictures)
+        if args.trace is not None:
+            rows = trace(
+                report.totals,
+                args.trace,
+                _again(_records(args.portfolio)),
+                pseudonym_key=key,
+                show_personal_data=args.show_personal_data,
+            )
+            lines = csv_lines(["record", "path", "case_id", "delivery_id"], rows)
+            directory.write("trace.csv", functools.partial(_write_lines, lines=lines))
+        # Last: report.json lists every other file with its hash (the report's own manifest).
+        document: dict[str, Any] = {"version": 1}
+        if "json" in formats:
+            document = report.to_json(targets=targets, registry=registry)
+        document["files"] = directory.manifest()
+        directory.write(MANIFEST, json_text(document).encode("utf-8"))
+        directory.commit()
     summary(err, args, counts.valid, counts.invalid)
-    err.write(f"{len(directory.written)} files in {args.out}\n")
+    count = len(directory.written)
+    if args.lang == "id":
+        err.write(f"{count} berkas di {args.out}\n")
+    else:
+        err.write(f"{count} file{'s' if count != 1 else ''} in {args.out}\n")
     return ExitCode.INVALID if counts.invalid else ExitCode.OK
 
 
@@ -323,21 +348,94 @@ def _read(
     """Read every record into the report; write each invalid one to ``errors.jsonl`` as met."""
     show = args.show_personal_data
     shown = Progress(err, quiet=args.quiet)
-    for index, where in enumerate(_records(args.portfolio, opened=shown.opened)):
+    located = enumerate(_records(args.portfolio, opened=shown.opened, raw=True))
+    if args.jobs > 1:
+        results = _in_workers(located, args, report, shown)
+    else:
+        results = ((index, where, _one(report, where.item)) for index, where in located)
+    for index, where, problems in results:
         shown.update(index + 1)
-        item = where.item
-        if isinstance(item, BadItem):
-            problems: Any = (item.detail,)
-        else:
-            try:
-                report.add(_entity(item))
-                counts.valid += 1
-                continue
-            except atensi.InvalidRecord as exc:
-                problems = exc.errors
+        if problems is None:  # a blank line (the reader skips them already)
+            continue
+        if not problems:
+            counts.valid += 1
+            continue
         counts.invalid += 1
         handle.write((_error_line(where, index, problems, show) + "\n").encode("utf-8"))
     shown.clear()
+
+
+def _one(report: Any, item: Any) -> tuple[ErrorDetail, ...] | None:
+    """Read one record into ``report``: ``()`` when read, else its problems (``None``: blank)."""
+    if isinstance(item, RawLine):
+        # The report reads the line as the strict reader would: a record, or its problems.
+        found: tuple[ErrorDetail, ...] | None = report.add_line(item.data, number=item.number)
+        return found
+    if isinstance(item, BadItem):
+        return (item.detail,)
+    try:
+        report.add(_entity(item))
+    except atensi.InvalidRecord as exc:
+        return exc.errors
+    return ()
+
+
+def _partial(
+    task: tuple[Callable[[], Any], list[tuple[int, Any]]],
+) -> tuple[Any, list[tuple[int, tuple[ErrorDetail, ...] | None]]]:
+    """A worker's part: a partial report of one batch, and each record's problems."""
+    make, items = task
+    report = make()
+    return report, [(index, _one(report, item)) for index, item in items]
+
+
+def _in_workers(
+    located: Iterator[tuple[int, Located]], args: argparse.Namespace, report: Any, shown: Any
+) -> Iterator[tuple[int, Located, tuple[ErrorDetail, ...] | None]]:
+    """Read batches of records into partial reports on ``args.jobs`` processes; merge them.
+
+    Lines go to the workers undecoded; each batch comes back as a partial report (keyed
+    partials leave their key behind: they merge, see :mod:`atensi.reports.keys`) and is
+    merged in input order, so the report is the one a single process makes. At most two
+    batches per worker are in flight: memory stays flat however long the input.
+    """
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from atensi.cli._signals import worker_options
+    from atensi.reports import ProgrammeReport
+
+    make = functools.partial(ProgrammeReport, **args.report_options)
+    in_flight: collections.deque[tuple[Future[Any], dict[int, Located]]] = collections.deque()
+    failure: UsageError | None = None
+    try:
+        with ProcessPoolExecutor(max_workers=args.jobs, **worker_options()) as pool:
+            while True:
+                batch: list[tuple[int, Located]] = []
+                if failure is None:
+                    try:
+                        batch.extend(itertools.islice(located, _BATCH))
+                    except UsageError as exc:  # an unreadable array: finish what came before
+                        failure = exc
+                if batch:
+                    task = (make, [(index, at.item) for index, at in batch])
+                    in_flight.append((pool.submit(_partial, task), dict(batch)))
+                    shown.update(batch[-1][0] + 1)
+                if len(in_flight) > 2 * args.jobs or (in_flight and not batch):
+                    future, where = in_flight.popleft()
+                    partial, results = future.result()
+                    report.merge(partial)
+                    for index, problems in results:
+                        yield index, where[index], problems
+                elif not batch:
+                    if failure is not None:
+                        raise failure
+                    return
+    except BrokenProcessPool:
+        raise WorkerFailed(
+            "a worker process stopped unexpectedly (killed, or out of memory); the report "
+            "was not written"
+        ) from None
 
 
 def _write_lines(handle: Any, *, lines: Iterator[str]) -> None:
@@ -418,4 +516,5 @@ def add_parser(sub: Any, common: argparse.ArgumentParser, date: Callable[[str], 
     )
     p.add_argument("--pseudonym-key-file", help="hex key: trace ids become keyed pseudonyms")
     add_law_options(p, date, compare=False)
+    add_jobs(p, "the report is the one a single process makes")
     p.set_defaults(run=cmd_report)

@@ -1,4 +1,11 @@
-"""Legal instruments as dated data, and which edition of the rules applied on a date.
+"""The law as public, dated data: sources, instruments, editions and parameters.
+
+* :func:`sources` / :func:`source`: every document atensi cites, with its public address;
+* :func:`instruments` / :func:`get`: the legal instruments among them;
+* :func:`instrument_in_force`: the one edition resolver every rule uses;
+* :func:`parameter`: a dated threshold, amount, period or switch, read by name on a date
+  through that resolver (:func:`parameters` lists them all); :func:`group_bounds` reads a target
+  group's own limits.
 
 >>> import datetime as dt
 >>> from atensi.law import instrument_in_force
@@ -32,6 +39,18 @@ from atensi.law.funding import (
     channel_exists,
     funding_basis,
 )
+from atensi.law.groups import group_bounds
+from atensi.law.parameters import (
+    Parameter,
+    ParameterEntry,
+    ParameterValue,
+    ParameterWrongType,
+    get_parameter,
+    parameter,
+    parameter_names,
+    parameters,
+)
+from atensi.law.sources import Source, SourceKind, source, source_ids, sources
 
 __all__ = [
     "CHANNEL_REGIMES",
@@ -46,11 +65,25 @@ __all__ = [
     "InForceDates",
     "Instrument",
     "InstrumentKind",
+    "Parameter",
+    "ParameterEntry",
+    "ParameterValue",
+    "ParameterWrongType",
+    "Source",
+    "SourceKind",
     "TargetBasis",
     "channel_exists",
     "editions",
     "funding_basis",
     "get",
+    "get_parameter",
+    "group_bounds",
     "instrument_in_force",
     "instruments",
+    "parameter",
+    "parameter_names",
+    "parameters",
+    "source",
+    "source_ids",
+    "sources",
 ]

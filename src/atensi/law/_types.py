@@ -99,8 +99,11 @@ class Instrument(NamedTuple):
         amends: identifiers of instruments it amends.
         gazette: the gazette reference (``"BN 2021 No. 1007"``), if known.
         evidence: how well the instrument's content used by atensi is established.
-        sources: where it was read.
+        addresses: public addresses or identifiers where it can be opened (its entry in the
+            sources catalogue, :func:`atensi.law.source`, says more).
         note: anything a reader should know.
+        issuer: who issued it (``"Menteri Sosial"``).
+        read: what of it was read.
     """
 
     id: str
@@ -116,8 +119,10 @@ class Instrument(NamedTuple):
     amends: tuple[str, ...] = ()
     gazette: str | None = None
     evidence: Evidence = Evidence.VERIFIED
-    sources: tuple[str, ...] = ()
+    addresses: tuple[str, ...] = ()
     note: str | None = None
+    issuer: str | None = None
+    read: str | None = None
 
     @property
     def short_name(self) -> str:
@@ -150,7 +155,9 @@ class Instrument(NamedTuple):
             "amends": list(self.amends),
             "gazette": self.gazette,
             "evidence": self.evidence.value,
-            "sources": list(self.sources),
+            "issuer": self.issuer,
+            "addresses": list(self.addresses),
+            "read": self.read,
             "note": self.note,
         }
 

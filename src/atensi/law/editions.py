@@ -35,7 +35,7 @@ from collections.abc import Mapping
 
 from atensi.errors import AtensiError, NoInstrumentInForce, UnknownCode
 from atensi.law._types import DataGate, Edition, EditionKind, Instrument
-from atensi.law.catalogue import CATALOGUE
+from atensi.law.catalogue import catalogue
 from atensi.vocab import Citation, Evidence, Target, cite
 from atensi.vocab.statutory import floor_citation
 
@@ -52,7 +52,11 @@ __all__ = [
 #: Caller-supplied in-force dates by instrument identifier.
 InForceDates = Mapping[str, dt.date]
 
-_BY_ID: dict[str, Instrument] = {i.id: i for i in CATALOGUE}
+
+@functools.cache
+def _by_id() -> dict[str, Instrument]:
+    return {i.id: i for i in catalogue()}
+
 
 _FIVE_CLUSTERS = frozenset(
     {
@@ -71,36 +75,10 @@ _S, _C = Evidence.SECONDARY, Evidence.CONVENTION
 
 #: The first day of the first rule set: PP 39/2012 in force on promulgation (Pasal 80, verified).
 FLOOR_FROM = dt.date(2012, 3, 5)
-#: The first day ATENSI is read against DTSEN rather than DTKS. Inpres 4/2025 (signed
-#: 5 February 2025) created DTSEN, but Kemensos announced it would distribute against DTSEN from
-#: April 2025 (the second quarter), so February and March 2025 stay on DTKS (secondary; the day
-#: ATENSI itself switched is not published, REFERENCE R66).
-_DTSEN_FROM = dt.date(2025, 4, 1)
-
-_DTKS_CITATION = cite(
-    "permensos-3-2021",
-    None,
-    _S,
-    source="REFERENCE §3.11, §8.3 (R32, R62)",
-    note="ATENSI beneficiaries were verified against DTKS from 2021 to 2024; programme practice, "
-    "not an eligibility article",
-)
-_DTSEN_CITATION = cite(
-    "inpres-4-2025",
-    None,
-    _S,
-    source="REFERENCE §3.11, §8.4 (R50, R66)",
-    note="ATENSI targets DTSEN welfare deciles 1-5 from 2025; programme practice, not an "
-    "eligibility article",
-)
-_DTKS = DataGate("dtks", "in_dtks", _DTKS_CITATION, valid_until=_DTSEN_FROM)
-_DTSEN = DataGate("dtsen", "welfare_decile", _DTSEN_CITATION, max_decile=5)
-
 _ELDERLY_BEFORE_PROGRES = cite(
     "pp-39-2012",
     "Pasal 6 ayat (1)",
     _C,
-    source="REFERENCE §3.2, §3.5",
     note="lanjut usia are not among huruf a-q, though the opening words name 'ketelantaran' "
     "(neglect) and UU 13/1998 gives elderly persons rights to social protection and aid; "
     "whether an elderly person was a rehabilitation target before PROGRES needs review",
@@ -110,7 +88,7 @@ _ELDERLY_BEFORE_PROGRES = cite(
 class _Row:
     """One line of the edition table."""
 
-    __slots__ = ("amendments", "base", "citation", "gates", "id", "kind", "review", "targets")
+    __slots__ = ("amendments", "base", "citation", "id", "kind", "review", "targets")
 
     def __init__(
         self,
@@ -122,11 +100,10 @@ class _Row:
         *,
         kind: EditionKind = EditionKind.ATENSI,
         review: tuple[tuple[Target, Citation], ...] = (),
-        gates: tuple[DataGate, ...] = (),
     ) -> None:
         self.id, self.base, self.amendments = id_, base, amendments
         self.targets, self.citation, self.kind = targets, citation, kind
-        self.review, self.gates = review, gates
+        self.review = review
 
 
 _EDITION_TABLE: tuple[_Row, ...] = (
@@ -135,7 +112,7 @@ _EDITION_TABLE: tuple[_Row, ...] = (
         "pp-39-2012",
         (),
         _FLOOR,
-        cite("pp-39-2012", "Pasal 6", Evidence.VERIFIED, source="REFERENCE R16"),
+        cite("pp-39-2012", "Pasal 6", Evidence.VERIFIED),
         kind=EditionKind.BASELINE,
         review=((Target.ELDERLY, _ELDERLY_BEFORE_PROGRES),),
     ),
@@ -148,7 +125,7 @@ _EDITION_TABLE: tuple[_Row, ...] = (
             "permensos-16-2019",
             None,
             _S,
-            source="Permensos 16/2019 summary and the PROGRES 5.0 NP brief (REFERENCE R15, R31)",
+            source="jogloabang-permensos-16-2019",
             note="the five clusters of PROGRES 5.0 NP; article not read",
         ),
         kind=EditionKind.BASELINE,
@@ -162,11 +139,10 @@ _EDITION_TABLE: tuple[_Row, ...] = (
             "permensos-16-2020",
             None,
             _S,
-            source="Kemensos release of 1 May 2021 (REFERENCE R12)",
+            source="kemensos-2021-05-01-atensi-multilayanan",
             note="the five clusters; whether 16/2020 also named disaster victims or PPKS lainnya "
             "was not found (PP 39/2012 Pasal 6 names them beneath every edition)",
         ),
-        gates=(DataGate("dtks", "in_dtks", _DTKS_CITATION, valid_from=dt.date(2021, 1, 1)),),
     ),
     _Row(
         "atensi-2021",
@@ -177,10 +153,9 @@ _EDITION_TABLE: tuple[_Row, ...] = (
             "permensos-7-2021",
             "Pasal 3",
             _S,
-            source="REFERENCE R9, R11",
+            source="dinsos-riau-2022-atensi",
             note="article number from a regional summary; wording and order not read",
         ),
-        gates=(_DTKS,),
     ),
     _Row(
         "atensi-2022",
@@ -191,10 +166,9 @@ _EDITION_TABLE: tuple[_Row, ...] = (
             "permensos-7-2021",
             "Pasal 3",
             _S,
-            source="REFERENCE R9, R11",
+            source="dinsos-riau-2022-atensi",
             note="no change to the targets by 7/2022 was seen (only Pasal 1 was read)",
         ),
-        gates=(_DTKS, _DTSEN._replace(valid_from=_DTSEN_FROM)),
     ),
     _Row(
         "ars-2025",
@@ -205,11 +179,9 @@ _EDITION_TABLE: tuple[_Row, ...] = (
             "permensos-15-2025",
             None,
             _C,
-            source="REFERENCE §3.1",
             note="the target article of 15/2025 was not found; atensi carries over the targets "
             "of 7/2021 until it is read",
         ),
-        gates=(_DTSEN,),
     ),
 )
 
@@ -227,7 +199,7 @@ def instruments() -> tuple[Instrument, ...]:
     >>> [i.short_name for i in instruments() if i.id.startswith("permensos-")][:3]
     ['Permensos 8/2012', 'Permensos 19/2012', 'Permensos 18/2018']
     """
-    return CATALOGUE
+    return catalogue()
 
 
 def get(identifier: str) -> Instrument:
@@ -240,12 +212,12 @@ def get(identifier: str) -> Instrument:
     'PP 39/2012'
     """
     try:
-        return _BY_ID[identifier]
+        return _by_id()[identifier]
     except (KeyError, TypeError):
         raise UnknownCode(
             "instrument",
             identifier,
-            list(_BY_ID),
+            list(_by_id()),
             code="law.unknown_instrument",
             vocabulary_id="peraturan",
         ) from None
@@ -338,10 +310,55 @@ def _editions(overrides_key: tuple[tuple[str, dt.date], ...]) -> tuple[Edition, 
                 dates_verified=start_verified and end_verified,
                 kind=row.kind,
                 review_targets=row.review,
-                data_gates=row.gates,
+                data_gates=_gates(row.id),
             )
         )
     return tuple(result)
+
+
+#: The record field each welfare registry's gate reads.
+_GATE_FACTS = {"dtks": "in_dtks", "dtsen": "welfare_decile"}
+
+
+@functools.cache
+def _gates(edition_id: str) -> tuple[DataGate, ...]:
+    """The data gates an edition applies, each over the period it applies in.
+
+    Derived from the parameters ``gates.registry`` (which registry, edition by edition) and
+    ``gates.dtsen_max_decile``: their values change only on their entries' start dates, so the
+    gates are worked out on each of those dates (from inclusive, until exclusive).
+    """
+    from atensi.law.parameters import get_parameter, rank_of
+
+    registry = get_parameter("gates.registry")
+    decile = get_parameter("gates.dtsen_max_decile")
+    rank = rank_of(edition_id)
+    starts = sorted({e.start for p in (registry, decile) for e in p.entries if e.start is not None})
+    points: list[dt.date | None] = [None, *starts]
+    windows: list[DataGate] = []
+    for index, point in enumerate(points):
+        on = dt.date.min if point is None else point
+        answer = registry.at_rank(on, rank)
+        until = points[index + 1] if index + 1 < len(points) else None
+        gate = None
+        if answer.value is not None and answer.citation is not None:
+            name = str(answer.value)
+            cut = decile.at_rank(on, rank).number if name == "dtsen" else None
+            gate = DataGate(name, _GATE_FACTS[name], answer.citation, cut, point, until)
+        last = windows[-1] if windows else None
+        if (
+            gate is not None
+            and last is not None
+            and last.valid_until == point
+            and (
+                last._replace(valid_from=None, valid_until=None)
+                == gate._replace(valid_from=None, valid_until=None)
+            )
+        ):
+            windows[-1] = last._replace(valid_until=until)  # the same gate goes on
+        elif gate is not None:
+            windows.append(gate)
+    return tuple(windows)
 
 
 def instrument_in_force(
@@ -386,7 +403,7 @@ def instrument_in_force(
             message_id=f"'on' harus berupa datetime.date, bukan {type(on).__name__}",
             code="law.bad_date",
         )
-    table = _DEFAULT_EDITIONS if in_force_dates is None else editions(in_force_dates)
+    table = _editions(()) if in_force_dates is None else editions(in_force_dates)
     if on < table[0].valid_from:
         # Even a pinned edition stands on PP 39/2012: before it there is nothing to decide under.
         raise NoInstrumentInForce(on, table[0].valid_from, table[0].base.short_name)
@@ -404,6 +421,3 @@ def instrument_in_force(
         if candidate.valid_from <= on:
             return candidate
     raise AssertionError(on)  # pragma: no cover - the first edition starts at the floor
-
-
-_DEFAULT_EDITIONS = editions()

@@ -35,6 +35,7 @@ False
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import NamedTuple
 
 from atensi.vocab import Citation, Evidence, FundingChannel, cite
@@ -42,7 +43,6 @@ from atensi.vocab import Citation, Evidence, FundingChannel, cite
 __all__ = ["CHANNEL_REGIMES", "ChannelRegime", "FundingBasis", "channel_exists", "funding_basis"]
 
 _S = Evidence.SECONDARY
-_NOTES = "research notes, question 6; REFERENCE §7.1"
 
 
 class ChannelRegime(NamedTuple):
@@ -86,7 +86,7 @@ def _regime(
     until: dt.date | None = None,
 ) -> ChannelRegime:
     return ChannelRegime(
-        channel, instrument, governs, *span, until, cite(instrument, None, _S, _NOTES, note)
+        channel, instrument, governs, *span, until, cite(instrument, None, _S, note=note)
     )
 
 
@@ -162,6 +162,13 @@ def _applies(regime: ChannelRegime, on: dt.date) -> bool:
 
 def funding_basis(channel: FundingChannel, on: dt.date) -> FundingBasis | None:
     """The instruments behind ``channel`` on ``on``, or ``None`` where the catalogue has none."""
+    return _funding_basis(channel, on)
+
+
+# A report asks for every aid it reads: the answer depends only on the channel and the day, of
+# which a programme has a few thousand (the regimes are constants of this module).
+@functools.lru_cache(maxsize=1 << 14)
+def _funding_basis(channel: FundingChannel, on: dt.date) -> FundingBasis | None:
     regimes = [r for r in CHANNEL_REGIMES if r.channel is channel and _applies(r, on)]
     governing = [r for r in regimes if r.governs]
     if not governing:

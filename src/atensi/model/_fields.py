@@ -15,23 +15,27 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
+import inspect
 import re
 import types
 import typing
-import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 import attrs
 
 from atensi.errors import ErrorDetail, InvalidRecord, json_type_names, type_label
+from atensi.model import _characters
 from atensi.regions import is_valid_code
 from atensi.vocab import Citation, CodedEnum, Evidence, Label, cite
 
 __all__ = [
+    "BLANK",
     "DATE_MAX",
     "DATE_MIN",
     "LIMITS",
+    "UNICODE_VERSION",
     "DateOrder",
     "Entity",
     "NikOrReason",
@@ -258,6 +262,9 @@ def field(
     custom = validator if isinstance(validator, list) else ([validator] if validator else [])
     if region:
         custom.append(region_codes)
+        if converter is None:
+            converter = compact_region
+            metadata["converter"] = converter
     metadata["custom_validators"] = tuple(custom)
     validators = [_LIMIT_VALIDATORS[key](bound) for key, bound in limits.items()] + custom
     # The type first: every later check may then rely on it (a list of conditions is not read
@@ -346,6 +353,73 @@ class Entity:
         """Return the violations of the class invariants (empty for a valid entity)."""
         return [p for check in self._invariants for p in check(self)]
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "__attrs_attrs__" in cls.__dict__ and "__init__" in cls.__dict__:
+            _explained(cls)
+
+
+def _explained(cls: type[Any]) -> None:
+    """Make an entity class say what it is: field docs, a true signature, named errors.
+
+    Runs once per class, when attrs has built it. The bilingual field descriptions live in the
+    attrs metadata (the JSON Schema reads them there); this writes them into the class
+    docstring as a Google-style ``Attributes`` section, so that ``help()`` and the API docs show
+    them. The generated ``__init__`` is wrapped so that an error a field validator raises names
+    the entity (``InvalidRecord.entity``), as the invariants' errors do, and its signature shows
+    the declared types (attrs writes a converter's parameter type, ``Any``).
+    """
+    init = cls.__dict__["__init__"]
+    fields = attrs.fields(cls)
+    name = cls.__name__
+
+    @functools.wraps(init)
+    def init_naming_the_entity(self: Any, *args: Any, **kwargs: Any) -> None:
+        try:
+            init(self, *args, **kwargs)
+        except InvalidRecord as err:
+            if err.entity is not None:
+                raise
+            raise InvalidRecord(err.errors, name) from None
+
+    parameters = [inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)]
+    for f in fields:
+        default = inspect.Parameter.empty
+        if f.default is not attrs.NOTHING:
+            factory = default_factory(f)
+            default = factory() if factory is not None else f.default
+        parameters.append(
+            inspect.Parameter(
+                f.alias or f.name,
+                inspect.Parameter.KEYWORD_ONLY
+                if f.kw_only
+                else inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                default=default,
+                annotation=f.type if f.type is not None else inspect.Parameter.empty,
+            )
+        )
+    init_naming_the_entity.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        parameters, return_annotation=None
+    )
+    cls.__init__ = init_naming_the_entity
+    lines = []
+    for f in fields:
+        doc = f.metadata.get("doc")
+        if doc is None:
+            continue
+        extra = []
+        sensitivity = f.metadata.get("sensitivity")
+        if sensitivity is not None and sensitivity.value != "bukan_data_pribadi":
+            extra.append(f"personal data: {sensitivity.value}")
+        citation = f.metadata.get("citation")
+        if citation is not None:
+            extra.append(str(citation))
+        note = f" ({'; '.join(extra)})" if extra else ""
+        lines.append(f"    {f.name} ({f.type}): {doc.en}. *{doc.id}*{note}.")
+    if lines and "\nAttributes:" not in (cls.__doc__ or ""):
+        body = (cls.__doc__ or name).rstrip()
+        cls.__doc__ = body + "\n\nAttributes:\n" + "\n".join(lines) + "\n"
+
 
 _DATE_FIELDS: dict[type[Any], tuple[str, ...]] = {}
 
@@ -382,9 +456,29 @@ def _dates_out_of_range(obj: Any) -> list[ErrorDetail]:
 
 # --- Text ---------------------------------------------------------------------------------------
 
-#: Categories of characters text may hold although ``str.isprintable`` says no: spaces other than
-#: " " (a no-break space from a copied name), private-use and not yet assigned characters.
-_ALLOWED_UNPRINTABLE = frozenset({"Zs", "Co", "Cn"})
+
+def _class(ranges: tuple[tuple[int, int], ...], leave_out: str = "") -> str:
+    """A character class body for Python's ``re`` (escaped: the table holds controls)."""
+    parts = []
+    for first, last in ranges:
+        codes = [cp for cp in range(first, last + 1) if chr(cp) not in leave_out]
+        if len(codes) == last - first + 1:
+            parts.append(f"\\U{first:08x}-\\U{last:08x}")
+        else:
+            parts.extend(f"\\U{cp:08x}" for cp in codes)
+    return "".join(parts)
+
+
+#: The characters text may not hold (short text, long text), from the pinned table
+#: (:mod:`atensi.model._characters`, Unicode :data:`UNICODE_VERSION`).
+_REFUSED = (
+    re.compile(f"[{_class(_characters.REFUSED)}]"),
+    re.compile(f"[{_class(_characters.REFUSED, leave_out=chr(9) + chr(10) + chr(13))}]"),
+)
+#: The Unicode version of the character table every interpreter reads.
+UNICODE_VERSION = _characters.UNICODE_VERSION
+#: White space and variation selectors: ``text.strip(BLANK)`` is what is not blank in ``text``.
+BLANK = "".join(chr(cp) for first, last in _characters.BLANK for cp in range(first, last + 1))
 
 
 def multiline(limits: Mapping[str, int]) -> bool:
@@ -398,22 +492,23 @@ def refused_character(text: str, multiline: bool) -> int | None:
     Refused: control characters (NUL, ESC, ...; tab and line breaks are allowed in long text
     only), format characters that change how text displays without showing (zero-width space,
     bidirectional overrides, byte order mark: Unicode category Cf), line and paragraph separators,
-    and lone surrogates. They make a name look blank or like another, forge lines in logs and
-    drive terminals; no name, id or note needs them.
+    lone surrogates, and characters that display as nothing although they are letters or symbols
+    (the Hangul fillers, U+2800 BRAILLE PATTERN BLANK, the combining grapheme joiner). They make
+    a name look blank or like another, forge lines in logs and drive terminals; no name, id or
+    note needs them. The table is pinned to one Unicode version (:data:`UNICODE_VERSION`), so
+    every interpreter refuses the same characters, whatever its own ``unicodedata`` knows.
 
     >>> refused_character("Siti", False), refused_character("\u200b", False)
     (None, 0)
     >>> refused_character("baris 1\nbaris 2", True), refused_character("Siti\x1b[2J", True)
     (None, 4)
+    >>> refused_character("\u3164\u3164", False), refused_character("Siti\U00013439", False)
+    (0, 4)
     """
-    if text.isprintable():  # the common case, in C
+    if text.isascii() and text.isprintable():  # the common case, in C
         return None
-    for position, char in enumerate(text):
-        if char.isprintable() or (multiline and char in "\t\n\r"):
-            continue
-        if unicodedata.category(char) not in _ALLOWED_UNPRINTABLE:
-            return position
-    return None
+    found = _REFUSED[multiline].search(text)
+    return None if found is None else found.start()
 
 
 def _visible_text(multiline: bool) -> Validator:
@@ -560,7 +655,7 @@ def _max_length(bound: int) -> Validator:
 
 def _min_length(bound: int) -> Validator:
     def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if isinstance(value, str) and len(value.strip()) < bound:
+        if isinstance(value, str) and len(value.strip(BLANK)) < bound:
             raise problem(
                 attribute.name,
                 "string.too_short",
@@ -628,13 +723,38 @@ _LIMIT_VALIDATORS: dict[str, Callable[[int], Validator]] = {
 }
 
 
+def compact_region(value: Any) -> Any:
+    """A region code (or each of a list or tuple of them) as the table writes it.
+
+    ``"31.71.01"`` is stored as ``"317101"``, as ``atensi region`` and ``atensi coverage`` read
+    it: dots and spaces between the digits are removed, so a dotted code means the same in a
+    record as on the command line. Anything that does not become 2, 4 or 6 digits is left as
+    it was, for :data:`region_codes` to refuse.
+    """
+    if type(value) is str:
+        return _compact_code(value)
+    if type(value) in (list, tuple):
+        return tuple(_compact_code(v) if type(v) is str else v for v in value)
+    return value
+
+
+def _compact_code(code: str) -> str:
+    if "." not in code and " " not in code:
+        return code
+    compact = code.replace(".", "").replace(" ", "")
+    if len(compact) in (2, 4, 6) and compact.isascii() and compact.isdigit():
+        return compact
+    return code
+
+
 @attrs.frozen(slots=True)
 class RegionCodes:
     """A Kemendagri region code (or each of a tuple of them): known, current or retired.
 
-    Written as the table writes it: 2, 4 or 6 ASCII digits, no dots. A retired code is valid
-    (records outlive decrees); validation reports it as a warning (``region.retired``). The
-    field validator of every ``field(region=True)``: :data:`region_codes`.
+    Stored as the table writes it: 2, 4 or 6 ASCII digits (:func:`compact_region` removes the
+    dots of ``31.71.01`` first). A retired code is valid (records outlive decrees); validation
+    reports it as a warning (``region.retired``). The field validator of every
+    ``field(region=True)``: :data:`region_codes`.
     """
 
     def __call__(self, _: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -647,8 +767,8 @@ class RegionCodes:
             raise problem(
                 (attribute.name, index) if isinstance(value, tuple) else attribute.name,
                 "region.unknown",
-                "not a known Kemendagri region code (2, 4 or 6 digits, no dots)",
-                "bukan kode wilayah Kemendagri yang dikenal (2, 4 atau 6 angka, tanpa titik)",
+                "not a known Kemendagri region code (2, 4 or 6 digits, dots allowed)",
+                "bukan kode wilayah Kemendagri yang dikenal (2, 4 atau 6 angka, boleh bertitik)",
                 code,
             )
 

@@ -140,7 +140,7 @@ class Assessment(Entity):
         default=None,
         minimum=1,
         maximum=10,
-        citation=cite("inpres-4-2025", None, source="REFERENCE §8.4"),
+        citation=cite("inpres-4-2025", None, source="news-dtsen-2025"),
     )
     in_dtks: bool | None = field(
         en="Listed in DTKS (2021-2024 data gate)",

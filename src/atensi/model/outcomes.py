@@ -40,12 +40,11 @@ from atensi.vocab import Citation, Evidence, cite
 __all__ = ["CaseOutcome", "FollowUp"]
 
 _LONG = LIMITS["long_text"]
-_FUNCTIONING = cite("permensos-15-2025", "Pasal 1 angka 3", Evidence.VERIFIED, source="R1")
+_FUNCTIONING = cite("permensos-15-2025", "Pasal 1 angka 3", Evidence.VERIFIED)
 _REINTEGRATION = cite(
     "pp-39-2012",
     "Pasal 7 ayat (2) huruf e",
     Evidence.CONVENTION,
-    source="R16",
     note="resocialisation prepares the return to family and community (verified stage); "
     "recording reintegration as an outcome is atensi's convention",
 )
@@ -53,11 +52,10 @@ _INCOME = cite(
     "permensos-15-2025",
     "Pasal 34 ayat (4)",
     Evidence.CONVENTION,
-    source="R3",
     note="independent income at the regional minimum wage ends a Sentra Kreasi service "
     "(verified); as an outcome of every case, atensi's convention",
 )
-_AFTERCARE = cite("pp-39-2012", "Pasal 7 ayat (2) huruf g", Evidence.VERIFIED, source="R16")
+_AFTERCARE = cite("pp-39-2012", "Pasal 7 ayat (2) huruf g", Evidence.VERIFIED)
 
 
 def _found(en: str, id_: str, sensitivity: Sensitivity, citation: Citation) -> Any:

@@ -30,7 +30,7 @@ from atensi.model._fields import (
     problem,
     unique_by,
 )
-from atensi.nik import NIK_PATTERN, NoNik
+from atensi.nik import NIK_PATTERN, NoNik, is_written
 from atensi.nik import compact as compact_nik
 from atensi.nik import validate as validate_nik
 from atensi.vocab import (
@@ -244,7 +244,7 @@ class DrugUse(Entity):
         id="Tingkat risiko hasil skrining",
         sensitivity=Sensitivity.HEALTH,
         default=None,
-        citation=cite(None, None, Evidence.SECONDARY, source="REFERENCE §3.6"),
+        citation=cite(None, None, Evidence.SECONDARY, source="kemensos-2020-11-09-atensi-napza"),
     )
     since: dt.date | None = field(
         en="Since when the status holds",
@@ -289,10 +289,10 @@ def _nik_or_none(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 def _compact_nik(value: Any) -> Any:
     """A NIK written with separators, in its compact form (python-stdnum's convention).
 
-    Only a value that then is 16 ASCII digits is compacted; anything else is kept as given, so
-    that the validator reports it as it came.
+    Only a value written as :func:`atensi.nik.is_written` allows that then is 16 ASCII digits is
+    compacted; anything else is kept as given, so that the validator reports it as it came.
     """
-    if type(value) is str and not (len(value) == 16 and value.isdigit()):
+    if type(value) is str and not (len(value) == 16 and value.isdigit()) and is_written(value):
         compacted = compact_nik(value)
         if len(compacted) == 16 and compacted.isascii() and compacted.isdigit():
             return compacted

@@ -58,7 +58,7 @@ class Family(Entity):
         default=None,
         minimum=1,
         maximum=10,
-        citation=cite("inpres-4-2025", None, source="REFERENCE §8.4"),
+        citation=cite("inpres-4-2025", None, source="news-dtsen-2025"),
     )
     conditions: tuple[Condition, ...] = field(
         en="Conditions of the family as a whole",

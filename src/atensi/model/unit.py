@@ -43,7 +43,7 @@ class UnitEventKind(CodedEnum):
     MULTIFUNCTION = (
         "multifungsi",
         Label("Mulai melayani semua klaster", "Became multifunction"),
-        cite(None, None, Evidence.SECONDARY, source="Kemensos release, 1 May 2021 (R12)"),
+        cite(None, None, Evidence.SECONDARY, source="kemensos-2021-05-01-atensi-multilayanan"),
     )
     WORKING_AREA_CHANGED = "ganti_wilayah", Label("Wilayah kerja berubah", "Working area changed")
     CLOSED = "ditutup", Label("Ditutup", "Closed")
@@ -146,9 +146,7 @@ class ServiceUnit(Entity):
         default=None,
         minimum=0,
         maximum=100_000,
-        citation=cite(
-            None, None, Evidence.SECONDARY, source="e.g. Sentra Pangurangi: 44 places (R38)"
-        ),
+        citation=cite(None, None, Evidence.SECONDARY, source="antaranews-makassar-pangurangi"),
     )
     history: tuple[UnitEvent, ...] = field(
         en="Events, oldest first", id="Riwayat", factory=tuple, max_items=100
@@ -229,9 +227,21 @@ class RegistrationLevel(CodedEnum):
 class AccreditationGrade(CodedEnum):
     """LKS accreditation grades (Permensos 17/2012, secondary): A 5 years, B 3, C 2."""
 
-    A = "a", Label("Akreditasi A", "Grade A"), cite(None, None, Evidence.SECONDARY, source="R30")
-    B = "b", Label("Akreditasi B", "Grade B"), cite(None, None, Evidence.SECONDARY, source="R30")
-    C = "c", Label("Akreditasi C", "Grade C"), cite(None, None, Evidence.SECONDARY, source="R30")
+    A = (
+        "a",
+        Label("Akreditasi A", "Grade A"),
+        cite(None, None, Evidence.SECONDARY, source="beritasatu-2020-akreditasi-lks"),
+    )
+    B = (
+        "b",
+        Label("Akreditasi B", "Grade B"),
+        cite(None, None, Evidence.SECONDARY, source="beritasatu-2020-akreditasi-lks"),
+    )
+    C = (
+        "c",
+        Label("Akreditasi C", "Grade C"),
+        cite(None, None, Evidence.SECONDARY, source="beritasatu-2020-akreditasi-lks"),
+    )
 
     @property
     def valid_years(self) -> int:

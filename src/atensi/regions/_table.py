@@ -1,7 +1,7 @@
 """Kemendagri region codes (province, regency/city, district). GENERATED: do not edit.
 
 Regenerate with ``python tools/gen_regions.py``. Source: the normalised extract in
-``shared/data/regions/kepmendagri_regions_l1-3.csv`` (sha256 a8ff874556586947dcee4f35ed2d1391651c1e7fb278aa64842e94837d0a0130), compiled from
+``data/regions/kepmendagri_regions_l1-3.csv`` (sha256 a8ff874556586947dcee4f35ed2d1391651c1e7fb278aa64842e94837d0a0130), compiled from
 github.com/cahyadsn/wilayah, snapshot b7ad440a1322e7be3189a16a8cac35f7d4c3d7f7 (2026-08-08).
 
 The compiler's licence applies to this data:

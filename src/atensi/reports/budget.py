@@ -51,11 +51,11 @@ from atensi.model import (
     Period,
     ServiceDelivery,
 )
+from atensi.reports import _window
 from atensi.reports.errors import ReportError
 from atensi.reports.periods import edition_for
 from atensi.reports.render import csv_text, sort_key
-from atensi.rules.beneficiaries import beneficiaries, groups_on
-from atensi.rules.decision import Decision
+from atensi.rules.decision import Decision, Status
 from atensi.rules.eligibility import PRIMARY_ORDER
 from atensi.rules.funding import Ceiling, check_funding, check_partner_aid
 
@@ -71,13 +71,15 @@ BUDGET_COLUMNS: tuple[str, ...] = (
     "items_without_value",
 )
 _RANK = {t.value: i for i, t in enumerate(PRIMARY_ORDER)}
+# ``member.value`` is a property call; a mapping is cheaper for every finding counted.
+_STATUS = {status: status.value for status in Status}
 
 Cell = tuple[str | None, ...]
 
 
 def _primary_target(case: Case, day: dt.date) -> str | None:
-    subject = beneficiaries(case.subject)[0]
-    targets = {g.target.value for g in groups_on(case, subject, day) if g is not None}
+    subject = _window.pms(case, False)[0]
+    targets = {g.target.value for g in _window.groups(case, subject, day) if g is not None}
     return min(targets, key=_RANK.__getitem__) if targets else None
 
 
@@ -167,8 +169,9 @@ class Budget:
         row[3] += len(items) - len(valued)
 
     def _tally(self, decision: Decision) -> None:
+        findings = self.findings
         for finding in decision.findings:
-            self.findings[(finding.rule_id, finding.status.value)] += 1
+            findings[(finding.rule_id, _STATUS[finding.status])] += 1
 
     def add(
         self, case: Case, partnerships: Iterable[Partnership] | None = None
@@ -183,9 +186,17 @@ class Budget:
         edition, dates = self._law
         made = []
         shared = None if partnerships is None else tuple(partnerships)
+        province: str | None = None
+        located = False  # the province is read once, for the first delivery in the period
+        targets: dict[dt.date, str | None] = {}
         for delivery in case.deliveries:
             if not period.start <= delivery.start <= period.end:
                 continue
+            if not located:
+                province, located = _province(case), True
+            day = delivery.start
+            if day not in targets:
+                targets[day] = _primary_target(case, day)
             decision = check_funding(
                 case,
                 delivery,
@@ -195,9 +206,7 @@ class Budget:
                 in_force_dates=dates,
             )
             self._tally(decision)
-            cell = _cell(
-                delivery.funding, _primary_target(case, delivery.start), _province(case), case.unit
-            )
+            cell = _cell(delivery.funding, targets[day], province, case.unit)
             self._count(cell, delivery.amount_idr, delivery.in_kind)
             made.append((delivery, decision))
         return made

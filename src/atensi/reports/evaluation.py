@@ -3,9 +3,9 @@
 :class:`Evaluation` reads cases (and a portfolio's staff and partnerships) one at a time and
 keeps only counters: per measure, how many records were in scope, how many held the data, and
 the numbers themselves (a histogram of days, sums of rupiah, the keys of the PM served). Memory
-does not grow with the records, except for the distinct PM (one key each, as in
-:mod:`atensi.reports.totals`) and the distinct serving units; partial evaluations of partitions
-:meth:`~Evaluation.merge` exactly.
+does not grow with the records, except for the distinct PM (17 bytes each: the kind and the
+16-byte key, packed as in :mod:`atensi.reports.totals`) and the distinct serving units; partial
+evaluations of partitions :meth:`~Evaluation.merge` exactly.
 
 What each measure counts, and on which records, is its ``formula``; a few choices the formulas
 share:
@@ -52,6 +52,7 @@ from typing import Any, NamedTuple
 
 from atensi.law import Edition, InForceDates
 from atensi.model import (
+    SUBJECT_KINDS,
     Case,
     Partnership,
     Period,
@@ -60,13 +61,14 @@ from atensi.model import (
     StaffMember,
     UnitRegistry,
 )
+from atensi.reports import _window
 from atensi.reports.aftercare import SCHEDULE, due
 from atensi.reports.errors import ReportError
-from atensi.reports.keys import BeneficiaryKeys
+from atensi.reports.keys import BeneficiaryKeys, different_keys
 from atensi.reports.measures import MEASURES, Measure
+from atensi.reports.packed import PackedPairs, distinct_keys
 from atensi.reports.periods import edition_for
 from atensi.reports.render import csv_text
-from atensi.rules.beneficiaries import beneficiaries
 from atensi.rules.policies import history_complete
 from atensi.vocab import CaseStage, Practice, TerminationReason
 
@@ -75,6 +77,9 @@ __all__ = ["Evaluation", "MeasureValue", "evaluate"]
 _BY_ID: dict[str, Measure] = {m.id: m for m in MEASURES}
 _OUTCOME_FIELDS = ("functioning_improved", "reintegrated_with_family", "independent_income")
 _FOLLOW_UP_FIELDS = ("functioning_maintained", "living_with_family", "independent_income")
+#: The kinds of PM, by the tag their keys carry.
+_KINDS: tuple[str, ...] = tuple(SUBJECT_KINDS)
+_KIND_TAG = {kind: tag.to_bytes(1, "big") for tag, kind in enumerate(_KINDS)}
 
 
 class MeasureValue(NamedTuple):
@@ -184,7 +189,7 @@ class Evaluation:
         in_force_dates: replace atensi's unverified in-force dates.
     """
 
-    __slots__ = ("_keys", "edition", "kinds", "spec", "tallies", "units")
+    __slots__ = ("_keys", "_pm", "edition", "spec", "tallies", "units")
 
     def __init__(
         self,
@@ -201,9 +206,24 @@ class Evaluation:
         points = tuple(schedule)
         self.spec = (period, members, points, self._keys.fingerprint, self.edition)
         self.tallies: dict[str, _Tally] = {m.id: _Tally() for m in MEASURES}
-        #: PM keys served, by kind; serving units.
-        self.kinds: dict[str, set[int]] = {}
+        #: PM keys served, tagged by kind (packed: :mod:`~atensi.reports.packed`).
+        self._pm = PackedPairs(tag_bytes=1)
+        #: Serving units.
         self.units: set[str] = set()
+
+    @property
+    def kinds(self) -> dict[str, frozenset[int]]:
+        """The keys of the PM served, by kind (built when asked)."""
+        served = self._pm
+        return {
+            _KINDS[tag[0]]: frozenset(int.from_bytes(k, "big") for k in served.keys(first, count))
+            for tag, first, count in served.tags()
+        }
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes held for the distinct PM served (packed keys; the counters are a few kB)."""
+        return self._pm.nbytes
 
     @property
     def period(self) -> Period:
@@ -301,8 +321,9 @@ class Evaluation:
         ):
             return
         members = self.spec[1]
-        for pm in beneficiaries(case.subject, members=members):
-            self.kinds.setdefault(pm.kind, set()).add(self._keys(pm.identity))
+        served, hashed, fingerprint = self._pm, self._keys.digest, self._keys.fingerprint
+        for pm in _window.pms(case, members):
+            served.add(_KIND_TAG[pm.kind] + _window.digest(case, pm, fingerprint, hashed))
 
     def _followups(self, case: Case, closed_on: dt.date) -> None:
         by_point = {f.months_after: f for f in case.followups}
@@ -344,6 +365,8 @@ class Evaluation:
         Raises:
             ReportError: ``report.cannot_merge`` for partials made with other parameters.
         """
+        if other._keys.fingerprint != self._keys.fingerprint:
+            raise different_keys()
         if other.spec != self.spec:
             raise ReportError(
                 "cannot merge evaluations made with different parameters",
@@ -352,8 +375,7 @@ class Evaluation:
             )
         for key, tally in other.tallies.items():
             self.tallies[key].merge(tally)
-        for kind, keys in other.kinds.items():
-            self.kinds.setdefault(kind, set()).update(keys)
+        self._pm.update(other._pm)
         self.units |= other.units
         return self
 
@@ -379,11 +401,12 @@ class Evaluation:
     ) -> MeasureValue:
         level, unit = measure.level.value, measure.unit
         if measure.id == "out.pm_served":
-            everyone: set[int] = set().union(*self.kinds.values()) if self.kinds else set()
-            kinds = tuple((k, len(v)) for k, v in sorted(self.kinds.items()))
-            value = len(everyone) if everyone else None
+            served = self._pm
+            everyone = distinct_keys(served)
+            kinds = tuple(sorted((_KINDS[tag[0]], count) for tag, _, count in served.tags()))
+            value = everyone or None
             return MeasureValue(
-                measure.id, level, unit, value, None, None, len(everyone), len(everyone), kinds
+                measure.id, level, unit, value, None, None, everyone, everyone, kinds
             )
         if measure.id == "in.serving_units":
             count = len(self.units)

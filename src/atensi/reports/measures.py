@@ -1,6 +1,7 @@
 """The evaluation framework as data: input, process, output, outcome and impact measures.
 
-The Directorate General frames its evaluation from input to impact (REFERENCE §5.2, secondary;
+The Directorate General frames its evaluation from input to impact (secondary, source
+``faktapers-2020-12-11-atensi``;
 :class:`~atensi.vocab.EvaluationLevel`), but **no official list of measures was found**. Every
 measure below is atensi's convention (``evidence`` is ``convention`` for each); its
 ``citation`` names what the measure rests on where a source says what is measured (certified
@@ -40,7 +41,6 @@ __all__ = ["MEASURES", "MEASURE_IDS", "UNITS", "Measure"]
 UNITS = ("count", "share", "days", "rupiah")
 
 _L = EvaluationLevel
-_PP39 = "mblonyox/data-peraturan pp/2012/39/fulltext.md (R16)"
 
 
 class Measure(NamedTuple):
@@ -77,28 +77,27 @@ def _m(
     return Measure(id_, level, Label(label_id, en), formula, unit, Evidence.CONVENTION, citation)
 
 
-_CERTIFIED = cite("pp-39-2012", "Pasal 8", Evidence.VERIFIED, source=_PP39)
-_STAGES = cite("pp-39-2012", "Pasal 7 ayat (2)", Evidence.VERIFIED, source=_PP39)
+_CERTIFIED = cite("pp-39-2012", "Pasal 8", Evidence.VERIFIED)
+_STAGES = cite("pp-39-2012", "Pasal 7 ayat (2)", Evidence.VERIFIED)
 _ENTRY = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="REFERENCE §3.11, §5.2 (R35): assessment is the entry point of any intervention",
+    source="tribunnews-2023-12-22-atensi",
 )
-_PM = cite("permensos-15-2025", "Pasal 1 angka 7", Evidence.VERIFIED, source="R1")
-_FUNCTIONING = cite("permensos-15-2025", "Pasal 1 angka 3", Evidence.VERIFIED, source="R1")
+_PM = cite("permensos-15-2025", "Pasal 1 angka 7", Evidence.VERIFIED)
+_FUNCTIONING = cite("permensos-15-2025", "Pasal 1 angka 3", Evidence.VERIFIED)
 _AFTERCARE = cite(
     "pp-39-2012",
     "Pasal 7 ayat (2) huruf g",
     Evidence.VERIFIED,
-    source=_PP39,
     note="aftercare is a stage (verified); the 6- and 12-month points are atensi's convention",
 )
 _CHANNELS = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="REFERENCE §7.1: bansos (PMK 254/2015) and bantuan pemerintah (PMK 168/2015)",
+    source="pedop-atensi-pd-2022",
 )
 
 _FOLLOW_UP_FIELDS = (

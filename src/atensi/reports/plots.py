@@ -9,11 +9,14 @@ configuration and font cache when first imported: that is its I/O, not atensi's.
 
 * :func:`pm_by_target_figure`: distinct PM per cluster (target) per period, from the totals;
 * :func:`achievement_figure`: achievement against the caller's targets;
-* :func:`coverage_heatmap`: the province × target coverage of the unit registry
-  (:func:`atensi.coverage`): the share of each province's regencies a unit serves;
-* :func:`editions_figure`: the editions of the rules as a Gantt chart, their dates' grades shown.
+* :func:`coverage_heatmap`: the coverage of the unit registry (:func:`atensi.coverage`) by
+  province: per target on one date, or per date (a year each) over several;
+* :func:`editions_figure`: the editions of the rules as a Gantt chart, their dates' grades shown;
+* :func:`parameter_figure`: a dated parameter of the law as a timeline, each value coloured by
+  the grade of its citation.
 
-Output is reproducible: SVG without a date and with fixed element ids, PNG without the
+Every function takes ``lang`` (``"en"`` or ``"id"``): titles, axes and legends in that
+language. Output is reproducible: SVG without a date and with fixed element ids, PNG without the
 software stamp; the same inputs and matplotlib version give the same bytes.
 """
 
@@ -23,11 +26,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any
 
-from atensi.law import Edition, InForceDates, editions
+from atensi.law import Edition, InForceDates, editions, get_parameter, instrument_in_force
+from atensi.law.parameters import ParameterValue, Value
 from atensi.reports.errors import PlotUnavailable
 from atensi.reports.totals import Achievement, Totals
 from atensi.rules.coverage import CoverageReport
-from atensi.vocab import Target
+from atensi.vocab import Label, Target
+from atensi.vocab._base import check_lang
 
 if TYPE_CHECKING:  # pragma: no cover - only for the annotations
     from matplotlib.figure import Figure
@@ -36,6 +41,7 @@ __all__ = [
     "achievement_figure",
     "coverage_heatmap",
     "editions_figure",
+    "parameter_figure",
     "pm_by_target_figure",
     "write_figure",
 ]
@@ -51,13 +57,23 @@ def _matplotlib() -> Any:
     try:
         import matplotlib
         import matplotlib.figure
+        import matplotlib.patches
     except ImportError:  # the plot extra is not installed
         raise PlotUnavailable() from None
     return matplotlib
 
 
+#: The resolution of the PNGs: the layout is computed at it too, since text measured at another
+#: resolution came out a few pixels wider and ran past the edge (province names, long labels).
+_DPI = 150
+
+
 def _figure(width: float, height: float) -> Figure:
-    figure: Figure = _matplotlib().figure.Figure(figsize=(width, height), layout="constrained")
+    figure: Figure = _matplotlib().figure.Figure(
+        figsize=(width, height), layout="constrained", dpi=_DPI
+    )
+    engine: Any = figure.get_layout_engine()
+    engine.set(w_pad=5 / 72, h_pad=5 / 72)
     return figure
 
 
@@ -72,26 +88,66 @@ def _done(figure: Figure) -> Figure:
     return figure
 
 
-#: Short English names of the targets, for legends and axes (the labels are long).
+#: Short names of the targets, for legends and axes (the labels are long), in each language.
 _SHORT = {
-    "anak": "Children",
-    "penyandang_disabilitas": "Disability",
-    "tuna_sosial_kpo": "Tuna sosial & KPO",
-    "korban_napza": "NAPZA",
-    "lanjut_usia": "Elderly",
-    "korban_bencana": "Disaster (KBK)",
-    "ppks_lainnya": "Other PPKS",
+    "anak": Label("Anak", "Children"),
+    "penyandang_disabilitas": Label("Disabilitas", "Disability"),
+    "tuna_sosial_kpo": Label("Tuna sosial & KPO", "Tuna sosial & KPO"),
+    "korban_napza": Label("NAPZA", "NAPZA"),
+    "lanjut_usia": Label("Lanjut usia", "Elderly"),
+    "korban_bencana": Label("Korban bencana", "Disaster (KBK)"),
+    "ppks_lainnya": Label("PPKS lainnya", "Other PPKS"),
+}
+#: Every other word the pictures write, in each language.
+_WORDS = {
+    "not_recorded": Label("(tidak tercatat)", "(not recorded)"),
+    "pm_title": Label(
+        "Penerima manfaat (PM) per klaster dan periode", "Beneficiaries (PM) per cluster and period"
+    ),
+    "distinct_pm": Label("PM berbeda", "distinct PM"),
+    "achievement_title": Label("Capaian terhadap target", "Achievement against targets"),
+    "achievement_axis": Label("PM terlayani, % target", "PM served, % of target"),
+    "not_computed": Label("tidak dihitung", "not computed"),
+    "met": Label("target tercapai", "target met"),
+    "below": Label("di bawah target", "below target"),
+    "all_pm": Label("semua PM", "all PM"),
+    "coverage_title": Label("Cakupan per provinsi dan sasaran", "Coverage by province and target"),
+    "coverage_history_title": Label(
+        "Cakupan per provinsi dan tahun", "Coverage by province and year"
+    ),
+    "share_served": Label("bagian kabupaten/kota terlayani", "share of regencies served"),
+    "share_cells": Label(
+        "bagian kabupaten/kota × sasaran terlayani", "share of regencies × targets served"
+    ),
+    "editions_title": Label(
+        "Edisi aturan (arsir: tanggal berlaku belum terverifikasi)",
+        "Editions of the rules (hatched: unverified in-force date)",
+    ),
 }
 
 
-def _label(code: str | None) -> str:
+def _word(key: str, lang: str) -> str:
+    return _WORDS[key].in_lang(lang)
+
+
+def _label(code: str | None, lang: str = "en") -> str:
     if code is None:
-        return "(not recorded)"
-    return _SHORT.get(code, code)
+        return _word("not_recorded", lang)
+    short = _SHORT.get(code)
+    return short.in_lang(lang) if short is not None else code
 
 
-def pm_by_target_figure(totals: Totals, *, title: str | None = None) -> Figure:
-    """Distinct PM per target (cluster) per period, as grouped bars."""
+def _label_of(value: str, lang: str) -> str:
+    """A target code as its short name, a period as itself."""
+    return _label(value, lang) if value in _SHORT else value
+
+
+def pm_by_target_figure(totals: Totals, *, title: str | None = None, lang: str = "en") -> Figure:
+    """Distinct PM per target (cluster) per period, as grouped bars.
+
+    The legend sits outside the axes, where it covers no bar.
+    """
+    lang = check_lang(lang)
     with _rc():
         rows = totals.counts(("period", "target"))
         periods = sorted({r[0][0] for r in rows if r[0][0] is not None})
@@ -99,32 +155,45 @@ def pm_by_target_figure(totals: Totals, *, title: str | None = None) -> Figure:
         if any(r[0][1] is None for r in rows):
             targets.append(None)  # type: ignore[arg-type]
         counts = dict(rows)
-        figure = _figure(max(6.0, 1.0 + 0.9 * len(periods)), 4.0)
+        figure = _figure(max(7.5, 2.8 + 0.9 * len(periods)), 4.0)
         axes = figure.add_subplot()
         width = 0.8 / max(1, len(targets))
         for index, target in enumerate(targets):
             xs = [p + (index - (len(targets) - 1) / 2) * width for p in range(len(periods))]
             ys = [counts.get((period, target), 0) for period in periods]
-            axes.bar(xs, ys, width, label=_label(target), color=_COLOURS[index % len(_COLOURS)])
+            axes.bar(
+                xs, ys, width, label=_label(target, lang), color=_COLOURS[index % len(_COLOURS)]
+            )
         axes.set_xticks(range(len(periods)), periods)
-        axes.set_ylabel("distinct PM")
-        axes.set_title(title or "Beneficiaries (PM) per cluster and period")
+        axes.set_ylabel(_word("distinct_pm", lang))
+        axes.set_title(title or _word("pm_title", lang))
         if targets:
-            axes.legend(fontsize=7, frameon=False)
+            figure.legend(loc="outside right upper", fontsize=7, frameon=False)
         return _done(figure)
 
 
-def achievement_figure(rows: Sequence[Achievement], *, title: str | None = None) -> Figure:
-    """Achievement against targets: PM served as a percentage of each target."""
+def achievement_figure(
+    rows: Sequence[Achievement], *, title: str | None = None, lang: str = "en"
+) -> Figure:
+    """Achievement against targets: PM served as a percentage of each target.
+
+    Bars are named as the other pictures name targets; green where the target was met, orange
+    where not (the legend says so); the axis leaves room for the counts written after the bars.
+    """
+    lang = check_lang(lang)
     with _rc():
         shown = [a for a in rows if a.ratio is not None]
-        figure = _figure(7.0, max(2.5, 0.4 * len(shown) + 1.2))
+        figure = _figure(7.5, max(2.5, 0.3 * len(shown) + 1.5))
         axes = figure.add_subplot()
-        names = [" · ".join(v for _, v in a.target.axes()) or "all PM" for a in shown]
+        names = [
+            " · ".join(_label_of(v, lang) for _, v in a.target.axes()) or _word("all_pm", lang)
+            for a in shown
+        ]
         values = [float(a.ratio) * 100 for a in shown if a.ratio is not None]
-        colours = [_COLOURS[2] if v >= 100 else _COLOURS[5] for v in values]
+        met, below = _COLOURS[2], _COLOURS[5]
+        colours = [met if v >= 100 else below for v in values]
         axes.barh(range(len(shown)), values, color=colours)
-        axes.set_yticks(range(len(shown)), names)
+        axes.set_yticks(range(len(shown)), names, fontsize=7)
         axes.invert_yaxis()
         axes.axvline(100, color="black", linewidth=0.8)
         for index, a in enumerate(shown):
@@ -135,38 +204,80 @@ def achievement_figure(rows: Sequence[Achievement], *, title: str | None = None)
                 textcoords="offset points",
                 va="center",
                 fontsize=7,
+                # Legible where it crosses the 100% line.
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.85},
             )
-        skipped = len(rows) - len(shown)
-        axes.set_xlabel(
-            "PM served, % of target" + (f" ({skipped} not computed)" if skipped else "")
+        # Room after the longest bar for its count ("26 / 16" was cut at the frame).
+        axes.set_xlim(0, max([100.0, *values]) * 1.22)
+        patches = _matplotlib().patches
+        # Below the axes, where it covers no bar and no count.
+        figure.legend(
+            handles=[
+                patches.Patch(color=met, label=_word("met", lang)),
+                patches.Patch(color=below, label=_word("below", lang)),
+            ],
+            loc="outside lower center",
+            ncols=2,
+            fontsize=7,
+            frameon=False,
         )
-        axes.set_title(title or "Achievement against targets")
+        skipped = len(rows) - len(shown)
+        note = f" ({skipped} {_word('not_computed', lang)})" if skipped else ""
+        axes.set_xlabel(_word("achievement_axis", lang) + note)
+        axes.set_title(title or _word("achievement_title", lang))
         return _done(figure)
 
 
-def coverage_heatmap(report: CoverageReport, *, title: str | None = None) -> Figure:
-    """Province × target: the share of each province's regencies at least one unit serves."""
+def coverage_heatmap(
+    report: CoverageReport | Sequence[CoverageReport],
+    *,
+    title: str | None = None,
+    lang: str = "en",
+) -> Figure:
+    """Coverage of the unit registry by province, as a heatmap.
+
+    Given one report: province × target, the share of each province's regencies that at least
+    one unit serves. Since the multifunction directive of 2021 every unit serves every target,
+    so those columns are alike; given reports on several dates (a year each, say): province ×
+    date, the share of the province's regency × target cells served, which shows where and when
+    coverage came (the jump of 2021 included) and which provinces have none.
+    """
+    lang = check_lang(lang)
+    reports = [report] if isinstance(report, CoverageReport) else list(report)
+    history = not isinstance(report, CoverageReport)
     with _rc():
-        provinces = sorted({c.region[:2] for c in report.cells})
-        targets = list(report.targets)
-        total: dict[tuple[str, str], int] = {}
-        served: dict[tuple[str, str], int] = {}
-        for cell in report.cells:
-            key = (cell.region[:2], cell.target)
-            total[key] = total.get(key, 0) + 1
-            served[key] = served.get(key, 0) + bool(cell.units)
-        grid = [
-            [served.get((p, t), 0) / total[(p, t)] if total.get((p, t)) else 0.0 for t in targets]
-            for p in provinces
-        ]
-        figure = _figure(1.2 + 0.9 * len(targets), 1.2 + 0.22 * len(provinces))
+        provinces = sorted({c.region[:2] for r in reports for c in r.cells})
+        if history:
+            columns = [r.on.isoformat() if r.on.month != 7 else str(r.on.year) for r in reports]
+            grid = [[_share(r, p, None) for r in reports] for p in provinces]
+            legend = _word("share_cells", lang)
+            heading = _word("coverage_history_title", lang)
+        else:
+            targets = list(reports[0].targets)
+            columns = [_label(t, lang) for t in targets]
+            grid = [[_share(reports[0], p, t) for t in targets] for p in provinces]
+            legend = _word("share_served", lang)
+            heading = f"{_word('coverage_title', lang)}, {reports[0].on.isoformat()}"
+        names = [_province_name(p) for p in provinces]
+        longest = max((len(n) for n in names), default=10)
+        figure = _figure(2.2 + 0.055 * longest + 0.55 * len(columns), 1.4 + 0.2 * len(provinces))
         axes = figure.add_subplot()
         image = axes.imshow(grid, aspect="auto", cmap="Blues", vmin=0, vmax=1)
-        axes.set_xticks(range(len(targets)), [_label(t) for t in targets], rotation=40, ha="right")
-        axes.set_yticks(range(len(provinces)), [_province_name(p) for p in provinces], fontsize=6)
-        figure.colorbar(image, ax=axes, label="share of regencies served")
-        axes.set_title(title or f"Coverage by province and target, {report.on.isoformat()}")
+        axes.set_xticks(range(len(columns)), columns, rotation=40, ha="right")
+        axes.set_yticks(range(len(provinces)), names, fontsize=6)
+        figure.colorbar(image, ax=axes, label=legend)
+        axes.set_title(title or heading)
         return _done(figure)
+
+
+def _share(report: CoverageReport, province: str, target: str | None) -> float:
+    """The share of a province's cells (of one target, or of all) at least one unit serves."""
+    cells = [
+        c
+        for c in report.cells
+        if c.region[:2] == province and (target is None or c.target == target)
+    ]
+    return sum(bool(c.units) for c in cells) / len(cells) if cells else 0.0
 
 
 def _province_name(code: str) -> str:
@@ -179,13 +290,18 @@ def _province_name(code: str) -> str:
 
 
 def editions_figure(
-    *, until: dt.date, in_force_dates: InForceDates | None = None, title: str | None = None
+    *,
+    until: dt.date,
+    in_force_dates: InForceDates | None = None,
+    title: str | None = None,
+    lang: str = "en",
 ) -> Figure:
     """The editions of the rules as a Gantt chart, drawn to ``until`` (no clock is read).
 
     A bar's start is solid when its in-force date is verified and hatched when it is atensi's
     estimate (``in_force_dates`` moves them, as it does for every rule).
     """
+    lang = check_lang(lang)
     with _rc():
         shown = editions(in_force_dates)
         figure = _figure(8.0, 0.5 * len(shown) + 1.2)
@@ -207,7 +323,113 @@ def editions_figure(
         axes.set_yticks(range(len(shown)), [f"{e.id} ({e.base.short_name})" for e in shown])
         axes.invert_yaxis()
         axes.xaxis_date()
-        axes.set_title(title or "Editions of the rules (hatched: unverified in-force date)")
+        axes.set_title(title or _word("editions_title", lang))
+        return _done(figure)
+
+
+#: One colour per evidence grade (the grade of the value's citation).
+_GRADE_COLOURS = {
+    "verified": "#009E73",
+    "secondary": "#E69F00",
+    "background": "#D55E00",
+    "convention": "#999999",
+}
+
+
+def _value_text(value: Value, unit: str) -> str:
+    if value is None:
+        return "not in force"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple):
+        return ", ".join(_value_text(v, unit) for v in value)
+    if unit == "IDR" and isinstance(value, int):
+        return f"Rp{value:,}"
+    if unit == "percent":
+        return f"{value}%"
+    if unit in ("year", "month"):
+        return f"{value} {unit}" + ("" if value == 1 else "s")
+    return str(value)
+
+
+def parameter_figure(
+    name: str,
+    *,
+    until: dt.date,
+    since: dt.date | None = None,
+    in_force_dates: InForceDates | None = None,
+) -> Figure:
+    """A dated parameter's values over time, each coloured by its citation's grade.
+
+    The values are the ones the rules read on each day (the edition in force resolved as every
+    rule resolves it, with ``in_force_dates`` if given); a value's start is marked with its
+    date. Drawn from ``since`` (default: the parameter's first dated value or the first rule
+    set, whichever is earlier) to ``until`` (no clock is read).
+    """
+    found = get_parameter(name)
+    table = editions(in_force_dates)
+    floor = table[0].valid_from
+    dated = [e.start for e in found.entries if e.start is not None]
+    begin = since or min([*dated, floor])
+    cuts = sorted({begin, *dated, *(e.valid_from for e in table)} - {None})
+    points = [p for p in cuts if begin <= p < until]
+    segments: list[tuple[dt.date, dt.date, Value, str | None, str]] = []
+    for index, start in enumerate(points):
+        end = points[index + 1] if index + 1 < len(points) else until
+        answer: ParameterValue | None
+        if found.by_date_only:
+            answer = found.on_date(start)
+        elif start < floor:
+            answer = None  # no rule set, so no edition, before the first one
+        else:
+            edition = instrument_in_force(start, in_force_dates=in_force_dates)
+            answer = found.at(start, edition)
+        value = None if answer is None else answer.value
+        cited = None if answer is None else answer.citation
+        grade = None if cited is None else cited.evidence.value
+        law = "" if cited is None or cited.instrument is None else str(cited).split(" Pasal")[0]
+        law = law.split(" [")[0]
+        segment = (start, end, value, grade, law)
+        if segments and segments[-1][2:] == segment[2:]:
+            segments[-1] = (segments[-1][0], end, value, grade, law)
+        else:
+            segments.append(segment)
+    with _rc():
+        figure = _figure(8.0, 1.7)
+        axes = figure.add_subplot()
+        for start, end, value, grade, law in segments:
+            colour = "white" if value is None else _GRADE_COLOURS.get(grade or "", "#FFFFFF")
+            axes.barh(
+                0,
+                (end - start).days,
+                left=_days(start),
+                height=0.6,
+                color=colour,
+                edgecolor="black",
+                linewidth=0.5,
+            )
+            middle = _days(start) + (end - start).days / 2
+            label = _value_text(value, found.unit) + (
+                f"\n{law}" if law and value is not None else ""
+            )
+            axes.text(middle, 0, label, ha="center", va="center", fontsize=8)
+            axes.text(_days(start), -0.45, start.isoformat(), ha="left", va="top", fontsize=7)
+        axes.set_ylim(-0.8, 0.4)
+        axes.set_yticks([])
+        axes.xaxis_date()
+        axes.set_xlim(_days(begin), _days(until))
+        grades = sorted({g for _, _, v, g, _ in segments if g is not None and v is not None})
+        handles = [_matplotlib().patches.Patch(color=_GRADE_COLOURS[g], label=g) for g in grades]
+        if handles:
+            axes.legend(
+                handles=handles,
+                loc="lower right",
+                bbox_to_anchor=(1.0, 1.0),
+                fontsize=7,
+                ncols=len(handles),
+                frameon=False,
+            )
+        axes.set_title(name, fontsize=9, loc="left")
         return _done(figure)
 
 
@@ -227,4 +449,4 @@ def _verified_start(edition: Edition) -> bool:
 def write_figure(figure: Figure, stream: IO[bytes], fmt: str) -> None:
     """Write ``figure`` to an open binary stream as ``png`` or ``svg``, reproducibly."""
     with _rc():
-        figure.savefig(stream, format=fmt, metadata=_METADATA[fmt], dpi=150)
+        figure.savefig(stream, format=fmt, metadata=_METADATA[fmt], dpi=_DPI)

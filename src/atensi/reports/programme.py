@@ -27,7 +27,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from atensi._secret import random_key
 from atensi.boundary import structure
+from atensi.boundary._compiled import entity_decoder
 from atensi.boundary._lines import decode_numbered
 from atensi.errors import ErrorDetail, InvalidRecord
 from atensi.law import Edition, InForceDates
@@ -36,6 +38,7 @@ from atensi.reports.aftercare import SCHEDULE
 from atensi.reports.budget import Budget
 from atensi.reports.errors import ReportError
 from atensi.reports.evaluation import Evaluation
+from atensi.reports.keys import different_keys
 from atensi.reports.render import csv_text, json_text
 from atensi.reports.totals import AXES, DEFAULT_BY, Totals, achievement_json
 from atensi.rules.funding import Ceiling
@@ -77,7 +80,9 @@ class ProgrammeReport:
         granularity: the totals' buckets: ``year``, ``quarter``, ``month`` or ``period``.
         by: the totals' kept axes (default :data:`~atensi.reports.DEFAULT_BY`).
         members: count a family or group as each of its members.
-        pseudonym_key: key the PM hashes (:mod:`atensi.reports.keys`).
+        pseudonym_key: key the PM hashes (:mod:`atensi.reports.keys`); without one a random
+            key is drawn, so that a partial never holds hashes anyone could reverse, and only
+            partials made with the same key merge.
         ceiling_idr: the caller's ceiling for the funding check.
         schedule: follow-up points in months (default 6 and 12).
         edition: pin an edition (the one resolver); every part names the same edition.
@@ -99,6 +104,10 @@ class ProgrammeReport:
         edition: str | Edition | None = None,
         in_force_dates: InForceDates | None = None,
     ) -> None:
+        if pseudonym_key is None:
+            # One random key for the whole report (its parts hash alike), never written down:
+            # partials to merge need the caller's key (see atensi.reports.keys).
+            pseudonym_key = random_key()
         self.totals = Totals(
             period, granularity=granularity, by=by, members=members, pseudonym_key=pseudonym_key
         )
@@ -169,6 +178,16 @@ class ProgrammeReport:
         """
         if not line.strip():
             return None
+        try:
+            # The quick path (the compiled twins with the ``fast`` extra, else the counted
+            # decoder): a valid case, read as ``structure_record`` reads it, or it raises and
+            # the strict path below says why. A portfolio is never a valid case (its keys).
+            case = entity_decoder()(line, Case)
+        except Exception:  # the strict path decides, and says why
+            pass
+        else:
+            self.add(case)
+            return ()
         decoded = decode_numbered(line, number)
         if isinstance(decoded, ErrorDetail):
             self.invalid += 1
@@ -188,7 +207,15 @@ class ProgrammeReport:
         return self
 
     def merge(self, other: ProgrammeReport) -> ProgrammeReport:
-        """Add another partial report to this one (in place) and return it."""
+        """Add another partial report to this one (in place) and return it.
+
+        Raises:
+            ReportError: ``report.cannot_merge`` for partials made with other parameters, or
+                with different pseudonym keys (each report made without ``pseudonym_key``
+                draws its own: give partials you will merge the same key).
+        """
+        if other.totals.spec.key_fingerprint != self.totals.spec.key_fingerprint:
+            raise different_keys()
         self.totals.merge(other.totals)
         self.evaluation.merge(other.evaluation)
         self.budget.merge(other.budget)

@@ -214,7 +214,7 @@ REPORT_SCENARIOS: tuple[Scenario, ...] = (
             )
             for n in range(13)
         ],
-        "REFERENCE §7.2 (R35) [secondary]: targets and results are reported per cluster",
+        "tribunnews-2023-12-22-atensi [secondary]: targets and results are reported per cluster",
         targets=[
             {"period": "2023", "target": "anak", "pm": 10},
             {"period": "2024", "target": "anak", "pm": 10},
@@ -271,7 +271,8 @@ REPORT_SCENARIOS: tuple[Scenario, ...] = (
             for n, day in enumerate(["2023-01-05", "2023-01-12", "2023-01-30"])
         ]
         + [_case("C-9", _ELDER)],
-        "REFERENCE §5.2 [secondary]: assessment is the entry point; the measure is convention",
+        "tribunnews-2023-12-22-atensi [secondary]: assessment is the entry point; the measure "
+        "is convention",
         measures={
             "pr.days_contact_to_assessment": {"value": "10.0000", "with_data": 3, "in_scope": 4}
         },

@@ -34,11 +34,14 @@ whose members live in two regencies counts once in each regency and once in the 
 coarser total is never more than the sum of its parts, and equals it exactly when every PM lies
 in one part (a person living in one regency: regency totals then sum to the province total).
 
-**Memory** is proportional to the cells and the PM in them, not to the records: one integer
-key per distinct PM (about 44 bytes) plus one set entry (about 30 to 60 bytes) per (cell, PM)
-pair. A million PM in eight cells each is about a gigabyte: keep fewer axes (``by=``) where that
-is too much. Partial totals of partitions merge exactly (:meth:`Totals.merge`); that is why
-they carry keys and not counts.
+**Memory** is proportional to the (cell, PM) pairs, not to the records, and held packed
+(:mod:`atensi.reports.packed`): each distinct pair is one record of the cell's *tag* (each kept
+axis's value numbered in one byte, two where an axis has more than 255 values, such as the 514
+regencies of a national report) and the PM's 16-byte key, sorted and merged as it grows; no
+Python object is kept per PM or per cell. With the seven default axes that is 23 to 25 bytes
+a pair: about 40 bytes a distinct PM when each PM lies in one or two cells (the figures are in
+the performance notes). Partial totals of partitions merge exactly (:meth:`Totals.merge`); that
+is why they carry keys and not counts.
 
 >>> import datetime as dt
 >>> import atensi
@@ -63,11 +66,13 @@ from fractions import Fraction
 from typing import Any, NamedTuple
 
 from atensi.model import TARGET_AXES, Case, Period, PmTarget, ServiceDelivery
+from atensi.reports import _window
 from atensi.reports.errors import ReportError
-from atensi.reports.keys import BeneficiaryKeys
+from atensi.reports.keys import BeneficiaryKeys, different_keys
+from atensi.reports.packed import PackedPairs, distinct_keys
 from atensi.reports.periods import GRANULARITIES, buckets, buckets_between
 from atensi.reports.render import csv_text, sort_key
-from atensi.rules.beneficiaries import beneficiaries, groups_on, regencies
+from atensi.rules.beneficiaries import regencies
 from atensi.vocab import Approach, FundingChannel, ServiceComponent, TargetGroup
 
 __all__ = [
@@ -104,8 +109,73 @@ _DERIVED: dict[str, tuple[str, Callable[[str], str]]] = {
     "province": ("regency", lambda code: code[:2]),
 }
 
+#: Where each axis is in the values :meth:`Totals.contributions` gathers (the order of AXES).
+_POSITION = {axis: i for i, axis in enumerate(AXES)}
+#: The values of an axis that was not asked for (never read: the axis is not kept).
+_NOT_ASKED: tuple[str | None, ...] = (None,)
+
 #: A cell: one value (or ``None``, not recorded) per axis.
 Cell = tuple[str | None, ...]
+
+
+class _Codes:
+    """The numbers of one axis's values in a cell's packed tag (0 is "not recorded").
+
+    Values are numbered as they are first met, in ``width`` big-endian bytes; when the numbers
+    run out (:attr:`full`), :meth:`Totals._widen` gives the axis a byte more and re-packs what
+    is held (once per byte gained). Every axis starts with one byte, 255 values: the vocabulary
+    axes never need more; a national report's 514 regencies or its units take two (65,535).
+    """
+
+    __slots__ = ("_codes", "_values", "width")
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self._values: list[str | None] = [None]
+        self._codes: dict[str | None, bytes] = {None: bytes(width)}
+
+    def code(self, value: str | None) -> bytes:
+        """The number of ``value`` (numbered now if it is new).
+
+        A value the width cannot number any more gets a stand-in until :meth:`widen`; the
+        caller widens (it looks at :attr:`full`) and numbers its record again.
+        """
+        found = self._codes.get(value)
+        if found is None:
+            number = len(self._values)
+            self._values.append(value)
+            if number >> (8 * self.width):
+                found = self._codes[value] = bytes(self.width)
+            else:
+                found = self._codes[value] = number.to_bytes(self.width, "big")
+        return found
+
+    def codes_of(self, values: tuple[str | None, ...]) -> tuple[bytes, ...]:
+        """The numbers of several values."""
+        codes = self._codes
+        try:
+            return tuple([codes[v] for v in values])
+        except KeyError:
+            return tuple(map(self.code, values))
+
+    def value(self, code: bytes) -> str | None:
+        """The value numbered ``code``."""
+        return self._values[int.from_bytes(code, "big")]
+
+    def learn(self, other: _Codes) -> None:
+        """Number every value ``other`` numbered (for a merge)."""
+        for value in other._values:
+            self.code(value)
+
+    @property
+    def full(self) -> bool:
+        """Whether the values outnumber what the width can number (a wider tag is needed)."""
+        return len(self._values) > 1 << (8 * self.width)
+
+    def widen(self) -> None:
+        """One byte more for every number."""
+        self.width += 1
+        self._codes = {v: i.to_bytes(self.width, "big") for i, v in enumerate(self._values)}
 
 
 class TotalsSpec(NamedTuple):
@@ -159,10 +229,21 @@ class Totals:
         granularity: ``"year"`` (default), ``"quarter"``, ``"month"`` or ``"period"``.
         by: the axes to keep (default :data:`DEFAULT_BY`); coarser tables roll up from them.
         members: count a family or group as each of its members (kind ``person``).
-        pseudonym_key: key the beneficiary hashes (see :mod:`atensi.reports.keys`).
+        pseudonym_key: key the beneficiary hashes (see :mod:`atensi.reports.keys`); without
+            one a random key is drawn, and only partials with the same key merge.
     """
 
-    __slots__ = ("_keys", "cases", "cells", "deliveries", "spec")
+    __slots__ = (
+        "_codes",
+        "_counted",
+        "_keys",
+        "_pairs",
+        "_spans",
+        "_total",
+        "cases",
+        "deliveries",
+        "spec",
+    )
 
     def __init__(
         self,
@@ -184,8 +265,14 @@ class Totals:
         self.spec = TotalsSpec(
             period, granularity, _checked_by(by), members, self._keys.fingerprint
         )
-        #: The PM keys in each cell of the kept axes.
-        self.cells: dict[Cell, set[int]] = {}
+        #: How each kept axis's values are numbered in a cell's tag.
+        self._codes = tuple(_Codes(1) for _ in self.spec.by)
+        #: The distinct (cell, PM key) pairs, packed (:mod:`~atensi.reports.packed`).
+        self._pairs = PackedPairs(tag_bytes=sum(c.width for c in self._codes))
+        #: What the tables read, kept until the next record: the total, each cell's records.
+        self._total: int | None = None
+        self._spans: list[tuple[Cell, int, int]] | None = None
+        self._counted: dict[tuple[str, ...] | None, tuple[tuple[Cell, int], ...]] = {}
         #: Cases read, and deliveries that fell in the period.
         self.cases = 0
         self.deliveries = 0
@@ -194,18 +281,45 @@ class Totals:
 
     def add(self, case: Case) -> None:
         """Count one case."""
-        self.cases += 1
+        layout = self._pairs.tag_bytes
+        records: set[bytes] = set()
         seen: set[str] = set()
-        cells = self.cells
-        for cell, key, delivery in self.contributions(case):
-            if delivery.id not in seen:
-                seen.add(delivery.id)
-                self.deliveries += 1
-            found = cells.get(cell)
-            if found is None:
-                cells[cell] = {key}
-            else:
-                found.add(key)
+        codes = self._codes
+        for values, key, delivery in self._contributions(case):
+            seen.add(delivery.id)
+            numbered = [axis.codes_of(found) for axis, found in zip(codes, values, strict=True)]
+            for tag in itertools.product(*numbered):
+                records.add(b"".join(tag) + key)
+        if any(c.full for c in codes):
+            self._widen()
+        if self._pairs.tag_bytes != layout:  # an axis grew wider: number the case again
+            self.add(case)
+            return
+        add = self._pairs.add
+        for record in records:
+            add(record)
+        self.cases += 1
+        self.deliveries += len(seen)
+        self._total = self._spans = None
+        self._counted = {}
+
+    def _widen(self) -> None:
+        """Give every axis that ran out of numbers one more byte, and re-pack the pairs."""
+        old = [c.width for c in self._codes]
+        for axis in self._codes:
+            if axis.full:
+                axis.widen()
+        new = [c.width for c in self._codes]
+        pairs, self._pairs = self._pairs, PackedPairs(tag_bytes=sum(new))
+
+        def repack(tag: bytes) -> bytes:
+            out, at = [], 0
+            for before, after in zip(old, new, strict=True):
+                out.append(tag[at : at + before].rjust(after, b"\x00"))
+                at += before
+            return b"".join(out)
+
+        self._pairs.update(pairs, retag=repack)
 
     def add_all(self, cases: Iterable[Case]) -> Totals:
         """Count every case of a stream; return the accumulator."""
@@ -215,10 +329,29 @@ class Totals:
 
     def contributions(self, case: Case) -> Iterator[tuple[Cell, int, ServiceDelivery]]:
         """Each (cell, PM key, delivery) a case adds: what :meth:`add` counts and traces read."""
+        for values, key, delivery in self._contributions(case):
+            number = int.from_bytes(key, "big")
+            for cell in itertools.product(*values):
+                yield cell, number, delivery
+
+    def _contributions(
+        self, case: Case
+    ) -> Iterator[tuple[list[tuple[str | None, ...]], bytes, ServiceDelivery]]:
+        """Each delivery's PM: the values of each kept axis, the PM's key, the delivery.
+
+        Every cell of the product of the values is the PM's; the key is its 16 bytes.
+        """
         spec = self.spec
-        pms = beneficiaries(case.subject, members=spec.members)
-        keyed = [(pm, self._keys(pm.identity), regencies(pm.subject)) for pm in pms]
-        wants_groups = "target_group" in spec.by or "target" in spec.by
+        wanted = tuple(_POSITION[axis] for axis in spec.by)
+        groups_wanted = "target_group" in spec.by or "target" in spec.by
+        keyed = []
+        hashed, fingerprint = self._keys.digest, spec.key_fingerprint
+        for pm in _window.pms(case, spec.members):
+            regs = regencies(pm.subject)
+            provinces = tuple(dict.fromkeys(None if r is None else r[:2] for r in regs))
+            key = _window.digest(case, pm, fingerprint, hashed)
+            keyed.append((pm, key, (pm.kind,), regs, provinces))
+        unit = (case.unit,)
         for delivery in case.deliveries:
             labels = buckets_between(
                 delivery.start, delivery.end or delivery.start, spec.granularity, spec.period
@@ -226,29 +359,34 @@ class Totals:
             if not labels:
                 continue
             funding = delivery.funding
-            fixed: dict[str, tuple[str | None, ...]] = {
-                "period": labels,
-                "approach": (_CODE[delivery.approach],),
-                "unit": (case.unit,),
-                "channel": (None if funding is None else _CODE[funding.channel],),
-                "component": (_CODE[delivery.component],),
-            }
-            for pm, key, regs in keyed:
-                values = dict(fixed)
-                values["kind"] = (pm.kind,)
-                values["regency"] = regs
-                values["province"] = tuple(
-                    dict.fromkeys(None if r is None else r[:2] for r in regs)
-                )
-                if wants_groups:
-                    groups = groups_on(case, pm, delivery.start)
-                    codes = tuple(None if g is None else _CODE[g] for g in groups)
-                    values["target_group"] = codes
-                    values["target"] = tuple(
+            approach = (_CODE[delivery.approach],)
+            channel = (None if funding is None else _CODE[funding.channel],)
+            component = (_CODE[delivery.component],)
+            for pm, key, kind, regs, provinces in keyed:
+                codes: tuple[str | None, ...] = _NOT_ASKED
+                targets: tuple[str | None, ...] = _NOT_ASKED
+                if groups_wanted:
+                    codes = tuple(
+                        None if g is None else _CODE[g]
+                        for g in _window.groups(case, pm, delivery.start)
+                    )
+                    targets = tuple(
                         dict.fromkeys(None if c is None else _TARGET_OF[c] for c in codes)
                     )
-                for cell in itertools.product(*(values[axis] for axis in spec.by)):
-                    yield cell, key, delivery
+                # In the order of AXES.
+                values = (
+                    labels,
+                    kind,
+                    targets,
+                    codes,
+                    provinces,
+                    regs,
+                    approach,
+                    unit,
+                    channel,
+                    component,
+                )
+                yield [values[i] for i in wanted], key, delivery
 
     def merge(self, other: Totals) -> Totals:
         """Add another partial's counts to this one (in place) and return it.
@@ -257,6 +395,8 @@ class Totals:
             ReportError: ``report.cannot_merge`` when the partials count different things
                 (period, granularity, axes, members or key).
         """
+        if other.spec.key_fingerprint != self.spec.key_fingerprint:
+            raise different_keys()
         if other.spec != self.spec:
             raise ReportError(
                 "cannot merge totals made with different parameters (period, granularity, "
@@ -264,18 +404,50 @@ class Totals:
                 "report.cannot_merge",
                 "tidak dapat menggabungkan total dengan parameter berbeda",
             )
-        cells = self.cells
-        for cell, keys in other.cells.items():
-            found = cells.get(cell)
-            if found is None:
-                cells[cell] = set(keys)
-            else:
-                found |= keys
+        # The same values may carry other numbers there: every cell is numbered here anew.
+        for axis, theirs in zip(self._codes, other._codes, strict=True):
+            axis.learn(theirs)
+        if any(c.full for c in self._codes):
+            self._widen()
+        mine, cell_of = self._codes, other.cell_of
+
+        def retag(tag: bytes) -> bytes:
+            return b"".join(
+                axis.code(value) for axis, value in zip(mine, cell_of(tag), strict=True)
+            )
+
+        self._pairs.update(other._pairs, retag=retag)
         self.cases += other.cases
         self.deliveries += other.deliveries
+        self._total = self._spans = None
+        self._counted = {}
         return self
 
     # --- Reading the totals ---------------------------------------------------------------
+
+    def cell_of(self, tag: bytes) -> Cell:
+        """The cell (a value per kept axis) a packed tag stands for."""
+        out = []
+        at = 0
+        for axis in self._codes:
+            out.append(axis.value(tag[at : at + axis.width]))
+            at += axis.width
+        return tuple(out)
+
+    @property
+    def cells(self) -> dict[Cell, frozenset[int]]:
+        """The PM keys in each cell of the kept axes (built when asked: :meth:`rollup`)."""
+        return self.rollup()
+
+    @property
+    def cell_count(self) -> int:
+        """The cells of the kept axes that hold a PM."""
+        return len(self._grouped(None))
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes of the packed (cell, PM) pairs: what the totals hold per PM."""
+        return self._pairs.nbytes
 
     def _projection(self, by: Sequence[str]) -> list[tuple[int, Callable[[str], str] | None]]:
         """For each wanted axis, the index of the kept axis it comes from, and how to derive it."""
@@ -309,33 +481,56 @@ class Totals:
 
         return project
 
-    def rollup(self, by: Sequence[str] | None = None) -> dict[Cell, frozenset[int]]:
-        """The PM keys per cell of the axes ``by`` (default: the kept axes), by union."""
+    def _grouped(self, by: Sequence[str] | None) -> dict[Cell, list[tuple[int, int]]]:
+        """The records of each cell of ``by`` (default: the kept axes): ``(first, count)`` runs."""
         chosen = self.spec.by if by is None else tuple(by)
         project = self.projector(chosen)
-        if chosen == self.spec.by:
-            return {cell: frozenset(keys) for cell, keys in self.cells.items()}
-        merged: dict[Cell, set[int]] = {}
-        for cell, keys in self.cells.items():
-            target = project(cell)
-            found = merged.get(target)
-            if found is None:
-                merged[target] = set(keys)
-            else:
-                found |= keys
-        return {cell: frozenset(keys) for cell, keys in merged.items()}
+        same = chosen == self.spec.by
+        if self._spans is None:
+            cell_of = self.cell_of
+            self._spans = [(cell_of(tag), first, n) for tag, first, n in self._pairs.tags()]
+        grouped: dict[Cell, list[tuple[int, int]]] = {}
+        for cell, first, count in self._spans:
+            grouped.setdefault(cell if same else project(cell), []).append((first, count))
+        return grouped
+
+    def _key_sets(self, by: Sequence[str] | None) -> dict[Cell, frozenset[bytes]]:
+        keys = self._pairs.keys
+        return {
+            cell: frozenset(k for first, count in spans for k in keys(first, count))
+            for cell, spans in self._grouped(by).items()
+        }
+
+    def rollup(self, by: Sequence[str] | None = None) -> dict[Cell, frozenset[int]]:
+        """The PM keys per cell of the axes ``by`` (default: the kept axes), by union."""
+        return {
+            cell: frozenset(int.from_bytes(k, "big") for k in keys)
+            for cell, keys in self._key_sets(by).items()
+        }
 
     def counts(self, by: Sequence[str] | None = None) -> tuple[tuple[Cell, int], ...]:
         """Distinct PM per cell of the axes ``by``, sorted (missing values last)."""
-        rolled = self.rollup(by)
-        return tuple(sorted(((c, len(k)) for c, k in rolled.items()), key=lambda r: sort_key(r[0])))
+        asked = None if by is None else tuple(by)
+        found = self._counted.get(asked)
+        if found is None:
+            found = self._counted[asked] = self._count(asked)
+        return found
+
+    def _count(self, by: Sequence[str] | None) -> tuple[tuple[Cell, int], ...]:
+        keys = self._pairs.keys
+        rows = []
+        for cell, spans in self._grouped(by).items():
+            if len(spans) == 1:  # one kept cell: its records are distinct already
+                rows.append((cell, spans[0][1]))
+            else:
+                rows.append((cell, len({k for first, n in spans for k in keys(first, n)})))
+        return tuple(sorted(rows, key=lambda r: sort_key(r[0])))
 
     def total(self) -> int:
         """Distinct PM over every cell."""
-        everyone: set[int] = set()
-        for keys in self.cells.values():
-            everyone |= keys
-        return len(everyone)
+        if self._total is None:
+            self._total = distinct_keys(self._pairs)
+        return self._total
 
     def achievement(self, targets: Iterable[PmTarget]) -> tuple[Achievement, ...]:
         """Each target against the distinct PM of its cell, in the order given.
@@ -344,7 +539,7 @@ class Totals:
             ReportError: a target naming an axis this report did not keep.
         """
         labels = set(buckets(self.spec.period, self.spec.granularity))
-        rolled: dict[tuple[str, ...], dict[Cell, frozenset[int]]] = {}
+        rolled: dict[tuple[str, ...], dict[Cell, frozenset[bytes]]] = {}
         out = []
         for target in targets:
             named = target.axes()
@@ -355,9 +550,9 @@ class Totals:
                 continue
             table = rolled.get(axes)
             if table is None:
-                table = rolled[axes] = self.rollup(axes)
+                table = rolled[axes] = self._key_sets(axes)
             exact = table.get(wanted, frozenset())
-            maybe: set[int] = set()
+            maybe: set[bytes] = set()
             for cell, keys in table.items():
                 if cell != wanted and all(
                     c is None or c == w for c, w in zip(cell, wanted, strict=True)

@@ -17,10 +17,33 @@ from __future__ import annotations
 
 import datetime as dt
 
+from atensi.law import get_parameter
 from atensi.model import BirthDate, DatePrecision
 from atensi.model.person import days_in_month
 
-__all__ = ["ESTIMATE_MARGIN_YEARS", "age_on", "age_range", "months_after", "shift_years"]
+__all__ = [
+    "ESTIMATE_MARGIN_YEARS",
+    "age_on",
+    "age_range",
+    "child_age_limit",
+    "months_after",
+    "shift_years",
+]
+
+_CHILD_UNDER = get_parameter("age.child_under")
+
+
+def child_age_limit(on: dt.date) -> int:
+    """The age at which childhood ends on ``on`` (the dated parameter ``age.child_under``).
+
+    >>> child_age_limit(dt.date(2024, 6, 1))
+    18
+    """
+    limit = _CHILD_UNDER.on_date(on).number
+    if limit is None:  # pragma: no cover - UU 23/2002 is older than the first rule set
+        raise AssertionError(f"no child age limit on {on}")
+    return limit
+
 
 #: How many years either side of an estimated date atensi allows (its convention; a caller may
 #: pass another margin).

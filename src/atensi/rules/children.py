@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 
 from atensi.model import Case, Person
-from atensi.rules.age import age_range
+from atensi.rules.age import age_range, child_age_limit
 from atensi.rules.catalogue import rule
 from atensi.rules.decision import Finding, Status
 from atensi.vocab import Approach, Evidence, Target, cite
@@ -41,8 +41,7 @@ _CHILD_CARE = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="Kemensos practice: returning child care to families (VERIFICATION §3.2); "
-    "UU 35/2014 best-interest principle [background]",
+    source="syakhruddin-2019-pengasuhan",
     note="no article found that ranks the approaches for children",
 )
 
@@ -89,9 +88,10 @@ def child_residential_finding(case: Case) -> Finding | None:
         age_known = False
     else:
         youngest, oldest = age_range(subject.birth_date, when)
-        if youngest >= 18:
+        limit = child_age_limit(when)
+        if youngest >= limit:
             return None
-        age_known = oldest < 18
+        age_known = oldest < limit
     justified = plan is not None and bool((plan.residential_justification or "").strip())
     facts = (*facts, ("residential_justified", justified))
     if justified:

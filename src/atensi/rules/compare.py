@@ -30,12 +30,26 @@ from typing import Any, NamedTuple
 from atensi.law import EDITION_IDS, Edition, InForceDates, instrument_in_force
 from atensi.model import Assessment
 from atensi.model.subjects import Subject
-from atensi.rules.decision import Decision, Redaction
+from atensi.rules.decision import (
+    OUTCOME_LABELS,
+    STATUS_LABELS,
+    Decision,
+    Redaction,
+    target_label,
+)
 from atensi.rules.eligibility import assess_eligibility
+from atensi.vocab import Label
+from atensi.vocab._base import check_lang
 
 __all__ = ["EditionComparison", "RuleDifference", "TargetDifference", "compare_editions"]
 
 _ABSENT = "absent"
+#: How readable text names a status or an outcome of the comparison ("absent" included).
+_WORDS = {
+    **{str(k): v for k, v in STATUS_LABELS.items()},
+    **{str(k): v for k, v in OUTCOME_LABELS.items()},
+    _ABSENT: Label("tidak diperiksa", "absent"),
+}
 # When a rule fires more than once (once per member), the worst status stands for it.
 _WORST = {"met": 0, "not_applicable": 0, "needs_review": 1, "unknown": 2, "not_met": 3}
 
@@ -74,17 +88,27 @@ class EditionComparison(NamedTuple):
         return tuple(d.edition for d in self.decisions)
 
     def explain(self, lang: str = "en") -> str:
-        """The differences as readable text (``"id"`` or ``"en"``); rule ids and statuses only."""
+        """The differences as readable text (``"id"`` or ``"en"``); rule ids and statuses only.
+
+        Raises:
+            UnknownCode: ``lang`` is not ``"id"`` or ``"en"``.
+        """
+        lang = check_lang(lang)
         under = {"en": "under", "id": "menurut"}[lang]
         head = {"en": "Comparison on", "id": "Perbandingan pada"}[lang]
         lines = [f"{head} {self.on.isoformat()}: {', '.join(self.editions)}"]
         if not self.differences:
             lines.append("  " + {"en": "no difference", "id": "tidak ada perbedaan"}[lang])
         for difference in self.differences:
-            outcomes = ", ".join(f"{o} {under} {e}" for e, o in difference.outcomes)
-            lines.append(f"  {difference.target}: {outcomes}")
+            outcomes = ", ".join(
+                f"{_WORDS[o].in_lang(lang)} {under} {e}" for e, o in difference.outcomes
+            )
+            target = difference.target
+            lines.append(f"  {target_label(target, lang) if lang == 'id' else target}: {outcomes}")
             for changed in difference.rules:
-                statuses = ", ".join(f"{s} {under} {e}" for e, s in changed.statuses)
+                statuses = ", ".join(
+                    f"{_WORDS[s].in_lang(lang)} {under} {e}" for e, s in changed.statuses
+                )
                 lines.append(f"    {changed.rule_id}: {statuses}")
         return "\n".join(lines)
 

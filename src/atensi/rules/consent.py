@@ -24,10 +24,10 @@ from __future__ import annotations
 import datetime as dt
 
 from atensi.model import Case, Consent, LegalBasis, Person
-from atensi.rules.age import age_range, months_after
+from atensi.rules.age import age_range, child_age_limit, months_after
 from atensi.rules.catalogue import Rule, rule
 from atensi.rules.decision import Finding, Status
-from atensi.vocab import ConsentGiver, Evidence, cite
+from atensi.vocab import ConsentGiver, Evidence, LegalBasisKind, cite
 
 __all__ = [
     "CONSENT_FIRST",
@@ -43,7 +43,6 @@ _PP39_5 = cite(
     "pp-39-2012",
     "Pasal 5 ayat (1)-(4)",
     Evidence.VERIFIED,
-    source="mblonyox/data-peraturan pp/2012/39/fulltext.md",
     note="persuasive, motivational, coercive; coercion 'bukan atas kemauan sendiri' "
     "(elucidation of ayat (4))",
 )
@@ -51,7 +50,7 @@ _BY_MODE = cite(
     None,
     None,
     Evidence.CONVENTION,
-    source="REFERENCE §5.2 (informed consent at the initial approach)",
+    source="perda-ntb-4-2022",
     note="voluntary modes wait for consent, coercion for its recorded legal basis: atensi's "
     "reading of PP 39/2012 Pasal 5 and the rights-based principle",
 )
@@ -60,14 +59,13 @@ CONSENT_FIRST = cite(
     None,
     None,
     Evidence.CONVENTION,
-    source="REFERENCE §5.2 (informed consent at initial approach)",
+    source="perda-ntb-4-2022",
     note="rights-based principle (Permensos 7/2021 and 15/2025 Pasal 4 ayat (1) huruf e)",
 )
 _GUARDIAN = cite(
     "uu-23-2002",
     "Pasal 26 ayat (1); Pasal 33-34",
     Evidence.CONVENTION,
-    source="mblonyox/data-peraturan uu/2002/23/fulltext.md",
     note="parents care for and protect the child, a court-appointed guardian represents it "
     "(verified text); that a child's consent to rehabilitation is theirs is atensi's reading",
 )
@@ -75,14 +73,12 @@ _HEARD = cite(
     "uu-23-2002",
     "Pasal 10",
     Evidence.VERIFIED,
-    source="mblonyox/data-peraturan uu/2002/23/fulltext.md",
     note="every child may express views and be heard; also UU 11/2012 Pasal 2 huruf e",
 )
 _PERIOD = cite(
     "uu-11-2012",
     "Pasal 82 ayat (2); Pasal 21 ayat (1) huruf b; Pasal 10 ayat (2) huruf d",
     Evidence.VERIFIED,
-    source="mblonyox/data-peraturan uu/2012/11/fulltext.md",
     note="care at an LPKS at most one year; a child under twelve at most six months "
     "(extendable once); diversion at most three months",
 )
@@ -214,13 +210,32 @@ def _ordered(basis: LegalBasis | None, mode: str, on: dt.date, what: str) -> lis
     end = min(ends) if ends else None
     facts = (("legal_basis", basis.kind.value), ("runs_until", None if end is None else str(end)))
     if end is not None and on >= end:
+        # Say which end applied, and offer an extension only where one can be had: the law
+        # extends a placement of a child under twelve once; diversion and the measures of
+        # UU 11/2012 have a maximum, not an extension. An order's own term is its issuer's.
+        if limit is None:
+            why_en, why_id = "its own end", "akhir masanya sendiri"
+        elif basis.until is None or months_after(basis.issued_on, limit) <= basis.until:
+            why_en = f"the law's limit of {limit} months"
+            why_id = f"batas undang-undang {limit} bulan"
+        else:
+            why_en, why_id = "its own end", "akhir masanya sendiri"
+        extendable = limit is None or basis.kind is LegalBasisKind.SPPA_UNDER_TWELVE
+        needed_en = (
+            "an extension, a new order or consent is needed"
+            if extendable
+            else "a new order or consent is needed"
+        )
+        needed_id = (
+            "perlu perpanjangan, perintah baru atau persetujuan"
+            if extendable
+            else "perlu perintah baru atau persetujuan"
+        )
         found.append(
             R_ORDER_PERIOD.finding(
                 Status.NEEDS_REVIEW,
-                f"the order ran until {end.isoformat()} (its own end or the law's limit of "
-                f"{limit} months): an extension, a new order or consent is needed",
-                f"perintah berlaku sampai {end.isoformat()}: perlu perpanjangan, perintah baru "
-                "atau persetujuan",
+                f"the order ran until {end.isoformat()} ({why_en}): {needed_en}",
+                f"perintah berlaku sampai {end.isoformat()} ({why_id}): {needed_id}",
                 facts,
             )
         )
@@ -256,7 +271,8 @@ def _by_age(case: Case, consent: Consent, on: dt.date) -> list[Finding]:
             ]
         return []
     youngest, oldest = age_range(subject.birth_date, consent.on)
-    if youngest >= 18:
+    limit = child_age_limit(consent.on)
+    if youngest >= limit:
         if by in (ConsentGiver.PARENT, ConsentGiver.GUARDIAN):
             return [
                 R_GUARDIAN.finding(
@@ -269,7 +285,7 @@ def _by_age(case: Case, consent: Consent, on: dt.date) -> list[Finding]:
                 )
             ]
         return []
-    if oldest >= 18:
+    if oldest >= limit:
         return [
             R_GUARDIAN.finding(
                 Status.UNKNOWN,

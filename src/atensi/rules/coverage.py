@@ -31,8 +31,9 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from atensi.law import Edition, InForceDates, instrument_in_force
+from atensi.law import Edition, InForceDates, get_parameter, instrument_in_force
 from atensi.regions import lookup as lookup_region
+from atensi.rules._args import members
 from atensi.rules.catalogue import rule
 from atensi.rules.decision import Finding, Status
 from atensi.vocab import Cluster, Evidence, Target, UnitKind, cite
@@ -51,45 +52,33 @@ __all__ = [
     "units_serving",
 ]
 
-#: The multifunction directive: every single-cluster balai serves all clusters in its area.
-MULTIFUNCTION_POLICY_FROM = dt.date(2021, 5, 1)
-#: Every Sentra responds to disasters and emergencies (KBK) in its area from 2022 (practice).
-KBK_FROM = dt.date(2022, 1, 1)
+_MULTIFUNCTION = get_parameter("units.multifunction_policy")
+_KBK_PRACTICE = get_parameter("units.sentra_kbk")
+#: The multifunction directive: every single-cluster balai serves all clusters in its area from
+#: this day (the start of the dated parameter ``units.multifunction_policy``).
+MULTIFUNCTION_POLICY_FROM: dt.date = _MULTIFUNCTION.since(True) or dt.date.min
 
 _UNGRADED = "the registry did not grade this record"
-_MULTI = cite(
-    None,
-    None,
-    Evidence.SECONDARY,
-    source="Kemensos releases of 1 May and 9 Jun 2021 (REFERENCE R12, R14)",
-    note="policy directive, not a regulation; date overridable",
-)
+_MULTI = _MULTIFUNCTION.entries[-1].citation
 _SENTRA = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="REFERENCE §6.3 (R35, R37, R38)",
+    source="tribunnews-2023-12-22-atensi",
     note="every Sentra is multi-service by design",
 )
-_KBK = cite(
-    None,
-    None,
-    Evidence.SECONDARY,
-    source="REFERENCE §3.8 (R38, R59)",
-    note="Sentra disaster response (KBK) from 2022 is practice",
-)
+_KBK = _KBK_PRACTICE.entries[-1].citation
 _HOME = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="REFERENCE §6.2",
+    source="kemensos-2019-progres-5-0-np",
     note="the cluster the unit was built for",
 )
 _FLOOR_SERVED = cite(
     "pp-39-2012",
     "Pasal 6",
     Evidence.CONVENTION,
-    source="REFERENCE §3.2",
     note="PP 39/2012 Pasal 6 names the target beneath the edition; that a multifunction unit "
     "serves it is atensi's inference",
 )
@@ -308,7 +297,11 @@ def _serves(
         )
     else:
         return None
-    if target is Target.DISASTER_VICTIMS and state.kind in _SENTRA_KINDS and on >= KBK_FROM:
+    if (
+        target is Target.DISASTER_VICTIMS
+        and state.kind in _SENTRA_KINDS
+        and _KBK_PRACTICE.on_date(on).flag
+    ):
         kbk = R_KBK.finding(
             Status.MET, "Sentra disaster response (KBK)", "respons bencana dan kedaruratan Sentra"
         )
@@ -353,7 +346,7 @@ def _registry(registry: UnitRegistry | Iterable[ServiceUnit]) -> _Registry:
 
 def units_serving(
     region: str,
-    target: Target | Cluster,
+    target: Target | Cluster | str,
     *,
     on: dt.date,
     registry: UnitRegistry | Iterable[ServiceUnit],
@@ -365,7 +358,7 @@ def units_serving(
 
     Args:
         region: a Kemendagri code (regency/city or district; dots allowed).
-        target: the target or cluster.
+        target: the target or cluster (a member or its code: ``"anak"``).
         on: the date.
         registry: the units (an :class:`~atensi.model.UnitRegistry` or any iterable of units).
         multifunction_policy_from: override the multifunction policy date.
@@ -377,7 +370,7 @@ def units_serving(
     """
     current = instrument_in_force(on, edition=edition, in_force_dates=in_force_dates)
     code = lookup_region(region).code
-    target = Target(target.value)
+    target = Target(members((Cluster, Target), target, "target").value)
     known = _registry(registry)
     units = known.units
     found = []
@@ -461,7 +454,7 @@ def coverage(
     *,
     on: dt.date,
     regions: Iterable[str] | None = None,
-    clusters: Iterable[Target | Cluster] | None = None,
+    clusters: Iterable[Target | Cluster | str] | None = None,
     multifunction_policy_from: dt.date = MULTIFUNCTION_POLICY_FROM,
     edition: str | Edition | None = None,
     in_force_dates: InForceDates | None = None,
@@ -492,7 +485,9 @@ def coverage(
     wanted = (
         tuple(t for t in Target if current.basis(t).how in ("named", "floor"))
         if clusters is None
-        else tuple(dict.fromkeys(Target(c.value) for c in clusters))
+        else tuple(
+            dict.fromkeys(Target(members((Cluster, Target), c, "clusters").value) for c in clusters)
+        )
     )
     states = [
         s

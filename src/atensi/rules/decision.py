@@ -22,9 +22,13 @@ import attrs
 from atensi.errors import AtensiError, ErrorDetail
 from atensi.model._fields import date_or_problem
 from atensi.vocab import Citation, Evidence, Label
+from atensi.vocab._base import check_lang
 
 __all__ = [
     "DECISION_JSON_VERSION",
+    "KIND_LABELS",
+    "OUTCOME_LABELS",
+    "STATUS_LABELS",
     "Decision",
     "Finding",
     "Outcome",
@@ -59,6 +63,42 @@ class Outcome(enum.StrEnum):
     NOT_ELIGIBLE = "not_eligible"
     NEEDS_REVIEW = "needs_review"
     UNDETERMINED = "undetermined"
+
+
+#: How readable text names each status (English: the code, as the JSON has it).
+STATUS_LABELS = {
+    Status.MET: Label("terpenuhi", "met"),
+    Status.NOT_MET: Label("tidak terpenuhi", "not_met"),
+    Status.NOT_APPLICABLE: Label("tidak berlaku", "not_applicable"),
+    Status.UNKNOWN: Label("belum diketahui", "unknown"),
+    Status.NEEDS_REVIEW: Label("perlu ditinjau", "needs_review"),
+}
+#: How readable text names each outcome.
+OUTCOME_LABELS = {
+    Outcome.ELIGIBLE: Label("memenuhi syarat", "eligible"),
+    Outcome.NOT_ELIGIBLE: Label("tidak memenuhi syarat", "not_eligible"),
+    Outcome.NEEDS_REVIEW: Label("perlu ditinjau", "needs_review"),
+    Outcome.UNDETERMINED: Label("belum dapat ditentukan", "undetermined"),
+}
+#: How readable text names each kind of decision.
+KIND_LABELS = {
+    "eligibility": Label("kelayakan", "eligibility"),
+    "services": Label("layanan", "services"),
+    "transition": Label("perpindahan tahap", "transition"),
+    "referral": Label("rujukan", "referral"),
+    "delivery": Label("pemberian layanan", "delivery"),
+    "funding": Label("pendanaan", "funding"),
+}
+
+
+def target_label(code: str, lang: str) -> str:
+    """A target's name in ``lang`` (its label), or the code of a target atensi does not know."""
+    from atensi.vocab import Target
+
+    try:
+        return Target(code).label.in_lang(lang)
+    except ValueError:
+        return code
 
 
 def facts_of(value: Mapping[str, Any]) -> Facts:
@@ -351,17 +391,25 @@ class Decision:
     def explain(self, lang: str = "en") -> str:
         """Return the decision as readable text in ``lang`` (``"id"`` or ``"en"``).
 
-        The text shows what the decision holds: explain a :meth:`redacted` copy for logs.
+        The text shows what the decision holds: explain a :meth:`redacted` copy for logs. In
+        Indonesian every word comes from an Indonesian label (statuses, outcomes, targets,
+        grades); rule ids and edition ids are codes in both.
+
+        Raises:
+            UnknownCode: ``lang`` is not ``"id"`` or ``"en"``.
         """
+        lang = check_lang(lang)
         head = {"en": "Decision", "id": "Keputusan"}[lang]
-        lines = [f"{head} ({self.kind}, {self.on.isoformat()}, {self.edition}): {self.outcome}"]
-        for target, outcome in self.targets:
-            lines.append(f"  {target}: {outcome}")
+        kind = KIND_LABELS[self.kind].in_lang(lang) if self.kind in KIND_LABELS else self.kind
+        outcome = OUTCOME_LABELS[self.outcome].in_lang(lang)
+        lines = [f"{head} ({kind}, {self.on.isoformat()}, {self.edition}): {outcome}"]
+        for target, target_outcome in self.targets:
+            shown = target_label(target, lang) if lang == "id" else target
+            lines.append(f"  {shown}: {OUTCOME_LABELS[target_outcome].in_lang(lang)}")
         for finding in self.findings:
-            cite = f" [{finding.citation}]" if finding.citation else ""
-            lines.append(
-                f"  - {finding.rule_id} {finding.status}: {finding.message.in_lang(lang)}{cite}"
-            )
+            cite = f" [{finding.citation.text(lang)}]" if finding.citation else ""
+            status = STATUS_LABELS[finding.status].in_lang(lang)
+            lines.append(f"  - {finding.rule_id} {status}: {finding.message.in_lang(lang)}{cite}")
         for note in self.notes:
             lines.append(f"  * {note.in_lang(lang)}")
         return "\n".join(lines)

@@ -53,13 +53,11 @@ from atensi.vocab import (
 __all__ = ["DELIVERY_STAGES", "assess_delivery", "check_delivery"]
 
 S = CaseStage
-_PP39 = "mblonyox/data-peraturan pp/2012/39/fulltext.md"
 _L = "lifecycle"
 _PLAN_FIRST = cite(
     "pp-39-2012",
     "Pasal 7 ayat (2) huruf c-d",
     Evidence.CONVENTION,
-    source=_PP39,
     note="problem solving follows the plan (verified order); that a delivery outside the plan "
     "is flagged is atensi's convention",
 )
@@ -68,7 +66,6 @@ _DURING = cite(
     "pp-39-2012",
     "Pasal 7 ayat (1) huruf i-j; ayat (2) huruf d-g",
     Evidence.CONVENTION,
-    source=_PP39,
     note="services belong to problem solving, resocialisation and aftercare (verified "
     "stages); refusing them elsewhere is atensi's convention",
 )
@@ -77,7 +74,6 @@ _EMERGENCY = cite(
     "uu-21-2007",
     "Pasal 53",
     Evidence.VERIFIED,
-    source="mblonyox/data-peraturan uu/2007/21.md",
     note="first aid to a trafficking victim in danger at the latest 7 days after the "
     "application; for disaster victims PP 39/2012 Pasal 29 ayat (3)-(4) (temporary aid at "
     "the time of the shock, verified) and KBK practice (secondary)",
@@ -87,7 +83,6 @@ _DISASTER_AID = cite(
     "pp-39-2012",
     "Pasal 29 ayat (3)-(4)",
     Evidence.VERIFIED,
-    source=_PP39,
     note="temporary aid when the shock happens; for disasters after coordination with BNPB",
 )
 
@@ -95,7 +90,7 @@ _LINES = cite(
     "permensos-7-2021",
     None,
     Evidence.SECONDARY,
-    source="REFERENCE §1.2, §6.1 (R9, R10, R12)",
+    source="gerakinklusi-permensos-7-2021",
     note="ATENSI is the direct service of UPT/Sentra, UPTD and LKS; the directorates run the "
     "indirect services",
 )
@@ -230,9 +225,7 @@ def _delivery_findings(case: Case, delivery: ServiceDelivery) -> list[Finding]:
             exception = True
     else:
         what = (
-            "aid"
-            if delivery.component is ServiceComponent.AID_AND_SOCIAL_ASSISTANCE
-            else ("a service")
+            "aid" if delivery.component is ServiceComponent.AID_AND_SOCIAL_ASSISTANCE else "service"
         )
         found.append(
             refusal(

@@ -18,7 +18,8 @@ channel existed, a negative or fractional amount) never gets this far: the bound
   the commitment officer before the first payment; secondary).
 * ``aid.amount.ceiling``: the cash amount plus the value of the items in kind stays within a
   ceiling the caller sets (per aid, or per service component); no statute sets one for ATENSI,
-  whose aid is set per person after assessment (REFERENCE §7.1, secondary).
+  whose aid is set per person after assessment (secondary: the Director General, source
+  ``tribunnews-2023-12-22-atensi``).
 * ``aid.yapi.rate``: a YAPI payment is Rp200,000 per child per month (secondary; several months
   are often paid at once: Rp600,000 for three); before December 2022 two rates stood,
   Rp300,000 for children not yet in school and Rp200,000 for schoolchildren.
@@ -54,14 +55,15 @@ aid.budget_year met
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping
 
 import attrs
 
-from atensi.law import Edition, InForceDates, funding_basis, instrument_in_force
+from atensi.law import Edition, InForceDates, funding_basis, get_parameter, instrument_in_force
 from atensi.model import Case, Funding, InKindItem, PartnerAid, Partnership, ServiceDelivery
 from atensi.rules.catalogue import rule
-from atensi.rules.decision import Decision, Finding, Status, outcome_of
+from atensi.rules.decision import Decision, Facts, Finding, Status, outcome_of
 from atensi.vocab import (
     AidProgramme,
     Evidence,
@@ -75,11 +77,11 @@ __all__ = ["YAPI_MONTHLY_IDR", "Ceiling", "check_funding", "check_partner_aid"]
 _K = "funding"
 _S = Evidence.SECONDARY
 
-#: The published flat YAPI rate, per child per month (secondary; see ``AidProgramme.YAPI``).
-YAPI_MONTHLY_IDR = 200_000
-#: The rates before the unification of December 2022: not yet in school, and in school.
-_YAPI_BEFORE = frozenset({200_000, 300_000})
-_YAPI_FLAT_FROM = dt.date(2022, 12, 1)
+#: The YAPI rates per child per month, a dated parameter (two before the unification of
+#: December 2022, one flat rate since; secondary, see ``AidProgramme.YAPI``).
+_YAPI_RATES = get_parameter("aid.yapi.monthly_rates_idr")
+#: The published flat YAPI rate, per child per month: the parameter's latest value.
+YAPI_MONTHLY_IDR: int = max(_YAPI_RATES.on_date(dt.date.max).numbers)
 
 #: A caller's ceiling: one amount for every aid, or one per service component.
 Ceiling = int | Mapping[ServiceComponent, int]
@@ -101,9 +103,7 @@ R_AGREEMENT = rule(
         "pmk-168-pmk.05-2015",
         None,
         _S,
-        source="DJPb slides on PMK 168/PMK.05/2015; sector guidelines carrying it out (the "
-        "cooperation agreement signed by the recipient and the commitment officer before the "
-        "first payment)",
+        source="djpb-bantuan-pemerintah",
         note="the PMK's own article was not read; the Ministry's mechanism is Permensos 11/2020",
     ),
     (
@@ -124,7 +124,7 @@ R_CEILING = rule(
         None,
         None,
         Evidence.CONVENTION,
-        source="REFERENCE §7.1 (R35): aid is set per person after assessment",
+        source="tribunnews-2023-12-22-atensi",
         note="no statute sets a ceiling for ATENSI aid; the ceiling is the caller's",
     ),
     ("delivery.amount_idr", "delivery.in_kind", "delivery.component", "ceiling_idr"),
@@ -146,10 +146,18 @@ R_BUDGET_YEAR = rule(
         None,
         None,
         Evidence.BACKGROUND,
-        source="UU 17/2003 Pasal 4 (not read): the budget year runs 1 January to 31 December",
+        source="uu-17-2003",
     ),
     ("funding.budget_year", "delivery.start"),
 )
+
+
+#: Findings that read nothing particular to an aid: made once.
+_NO_CEILING = R_CEILING.finding(
+    Status.NOT_APPLICABLE, "no ceiling set", "tidak ada batas yang ditetapkan"
+)
+_NOT_YAPI = R_YAPI.finding(Status.NOT_APPLICABLE, "not a YAPI payment", "bukan pembayaran YAPI")
+_UNFUNDED = R_BASIS.finding(Status.NOT_APPLICABLE, "no funding recorded", "pendanaan tidak dicatat")
 
 
 def _rp(amount: int) -> str:
@@ -157,8 +165,15 @@ def _rp(amount: int) -> str:
 
 
 def _basis(funding: Funding, on: dt.date) -> Finding:
-    channel = funding.channel.value
-    basis = funding_basis(funding.channel, on)
+    return _basis_on(funding.channel, on)
+
+
+# A finding is a value: one per channel and day is enough, and a report reads thousands of aids
+# a day (so are the budget year's, below).
+@functools.lru_cache(maxsize=1 << 14)
+def _basis_on(funding_channel: FundingChannel, on: dt.date) -> Finding:
+    channel = funding_channel.value
+    basis = funding_basis(funding_channel, on)
     facts = (("channel", channel), ("on", on.isoformat()))
     if basis is None:
         return R_BASIS.finding(
@@ -200,12 +215,7 @@ def _agreement(
         ),
     )
     if funding.channel is not FundingChannel.GOVERNMENT_ASSISTANCE:
-        return R_AGREEMENT.finding(
-            Status.NOT_APPLICABLE,
-            "not bantuan pemerintah",
-            "bukan bantuan pemerintah",
-            facts,
-        )
+        return _not_government_assistance(facts)
     if funding.recipient_kind is None:
         return R_AGREEMENT.finding(
             Status.UNKNOWN,
@@ -273,6 +283,13 @@ def _agreement(
     )
 
 
+@functools.lru_cache(maxsize=64)
+def _not_government_assistance(facts: Facts) -> Finding:
+    return R_AGREEMENT.finding(
+        Status.NOT_APPLICABLE, "not bantuan pemerintah", "bukan bantuan pemerintah", facts
+    )
+
+
 def _limit(ceiling: Ceiling | None, component: ServiceComponent | None) -> int | None:
     if ceiling is None or isinstance(ceiling, int):
         return ceiling
@@ -287,9 +304,7 @@ def _ceiling(
 ) -> Finding:
     limit = _limit(ceiling, component)
     if limit is None:
-        return R_CEILING.finding(
-            Status.NOT_APPLICABLE, "no ceiling set", "tidak ada batas yang ditetapkan"
-        )
+        return _NO_CEILING
     known = (amount or 0) + sum(i.value_idr for i in items if i.value_idr is not None)
     unvalued = sum(1 for i in items if i.value_idr is None)
     facts = (("amount_idr", known), ("ceiling_idr", limit), ("items_without_value", unvalued))
@@ -324,7 +339,7 @@ def _ceiling(
 
 def _yapi(funding: Funding | None, amount: int | None, on: dt.date) -> Finding:
     if funding is None or funding.programme is not AidProgramme.YAPI:
-        return R_YAPI.finding(Status.NOT_APPLICABLE, "not a YAPI payment", "bukan pembayaran YAPI")
+        return _NOT_YAPI
     months = funding.months
     facts = (("amount_idr", amount), ("months", months), ("on", on.isoformat()))
     if amount is None:
@@ -334,7 +349,7 @@ def _yapi(funding: Funding | None, amount: int | None, on: dt.date) -> Finding:
             "pembayaran YAPI tanpa jumlah yang tercatat",
             facts,
         )
-    rates = frozenset({YAPI_MONTHLY_IDR}) if on >= _YAPI_FLAT_FROM else _YAPI_BEFORE
+    rates = frozenset(_YAPI_RATES.on_date(on).numbers)
     shown = " or ".join(_rp(r) for r in sorted(rates))
     if months is not None:
         if amount % months == 0 and amount // months in rates:
@@ -375,16 +390,21 @@ def _yapi(funding: Funding | None, amount: int | None, on: dt.date) -> Finding:
 
 
 def _budget_year(funding: Funding, on: dt.date) -> Finding:
-    facts = (("budget_year", funding.budget_year), ("on", on.isoformat()))
-    if funding.budget_year is None:
+    return _budget_year_on(funding.budget_year, on)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _budget_year_on(budget_year: int | None, on: dt.date) -> Finding:
+    facts = (("budget_year", budget_year), ("on", on.isoformat()))
+    if budget_year is None:
         return R_BUDGET_YEAR.finding(
             Status.UNKNOWN, "no budget year recorded", "tahun anggaran tidak dicatat", facts
         )
-    if funding.budget_year != on.year:
+    if budget_year != on.year:
         return R_BUDGET_YEAR.finding(
             Status.NEEDS_REVIEW,
-            f"budget year {funding.budget_year} for an aid of {on.year}",
-            f"tahun anggaran {funding.budget_year} untuk bantuan tahun {on.year}",
+            f"budget year {budget_year} for an aid of {on.year}",
+            f"tahun anggaran {budget_year} untuk bantuan tahun {on.year}",
             facts,
         )
     return R_BUDGET_YEAR.finding(
@@ -402,10 +422,7 @@ def _findings(
     ceiling: Ceiling | None,
 ) -> tuple[Finding, ...]:
     if funding is None:
-        unfunded = R_BASIS.finding(
-            Status.NOT_APPLICABLE, "no funding recorded", "pendanaan tidak dicatat"
-        )
-        return (unfunded, _ceiling(amount, items, component, ceiling), _yapi(None, amount, on))
+        return (_UNFUNDED, _ceiling(amount, items, component, ceiling), _NOT_YAPI)
     return (
         _basis(funding, on),
         _agreement(funding, on, partnerships),

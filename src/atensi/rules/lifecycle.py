@@ -51,6 +51,7 @@ import attrs
 from atensi.errors import AtensiError
 from atensi.law import Edition, InForceDates, instrument_in_force
 from atensi.model import Case, StageEntry, Termination
+from atensi.rules._args import entity_argument, member
 from atensi.rules.catalogue import Rule, rule
 from atensi.rules.consent import (
     CONSENT_FIRST,
@@ -91,20 +92,17 @@ __all__ = [
 ]
 
 S = CaseStage
-_PP39 = "mblonyox/data-peraturan pp/2012/39/fulltext.md"
-_ORDER = cite("pp-39-2012", "Pasal 7 ayat (2)", Evidence.VERIFIED, source="REFERENCE R16")
+_ORDER = cite("pp-39-2012", "Pasal 7 ayat (2)", Evidence.VERIFIED)
 _LOOPS_15_2025 = cite(
     "permensos-15-2025",
     "Pasal 4 ayat (4)",
     Evidence.CONVENTION,
-    source="REFERENCE §5.3",
     note="evaluation loops follow the 'sistematik' and 'dinamis' principles; atensi's convention",
 )
 _LOOPS_7_2021 = cite(
     "permensos-7-2021",
     None,
     Evidence.CONVENTION,
-    source="REFERENCE §4.4, §5.3 (R6, R9)",
     note="evaluation loops follow the principles of 7/2021 ('sistematik', 'dinamis'; article "
     "not read); atensi's convention",
 )
@@ -112,7 +110,7 @@ _LOOPS_BEFORE = cite(
     None,
     None,
     Evidence.CONVENTION,
-    source="REFERENCE §5.3",
+    source="atensi-conventions",
     note="before Permensos 7/2021 no principle text was found: the evaluation loops are "
     "atensi's convention",
 )
@@ -120,14 +118,13 @@ _ASSESS_FIRST = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="REFERENCE §3.11, §5.2 (R35)",
+    source="tribunnews-2023-12-22-atensi",
     note="assessment is a prerequisite of any intervention or aid",
 )
 _RESOCIALISATION = cite(
     "pp-39-2012",
     "Pasal 7 ayat (2) huruf e",
     Evidence.VERIFIED,
-    source=_PP39,
     note="resocialisation is a stage of every rehabilitation; atensi waives it only for cases "
     "without a residential approach (its convention)",
 )
@@ -135,7 +132,6 @@ _AFTERCARE = cite(
     "pp-39-2012",
     "Pasal 7 ayat (2) huruf g",
     Evidence.CONVENTION,
-    source=_PP39,
     note="aftercare (bimbingan lanjut) follows the person back into family and community; "
     "after a death there is no one to follow: atensi's reading",
 )
@@ -143,14 +139,13 @@ _SKA_EXIT = cite(
     "permensos-15-2025",
     "Pasal 34 ayat (4)",
     Evidence.VERIFIED,
-    source="REFERENCE R3",
     note="the exit rules of a beneficiary's Sentra Kreasi service",
 )
 _SELECTION = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="REFERENCE §5.2 (R25): selection and the decision to admit at the initial approach",
+    source="perda-ntb-4-2022",
 )
 _L = "lifecycle"
 _CASE = ("case.stages", "case.termination", "on")
@@ -567,10 +562,10 @@ def guards_of(current: CaseStage | None, stage: CaseStage) -> tuple[Guard, ...]:
 
 def check_transition(
     case: Case,
-    stage: CaseStage,
+    stage: CaseStage | str,
     *,
     on: dt.date,
-    reason: TerminationReason | None = None,
+    reason: TerminationReason | str | None = None,
     edition: str | Edition | None = None,
     in_force_dates: InForceDates | None = None,
 ) -> Decision:
@@ -584,6 +579,9 @@ def check_transition(
     it decides which principles the evaluation loops cite and whether the Sentra Kreasi exit
     rules apply.
     """
+    entity_argument(case, (Case,), "case")
+    stage = member(CaseStage, stage, "stage")
+    reason = None if reason is None else member(TerminationReason, reason, "reason")
     current = instrument_in_force(on, edition=edition, in_force_dates=in_force_dates)
     move = Move(case, case.current_stage, stage, on, reason, current)
     refused = _structure(move)
@@ -615,10 +613,10 @@ def check_transition(
 
 def advance(
     case: Case,
-    stage: CaseStage,
+    stage: CaseStage | str,
     *,
     on: dt.date,
-    reason: TerminationReason | None = None,
+    reason: TerminationReason | str | None = None,
     note: str | None = None,
     edition: str | Edition | None = None,
     in_force_dates: InForceDates | None = None,
@@ -630,13 +628,15 @@ def advance(
 
     Args:
         case: the case (not modified).
-        stage: the stage to enter.
+        stage: the stage to enter (a member or its code: ``"asesmen"``).
         on: the date of the move; not earlier than the last stage entered.
         reason: required for termination and early termination; recorded on the case.
         note: an optional note on the stage entry.
         edition: pin an edition, exactly as for :func:`atensi.rules.assess_eligibility`.
         in_force_dates: replace atensi's unverified in-force dates.
     """
+    stage = member(CaseStage, stage, "stage")
+    reason = None if reason is None else member(TerminationReason, reason, "reason")
     decision = check_transition(
         case, stage, on=on, reason=reason, edition=edition, in_force_dates=in_force_dates
     )

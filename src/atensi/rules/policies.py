@@ -1,7 +1,7 @@
 """The six technical policies of social rehabilitation as indicators over a portfolio.
 
 No official indicators exist for the six policies announced at the December 2020 Rakornas
-(REFERENCE §7.3: looked for, not found). These are atensi's operationalisation: transparent,
+(looked for, not found). These are atensi's operationalisation: transparent,
 each defined as data (:data:`INDICATORS`: id, policy, labels, formula, evidence grade, range),
 computed from the portfolio's records, and compared with targets only when the caller passes
 them. None of them is official; every one is graded ``convention``.
@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from atensi.law import Edition, InForceDates, instrument_in_force
 from atensi.model import Case, Consent, Person, Portfolio, ProgrammeActivity, ReferralDirection
 from atensi.model.portfolio import PartnerKind
-from atensi.rules.age import age_range
+from atensi.rules.age import age_range, child_age_limit
 from atensi.rules.beneficiaries import beneficiaries
 from atensi.rules.children import child_residential_finding
 from atensi.rules.decision import Status
@@ -401,7 +401,8 @@ def _child_consent(case: Case) -> Consent | None:
     subject, consent = case.subject, case.consent
     if consent is None or not isinstance(subject, Person) or subject.birth_date is None:
         return None
-    return consent if age_range(subject.birth_date, consent.on)[1] < 18 else None
+    under = age_range(subject.birth_date, consent.on)[1] < child_age_limit(consent.on)
+    return consent if under else None
 
 
 def evaluate_policies(

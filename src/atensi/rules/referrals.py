@@ -16,7 +16,8 @@ and happens at any point of a case. atensi's rules for a referral record
   caller's own data says there is no such unit); a code an incomplete registry does not hold
   needs review; without a registry the code cannot be checked (``unknown``).
 * **who** (``case.referral.responsible``): a referral out names who is responsible for it
-  (the plan names "responsible people", REFERENCE §5.2, secondary); without one it needs review.
+  (the plan names "responsible people" in a regional regulation's stage content,
+  source ``perda-ntb-4-2022``, secondary); without one it needs review.
 
 :func:`check_referral` returns the decision; :func:`refer` records the referral on the case or
 raises :class:`~atensi.rules.lifecycle.InvalidTransition`.
@@ -53,7 +54,6 @@ _FORM = cite(
     "pp-39-2012",
     "Pasal 7 ayat (1) huruf k",
     Evidence.CONVENTION,
-    source="mblonyox/data-peraturan pp/2012/39/fulltext.md",
     note="referral is a legal form of rehabilitation (verified); when it may be made is "
     "atensi's convention",
 )
@@ -61,6 +61,7 @@ _REGISTRY = cite(
     None,
     None,
     Evidence.CONVENTION,
+    source="atensi-conventions",
     note="a unit code is checked against the caller's unit registry; a registry that claims "
     "to be complete says what does not exist",
 )
@@ -68,7 +69,7 @@ _RESPONSIBLE = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="REFERENCE §5.2 (R25): the plan names the responsible people",
+    source="perda-ntb-4-2022",
     note="that a referral names its own is atensi's convention",
 )
 R_STAGE = rule(

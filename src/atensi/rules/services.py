@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from atensi.errors import AtensiError
-from atensi.law import Edition, InForceDates, instrument_in_force
+from atensi.law import Edition, InForceDates, get_parameter, instrument_in_force
 from atensi.model import Assessment, Case, Person
 from atensi.model.subjects import Subject
 from atensi.rules.catalogue import Rule, rule
@@ -56,14 +56,12 @@ _PLAN = cite(
     "pp-39-2012",
     "Pasal 7 ayat (2) huruf b-c",
     _V,
-    source="REFERENCE R16",
     note="the plan (huruf c) follows the assessment (huruf b)",
 )
 _WHO = cite(
     "pp-39-2012",
     "Pasal 6; Pasal 7",
     _V,
-    source="REFERENCE R16",
     note="the forms of Pasal 7 are given to the persons of Pasal 6: the eligibility decision "
     "on the same date, under the same edition, says who",
 )
@@ -71,7 +69,6 @@ _ELDERLY_RIGHTS = cite(
     "uu-13-1998",
     "Pasal 5 ayat (2)-(4)",
     _V,
-    source="mblonyox/data-peraturan uu/1998/13/fulltext.md",
     note="tidak potensial: all rights but work (c), education and training (d) and bantuan "
     "sosial (h); potensial: all but perlindungan sosial (g)",
 )
@@ -79,7 +76,6 @@ _ELDERLY_AID = cite(
     "uu-13-1998",
     "Pasal 1 angka 8; Pasal 5 ayat (3); Pasal 20",
     _V,
-    source="mblonyox/data-peraturan uu/1998/13/fulltext.md",
     note="the Act's bantuan sosial is non-permanent aid for a potensial elder who is poor; it "
     "does not exclude ATENSI support for a dependent elder (meals, assistive devices, care)",
 )
@@ -87,7 +83,6 @@ _ELDERLY_CARE = cite(
     "uu-13-1998",
     "Pasal 1 angka 7; Pasal 5 ayat (4); Pasal 19",
     _V,
-    source="mblonyox/data-peraturan uu/1998/13/fulltext.md",
     note="perlindungan sosial is continuing care for a tidak potensial elder, in or outside a "
     "panti; a potensial elder does not have that right",
 )
@@ -95,7 +90,6 @@ _ACCESS = cite(
     "pp-39-2012",
     "Pasal 7 ayat (1) huruf g",
     _C,
-    source="REFERENCE R16",
     note="'pelayanan aksesibilitas' is a form of rehabilitation (verified); recommending it to "
     "every person with a disability is atensi's convention",
 )
@@ -103,15 +97,14 @@ _THERAPY_MATCH = cite(
     None,
     None,
     _C,
-    source="REFERENCE §4.2",
+    source="atensi-conventions",
     note="matching therapy to disability type is atensi's convention",
 )
 _NAPZA = cite(
     None,
     None,
     _S,
-    source="Kemensos, 9 Nov 2020, 'Kemensos Pertajam Program ATENSI Korban Penyalahgunaan "
-    "NAPZA'; BNN outpatient/inpatient practice (2019)",
+    source="kemensos-2020-11-09-atensi-napza",
     note="low risk: medical care and family-based rehabilitation; medium and high risk: a "
     "further assessment (asesmen lanjut) decides between outpatient or community care and "
     "residential care",
@@ -120,7 +113,6 @@ _KPO = cite(
     "uu-21-2007",
     "Pasal 51 ayat (1)",
     _V,
-    source="mblonyox/data-peraturan uu/2007/21.md (VERIFICATION §4.1)",
     note="rehabilitasi kesehatan (the health sector, by referral), rehabilitasi sosial, "
     "pemulangan and reintegrasi sosial",
 )
@@ -128,7 +120,6 @@ _KPO_RETURN = cite(
     "uu-21-2007",
     "Penjelasan Pasal 51 ayat (1)",
     _V,
-    source="VERIFICATION §4.1",
     note="pemulangan only with assurance that the victim wants to return and faces no greater "
     "danger",
 )
@@ -136,8 +127,7 @@ _KBK = cite(
     None,
     None,
     _S,
-    source="Sentra disaster response (KBK): Cianjur 2022, Tanah Datar 2024 (Kemensos, Kompas); "
-    "REFERENCE §3.8",
+    source="news-kbk-sentra",
     note="logistics, public kitchens and psychosocial support (LDP); PP 39/2012 Pasal 30 lists "
     "the same kinds of direct aid under social protection",
 )
@@ -145,8 +135,7 @@ _STREETS = cite(
     "permensos-8-2012",
     None,
     _C,
-    source="Permensos 8/2012 criteria (gelandangan: no KTP, no home, no steady income; "
-    "secondary); REFERENCE §4.1",
+    source="intelresos-tuna-sosial",
     note="decent-living support including civil documents, and livelihood training, for people "
     "living on the streets: atensi's convention from the criteria",
 )
@@ -154,18 +143,17 @@ _YAPI = cite(
     None,
     None,
     _S,
-    source="ATENSI YAPI: Kemensos 16 Sep 2022 (IDX Channel); Antara, Jan 2023; REFERENCE §7.2",
+    source="idxchannel-2022-09-16-yapi",
     note="Rp200,000 per child per month from December 2022, a flat amount",
 )
 _OTHER = cite(
     "pp-39-2012",
     "Pasal 6 ayat (2)",
     _V,
-    source="REFERENCE R16",
     note="for persons beyond ayat (1) the Minister sets the rehabilitation: the assessed needs "
     "decide, reviewed",
 )
-_SKA = cite("permensos-15-2025", "Pasal 34 ayat (4)", _V, source="REFERENCE R3")
+_SKA = cite("permensos-15-2025", "Pasal 34 ayat (4)", _V)
 
 R_ASSESSMENT = rule(
     "svc.assessment.present",
@@ -284,7 +272,9 @@ R_SKA = rule(
     ("monthly_income_idr", "regional_minimum_wage_idr", "social_worker_recommends_exit", "edition"),
 )
 
-_YAPI_FROM = dt.date(2022, 12, 1)
+#: The orphans' programme (ATENSI YAPI) and the Sentra Kreasi exit rule, as dated parameters.
+_YAPI_RUNS = get_parameter("groups.anak_yatim_piatu.recognised")
+_SKA_EXIT = get_parameter("sentra_kreasi.exit_income_percent_of_minimum_wage")
 _TRAFFICKED = frozenset(
     {TargetGroup.TRAFFICKING_VICTIM, TargetGroup.CHILD_ABDUCTION_OR_TRAFFICKING_VICTIM}
 )
@@ -458,6 +448,7 @@ def recommend_services(
     findings.extend(
         _ska_exit(
             current,
+            on,
             monthly_income_idr,
             regional_minimum_wage_idr,
             social_worker_recommends_exit,
@@ -712,7 +703,7 @@ def _children(
     groups: frozenset[TargetGroup], case: Case | None, on: dt.date, items: _Items
 ) -> list[Finding]:
     found = []
-    if TargetGroup.ORPHAN in groups and on >= _YAPI_FROM:
+    if TargetGroup.ORPHAN in groups and _YAPI_RUNS.on_date(on).flag:
         items.recommend(_COMPONENT[_SC.AID_AND_SOCIAL_ASSISTANCE])
         found.append(
             _f(
@@ -742,6 +733,7 @@ def _children(
 
 def _ska_exit(
     edition: Edition,
+    on: dt.date,
     income: int | None,
     wage: int | None,
     evaluation: bool | None,
@@ -754,7 +746,8 @@ def _ska_exit(
         "regional_minimum_wage_idr": wage,
         "social_worker_recommends_exit": evaluation,
     }
-    if "permensos-15-2025" not in edition.instrument_ids:
+    percent = _SKA_EXIT.at(on, edition).number
+    if percent is None:
         return [
             _f(
                 R_SKA,
@@ -764,7 +757,7 @@ def _ska_exit(
                 {"edition": edition.id},
             )
         ]
-    if income is not None and wage is not None and income >= wage:
+    if income is not None and wage is not None and income * 100 >= wage * percent:
         status = Status.MET
         en, id_ = (
             "independent income at least the regional minimum wage: exit",

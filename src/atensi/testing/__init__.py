@@ -41,7 +41,14 @@ record that fails.
 
 from __future__ import annotations
 
-from hypothesis import strategies as st
+try:
+    from hypothesis import strategies as st
+except ModuleNotFoundError as missing:  # pragma: no cover - tested in a subprocess
+    if missing.name != "hypothesis":
+        raise
+    raise ModuleNotFoundError(
+        "atensi.testing needs Hypothesis: pip install 'atensi[hypothesis]'", name="hypothesis"
+    ) from None
 
 from atensi.testing.entities import (
     REFERENCE_DATE,

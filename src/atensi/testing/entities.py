@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
+from atensi.law import group_bounds
 from atensi.model import (
     Accreditation,
     AccreditationGrade,
@@ -228,7 +229,7 @@ def birth_dates(
 
 def _fits(group: TargetGroup, band: tuple[int, int], sex: Sex | None, on: dt.date) -> bool:
     """Whether ``group``'s own limits admit everyone aged ``band`` of ``sex`` on ``on``."""
-    bounds = group.bounds
+    bounds = group_bounds(group, on)
     youngest, oldest = band
     if bounds.age_min is not None and youngest < bounds.age_min:
         return False
@@ -236,9 +237,7 @@ def _fits(group: TargetGroup, band: tuple[int, int], sex: Sex | None, on: dt.dat
         return False
     if bounds.sex is not None and sex is not bounds.sex:
         return False
-    return (bounds.valid_from is None or bounds.valid_from <= on) and (
-        bounds.valid_until is None or on < bounds.valid_until
-    )
+    return bounds.recognised
 
 
 @st.composite
@@ -268,7 +267,7 @@ def conditions(
     ``ppks_lainnya`` always carries its required justification. With ``holding_on``, the
     condition holds on that date (``since`` on or before it, ``until`` after it); with
     ``fitting`` (an age band and a sex), only groups whose own limits admit that person are
-    drawn (see :attr:`atensi.vocab.TargetGroup.bounds`). Shrinks to the first group of the
+    drawn (see :func:`atensi.law.group_bounds`). Shrinks to the first group of the
     first target, with no dates or texts.
     """
     pool = [g for t in (targets or tuple(Target)) for g in groups_of(t)]

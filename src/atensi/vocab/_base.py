@@ -13,7 +13,16 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Self
 
 from atensi.errors import UnknownCode
 
-__all__ = ["Citation", "CodedEnum", "Evidence", "Label", "cite"]
+__all__ = [
+    "EVIDENCE_LABELS",
+    "LANGUAGES",
+    "Citation",
+    "CodedEnum",
+    "Evidence",
+    "Label",
+    "check_lang",
+    "cite",
+]
 
 
 class Evidence(enum.StrEnum):
@@ -32,6 +41,21 @@ class Evidence(enum.StrEnum):
     BACKGROUND = "background"
     #: atensi's own design choice or inference where the sources are silent.
     CONVENTION = "convention"
+
+
+#: The languages of every label and message: Indonesian and English.
+LANGUAGES = ("id", "en")
+
+
+def check_lang(lang: object) -> str:
+    """Return ``lang`` if it is a language atensi speaks (``"id"`` or ``"en"``).
+
+    Raises:
+        UnknownCode: for anything else (``"fr"``, ``None``), with the choices.
+    """
+    if type(lang) is str and lang in LANGUAGES:
+        return lang
+    raise UnknownCode("language", lang, LANGUAGES, vocabulary_id="bahasa")
 
 
 class Label(NamedTuple):
@@ -53,7 +77,16 @@ class Label(NamedTuple):
             return self.id
         if lang == "en":
             return self.en
-        raise UnknownCode("language", lang, ("id", "en"))
+        raise UnknownCode("language", lang, LANGUAGES, vocabulary_id="bahasa")
+
+
+#: How a citation names its grade in each language (English: the code, as before).
+EVIDENCE_LABELS = {
+    Evidence.VERIFIED: Label("terverifikasi", "verified"),
+    Evidence.SECONDARY: Label("sekunder", "secondary"),
+    Evidence.BACKGROUND: Label("latar belakang", "background"),
+    Evidence.CONVENTION: Label("konvensi atensi", "convention"),
+}
 
 
 class Citation(NamedTuple):
@@ -65,12 +98,15 @@ class Citation(NamedTuple):
         article: the article as the instrument numbers it (``"Pasal 59 ayat (2) huruf a"``), or
             ``None`` when the article was not found.
         evidence: the evidence grade of the fact.
-        source: a short pointer to where the fact was read (an address or a reference key).
+        source: the identifier of the source the fact was read in, an entry of atensi's sources
+            catalogue (:func:`atensi.law.source` gives its title, dates, gazette and public
+            address): the instrument's own entry when it was read in its own text, else the
+            release, summary, copy or guideline that gives it.
         note: anything a reader should know (e.g. "article number not found").
 
-    >>> c = Citation("uu-13-1998", "Pasal 1 angka 2", Evidence.VERIFIED)
-    >>> str(c)
-    'UU 13/1998 Pasal 1 angka 2 [verified]'
+    >>> c = cite("uu-13-1998", "Pasal 1 angka 2", Evidence.VERIFIED)
+    >>> str(c), c.source
+    ('UU 13/1998 Pasal 1 angka 2 [verified]', 'uu-13-1998')
     """
 
     instrument: str | None
@@ -80,14 +116,22 @@ class Citation(NamedTuple):
     note: str | None = None
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
+        """The citation as a reader sees it, in ``lang``: instrument, article, grade.
+
+        >>> Citation(None, None, Evidence.SECONDARY).text("id")
+        'praktik [sekunder]'
+        """
         parts = []
         if self.instrument is not None:
             parts.append(short_instrument_name(self.instrument))
         if self.article:
             parts.append(self.article)
         if not parts:
-            parts.append("practice")
-        return f"{' '.join(parts)} [{self.evidence.value}]"
+            parts.append({"id": "praktik", "en": "practice"}[check_lang(lang)])
+        return f"{' '.join(parts)} [{EVIDENCE_LABELS[self.evidence].in_lang(lang)}]"
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serialisable mapping of the citation."""
@@ -135,8 +179,12 @@ def cite(
     source: str | None = None,
     note: str | None = None,
 ) -> Citation:
-    """Shorthand for :class:`Citation` used by the vocabulary tables."""
-    return Citation(instrument, article, evidence, source, note)
+    """Shorthand for :class:`Citation` used by the vocabulary tables.
+
+    ``source`` defaults to the instrument: a fact read in the instrument's own text cites the
+    instrument's entry of the sources catalogue.
+    """
+    return Citation(instrument, article, evidence, instrument if source is None else source, note)
 
 
 class CodedEnum(enum.StrEnum):
@@ -184,4 +232,6 @@ class CodedEnum(enum.StrEnum):
         return tuple(m.value for m in cls)
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}.{self.name}"
+        # The member and the code it stores, as Python's own enums show them: the English name
+        # alone hid that CaseStage.PLANNING is "rencana_intervensi" in every file and output.
+        return f"<{type(self).__name__}.{self.name}: {self._value_!r}>"

@@ -37,7 +37,7 @@ _LINES = cite(
     "permensos-7-2021",
     None,
     _S,
-    source="REFERENCE §1.2, §6.1, §6.6 (R9, R10, R12)",
+    source="acuanbersama-permensos-7-2021",
     note="the programme is indirect services by the directorates plus direct services (ATENSI) "
     "by UPT/Sentra, UPTD and LKS; the article was not found",
 )
@@ -45,7 +45,6 @@ _NARCOTICS_55 = cite(
     "uu-35-2009",
     "Pasal 55 ayat (1)",
     _V,
-    source="mblonyox/data-peraturan uu/2009/35/fulltext.md",
     note="'pusat kesehatan masyarakat, rumah sakit, dan/atau lembaga rehabilitasi medis dan "
     "rehabilitasi sosial yang ditunjuk oleh Pemerintah'",
 )
@@ -85,17 +84,17 @@ class AgencyKind(CodedEnum):
     MINISTRY_UNIT = (
         "upt_kemensos",
         Label("UPT Kementerian Sosial (balai, loka, Sentra)", "Ministry unit (UPT, Sentra)"),
-        cite(None, None, _S, source="REFERENCE §6.1-6.3 (R12, R35, R37)"),
+        cite(None, None, _S, source="kemensos-2021-05-01-atensi-multilayanan"),
     )
     REGIONAL_UNIT = (
         "uptd",
         Label("Unit pelaksana teknis daerah (UPTD)", "Regional technical unit (UPTD)"),
-        cite(None, None, _S, source="REFERENCE §6.1 (R9, R47)"),
+        cite(None, None, _S, source="gerakinklusi-permensos-7-2021"),
     )
     LKS = (
         "lks",
         Label("Lembaga kesejahteraan sosial (LKS)", "Social welfare organisation (LKS)"),
-        cite("uu-11-2009", "Pasal 1 angka 7", _V, source="VERIFICATION §4.2"),
+        cite("uu-11-2009", "Pasal 1 angka 7", _V),
     )
     SOCIAL_AFFAIRS_OFFICE = (
         "dinas_sosial",
@@ -104,7 +103,6 @@ class AgencyKind(CodedEnum):
             "uu-21-2007",
             "Pasal 51 ayat (3)",
             _V,
-            source="mblonyox/data-peraturan uu/2007/21.md",
             note="'instansi yang menangani masalah-masalah kesehatan dan sosial di daerah'",
         ),
     )
@@ -122,17 +120,17 @@ class AgencyKind(CodedEnum):
     POLICE = (
         "kepolisian",
         Label("Kepolisian", "Police"),
-        cite("uu-21-2007", "Pasal 51 ayat (2)", _V, source="mblonyox/data-peraturan uu/2007/21.md"),
+        cite("uu-21-2007", "Pasal 51 ayat (2)", _V),
     )
     PROSECUTOR = (
         "kejaksaan",
         Label("Kejaksaan (penuntut umum)", "Prosecutor"),
-        cite("uu-11-2012", "Pasal 1 angka 9", _V, source="mblonyox/data-peraturan uu/2012/11"),
+        cite("uu-11-2012", "Pasal 1 angka 9", _V),
     )
     COURT = (
         "pengadilan",
         Label("Pengadilan", "Court"),
-        cite("uu-35-2009", "Pasal 103 ayat (1)", _V, source="mblonyox/data-peraturan uu/2009/35"),
+        cite("uu-35-2009", "Pasal 103 ayat (1)", _V),
     )
     OTHER_MINISTRY = (
         "kementerian_lembaga_lain",
@@ -141,7 +139,6 @@ class AgencyKind(CodedEnum):
             "permensos-15-2025",
             "Pasal 4 ayat (1) huruf j",
             _C,
-            source="REFERENCE §4.4",
             note="the 'integratif' principle joins other sectors; as a kind of counterpart, "
             "atensi's convention",
         ),
@@ -149,7 +146,7 @@ class AgencyKind(CodedEnum):
     OTHER = (
         "lainnya",
         Label("Lainnya", "Other"),
-        cite(None, None, _C, source="atensi", note="an agency of no kind listed here"),
+        cite(None, None, _C, source="atensi-conventions", note="an agency of no kind listed here"),
     )
 
     @property

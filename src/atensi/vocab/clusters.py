@@ -27,7 +27,7 @@ _CLUSTERS_7_2021 = cite(
     "permensos-7-2021",
     "Pasal 3",
     Evidence.SECONDARY,
-    source="dinsos Riau summary (REFERENCE R11); gerakinklusi summary (R9)",
+    source="dinsos-riau-2022-atensi",
     note="article number from a regional summary; the regulation's wording was not read",
 )
 

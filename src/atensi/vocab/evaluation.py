@@ -1,10 +1,10 @@
 """The levels of programme evaluation: input, process, output, outcome and impact.
 
 The Directorate General of Social Rehabilitation frames its evaluation as oriented to input,
-process, output, outcome and impact, towards positive change (Rakornas, December 2020, as the
-seed documents summarise it: secondary, REFERENCE §5.2); Permensos 15/2025 Pasal 4 requires the
-stages to run through case management so that outcome and impact can be evaluated (verified,
-R2). The measures at each level are atensi's convention (:mod:`atensi.reports.measures`).
+process, output, outcome and impact, towards positive change (the Rakornas of December 2020 as the
+press reported it: secondary, source ``faktapers-2020-12-11-atensi``); Permensos 15/2025 Pasal 4
+requires the stages to run through case management so that outcome and impact can be evaluated
+(verified). The measures at each level are atensi's convention (:mod:`atensi.reports.measures`).
 
 >>> from atensi.vocab import EvaluationLevel
 >>> [level.value for level in EvaluationLevel]
@@ -21,7 +21,7 @@ _FRAME = cite(
     "permensos-15-2025",
     "Pasal 4",
     Evidence.SECONDARY,
-    source="REFERENCE §5.2 (seed documents: Rakornas December 2020); R2",
+    source="faktapers-2020-12-11-atensi",
     note="outcome and impact must be evaluable (Pasal 4, verified); the five levels are the "
     "Directorate General's framing (secondary)",
 )

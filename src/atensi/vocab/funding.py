@@ -1,8 +1,9 @@
 """How aid is paid for: the two funding channels, who receives it, and the flat-rate programmes.
 
 ATENSI money flows through two channels of the state budget (APBN), each under its own Minister
-of Finance regulation (REFERENCE §7.1; research notes, question 6; all secondary: the PMKs were
-read in partial copies and their dates were not found):
+of Finance regulation (the operational guideline of 2022 names both, source
+``pedop-atensi-pd-2022``; all secondary: the PMKs were read in partial copies and their dates
+were not found):
 
 * **bansos** (bantuan sosial, social assistance) to persons, families or groups: PMK
   254/PMK.05/2015 (amended by PMK 228/PMK.05/2016; before it PMK 81/PMK.05/2012), carried out in
@@ -40,7 +41,7 @@ class FundingChannel(CodedEnum):
             "pmk-254-pmk.05-2015",
             None,
             _S,
-            source="REFERENCE §7.1 (R12, R46); research notes, question 6",
+            source="pedop-atensi-pd-2022",
             note="to persons, families or groups; before PMK 254/2015, PMK 81/PMK.05/2012",
         ),
     )
@@ -51,7 +52,7 @@ class FundingChannel(CodedEnum):
             "pmk-168-pmk.05-2015",
             None,
             _S,
-            source="REFERENCE §7.1; research notes, question 6; DJPb slides on PMK 168/2015",
+            source="djpb-bantuan-pemerintah",
             note="assistance that is not bansos, e.g. to an LKS or a community; in the "
             "Ministry under Permensos 11/2020; the category begins with PMK 168/2015",
         ),
@@ -62,7 +63,7 @@ _RECIPIENTS = cite(
     None,
     None,
     _S,
-    source="REFERENCE §7.1; PMK 62/2023 as summarised in research notes, question 6",
+    source="pmk-62-2023",
     note="bansos reaches persons, families and groups; bantuan pemerintah also reaches "
     "institutions and community groups",
 )
@@ -96,8 +97,7 @@ class AidProgramme(CodedEnum):
             None,
             None,
             _S,
-            source="Kemensos via IDX Channel 16 Sep 2022 and Suara 11 Jan 2023 (REFERENCE R51); "
-            "Antara Jan 2023; Pantau 2025 (R50); KRjogja 6 May 2022; Bantenintens 23 Sep 2025",
+            source="idxchannel-2022-09-16-yapi",
             note="a flat Rp200,000 per child per month, paid in arrears for several months at "
             "once (Rp600,000 for three); before the unification Rp300,000 for children not yet "
             "in school",

@@ -11,17 +11,16 @@ says which, with its evidence grade.
 
 Some groups are narrower than their target: a *neglected toddler* is under six, a child *in
 conflict with the law* is at least twelve, the orphans' programme (YAPI) exists only from
-December 2022. Those limits are data too (:class:`GroupBounds`, read through
-:attr:`TargetGroup.bounds`), each with the citation and grade of its source, so the rules can
-tell a verified statutory limit (a hard "no") from a secondary one (a "needs review").
+December 2022. Those limits are dated parameters of the law (``groups.<code>.*``, see
+:mod:`atensi.law.parameters`), each value with the citation and grade of its source, read on a
+date as a :class:`GroupBounds` (:func:`atensi.law.group_bounds`), so the rules can tell a verified
+statutory limit from a secondary one.
 
 >>> from atensi.vocab import TargetGroup, Target
 >>> TargetGroup.STREET_CHILD.target is Target.CHILDREN
 True
 >>> TargetGroup("korban_perdagangan_orang").citation.article
 'Pasal 1 angka 3'
->>> TargetGroup.NEGLECTED_TODDLER.bounds.age_under
-6
 """
 
 from __future__ import annotations
@@ -47,27 +46,25 @@ _S = Evidence.SECONDARY
 _C = Evidence.CONVENTION
 
 
-_SPPA = "mblonyox/data-peraturan uu/2012/11/fulltext.md"
 _DISASTER = cite(
     "pp-39-2012",
     "Pasal 6 ayat (1) huruf n",
     _V,
-    source="REFERENCE R16",
     note="PP 39/2012 says 'korban bencana'; the split into natural and social disasters follows "
     "Permensos 8/2012 (secondary)",
 )
 
 
 def _ampk(letter: str) -> Citation:
-    return cite("uu-35-2014", f"Pasal 59 ayat (2) huruf {letter}", _V, source="REFERENCE R19")
+    return cite("uu-35-2014", f"Pasal 59 ayat (2) huruf {letter}", _V)
 
 
 def _pmks(note: str = "Permensos 8/2012 data category") -> Citation:
-    return cite("permensos-8-2012", None, _S, source="REFERENCE R27, R28", note=note)
+    return cite("permensos-8-2012", None, _S, source="dinsos-jabar-ppks-psks", note=note)
 
 
 def _pp39(letter: str) -> Citation:
-    return cite("pp-39-2012", f"Pasal 6 ayat (1) huruf {letter}", _V, source="REFERENCE R16")
+    return cite("pp-39-2012", f"Pasal 6 ayat (1) huruf {letter}", _V)
 
 
 class TargetGroup(CodedEnum):
@@ -183,17 +180,17 @@ class TargetGroup(CodedEnum):
             "Anak yang berkonflik dengan hukum (pelaku, 12 sampai di bawah 18 tahun)",
             "Child in conflict with the law (offender, aged 12 to under 18)",
         ),
-        cite("uu-11-2012", "Pasal 1 angka 3", _V, source=_SPPA),
+        cite("uu-11-2012", "Pasal 1 angka 3", _V),
     )
     CHILD_CRIME_VICTIM = (
         "anak_korban_tindak_pidana",
         Label("Anak yang menjadi korban tindak pidana", "Child victim of a criminal offence"),
-        cite("uu-11-2012", "Pasal 1 angka 4", _V, source=_SPPA),
+        cite("uu-11-2012", "Pasal 1 angka 4", _V),
     )
     CHILD_WITNESS = (
         "anak_saksi_tindak_pidana",
         Label("Anak yang menjadi saksi tindak pidana", "Child witness of a criminal offence"),
-        cite("uu-11-2012", "Pasal 1 angka 5", _V, source=_SPPA),
+        cite("uu-11-2012", "Pasal 1 angka 5", _V),
     )
     # --- Children: the Ministry's data categories and programme sub-groups.
     NEGLECTED_TODDLER = (
@@ -222,18 +219,18 @@ class TargetGroup(CodedEnum):
             "Anak yang memerlukan pengembangan fungsi sosial",
             "Child who needs development of social functioning",
         ),
-        cite(None, None, _S, source="Pedoman Operasional ATENSI Anak (Jan 2021); REFERENCE §3.3"),
+        cite(None, None, _S, source="pedop-atensi-anak-2021"),
     )
     ORPHAN = (
         "anak_yatim_piatu",
         Label("Anak yatim, piatu, atau yatim piatu", "Child who lost one or both parents"),
-        cite(None, None, _S, source="ATENSI YAPI programme, from Dec 2022; REFERENCE R51, R52"),
+        cite(None, None, _S, source="suara-2023-01-11-yapi"),
     )
     # --- Persons with disabilities (the type is recorded with DisabilityType).
     PERSON_WITH_DISABILITY = (
         "penyandang_disabilitas",
         Label("Penyandang disabilitas", "Person with a disability"),
-        cite("uu-8-2016", "Pasal 1 angka 1", _V, source="REFERENCE R20"),
+        cite("uu-8-2016", "Pasal 1 angka 1", _V),
     )
     FORMER_PSYCHOTIC = (
         "eks_psikotik",
@@ -253,7 +250,7 @@ class TargetGroup(CodedEnum):
     ELDERLY_LIVING_ALONE = (
         "lanjut_usia_tunggal",
         Label("Lanjut usia tunggal", "Elderly person living alone"),
-        cite(None, None, _S, source="ATENSI Lansia practice; REFERENCE §3.5"),
+        cite(None, None, _S, source="perdirjen-5-2021"),
     )
     ELDERLY_NEEDING_LONG_TERM_CARE = (
         "lanjut_usia_perawatan_jangka_panjang",
@@ -261,23 +258,23 @@ class TargetGroup(CodedEnum):
             "Lanjut usia yang memerlukan perawatan jangka panjang",
             "Elderly person who needs long-term care",
         ),
-        cite(None, None, _S, source="ATENSI Lansia practice; REFERENCE §3.5"),
+        cite(None, None, _S, source="perdirjen-5-2021"),
     )
     # --- Drug abuse (UU 35/2009).
     NARCOTICS_ADDICT = (
         "pecandu_narkotika",
         Label("Pecandu narkotika", "Narcotics addict"),
-        cite("uu-35-2009", "Pasal 1 angka 13", _V, source="REFERENCE R22"),
+        cite("uu-35-2009", "Pasal 1 angka 13", _V),
     )
     NARCOTICS_ABUSER = (
         "penyalah_guna_narkotika",
         Label("Penyalah guna narkotika", "Narcotics abuser"),
-        cite("uu-35-2009", "Pasal 1 angka 15", _V, source="REFERENCE R22"),
+        cite("uu-35-2009", "Pasal 1 angka 15", _V),
     )
     NARCOTICS_ABUSE_VICTIM = (
         "korban_penyalahgunaan_narkotika",
         Label("Korban penyalahgunaan narkotika", "Victim of narcotics abuse"),
-        cite("uu-35-2009", "Penjelasan Pasal 54", _V, source="REFERENCE R22"),
+        cite("uu-35-2009", "Penjelasan Pasal 54", _V),
     )
     FORMER_NARCOTICS_ADDICT = (
         "eks_pecandu_narkotika",
@@ -328,7 +325,7 @@ class TargetGroup(CodedEnum):
     TRAFFICKING_VICTIM = (
         "korban_perdagangan_orang",
         Label("Korban perdagangan orang", "Victim of human trafficking"),
-        cite("uu-21-2007", "Pasal 1 angka 3", _V, source="VERIFICATION §4.1"),
+        cite("uu-21-2007", "Pasal 1 angka 3", _V),
     )
     ECONOMICALLY_VULNERABLE_WOMAN = (
         "perempuan_rawan_sosial_ekonomi",
@@ -356,7 +353,6 @@ class TargetGroup(CodedEnum):
             "pp-39-2012",
             "Pasal 6 ayat (1) huruf n",
             _V,
-            source="REFERENCE R16",
             note="PP 39/2012 says 'korban bencana', every disaster; the wording 'other disasters "
             "designated by the government' is Permensos 7/2021's (secondary)",
         ),
@@ -378,7 +374,6 @@ class TargetGroup(CodedEnum):
             "pp-39-2012",
             "Pasal 6 ayat (2)",
             _V,
-            source="REFERENCE R16",
             note="the Minister sets rehabilitation for persons beyond ayat (1); named as a target "
             "'PPKS lainnya' by Permensos 7/2021 (secondary)",
         ),
@@ -393,214 +388,58 @@ class TargetGroup(CodedEnum):
         """The target (cluster, disaster victims or other PPKS) this group belongs to."""
         return _TARGET_OF[self]
 
-    @property
-    def bounds(self) -> GroupBounds:
-        """The group's own limits (age band, period, sex), beyond those of its target."""
-        return _BOUNDS.get(self, _NO_BOUNDS)
-
 
 class GroupBounds(NamedTuple):
-    """Limits a group sets beyond its target's, each with the citation it rests on.
+    """The limits a group sets beyond its target's on one date, each with its citation.
 
     Ages are whole years on the decision date: ``age_min`` inclusive, ``age_under`` exclusive
-    (an ``age_under`` of 6 admits a five-year-old, not a six-year-old). The period is "from"
-    inclusive, "until" exclusive. The limits describe the *label*, not the person: someone
-    outside them may still belong to the target under another group (a ten-year-old suspected
-    of an offence is not "in conflict with the law" under UU 11/2012, but is a child in contact
-    with the law under UU 35/2014 Pasal 59 ayat (2) huruf b). So a rule that finds a person
-    outside a group's limits asks for review; it never answers "not met" on that ground.
+    (an ``age_under`` of 6 admits a five-year-old, not a six-year-old). The limits describe the
+    *label*, not the person: someone outside them may still belong to the target under another
+    group (a ten-year-old suspected of an offence is not "in conflict with the law" under
+    UU 11/2012, but is a child in contact with the law under UU 35/2014 Pasal 59 ayat (2)
+    huruf b). So a rule that finds a person outside a group's limits asks for review; it never
+    answers "not met" on that ground.
+
+    The values come from dated parameters (:func:`atensi.law.group_bounds` reads them on a date).
 
     Attributes:
         age_min: the youngest age the group admits, if it sets one.
         age_under: the first age the group no longer admits, if it sets one.
         age_citation: the source of the age band.
-        valid_from: the first day the group exists (a programme's start), if it has one.
-        valid_until: the first day it no longer exists, if it has one.
-        period_citation: the source of the period.
+        recognised: whether the group exists on the date (a programme had started, the law
+            that names it was in force).
+        recognised_from: the first day the group is recognised, where it starts later than the
+            first rule set.
+        basis: what the group rests on on the date: the source of its period when it is not
+            recognised, or an older law that named it before its own citation came into force
+            (the special-protection categories of UU 23/2002 before UU 35/2014); ``None`` when
+            it rests on its own citation.
         sex: the only sex the group admits (a group of women), if it sets one.
         sex_citation: the source of that limit.
         always_review: for an open category, why every use of it is reviewed.
-        earlier: the day the group's own citation came into force, where an older law named
-            the group before it (the special-protection categories of UU 23/2002 before
-            UU 35/2014, persons with disabilities before UU 8/2016).
-        earlier_citation: the older law's citation, cited for decisions before ``earlier``.
     """
 
     age_min: int | None = None
     age_under: int | None = None
     age_citation: Citation | None = None
-    valid_from: dt.date | None = None
-    valid_until: dt.date | None = None
-    period_citation: Citation | None = None
+    recognised: bool = True
+    recognised_from: dt.date | None = None
+    basis: Citation | None = None
     sex: Sex | None = None
     sex_citation: Citation | None = None
     always_review: Citation | None = None
-    earlier: dt.date | None = None
-    earlier_citation: Citation | None = None
 
-    def citation_on(self, group: TargetGroup, on: dt.date) -> Citation | None:
-        """The citation ``group`` rests on, on ``on``: an older law before ``earlier``."""
-        if self.earlier is not None and on < self.earlier:
-            return self.earlier_citation
-        return group.citation
+    def citation_of(self, group: TargetGroup) -> Citation | None:
+        """The citation ``group`` rests on, on the date these bounds were read for."""
+        return group.citation if self.basis is None else self.basis
 
     @property
     def is_empty(self) -> bool:
-        """Whether the group sets no limit of its own."""
+        """Whether the group sets no limit of its own on the date."""
         return self == _NO_BOUNDS
 
 
 _NO_BOUNDS = GroupBounds()
-#: UU 11/2012 (SPPA) came into force two years after its promulgation of 30 July 2012.
-_SPPA_FROM = dt.date(2014, 7, 30)
-_SPPA_IN_FORCE = cite(
-    "uu-11-2012",
-    "Pasal 108",
-    _V,
-    source="mblonyox/data-peraturan uu/2012/11/fulltext.md",
-    note="in force two years after promulgation; before it, children in contact with the law "
-    "were dealt with under the earlier juvenile court law",
-)
-_PMKS_CRITERIA = "Permensos 8/2012 criteria as reproduced by regional offices; the attachment was "
-_PMKS_CRITERIA += "not read in a gazette copy"
-
-#: UU 35/2014 came into force on promulgation, 17 October 2014 (Pasal II, verified).
-_UU_35_2014_FROM = dt.date(2014, 10, 17)
-_UU_23_2002 = cite(
-    "uu-23-2002",
-    "Pasal 1 angka 15; Pasal 59",
-    _V,
-    source="mblonyox/data-peraturan uu/2002/23/fulltext.md",
-    note="the special-protection categories before UU 35/2014 (ten; the same kind of child)",
-)
-_NEW_IN_2014 = cite(
-    "uu-35-2014",
-    "Pasal II; Pasal 59 ayat (2)",
-    _V,
-    source="mblonyox/data-peraturan uu/2014/35/fulltext.md",
-    note="a category UU 35/2014 added, in force from 17 October 2014; UU 23/2002 did not name it",
-)
-_PP39_DISABILITY = cite(
-    "pp-39-2012",
-    "Pasal 6 ayat (1) huruf a-c",
-    _V,
-    source="REFERENCE R16",
-    note="'penyandang cacat' before UU 8/2016 came into force (15 April 2016)",
-)
-_BEFORE_2014 = GroupBounds(earlier=_UU_35_2014_FROM, earlier_citation=_UU_23_2002)
-_ONLY_FROM_2014 = GroupBounds(valid_from=_UU_35_2014_FROM, period_citation=_NEW_IN_2014)
-
-#: The groups that set limits of their own (the rest set none).
-_BOUNDS: dict[TargetGroup, GroupBounds] = {
-    # UU 23/2002 already named these kinds of child (Pasal 1 angka 15, Pasal 59).
-    TargetGroup.CHILD_IN_EMERGENCY: _BEFORE_2014,
-    TargetGroup.CHILD_IN_CONTACT_WITH_LAW: _BEFORE_2014,
-    TargetGroup.CHILD_OF_MINORITY_OR_ISOLATED_GROUP: _BEFORE_2014,
-    TargetGroup.CHILD_EXPLOITED: _BEFORE_2014,
-    TargetGroup.CHILD_SUBSTANCE_ABUSE_VICTIM: _BEFORE_2014,
-    TargetGroup.CHILD_ABDUCTION_OR_TRAFFICKING_VICTIM: _BEFORE_2014,
-    TargetGroup.CHILD_VIOLENCE_VICTIM: _BEFORE_2014,
-    TargetGroup.CHILD_WITH_DISABILITY: _BEFORE_2014,
-    TargetGroup.CHILD_MISTREATED_OR_NEGLECTED: _BEFORE_2014,
-    # UU 35/2014 added these; before it they need review (another group may fit).
-    TargetGroup.CHILD_PORNOGRAPHY_VICTIM: _ONLY_FROM_2014,
-    TargetGroup.CHILD_TERRORISM_NETWORK_VICTIM: _ONLY_FROM_2014,
-    # Two of the new categories were covered before, under another law's words.
-    TargetGroup.CHILD_WITH_HIV: GroupBounds(
-        earlier=_UU_35_2014_FROM,
-        earlier_citation=cite(
-            "pp-39-2012",
-            "Pasal 6 ayat (1) huruf l",
-            _V,
-            source="REFERENCE R16",
-            note="'orang dengan HIV/AIDS', children included, before UU 35/2014 named them",
-        ),
-    ),
-    TargetGroup.CHILD_SEXUAL_CRIME_VICTIM: GroupBounds(
-        earlier=_UU_35_2014_FROM,
-        earlier_citation=cite(
-            "uu-23-2002",
-            "Pasal 59; Pasal 69 ayat (1)",
-            _V,
-            source="mblonyox/data-peraturan uu/2002/23/fulltext.md",
-            note="child victims of violence, 'fisik, psikis, dan seksual', before UU 35/2014",
-        ),
-    ),
-    TargetGroup.CHILD_WITH_DEVIANT_BEHAVIOUR: _ONLY_FROM_2014,
-    TargetGroup.CHILD_STIGMATISED: _ONLY_FROM_2014,
-    TargetGroup.PERSON_WITH_DISABILITY: GroupBounds(
-        earlier=dt.date(2016, 4, 15), earlier_citation=_PP39_DISABILITY
-    ),
-    TargetGroup.NEGLECTED_TODDLER: GroupBounds(
-        age_under=6,
-        age_citation=cite(
-            "permensos-8-2012",
-            None,
-            _S,
-            source="dinsos Kota Sukabumi; unit-ppa (research notes, question 5)",
-            note=f"'5 (lima) tahun ke bawah'; {_PMKS_CRITERIA}",
-        ),
-    ),
-    TargetGroup.CHILD_IN_CONFLICT_WITH_LAW: GroupBounds(
-        age_min=12,
-        age_under=18,
-        valid_from=_SPPA_FROM,
-        period_citation=_SPPA_IN_FORCE,
-        age_citation=cite(
-            "uu-11-2012",
-            "Pasal 1 angka 3",
-            _V,
-            source="mblonyox/data-peraturan uu/2012/11/fulltext.md",
-            note="'telah berumur 12 (dua belas) tahun, tetapi belum berumur 18 (delapan belas) "
-            "tahun'; a younger child is dealt with under Pasal 21",
-        ),
-    ),
-    TargetGroup.CHILD_CRIME_VICTIM: GroupBounds(
-        valid_from=_SPPA_FROM, period_citation=_SPPA_IN_FORCE
-    ),
-    TargetGroup.CHILD_WITNESS: GroupBounds(valid_from=_SPPA_FROM, period_citation=_SPPA_IN_FORCE),
-    TargetGroup.ORPHAN: GroupBounds(
-        valid_from=dt.date(2022, 12, 1),
-        period_citation=cite(
-            None,
-            None,
-            _S,
-            source="Kemensos, 16 Sep 2022 (IDX Channel); PT Pos payout to 12 Jan 2023 (Antara); "
-            "REFERENCE §7.2",
-            note="ATENSI YAPI began in December 2022; from 27 Aug 2021 ATENSI aid reached "
-            "children orphaned by COVID-19; before December 2022 an orphan needs review",
-        ),
-    ),
-    TargetGroup.ECONOMICALLY_VULNERABLE_WOMAN: GroupBounds(
-        age_min=18,
-        age_under=60,
-        age_citation=cite(
-            "permensos-8-2012",
-            None,
-            _S,
-            source="dinsos Kota Sukabumi (research notes, question 5)",
-            note=f"'berusia 18 (delapan belas) tahun sampai dengan 59'; {_PMKS_CRITERIA}",
-        ),
-        sex=Sex.FEMALE,
-        sex_citation=cite(
-            "permensos-8-2012",
-            None,
-            _S,
-            source="REFERENCE §3.7 (R28)",
-            note="'perempuan dewasa'; a group of women",
-        ),
-    ),
-    TargetGroup.OTHER_PPKS: GroupBounds(
-        always_review=cite(
-            "pp-39-2012",
-            "Pasal 6 ayat (2)",
-            _V,
-            source="REFERENCE R16",
-            note="rehabilitation for persons beyond ayat (1) is set by the Minister: every "
-            "'PPKS lainnya' is reviewed",
-        )
-    ),
-}
 
 _GROUPS_BY_TARGET: dict[Target, tuple[str, ...]] = {
     Target.CHILDREN: (
@@ -689,32 +528,32 @@ class DisabilityType(CodedEnum):
     PHYSICAL = (
         "fisik",
         Label("Disabilitas fisik", "Physical disability"),
-        cite("uu-8-2016", "Pasal 4 ayat (1) huruf a", _V, source="REFERENCE R20"),
+        cite("uu-8-2016", "Pasal 4 ayat (1) huruf a", _V),
     )
     INTELLECTUAL = (
         "intelektual",
         Label("Disabilitas intelektual", "Intellectual disability"),
-        cite("uu-8-2016", "Pasal 4 ayat (1) huruf b", _V, source="REFERENCE R20"),
+        cite("uu-8-2016", "Pasal 4 ayat (1) huruf b", _V),
     )
     MENTAL = (
         "mental",
         Label("Disabilitas mental", "Mental (psychosocial or developmental) disability"),
-        cite("uu-8-2016", "Pasal 4 ayat (1) huruf c", _V, source="REFERENCE R20"),
+        cite("uu-8-2016", "Pasal 4 ayat (1) huruf c", _V),
     )
     VISUAL = (
         "sensorik_netra",
         Label("Disabilitas sensorik netra", "Sensory disability: visual"),
-        cite("uu-8-2016", "Pasal 4 ayat (1) huruf d", _V, source="REFERENCE R20"),
+        cite("uu-8-2016", "Pasal 4 ayat (1) huruf d", _V),
     )
     HEARING = (
         "sensorik_rungu",
         Label("Disabilitas sensorik rungu", "Sensory disability: hearing"),
-        cite("uu-8-2016", "Pasal 4 ayat (1) huruf d", _V, source="REFERENCE R20"),
+        cite("uu-8-2016", "Pasal 4 ayat (1) huruf d", _V),
     )
     SPEECH = (
         "sensorik_wicara",
         Label("Disabilitas sensorik wicara", "Sensory disability: speech"),
-        cite("uu-8-2016", "Pasal 4 ayat (1) huruf d", _V, source="REFERENCE R20"),
+        cite("uu-8-2016", "Pasal 4 ayat (1) huruf d", _V),
     )
 
     @property
@@ -733,7 +572,7 @@ class ElderlyCapacity(CodedEnum):
     ABLE = (
         "potensial",
         Label("Lanjut usia potensial", "Elderly person able to work"),
-        cite("uu-13-1998", "Pasal 1 angka 3", _V, source="REFERENCE R21"),
+        cite("uu-13-1998", "Pasal 1 angka 3", _V),
     )
     NOT_ABLE = (
         "tidak_potensial",
@@ -741,7 +580,7 @@ class ElderlyCapacity(CodedEnum):
             "Lanjut usia tidak potensial",
             "Elderly person unable to earn a living, dependent on others",
         ),
-        cite("uu-13-1998", "Pasal 1 angka 4", _V, source="REFERENCE R21"),
+        cite("uu-13-1998", "Pasal 1 angka 4", _V),
     )
 
 
@@ -751,15 +590,15 @@ class DrugRisk(CodedEnum):
     LOW = (
         "rendah",
         Label("Risiko rendah", "Low risk"),
-        cite(None, None, _S, source="ATENSI NAPZA screening practice, 2020; REFERENCE §3.6"),
+        cite(None, None, _S, source="kemensos-2020-11-09-atensi-napza"),
     )
     MEDIUM = (
         "sedang",
         Label("Risiko sedang", "Medium risk"),
-        cite(None, None, _S, source="ATENSI NAPZA screening practice, 2020; REFERENCE §3.6"),
+        cite(None, None, _S, source="kemensos-2020-11-09-atensi-napza"),
     )
     HIGH = (
         "tinggi",
         Label("Risiko tinggi", "High risk"),
-        cite(None, None, _S, source="ATENSI NAPZA screening practice, 2020; REFERENCE §3.6"),
+        cite(None, None, _S, source="kemensos-2020-11-09-atensi-napza"),
     )

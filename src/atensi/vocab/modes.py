@@ -38,12 +38,10 @@ __all__ = ["ConsentGiver", "InterventionMode", "LegalBasisKind"]
 _V = Evidence.VERIFIED
 _S = Evidence.SECONDARY
 _C = Evidence.CONVENTION
-_PP39 = "mblonyox/data-peraturan pp/2012/39/fulltext.md"
-_SPPA = "mblonyox/data-peraturan uu/2012/11/fulltext.md"
 
 
 def _pp39(ayat: int, note: str) -> Citation:
-    return cite("pp-39-2012", f"Pasal 5 ayat ({ayat})", _V, source=_PP39, note=note)
+    return cite("pp-39-2012", f"Pasal 5 ayat ({ayat})", _V, note=note)
 
 
 class InterventionMode(CodedEnum):
@@ -75,7 +73,7 @@ class InterventionMode(CodedEnum):
             None,
             None,
             _C,
-            source="atensi",
+            source="atensi-conventions",
             note="atensi's own mode: coercion whose legal basis is an order (UU 11/2012 "
             "Pasal 21, 82; UU 35/2009 Pasal 103); the order replaces the person's consent",
         ),
@@ -99,7 +97,6 @@ class LegalBasisKind(CodedEnum):
             "uu-11-2012",
             "Pasal 82 ayat (1) huruf d",
             _V,
-            source=_SPPA,
             note="at most one year (ayat (2))",
         ),
     )
@@ -113,7 +110,6 @@ class LegalBasisKind(CodedEnum):
             "uu-11-2012",
             "Pasal 21 ayat (1) huruf b",
             _V,
-            source=_SPPA,
             note="decided by investigator, community counsellor and social worker, confirmed "
             "by the court within 3 days (ayat (2)); at most six months, extendable once by at "
             "most six after the Bapas evaluation (ayat (4))",
@@ -126,7 +122,6 @@ class LegalBasisKind(CodedEnum):
             "uu-11-2012",
             "Pasal 10 ayat (2) huruf d",
             _V,
-            source=_SPPA,
             note="also Pasal 11 huruf c; at most three months; the agreement needs the "
             "willingness of the child and the family (Pasal 9 ayat (2))",
         ),
@@ -141,7 +136,6 @@ class LegalBasisKind(CodedEnum):
             "uu-35-2009",
             "Pasal 103 ayat (1)",
             _V,
-            source="mblonyox/data-peraturan uu/2009/35/fulltext.md",
         ),
     )
     NARCOTICS_PLACEMENT = (
@@ -154,7 +148,7 @@ class LegalBasisKind(CodedEnum):
             "pp-25-2011",
             "Pasal 13",
             _S,
-            source="quoted in Perka BNN 11/2014 and Perkaba Bareskrim 1/2016 (menimbang)",
+            source="perka-bnn-11-2014",
             note="the PP's own text was not read; the Peraturan Bersama of 2014 (seven "
             "agencies, incl. the Minister of Social Affairs) sets the procedure",
         ),
@@ -166,7 +160,7 @@ class LegalBasisKind(CodedEnum):
             None,
             None,
             _C,
-            source="atensi",
+            source="atensi-conventions",
             note="e.g. a regional regulation on public order; always reviewed",
         ),
     )
@@ -194,7 +188,7 @@ class ConsentGiver(CodedEnum):
             None,
             None,
             _S,
-            source="REFERENCE §5.2 (R25): agreement or informed consent at the initial approach",
+            source="perda-ntb-4-2022",
         ),
     )
     PARENT = (
@@ -204,7 +198,6 @@ class ConsentGiver(CodedEnum):
             "uu-23-2002",
             "Pasal 26 ayat (1)",
             _V,
-            source="mblonyox/data-peraturan uu/2002/23/fulltext.md",
             note="parents care for and protect the child",
         ),
     )
@@ -215,7 +208,6 @@ class ConsentGiver(CodedEnum):
             "uu-11-2012",
             "Pasal 1 angka 17",
             _V,
-            source=_SPPA,
             note="also UU 23/2002 Pasal 33-34: a guardian appointed by the court represents "
             "the child",
         ),
@@ -226,5 +218,7 @@ class ConsentGiver(CodedEnum):
             "Perwakilan keluarga, kelompok atau komunitas",
             "Representative of the family, group or community",
         ),
-        cite(None, None, _C, source="atensi", note="for a subject that is not one person"),
+        cite(
+            None, None, _C, source="atensi-conventions", note="for a subject that is not one person"
+        ),
     )

@@ -11,7 +11,7 @@ from atensi.vocab._base import CodedEnum, Evidence, Label, cite
 
 __all__ = ["Sex"]
 
-_REGISTRY = cite("uu-24-2013", "Pasal 58 ayat (2)", Evidence.VERIFIED, source="REFERENCE R23")
+_REGISTRY = cite("uu-24-2013", "Pasal 58 ayat (2)", Evidence.VERIFIED)
 
 
 class Sex(CodedEnum):

@@ -24,8 +24,7 @@ _RAKORNAS = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="Rakornas Evaluasi Program Rehabilitasi Sosial 2020, 10-11 Dec 2020: Kemensos releases "
-    "of 10 and 11 Dec 2020; Kompas, 11 Dec 2020; Media Indonesia, 12 Dec 2020 (REFERENCE R33, R34)",
+    source="kemensos-2020-12-10-rakornas",
     note="policy announced by the Minister; not in a regulation; no official indicators",
 )
 
@@ -88,7 +87,6 @@ def _principle(letter: str, verified: bool = True) -> Citation:
         "permensos-15-2025",
         f"Pasal 4 ayat (1) huruf {letter}",
         Evidence.VERIFIED,
-        source="REFERENCE R2; the same twelve in Permensos 7/2021 (R6, R9)",
         note=None if verified else "the name is verified; the explanation was not read",
     )
 

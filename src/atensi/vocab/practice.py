@@ -3,10 +3,9 @@
 The programme's own statements name the practices social workers carry out in balai, Sentra and
 LKS: outreaching, tracing, home visit, family mediation, family support, family preservation,
 family reunification or reintegration, community development, awareness raising and social
-campaigns (the Rehabilitasi Sosial coordination meeting of March 2020 as quoted in issue 13, and
-the programme materials summarised in REFERENCE §4.6; secondary evidence: no regulation lists
-them, and the Ministry's release on that meeting of 11 March 2020 that was read does not list
-them either). Case work adds four more: the case conference (temu bahas kasus), the emergency case
+campaigns (the Director General's words at the Rehabilitasi Sosial coordination meeting of
+11 March 2020, in the Ministry's release of that day; secondary evidence: no regulation lists
+them). Case work adds four more: the case conference (temu bahas kasus), the emergency case
 response (respons kasus), the rapid assessment and the family support meeting.
 
 None of these is a legal term of an ATENSI regulation. The English names are the programme's;
@@ -39,17 +38,16 @@ _S = Evidence.SECONDARY
 _C = Evidence.CONVENTION
 
 
-def _named(note: str | None = None, source: str = "") -> Citation:
-    """A practice named by the programme (secondary); ``note`` says where the label is ours."""
-    return cite(
-        None,
-        None,
-        _S,
-        source="Rakornas Program Rehabilitasi Sosial, March 2020, as quoted in issue 13 (the "
-        "Kemensos release of 11 Mar 2020 read does not list the practices); REFERENCE §4.6 "
-        "(seed documents, R13)" + (f"; {source}" if source else ""),
-        note=note,
-    )
+def _named(
+    note: str | None = None, also: str = "", source: str = "kemensos-2020-03-11-rakor-rehsos"
+) -> Citation:
+    """A practice named by the programme (secondary); ``note`` says where the label is ours.
+
+    ``also`` names other releases that show the practice in use (they go into the note).
+    """
+    if also:
+        note = f"{note}; also {also}" if note else f"also {also}"
+    return cite(None, None, _S, source=source, note=note)
 
 
 _OURS = "the programme names it in English; the Indonesian label is atensi's rendering"
@@ -61,7 +59,9 @@ class Practice(CodedEnum):
     OUTREACH = (
         "penjangkauan",
         Label("Penjangkauan", "Outreaching"),
-        _named(source="PP 39/2012 stage content, REFERENCE §5.2 (R25)"),
+        _named(
+            also="the initial approach of a regional regulation's stage content (perda-ntb-4-2022)"
+        ),
         Label(
             "Menemukan dan mendekati PPKS di tempatnya (jalan, rumah, komunitas).",
             "Finding and approaching people in need where they are.",
@@ -79,7 +79,10 @@ class Practice(CodedEnum):
     HOME_VISIT = (
         "kunjungan_rumah",
         Label("Kunjungan rumah", "Home visit"),
-        _named(source="LRSAMPK Darussa'adah, 6 Nov 2018; BRSAMPK Paramita, 18 Oct 2019"),
+        _named(
+            also="Ministry releases on LRSAMPK Darussa'adah, 6 Nov 2018, and BRSAMPK "
+            "Paramita, 18 Oct 2019"
+        ),
     )
     FAMILY_MEDIATION = (
         "mediasi_keluarga",
@@ -99,7 +102,10 @@ class Practice(CodedEnum):
     FAMILY_REUNIFICATION = (
         "reunifikasi_keluarga",
         Label("Reunifikasi dan reintegrasi keluarga", "Family reunification or reintegration"),
-        _named(source="BRSAMPK Paramita, 18 Oct 2019; Balai Handayani, 12 Jul 2021"),
+        _named(
+            also="Ministry releases on BRSAMPK Paramita, 18 Oct 2019, and Balai Handayani, "
+            "12 Jul 2021"
+        ),
     )
     COMMUNITY_DEVELOPMENT = (
         "pengembangan_masyarakat",
@@ -121,15 +127,14 @@ class Practice(CodedEnum):
         Label("Temu bahas kasus", "Case conference"),
         _named(
             note="the term is atensi's choice among 'temu bahas kasus' and 'pembahasan kasus'",
-            source="Balai Handayani: reintegration 'disepakati pada pembahasan kasus', 12 Jul 2021",
+            source="kemensos-2021-07-12-handayani",
         ),
     )
     CASE_RESPONSE = (
         "respons_kasus",
         Label("Respons kasus (tanggap darurat)", "Emergency case response"),
         _named(
-            source="respons kasus for public complaints and viral cases, FGD with the heads "
-            "of Sentra, 22 Jun 2022 (REFERENCE §4.6)",
+            source="kemensos-2022-06-22-fgd-respons-kasus",
             note="the duty it serves for trafficking victims is law: first aid at the latest "
             "7 days after the application (UU 21/2007 Pasal 53)",
         ),
@@ -141,7 +146,6 @@ class Practice(CodedEnum):
             "uu-24-2007",
             "Pasal 48 huruf a",
             Evidence.VERIFIED,
-            source="mblonyox/data-peraturan uu/2007/24/fulltext.md",
             note="'pengkajian secara cepat dan tepat' in a disaster emergency; its use for "
             "other emergencies is practice (secondary)",
         ),
@@ -149,7 +153,13 @@ class Practice(CodedEnum):
     FAMILY_SUPPORT_MEETING = (
         "pertemuan_dukungan_keluarga",
         Label("Pertemuan dukungan keluarga", "Family support meeting"),
-        cite(None, None, _C, source="issue 13", note="named in issue 13; no source found"),
+        cite(
+            None,
+            None,
+            _C,
+            source="atensi-conventions",
+            note="named in atensi's design of case work; no public source was found",
+        ),
     )
 
     @property

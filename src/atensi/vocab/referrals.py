@@ -27,7 +27,6 @@ _OURS = cite(
     "pp-39-2012",
     "Pasal 7 ayat (1) huruf k",
     _C,
-    source="mblonyox/data-peraturan pp/2012/39/fulltext.md",
     note="referral is a legal form of rehabilitation; the list is atensi's convention",
 )
 
@@ -47,7 +46,6 @@ class ReferralReason(CodedEnum):
             "uu-35-2009",
             "Pasal 54",
             Evidence.VERIFIED,
-            source="mblonyox/data-peraturan uu/2009/35/fulltext.md",
             note="addicts and victims of abuse must undergo medical and social rehabilitation",
         ),
     )
@@ -76,7 +74,6 @@ class ReferralReason(CodedEnum):
             "pp-39-2012",
             "Pasal 3",
             _C,
-            source="mblonyox/data-peraturan pp/2012/39/fulltext.md",
             note="the four functions of social welfare; referral between them is atensi's "
             "convention",
         ),
@@ -98,7 +95,7 @@ _PARTNERS = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="REFERENCE §6.7 (R12, R57): LKS as partners of balai and Sentra, receiving aid",
+    source="jpnn-2021-ciungwanara",
     note="the document kinds are common Indonesian government practice; no ATENSI article "
     "names them",
 )

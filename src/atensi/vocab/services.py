@@ -26,7 +26,7 @@ _GROUPING = cite(
     None,
     None,
     _S,
-    source="Kemensos releases of 1 May and 21 Jun 2021 (REFERENCE R12, R13)",
+    source="kemensos-2021-05-01-atensi-multilayanan",
     note="the seven-component grouping is programme practice; the law lists ten activities",
 )
 
@@ -36,7 +36,6 @@ def _activity(number: int) -> Citation:
         "permensos-7-2022",
         f"Pasal 1 angka 2, kegiatan ke-{number}",
         _V,
-        source="REFERENCE R5",
         note="the same list in Permensos 15/2025 Pasal 1 angka 4 and (secondary) in 16/2020 "
         "and 7/2021",
     )
@@ -165,7 +164,7 @@ class Therapy(CodedEnum):
             None,
             None,
             _S,
-            source="PROGRES 5.0 NP brief, 2019 (REFERENCE R15)",
+            source="kemensos-2019-progres-5-0-np",
             note="not in the ATENSI definition; became vocational training and entrepreneurship",
         ),
     )
@@ -184,7 +183,6 @@ _APPROACH = cite(
     "permensos-7-2022",
     "Pasal 1 angka 2",
     _V,
-    source="REFERENCE R5; the same in Permensos 15/2025 Pasal 1 angka 4 (R1)",
     note="'berbasis keluarga, komunitas, dan/atau residensial': approaches combine",
 )
 
@@ -225,7 +223,7 @@ _INDIRECT = cite(
     "permensos-7-2021",
     None,
     _S,
-    source="REFERENCE R9, R10, R12",
+    source="gerakinklusi-permensos-7-2021",
     note="article number and exact wording not found",
 )
 

@@ -21,7 +21,7 @@ __all__ = ["CaseStage", "TerminationReason"]
 
 
 def _stage(letter: str) -> Citation:
-    return cite("pp-39-2012", f"Pasal 7 ayat (2) huruf {letter}", Evidence.VERIFIED, "R16, R17")
+    return cite("pp-39-2012", f"Pasal 7 ayat (2) huruf {letter}", Evidence.VERIFIED, None)
 
 
 class CaseStage(CodedEnum):
@@ -65,7 +65,6 @@ class CaseStage(CodedEnum):
             "permensos-15-2025",
             "Pasal 4 ayat (4)",
             Evidence.CONVENTION,
-            source="REFERENCE §5.2-5.3",
             note="the 'sistematik' principle requires evaluable outcomes; as a stage, atensi's "
             "convention",
         ),
@@ -77,7 +76,6 @@ class CaseStage(CodedEnum):
             "pp-39-2012",
             "Pasal 7 ayat (1) huruf k",
             Evidence.CONVENTION,
-            source="REFERENCE §5.1",
             note="a form (bentuk) of rehabilitation in law; a stage reachable from any stage by "
             "atensi's convention",
         ),
@@ -89,7 +87,7 @@ class CaseStage(CodedEnum):
             None,
             None,
             Evidence.CONVENTION,
-            source="REFERENCE §5.3",
+            source="atensi-conventions",
             note="withdrawal, death or transfer before the plan is complete; needs a reason",
         ),
     )
@@ -108,7 +106,7 @@ class CaseStage(CodedEnum):
         )
 
 
-_TERMINATION = cite(None, None, Evidence.CONVENTION, source="REFERENCE §5.2")
+_TERMINATION = cite(None, None, Evidence.CONVENTION, source="perda-ntb-4-2022")
 
 
 class TerminationReason(CodedEnum):
@@ -122,12 +120,12 @@ class TerminationReason(CodedEnum):
             "Berpenghasilan mandiri paling sedikit upah minimum regional",
             "Earns independently at least the regional minimum wage",
         ),
-        cite("permensos-15-2025", "Pasal 34 ayat (4)", Evidence.VERIFIED, source="REFERENCE R3"),
+        cite("permensos-15-2025", "Pasal 34 ayat (4)", Evidence.VERIFIED),
     )
     SOCIAL_WORKER_EVALUATION = (
         "evaluasi_pekerja_sosial",
         Label("Hasil evaluasi berkala pekerja sosial", "Periodic evaluation by a social worker"),
-        cite("permensos-15-2025", "Pasal 34 ayat (4)", Evidence.VERIFIED, source="REFERENCE R3"),
+        cite("permensos-15-2025", "Pasal 34 ayat (4)", Evidence.VERIFIED),
     )
     WITHDRAWAL = "mengundurkan_diri", Label("Mengundurkan diri", "Withdrew"), _TERMINATION
     DEATH = "meninggal_dunia", Label("Meninggal dunia", "Died"), _TERMINATION
@@ -143,8 +141,7 @@ class TerminationReason(CodedEnum):
             None,
             None,
             Evidence.SECONDARY,
-            source="REFERENCE §5.2 (R25): screening, selection and the decision to admit at "
-            "the initial approach",
+            source="perda-ntb-4-2022",
             note="a reason of the initial approach or the assessment, before any intervention",
         ),
     )

@@ -58,7 +58,7 @@ class StatutoryTarget(NamedTuple):
             "pp-39-2012",
             f"Pasal 6 ayat (1) huruf {self.letter}",
             Evidence.VERIFIED,
-            "REFERENCE R16",
+            None,
         )
 
     @property
@@ -191,7 +191,7 @@ OTHERS_BY_THE_MINISTER = cite(
     "pp-39-2012",
     "Pasal 6 ayat (2)",
     Evidence.VERIFIED,
-    "REFERENCE R16",
+    None,
     "rehabilitation for persons beyond ayat (1) is set by the Minister",
 )
 
@@ -220,7 +220,7 @@ def floor_citation(target: Target) -> Citation | None:
             "pp-39-2012",
             f"Pasal 6 ayat (1) huruf {', '.join(letters)}; ayat (2)",
             Evidence.VERIFIED,
-            "REFERENCE R16",
+            None,
         )
     if not letters:
         return None
@@ -228,5 +228,5 @@ def floor_citation(target: Target) -> Citation | None:
         "pp-39-2012",
         f"Pasal 6 ayat (1) huruf {', '.join(letters)}",
         Evidence.VERIFIED,
-        "REFERENCE R16",
+        None,
     )

@@ -25,14 +25,13 @@ _OTK_2018 = cite(
     "permensos-18-2018",
     None,
     Evidence.SECONDARY,
-    source="REFERENCE R15, VERIFICATION §3.1",
     note="the 2018 OTK regulations (Permensos 16-20/2018) converted panti into balai and loka",
 )
 _SENTRA = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="REFERENCE §6.3 (R35, R37, R38)",
+    source="tribunnews-2023-12-22-atensi",
     note="the 2022 regulation that created Sentra was not found; from practice and news",
 )
 
@@ -52,12 +51,12 @@ class UnitKind(CodedEnum):
     REGIONAL_UNIT = (
         "uptd",
         Label("Unit pelaksana teknis daerah (UPTD)", "Regional technical unit (UPTD)"),
-        cite(None, None, Evidence.SECONDARY, source="REFERENCE R9, R47"),
+        cite(None, None, Evidence.SECONDARY, source="gerakinklusi-permensos-7-2021"),
     )
     LKS = (
         "lks",
         Label("Lembaga kesejahteraan sosial (LKS)", "Social welfare organisation (LKS)"),
-        cite("pp-39-2012", "Pasal 1 angka 10", Evidence.VERIFIED, source="REFERENCE R16"),
+        cite("pp-39-2012", "Pasal 1 angka 10", Evidence.VERIFIED),
     )
 
     @property

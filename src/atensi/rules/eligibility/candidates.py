@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from atensi.law.groups import bounds_on
 from atensi.model import (
     Assessment,
     Community,
@@ -20,7 +21,6 @@ from atensi.model import (
 from atensi.model.subjects import people_of
 from atensi.rules.decision import Facts, Finding, Status
 from atensi.rules.eligibility.declarations import (
-    _BOUNDS,
     _CHILDREN,
     _CONDITION_RULES,
     _DISABILITY_PP39,
@@ -35,7 +35,6 @@ from atensi.rules.eligibility.declarations import (
     _REVIEW,
     _SEVERITY,
     _UNKNOWN,
-    _UU_8_2016_FROM,
     _V,
     R_DISABILITY_DURATION,
     R_DISABILITY_MEDICAL,
@@ -47,12 +46,12 @@ from atensi.rules.eligibility.declarations import (
 )
 from atensi.rules.eligibility.facts import _Age, _age, _age_finding
 from atensi.rules.eligibility.reading import (
+    LONG_TERM_MONTHS,
     Groups,
     disabilities_in_force,
     drug_use_in_force,
     duration,
     groups_by_target,
-    holds,
 )
 from atensi.vocab import (
     Citation,
@@ -65,13 +64,13 @@ from atensi.vocab import (
 
 def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) -> Finding | None:
     """Why ``group`` does not fit the candidate on its date (review or unknown), or None."""
-    bounds = _BOUNDS.get(group)
+    person, on = candidate.person, candidate.on
+    bounds = bounds_on(group, on)
     if bounds is None:
         return None
-    person, on = candidate.person, candidate.on
     code = group.value
-    if not holds(bounds.valid_from, bounds.valid_until, on):
-        start = bounds.valid_from.isoformat() if bounds.valid_from else "-"
+    if not bounds.recognised:
+        start = bounds.recognised_from.isoformat() if bounds.recognised_from else "-"
         return R_GROUP_PERIOD.finding(
             _REVIEW,
             f"'{code}' is recorded on a date the group did not exist (it starts {start}): "
@@ -80,7 +79,7 @@ def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) ->
             "dengan kelompok yang berlaku saat itu",
             (("group", code), ("valid_from", start), ("on", on.isoformat())),
             target=target,
-            citation=bounds.period_citation,
+            citation=bounds.basis,
         )
     low, high = bounds.age_min, bounds.age_under
     age = candidate.age() if low is not None or high is not None else None
@@ -164,7 +163,7 @@ def _best_citation(groups: Sequence[TargetGroup], on: dt.date) -> Citation | Non
     cited = [
         c
         for g in groups
-        if (c := (_BOUNDS[g].citation_on(g, on) if g in _BOUNDS else g.citation)) is not None
+        if (c := (g.citation if (b := bounds_on(g, on)) is None else b.citation_of(g))) is not None
     ]
     return next((c for c in cited if c.evidence is _V), cited[0] if cited else None)
 
@@ -212,20 +211,26 @@ _NO_DISABILITY = R_DISABILITY_TYPE.finding(
     target=_DISABLED,
 )
 _NO_DISABILITY_BEFORE_UU_8_2016 = _NO_DISABILITY._replace(citation=_DISABILITY_PP39)
-_DURATION_MESSAGES = {
-    Status.MET: (
-        "lasting at least 6 months or permanent",
-        "berlangsung paling singkat 6 bulan atau permanen",
-    ),
-    Status.NOT_MET: (
-        "has lasted less than 6 months and is recorded as not permanent",
-        "baru berlangsung kurang dari 6 bulan dan tercatat tidak permanen",
-    ),
-    Status.UNKNOWN: (
-        "not known to have lasted 6 months, and permanence not recorded",
-        "belum diketahui berlangsung 6 bulan, dan sifat permanen tidak tercatat",
-    ),
-}
+
+
+def _duration_messages(status: Status, months: int) -> tuple[str, str]:
+    """The duration finding's message, for the long-term test of ``months`` months."""
+    if status is Status.MET:
+        return (
+            f"lasting at least {months} months or permanent",
+            f"berlangsung paling singkat {months} bulan atau permanen",
+        )
+    if status is Status.NOT_MET:
+        return (
+            f"has lasted less than {months} months and is recorded as not permanent",
+            f"baru berlangsung kurang dari {months} bulan dan tercatat tidak permanen",
+        )
+    return (
+        f"not known to have lasted {months} months, and permanence not recorded",
+        f"belum diketahui berlangsung {months} bulan, dan sifat permanen tidak tercatat",
+    )
+
+
 _MEDICAL_MET = R_DISABILITY_MEDICAL.finding(
     _MET, "determined by medical personnel", "ditetapkan oleh tenaga medis", target=_DISABLED
 )
@@ -253,7 +258,9 @@ def _disability_findings(
     person: Person, groups: Sequence[TargetGroup] | None, on: dt.date, on_iso: str
 ) -> list[Finding]:
     disabilities = disabilities_in_force(person, on)
-    before = on < _UU_8_2016_FROM
+    # UU 8/2016's tests start with its long-term test (the parameter has no value before).
+    months = LONG_TERM_MONTHS.on_date(on).number
+    before = months is None
     if not disabilities:
         if groups:
             return [_DISABILITY_UNTYPED]
@@ -270,13 +277,15 @@ def _disability_findings(
             citation=_DISABILITY_PP39,
         )
         return [typed, *_BEFORE_UU_8_2016]
+    if months is None:  # pragma: no cover - ``before`` returned above
+        raise AssertionError(on)
     lasting = duration(disabilities, on)
     return [
         R_DISABILITY_TYPE.finding(
             _MET, f"types: {types}", f"ragam: {types}", (("types", types),), target=_DISABLED
         ),
         R_DISABILITY_DURATION.finding(
-            lasting, *_DURATION_MESSAGES[lasting], (("on", on_iso),), target=_DISABLED
+            lasting, *_duration_messages(lasting, months), (("on", on_iso),), target=_DISABLED
         ),
         (
             _MEDICAL_MET

@@ -7,9 +7,13 @@ import datetime as dt
 from atensi.law import DataGate, Edition, InForceDates, instrument_in_force
 from atensi.model import (
     Assessment,
+    Community,
+    Family,
+    Group,
     Person,
 )
 from atensi.model.subjects import Subject, people_of
+from atensi.rules._args import entity_argument
 from atensi.rules.decision import Decision, Facts, Finding, Outcome
 from atensi.rules.eligibility.candidates import (
     _Candidate,
@@ -267,8 +271,13 @@ def assess_eligibility(
     Returns:
         The decision. It never raises on a valid entity: missing data is an ``unknown``
         finding. (A date before PP 39/2012 raises :class:`atensi.NoInstrumentInForce`: no rule
-        set exists to decide under; a bad pin or override raises :class:`atensi.AtensiError`.)
+        set exists to decide under; a bad pin or override raises :class:`atensi.AtensiError`;
+        a subject or assessment that is not an entity, a dict say, raises
+        :class:`atensi.errors.WrongArgument`.)
     """
+    entity_argument(subject, (Person, Family, Group, Community), "subject")
+    if assessment is not None:
+        entity_argument(assessment, (Assessment,), "assessment")
     current = instrument_in_force(on, edition=edition, in_force_dates=in_force_dates)
     on_iso = on.isoformat()
     if assessment is None or assessment.assessed_on > on:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
-from atensi.law import get
+from atensi.law import Parameter, get_parameter, parameters
 from atensi.rules.catalogue import Rule, informative_ids, rule
 from atensi.rules.decision import Finding, Outcome, Status
 from atensi.rules.eligibility.reading import (
@@ -25,51 +24,37 @@ from atensi.vocab import (
     Citation,
     Evidence,
     Target,
-    TargetGroup,
     cite,
     groups_of,
 )
 from atensi.vocab.statutory import floor_citation
 
 _V, _S, _C = Evidence.VERIFIED, Evidence.SECONDARY, Evidence.CONVENTION
-_CHILD_AGE = cite("uu-35-2014", "Pasal 1 angka 1", _V, source="REFERENCE R19")
-#: The same definition of a child before UU 35/2014 came into force (17 October 2014).
-_CHILD_AGE_BEFORE = cite(
-    "uu-23-2002",
-    "Pasal 1 angka 1",
-    _V,
-    source="mblonyox/data-peraturan uu/2002/23/fulltext.md",
-    note="'belum berusia 18 (delapan belas) tahun', before UU 35/2014 restated it",
-)
-_UU_35_2014_FROM = dt.date(2014, 10, 17)
-#: A child is under this age (UU 35/2014 Pasal 1 angka 1; UU 23/2002 before it).
-CHILD_AGE = 18
-#: An elderly person is this age or over (UU 13/1998 Pasal 1 angka 2).
-ELDERLY_AGE = 60
-_ELDERLY_AGE = cite("uu-13-1998", "Pasal 1 angka 2", _V, source="REFERENCE R21")
+#: The ages the rules compare a person's age with, as dated parameters of the law: the child
+#: age limit (UU 23/2002, then UU 35/2014) and the elderly age (UU 13/1998).
+CHILD_UNDER = get_parameter("age.child_under")
+ELDERLY_FROM = get_parameter("age.elderly_from")
 _MEMBERS = cite(
     None,
     None,
     _C,
-    source="atensi convention (docs/rules.md)",
+    source="atensi-conventions",
     note="a family or group is a target through its members' ages, disabilities, drug use "
     "and conditions",
 )
-_ELDERLY_CAPACITY = cite("uu-13-1998", "Pasal 1 angka 3-4; Pasal 5", _V, source="REFERENCE R21")
-_DISABILITY_TYPE = cite("uu-8-2016", "Pasal 4 ayat (1)", _V, source="REFERENCE R20")
+_ELDERLY_CAPACITY = cite("uu-13-1998", "Pasal 1 angka 3-4; Pasal 5", _V)
+_DISABILITY_TYPE = cite("uu-8-2016", "Pasal 4 ayat (1)", _V)
 _DISABILITY_TERM = cite(
     "uu-8-2016",
     "Pasal 4 ayat (2) dan Penjelasannya",
     _V,
-    source="mblonyox/data-peraturan uu/2016/8/fulltext.md",
     note="'dalam jangka waktu lama': paling singkat 6 (enam) bulan dan/atau bersifat permanen",
 )
-_DISABILITY_MEDICAL = cite("uu-8-2016", "Pasal 4 ayat (2)", _V, source="REFERENCE R20")
+_DISABILITY_MEDICAL = cite("uu-8-2016", "Pasal 4 ayat (2)", _V)
 _DISABILITY_PP39 = cite(
     "pp-39-2012",
     "Pasal 6 ayat (1) huruf a-c",
     _V,
-    source="REFERENCE R16",
     note="'penyandang cacat fisik', 'cacat mental', 'cacat fisik dan mental'; UU 8/2016 was not "
     "yet in force",
 )
@@ -77,7 +62,6 @@ _NOT_YET_UU_8_2016 = cite(
     "uu-8-2016",
     "Pasal 153",
     _V,
-    source="mblonyox/data-peraturan uu/2016/8/fulltext.md",
     note="in force from 15 April 2016: its six-month and medical-determination tests did not "
     "apply before",
 )
@@ -85,14 +69,14 @@ _ASSESSMENT = cite(
     None,
     None,
     _S,
-    source="REFERENCE §3.11 (R35; Dirjen statement 2024)",
+    source="tribunnews-2023-12-22-atensi",
     note="assessment is the mandatory entry point before any intervention or aid",
 )
 _NIK_BIRTH = cite(
     "uu-24-2013",
     "Pasal 1 angka 12",
     _S,
-    source="Dukcapil Klaten on the NIK's digits (REFERENCE §8.1, R53)",
+    source="dukcapil-klaten-nik",
     note="the NIK encodes day, month and two-digit year of birth; the century is inferred as "
     "the latest that puts the birth on or before the decision date",
 )
@@ -100,19 +84,43 @@ _NIK_RECORD = cite(
     "uu-24-2013",
     "Pasal 1 angka 12; Pasal 58 ayat (2)",
     _S,
-    source="REFERENCE §8.1 (R53)",
+    source="dukcapil-klaten-nik",
     note="the NIK or the record may be wrong; no check digit exists",
 )
 _LEAP_DAY = cite(
     None,
     None,
     _C,
-    source="atensi convention (docs/rules.md)",
+    source="atensi-conventions",
     note="the law is silent on 29 February birthdays; atensi counts the birthday on 1 March "
     "in common years",
 )
 
-_UU_8_2016_FROM = get("uu-8-2016").in_force_from.value  # type: ignore[union-attr]
+
+def _group_limits(kind: str) -> list[Parameter]:
+    """Every parameter ``groups.<code>.<kind>`` (a group's age band, period, sex ...)."""
+    return [p for p in parameters() if p.name.startswith("groups.") and p.name.endswith(f".{kind}")]
+
+
+def _ever_cited(found: Iterable[Parameter], value: object = ...) -> list[Citation]:
+    """The citations the parameters' values carry (only those of ``value``, if given)."""
+    cited = dict.fromkeys(
+        e.citation for p in found for e in p.entries if value is ... or e.value == value
+    )
+    return list(cited)
+
+
+def _every_age(*found: Parameter) -> tuple[int, ...]:
+    """Every age these parameters take over time: what a rule reading them compares ages with.
+
+    A rule declares them with the fact it reads (``AGE.compared_with(...)``), so a key that
+    bands ages by them answers alike for every age in a band on any date.
+    """
+    return tuple(sorted({v for p in found for v in p.values() if isinstance(v, int)}))
+
+
+#: Every group's age band over time (the bounds of ``groups.<code>.age_min`` and ``age_under``).
+_GROUP_AGES = _every_age(*_group_limits("age_min"), *_group_limits("age_under"))
 
 #: atensi's convention (not law) for suggesting one primary target when several apply.
 PRIMARY_ORDER: tuple[Target, ...] = (
@@ -127,14 +135,7 @@ PRIMARY_ORDER: tuple[Target, ...] = (
 
 _CODES = {t: t.value for t in Target}
 _TARGETS = tuple(Target)
-# ``TargetGroup.target`` and ``.bounds`` are properties; plain mappings are several times
-# cheaper per condition.
-_BOUNDS = {g: g.bounds for g in TargetGroup if not g.bounds.is_empty}
-#: Every age a group's own band starts or ends at.
-_GROUP_AGE_BOUNDS = sorted(
-    {b.age_min for b in _BOUNDS.values() if b.age_min is not None}
-    | {b.age_under for b in _BOUNDS.values() if b.age_under is not None}
-)
+# ``TargetGroup.target`` is a property; a plain mapping is several times cheaper per condition.
 _MEMBER_TARGETS = frozenset({Target.CHILDREN, Target.ELDERLY, Target.PERSONS_WITH_DISABILITIES})
 
 # Reading an enum member through its class (``Status.MET``) costs about 90 ns, a module constant
@@ -151,7 +152,6 @@ _NO_CONDITION_CITATION = cite(
     "pp-39-2012",
     "Pasal 4 ayat (1); Pasal 7 ayat (2) huruf b",
     _V,
-    source="REFERENCE R16",
     note="rehabilitation restores a person with a social dysfunction; the assessment "
     "(pengungkapan dan pemahaman masalah) recorded none of this target",
 )
@@ -159,15 +159,14 @@ _NO_CONDITION_CITATION = cite(
 
 def _group_citations(target: Target) -> tuple[Citation, ...]:
     """The citations a condition finding of ``target`` may carry (the 'no condition' one first)."""
-    return (
-        _NO_CONDITION_CITATION,
-        *(g.citation for g in groups_of(target) if g.citation is not None),
-        *(
-            b.earlier_citation
-            for g in groups_of(target)
-            if (b := g.bounds).earlier_citation is not None
-        ),
+    recognised = {p.name: p for p in _group_limits("recognised")}
+    older = _ever_cited(
+        recognised[f"groups.{g.value}.recognised"]
+        for g in groups_of(target)
+        if f"groups.{g.value}.recognised" in recognised
     )
+    own = [g.citation for g in groups_of(target) if g.citation is not None]
+    return (_NO_CONDITION_CITATION, *dict.fromkeys([*own, *older]))
 
 
 # --- Declarations ---------------------------------------------------------------------------
@@ -206,16 +205,16 @@ R_CHILD_AGE = rule(
     _E,
     "under 18 on the date (the 18th birthday ends childhood)",
     "berusia di bawah 18 tahun pada tanggal itu",
-    (_CHILD_AGE, _CHILD_AGE_BEFORE),
-    (AGE.compared_with(CHILD_AGE), "on"),
+    tuple(reversed(_ever_cited([CHILD_UNDER]))),
+    (AGE.compared_with(*_every_age(CHILD_UNDER)), "on"),
 )
 R_ELDERLY_AGE = rule(
     "elig.lansia.age",
     _E,
     "60 or over on the date",
     "berusia 60 tahun atau lebih pada tanggal itu",
-    _ELDERLY_AGE,
-    (AGE.compared_with(ELDERLY_AGE), "on"),
+    _ever_cited([ELDERLY_FROM]),
+    (AGE.compared_with(*_every_age(ELDERLY_FROM)), "on"),
 )
 R_AGE_NIK = rule(
     "elig.age.nik",
@@ -232,7 +231,7 @@ R_LEAP_DAY = rule(
     "born on 29 February: the birthday counts on 1 March in common years (convention)",
     "lahir 29 Februari: ulang tahun dihitung 1 Maret pada tahun biasa (konvensi)",
     _LEAP_DAY,
-    (AGE.compared_with(CHILD_AGE, ELDERLY_AGE), "on"),
+    (AGE.compared_with(*_every_age(CHILD_UNDER, ELDERLY_FROM)), "on"),
     gating=False,
 )
 R_NIK_RECORD = rule(
@@ -281,8 +280,8 @@ R_GROUP_AGE = rule(
     _E,
     "the person's age fits the recorded group's own age band",
     "usia orang itu sesuai rentang usia kelompok yang tercatat",
-    [b.age_citation for b in _BOUNDS.values() if b.age_citation is not None],
-    (AGE.compared_with(*_GROUP_AGE_BOUNDS), CONDITIONS, "on"),
+    _ever_cited([*_group_limits("age_min"), *_group_limits("age_under")]),
+    (AGE.compared_with(*_GROUP_AGES), CONDITIONS, "on"),
     cites="bound",
 )
 R_GROUP_PERIOD = rule(
@@ -290,7 +289,7 @@ R_GROUP_PERIOD = rule(
     _E,
     "the recorded group existed on the date",
     "kelompok yang tercatat sudah ada pada tanggal itu",
-    [b.period_citation for b in _BOUNDS.values() if b.period_citation is not None],
+    _ever_cited(_group_limits("recognised"), False),
     (CONDITIONS, "on"),
     cites="bound",
 )
@@ -299,7 +298,7 @@ R_GROUP_SEX = rule(
     _E,
     "the person's sex fits the recorded group",
     "jenis kelamin orang itu sesuai kelompok yang tercatat",
-    [b.sex_citation for b in _BOUNDS.values() if b.sex_citation is not None],
+    _ever_cited(_group_limits("sex")),
     (SEX, CONDITIONS),
     cites="bound",
 )
@@ -356,7 +355,7 @@ _CONDITION_RULES: dict[Target, Rule] = {
         "kelompok menurut undang-undang di luar klaster, atau 'PPKS lainnya' dengan justifikasi",
         (
             *_group_citations(Target.OTHER_PPKS),
-            *(b.always_review for b in _BOUNDS.values() if b.always_review is not None),
+            *_ever_cited(_group_limits("always_review"), True),
         ),
         _CONDITION_READS,
         cites="group",

@@ -13,15 +13,13 @@ from atensi.model import Assessment, Condition, Person
 from atensi.model.subjects import Subject, people_of
 from atensi.rules.decision import Facts, Finding
 from atensi.rules.eligibility.declarations import (
-    _CHILD_AGE_BEFORE,
     _CHILDREN,
     _MET,
     _NOT_MET,
     _REVIEW,
     _UNKNOWN,
-    _UU_35_2014_FROM,
-    CHILD_AGE,
-    ELDERLY_AGE,
+    CHILD_UNDER,
+    ELDERLY_FROM,
     R_AGE_NIK,
     R_CHILD_AGE,
     R_ELDERLY_AGE,
@@ -122,9 +120,12 @@ def _leap_day(person: Person, on: dt.date, threshold: int, target: Target) -> Fi
 def _age_finding(person: Person, age: _Age, on: dt.date, target: Target) -> list[Finding]:
     child = target is _CHILDREN
     declared = R_CHILD_AGE if child else R_ELDERLY_AGE
-    # The definition of a child is UU 23/2002's until UU 35/2014 restated it.
-    citation = _CHILD_AGE_BEFORE if child and on < _UU_35_2014_FROM else None
-    threshold = CHILD_AGE if child else ELDERLY_AGE
+    # The limit and the law that sets it on the date (UU 23/2002 before UU 35/2014 restated it).
+    limit = (CHILD_UNDER if child else ELDERLY_FROM).on_date(on)
+    citation = limit.citation
+    threshold = limit.number
+    if threshold is None:  # pragma: no cover - both limits are older than the first rule set
+        raise AssertionError(f"{limit.name} has no value on {on}")
     youngest, oldest = age.youngest, age.oldest
     from_nik = bool(age.extra)
     if youngest is None or oldest is None:

@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Hashable, Iterable
 from typing import Any
 
-from atensi.law import DataGate
+from atensi.law import DataGate, get_parameter
 from atensi.model import (
     Assessment,
     BirthDate,
@@ -47,6 +47,7 @@ __all__ = [
     "DISABILITIES",
     "DRUG_USE",
     "GATES",
+    "LONG_TERM_MONTHS",
     "MEMBERS",
     "NIK",
     "SEX",
@@ -259,15 +260,23 @@ def disabilities_in_force(person: Person, on: dt.date) -> list[Disability]:
     return [d for d in person.disabilities if holds(d.since, d.until, on)]
 
 
-def duration(disabilities: Iterable[Disability], on: dt.date) -> Status:
-    """Long-term (UU 8/2016 Pasal 4(2)): lasting six months, or permanent.
+#: UU 8/2016's long-term test, in months (its start is the start of the test; no value before).
+LONG_TERM_MONTHS = get_parameter("disability.long_term_months")
 
-    Only a limitation recorded as *not* permanent and younger than six months is "not met";
-    unknown permanence with a short or unknown duration is unknown.
+
+def duration(disabilities: Iterable[Disability], on: dt.date) -> Status:
+    """Long-term (UU 8/2016 Pasal 4(2)): lasting the parameter's months (six), or permanent.
+
+    Only a limitation recorded as *not* permanent and younger than that is "not met"; unknown
+    permanence with a short or unknown duration is unknown; before UU 8/2016 the test does not
+    apply.
     """
+    months = LONG_TERM_MONTHS.on_date(on).number
+    if months is None:
+        return Status.NOT_APPLICABLE
     durations = []
     for d in disabilities:
-        lasted = d.since is not None and six_months_after(d.since) <= on
+        lasted = d.since is not None and months_after(d.since, months) <= on
         if d.permanent or lasted:
             return Status.MET
         durations.append(
