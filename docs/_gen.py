@@ -987,8 +987,8 @@ _ROUTE_BOXES: tuple[tuple[float, float, float, float, str, str], ...] = (
         51,
         27,
         10,
-        "fast extra: msgspec decodes a twin;\n'twin check' (+ 'twin colons');\n"
-        "'twin entity': the attrs entity\nand its invariants",
+        "fast extra: msgspec decodes a twin;\n'twin entity' checks it and\n"
+        "builds the attrs entity, its\ninvariants (+ 'twin colons')",
         "quick",
     ),
     (

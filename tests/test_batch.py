@@ -268,7 +268,7 @@ def test_a_defect_for_one_record_is_that_records_error(
         monkeypatch.setattr(batch, where, broken)
         monkeypatch.setattr(memo, where, broken)
     elif where == "signature":
-        monkeypatch.setattr(memo, "_signature", broken)
+        monkeypatch.setattr(memo, "_signature_function", lambda derived: broken)
     else:
         monkeypatch.setattr(Decision, where, broken)
     on = dt.date(2024, 6, 1)

@@ -8,7 +8,6 @@ differential tests of the batch functions and the command line run either way.
 
 from __future__ import annotations
 
-import collections
 import datetime as dt
 import json
 import pathlib
@@ -212,7 +211,8 @@ def test_a_defect_of_the_compiled_path_is_seen(monkeypatch: pytest.MonkeyPatch) 
         raise RuntimeError("a defect of the compiled path")
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(_twins, "_ENTITIES", collections.defaultdict(lambda: broken))
+        patch.setattr(_twins, "_ENTITIES", {})
+        patch.setattr(_twins, "_entity_function", lambda kind: broken)
         with pytest.raises(RuntimeError):
             atensi.structure_json(person, Person)
     with pytest.MonkeyPatch.context() as patch:

@@ -17,13 +17,14 @@ from typing import Any
 import pytest
 
 import atensi
+from atensi._codegen import Namespace, local_name
 from atensi.boundary import _compiled, _fast, source_of
-from atensi.boundary._source import KINDS, Namespace, local_name
+from atensi.boundary._source import KINDS
 from atensi.model import ENTITIES, Person
 from tests.line_mutations import example_lines
 
 PURE_KINDS = ("structure", "counted", "warnings")
-TWIN_KINDS = ("twin check", "twin colons", "twin entity")
+TWIN_KINDS = ("twin colons", "twin entity")
 
 
 def _kinds() -> tuple[str, ...]:
@@ -45,7 +46,7 @@ def test_every_entity_has_readable_source_of_every_kind(cls: type[Any]) -> None:
 
 
 def test_source_of_refuses_an_unknown_kind() -> None:
-    with pytest.raises(ValueError, match="twin check"):
+    with pytest.raises(ValueError, match="twin entity"):
         source_of(Person, "twins")
     assert set(KINDS) == set(PURE_KINDS + TWIN_KINDS)
 
@@ -86,3 +87,11 @@ def test_names_are_made_readable_and_unique() -> None:
     assert local_name("type") == "type_"  # no builtin shadowed
     assert local_name("class") == "class_"
     assert local_name("on") == "on"
+
+
+def test_ascii_text_is_blank_where_str_strip_says_so() -> None:
+    """The generated checks strip ASCII text with ``str.strip()``: the same ASCII blanks."""
+    from atensi.model._fields import BLANK
+
+    ascii_blanks = {c for c in BLANK if c.isascii()}
+    assert ascii_blanks == {chr(cp) for cp in range(128) if chr(cp).isspace()}

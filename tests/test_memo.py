@@ -757,3 +757,14 @@ def test_a_threshold_left_out_of_the_declarations_is_found_by_the_sweep(
 
     monkeypatch.setattr(memo_module, "_DERIVED", [derive([without_60(r) for r in RULES.values()])])
     assert _sweep_mismatches(DecisionMemo()) > 0
+
+
+def test_the_signature_is_code_composed_from_the_declared_facts() -> None:
+    """One generated function per derivation, readable, naming each declared fact's reduction."""
+    from atensi.rules.memo import signature_source
+
+    source = signature_source()
+    assert source.startswith("def signature(subject, assessment, on, law):")
+    for declared, _ in derivation().facts:
+        assert f"{declared.name.replace('.', '_')}_key(" in source, declared.name
+    assert "elig." not in source

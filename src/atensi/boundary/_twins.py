@@ -8,23 +8,23 @@ nested entity), defaults and limits, unknown keys forbidden, and the subjects a 
 ``kind``. Generated when first needed, so a field added to an entity is in its twin at once.
 
 msgspec checks in C what the types and limits say: JSON types, enum codes, real calendar dates,
-lengths, item counts and numeric bounds. What it cannot check, a generated Python *check* does,
-with the very functions and validators the detailed path (:mod:`atensi.boundary._plan`) uses:
-text that hides characters, non-blank text (``str.strip``, not a regex: msgspec would call
-Python's ``re`` for a pattern), the accepted date range, a NIK, region codes, uniqueness and the
-class invariants. Any problem raises, and the caller takes the detailed path, which finds and
-locates every problem: the fast path decides nothing the detailed path would not.
+lengths, item counts and numeric bounds. What it cannot check, one generated Python function
+per entity class (``source_of(cls, "twin entity")``) does while it builds the attrs entity from
+the twin, in one pass over it, nested records inlined: text that hides characters, non-blank
+text, the accepted date range, a NIK, region codes, uniqueness (with the very validators the
+detailed path, :mod:`atensi.boundary._plan`, calls) and, on the entity it built, the class
+invariants. Any problem refuses the record, and the caller takes the detailed path, which finds
+and locates every problem: the fast path decides nothing the detailed path would not.
 
 **Duplicate keys.** ``json`` and msgspec both keep the last of a key given twice; atensi refuses
-such a line (``input.duplicate_key``). A key absent from the input decodes as ``UNSET`` and the
-check puts the field's default in, counting the keys that were present; the colons of the line
-then prove that no key was given twice (:func:`atensi.boundary._lines.no_key_twice`), or the
-line goes the detailed way.
+such a line (``input.duplicate_key``). A key absent from the input decodes as ``UNSET``: the
+function gives the entity the field's default and counts the keys that were present; the colons
+of the line then prove that no key was given twice (:func:`atensi.boundary._lines.no_key_twice`),
+or the line goes the detailed way.
 
-**Twins never leave this module.** :func:`decode` builds the attrs entity of a checked twin,
-runs the class invariants on it and returns it; everything past the boundary (the warnings, the
-rules, the memo) reads entities only. A twin carries its fields and a repr that
-hides personal data as the entity's does, nothing else of its entity.
+**Twins never leave this module.** :func:`decode` returns the attrs entity; everything past the
+boundary (the warnings, the rules, the memo) reads entities only. A twin carries its fields and
+a repr that hides personal data as the entity's does, nothing else of its entity.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from typing import Annotated, Any
 import attrs
 import msgspec
 
+from atensi._codegen import Locals, Namespace
 from atensi.boundary._fast import check_calls, invariant_lines, slot_setter, text_checks
 from atensi.boundary._lines import no_key_twice
 from atensi.boundary._quick import Refused, refuse
@@ -49,14 +50,13 @@ from atensi.boundary._shape import (
     Node,
     Optional,
     Record,
-    Shape,
     Tagged,
     Text,
     TextOr,
     TupleOf,
     shape_of,
 )
-from atensi.boundary._source import Locals, Namespace, compile_function, local_name
+from atensi.boundary._source import compile_function
 from atensi.errors import InvalidRecord
 from atensi.model._fields import (
     BLANK,
@@ -81,13 +81,12 @@ _TWINS: dict[type[Any], type[Any]] = {}
 _TAGGED: dict[type[Any], type[Any]] = {}
 #: The entity class and the generator's namespace of every twin class (tagged or not).
 _SOURCES: dict[type[Any], tuple[type[Any], Namespace]] = {}
-#: The check of a twin class decoded as a whole (made on first use): the keys present.
-_CHECKS: dict[type[Any], Callable[[Any], int]] = {}
-#: How many colons the text values of a checked twin hold (see "Duplicate keys" above; made
-#: on first use, which few lines need).
+#: The function that checks a twin decoded as a whole and builds its entity (made on first
+#: use): the entity and the number of keys present.
+_ENTITIES: dict[type[Any], Callable[[Any], tuple[Any, int]]] = {}
+#: How many colons the text values of an entity hold (see "Duplicate keys" above; made on first
+#: use, which few lines need).
 _COLONS: dict[type[Any], Callable[[Any], int]] = {}
-#: The attrs entity of every twin class, built from the twin.
-_ENTITIES: dict[type[Any], Callable[[Any], Any]] = {}
 _DECODERS: dict[type[Any], msgspec.json.Decoder[Any]] = {}
 _BUILDING: set[type[Any]] = set()
 
@@ -119,7 +118,6 @@ def _tagged(cls: type[Any], tag: str) -> type[Any]:
             base.__name__, [], bases=(base,), tag=tag, tag_field="kind", module=__name__
         )
         _SOURCES[found] = _SOURCES[base]
-        _ENTITIES[found] = _ENTITIES[base]
         _TAGGED[cls] = found
     return found
 
@@ -145,42 +143,42 @@ def decode(data: bytes | str, cls: type[Any]) -> Any:
     except UnicodeError:  # bytes that are not UTF-8, text with a lone surrogate
         _bail()
     kind = type(value)
-    check = _CHECKS.get(kind) or _generated(_CHECKS, kind, "check")
-    if not no_key_twice(data, check(value), value, _string_colons):
+    build = _ENTITIES.get(kind) or _entity_function(kind)
+    entity, keys = build(value)
+    if not no_key_twice(data, keys, entity, _string_colons):
         _bail()
-    return _ENTITIES[kind](value)  # the class invariants are checked on the entity
+    return entity
 
 
-def _string_colons(value: Any) -> int:
-    """The colons inside the text values of a checked twin (a note "Catatan: ...")."""
-    kind = type(value)
-    count = _COLONS.get(kind) or _generated(_COLONS, kind, "colons")
-    return count(value)
+def _string_colons(entity: Any) -> int:
+    """The colons inside the text values of an entity (a note "Catatan: ...")."""
+    kind = type(entity)
+    count = _COLONS.get(kind)
+    if count is None:
+        count = _COLONS[kind] = _Colons(kind).function()
+    return count(entity)
 
 
-def _generated(
-    table: dict[type[Any], Callable[[Any], int]], kind: type[Any], name: str
-) -> Callable[[Any], int]:
-    """Generate a twin class's check or colon count, on first use.
+def _entity_function(kind: type[Any]) -> Callable[[Any], tuple[Any, int]]:
+    """Generate the function of a twin class that checks it and builds its entity (once).
 
-    Start-up pays for neither for the classes a process never decodes as a whole.
+    Start-up pays nothing for the classes a process never decodes as a whole.
     """
     cls, namespace = _SOURCES[kind]
-    made = table[kind] = _Checks(cls, namespace).function(name)
+    made = _ENTITIES[kind] = _Entities(cls, namespace).function()
     return made
 
 
 def generate(cls: type[Any], kind: str) -> None:
     """Generate the twin of the entity class ``cls`` and its ``kind`` of function.
 
-    For :func:`atensi.boundary.source_of`: ``"twin check"``, ``"twin colons"`` or
-    ``"twin entity"`` (made with the twin).
+    For :func:`atensi.boundary.source_of`: ``"twin entity"`` or ``"twin colons"``.
     """
     made = twin(cls)
-    if kind == "twin check" and made not in _CHECKS:
-        _generated(_CHECKS, made, "check")
-    elif kind == "twin colons" and made not in _COLONS:
-        _generated(_COLONS, made, "colons")
+    if kind == "twin entity" and made not in _ENTITIES:
+        _entity_function(made)
+    elif kind == "twin colons" and cls not in _COLONS:
+        _COLONS[cls] = _Colons(cls).function()
 
 
 # --- Generation ------------------------------------------------------------------------------
@@ -220,7 +218,6 @@ class _Builder:
                 "UNSET": UNSET,
                 "LOW": DATE_MIN,
                 "HIGH": DATE_MAX,
-                "ENTITIES": _ENTITIES,
                 cls.__name__: cls,
             }
         )
@@ -287,74 +284,24 @@ class _Builder:
             forbid_unknown_fields=True,
         )
         _SOURCES[made] = (self.cls, self.ns)
-        _ENTITIES[made] = self._entity_function(shape)
         return made
 
-    def _entity_function(self, shape: Shape) -> Callable[[Any], Any]:
-        cls = shape.cls
-        function = f"entity_{cls.__name__}"
-        lines = [f"def {function}(t):", f"    o = _new({cls.__name__})"]
-        for field in shape.fields:
-            local = local_name(field.name)
-            if local in ("o", "t"):  # the record and the twin
-                local += "_"
-            value = self.converted(field.node, local)
-            setter = self.name(_slot_setter(cls, field.name), f"set_{field.name}")
-            if value == local:
-                lines.append(f"    {setter}(o, t.{field.name})")
-            else:
-                lines.append(f"    {local} = t.{field.name}")
-                lines.append(f"    {setter}(o, {value})")
-        # The class invariants, on the entity (they may call its methods): any problem refuses.
-        if shape.own_problems:  # pragma: no cover - no entity overrides problems
-            lines.append("    if o.problems(): _bail()")
-        else:
-            lines.extend(
-                "    " + line for line in invariant_lines(shape.invariants, self.name, "o")
-            )
-        lines.append("    return o")
-        source = "\n".join(lines) + "\n"
-        return compile_function(source, function, self.ns, cls, "twin entity")
 
-    def converted(self, node: Node, expr: str) -> str:
-        """An expression for ``expr`` (a twin's value, a local name) as its entity holds it."""
-        if isinstance(node, Record):
-            build = self.name(_ENTITIES[twin(node.cls)], f"entity_{node.cls.__name__}")
-            return f"{build}({expr})"
-        if isinstance(node, TupleOf) and isinstance(node.item, Record):
-            # An empty tuple is the same empty tuple: no list made for it.
-            item = self.converted(node.item, "_item")
-            return f"(tuple([{item} for _item in {expr}]) if {expr} else ())"
-        if isinstance(node, Optional | TextOr):
-            # ``X | None`` and ``str | NoNik``: the other value is kept as it is.
-            inner = node.inner if isinstance(node, Optional) else node.other
-            built = self.converted(inner, expr)
-            if built == expr:
-                return expr
-            other = " is None" if isinstance(node, Optional) else ".__class__ is str"
-            return f"({expr} if {expr}{other} else {built})"
-        if isinstance(node, Tagged):
-            # The subjects: by the value's own type.
-            return f"ENTITIES.get(type({expr}), _same)({expr})"
-        return expr
+class _Entities:
+    """Generates one class's function: check a twin, build its entity, count the keys given.
 
-
-class _Checks:
-    """Generates one class's check (or colon count), nested entities inlined.
-
-    ``check`` refuses a twin with any problem msgspec cannot see, puts defaults in for absent
-    keys and returns the number of keys present (a tag counts as one); ``colons`` counts the
-    colons of every text value. Inlined, because a Python call per nested record is a tenth of
-    the cost.
+    One pass over the twin, nested records inlined (a Python call per nested record would cost a
+    tenth of the whole): each field's value is read once, checked where msgspec cannot, given
+    its default when absent (``UNSET``), converted to what the entity holds and set on it; each
+    entity is then held to its class invariants. Returns the entity and the number of keys the
+    twin was given (a tag counts as one).
     """
 
     def __init__(self, cls: type[Any], ns: Namespace) -> None:
         self.cls = cls
         self.ns = ns
-        self.colons = False
-        # The locals of the function: ``o`` the record, ``n`` or ``c`` the count, ``_c`` a
-        # converted value; each field's value in a local named after the field.
-        self.locals = Locals(ns, "o", "n", "c", "_c")
+        # ``t`` the twin, ``n`` the count, ``o`` the entity; the rest named after their fields.
+        self.locals = Locals(ns, "t", "n", "o")
 
     def name(self, value: Any, wanted: str) -> str:
         """Bind ``value`` in the generated code's globals under a name after what it is."""
@@ -364,82 +311,152 @@ class _Checks:
         """A new local named after ``wanted``, unique in the function."""
         return self.locals.new(wanted)
 
-    def function(self, name: str) -> Callable[[Any], int]:
-        self.colons = name == "colons"
-        total = "c" if self.colons else "n"
-        function = f"{name}_{self.cls.__name__}"
-        lines = [f"def {function}(o):", f"    {total} = 0"]
-        self.object(self.cls, "o", lines, "    ")
-        lines.append(f"    return {total}")
+    def function(self) -> Callable[[Any], tuple[Any, int]]:
+        function = f"entity_{self.cls.__name__}"
+        lines = [f"def {function}(t):", "    n = 0"]
+        self.object(self.cls, "t", "o", lines, "    ")
+        lines.append("    return o, n")
         source = "\n".join(lines) + "\n"
-        kind = "twin colons" if self.colons else "twin check"
-        found: Callable[[Any], int] = compile_function(source, function, self.ns, self.cls, kind)
+        found: Callable[[Any], tuple[Any, int]] = compile_function(
+            source, function, self.ns, self.cls, "twin entity"
+        )
         return found
 
-    def object(self, cls: type[Any], obj: str, out: list[str], ind: str) -> None:
+    def object(self, cls: type[Any], twin_var: str, entity: str, out: list[str], ind: str) -> None:
+        """Emit the building of ``entity`` (a new local) from the twin in ``twin_var``."""
         shape = shape_of(cls)
+        out.append(f"{ind}{entity} = _new({self.name(cls, cls.__name__)})")
         for field in shape.fields:
             var = self.local(field.name)
+            setter = self.name(_slot_setter(cls, field.name), f"set_{field.name}")
+            out.append(f"{ind}{var} = {twin_var}.{field.name}")
             body: list[str] = []
-            if self.colons:
-                self.value(field.node, var, body, ind)
-                if body:
-                    out.append(f"{ind}{var} = {obj}.{field.name}")
-                    out.extend(body)
-                continue
             inner = ind if field.required else ind + "    "
             self.value(field.node, var, body, inner)
 
-            def stored(expr: str, var: str = var, name: str = field.name) -> list[str]:
-                return [
-                    f"_c = {expr}",
-                    f"if _c is not {var}:",
-                    f"    {var} = _c",
-                    f"    _force({obj}, {name!r}, _c)",
-                ]
+            def stored(expr: str, var: str = var) -> list[str]:
+                return [f"{var} = {expr}"]
 
             body.extend(inner + line for line in check_calls(field, var, self.name, stored))
-            if field.required:
-                # Always present (msgspec refuses a record without it): counted below.
+            if not field.required:
+                # Absent: the entity's default, one key fewer given.
+                out.append(f"{ind}if {var} is UNSET:")
+                out.append(f"{ind}    {var} = {self.default(field)}")
+                out.append(f"{ind}    n -= 1")
                 if body:
-                    out.append(f"{ind}{var} = {obj}.{field.name}")
-                    out.extend(body)
-                continue
-            out.append(f"{ind}{var} = {obj}.{field.name}")
-            out.append(f"{ind}if {var} is UNSET:")
-            out.append(f"{ind}    _force({obj}, {field.name!r}, {self.default(field)})")
-            out.append(f"{ind}    n -= 1")
-            if body:
-                out.append(f"{ind}else:")
-                out.extend(body)
-        if self.colons:
-            return
+                    out.append(f"{ind}else:")
+            out.extend(body)
+            out.append(f"{ind}{setter}({entity}, {var})")
         # Every field counted as given, once per record; an absent one took one off above.
         out.append(f"{ind}n += {len(shape.fields)}")
+        if shape.own_problems:  # pragma: no cover - no entity overrides problems
+            out.append(f"{ind}if {entity}.problems(): _bail()")
+        else:
+            # The class invariants, on the entity (they may call its methods): any problem.
+            checks = invariant_lines(shape.invariants, self.name, entity)
+            out.extend(ind + line for line in checks)
 
     def default(self, field: Field) -> str:
-        """Code for a field's default as a twin holds it (a nested entity's as its twin)."""
-        value = field.factory() if field.factory is not None else field.default
-        if isinstance(value, Entity):
-            value = _as_twin(value)
-        if isinstance(value, list | dict | set):  # pragma: no cover - entity defaults are frozen
-            raise TypeError(f"{field.name}: a mutable default")
-        return self.name(value, f"{field.name}_default")
+        """Code for a field's default, as the entity holds it."""
+        if field.factory is tuple:
+            return "()"
+        if field.factory is not None:
+            return f"{self.name(field.factory, f'{field.name}_default')}()"
+        return self.name(field.default, f"{field.name}_default")
 
     def value(self, node: Node, var: str, out: list[str], ind: str) -> None:
-        """Emit what msgspec does not check of a value (in ``colons``: count its colons)."""
+        """Emit what msgspec does not check of ``var``, and its conversion to the entity's."""
         if isinstance(node, Text):
-            if self.colons:
-                out.append(f"{ind}if ':' in {var}: c += {var}.count(':')")
-            else:
-                out.extend(ind + line for line in text_checks(node, var, typed=True))
+            out.extend(ind + line for line in text_checks(node, var, typed=True))
         elif isinstance(node, Date):
-            if not self.colons:
-                out.append(f"{ind}if not LOW <= {var} <= HIGH: _bail()")
+            out.append(f"{ind}if not LOW <= {var} <= HIGH: _bail()")
+        elif isinstance(node, Record):
+            entity = self.local(f"{var}_entity")
+            self.object(node.cls, var, entity, out, ind)
+            out.append(f"{ind}{var} = {entity}")
+        elif isinstance(node, TupleOf):
+            item = self.local(f"{var}_item")
+            body: list[str] = []
+            if isinstance(node.item, Record):
+                # Each twin of the tuple becomes its entity (an empty tuple stays as it is).
+                built = self.local(f"{var}_entities")
+                self.value(node.item, item, body, ind + "        ")
+                out.append(f"{ind}if {var}:")
+                out.append(f"{ind}    {built} = []")
+                out.append(f"{ind}    for {item} in {var}:")
+                out.extend(body)
+                out.append(f"{ind}        {built}.append({item})")
+                out.append(f"{ind}    {var} = tuple({built})")
+            else:
+                self.value(node.item, item, body, ind + "    ")
+                if body:
+                    out.append(f"{ind}for {item} in {var}:")
+                    out.extend(body)
+        elif isinstance(node, Optional):
+            body = []
+            self.value(node.inner, var, body, ind + "    ")
+            if body:
+                out.append(f"{ind}if {var} is not None:")
+                out.extend(body)
+        elif isinstance(node, Tagged):
+            kind = self.local(f"{var}_class")
+            out.append(f"{ind}{kind} = type({var})")
+            for number, (tag, cls) in enumerate(node.tags):
+                twin_class = self.name(_tagged(cls, tag), f"{cls.__name__}_twin")
+                out.append(f"{ind}{'if' if number == 0 else 'elif'} {kind} is {twin_class}:")
+                out.append(f"{ind}    n += 1")  # the tag is a key
+                entity = self.local(f"{var}_{tag}")
+                self.object(cls, var, entity, out, ind + "    ")
+                out.append(f"{ind}    {var} = {entity}")
+            out.append(f"{ind}else:  # pragma: no cover - msgspec decodes one of the tags")
+            out.append(f"{ind}    _bail()")
+        elif isinstance(node, TextOr):  # a NIK, or the reason there is none
+            text: list[str] = []
+            self.value(node.text, var, text, ind + "    ")
+            record: list[str] = []
+            self.value(node.other, var, record, ind + "    ")
+            out.append(f"{ind}if type({var}) is str:")
+            out.extend(text or [f"{ind}    pass"])
+            out.append(f"{ind}else:")
+            out.extend(record)
+        # Integer, Boolean, Code: msgspec checked the type, the code and the bounds.
+
+
+class _Colons:
+    """Generates one entity class's count of the colons inside its text values."""
+
+    def __init__(self, cls: type[Any]) -> None:
+        self.cls = cls
+        self.ns = Namespace()
+        self.locals = Locals(self.ns, "o", "c")
+
+    def function(self) -> Callable[[Any], int]:
+        function = f"colons_{self.cls.__name__}"
+        lines = [f"def {function}(o):", "    c = 0"]
+        self.object(self.cls, "o", lines, "    ")
+        lines.append("    return c")
+        source = "\n".join(lines) + "\n"
+        found: Callable[[Any], int] = compile_function(
+            source, function, self.ns, self.cls, "twin colons"
+        )
+        return found
+
+    def object(self, cls: type[Any], obj: str, out: list[str], ind: str) -> None:
+        for field in shape_of(cls).fields:
+            body: list[str] = []
+            var = self.locals.new(field.name)
+            self.value(field.node, var, body, ind)
+            if body:
+                out.append(f"{ind}{var} = {obj}.{field.name}")
+                out.extend(body)
+
+    def value(self, node: Node, var: str, out: list[str], ind: str) -> None:
+        if isinstance(node, Text):
+            out.append(f"{ind}if ':' in {var}: c += {var}.count(':')")
         elif isinstance(node, Record):
             self.object(node.cls, var, out, ind)
         elif isinstance(node, TupleOf):
-            item = self.local(f"{var}_item")
+            item = self.locals.new(f"{var}_item")
             body: list[str] = []
             self.value(node.item, item, body, ind + "    ")
             if body:
@@ -452,26 +469,18 @@ class _Checks:
                 out.append(f"{ind}if {var} is not None:")
                 out.extend(body)
         elif isinstance(node, Tagged):
-            kind = self.local(f"{var}_class")
+            kind = self.locals.new(f"{var}_class")
             out.append(f"{ind}{kind} = type({var})")
-            for tag, cls in node.tags:
-                twin_class = self.name(_tagged(cls, tag), f"{cls.__name__}_twin")
-                out.append(f"{ind}if {kind} is {twin_class}:")
-                branch = [] if self.colons else [f"{ind}    n += 1"]  # the tag is a key
+            for cls in node.classes():
+                out.append(f"{ind}if {kind} is {self.ns.name(cls, cls.__name__)}:")
+                branch: list[str] = []
                 self.object(cls, var, branch, ind + "    ")
                 out.extend(branch or [f"{ind}    pass"])
-        elif isinstance(node, TextOr):  # a NIK, or the reason there is none
+        elif isinstance(node, TextOr):
             text: list[str] = []
             self.value(node.text, var, text, ind + "    ")
-            record: list[str] = []
-            self.value(node.other, var, record, ind + "    ")
-            if text:
-                out.append(f"{ind}if type({var}) is str:")
-                out.extend(text)
-            if record:
-                out.append(f"{ind}{'else' if text else 'if type(' + var + ') is not str'}:")
-                out.extend(record)
-        # Integer, Boolean, Code: msgspec checked the type, the code and the bounds.
+            out.append(f"{ind}if type({var}) is str:")
+            out.extend(text)
 
 
 def _same(value: Any) -> Any:
@@ -488,17 +497,3 @@ def _slot_setter(cls: type[Any], name: str) -> Callable[[Any, Any], None]:
         object.__setattr__(obj, name, value)
 
     return set_attribute
-
-
-def _as_twin(entity: Any) -> Any:
-    """The twin of an entity value (for defaults such as an empty ``Assessor``)."""
-    cls = type(entity)
-    values = {}
-    for field in attrs.fields(cls):
-        value = getattr(entity, field.name)
-        if isinstance(value, Entity):
-            value = _as_twin(value)
-        elif isinstance(value, tuple) and any(isinstance(v, Entity) for v in value):
-            value = tuple(_as_twin(v) if isinstance(v, Entity) else v for v in value)
-        values[field.name] = value
-    return twin(cls)(**values)

@@ -25,8 +25,9 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from atensi._codegen import Locals, Namespace
 from atensi.boundary._shape import Field, Node, Optional, TupleOf, records_in, shape_of
-from atensi.boundary._source import Locals, Namespace, compile_function
+from atensi.boundary._source import compile_function
 from atensi.errors import ErrorDetail, Loc
 from atensi.model import DatePrecision, Entity, Person
 from atensi.regions import all_codes

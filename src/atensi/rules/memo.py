@@ -55,6 +55,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from atensi._codegen import Namespace, compile_source
 from atensi.law import DataGate, Edition, InForceDates, instrument_in_force
 from atensi.model import (
     Assessment,
@@ -71,7 +72,7 @@ from atensi.rules.catalogue import RULES, Rule
 from atensi.rules.decision import Decision, Redaction, redaction
 from atensi.rules.facts import FACTS, KEYED, Fact, FactRead, thresholds_on
 
-__all__ = ["MEMO", "DecisionMemo", "Derivation", "derivation", "derive"]
+__all__ = ["MEMO", "DecisionMemo", "Derivation", "derivation", "derive", "signature_source"]
 
 # The eligibility rules and their facts are declared when the package is imported.
 assess_eligibility = eligibility.assess_eligibility
@@ -214,31 +215,21 @@ class _Law(NamedTuple):
     """What a key's law part resolves to, once per date, law and derivation.
 
     Attributes:
-        gates: the data gates in force.
+        gates: the data gates in force (what the data-gate fact reads).
         derived: the derivation it was resolved for.
-        record: the record facts' reductions, the gate first.
-        person: each person fact's reduction with its thresholds on the date.
-        raw: the paths read as raw values.
+        thresholds: each person fact's thresholds on the date, in the derivation's order.
+        signature: the derivation's signature function (:func:`signature_source`).
     """
 
     gates: tuple[DataGate, ...]
     derived: Derivation
-    gate: tuple[Fact, ...]
-    record: tuple[Callable[..., Hashable], ...]
-    person: tuple[tuple[Callable[..., Hashable], tuple[int, ...]], ...]
-    raw: tuple[str, ...]
+    thresholds: tuple[tuple[int, ...], ...]
+    signature: Callable[[Subject, Assessment | None, dt.date, Any], Hashable | None]
 
 
 def _law_of(derived: Derivation, on: dt.date, gates: tuple[DataGate, ...]) -> _Law:
-    facts = derived.facts
-    return _Law(
-        gates,
-        derived,
-        tuple(f for f, _ in facts if f.gate),
-        tuple(f.key for f, _ in facts if not f.gate and not f.per_person),
-        tuple((f.key, thresholds_on(list(reads), on)) for f, reads in facts if f.per_person),
-        derived.raw,
-    )
+    thresholds = tuple(thresholds_on(list(reads), on) for f, reads in derived.facts if f.per_person)
+    return _Law(gates, derived, thresholds, _signature_function(derived))
 
 
 def signature(
@@ -248,29 +239,72 @@ def signature(
     derived = derivation()
     if not derived.exact:
         return None
-    return _signature(subject, assessment, on, _law_of(derived, on, edition.gates_on(on)))
+    law = _law_of(derived, on, edition.gates_on(on))
+    return law.signature(subject, assessment, on, law)
 
 
-def _signature(
-    subject: Subject, assessment: Assessment | None, on: dt.date, law: _Law
-) -> Hashable | None:
-    """The signature, once the law is resolved (the derivation exact)."""
-    for gate in law.gate:
-        decided = gate.key(subject, assessment, on, law)
-        if decided is not True:
-            return (gate.name, decided)  # without it, no other rule reads the record
-    if assessment is None:  # no rule set without the assessment as its entry point reads one
-        return None
-    parts = [key(subject, assessment, on, law) for key in law.record]
-    if type(subject) is Person:
-        parts += [(key(subject, on, thresholds),) for key, thresholds in law.person]
-        people: tuple[Person, ...] = (subject,)
-    else:
-        people = people_of(subject)
-        parts += [tuple([key(p, on, t) for p in people]) for key, t in law.person]
-    for path in law.raw:
-        parts.append(_raw(path, subject, assessment, people))
-    return tuple(parts)
+def signature_source() -> str:
+    """The source of the signature function the rules' declarations compose (for reading).
+
+    >>> print(signature_source().splitlines()[0])
+    def signature(subject, assessment, on, law):
+    """
+    return _signature_function(derivation()).source  # type: ignore[attr-defined,no-any-return]
+
+
+# --- The signature, composed as code ------------------------------------------------------------
+# One function per derivation, written out fact by fact: the gate first (the assessment: without
+# one on the date, that is the whole decision), then each record fact, then each person fact once
+# per person (a tuple of one for a person, the commonest subject), then the raw paths. A loop over
+# the facts would cost as much again as the facts themselves.
+
+_SIGNATURES: list[tuple[Derivation, Callable[..., Hashable | None]]] = []
+
+
+def _signature_function(derived: Derivation) -> Callable[..., Hashable | None]:
+    known = _SIGNATURES
+    if known and known[0][0] is derived:
+        return known[0][1]
+    made = _compose(derived)
+    known[:] = [(derived, made)]
+    return made
+
+
+def _compose(derived: Derivation) -> Callable[..., Hashable | None]:
+    ns = Namespace({"Person": Person, "people_of": people_of, "raw_path": _raw})
+    lines = ["def signature(subject, assessment, on, law):"]
+    for fact, _ in derived.facts:
+        if fact.gate:
+            key = ns.name(fact.key, f"{fact.name}_key")
+            lines.append(f"    decided = {key}(subject, assessment, on, law)")
+            lines.append("    if decided is not True:")
+            lines.append(f"        return ({fact.name!r}, decided)")
+    lines.append("    if assessment is None:  # no fact below is read without an assessment")
+    lines.append("        return None")
+    record = [
+        f"{ns.name(f.key, f'{f.name}_key')}(subject, assessment, on, law)"
+        for f, _ in derived.facts
+        if not f.gate and not f.per_person
+    ]
+    person = [ns.name(f.key, f"{f.name}_key") for f, _ in derived.facts if f.per_person]
+    raw = [f"raw_path({path!r}, subject, assessment, people)" for path in derived.raw]
+    if person:
+        lines.append("    thresholds = law.thresholds")
+    lines.append("    if subject.__class__ is Person:")
+    if raw:
+        lines.append("        people = (subject,)")
+    one = [f"({key}(subject, on, thresholds[{i}]),)" for i, key in enumerate(person)]
+    lines += ["        return (", *(f"            {part}," for part in (*record, *one, *raw))]
+    lines.append("        )")
+    lines.append("    people = people_of(subject)")
+    each = [
+        f"tuple([{key}(p, on, thresholds[{i}]) for p in people])" for i, key in enumerate(person)
+    ]
+    lines += ["    return (", *(f"        {part}," for part in (*record, *each, *raw)), "    )"]
+    source = "\n".join(lines) + "\n"
+    made = compile_source(source, "signature", ns, "memo signature", __name__)
+    made.source = source  # type: ignore[attr-defined]
+    return made
 
 
 # --- The memo ----------------------------------------------------------------------------------
@@ -330,7 +364,7 @@ class DecisionMemo:
             if len(self._laws) >= 256:
                 self._laws.clear()
             resolved = self._laws[law] = _law_of(derived, on, edition_in_force.gates_on(on))
-        found = _signature(subject, assessment, on, resolved)
+        found = resolved.signature(subject, assessment, on, resolved)
         if found is None:
             return None
         return (found, law, level)
