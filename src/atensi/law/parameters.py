@@ -339,19 +339,19 @@ def _walk(folder: str, prefix: str) -> list[tuple[str, str]]:
 
 
 @functools.cache
-def _table() -> dict[str, Parameter]:
+def by_name() -> dict[str, Parameter]:
     return {name: _parameter(name, data.read_json(path)) for name, path in _walk(_ROOT, "")}
 
 
 def parameters() -> tuple[Parameter, ...]:
     """Every parameter, by name."""
-    table = _table()
+    table = by_name()
     return tuple(table[name] for name in sorted(table))
 
 
 def parameter_names() -> tuple[str, ...]:
     """The names of every parameter, sorted."""
-    return tuple(sorted(_table()))
+    return tuple(sorted(by_name()))
 
 
 def get_parameter(name: str) -> Parameter:
@@ -361,12 +361,12 @@ def get_parameter(name: str) -> Parameter:
         UnknownCode: for a name no parameter has (code ``law.unknown_parameter``).
     """
     try:
-        return _table()[name]
+        return by_name()[name]
     except (KeyError, TypeError):
         raise UnknownCode(
             "parameter",
             name,
-            sorted(_table()),
+            sorted(by_name()),
             code="law.unknown_parameter",
             vocabulary_id="parameter",
         ) from None

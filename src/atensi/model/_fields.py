@@ -477,6 +477,9 @@ _REFUSED = (
 )
 #: The Unicode version of the character table every interpreter reads.
 UNICODE_VERSION = _characters.UNICODE_VERSION
+#: The refused and the blank code points of the pinned table, as (first, last) ranges (the
+#: JSON Schema's text patterns are made of them).
+REFUSED_RANGES, BLANK_RANGES = _characters.REFUSED, _characters.BLANK
 #: White space and variation selectors: ``text.strip(BLANK)`` is what is not blank in ``text``.
 BLANK = "".join(chr(cp) for first, last in _characters.BLANK for cp in range(first, last + 1))
 

@@ -11,13 +11,8 @@ from collections.abc import Iterable
 
 from atensi.model import Assessment, Condition, Person
 from atensi.model.subjects import Subject, people_of
-from atensi.rules.decision import Facts, Finding
+from atensi.rules.decision import MET, NEEDS_REVIEW, NOT_MET, UNKNOWN, Facts, Finding
 from atensi.rules.eligibility.declarations import (
-    _CHILDREN,
-    _MET,
-    _NOT_MET,
-    _REVIEW,
-    _UNKNOWN,
     CHILD_UNDER,
     ELDERLY_FROM,
     R_AGE_NIK,
@@ -64,7 +59,7 @@ def groups_in_force(
 # --- Age ------------------------------------------------------------------------------------
 
 
-class _Age:
+class Age:
     """A person's possible ages on the date, the facts behind them, and how they were read."""
 
     __slots__ = ("extra", "facts", "oldest", "youngest")
@@ -75,7 +70,7 @@ class _Age:
         self.youngest, self.oldest, self.facts, self.extra = youngest, oldest, facts, extra
 
 
-def _age(person: Person, on: dt.date, on_iso: str) -> _Age:
+def age_of(person: Person, on: dt.date, on_iso: str) -> Age:
     age = person_age(person, on)
     birth = person.birth_date
     if birth is not None and age.span is not None:
@@ -88,18 +83,18 @@ def _age(person: Person, on: dt.date, on_iso: str) -> _Age:
             ("age_min", low),
             ("age_max", high),
         )
-        return _Age(age.youngest, age.oldest, facts, ())
+        return Age(age.youngest, age.oldest, facts, ())
     from_nik = age.birth_from_nik
     if from_nik is None:
-        return _Age(None, None, (("on", on_iso),), ())
+        return Age(None, None, (("on", on_iso),), ())
     facts = (("birth_date_from_nik", from_nik.isoformat()), ("on", on_iso), ("age", age.youngest))
     note = R_AGE_NIK.finding(
-        _MET,
+        MET,
         "no birth date is recorded: the age is read from the NIK (secondary; century inferred)",
         "tanggal lahir tidak tercatat: usia dibaca dari NIK (sekunder; abad disimpulkan)",
         facts,
     )
-    return _Age(age.youngest, age.oldest, facts, (note,))
+    return Age(age.youngest, age.oldest, facts, (note,))
 
 
 def _leap_day(person: Person, on: dt.date, threshold: int, target: Target) -> Finding | None:
@@ -107,7 +102,7 @@ def _leap_day(person: Person, on: dt.date, threshold: int, target: Target) -> Fi
     if leap_day_years(person.birth_date, on) != threshold:
         return None
     return R_LEAP_DAY.finding(
-        _MET,
+        MET,
         f"born on 29 February: turns {threshold} on 1 March in a common year (atensi's "
         "convention; the law is silent)",
         f"lahir 29 Februari: berusia {threshold} pada 1 Maret di tahun biasa (konvensi atensi; "
@@ -117,8 +112,8 @@ def _leap_day(person: Person, on: dt.date, threshold: int, target: Target) -> Fi
     )
 
 
-def _age_finding(person: Person, age: _Age, on: dt.date, target: Target) -> list[Finding]:
-    child = target is _CHILDREN
+def age_findings(person: Person, age: Age, on: dt.date, target: Target) -> list[Finding]:
+    child = target is Target.CHILDREN
     declared = R_CHILD_AGE if child else R_ELDERLY_AGE
     # The limit and the law that sets it on the date (UU 23/2002 before UU 35/2014 restated it).
     limit = (CHILD_UNDER if child else ELDERLY_FROM).on_date(on)
@@ -141,7 +136,7 @@ def _age_finding(person: Person, age: _Age, on: dt.date, target: Target) -> list
                 "tanggal lahir tidak diketahui (tidak tercatat, tidak ada NIK yang dapat dibaca)",
             )
         )
-        return [declared.finding(_UNKNOWN, en, id_, age.facts, target=target, citation=citation)]
+        return [declared.finding(UNKNOWN, en, id_, age.facts, target=target, citation=citation)]
     inside = oldest < threshold if child else youngest >= threshold
     outside = youngest >= threshold if child else oldest < threshold
     if inside:
@@ -152,7 +147,7 @@ def _age_finding(person: Person, age: _Age, on: dt.date, target: Target) -> list
             if child
             else f"berusia {shown}, paling sedikit {threshold} tahun"
         )
-        status = _MET
+        status = MET
     elif outside:
         shown = youngest if child else oldest
         en = f"aged {shown}, not under {threshold}" if child else f"aged {shown}, under {threshold}"
@@ -162,12 +157,12 @@ def _age_finding(person: Person, age: _Age, on: dt.date, target: Target) -> list
             else f"berusia {shown}, di bawah {threshold} tahun"
         )
         # An age read from the NIK is secondary evidence: it asks for review, never a hard no.
-        status = _REVIEW if from_nik else _NOT_MET
+        status = NEEDS_REVIEW if from_nik else NOT_MET
         if from_nik:
             en += " (age from the NIK: needs review)"
             id_ += " (usia dari NIK: perlu ditinjau)"
     else:
-        status = _UNKNOWN
+        status = UNKNOWN
         en = f"estimated age {youngest}-{oldest} straddles {threshold}"
         id_ = f"perkiraan usia {youngest}-{oldest} melintasi batas {threshold} tahun"
     found = [
@@ -189,7 +184,7 @@ _CONTRADICTS = {
 }
 _NIK_FINDINGS = {
     found: R_NIK_RECORD.finding(
-        _REVIEW,
+        NEEDS_REVIEW,
         f"the NIK contradicts the recorded {en}: the NIK or the record is wrong; needs review",
         f"NIK bertentangan dengan {id_} yang tercatat: NIK atau rekaman keliru; perlu ditinjau",
         (("contradicts", ",".join(found)),),
@@ -198,7 +193,7 @@ _NIK_FINDINGS = {
 }
 
 
-def _nik_contradiction(person: Person) -> Finding | None:
+def nik_finding(person: Person) -> Finding | None:
     """A review finding when the NIK's encoded sex or birth date contradicts the record."""
     found = nik_contradicts(person)
     return _NIK_FINDINGS[found] if found else None
