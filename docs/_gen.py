@@ -679,8 +679,7 @@ def _addresses(addresses: tuple[str, ...]) -> str:
 
 def sources_page() -> str:
     """Return the sources catalogue, generated from ``atensi.law.sources()``."""
-    from atensi.law import sources
-    from atensi.law.sources import SourceKind
+    from atensi.law import SourceKind, sources
 
     entries = sources()
     lines = [

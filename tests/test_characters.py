@@ -34,6 +34,8 @@ def test_the_table_in_the_package_is_what_the_generator_writes() -> None:
     assert UNICODE_VERSION == gen_characters.UNICODE_VERSION == "16.0.0"
     with open(gen_characters.TARGET, encoding="utf-8") as handle:
         assert handle.read() == gen_characters.render()
+    # The package reads that file (through atensi.data), nothing else.
+    assert str(gen_characters.TARGET).endswith(_characters.PATH)
 
 
 @pytest.mark.parametrize("name", INVISIBLE)

@@ -271,3 +271,68 @@ def test_jobs_write_the_report_a_single_process_writes(
     assert one == two == 1  # two lines are not records
     assert _written(tmp_path / "two") == _written(tmp_path / "one")
     assert len((tmp_path / "one" / "errors.jsonl").read_text().splitlines()) == 2
+
+
+def test_the_workbook_holds_every_table_as_a_sheet(tmp_path: pathlib.Path) -> None:
+    import csv
+
+    import openpyxl
+
+    options = ["--period", "2021-01-01/2025-12-31", "--targets", str(EXAMPLES / "targets.jsonl")]
+    source = str(EXAMPLES / "programme.jsonl")
+    for lang in ("id", "en"):
+        out = tmp_path / lang
+        code = cli.main(
+            ["report", source, "--out", str(out), "--format", "csv,xlsx", "--lang", lang, *options]
+        )
+        assert code == 0
+        book = openpyxl.load_workbook(out / "report.xlsx")
+        contents = book.worksheets[0]
+        assert contents.title == ("Isi" if lang == "id" else "Contents")
+        listed = {row[3]: row[0] for row in contents.iter_rows(min_row=2, values_only=True)}
+        csvs = {p.name for p in out.glob("*.csv")}
+        assert set(listed) == csvs  # one sheet per table
+        for file, title in listed.items():
+            sheet = book[title]
+            assert sheet.freeze_panes == "A2"  # the header row stays in view
+            rows = list(csv.reader((out / file).read_text(encoding="utf-8").splitlines()))
+            cells = [["" if v is None else v for v in r] for r in sheet.iter_rows(values_only=True)]
+            assert len(cells) == len(rows)
+            assert cells[0] == rows[0]
+            for written, read in zip(rows[1:], cells[1:], strict=True):
+                for text, value in zip(written, read, strict=True):
+                    # Codes stay text ("2021", "31"); counts and rupiah are whole numbers;
+                    # ratios are the CSV's four-place decimals; nothing missing becomes 0.
+                    if isinstance(value, float) or (isinstance(value, int) and "." in text):
+                        assert f"{value:.4f}" == text
+                    else:
+                        assert str(value) == text.removeprefix("'")
+    assert book["Achievement"]["F2"].number_format == "0.0000"
+    assert book["Budget"]["F2"].number_format == '"Rp"#,##0'
+    assert book["PM by region"]["B2"].value == "31"
+    again = tmp_path / "again"
+    cli.main(["report", source, "--out", str(again), "--format", "xlsx", "--lang", "en", *options])
+    assert (again / "report.xlsx").read_bytes() == (tmp_path / "en" / "report.xlsx").read_bytes()
+
+
+def test_a_workbook_without_the_xlsx_extra_is_a_usage_error(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from atensi.cli import _xlsx
+
+    monkeypatch.setattr(_xlsx, "available", lambda: False)
+    cases_file(tmp_path / "c.jsonl")
+    code = cli.main(
+        [
+            "report",
+            str(tmp_path / "c.jsonl"),
+            "--out",
+            str(tmp_path / "x"),
+            "--period",
+            "2023",
+            "--format",
+            "xlsx",
+        ]
+    )
+    assert code == 2
+    assert "pip install 'atensi[xlsx]'" in capsys.readouterr().err

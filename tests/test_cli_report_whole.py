@@ -172,3 +172,17 @@ def test_temporary_files_of_a_run_killed_outright_are_cleared_by_the_next(
     (out / ".pm_cells.csv.4242.atensi-tmp").write_bytes(b"half a ro")
     assert _report(source, out) == 0
     assert not [p for p in out.iterdir() if p.name.endswith(".atensi-tmp")]
+
+
+def test_an_input_that_stops_the_run_mid_file_leaves_nothing_behind(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, out = _source(tmp_path), tmp_path / "out"
+    assert _report(source, out) == 0
+    before = _snapshot(out)
+    broken = tmp_path / "broken.json"
+    record = json.dumps(REPORT_SCENARIOS[0]["records"][0])
+    broken.write_text(f"[{record}, {record}", encoding="utf-8")  # a truncated array
+    assert _report(broken, out) == 2
+    assert "truncated" in capsys.readouterr().err
+    assert _snapshot(out) == before

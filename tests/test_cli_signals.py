@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from atensi.cli._signals import UNWIND, Terminated, ended_by_signals
+from atensi.cli._signals import UNWIND, Terminated, end_workers, ended_by_signals
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
@@ -248,3 +248,8 @@ def test_a_closed_standard_input_or_error_is_no_defect() -> None:
     report = _shell("report examples/cases.json --period 2024 --out /dev/null/x --format csv >&-")
     assert report.returncode == 4  # the folder, not the closed output
     assert "internal error" not in report.stderr
+
+
+def test_ending_workers_never_signals_a_group_or_itself() -> None:
+    # 0 and -1 would reach the process group and every process: they are skipped.
+    end_workers([0, -1, os.getpid(), None], grace=0.1)

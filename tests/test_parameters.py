@@ -26,7 +26,7 @@ from atensi.law import (
     parameter_names,
     parameters,
 )
-from atensi.law.parameters import _walk
+from atensi.law._parameters import _walk
 from atensi.vocab import Evidence, Sex, TargetGroup
 
 D = dt.date
@@ -128,18 +128,33 @@ def test_registry_gate_by_edition_and_date() -> None:
 
 
 def test_edition_data_gates_are_derived_from_the_parameters() -> None:
-    gates = {
-        e.id: [(g.id, g.max_decile, g.valid_from, g.valid_until) for g in e.data_gates]
+    # The gates an edition applies on a day are what the parameters say on that day ...
+    registry, decile = get_parameter("gates.registry"), get_parameter("gates.dtsen_max_decile")
+    starts = {e.start for p in (registry, decile) for e in p.entries if e.start is not None}
+    days = sorted({d + dt.timedelta(days=k) for d in starts for k in (-1, 0, 1)})
+    for edition in editions():
+        for day in days:
+            gates = edition.gates_on(day)
+            wanted = registry.at(day, edition).value
+            assert [g.id for g in gates] == ([] if wanted is None else [wanted]), (edition.id, day)
+            for gate in gates:
+                expected = decile.at(day, edition).number if gate.id == "dtsen" else None
+                assert gate.max_decile == expected, (edition.id, day)
+    # ... and the history they encode (windows that begin before 2026) stays as it was.
+    history = {
+        e.id: [
+            (g.id, g.max_decile, g.valid_from, g.valid_until)
+            for g in e.data_gates
+            if g.valid_from is None or g.valid_from < D(2026, 1, 1)
+        ]
         for e in editions()
     }
-    assert gates == {
-        "pp39-2012": [],
-        "progres-2019": [],
-        "atensi-2020": [("dtks", None, D(2021, 1, 1), None)],
-        "atensi-2021": [("dtks", None, None, D(2025, 4, 1))],
-        "atensi-2022": [("dtks", None, None, D(2025, 4, 1)), ("dtsen", 5, D(2025, 4, 1), None)],
-        "ars-2025": [("dtsen", 5, None, None)],
-    }
+    assert history["pp39-2012"] == history["progres-2019"] == []
+    assert history["atensi-2020"] == [("dtks", None, D(2021, 1, 1), None)]
+    assert history["atensi-2021"] == [("dtks", None, None, D(2025, 4, 1))]
+    assert history["atensi-2022"][0] == ("dtks", None, None, D(2025, 4, 1))
+    assert history["atensi-2022"][1][:3] == ("dtsen", 5, D(2025, 4, 1))
+    assert history["ars-2025"][0][:3] == ("dtsen", 5, None)
 
 
 def test_yapi_rates_and_start() -> None:

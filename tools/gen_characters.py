@@ -1,4 +1,4 @@
-"""Regenerate ``src/atensi/model/_characters.py``: the characters text may not hold, pinned.
+"""Regenerate ``src/atensi/data/text/characters.tsv``: the characters text may not hold, pinned.
 
 Usage: ``python tools/gen_characters.py`` (needs ``unicodedata2`` at the version of
 ``UNICODE_VERSION`` below, which the ``test`` extra installs). ``--check`` exits 1 if the table
@@ -35,7 +35,7 @@ import sys
 import unicodedata2
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-TARGET = ROOT / "src" / "atensi" / "model" / "_characters.py"
+TARGET = ROOT / "src" / "atensi" / "data" / "text" / "characters.tsv"
 
 UNICODE_VERSION = "16.0.0"
 
@@ -61,20 +61,24 @@ REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
 #: The control characters Python's ``str.isspace`` and Unicode's White_Space count as space.
 CONTROL_SPACE = (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x85)
 
-HEADER = '''"""The characters text may not hold, and blank characters. GENERATED: do not edit.
-
-Regenerate with ``python tools/gen_characters.py`` (which says what is refused and why). Source:
-the Unicode Character Database, version {version} (general categories through ``unicodedata2``
-{version}; ``Other_Default_Ignorable_Code_Point`` and ``Variation_Selector`` from its
-PropList.txt). Every interpreter reads this table, whatever Unicode version its own
-``unicodedata`` has, so the library and its JSON Schema accept the same text everywhere.
-
-Format: inclusive ``(first, last)`` code point ranges, sorted, each with the category and name of
-its ends.
+HEADER = """\
+# The characters text may not hold, and blank characters. GENERATED: do not edit.
+# Regenerate with `python tools/gen_characters.py` (its docstring says what is refused and why).
+# Source: the Unicode Character Database, version {version} (general categories through
+# unicodedata2 {version}; Other_Default_Ignorable_Code_Point and Variation_Selector from its
+# PropList.txt). atensi reads this table on every interpreter, whatever Unicode version its own
+# unicodedata has, so the library and its JSON Schema accept the same text everywhere.
+#
+# Format (tab-separated, one range a line; lines starting with # are comments):
+#   unicode_version <TAB> VERSION                   once, before the ranges
+#   FIRST <TAB> LAST <TAB> CLASS <TAB> COMMENT      FIRST and LAST: inclusive code points in hex;
+#                                                   CLASS: refused (in all text; tab, line feed
+#                                                   and carriage return are allowed in long
+#                                                   text) or blank (white space and variation
+#                                                   selectors: text of these only is blank);
+#                                                   COMMENT: category and name of the ends.
+unicode_version\t{version}
 """
-
-UNICODE_VERSION = "{version}"
-'''
 
 
 def _ranges(codes: list[int]) -> list[tuple[int, int]]:
@@ -97,13 +101,12 @@ def _describe(cp: int) -> str:
     return f"{unicodedata2.category(char)} {name}"
 
 
-def _table(name: str, doc: str, ranges: list[tuple[int, int]]) -> str:
-    lines = [f"#: {doc}", f"{name}: tuple[tuple[int, int], ...] = ("]
+def _lines(kind: str, ranges: list[tuple[int, int]]) -> list[str]:
+    out = []
     for first, last in ranges:
         what = _describe(first) if first == last else f"{_describe(first)} .. {_describe(last)}"
-        lines.append(f"    (0x{first:04X}, 0x{last:04X}),  # {what}")
-    lines.append(")")
-    return "\n".join(lines) + "\n"
+        out.append(f"{first:04X}\t{last:04X}\t{kind}\t{what}")
+    return out
 
 
 def render() -> str:
@@ -119,21 +122,10 @@ def render() -> str:
     refused = _ranges(by_category + _expand(OTHER_DEFAULT_IGNORABLE) + _expand(BLANK_SYMBOLS))
     spaces = [cp for cp in range(0x110000) if unicodedata2.category(chr(cp)) == "Zs"]
     blank = _ranges([*spaces, *CONTROL_SPACE, *_expand(VARIATION_SELECTORS)])
-    return "\n\n".join(
-        [
-            HEADER.format(version=UNICODE_VERSION).rstrip("\n"),
-            _table(
-                "REFUSED",
-                "Refused in all text (tab, line feed and carriage return are allowed in long "
-                "text).",
-                refused,
-            ).rstrip("\n"),
-            _table(
-                "BLANK",
-                "White space and variation selectors: text of these only is blank.",
-                blank,
-            ),
-        ]
+    return (
+        HEADER.format(version=UNICODE_VERSION)
+        + "\n".join([*_lines("refused", refused), *_lines("blank", blank)])
+        + "\n"
     )
 
 

@@ -39,13 +39,13 @@ from atensi.boundary._shape import (
 )
 from atensi.boundary._source import compile_function
 from atensi.model._fields import (
-    BLANK,
     DATE_MAX,
     DATE_MIN,
     DateOrder,
     NikOrReason,
     RegionCodes,
     UniqueBy,
+    blank_characters,
     compact_region,
     refused_character,
 )
@@ -328,7 +328,7 @@ class _Generator:
                 "_utf8": _utf8,
                 "_date": _date,
                 "_refused": refused_character,
-                "_BLANK": BLANK,
+                "_BLANK": blank_characters(),
                 "_new": _new,
                 "_set": _set,
                 "_MISSING": _MISSING,

@@ -59,10 +59,10 @@ from atensi.boundary._shape import (
 from atensi.boundary._source import compile_function
 from atensi.errors import InvalidRecord
 from atensi.model._fields import (
-    BLANK,
     DATE_MAX,
     DATE_MIN,
     Entity,
+    blank_characters,
     refused_character,
 )
 
@@ -211,7 +211,7 @@ class _Builder:
             {
                 "_bail": _bail,
                 "_refused": refused_character,
-                "_BLANK": BLANK,
+                "_BLANK": blank_characters(),
                 "_force": msgspec.structs.force_setattr,
                 "_new": _new,
                 "_same": _same,

@@ -38,8 +38,7 @@ from atensi.boundary._shape import (
     TupleOf,
     shape_of,
 )
-from atensi.model import Entity
-from atensi.model._fields import BLANK_RANGES, REFUSED_RANGES
+from atensi.model import Entity, _characters
 from atensi.regions import all_codes
 from atensi.rules import DECISION_JSON_VERSION, Decision, EditionComparison, Outcome, Status
 from atensi.vocab import CodedEnum, Evidence
@@ -121,13 +120,13 @@ def text_pattern(multiline: bool, non_blank: bool) -> str:
     selector). The classes list what is allowed, so that lone surrogates, which JSON text can
     carry as ``"\ud800"``, are refused without being named (Rust's engine cannot name them).
     """
-    refused = _codes(REFUSED_RANGES)
+    refused = _codes(_characters.table().refused)
     if multiline:
         refused -= _LINE_BREAKS
     allowed = _class(_complement(refused))
     if not non_blank:
         return f"^[{allowed}]*{_END}"
-    visible = _class(_complement(refused | _codes(BLANK_RANGES)))
+    visible = _class(_complement(refused | _codes(_characters.table().blank)))
     return f"^[{allowed}]*[{visible}][{allowed}]*{_END}"
 
 

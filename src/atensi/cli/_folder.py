@@ -121,10 +121,12 @@ class Folder:
                 for chunk in iter(lambda: written.read(1 << 20), b""):
                     digest.update(chunk)
             size = os.path.getsize(temporary)
-        except OSError as err:
+        except BaseException as exc:  # a full disk, or anything else that ends the run
             with contextlib.suppress(OSError):
                 os.remove(temporary)
-            raise self._failed(name, err) from None
+            if isinstance(exc, OSError):
+                raise self._failed(name, exc) from None
+            raise
         self.written[name] = Written(name, temporary, size, digest.hexdigest())
 
     def manifest(self) -> list[dict[str, Any]]:

@@ -101,17 +101,21 @@ def _alive(worker: Any) -> bool:
     return worker.poll() is None  # subprocess.Popen
 
 
-def _send(worker: Any, signum: int) -> None:
+def _other(worker: Any) -> bool:
+    """Whether ``worker`` names another process (never 0 or less: a group, or every process)."""
     pid = _pid(worker)
-    if pid is None or pid == os.getpid():
-        return
-    with contextlib.suppress(OSError):
-        os.kill(pid, signum)
+    return type(pid) is int and pid > 0 and pid != os.getpid()
+
+
+def _send(worker: Any, signum: int) -> None:
+    if _other(worker):
+        with contextlib.suppress(OSError):
+            os.kill(_pid(worker), signum)  # type: ignore[arg-type]
 
 
 def end_workers(found: Iterable[Any], grace: float = GRACE) -> None:
     """Send SIGTERM to each worker; SIGKILL to any still alive after ``grace`` seconds."""
-    workers = list(found)
+    workers = [worker for worker in found if _other(worker)]
     for worker in workers:
         _send(worker, signal.SIGTERM)
     deadline = time.monotonic() + grace

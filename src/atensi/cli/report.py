@@ -37,7 +37,7 @@ from atensi.errors import ErrorDetail
 
 __all__ = ["add_parser", "cmd_report"]
 
-_FORMATS = ("csv", "json", "png", "svg")
+_FORMATS = ("csv", "json", "png", "svg", "xlsx", "html")
 #: Records sent to a worker at a time (``--jobs``): one partial report each.
 _BATCH = 2000
 _PICTURES = ("png", "svg")
@@ -266,6 +266,9 @@ def _writer(write: Callable[[Any, Any, str], None], figure: Any, fmt: str) -> Ca
 
 def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
     """Write the programme report of ``args.portfolio`` into ``args.out``."""
+    from atensi.cli._html import html_report
+    from atensi.cli._xlsx import available as xlsx_available
+    from atensi.cli._xlsx import write_workbook
     from atensi.reports import DEFAULT_BY, ProgrammeReport, ReportError, trace
     from atensi.reports.render import csv_lines, json_text
 
@@ -273,6 +276,8 @@ def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
     period = _period(args)
     formats = args.format or ("csv", "json", "png", "svg")
     pictures = _plots_available(formats, args.format is not None, err, args.lang)
+    if "xlsx" in formats and not xlsx_available():
+        raise UsageError("xlsx needs XlsxWriter: pip install 'atensi[xlsx]'")
     if args.trace is not None and args.portfolio == "-":
         raise UsageError("--trace reads the input twice: give a file, not standard input")
     targets = _targets(args)
@@ -289,6 +294,7 @@ def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
         "ceiling_idr": args.ceiling,
         "edition": args.law.edition,
         "in_force_dates": args.law.overrides(),
+        "match": args.match_without_nik,
     }
     try:
         report = ProgrammeReport(**args.report_options)
@@ -303,9 +309,21 @@ def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
             "errors.jsonl",
             functools.partial(_read, args=args, report=report, counts=counts, err=err),
         )
+        if {"csv", "xlsx", "html"} & set(formats):
+            tables = report.tables(targets=targets, registry=registry)
         if "csv" in formats:
-            for name, text in report.tables(targets=targets, registry=registry).items():
+            for name, text in tables.items():
                 directory.write(name, text.encode("utf-8"))
+        if "html" in formats:
+            spec = report.totals.spec
+            span = f"{spec.period.start.isoformat()} – {spec.period.end.isoformat()}"
+            title = f"Laporan ATENSI {span}" if args.lang == "id" else f"ATENSI report {span}"
+            page = html_report(tables, lang=args.lang, title=title)
+            directory.write("report.html", page.encode("utf-8"))
+        if "xlsx" in formats:
+            directory.write(
+                "report.xlsx", functools.partial(write_workbook, tables=tables, lang=args.lang)
+            )
         if pictures:
             _pictures(directory, report, targets, registry, args, pictures)
         if args.trace is not None:
@@ -502,11 +520,20 @@ def add_parser(sub: Any, common: argparse.ArgumentParser, date: Callable[[str], 
     )
     p.add_argument("--by", type=_axes, help="axes to keep, comma-separated")
     p.add_argument("--members", action="store_true", help="count families and groups per member")
+    p.add_argument(
+        "--match-without-nik",
+        action="store_true",
+        help="know a person with neither NIK nor registry id by name, birth and regency "
+        "(pm_matching.csv says how many, and the total with and without it)",
+    )
     p.add_argument("--targets", help="targets of PM: JSON Lines or array of PmTarget records")
     p.add_argument("--registry", help="unit registry (residential places, coverage picture)")
     p.add_argument("--ceiling", type=_amount, help="ceiling of one aid, in whole rupiah")
     p.add_argument(
-        "--format", type=_formats, help="csv,json,png,svg (default: all the installed extras allow)"
+        "--format",
+        type=_formats,
+        help="csv,json,png,svg,xlsx,html (default: csv,json and the pictures the plot extra "
+        "allows; xlsx with the xlsx extra; html: one self-contained page)",
     )
     p.add_argument(
         "--trace",

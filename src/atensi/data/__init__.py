@@ -7,10 +7,11 @@ read them as they are (JSON and tab-separated text, each with its format documen
 
 Reading them is not I/O in the sense of the purity contract: the files are part of the package,
 like its code, and never change while it runs. This module is the only one allowed to reach them
-(the import-linter contract in ``pyproject.toml`` ignores exactly ``atensi.data ->
-importlib.resources``); it imports :mod:`importlib.resources` on the first read, so ``import
-atensi`` pays nothing for it. Nothing is cached here: each reader parses its file once into typed
-values and keeps those.
+(the import-linter contract in ``pyproject.toml`` ignores exactly ``atensi.data -> importlib``). A
+file is read through the loader that imported this package (``get_data``: a plain file, or a
+member of a zip archive), which costs no import; a folder is listed through
+:mod:`importlib.resources`, imported on the first listing. Nothing is cached here: each reader
+parses its file once into typed values and keeps those.
 
 Paths are ``/``-separated and relative to this folder.
 
@@ -33,11 +34,16 @@ def _resource(path: str) -> Any:
     from importlib.resources import files
 
     node = files(__name__)
-    for part in path.split("/"):
-        if part in ("", ".", ".."):
-            raise ValueError(f"not a path inside atensi's data: {path!r}")
+    for part in _checked(path):
         node = node.joinpath(part)
     return node
+
+
+def _checked(path: str) -> list[str]:
+    parts = path.split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        raise ValueError(f"not a path inside atensi's data: {path!r}")
+    return parts
 
 
 def read_bytes(path: str) -> bytes:
@@ -47,7 +53,16 @@ def read_bytes(path: str) -> bytes:
         FileNotFoundError: if the package holds no such file.
         ValueError: if ``path`` is empty or climbs out of the data folder.
     """
-    data: bytes = _resource(path).read_bytes()
+    parts = _checked(path)
+    spec = __spec__
+    locations = spec.submodule_search_locations if spec is not None else None
+    get_data = getattr(spec.loader if spec is not None else None, "get_data", None)
+    if locations and get_data is not None:
+        # The loader reads a file of the package, from a folder or a zip archive, without an
+        # import ("/" is accepted as the separator on every platform).
+        content: bytes = get_data("/".join([locations[0], *parts]))
+        return content
+    data: bytes = _resource(path).read_bytes()  # pragma: no cover - an unusual loader
     return data
 
 

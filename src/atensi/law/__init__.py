@@ -14,6 +14,9 @@
 ('ars-2025', 'Permensos 15/2025', False)
 """
 
+from typing import TYPE_CHECKING
+
+from atensi._lazy import lazy_names
 from atensi.law._types import (
     DataGate,
     DateFact,
@@ -39,18 +42,50 @@ from atensi.law.funding import (
     channel_exists,
     funding_basis,
 )
-from atensi.law.groups import group_bounds
-from atensi.law.parameters import (
-    Parameter,
-    ParameterEntry,
-    ParameterValue,
-    ParameterWrongType,
-    get_parameter,
-    parameter,
-    parameter_names,
-    parameters,
-)
-from atensi.law.sources import Source, SourceKind, source, source_ids, sources
+
+if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
+    from atensi.law._parameters import (
+        Parameter,
+        ParameterEntry,
+        ParameterValue,
+        ParameterWrongType,
+        get_parameter,
+        parameter,
+        parameter_names,
+        parameters,
+    )
+    from atensi.law._sources import Source, SourceKind, source, source_ids, sources
+    from atensi.law.groups import group_bounds
+
+#: Names whose modules load on first use (the sources, the parameters and the group limits read
+#: package data, and their types cost some milliseconds to build): ``import atensi`` pays nothing.
+#: The modules are private (``_parameters``, ``_sources``), so no submodule import can shadow the
+#: functions ``parameters`` and ``sources`` with a module.
+_LAZY = {
+    "group_bounds": "groups",
+    **dict.fromkeys(
+        (
+            "Parameter",
+            "ParameterEntry",
+            "ParameterValue",
+            "ParameterWrongType",
+            "get_parameter",
+            "parameter",
+            "parameter_names",
+            "parameters",
+        ),
+        "_parameters",
+    ),
+    **dict.fromkeys(("Source", "SourceKind", "source", "source_ids", "sources"), "_sources"),
+}
+
+__getattr__ = lazy_names(__name__, _LAZY, globals())
+
+
+def __dir__() -> list[str]:
+    """The public names, the lazy ones included."""
+    return sorted(set(__all__) | {n for n in globals() if n.startswith("__")})
+
 
 __all__ = [
     "CHANNEL_REGIMES",

@@ -1,6 +1,6 @@
 """The catalogue of legal instruments: the instruments among the sources, as typed values.
 
-Every instrument is an entry of the sources catalogue (:mod:`atensi.law.sources`, the data file
+Every instrument is an entry of the sources catalogue (:func:`atensi.law.sources`, the data file
 ``src/atensi/data/law/sources.json``) whose kind is an instrument kind; this module gives them
 the :class:`~atensi.law.Instrument` shape the rules and the edition resolver read. Dates that
 were not read in the instrument's own text or an official database are marked
@@ -11,9 +11,12 @@ were not read in the instrument's own text or an official database are marked
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from atensi.law._types import Instrument, InstrumentKind
-from atensi.law.sources import Source, sources
+
+if TYPE_CHECKING:  # pragma: no cover - the sources load with the catalogue's first use
+    from atensi.law._sources import Source
 
 __all__ = ["catalogue"]
 
@@ -45,4 +48,6 @@ def _instrument(entry: Source) -> Instrument:
 @functools.cache
 def catalogue() -> tuple[Instrument, ...]:
     """Every instrument, in the order of the sources catalogue (built on first use)."""
+    from atensi.law._sources import sources
+
     return tuple(_instrument(s) for s in sources() if s.kind.is_instrument)

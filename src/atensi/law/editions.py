@@ -328,7 +328,7 @@ def _gates(edition_id: str) -> tuple[DataGate, ...]:
     ``gates.dtsen_max_decile``: their values change only on their entries' start dates, so the
     gates are worked out on each of those dates (from inclusive, until exclusive).
     """
-    from atensi.law.parameters import get_parameter, rank_of
+    from atensi.law._parameters import get_parameter, rank_of
 
     registry = get_parameter("gates.registry")
     decile = get_parameter("gates.dtsen_max_decile")

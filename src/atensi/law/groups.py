@@ -23,9 +23,9 @@ import bisect
 import datetime as dt
 import functools
 
+from atensi.law._parameters import Parameter, by_name
 from atensi.law._types import Edition
 from atensi.law.editions import InForceDates, instrument_in_force
-from atensi.law.parameters import Parameter, by_name
 from atensi.vocab import GroupBounds, Sex, TargetGroup
 
 __all__ = ["bounds_on", "group_bounds"]

@@ -30,18 +30,18 @@ from atensi.model import _characters
 from atensi.regions import is_valid_code
 from atensi.vocab import Citation, CodedEnum, Evidence, Label, cite
 
+# BLANK and UNICODE_VERSION are there too, on first use (see __getattr__).
 __all__ = [
-    "BLANK",
     "DATE_MAX",
     "DATE_MIN",
     "LIMITS",
-    "UNICODE_VERSION",
     "DateOrder",
     "Entity",
     "NikOrReason",
     "RegionCodes",
     "Sensitivity",
     "UniqueBy",
+    "blank_characters",
     "date_out_of_range",
     "default_factory",
     "detail",
@@ -469,19 +469,37 @@ def _class(ranges: tuple[tuple[int, int], ...], leave_out: str = "") -> str:
     return "".join(parts)
 
 
-#: The characters text may not hold (short text, long text), from the pinned table
-#: (:mod:`atensi.model._characters`, Unicode :data:`UNICODE_VERSION`).
-_REFUSED = (
-    re.compile(f"[{_class(_characters.REFUSED)}]"),
-    re.compile(f"[{_class(_characters.REFUSED, leave_out=chr(9) + chr(10) + chr(13))}]"),
-)
-#: The Unicode version of the character table every interpreter reads.
-UNICODE_VERSION = _characters.UNICODE_VERSION
-#: The refused and the blank code points of the pinned table, as (first, last) ranges (the
-#: JSON Schema's text patterns are made of them).
-REFUSED_RANGES, BLANK_RANGES = _characters.REFUSED, _characters.BLANK
-#: White space and variation selectors: ``text.strip(BLANK)`` is what is not blank in ``text``.
-BLANK = "".join(chr(cp) for first, last in _characters.BLANK for cp in range(first, last + 1))
+@functools.cache
+def _refused_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The characters text may not hold (short text, long text), from the pinned table.
+
+    Built on first use, so that importing the entities reads no data file.
+    """
+    refused = _characters.table().refused
+    return (
+        re.compile(f"[{_class(refused)}]"),
+        re.compile(f"[{_class(refused, leave_out=chr(9) + chr(10) + chr(13))}]"),
+    )
+
+
+@functools.cache
+def blank_characters() -> str:
+    """White space and variation selectors (the pinned table's blank class).
+
+    ``text.strip(blank_characters())`` is what is not blank in ``text``.
+    """
+    return "".join(
+        chr(cp) for first, last in _characters.table().blank for cp in range(first, last + 1)
+    )
+
+
+def __getattr__(name: str) -> Any:
+    """``BLANK`` (:func:`blank_characters`) and ``UNICODE_VERSION``, on first use."""
+    if name == "BLANK":
+        return blank_characters()
+    if name == "UNICODE_VERSION":
+        return _characters.table().version
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def multiline(limits: Mapping[str, int]) -> bool:
@@ -510,7 +528,7 @@ def refused_character(text: str, multiline: bool) -> int | None:
     """
     if text.isascii() and text.isprintable():  # the common case, in C
         return None
-    found = _REFUSED[multiline].search(text)
+    found = _refused_patterns()[multiline].search(text)
     return None if found is None else found.start()
 
 
@@ -658,7 +676,10 @@ def _max_length(bound: int) -> Validator:
 
 def _min_length(bound: int) -> Validator:
     def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if isinstance(value, str) and len(value.strip(BLANK)) < bound:
+        if isinstance(value, str) and (
+            len(value.strip()) < bound
+            or (not value.isascii() and len(value.strip(blank_characters())) < bound)
+        ):
             raise problem(
                 attribute.name,
                 "string.too_short",

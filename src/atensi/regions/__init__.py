@@ -7,8 +7,10 @@ decrees (from 2015) do; each region records the decrees that list it. Codes reti
 are not in the table. Villages (10-digit codes, 83,762 of them) are not shipped: they would
 multiply the package size by five for a use (village-level addresses) no rule needs yet.
 
-Codes may be written with or without dots (``"31.71.01"`` = ``"317101"``). The table is a text
-constant parsed on first look-up; importing this module reads no file.
+Codes may be written with or without dots (``"31.71.01"`` = ``"317101"``). The table is package
+data (``src/atensi/data/regions/regions.csv``, one line per code: ``code,level,decrees,name``),
+read through :mod:`atensi.data` and parsed on the first look-up; importing this module reads
+nothing.
 
 >>> from atensi import regions
 >>> regions.lookup("31.71").name
@@ -26,6 +28,7 @@ from __future__ import annotations
 import threading
 from typing import NamedTuple
 
+from atensi import data
 from atensi.errors import AtensiError, json_type_names
 
 __all__ = [
@@ -103,12 +106,11 @@ def _load() -> dict[str, Region]:
     if not _TABLE:
         with _LOADING:
             if not _TABLE:
-                from atensi.regions._table import ROWS
-
+                lines = data.read_text("regions/regions.csv").splitlines()
                 table: dict[str, Region] = {}
                 children: dict[str | None, list[str]] = {}
-                for line in ROWS.split("\n"):
-                    code, level, keys, name = line.split("|", 3)
+                for line in lines[1:]:  # after the header
+                    code, level, keys, name = line.split(",", 3)
                     key_list = keys.split()
                     lvl = int(level)
                     parent_code = None if lvl == 1 else code[: _LEVEL_LENGTH[lvl - 1]]

@@ -10,6 +10,8 @@ report``) reads the records and writes the tables this package renders.
   :class:`~atensi.model.PmTarget`.
 * :class:`Evaluation`: the measures of :data:`MEASURES`, input to impact, each with its
   coverage (how many records held the data); missing data is ``None``, never 0.
+* :data:`INDICATORS`: the official output indicators, PM served per cluster, unit and
+  province against the caller's targets (:func:`indicator_rows`), graded secondary.
 * :class:`Budget`: the money by budget year × channel × target × province × unit, and the
   findings of :func:`atensi.rules.check_funding` counted by rule and status.
 * :class:`ProgrammeReport`: all three in one pass, with the tables a report writes.
@@ -19,6 +21,7 @@ report``) reads the records and writes the tables this package renders.
 from atensi.reports.budget import BUDGET_AXES, Budget
 from atensi.reports.errors import PlotUnavailable, ReportError
 from atensi.reports.evaluation import Evaluation, MeasureValue, evaluate
+from atensi.reports.indicators import INDICATORS, Indicator, IndicatorRow, indicator_rows
 from atensi.reports.measures import MEASURES, Measure
 from atensi.reports.periods import (
     GRANULARITIES,
@@ -44,11 +47,14 @@ __all__ = [
     "BUDGET_AXES",
     "DEFAULT_BY",
     "GRANULARITIES",
+    "INDICATORS",
     "MEASURES",
     "TABLES",
     "Achievement",
     "Budget",
     "Evaluation",
+    "Indicator",
+    "IndicatorRow",
     "Measure",
     "MeasureValue",
     "PlotUnavailable",
@@ -63,6 +69,7 @@ __all__ = [
     "buckets_between",
     "edition_for",
     "evaluate",
+    "indicator_rows",
     "parse_period",
     "structure_record",
     "trace",

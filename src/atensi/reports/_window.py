@@ -49,13 +49,13 @@ def _answers(case: Case) -> dict[Any, Any]:
     return window.found
 
 
-def pms(case: Case, members: bool) -> tuple[Beneficiary, ...]:
+def pms(case: Case, members: bool, match: bool = False) -> tuple[Beneficiary, ...]:
     """:func:`atensi.rules.beneficiaries.beneficiaries` of the case's subject."""
     found = _answers(case)
-    key = ("pms", members)
+    key = ("pms", members, match)
     answer = found.get(key)
     if answer is None:
-        answer = found[key] = beneficiaries(case.subject, members=members)
+        answer = found[key] = beneficiaries(case.subject, members=members, match=match)
     return answer
 
 

@@ -187,6 +187,7 @@ class Evaluation:
         edition: pin an edition; the evaluation names the edition in force on the period's
             last day (the one resolver).
         in_force_dates: replace atensi's unverified in-force dates.
+        match: count the PM served as :class:`~atensi.reports.Totals` does with it.
     """
 
     __slots__ = ("_keys", "_pm", "edition", "spec", "tallies", "units")
@@ -200,11 +201,12 @@ class Evaluation:
         schedule: Iterable[int] = SCHEDULE,
         edition: str | Edition | None = None,
         in_force_dates: InForceDates | None = None,
+        match: bool = False,
     ) -> None:
         self.edition = edition_for(period, edition=edition, in_force_dates=in_force_dates).id
         self._keys = BeneficiaryKeys(pseudonym_key)
         points = tuple(schedule)
-        self.spec = (period, members, points, self._keys.fingerprint, self.edition)
+        self.spec = (period, members, points, self._keys.fingerprint, self.edition, match)
         self.tallies: dict[str, _Tally] = {m.id: _Tally() for m in MEASURES}
         #: PM keys served, tagged by kind (packed: :mod:`~atensi.reports.packed`).
         self._pm = PackedPairs(tag_bytes=1)
@@ -322,7 +324,7 @@ class Evaluation:
             return
         members = self.spec[1]
         served, hashed, fingerprint = self._pm, self._keys.digest, self._keys.fingerprint
-        for pm in _window.pms(case, members):
+        for pm in _window.pms(case, members, self.spec[5]):
             served.add(_KIND_TAG[pm.kind] + _window.digest(case, pm, fingerprint, hashed))
 
     def _followups(self, case: Case, closed_on: dt.date) -> None:

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from atensi.law import Edition, InForceDates, editions, get_parameter, instrument_in_force
-from atensi.law.parameters import ParameterValue, Value
+from atensi.law._parameters import ParameterValue, Value
 from atensi.reports.errors import PlotUnavailable
 from atensi.reports.totals import Achievement, Totals
 from atensi.rules.coverage import CoverageReport

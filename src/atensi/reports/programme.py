@@ -38,6 +38,7 @@ from atensi.reports.aftercare import SCHEDULE
 from atensi.reports.budget import Budget
 from atensi.reports.errors import ReportError
 from atensi.reports.evaluation import Evaluation
+from atensi.reports.indicators import INDICATORS, indicator_rows
 from atensi.reports.keys import different_keys
 from atensi.reports.render import csv_text, json_text
 from atensi.reports.totals import AXES, DEFAULT_BY, Totals, achievement_json
@@ -87,6 +88,9 @@ class ProgrammeReport:
         schedule: follow-up points in months (default 6 and 12).
         edition: pin an edition (the one resolver); every part names the same edition.
         in_force_dates: replace atensi's unverified in-force dates.
+        match: know a person without NIK or registry id by their matching key
+            (:mod:`atensi.rules.matching`): two records of one such person count once, and
+            the report says how many were matched (``pm_matching.csv``, ``matching``).
     """
 
     __slots__ = ("budget", "evaluation", "invalid", "records", "totals")
@@ -103,13 +107,19 @@ class ProgrammeReport:
         schedule: Iterable[int] = SCHEDULE,
         edition: str | Edition | None = None,
         in_force_dates: InForceDates | None = None,
+        match: bool = False,
     ) -> None:
         if pseudonym_key is None:
             # One random key for the whole report (its parts hash alike), never written down:
             # partials to merge need the caller's key (see atensi.reports.keys).
             pseudonym_key = random_key()
         self.totals = Totals(
-            period, granularity=granularity, by=by, members=members, pseudonym_key=pseudonym_key
+            period,
+            granularity=granularity,
+            by=by,
+            members=members,
+            pseudonym_key=pseudonym_key,
+            match=match,
         )
         self.evaluation = Evaluation(
             period,
@@ -118,6 +128,7 @@ class ProgrammeReport:
             schedule=schedule,
             edition=edition,
             in_force_dates=in_force_dates,
+            match=match,
         )
         self.budget = Budget(
             period, ceiling_idr=ceiling_idr, edition=edition, in_force_dates=in_force_dates
@@ -255,6 +266,16 @@ class ProgrammeReport:
                 [*header, *_ACHIEVED_COLUMNS],
                 ([r.get(h) for h in header] + [r[c] for c in _ACHIEVED_COLUMNS] for r in rows),
             )
+        matching = self.totals.matching()
+        if matching is not None:
+            out["pm_matching.csv"] = csv_text(list(matching), [list(matching.values())])
+        out["indicators.csv"] = csv_text(
+            _INDICATOR_COLUMNS,
+            (
+                [*row, _LABELS[row.indicator].id, _LABELS[row.indicator].en, _GRADE]
+                for row in indicator_rows(self.totals, targets)
+            ),
+        )
         out["evaluation.csv"] = self.evaluation.to_csv(units)
         out["evaluation_breakdown.csv"] = self.evaluation.breakdown_csv(units)
         out["budget.csv"] = self.budget.to_csv()
@@ -271,6 +292,7 @@ class ProgrammeReport:
         """Everything as one JSON-ready document (version 1)."""
         units = None if registry is None else _units(registry)
         spec = self.totals.spec
+        matching = self.totals.matching()
         return {
             "version": 1,
             "period": {"start": spec.period.start.isoformat(), "end": spec.period.end.isoformat()},
@@ -285,7 +307,12 @@ class ProgrammeReport:
             "cells": self.totals.to_json(),
             "achievement": achievement_json(self.totals.achievement(targets)),
             "evaluation": self.evaluation.to_json(units),
+            "indicators": [
+                {**row._asdict(), "evidence": _GRADE}
+                for row in indicator_rows(self.totals, targets)
+            ],
             "budget": self.budget.to_json(),
+            **({} if matching is None else {"matching": matching}),
         }
 
     def json_text(
@@ -299,6 +326,19 @@ class ProgrammeReport:
 
 
 _ACHIEVED_COLUMNS = ("target_pm", "achieved_pm", "not_placed_pm", "ratio")
+_INDICATOR_COLUMNS = (
+    "indicator",
+    "period",
+    "value",
+    "served_pm",
+    "target_pm",
+    "realisation",
+    "label_id",
+    "label_en",
+    "evidence",
+)
+_LABELS = {indicator.id: indicator.label for indicator in INDICATORS}
+_GRADE = INDICATORS[0].evidence.value  # one source for all of them (a test holds it)
 _ACHIEVED = frozenset(_ACHIEVED_COLUMNS)
 
 

@@ -69,10 +69,10 @@ from atensi.model import TARGET_AXES, Case, Period, PmTarget, ServiceDelivery
 from atensi.reports import _window
 from atensi.reports.errors import ReportError
 from atensi.reports.keys import BeneficiaryKeys, different_keys
-from atensi.reports.packed import PackedPairs, distinct_keys
+from atensi.reports.packed import KEY_BYTES, PackedPairs, distinct_keys
 from atensi.reports.periods import GRANULARITIES, buckets, buckets_between
 from atensi.reports.render import csv_text, sort_key
-from atensi.rules.beneficiaries import regencies
+from atensi.rules.beneficiaries import identity, regencies
 from atensi.vocab import Approach, FundingChannel, ServiceComponent, TargetGroup
 
 __all__ = [
@@ -186,6 +186,7 @@ class TotalsSpec(NamedTuple):
     by: tuple[str, ...]
     members: bool
     key_fingerprint: str
+    match: bool = False
 
 
 class Achievement(NamedTuple):
@@ -231,12 +232,16 @@ class Totals:
         members: count a family or group as each of its members (kind ``person``).
         pseudonym_key: key the beneficiary hashes (see :mod:`atensi.reports.keys`); without
             one a random key is drawn, and only partials with the same key merge.
+        match: know a person with neither NIK nor registry id by their matching key
+            (:mod:`atensi.rules.matching`), so that two records of one such person count
+            once; :meth:`matching` gives the total with and without it.
     """
 
     __slots__ = (
         "_codes",
         "_counted",
         "_keys",
+        "_matched",
         "_pairs",
         "_spans",
         "_total",
@@ -253,6 +258,7 @@ class Totals:
         by: Iterable[str] = DEFAULT_BY,
         members: bool = False,
         pseudonym_key: bytes | None = None,
+        match: bool = False,
     ) -> None:
         if granularity not in GRANULARITIES:
             raise ReportError(
@@ -263,8 +269,10 @@ class Totals:
             )
         self._keys = BeneficiaryKeys(pseudonym_key)
         self.spec = TotalsSpec(
-            period, granularity, _checked_by(by), members, self._keys.fingerprint
+            period, granularity, _checked_by(by), members, self._keys.fingerprint, match
         )
+        #: With ``match``: (matching key, record identity) of each PM known by its key.
+        self._matched = PackedPairs(tag_bytes=KEY_BYTES)
         #: How each kept axis's values are numbered in a cell's tag.
         self._codes = tuple(_Codes(1) for _ in self.spec.by)
         #: The distinct (cell, PM key) pairs, packed (:mod:`~atensi.reports.packed`).
@@ -298,10 +306,22 @@ class Totals:
         add = self._pairs.add
         for record in records:
             add(record)
+        if self.spec.match and records:
+            self._add_matched(case, {record[-KEY_BYTES:] for record in records})
         self.cases += 1
         self.deliveries += len(seen)
         self._total = self._spans = None
         self._counted = {}
+
+    def _add_matched(self, case: Case, counted: set[bytes]) -> None:
+        """Keep, for each PM of the case known by its matching key, its record's own key."""
+        hashed, fingerprint = self._keys.digest, self.spec.key_fingerprint
+        for pm in _window.pms(case, self.spec.members, True):
+            if not pm.identity.startswith("match:"):
+                continue
+            key = _window.digest(case, pm, fingerprint, hashed)
+            if key in counted:
+                self._matched.add(key + hashed(identity(pm.subject)))
 
     def _widen(self) -> None:
         """Give every axis that ran out of numbers one more byte, and re-pack the pairs."""
@@ -346,7 +366,7 @@ class Totals:
         groups_wanted = "target_group" in spec.by or "target" in spec.by
         keyed = []
         hashed, fingerprint = self._keys.digest, spec.key_fingerprint
-        for pm in _window.pms(case, spec.members):
+        for pm in _window.pms(case, spec.members, spec.match):
             regs = regencies(pm.subject)
             provinces = tuple(dict.fromkeys(None if r is None else r[:2] for r in regs))
             key = _window.digest(case, pm, fingerprint, hashed)
@@ -417,6 +437,7 @@ class Totals:
             )
 
         self._pairs.update(other._pairs, retag=retag)
+        self._matched.update(other._matched)
         self.cases += other.cases
         self.deliveries += other.deliveries
         self._total = self._spans = None
@@ -531,6 +552,28 @@ class Totals:
         if self._total is None:
             self._total = distinct_keys(self._pairs)
         return self._total
+
+    def matching(self) -> dict[str, int] | None:
+        """How many PM were known by their matching key, and the total with and without it.
+
+        ``None`` unless the totals were made with ``match=True``. ``pm`` is :meth:`total`
+        (records of one key counted once); ``pm_without_merge`` the total had every PM kept
+        its own record id; ``pm_matched`` the records known by a matching key, and
+        ``pm_merged`` how many fewer PM their keys make (a key shared by two records: one).
+        """
+        if not self.spec.match:
+            return None
+        matched = self._matched
+        keys = {tag for tag, _, _ in matched.tags()}
+        records = {k for _, first, n in matched.tags() for k in matched.keys(first, n)}
+        everyone = {k for _, first, n in self._pairs.tags() for k in self._pairs.keys(first, n)}
+        without = len((everyone - keys) | records)
+        return {
+            "pm": len(everyone),
+            "pm_without_merge": without,
+            "pm_matched": len(records),
+            "pm_merged": without - len(everyone),
+        }
 
     def achievement(self, targets: Iterable[PmTarget]) -> tuple[Achievement, ...]:
         """Each target against the distinct PM of its cell, in the order given.

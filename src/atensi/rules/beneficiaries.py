@@ -7,8 +7,10 @@ when two records are the same PM, and what each PM is:
 * **Identity** (:func:`identity`): a person by their NIK, else their registry id (DTKS/DTSEN),
   else their record id; a family by its family card number (No. KK), else its record id; a group
   or a community by its record id. Two records of one person with neither NIK nor registry id
-  count as two PM: atensi cannot know they are one. The identity is personal data (it may hold a
-  NIK); reports hash it (:mod:`atensi.reports.keys`) and never write it.
+  count as two PM, unless the caller asks (``match=True``) that such a person be known by their
+  matching key (:mod:`atensi.rules.matching`): a report then says how many were matched. The
+  identity is personal data (it may hold a NIK or a name); reports hash it
+  (:mod:`atensi.reports.keys`) and never write it.
 * **Kind**: counted as what they are (a family served as a family is one PM of kind
   ``family``), or, when asked (``members=True``), a family or group as each of its members
   (kind ``person``); a community has no members and stays one PM.
@@ -42,9 +44,17 @@ from typing import NamedTuple
 from atensi.model import Assessment, Case, Community, Condition, Family, Group, Person, Subject
 from atensi.model.subjects import subject_kind
 from atensi.rules.eligibility.facts import groups_in_force
+from atensi.rules.matching import match_key
 from atensi.vocab import TargetGroup
 
-__all__ = ["Beneficiary", "beneficiaries", "groups_on", "identity", "regencies"]
+__all__ = [
+    "Beneficiary",
+    "beneficiaries",
+    "groups_on",
+    "identity",
+    "matched_identity",
+    "regencies",
+]
 
 
 class Beneficiary(NamedTuple):
@@ -76,11 +86,31 @@ def identity(subject: Subject) -> str:
     return f"{subject_kind(subject)}:{subject.id}"
 
 
-def beneficiaries(subject: Subject, *, members: bool = False) -> tuple[Beneficiary, ...]:
-    """The PM a case serves: its subject, or (``members``) each member of a family or group."""
+def matched_identity(subject: Subject) -> str:
+    """:func:`identity`, or a person's matching key where they have one.
+
+    A person with neither NIK nor registry id is known by their matching key
+    (:func:`atensi.rules.matching.match_key`) when they have one.
+    """
+    if isinstance(subject, Person):
+        key = match_key(subject)
+        if key is not None:
+            return "match:" + key
+    return identity(subject)
+
+
+def beneficiaries(
+    subject: Subject, *, members: bool = False, match: bool = False
+) -> tuple[Beneficiary, ...]:
+    """The PM a case serves: its subject, or (``members``) each member of a family or group.
+
+    With ``match``, a person without NIK or registry id is known by their matching key
+    (:mod:`atensi.rules.matching`), so that two records of one person count once.
+    """
+    known = matched_identity if match else identity
     if members and isinstance(subject, Family | Group) and subject.members:
-        return tuple(Beneficiary(identity(m), "person", m, subject) for m in subject.members)
-    return (Beneficiary(identity(subject), subject_kind(subject), subject),)
+        return tuple(Beneficiary(known(m), "person", m, subject) for m in subject.members)
+    return (Beneficiary(known(subject), subject_kind(subject), subject),)
 
 
 def _regency(code: str | None) -> str | None:

@@ -12,7 +12,7 @@ says which, with its evidence grade.
 Some groups are narrower than their target: a *neglected toddler* is under six, a child *in
 conflict with the law* is at least twelve, the orphans' programme (YAPI) exists only from
 December 2022. Those limits are dated parameters of the law (``groups.<code>.*``, see
-:mod:`atensi.law.parameters`), each value with the citation and grade of its source, read on a
+:func:`atensi.law.parameter`), each value with the citation and grade of its source, read on a
 date as a :class:`GroupBounds` (:func:`atensi.law.group_bounds`), so the rules can tell a verified
 statutory limit from a secondary one.
 

@@ -381,8 +381,10 @@ R_DTKS = rule(
 R_DTSEN = rule(
     "elig.dtsen.decile",
     _KIND,
-    "in DTSEN welfare deciles 1-5 (the data gate from 2025; practice)",
-    "berada di desil kesejahteraan DTSEN 1-5 (gerbang data sejak 2025; praktik)",
+    "within the DTSEN welfare-decile cut-off (gates.dtsen_max_decile; the data gate from 2025; "
+    "practice)",
+    "berada dalam batas desil kesejahteraan DTSEN (gates.dtsen_max_decile; gerbang data sejak "
+    "2025; praktik)",
     None,
     (GATES, SUBJECT_KIND, "edition", "on"),
     cites="gate",
