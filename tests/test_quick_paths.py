@@ -140,6 +140,23 @@ def test_a_broken_generator_fails_the_quick_path_tests(monkeypatch: pytest.Monke
     assert [f.reason for f in log] == ["Refused"]
 
 
+def test_a_defect_in_the_report_quick_path_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``ProgrammeReport.add_line`` catches the quick path's refusals only, never a defect."""
+    from atensi.reports import ProgrammeReport, parse_period, programme
+
+    def broken() -> Callable[..., Any]:
+        def decode(*args: Any) -> Any:
+            raise ZeroDivisionError("a defect")
+
+        return decode
+
+    report = ProgrammeReport(parse_period("2024"))
+    assert report.add_line(b'{"id": "C-1"} x', number=1)  # refused: the strict path says why
+    monkeypatch.setattr(programme, "entity_decoder", broken)
+    with pytest.raises(ZeroDivisionError):
+        report.add_line(b'{"id": "C-1"}', number=2)
+
+
 # --- Twins never leave the boundary ---------------------------------------------------------------
 
 RULES_SRC = pathlib.Path(__file__).resolve().parents[1] / "src" / "atensi" / "rules"
