@@ -15,7 +15,7 @@ from atensi._lazy import lazy_names
 if TYPE_CHECKING:  # pragma: no cover - what type checkers see
     from atensi.boundary._compiled import compiled
     from atensi.boundary._quick import Fallback, fallbacks
-    from atensi.boundary._source import source_of
+    from atensi.boundary._shown import source_of
     from atensi.boundary.converter import (
         RecordResult,
         parse_date,
@@ -51,7 +51,7 @@ _MODULES = {
     "compiled": "_compiled",
     "Fallback": "_quick",
     "fallbacks": "_quick",
-    "source_of": "_source",
+    "source_of": "_shown",
     "RecordResult": "converter",
     "parse_date": "converter",
     "structure": "converter",

@@ -38,7 +38,8 @@ from atensi.boundary._shape import (
     TupleOf,
     shape_of,
 )
-from atensi.model import Entity, _characters
+from atensi.model import Entity
+from atensi.model._characters import table as character_table
 from atensi.regions import all_codes
 from atensi.rules import DECISION_JSON_VERSION, Decision, EditionComparison, Outcome, Status
 from atensi.vocab import CodedEnum, Evidence
@@ -120,13 +121,13 @@ def text_pattern(multiline: bool, non_blank: bool) -> str:
     selector). The classes list what is allowed, so that lone surrogates, which JSON text can
     carry as ``"\ud800"``, are refused without being named (Rust's engine cannot name them).
     """
-    refused = _codes(_characters.table().refused)
+    refused = _codes(character_table().refused)
     if multiline:
         refused -= _LINE_BREAKS
     allowed = _class(_complement(refused))
     if not non_blank:
         return f"^[{allowed}]*{_END}"
-    visible = _class(_complement(refused | _codes(_characters.table().blank)))
+    visible = _class(_complement(refused | _codes(character_table().blank)))
     return f"^[{allowed}]*[{visible}][{allowed}]*{_END}"
 
 
