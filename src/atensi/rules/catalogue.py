@@ -32,7 +32,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from atensi.rules.decision import STATEMENTS, Facts, Finding, Status
+from atensi.rules.decision import NEEDS_REVIEW, NOT_MET, STATEMENTS, Facts, Finding, Status
+from atensi.rules.facts import Fact, FactRead
 from atensi.vocab import Citation, Evidence, Label, Target
 
 __all__ = ["RULES", "Rule", "informative_ids", "rule", "weakest"]
@@ -41,7 +42,6 @@ _CODES = {t: t.value for t in Target}
 #: The grades from strongest to weakest.
 _ORDER = (Evidence.VERIFIED, Evidence.SECONDARY, Evidence.BACKGROUND, Evidence.CONVENTION)
 _RANK = {grade: rank for rank, grade in enumerate(_ORDER)}
-_VERIFIED = Evidence.VERIFIED
 
 
 def weakest(grades: Iterable[Evidence]) -> Evidence:
@@ -64,12 +64,15 @@ class Rule(NamedTuple):
         citations: every citation a finding of the rule may carry, the primary one first (a
             rule that cites the recorded group's own source lists every such source).
         reads: the facts the rule reads, as dotted paths (``person.birth_date``,
-            ``assessment.conditions``, ``on``, ``edition``).
+            ``assessment.conditions``, ``on``, ``edition``): the attributes of the declared
+            facts it reads, and any other path it names.
         gating: whether its findings decide an outcome (``False``: informative only).
         cites: how a finding picks its citation: ``fixed`` (the first of ``citations``),
             ``group`` (the recorded group's), ``bound`` (the group limit's), ``edition`` (the
             edition's target list), ``floor`` (PP 39/2012 Pasal 6) or ``gate`` (the data
             gate's).
+        facts: the declared facts (:mod:`atensi.rules.facts`) the rule reads, with what it
+            compares them with; a decision memo keys on these.
         grade: the grade of the rule's reasoning when it refuses: ``verified`` only when the
             refusal is what a statute's text says. A rule of any other grade never says no
             (:meth:`finding` caps it at ``needs_review``).
@@ -82,6 +85,7 @@ class Rule(NamedTuple):
     reads: tuple[str, ...]
     gating: bool = True
     cites: str = "fixed"
+    facts: tuple[FactRead, ...] = ()
     grade: Evidence = Evidence.VERIFIED
 
     @property
@@ -95,7 +99,11 @@ class Rule(NamedTuple):
         Only a rule graded ``verified`` whose finding cites a ``verified`` article may; every
         other refusal is a question for a reviewer.
         """
-        return self.grade is _VERIFIED and citation is not None and citation.evidence is _VERIFIED
+        return (
+            self.grade is Evidence.VERIFIED
+            and citation is not None
+            and citation.evidence is Evidence.VERIFIED
+        )
 
     def finding(
         self,
@@ -113,9 +121,9 @@ class Rule(NamedTuple):
         its message says why.
         """
         cited = self.citation if citation is None else citation
-        if status is _NOT_MET and not self.may_refuse(cited):
-            grade = weakest([self.grade, _CONVENTION if cited is None else cited.evidence])
-            status = _REVIEW
+        if status is NOT_MET and not self.may_refuse(cited):
+            grade = weakest([self.grade, Evidence.CONVENTION if cited is None else cited.evidence])
+            status = NEEDS_REVIEW
             en = f"{en} (a {grade.value} rule never says no: needs review)"
             id_ = f"{id_} (aturan berderajat {grade.value} tidak menolak: perlu ditinjau)"
         return Finding(
@@ -141,9 +149,6 @@ class Rule(NamedTuple):
         }
 
 
-_NOT_MET, _REVIEW = Status.NOT_MET, Status.NEEDS_REVIEW
-_CONVENTION = Evidence.CONVENTION
-
 #: Every declared rule, by id, in declaration order.
 RULES: dict[str, Rule] = {}
 
@@ -154,13 +159,17 @@ def rule(
     en: str,
     id_: str,
     citations: Citation | Iterable[Citation] | None,
-    reads: Iterable[str],
+    reads: Iterable[str | Fact | FactRead],
     *,
     gating: bool = True,
     cites: str = "fixed",
     grade: Evidence | None = None,
 ) -> Rule:
     """Declare a rule (once; a second declaration of the same id is a programming error).
+
+    ``reads`` names what the rule reads: declared facts (a :class:`~atensi.rules.facts.Fact`,
+    or one :meth:`~atensi.rules.facts.Fact.compared_with` the thresholds the rule compares it
+    with) and, for anything no fact declares, dotted paths (``case.legal_basis.kind``).
 
     ``grade`` defaults to the weakest grade among the citations of a rule that cites them as
     declared (``cites="fixed"``): a rule that rests on a convention anywhere is a convention
@@ -177,8 +186,28 @@ def rule(
     else:
         cited = tuple(dict.fromkeys(citations))
     if grade is None:
-        grade = weakest(c.evidence for c in cited) if cites == "fixed" else _VERIFIED
-    declared = Rule(rule_id, kind, Label(id_, en), cited, tuple(reads), gating, cites, grade)
+        grade = weakest(c.evidence for c in cited) if cites == "fixed" else Evidence.VERIFIED
+    facts: list[FactRead] = []
+    paths: list[str] = []
+    for read in reads:
+        if isinstance(read, Fact):
+            read = read.read()
+        if isinstance(read, FactRead):
+            facts.append(read)
+            paths.extend(read.fact.attributes)
+        else:
+            paths.append(read)
+    declared = Rule(
+        rule_id,
+        kind,
+        Label(id_, en),
+        cited,
+        tuple(dict.fromkeys(paths)),
+        gating,
+        cites,
+        tuple(facts),
+        grade,
+    )
     RULES[rule_id] = declared
     STATEMENTS[rule_id] = declared.statement
     return declared

@@ -53,7 +53,7 @@ __all__ = [
     "order_period_finding",
 ]
 
-_L = "lifecycle"
+_KIND = "lifecycle"  # the kind of every rule declared here
 _PP39_5 = cite(
     "pp-39-2012",
     "Pasal 5 ayat (1)-(4)",
@@ -148,7 +148,7 @@ _BEST_INTEREST = cite(
 
 R_MODE = rule(
     "case.consent.mode",
-    _L,
+    _KIND,
     "consent follows the intervention mode: the person's (or for a child a parent's or "
     "guardian's) consent for persuasive and motivational rehabilitation; for coercive or "
     "ordered rehabilitation the recorded legal basis or a running order replaces it",
@@ -160,7 +160,7 @@ R_MODE = rule(
 )
 R_GUARDIAN = rule(
     "case.consent.guardian",
-    _L,
+    _KIND,
     "a child's consent is given by a parent or guardian (or the family when no parent can act); "
     "a parent who is the alleged perpetrator, or the child alone, needs review",
     "persetujuan anak diberikan oleh orang tua atau wali (atau keluarga bila orang tua tidak "
@@ -178,7 +178,7 @@ R_GUARDIAN = rule(
 )
 R_CAPACITY = rule(
     "case.consent.capacity",
-    _L,
+    _KIND,
     "a competent adult consents personally; someone else consents for an adult only after a "
     "court declared the person incapable",
     "orang dewasa yang cakap menyetujui sendiri; orang lain menyetujui untuk orang dewasa hanya "
@@ -193,7 +193,7 @@ R_CAPACITY = rule(
 )
 R_CHILD_VIEWS = rule(
     "case.consent.child_views",
-    _L,
+    _KIND,
     "a child's own views are heard and recorded beside the parent's or guardian's consent",
     "pendapat anak sendiri didengar dan dicatat di samping persetujuan orang tua atau wali",
     _HEARD,
@@ -201,7 +201,7 @@ R_CHILD_VIEWS = rule(
 )
 R_ORDER_PERIOD = rule(
     "case.consent.order_period",
-    _L,
+    _KIND,
     "an order replaces consent only for the period it runs and the law allows",
     "perintah menggantikan persetujuan hanya selama masa berlakunya dan batas undang-undang",
     _PERIOD,

@@ -89,8 +89,7 @@ from atensi.vocab import (
 
 __all__ = ["YAPI_MONTHLY_IDR", "Ceiling", "check_funding", "check_partner_aid"]
 
-_K = "funding"
-_S = Evidence.SECONDARY
+_KIND = "funding"  # the kind of every rule declared here
 
 #: The YAPI rates per child per month, a dated parameter (two before the unification of
 #: December 2022, one flat rate since; secondary, see ``AidProgramme.YAPI``).
@@ -103,7 +102,7 @@ Ceiling = int | Mapping[ServiceComponent, int]
 
 R_BASIS = rule(
     "aid.channel.basis",
-    _K,
+    _KIND,
     "the funding channel rests on an instrument in force on the aid's date",
     "jalur pendanaan berdasar pada peraturan yang berlaku pada tanggal bantuan",
     tuple(c for c in (channel.citation for channel in FundingChannel) if c is not None),
@@ -111,13 +110,13 @@ R_BASIS = rule(
 )
 R_AGREEMENT = rule(
     "aid.agreement.on_file",
-    _K,
+    _KIND,
     "bantuan pemerintah to an LKS or a community rests on an agreement on file",
     "bantuan pemerintah kepada LKS atau masyarakat berdasar perjanjian yang terarsip",
     cite(
         "pmk-168-pmk.05-2015",
         None,
-        _S,
+        Evidence.SECONDARY,
         source="djpb-bantuan-pemerintah",
         note="the PMK's own article was not read; the Ministry's mechanism is Permensos 11/2020",
     ),
@@ -132,7 +131,7 @@ R_AGREEMENT = rule(
 )
 R_CEILING = rule(
     "aid.amount.ceiling",
-    _K,
+    _KIND,
     "an aid's amount (cash and the value of items in kind) stays within the caller's ceiling",
     "nilai bantuan (uang dan nilai barang) tidak melebihi batas yang ditetapkan pengguna",
     cite(
@@ -146,7 +145,7 @@ R_CEILING = rule(
 )
 R_YAPI = rule(
     "aid.yapi.rate",
-    _K,
+    _KIND,
     "a YAPI payment is Rp200,000 per child per month",
     "pembayaran YAPI sebesar Rp200.000 per anak per bulan",
     AidProgramme.YAPI.citation,
@@ -154,7 +153,7 @@ R_YAPI = rule(
 )
 R_BUDGET_YEAR = rule(
     "aid.budget_year",
-    _K,
+    _KIND,
     "the budget year is the calendar year of the aid",
     "tahun anggaran sama dengan tahun kalender bantuan",
     cite(
@@ -169,7 +168,7 @@ R_BUDGET_YEAR = rule(
 
 R_DATA_GATE = rule(
     "aid.data_gate",
-    _K,
+    _KIND,
     "aid to a person goes to someone inside the welfare-data gate of its date (DTKS 2021-2024, "
     "DTSEN deciles 1-5 from 2025; practice): outside it, or unchecked, the aid needs review",
     "bantuan kepada orang diberikan kepada yang berada dalam gerbang data kesejahteraan pada "

@@ -90,10 +90,10 @@ _BINDS = cite(
     "(also UU 35/2009 Pasal 103); a juvenile measure is the court's (UU 11/2012 Pasal 82)",
 )
 
-_L = "lifecycle"
+_KIND = "lifecycle"  # the kind of every rule declared here
 R_AGE_AT_OFFENCE = rule(
     "case.order.age_at_offence",
-    _L,
+    _KIND,
     "the age at the offence fits the order: under 12 for a Pasal 21 decision, 12 to 17 for a "
     "juvenile court's measure, tried before 21 (UU 11/2012 Pasal 1 angka 3, 20, 21)",
     "umur saat tindak pidana sesuai putusan: di bawah 12 untuk keputusan Pasal 21, 12 sampai "
@@ -103,7 +103,7 @@ R_AGE_AT_OFFENCE = rule(
 )
 R_PAST_18 = rule(
     "case.order.past_18",
-    _L,
+    _KIND,
     "an order binds past the 18th birthday: a juvenile measure runs its term",
     "putusan tetap mengikat setelah ulang tahun ke-18: tindakan anak berjalan sampai masanya",
     _PAST_18,
@@ -118,7 +118,7 @@ R_PAST_18 = rule(
 )
 R_WITHDRAWAL = rule(
     "case.order.withdrawal",
-    _L,
+    _KIND,
     "a case under an order is not closed by the beneficiary's withdrawal without review",
     "kasus berdasarkan putusan tidak ditutup karena penerima manfaat mengundurkan diri tanpa "
     "peninjauan",
