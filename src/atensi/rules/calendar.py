@@ -63,7 +63,6 @@ from atensi.vocab import (
 
 __all__ = ["Duty", "DutyKind", "duties_due"]
 
-_V = Evidence.VERIFIED
 _FOLLOW_UP = get_parameter("aftercare.follow_up_months")
 _CONFIRM = get_parameter("justice.under_twelve.confirmation_days")
 _CARD_PERIODS = get_parameter("napza.report_card.periods")
@@ -76,17 +75,17 @@ class DutyKind(CodedEnum):
     PROGRESS_REPORT = (
         "laporan_perkembangan",
         Label("Laporan perkembangan bulanan kepada Bapas", "Monthly progress report to the Bapas"),
-        cite("uu-11-2012", "Pasal 21 ayat (5)", _V),
+        cite("uu-11-2012", "Pasal 21 ayat (5)", Evidence.VERIFIED),
     )
     BAPAS_EVALUATION = (
         "evaluasi_bapas",
         Label("Evaluasi Bapas sebelum masa program berakhir", "Bapas evaluation before the end"),
-        cite("uu-11-2012", "Pasal 21 ayat (3)-(4)", _V),
+        cite("uu-11-2012", "Pasal 21 ayat (3)-(4)", Evidence.VERIFIED),
     )
     COURT_CONFIRMATION = (
         "penetapan_pengadilan",
         Label("Penetapan pengadilan atas keputusan", "The court's confirmation of the decision"),
-        cite("pp-65-2015", "Pasal 78-79", _V),
+        cite("pp-65-2015", "Pasal 78-79", Evidence.VERIFIED),
     )
     PLACEMENT_END = (
         "akhir_penempatan",
@@ -94,13 +93,13 @@ class DutyKind(CodedEnum):
         cite(
             "uu-11-2012",
             "Pasal 82 ayat (2); Pasal 21 ayat (1) huruf b, (4); Pasal 10 ayat (2) huruf d",
-            _V,
+            Evidence.VERIFIED,
         ),
     )
     CARE_PERIOD_END = (
         "akhir_masa_perawatan",
         Label("Akhir masa perawatan (kartu lapor diri)", "End of a period of care (report card)"),
-        cite("pp-25-2011", "Pasal 10 ayat (2)", _V),
+        cite("pp-25-2011", "Pasal 10 ayat (2)", Evidence.VERIFIED),
     )
     FOLLOW_UP = (
         "bimbingan_lanjut",
@@ -147,10 +146,13 @@ class Duty(NamedTuple):
         }
 
 
-_UNDER_12 = LegalBasisKind.SPPA_UNDER_TWELVE
 #: The orders of UU 11/2012 whose periods the calendar follows (a narcotics order runs the
 #: period its judge sets, under another law).
-_SPPA = (_UNDER_12, LegalBasisKind.SPPA_DIVERSION, LegalBasisKind.SPPA_MEASURE)
+_SPPA = (
+    LegalBasisKind.SPPA_UNDER_TWELVE,
+    LegalBasisKind.SPPA_DIVERSION,
+    LegalBasisKind.SPPA_MEASURE,
+)
 
 
 def _firsts(case: Case, on: dt.date) -> list[CourtOrder]:
@@ -177,7 +179,7 @@ def _juvenile(case: Case, on: dt.date) -> list[Duty]:
         latest = _latest(case, first, on)
         end = chain_end(case, latest, on)
         running = first.start <= on and (end is None or on < end)
-        if first.kind is _UNDER_12:
+        if first.kind is LegalBasisKind.SPPA_UNDER_TWELVE:
             found.extend(_under_twelve(case, first, latest, end, on, running))
         if running and end is not None and first.placement is not None:
             found.append(

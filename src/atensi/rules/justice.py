@@ -84,7 +84,6 @@ __all__ = [
     "progress_reports_due",
 ]
 
-_V = Evidence.VERIFIED
 _L = "lifecycle"
 
 #: The thresholds, dated parameters of the law (see ``src/atensi/data/law/parameters/``).
@@ -106,7 +105,7 @@ _EXTENSION: dict[LegalBasisKind, Parameter] = {
 _THRESHOLD = cite(
     "uu-11-2012",
     "Pasal 7 ayat (2)",
-    _V,
+    Evidence.VERIFIED,
     note="diversion where the offence is punishable by imprisonment under 7 years and is not a "
     "repeat; the elucidation counts an offence settled by diversion as a repeat (also PP "
     "65/2015 Pasal 3 ayat (2))",
@@ -114,7 +113,7 @@ _THRESHOLD = cite(
 _VICTIM = cite(
     "uu-11-2012",
     "Pasal 9 ayat (2)",
-    _V,
+    Evidence.VERIFIED,
     note="the agreement needs the victim's (a child victim's family's) consent, except for a "
     "misdemeanour, a minor offence (at most 3 months, elucidation of huruf b), an offence "
     "without a victim, or a loss not above the local provincial minimum wage (also PP 65/2015 "
@@ -123,28 +122,28 @@ _VICTIM = cite(
 _LITMAS_UNDER_12 = cite(
     "uu-11-2012",
     "Pasal 21 ayat (1) (penjelasan)",
-    _V,
+    Evidence.VERIFIED,
     note="the community counsellor's research report is 'persyaratan wajib' before the decision "
     "(also PP 65/2015 Pasal 68 ayat (1), 72 huruf a)",
 )
 _LITMAS_DIVERSION = cite(
     "uu-11-2012",
     "Pasal 9 ayat (1) huruf c",
-    _V,
+    Evidence.VERIFIED,
     note="investigator, prosecutor and judge weigh the Bapas's research report in a diversion "
     "(also PP 65/2015 Pasal 6 ayat (2) huruf c)",
 )
 _LITMAS_JUDGMENT = cite(
     "uu-11-2012",
     "Pasal 60 ayat (3)-(4)",
-    _V,
+    Evidence.VERIFIED,
     note="the judge weighs the research report before the judgment; a judgment that does not is "
     "void",
 )
 _LIMITS = cite(
     "uu-11-2012",
     "Pasal 21 ayat (1) huruf b, (4); Pasal 82 ayat (2); Pasal 10 ayat (2) huruf d",
-    _V,
+    Evidence.VERIFIED,
     note="a child under 12: at most 6 months, extendable by at most 6; a measure of care at an "
     "LPKS: at most one year; an LPKS placement by diversion: at most 3 months (the Act provides "
     "no extension of the last two)",
@@ -152,21 +151,21 @@ _LIMITS = cite(
 _EVALUATED = cite(
     "uu-11-2012",
     "Pasal 21 ayat (3)-(4)",
-    _V,
+    Evidence.VERIFIED,
     note="the Bapas evaluates the programme; it may be extended where the evaluation finds the "
     "child still needs it",
 )
 _MONTHLY = cite(
     "uu-11-2012",
     "Pasal 21 ayat (5)",
-    _V,
+    Evidence.VERIFIED,
     note="the government institution or LPKS reports the child's progress to the Bapas every "
     "month (also PP 65/2015 Pasal 85: in writing, by the head of the LPKS)",
 )
 _TWENTY_ONE = cite(
     "uu-11-2012",
     "Pasal 20",
-    _V,
+    Evidence.VERIFIED,
     note="an offence committed before 18 and brought to court after 18 but before 21 stays in "
     "the juvenile court; the Act does not say so of a case brought at 21 or later",
 )
@@ -257,14 +256,15 @@ R_COURT_AGE = rule(
     ),
 )
 
-_UNDER_12 = LegalBasisKind.SPPA_UNDER_TWELVE
-_DIVERSION = LegalBasisKind.SPPA_DIVERSION
-_MEASURE = LegalBasisKind.SPPA_MEASURE
-_JUVENILE = (_UNDER_12, _DIVERSION, _MEASURE)
+_JUVENILE = (
+    LegalBasisKind.SPPA_UNDER_TWELVE,
+    LegalBasisKind.SPPA_DIVERSION,
+    LegalBasisKind.SPPA_MEASURE,
+)
 _LITMAS_OF = {
-    _UNDER_12: _LITMAS_UNDER_12,
-    _DIVERSION: _LITMAS_DIVERSION,
-    _MEASURE: _LITMAS_JUDGMENT,
+    LegalBasisKind.SPPA_UNDER_TWELVE: _LITMAS_UNDER_12,
+    LegalBasisKind.SPPA_DIVERSION: _LITMAS_DIVERSION,
+    LegalBasisKind.SPPA_MEASURE: _LITMAS_JUDGMENT,
 }
 
 
@@ -595,7 +595,10 @@ def _evaluation(case: Case, order: CourtOrder, on: dt.date) -> Finding:
 
 def _programme(order: CourtOrder) -> bool:
     """A Pasal 21 decision for a programme (huruf b), not a return to the parents (huruf a)."""
-    return order.kind is _UNDER_12 and order.placement is not Approach.FAMILY_BASED
+    return (
+        order.kind is LegalBasisKind.SPPA_UNDER_TWELVE
+        and order.placement is not Approach.FAMILY_BASED
+    )
 
 
 def progress_reports_due(
@@ -711,7 +714,7 @@ def _court_age(case: Case, order: CourtOrder) -> Finding | None:
 
 
 def _per_order(case: Case, order: CourtOrder, on: dt.date) -> Iterator[Finding | None]:
-    if order.kind is _DIVERSION and order.extends is None:
+    if order.kind is LegalBasisKind.SPPA_DIVERSION and order.extends is None:
         yield _diversion_threshold(case.offence, order)
         yield _victim_consent(case.offence, order)
     if order.extends is None:
@@ -719,9 +722,9 @@ def _per_order(case: Case, order: CourtOrder, on: dt.date) -> Iterator[Finding |
             yield _litmas(case, order, on)
     else:
         yield _extension_limit(case, order)
-        if chain_of(case, order)[0].kind is _UNDER_12:
+        if chain_of(case, order)[0].kind is LegalBasisKind.SPPA_UNDER_TWELVE:
             yield _evaluation(case, order, on)
-    if order.kind is _MEASURE and order.extends is None:
+    if order.kind is LegalBasisKind.SPPA_MEASURE and order.extends is None:
         yield _court_age(case, order)
     if order.extends is None and _programme(order):
         yield _monthly(case, order, on)

@@ -67,7 +67,6 @@ __all__ = [
     "napza_findings",
 ]
 
-_V = Evidence.VERIFIED
 _L = "lifecycle"
 
 #: The PP's age of its "cukup umur" test and the card's periods, dated parameters.
@@ -77,7 +76,7 @@ _CARD_PERIODS = get_parameter("napza.report_card.periods")
 _WHO = cite(
     "pp-25-2011",
     "Pasal 3; Pasal 1 angka 8-9",
-    _V,
+    Evidence.VERIFIED,
     note="the parent or guardian reports an addict not of age; an addict of age reports himself "
     "or is reported by his family (blood relatives in the first degree); 'belum cukup umur' is "
     "'belum mencapai umur 18 tahun dan/atau belum menikah'",
@@ -85,7 +84,7 @@ _WHO = cite(
 _WHERE = cite(
     "pp-25-2011",
     "Pasal 4; Pasal 6 ayat (2)",
-    _V,
+    Evidence.VERIFIED,
     note="puskesmas, hospitals and medical rehabilitation institutions designated by the health "
     "minister, social rehabilitation institutions by the social minister; a report made "
     "elsewhere (the police, BNN: elucidation) is passed on to an IPWL",
@@ -93,48 +92,48 @@ _WHERE = cite(
 _PARTS = cite(
     "pp-25-2011",
     "Pasal 7",
-    _V,
+    Evidence.VERIFIED,
     note="the IPWL must assess the addict; the assessment covers the medical and the social "
     "aspects",
 )
 _CARD = cite(
     "pp-25-2011",
     "Pasal 10",
-    _V,
+    Evidence.VERIFIED,
     note="the self-report card is given after the assessment and serves two periods of care",
 )
 _AGREED = cite(
     "pp-25-2011",
     "Pasal 9 ayat (4)",
-    _V,
+    Evidence.VERIFIED,
     note="the plan is agreed by the addict, a parent, guardian or the family, and the head of "
     "the IPWL",
 )
 _BOTH = cite(
     "uu-35-2009",
     "Pasal 54",
-    _V,
+    Evidence.VERIFIED,
     note="'wajib menjalani rehabilitasi medis dan rehabilitasi sosial'; PP 25/2011 Pasal 13 "
     "ayat (1) says 'dan/atau' and follows the plan, which starts with the medical part",
 )
 _MEDICAL_FIRST = cite(
     "pp-25-2011",
     "Pasal 9 ayat (2) (penjelasan)",
-    _V,
+    Evidence.VERIFIED,
     note="'rencana rehabilitasi antara lain memuat lama perawatan, program dan metode "
     "rehabilitasi, dimulai dengan rehabilitasi medis'",
 )
 _WHERE_MEDICAL = cite(
     "uu-35-2009",
     "Pasal 56",
-    _V,
+    Evidence.VERIFIED,
     note="medical rehabilitation in a hospital the health minister designated, or in an "
     "institution of the government or the community he approved",
 )
 _REFER = cite(
     "pp-25-2011",
     "Pasal 11 ayat (2)",
-    _V,
+    Evidence.VERIFIED,
     note="an IPWL that cannot give a treatment of the plan refers the addict to an institution "
     "that can",
 )
