@@ -32,6 +32,7 @@ from atensi.model.practice import CaseEvent, Consent, LegalBasis
 from atensi.model.subjects import SUBJECT_KINDS, Community, Family, Group, Subject, subject_kind
 
 if TYPE_CHECKING:  # pragma: no cover - what type checkers see: loaded on first use
+    from atensi.model.decrees import BeneficiaryDecree, DecreeEntry
     from atensi.model.portfolio import (
         PartnerAid,
         PartnerKind,
@@ -68,6 +69,7 @@ __all__ = [
     "Assessment",
     "AssessmentItem",
     "Assessor",
+    "BeneficiaryDecree",
     "BirthDate",
     "Case",
     "CaseEvent",
@@ -76,6 +78,7 @@ __all__ = [
     "Condition",
     "Consent",
     "DatePrecision",
+    "DecreeEntry",
     "Disability",
     "DrugUse",
     "Entity",
@@ -151,6 +154,8 @@ ENTITY_NAMES: tuple[str, ...] = (
     "Portfolio",
     "Period",
     "PmTarget",
+    "DecreeEntry",
+    "BeneficiaryDecree",
 )
 
 #: The names loaded on first use, by the submodule that defines them.
@@ -167,6 +172,7 @@ _LAZY: dict[str, str] = {
         "portfolio",
     ),
     **dict.fromkeys(("PERIOD_LABEL", "TARGET_AXES", "Period", "PmTarget"), "reporting"),
+    **dict.fromkeys(("BeneficiaryDecree", "DecreeEntry"), "decrees"),
     **dict.fromkeys(
         (
             "Accreditation",
@@ -200,6 +206,8 @@ def __getattr__(name: str) -> Any:
             from atensi.model import reporting as module  # type: ignore[no-redef]
         elif where == "unit":
             from atensi.model import unit as module  # type: ignore[no-redef]
+        elif where == "decrees":
+            from atensi.model import decrees as module  # type: ignore[no-redef]
         else:
             raise AttributeError(f"module 'atensi.model' has no attribute {name!r}")
         value = getattr(module, name)

@@ -25,6 +25,13 @@ channel existed, a negative or fractional amount) never gets this far: the bound
   Rp300,000 for children not yet in school and Rp200,000 for schoolchildren.
 * ``aid.budget_year``: the budget year is the calendar year of the aid (the state budget year
   runs 1 January to 31 December: UU 17/2003 Pasal 4, background knowledge, not read).
+* ``aid.decree.listed``: the aid goes to a PM that a beneficiary decree (*keputusan penetapan
+  PM*, :class:`~atensi.model.BeneficiaryDecree`) in force on the aid's date lists — the decree
+  the delivery names (``ServiceDelivery.decree``), or any of the decrees given. Permensos
+  15/2025 Pasal 1 angka 7 defines the PM as one named in a decree (the dated parameter
+  ``aid.decree_required``: from the ``ars-2025`` edition; before it no instrument atensi holds
+  says so, and the rule does not apply). A definition is not a prohibition: aid that no decree
+  covers is flagged for review, never refused; decrees not given are ``unknown``.
 
 The decision names the edition of ATENSI in force on the aid's date, from the one resolver, with
 the caller's pin; the funding channel's own instruments are resolved by
@@ -50,6 +57,7 @@ aid.agreement.on_file needs_review
 aid.amount.ceiling needs_review
 aid.yapi.rate not_applicable
 aid.budget_year met
+aid.decree.listed not_applicable
 """
 
 from __future__ import annotations
@@ -61,11 +69,22 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from atensi.law import Edition, InForceDates, funding_basis, get_parameter, instrument_in_force
-from atensi.model import Case, Funding, InKindItem, PartnerAid, Partnership, ServiceDelivery
+from atensi.model import (
+    BeneficiaryDecree,
+    Case,
+    Family,
+    Funding,
+    Group,
+    InKindItem,
+    PartnerAid,
+    Partnership,
+    ServiceDelivery,
+)
 from atensi.rules.catalogue import rule
 from atensi.rules.decision import Decision, Facts, Finding, Status, outcome_of
 from atensi.vocab import (
     AidProgramme,
+    Citation,
     Evidence,
     FundingChannel,
     ServiceComponent,
@@ -149,6 +168,18 @@ R_BUDGET_YEAR = rule(
         source="uu-17-2003",
     ),
     ("funding.budget_year", "delivery.start"),
+)
+
+#: Whether a PM is one named in a decree: by edition (Permensos 15/2025 Pasal 1 angka 7).
+_DECREE_REQUIRED = get_parameter("aid.decree_required")
+R_DECREE = rule(
+    "aid.decree.listed",
+    _K,
+    "the aid goes to a PM that a beneficiary decree in force on the aid's date lists",
+    "bantuan diberikan kepada PM yang tercantum dalam keputusan penetapan yang berlaku pada "
+    "tanggal bantuan",
+    cite("permensos-15-2025", "Pasal 1 angka 7", Evidence.VERIFIED),
+    ("delivery.decree", "portfolio.decrees", "case.subject", "case.id", "delivery.start"),
 )
 
 
@@ -412,6 +443,96 @@ def _budget_year_on(budget_year: int | None, on: dt.date) -> Finding:
     )
 
 
+def _pm_ids(case: Case) -> frozenset[str]:
+    """The ids a decree may list the case's PM by: the subject's and its members'."""
+    subject = case.subject
+    ids = {subject.id}
+    if isinstance(subject, (Family, Group)):
+        ids.update(member.id for member in subject.members)
+    return frozenset(ids)
+
+
+def _why_not(decree: BeneficiaryDecree, on: dt.date) -> tuple[str, str]:
+    """Why a decree does not cover ``on`` (it is not active on it)."""
+    if on < decree.issued_on:
+        return "was issued after the aid's date", "ditetapkan setelah tanggal bantuan"
+    if decree.revoked_on is not None and decree.revoked_on <= on:
+        return "was revoked before the aid's date", "dicabut sebelum tanggal bantuan"
+    return "is not valid on the aid's date", "tidak berlaku pada tanggal bantuan"
+
+
+# A report reads thousands of aids a day, most of them before the decree was asked for.
+@functools.lru_cache(maxsize=1 << 12)
+def _decree_unread(on: dt.date, asked: bool, citation: Citation | None) -> Finding:
+    """The finding when the law does not ask for a decree on ``on``, or none was given."""
+    facts: Facts = (("on", on.isoformat()),)
+    if not asked:
+        day = on.isoformat()
+        return R_DECREE.finding(
+            Status.NOT_APPLICABLE,
+            f"no instrument in force on {day} defines the PM by a decree",
+            f"tidak ada peraturan yang berlaku pada {day} yang mendefinisikan PM melalui keputusan",
+            facts,
+            citation=citation,
+        )
+    return R_DECREE.finding(
+        Status.UNKNOWN,
+        "the beneficiary decrees were not given",
+        "keputusan penetapan PM tidak diberikan",
+        facts,
+    )
+
+
+def _decree(
+    case: Case,
+    delivery: ServiceDelivery,
+    decrees: Iterable[BeneficiaryDecree] | None,
+    current: Edition,
+) -> Finding:
+    on = delivery.start
+    required = _DECREE_REQUIRED.at(on, current)
+    if not required.flag or decrees is None:
+        return _decree_unread(on, required.flag, required.citation)
+    facts: Facts = (("decree", delivery.decree), ("on", on.isoformat()))
+    ids = _pm_ids(case)
+    given = tuple(decrees)
+    if delivery.decree is not None:
+        named = next((d for d in given if d.id == delivery.decree), None)
+        if named is None:
+            why, why_id = "is not among the decrees given", "tidak ada di antara keputusan"
+        elif not named.active_on(on):
+            why, why_id = _why_not(named, on)
+        elif named.entry_for(ids, case.id) is None:
+            why, why_id = "does not list the PM", "tidak mencantumkan PM"
+        else:
+            return R_DECREE.finding(
+                Status.MET,
+                f"decree {named.number} lists the PM and is in force on the aid's date",
+                f"keputusan {named.number} mencantumkan PM dan berlaku pada tanggal bantuan",
+                facts,
+            )
+        return R_DECREE.finding(
+            Status.NEEDS_REVIEW,
+            f"the decree the aid names {why}",
+            f"keputusan yang dirujuk bantuan {why_id}",
+            facts,
+        )
+    for decree in given:
+        if decree.active_on(on) and decree.entry_for(ids, case.id) is not None:
+            return R_DECREE.finding(
+                Status.MET,
+                f"decree {decree.number} lists the PM and is in force on the aid's date",
+                f"keputusan {decree.number} mencantumkan PM dan berlaku pada tanggal bantuan",
+                facts,
+            )
+    return R_DECREE.finding(
+        Status.NEEDS_REVIEW,
+        "no decree in force on the aid's date lists the PM",
+        "tidak ada keputusan yang berlaku pada tanggal bantuan yang mencantumkan PM",
+        facts,
+    )
+
+
 def _findings(
     funding: Funding | None,
     on: dt.date,
@@ -432,13 +553,7 @@ def _findings(
     )
 
 
-def _decision(
-    findings: tuple[Finding, ...],
-    on: dt.date,
-    edition: str | Edition | None,
-    in_force_dates: InForceDates | None,
-) -> Decision:
-    current = instrument_in_force(on, edition=edition, in_force_dates=in_force_dates)
+def _decision(findings: tuple[Finding, ...], on: dt.date, current: Edition) -> Decision:
     return Decision(
         "funding", outcome_of(findings), on, current.id, current.instrument_ids, findings
     )
@@ -449,6 +564,7 @@ def check_funding(
     delivery: ServiceDelivery,
     *,
     partnerships: Iterable[Partnership] | None = None,
+    decrees: Iterable[BeneficiaryDecree] | None = None,
     ceiling_idr: Ceiling | None = None,
     edition: str | Edition | None = None,
     in_force_dates: InForceDates | None = None,
@@ -460,12 +576,14 @@ def check_funding(
         delivery: the delivery.
         partnerships: the portfolio's partnerships, to resolve ``Funding.partnership``
             (``None``: not given, so a reference to one is ``unknown``).
+        decrees: the beneficiary decrees (``Portfolio.decrees``) that may list the case's PM
+            (``None``: not given, so whether one does is ``unknown`` where the law asks).
         ceiling_idr: the caller's ceiling: one amount for every aid, or one per component.
         edition: pin an edition, as for every rule; the decision names the edition in force on
             the delivery's start.
         in_force_dates: replace atensi's unverified in-force dates.
     """
-    del case  # the rules read the delivery; the case is the context callers pass everywhere
+    current = instrument_in_force(delivery.start, edition=edition, in_force_dates=in_force_dates)
     findings = _findings(
         delivery.funding,
         delivery.start,
@@ -475,7 +593,8 @@ def check_funding(
         partnerships,
         ceiling_idr,
     )
-    return _decision(findings, delivery.start, edition, in_force_dates)
+    findings = (*findings, _decree(case, delivery, decrees, current))
+    return _decision(findings, delivery.start, current)
 
 
 def check_partner_aid(
@@ -497,4 +616,5 @@ def check_partner_aid(
     findings = _findings(
         funding, aid.on, aid.amount_idr, aid.items, None, (partnership,), ceiling_idr
     )
-    return _decision(findings, aid.on, edition, in_force_dates)
+    current = instrument_in_force(aid.on, edition=edition, in_force_dates=in_force_dates)
+    return _decision(findings, aid.on, current)
