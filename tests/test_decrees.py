@@ -201,3 +201,16 @@ def test_the_decree_rule_never_says_no_and_never_raises(
         found = [f for f in decision.findings if f.rule_id == "aid.decree.listed"]
         assert len(found) == 1
         assert found[0].status is not Status.NOT_MET
+
+
+def test_a_refused_decree_names_no_target_group_in_its_messages() -> None:
+    with pytest.raises(InvalidRecord) as raised:
+        decree(
+            beneficiaries=[
+                {"subject": "P-1", "target": "lanjut_usia", "target_group": "anak_yatim_piatu"}
+            ]
+        )
+    shown = str(raised.value) + repr(raised.value.errors)
+    assert "decree.group_outside_target" in shown
+    assert "anak_yatim_piatu" not in shown
+    assert "P-1" not in shown

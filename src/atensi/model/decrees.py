@@ -98,8 +98,10 @@ class DecreeEntry(Entity):
             detail(
                 "target_group",
                 "decree.group_outside_target",
-                f"group '{group.value}' belongs to '{group.target.value}', not '{target.value}'",
-                f"kelompok '{group.value}' termasuk '{group.target.value}', bukan '{target.value}'",
+                # No codes in the text: a PM's target group is health data (shown only as the
+                # input, with the caller's consent to personal data).
+                "the target group belongs to another target than the one named beside it",
+                "kelompok sasaran termasuk sasaran lain dari sasaran yang disebut di sampingnya",
                 group.value,
             )
         ]
