@@ -25,6 +25,15 @@ channel existed, a negative or fractional amount) never gets this far: the bound
   Rp300,000 for children not yet in school and Rp200,000 for schoolchildren.
 * ``aid.budget_year``: the budget year is the calendar year of the aid (the state budget year
   runs 1 January to 31 December: UU 17/2003 Pasal 4, background knowledge, not read).
+* ``aid.channel.recipient``: the channel may go to the kind of recipient the aid names
+  (``Funding.recipient_kind``), a dated parameter per channel and kind
+  (``aid.recipients.<channel>.<kind>``): bansos to persons, families, groups, communities and
+  non-government institutions such as an LKS, not to a government body (PMK 81/PMK.05/2012,
+  then PMK 254/PMK.05/2015, as the accounting standards committee's bulletin and the
+  Treasury present them); bantuan pemerintah to persons who are not civil servants, soldiers
+  or police, groups, communities and government or non-government institutions (PMK
+  168/PMK.05/2015; the recipients as PMK 62/2023 lists them). All secondary: a recipient the
+  channel does not reach is reviewed, and one whose kind is not recorded is unknown.
 * ``aid.decree.listed``: the aid goes to a PM that a beneficiary decree (*keputusan penetapan
   PM*, :class:`~atensi.model.BeneficiaryDecree`) in force on the aid's date lists — the decree
   the delivery names (``ServiceDelivery.decree``), or any of the decrees given. Permensos
@@ -57,6 +66,7 @@ aid.agreement.on_file needs_review
 aid.amount.ceiling needs_review
 aid.yapi.rate not_applicable
 aid.budget_year met
+aid.channel.recipient met
 aid.decree.listed not_applicable
 """
 
@@ -87,6 +97,7 @@ from atensi.vocab import (
     Citation,
     Evidence,
     FundingChannel,
+    RecipientKind,
     ServiceComponent,
     cite,
 )
@@ -178,8 +189,30 @@ R_DECREE = rule(
     "the aid goes to a PM that a beneficiary decree in force on the aid's date lists",
     "bantuan diberikan kepada PM yang tercantum dalam keputusan penetapan yang berlaku pada "
     "tanggal bantuan",
-    cite("permensos-15-2025", "Pasal 1 angka 7", Evidence.VERIFIED),
+    (
+        cite("permensos-15-2025", "Pasal 1 angka 7", Evidence.VERIFIED),
+        *(entry.citation for entry in _DECREE_REQUIRED.entries),
+    ),
     ("delivery.decree", "portfolio.decrees", "case.subject", "case.id", "delivery.start"),
+)
+#: Whether a channel may go to a kind of recipient, by date: one parameter per pair.
+_RECIPIENTS = {
+    (channel, kind): get_parameter(f"aid.recipients.{channel.value}.{kind.value}")
+    for channel in FundingChannel
+    for kind in RecipientKind
+}
+R_RECIPIENT = rule(
+    "aid.channel.recipient",
+    _K,
+    "the funding channel may go to the kind of recipient the aid names",
+    "jalur pendanaan boleh diberikan kepada jenis penerima yang dicatat",
+    tuple(
+        entry.citation
+        for parameter in _RECIPIENTS.values()
+        for entry in parameter.entries
+        if entry.value is not None
+    ),
+    ("funding.channel", "funding.recipient_kind", "delivery.start"),
 )
 
 
@@ -533,6 +566,51 @@ def _decree(
     )
 
 
+def _recipient(funding: Funding, on: dt.date) -> Finding:
+    return _recipient_on(funding.channel, funding.recipient_kind, on)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _recipient_on(channel: FundingChannel, kind: RecipientKind | None, on: dt.date) -> Finding:
+    facts: Facts = (
+        ("channel", channel.value),
+        ("recipient_kind", None if kind is None else kind.value),
+        ("on", on.isoformat()),
+    )
+    if kind is None:
+        return R_RECIPIENT.finding(
+            Status.UNKNOWN,
+            "the kind of recipient is not recorded",
+            "jenis penerima tidak dicatat",
+            facts,
+        )
+    allowed = _RECIPIENTS[(channel, kind)].on_date(on)
+    if allowed.value is None:
+        return R_RECIPIENT.finding(
+            Status.UNKNOWN,
+            f"atensi holds no instrument on the recipients of '{channel.value}' on "
+            f"{on.isoformat()}",
+            f"atensi tidak memuat peraturan tentang penerima '{channel.value}' pada "
+            f"{on.isoformat()}",
+            facts,
+        )
+    if allowed.flag:
+        return R_RECIPIENT.finding(
+            Status.MET,
+            f"'{channel.value}' may go to a recipient of kind '{kind.value}'",
+            f"'{channel.value}' boleh diberikan kepada penerima berjenis '{kind.value}'",
+            facts,
+            citation=allowed.citation,
+        )
+    return R_RECIPIENT.finding(
+        Status.NEEDS_REVIEW,
+        f"'{channel.value}' does not go to a recipient of kind '{kind.value}'",
+        f"'{channel.value}' tidak diberikan kepada penerima berjenis '{kind.value}'",
+        facts,
+        citation=allowed.citation,
+    )
+
+
 def _findings(
     funding: Funding | None,
     on: dt.date,
@@ -550,6 +628,7 @@ def _findings(
         _ceiling(amount, items, component, ceiling),
         _yapi(funding, amount, on),
         _budget_year(funding, on),
+        _recipient(funding, on),
     )
 
 
