@@ -962,8 +962,156 @@ def write_generated_pages(target: pathlib.Path) -> None:
         path = target / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
-    for name, data in {**report_pictures(), **parameter_pictures()}.items():
+    pictures = {**report_pictures(), **parameter_pictures(), "boundary-route.svg": boundary_route()}
+    for name, data in pictures.items():
         data = data.encode("utf-8") if isinstance(data, str) else data
         path = target / name
         if not path.exists() or path.read_bytes() != data:
             path.write_bytes(data)
+
+
+#: The boxes of the boundary's route: position and size (of a 125 x 66 canvas), text, kind.
+_ROUTE_BOXES: tuple[tuple[float, float, float, float, str, str], ...] = (
+    # JSON text, the quick ways.
+    (
+        1,
+        44,
+        19,
+        11,
+        "JSON text\nstructure_json(text, cls)\nassess_line_json,\nvalidate_line_json",
+        "in",
+    ),
+    (
+        27,
+        51,
+        27,
+        10,
+        "fast extra: msgspec decodes a twin;\n'twin entity' checks it and\n"
+        "builds the attrs entity, its\ninvariants (+ 'twin colons')",
+        "quick",
+    ),
+    (
+        27,
+        38,
+        27,
+        9,
+        "no extra: json without the hook;\n'counted' structuring function\n"
+        "(keys counted as it reads)",
+        "quick",
+    ),
+    (
+        62,
+        43,
+        18,
+        10,
+        "no key twice?\ncolons of the text =\nkeys + colons in strings\n(no_key_twice)",
+        "quick",
+    ),
+    # Python data, the quick way.
+    (1, 22, 19, 7, "Python data\nstructure(data, cls)", "in"),
+    (27, 22, 27, 7, "generated structuring function\nsource_of(cls, 'structure')", "quick"),
+    # The strict way.
+    (
+        27,
+        3,
+        27,
+        9,
+        "strict reader: json with the\nduplicate-key and NaN hook\n(decode_line)",
+        "strict",
+    ),
+    (62, 3, 20, 9, "plan (reference\ninterpreter): every\nproblem, with its path", "strict"),
+    (88, 3, 16, 9, "InvalidRecord\n(or the record's\nerror result)", "strict"),
+    # Results.
+    (88, 36, 16, 8, "attrs entity\n(twins never leave)", "out"),
+    (108, 46, 16, 6.5, "warnings_of", "out"),
+    (108, 33, 16, 8, "rules, decision\nmemo: entities only", "out"),
+    (108, 21, 16, 6.5, "decision text", "out"),
+    # The type tree every reader reads.
+    (
+        84,
+        52,
+        22,
+        11,
+        "type tree, shape_of(cls),\nread by the plan, the\ngenerated code, the twins,\n"
+        "the warnings, the schema",
+        "tree",
+    ),
+)
+#: The arrows: from, to, label, refused (dashed), bend.
+_ROUTE_ARROWS: tuple[tuple[tuple[float, float], tuple[float, float], str, bool, float], ...] = (
+    ((20, 51), (27, 55), "", False, 0),
+    ((20, 47), (27, 42), "", False, 0),
+    ((54, 55), (62, 50), "", False, 0),
+    ((54, 42), (62, 46), "", False, 0),
+    ((80, 47), (88, 41.5), "yes", False, 0),
+    ((20, 25.5), (27, 25.5), "", False, 0),
+    ((54, 25.5), (88, 38), "valid", False, 0),
+    ((104, 41), (108, 48), "", False, 0),
+    ((104, 39), (108, 37), "", False, 0),
+    ((116, 33), (116, 27.5), "", False, 0),
+    ((54, 7.5), (62, 7.5), "", False, 0),
+    ((82, 7.5), (88, 7.5), "problems", False, 0),
+    ((76, 12), (92, 36), "none", False, -0.15),
+    ((57, 40), (50, 12), "", True, 0),
+    ((71, 43), (53, 12), "", True, 0),
+    ((40.5, 22), (64, 12), "", True, 0),
+)
+_ROUTE_COLOURS = {
+    "in": "#eef2f7",
+    "quick": "#e3f1e3",
+    "strict": "#fbeedd",
+    "out": "#e8e4f3",
+    "tree": "#f5f5f5",
+}
+_REFUSED = "#b5651d"
+
+
+def boundary_route(fmt: str = "svg") -> bytes:
+    """Draw the route of a record through the boundary (``docs/boundary.md``).
+
+    The boxes name the functions a record passes through, so the picture can be checked
+    against the code: each quick path, where it refuses, and the strict path behind it.
+    """
+    import io
+
+    from matplotlib.figure import Figure
+    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+    figure = Figure(figsize=(12.5, 6.6))
+    ax = figure.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, 125)
+    ax.set_ylim(0, 66)
+    ax.axis("off")
+    for x, y, w, h, text, kind in _ROUTE_BOXES:
+        style = "round,pad=0.3,rounding_size=1.2"
+        colour = _ROUTE_COLOURS[kind]
+        patch = FancyBboxPatch((x, y), w, h, boxstyle=style, facecolor=colour, linewidth=0.8)
+        patch.set_edgecolor("#555555")
+        ax.add_patch(patch)
+        ax.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=8.2)
+    for start, end, label, refused, bend in _ROUTE_ARROWS:
+        colour = _REFUSED if refused else "#333333"
+        ax.add_patch(
+            FancyArrowPatch(
+                start,
+                end,
+                arrowstyle="-|>",
+                mutation_scale=10,
+                linewidth=0.9,
+                color=colour,
+                linestyle="--" if refused else "-",
+                connectionstyle=f"arc3,rad={bend}",
+            )
+        )
+        if label:
+            middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2 + 1.2)
+            ax.text(*middle, label, ha="center", fontsize=7.2, color=colour)
+    # Both quick ways of JSON text refuse into one line down to the strict reader.
+    ax.plot([54, 57, 57], [56, 56, 40], color=_REFUSED, linestyle="--", linewidth=0.9)
+    ax.plot([54, 57], [39, 39], color=_REFUSED, linestyle="--", linewidth=0.9)
+    note = "refused: Refused, InvalidRecord,\nmsgspec DecodeError; logged by\n"
+    note += "atensi.boundary.fallbacks()"
+    ax.text(9, 15.5, note, fontsize=7.4, color=_REFUSED, ha="center")
+    out = io.BytesIO()
+    figure.savefig(out, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
+    return out.getvalue()

@@ -268,7 +268,7 @@ def test_a_defect_for_one_record_is_that_records_error(
         monkeypatch.setattr(batch, where, broken)
         monkeypatch.setattr(memo, where, broken)
     elif where == "signature":
-        monkeypatch.setattr(memo, "_signature", broken)
+        monkeypatch.setattr(memo, "_signature_function", lambda derived: broken)
     else:
         monkeypatch.setattr(Decision, where, broken)
     on = dt.date(2024, 6, 1)
@@ -286,7 +286,10 @@ def test_a_defect_for_one_record_is_that_records_error(
             assert result["ok"] is False
             [error] = result["errors"]
             assert error["code"] == "record.internal_error"
-            assert error["ctx"] == {"exception": "ValueError"}
+            assert error["ctx"]["exception"] == "ValueError"
+            # Where in atensi it happened (module, function, line): what a report needs.
+            assert set(error["ctx"]) == {"exception", "where"}
+            assert error["ctx"]["where"].startswith("atensi.")
             text = json.dumps(result)
             assert "Rahasia" not in text
             assert "3171014103900001" not in text

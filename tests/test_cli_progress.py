@@ -36,7 +36,7 @@ def test_a_terminal_sees_count_rate_percentage_and_eta(monkeypatch: pytest.Monke
     code, out = run(monkeypatch, ["validate", PERSONS, "--kind", "person"], err)
     assert code == 0
     shown = err.getvalue()
-    assert "\r256 records, " in shown
+    assert "\r1,024 records, " in shown  # counted a batch of records at a time
     assert "/s, " in shown
     assert "%, ETA " in shown
     assert shown.endswith("1056 records: 1056 valid (54 with warnings), 0 invalid\n")

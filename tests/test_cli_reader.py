@@ -14,9 +14,12 @@ import sys
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from atensi import cli
 from atensi.cli import _reader as reader
+from atensi.cli._io import UsageError
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 GOOD = {"id": "P", "nik": {"reason": "belum_terdaftar"}, "name": "A"}
@@ -354,3 +357,53 @@ def test_array_reading_work_is_linear_in_the_record_size(
     assert len(read(b"[" + item + b"]")) == 1
     # Doubling reads: the attempts sum to at most about twice the item (before: size² / 64 kB).
     assert decoded <= 4 * len(item)
+
+
+# --- Lines read in blocks and batches: the same lines, numbers and problems -------------------
+
+
+def _flat(found: list[Any]) -> list[Any]:
+    """Lines as (number, bytes) and problems as (line, code), from either reader.
+
+    The batches leave a line's line feed out (the decoders skip white space around a value).
+    """
+    out: list[Any] = []
+    for item in found:
+        if isinstance(item, reader.LineBatch):
+            out.extend(
+                (n, line.rstrip(b"\n")) for n, line in zip(item.numbers, item.lines, strict=True)
+            )
+        elif isinstance(item.item, reader.RawLine):
+            out.append((item.item.number, item.item.data.rstrip(b"\n")))
+        else:
+            out.append((item.line, item.item.detail.code))
+    return out
+
+
+_PIECES = st.sampled_from(
+    [b'{"a": 1}', b"", b"  ", b"\t", b"x" * 70, b'{"b": "c"}', b"[1]", b"\x00", b"\xff"]
+)
+_ENDS = st.sampled_from([b"\n", b"\r\n", b"\r", b"\n\n"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_PIECES, _ENDS), max_size=30), st.booleans(), st.integers(1, 5))
+def test_lines_read_in_batches_are_the_lines_read_one_by_one(
+    lines: list[tuple[bytes, bytes]], last_ended: bool, size: int
+) -> None:
+    data = b'{"first": 0}\n' + b"".join(piece + end for piece, end in lines)
+    if not last_ended and data.endswith(b"\n"):
+        data = data[:-1] + b'{"last": 1}'
+    with pytest.MonkeyPatch.context() as patch:
+        # Small blocks and a small limit: block ends and over-long lines in every example.
+        patch.setattr(reader, "_BLOCK", 7)
+        patch.setattr(reader, "MAX_RECORD_BYTES", 64)
+        try:
+            one = _flat(list(reader.located_records(io.BytesIO(data), raw_lines=True)))
+        except UsageError as err:  # binary data in an over-long line stops both
+            with pytest.raises(UsageError, match=str(err)):
+                list(reader.located_records(io.BytesIO(data), raw_lines=True, batch=size))
+            return
+        batched = list(reader.located_records(io.BytesIO(data), raw_lines=True, batch=size))
+    assert _flat(batched) == one
+    assert all(len(b.lines) <= size for b in batched if isinstance(b, reader.LineBatch))

@@ -22,10 +22,9 @@ pytest.importorskip("msgspec")
 
 import atensi
 from atensi import batch
-from atensi.boundary import _compiled, _twins, warnings_of
+from atensi.boundary import _compiled, _twins
 from atensi.boundary.converter import structure_detailed
 from atensi.model import ENTITIES, AssessmentItem, Person
-from atensi.rules import assess_eligibility
 from tests.line_mutations import (
     EXAMPLE_FILES,
     FIELD_EDGES,
@@ -44,7 +43,7 @@ ON = dt.date(2024, 6, 1)
 def _compiled_or_none(text: bytes | str, cls: type[Any]) -> Any:
     try:
         return _twins.decode(text, cls)
-    except Exception:
+    except _twins.REFUSALS:  # anything else is a defect: the test fails
         return None
 
 
@@ -55,9 +54,8 @@ def _agrees(text: bytes | str, cls: type[Any]) -> Any:
         return None
     entity = detailed(text, cls)
     assert entity is not None, "the compiled path accepted what the detailed path refuses"
-    assert _twins.entity_of(twin) == entity
-    assert type(_twins.entity_of(twin)) is type(entity)
-    assert warnings_of(twin) == warnings_of(entity)
+    assert twin == entity
+    assert type(twin) is type(entity)
     return twin
 
 
@@ -70,14 +68,27 @@ def test_the_examples_agree_and_the_valid_ones_take_the_compiled_path(
         assert (twin is not None) == (detailed(line, cls) is not None), line[:80]
 
 
-def test_twins_are_decided_as_their_entities_are() -> None:
-    for line in example_lines("assessments.jsonl"):
-        twin = _twins.decode(line, AssessmentItem)
-        entity = _twins.entity_of(twin)
-        for on in (dt.date(2021, 6, 1), ON, dt.date(2026, 1, 1)):
-            assert assess_eligibility(twin.subject, twin.assessment, on=on) == assess_eligibility(
-                entity.subject, entity.assessment, on=on
-            )
+def test_twins_never_leave_the_boundary() -> None:
+    """The quick paths hand entities on: the rules and the warnings never see a twin."""
+    seen: list[Any] = []
+    real = atensi.rules.assess_eligibility
+
+    def spy(subject: Any, assessment: Any, **kwargs: Any) -> Any:
+        seen.append((type(subject), type(assessment)))
+        return real(subject, assessment, **kwargs)
+
+    lines = example_lines("assessments.jsonl")[:50]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("atensi.rules.memo.assess_eligibility", spy)
+        patch.setattr("atensi.rules.memo.MEMO", atensi.rules.memo.DecisionMemo())
+        patch.setattr(batch, "MEMO", atensi.rules.memo.MEMO)
+        for line in lines:
+            batch.assess_line_json(line, on=ON)
+    assert seen
+    for subject, assessment in seen:
+        assert issubclass(subject, atensi.model.Entity), subject
+        assert assessment is None or issubclass(assessment, atensi.model.Entity), assessment
+    assert type(_twins.decode(lines[0], AssessmentItem)) is AssessmentItem
 
 
 @pytest.mark.parametrize("cls", STRATEGY_CLASSES, ids=entity_name)
@@ -87,8 +98,9 @@ def test_every_entity_round_trips_through_its_twin(cls: type[Any], data: st.Data
     value = data.draw(ENTITY_STRATEGIES[cls])
     text = json.dumps(encoded(value, cls))
     twin = _twins.decode(text, cls)
-    assert _twins.entity_of(twin) == value
-    assert repr(twin) == repr(value)  # personal fields hidden as the entity hides them
+    assert twin == value
+    # The twin itself, were it ever shown, hides personal fields as the entity hides them.
+    assert repr(_twins._decoder(cls).decode(text)) == repr(value)
 
 
 # --- Lines the compiled path must not take for valid --------------------------------------------
@@ -190,25 +202,32 @@ def test_any_line_is_answered_alike_without_the_extra(line: str | bytes) -> None
         assert _outputs([raw]) + _outputs([text]) == fast
 
 
-def test_a_failure_of_the_compiled_path_is_never_seen(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Whatever breaks on the compiled path, the detailed path answers instead, alike."""
-    lines = example_lines("assessments.jsonl")[:40] + example_lines("persons.jsonl")[:40]
-    expected = _outputs(lines)
+def test_a_defect_of_the_compiled_path_is_seen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A defect of the compiled path is not hidden behind the strict path: it is reported."""
+    line = example_lines("assessments.jsonl")[3]
+    person = example_lines("persons.jsonl")[3]
 
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("a defect of the compiled path")
 
-    for name in ("decode", "entity_of"):
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(_twins, name, broken)
-            assert _outputs(lines) == expected
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(batch, "warnings_of", broken)
-        # The detailed path runs warnings_of too: then it is that record's internal error,
-        # as without the extra.
-        fast = _outputs(lines[:3])
-        patch.setattr(_compiled, "_FOUND", [None])
-        assert _outputs(lines[:3]) == fast
+        patch.setattr(_twins, "_ENTITIES", {})
+        patch.setattr(_twins, "_entity_function", lambda kind: broken)
+        with pytest.raises(RuntimeError):
+            atensi.structure_json(person, Person)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_twins, "decode", broken)
+        with pytest.raises(RuntimeError):
+            atensi.structure_json(person, Person)
+        for result in (
+            batch.assess_line_json(line, on=ON),
+            batch.validate_line_json(person, Person),
+        ):
+            assert result is not None
+            (error,) = json.loads(result)["errors"]
+            assert error["code"] == "record.internal_error"
+            assert error["ctx"]["exception"] == "RuntimeError"
+            assert error["ctx"]["where"].startswith("atensi.batch:_")  # the quick path's call
 
 
 def test_every_entity_has_a_twin_with_its_fields() -> None:
@@ -293,4 +312,4 @@ def test_a_value_the_fast_checks_skip_or_call_for_is_judged_as_the_detailed_path
         assert twin is None
     else:
         assert twin is not None
-        assert _twins.entity_of(twin) == expected
+        assert twin == expected

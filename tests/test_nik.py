@@ -162,7 +162,7 @@ def test_the_day_months_of_every_year_are_those_validate_accepts_in_every_year()
         for number in range(10000)
         if all(nik.is_valid(f"317101{number:04d}{year}0001") for year in ("00", "01", "02", "03"))
     }
-    assert every_year == nik._DAY_MONTHS_OF_EVERY_YEAR
+    assert every_year == nik.DAY_MONTHS_OF_EVERY_YEAR
     assert "2902" not in every_year
     assert "6902" not in every_year
     assert len(every_year) == 2 * 365

@@ -424,10 +424,10 @@ def test_skipping_stages_is_refused_with_a_citation() -> None:
 def test_the_nik_birth_comparison_reads_the_bounds_years(
     day: int, month: int, yy: int, birth: dt.date, precision: DatePrecision, estimated: bool
 ) -> None:
-    # _birth_contradicts compares year digits without building the bounds' dates: it agrees
+    # birth_contradicts compares year digits without building the bounds' dates: it agrees
     # with the years of BirthDate.earliest() and latest(), a year either side when estimated.
     from atensi.rules.age import shift_years
-    from atensi.rules.eligibility.facts import _birth_contradicts
+    from atensi.rules.eligibility.reading import birth_contradicts
 
     value = BirthDate(value=birth, precision=precision, estimated=estimated)
     if precision is DatePrecision.DAY and not estimated:
@@ -440,4 +440,4 @@ def test_the_nik_birth_comparison_reads_the_bounds_years(
         expected = yy not in years or (
             precision is DatePrecision.MONTH and not estimated and month != birth.month
         )
-    assert _birth_contradicts(day, month, yy, value) == expected
+    assert birth_contradicts(day, month, yy, value) == expected

@@ -152,7 +152,8 @@ def _walked(entity: Any) -> tuple[Any, ...]:
         if issubclass(cls, Person):
             person(obj, loc)
         retired = module._codes()[1]
-        for name, kind in module._plan(cls):
+        for field, kind in module._plan(cls):
+            name = field.name
             value = getattr(obj, name)
             if value is None:
                 continue

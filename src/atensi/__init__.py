@@ -12,8 +12,9 @@ the entities and rules. It does no I/O: every rule takes the date it is asked fo
 'Permensos 16/2020'
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from atensi._lazy import lazy_names
 from atensi._version import __version__
 from atensi.errors import AtensiError, ErrorDetail, InvalidRecord, NoInstrumentInForce, UnknownCode
 from atensi.law import Edition, Instrument, instrument_in_force, instruments
@@ -133,50 +134,9 @@ _SUBMODULES = frozenset(
 )
 
 
-def __getattr__(name: str) -> Any:
-    """Import submodules and boundary functions on first access (PEP 562).
-
-    A function found is kept in the module's namespace, so that ``atensi.structure`` in a loop
-    pays for this lookup once, not on every call.
-    """
-    value = _resolve(name)
-    if name in _LAZY:
-        globals()[name] = value
-    return value
-
-
-def _resolve(name: str) -> Any:
-    if name in _SUBMODULES or name in _LAZY:
-        # Plain import statements (the core may not use importlib). ``import a.b as c`` loads
-        # the submodule before reading the attribute, so this does not re-enter __getattr__.
-        if name == "nik":
-            import atensi.nik as nik
-
-            return nik
-        if name == "regions":
-            import atensi.regions as regions
-
-            return regions
-        if name == "model":
-            import atensi.model as model
-
-            return model
-        if name == "reports":
-            import atensi.reports as reports
-
-            return reports
-        if name == "privacy" or _LAZY.get(name) == "privacy":
-            import atensi.privacy as privacy
-
-            return privacy if name == "privacy" else getattr(privacy, name)
-        if name == "rules" or _LAZY.get(name) == "rules":
-            import atensi.rules as rules
-
-            return rules if name == "rules" else getattr(rules, name)
-        import atensi.boundary as boundary
-
-        return boundary if name == "boundary" else getattr(boundary, name)
-    raise AttributeError(f"module 'atensi' has no attribute {name!r}")
+#: Import submodules and the functions above on first access; a name found is kept in the
+#: module's namespace, so that ``atensi.structure`` in a loop pays for the look-up once.
+__getattr__ = lazy_names(__name__, {**{m: m for m in _SUBMODULES}, **_LAZY}, globals())
 
 
 def __dir__() -> list[str]:

@@ -11,9 +11,11 @@ are pure: no files, no clock (an item without its own date needs ``on``).
 
 **One record never stops a batch.** Each function answers for any input: a record the
 library cannot process for a reason no documented error covers (a defect in atensi) becomes
-an error result for that record alone, code ``record.internal_error``, naming only the
-exception's type: no traceback, no input, so no personal data. A property test holds that
-valid records never reach it.
+an error result for that record alone, code ``record.internal_error``, naming the exception's
+type and where in atensi it was raised (``ctx.where``: module, function and line): no message,
+no traceback, no input, so no personal data. A property test holds that valid records never
+reach it. A defect of a quick path is such a defect too: it is reported, never hidden behind
+the strict path (:mod:`atensi.boundary._quick`).
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple, ParamSpec, TypeVar
 
 from atensi.boundary import structure, warnings_of
-from atensi.boundary._compiled import record_decoder
+from atensi.boundary._compiled import entity_decoder, refusals
 from atensi.boundary._lines import decode_numbered
+from atensi.boundary._quick import fell_back
 from atensi.errors import ErrorDetail, InvalidRecord, NoInstrumentInForce
 from atensi.law import EDITION_IDS, FLOOR_FROM, InForceDates, instrument_in_force
 from atensi.model import Assessment, AssessmentItem
@@ -60,19 +63,37 @@ def _err(loc: tuple[str, ...], code: str, en: str, id_: str) -> tuple[ErrorDetai
 def internal_error(exc: BaseException) -> ErrorDetail:
     """The problem reported for a record that raised an undocumented exception.
 
-    Only the exception's type is kept: its message and traceback may quote the record.
+    The exception's type and where in atensi it was raised (``ctx.where``, the innermost frame
+    of atensi's own code, generated code included: ``atensi.rules.memo:_age_of:212``) are kept,
+    so that a report says what happened; its message and the rest of the traceback are not:
+    they may quote the record.
     """
     kind = type(exc).__name__
+    where = _where(exc)
     return ErrorDetail(
         (),
         "record.internal_error",
-        f"atensi could not process this record (internal error {kind}); the other records "
-        "are not affected; please report it",
-        f"atensi tidak dapat memproses rekaman ini (galat internal {kind}); rekaman lain "
-        "tidak terpengaruh; mohon laporkan",
+        f"atensi could not process this record (internal error {kind} in {where}); the other "
+        "records are not affected; please report it",
+        f"atensi tidak dapat memproses rekaman ini (galat internal {kind} di {where}); rekaman "
+        "lain tidak terpengaruh; mohon laporkan",
         None,
-        {"exception": kind},
+        {"exception": kind, "where": where},
     )
+
+
+def _where(exc: BaseException) -> str:
+    """``module:function:line`` of the innermost frame of atensi's code in ``exc``'s traceback."""
+    found = "?"
+    trace = exc.__traceback__
+    while trace is not None:
+        frame = trace.tb_frame
+        module = frame.f_globals.get("__name__", "")
+        ours = type(module) is str and (module == "atensi" or module.startswith("atensi."))
+        if ours or frame.f_code.co_filename.startswith("<atensi "):
+            found = f"{module or '?'}:{frame.f_code.co_name}:{trace.tb_lineno}"
+        trace = trace.tb_next
+    return found
 
 
 def _never_raises(
@@ -104,6 +125,10 @@ def _errors_result(error: ErrorDetail, kwargs: Mapping[str, Any]) -> dict[str, A
 
 def _errors_text(error: ErrorDetail, kwargs: Mapping[str, Any]) -> str:
     return json.dumps(_errors_result(error, kwargs), ensure_ascii=kwargs.get("ensure_ascii", False))
+
+
+def _shown(show_personal_data: bool, ensure_ascii: bool) -> dict[str, bool]:
+    return {"show_personal_data": show_personal_data, "ensure_ascii": ensure_ascii}
 
 
 def _errors_tuple(error: ErrorDetail, _: Mapping[str, Any]) -> Decision | tuple[ErrorDetail, ...]:
@@ -510,12 +535,15 @@ def assess_line_json(
     >>> json.loads(assess_line_json("{oops", number=7))["errors"][0]["msg"]["en"]
     'line 7: not valid JSON'
     """
-    if not line.strip():
-        return None
-    quick = _assess_quick(line, on, law, show_personal_data, redaction, ensure_ascii)
-    if quick is not None:
-        return quick
-    record = decode_numbered(line, number)
+    try:  # the last net, written out: a defect is this line's result (see the module)
+        if not line.strip():
+            return None
+        quick = _assess_quick(line, on, law, show_personal_data, redaction, ensure_ascii)
+        if quick is not None:
+            return quick
+        record = decode_numbered(line, number)
+    except Exception as exc:
+        return _errors_text(internal_error(exc), _shown(show_personal_data, ensure_ascii))
     if isinstance(record, ErrorDetail):
         data = {"ok": False, "errors": _errors_json((record,), show_personal_data)}
         return json.dumps(data, ensure_ascii=ensure_ascii)
@@ -541,12 +569,15 @@ def validate_line_json(
 
     Read as :func:`assess_line_json` reads a line.
     """
-    if not line.strip():
-        return None
-    quick = _validate_quick(line, cls, ensure_ascii)
-    if quick is not None:
-        return quick
-    record = decode_numbered(line, number)
+    try:  # the last net, as in assess_line_json
+        if not line.strip():
+            return None
+        quick = _validate_quick(line, cls, ensure_ascii)
+        if quick is not None:
+            return quick
+        record = decode_numbered(line, number)
+    except Exception as exc:
+        return _errors_text(internal_error(exc), _shown(show_personal_data, ensure_ascii))
     if isinstance(record, ErrorDetail):
         data = {"ok": False, "errors": _errors_json((record,), show_personal_data)}
     else:
@@ -556,12 +587,14 @@ def validate_line_json(
 
 # --- The quick path -------------------------------------------------------------------------------
 # With the ``fast`` extra a line is decoded by msgspec into twins of the entities
-# (:mod:`atensi.boundary._twins`), which the warnings, the rules and the memo read as they read
-# entities; without it, decoded and structured into the entities in one pass, keys counted
-# instead of a hook per object (:mod:`atensi.boundary._counted`). Only a valid line with a date
-# is answered here; anything else (not JSON, a duplicate key, an invalid record, no date, a date
-# before PP 39/2012, or any failure of this path) returns ``None`` and goes the detailed way,
-# which gives every error and decides every other case: the same text either way.
+# (:mod:`atensi.boundary._twins`) and built into the entities; without it, decoded and
+# structured into the entities in one pass, keys counted instead of a hook per object
+# (:mod:`atensi.boundary._counted`). The warnings, the rules and the memo read entities only.
+# Only a valid line with a date on or after PP 39/2012 is answered here; a line the decoder
+# refuses (not JSON, a duplicate key, an invalid record), an item without a date or one dated
+# before PP 39/2012 returns ``None`` and goes the strict way, which gives every error: the same
+# text either way. Nothing else is caught: a defect of this path is the record's
+# ``record.internal_error``, as on the strict path.
 
 
 def _assess_quick(
@@ -573,15 +606,21 @@ def _assess_quick(
     ensure_ascii: bool,
 ) -> str | None:
     """:func:`assess_line_json` of a valid line on the quick path, or ``None``."""
+    level = _level(show_personal_data, redaction)
     try:
-        level = _level(show_personal_data, redaction)
-        item = record_decoder()(line, AssessmentItem)
-        when = on if item.on is None else item.on
-        if when is None:
-            return None
-        warnings = warnings_of(item)
+        item = entity_decoder()(line, AssessmentItem)
+    except refusals() as refusal:
+        fell_back("assess_line_json", AssessmentItem, refusal)
+        return None
+    when = on if item.on is None else item.on
+    if when is None:
+        fell_back("assess_line_json", AssessmentItem, "no date")
+        return None
+    warnings = warnings_of(item)
+    try:
         decision = _decision_text(item.subject, item.assessment, when, law, level, ensure_ascii)
-    except Exception:
+    except NoInstrumentInForce:
+        fell_back("assess_line_json", AssessmentItem, "no instrument in force")
         return None
     return _result_text(decision, warnings, ensure_ascii)
 
@@ -589,9 +628,11 @@ def _assess_quick(
 def _validate_quick(line: str | bytes, cls: type[Any], ensure_ascii: bool) -> str | None:
     """:func:`validate_line_json` of a valid line on the quick path, or ``None``."""
     try:
-        warnings = warnings_of(record_decoder()(line, cls))
-    except Exception:
+        record = entity_decoder()(line, cls)
+    except refusals() as refusal:
+        fell_back("validate_line_json", cls, refusal)
         return None
+    warnings = warnings_of(record)
     if not warnings:
         return '{"ok": true}'  # json.dumps({"ok": True}), without encoding it for every line
     listed = json.dumps(_warnings_json(warnings), ensure_ascii=ensure_ascii)

@@ -89,7 +89,7 @@ _DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 #: Every day and month (digits 7-10, ``DDMM``, a woman's day plus 40) that is valid in every
 #: year; 29 February, valid in leap years only, is not among them. The generated fast checks
 #: accept a compact NIK whose day and month are here without calling :func:`validate`.
-_DAY_MONTHS_OF_EVERY_YEAR = frozenset(
+DAY_MONTHS_OF_EVERY_YEAR = frozenset(
     f"{day + woman:02d}{month:02d}"
     for month in range(1, 13)
     for day in range(1, (28 if month == 2 else _DAYS[month]) + 1)

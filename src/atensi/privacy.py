@@ -171,7 +171,7 @@ def _age_band(birth: BirthDate, on: dt.date) -> str | None:
     return f"{start}-{start + 4}"
 
 
-def _check_key(key: object) -> bytes:
+def check_key(key: object) -> bytes:
     r"""The key, if it can keep pseudonyms secret; else :class:`WeakKey`.
 
     A NIK is recoverable from its pseudonym by trying the candidates that the rest of a redacted
@@ -272,7 +272,7 @@ def redact(
             f"redact() takes an atensi entity or a mapping with cls=, not {what}",
             f"redact() menerima entitas atensi atau pemetaan dengan cls=, bukan {what}",
         )
-    keys = None if pseudonym_key is None else _Keys(_check_key(pseudonym_key))
+    keys = None if pseudonym_key is None else _Keys(check_key(pseudonym_key))
     keep_set = frozenset(keep)
     result: dict[str, Any] = _redact_entity(entity, keep_set, keys, on)
     return result
@@ -291,12 +291,12 @@ def _redact_value(value: Any, keep: frozenset[str], key: _Keys | None, on: dt.da
 
 
 def _redact_entity(obj: Any, keep: frozenset[str], key: _Keys | None, on: dt.date | None) -> Any:
-    from atensi.model import SUBJECT_KINDS
+    from atensi.model import SUBJECT_KINDS, subject_kind
     from atensi.nik import NoNik
 
     out: dict[str, Any] = {}
     if type(obj) in SUBJECT_KINDS.values() and type(obj) is not Person:
-        out["kind"] = obj.kind
+        out["kind"] = subject_kind(obj)
     for f in attrs.fields(type(obj)):
         name = f.name
         value = getattr(obj, name)

@@ -8,10 +8,14 @@ The names are imported on first use (PEP 562), so that the command line, which r
 through :mod:`atensi.boundary._lines`, starts without the converter, the schema or cattrs.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from atensi._lazy import lazy_names
 
 if TYPE_CHECKING:  # pragma: no cover - what type checkers see
     from atensi.boundary._compiled import compiled
+    from atensi.boundary._quick import Fallback, fallbacks
+    from atensi.boundary._shown import source_of
     from atensi.boundary.converter import (
         RecordResult,
         parse_date,
@@ -29,10 +33,13 @@ __all__ = [
     "DATE_MIN",
     "SCHEMA_DIALECT",
     "WARNING_CODES",
+    "Fallback",
     "RecordResult",
     "compiled",
+    "fallbacks",
     "json_schema",
     "parse_date",
+    "source_of",
     "structure",
     "structure_json",
     "unstructure",
@@ -42,6 +49,9 @@ __all__ = [
 
 _MODULES = {
     "compiled": "_compiled",
+    "Fallback": "_quick",
+    "fallbacks": "_quick",
+    "source_of": "_shown",
     "RecordResult": "converter",
     "parse_date": "converter",
     "structure": "converter",
@@ -52,29 +62,13 @@ _MODULES = {
     "json_schema": "schema",
     "WARNING_CODES": "warnings",
     "warnings_of": "warnings",
-    "DATE_MAX": "fields",
-    "DATE_MIN": "fields",
+    "DATE_MAX": "atensi.model._fields",
+    "DATE_MIN": "atensi.model._fields",
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import the module of a name on its first use (plain imports: the core has no importlib)."""
-    where = _MODULES.get(name)
-    if where is None:
-        raise AttributeError(f"module 'atensi.boundary' has no attribute {name!r}")
-    if where == "_compiled":
-        import atensi.boundary._compiled as module
-    elif where == "converter":
-        import atensi.boundary.converter as module  # type: ignore[no-redef]
-    elif where == "schema":
-        import atensi.boundary.schema as module  # type: ignore[no-redef]
-    elif where == "warnings":
-        import atensi.boundary.warnings as module  # type: ignore[no-redef]
-    else:
-        import atensi.model._fields as module  # type: ignore[no-redef]
-    value = getattr(module, name)
-    globals()[name] = value
-    return value
+#: Import the module of a name on its first use.
+__getattr__ = lazy_names(__name__, _MODULES, globals())
 
 
 def __dir__() -> list[str]:

@@ -11,7 +11,10 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-__all__ = ["compiled", "entity_decoder", "record_decoder", "twins"]
+from atensi.boundary._quick import Refused
+from atensi.errors import InvalidRecord
+
+__all__ = ["compiled", "entity_decoder", "refusals", "twins"]
 
 _FOUND: list[ModuleType | None] = []
 
@@ -36,35 +39,38 @@ def compiled() -> bool:
     return twins() is not None
 
 
+def refusals() -> tuple[type[Exception], ...]:
+    """What a quick path of JSON text raises to refuse a record (see :mod:`~._quick`).
+
+    Its own :class:`~atensi.boundary._quick.Refused`, a field validator's
+    :class:`~atensi.InvalidRecord` and, with the extra, msgspec's ``DecodeError``. Anything
+    else is a defect, and is not caught.
+    """
+    module = twins()
+    if module is None:
+        return _PURE_REFUSALS
+    found: tuple[type[Exception], ...] = module.REFUSALS
+    return found
+
+
+_PURE_REFUSALS: tuple[type[Exception], ...] = (Refused, InvalidRecord)
+
 Decode = Callable[[bytes | str, type[Any]], Any]
 
 
-def record_decoder() -> Decode:
-    """How a valid line is first tried: ``decode(text, cls)``, a record the rules read, or raise.
-
-    With the extra, msgspec's twins (:func:`atensi.boundary._twins.decode`); without it, the
-    counted pure-Python decoder (:func:`atensi.boundary._counted.decode`), which returns the
-    entity itself. Either raises on anything it cannot prove valid: the caller then takes the
-    strict path, which says why.
-    """
-    module = twins()
-    if module is not None:
-        found: Decode = module.decode
-        return found
-    return _counted()
-
-
 def entity_decoder() -> Decode:
-    """As :func:`record_decoder`, returning the attrs entity (a twin is built into one)."""
+    """How a valid text is first tried: ``decode(text, cls)``, the attrs entity, or a refusal.
+
+    With the extra, msgspec's twins (:func:`atensi.boundary._twins.decode`), built into the
+    entity; without it, the counted pure-Python decoder (:func:`atensi.boundary._counted.decode`).
+    Either refuses anything it cannot prove valid (one of :func:`refusals`): the caller then
+    takes the strict path, which says why. The twins never leave the twins' module.
+    """
     module = twins()
     if module is None:
         return _counted()
-    return _entity
-
-
-def _entity(text: bytes | str, cls: type[Any]) -> Any:
-    module: Any = twins()
-    return module.entity_of(module.decode(text, cls))
+    found: Decode = module.decode
+    return found
 
 
 _COUNTED: list[Decode] = []

@@ -9,8 +9,9 @@ of the objects it reads; the colons of the text then prove that no key was given
 (:func:`atensi.boundary._lines.no_key_twice`, the proof the twins make too).
 
 Anything else (not UTF-8, not JSON, a constant, text around the value, an invalid record, a
-count that does not match) raises, and the caller takes the strict path, which finds and names
-every problem: this path decides nothing the strict path would not.
+count that does not match) is refused (:class:`atensi.boundary._quick.Refused`, or a field
+validator's :class:`~atensi.InvalidRecord`), and the caller takes the strict path, which finds
+and names every problem: this path decides nothing the strict path would not.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from typing import Any, NoReturn
 
 from atensi.boundary._fast import counting_structurer
 from atensi.boundary._lines import no_key_twice
+from atensi.boundary._quick import refuse
+from atensi.model import Entity
 
 __all__ = ["decode"]
 
@@ -31,22 +34,26 @@ def _no_constant(name: str) -> NoReturn:
 _plain = json.JSONDecoder(parse_constant=_no_constant).decode
 
 
-class Uncounted(Exception):
-    """The colons of the text are not the keys of the record: the strict path will say why."""
-
-
 def decode(data: bytes | str, cls: type[Any]) -> Any:
-    """The entity ``cls`` of one JSON text, or raise: then take the strict path.
+    """The entity ``cls`` of one JSON text, or refuse it: then take the strict path.
 
     Stricter than the strict path in what it accepts around the value (JSON whitespace only),
     never laxer: what it returns, the strict path returns too.
+
+    Raises:
+        Refused, InvalidRecord: the text is not a valid record by this path's means.
     """
-    text = data.decode("utf-8") if isinstance(data, bytes) else data
-    value = _plain(text)
+    if not (isinstance(cls, type) and issubclass(cls, Entity)):
+        refuse()  # not an entity class: the strict path says so
+    try:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        value = _plain(text)
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, a constant, nested too deep
+        refuse()
     count = [0]
     entity = counting_structurer(cls)(value, count)  # reads ``value``, never changes it
     if not no_key_twice(text, count[0], value, _colons_in):
-        raise Uncounted
+        refuse()  # a key given twice, or a colon escaped: the strict path says which
     return entity
 
 

@@ -12,26 +12,38 @@ structures with its own plans, built once per type from the attrs fields:
 * class invariants run once every field is valid;
 * tagged unions (the case subject) read the ``kind`` key and report an unknown tag as such.
 
-The same plans generate the JSON Schema, so the two cannot disagree on what is accepted.
+The plans read the class's type tree (:func:`atensi.boundary._shape.shape_of`), the one the
+generated structuring functions, the twins, the warnings and the JSON Schema read too, so they
+cannot disagree on what a field is.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import enum
-import types
-import typing
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
 
+from atensi.boundary._shape import (
+    Boolean,
+    Code,
+    Date,
+    Integer,
+    Node,
+    Optional,
+    Record,
+    Tagged,
+    Text,
+    TextOr,
+    TupleOf,
+    shape_of,
+)
 from atensi.errors import ErrorDetail, InvalidRecord, Loc, json_type_names, safe_key
-from atensi.model._fields import date_or_problem, default_factory, type_hints
-from atensi.model.subjects import SUBJECT_KINDS
+from atensi.model._fields import date_or_problem, default_factory
 
-__all__ = ["INVALID", "Plan", "plan_for", "structure_date", "tagged_union_of"]
+__all__ = ["INVALID", "MAX_ERRORS", "Plan", "plan_for", "structure_date", "unreadable"]
 
 
 class _Invalid:
@@ -282,23 +294,15 @@ class Plan:
     __slots__ = ("allowed", "cls", "entity", "fields", "names", "required", "structure_fields")
 
     def __init__(self, cls: type[Any]) -> None:
+        shape = shape_of(cls)
         self.cls = cls
-        self.entity = callable(getattr(cls, "problems", None))
-        attrs.resolve_types(cls)
-        hints = type_hints(cls)
+        self.entity = shape.entity
         self.fields = attrs.fields(cls)
-        self.names = frozenset(f.name for f in self.fields)
+        self.names = frozenset(f.name for f in shape.fields)
         self.allowed = sorted(self.names)
-        self.required = tuple(f.name for f in self.fields if f.default is attrs.NOTHING)
+        self.required = tuple(f.name for f in shape.fields if f.required)
         self.structure_fields: tuple[tuple[attrs.Attribute[Any], Structurer, int | None], ...] = (
-            tuple(
-                (
-                    f,
-                    structurer_for(hints[f.name]),
-                    f.metadata.get("limits", {}).get("max_items"),
-                )
-                for f in self.fields
-            )
+            tuple((f.attribute, structurer_for(f.node), _max_items(f.node)) for f in shape.fields)
         )
 
     def __call__(self, value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
@@ -437,8 +441,15 @@ class Plan:
         return INVALID
 
 
-def _tagged_union(classes: tuple[type[Any], ...], tags: Mapping[str, type[Any]]) -> Structurer:
-    by_tag = {tag: plan_for(cls) for tag, cls in tags.items() if cls in classes}
+def _max_items(node: Node) -> int | None:
+    """The most items a field's list may hold (checked before its items are read)."""
+    if isinstance(node, Optional):
+        node = node.inner
+    return node.max_items if isinstance(node, TupleOf) else None
+
+
+def _tagged_union(node: Tagged) -> Structurer:
+    by_tag = {tag: plan_for(cls) for tag, cls in node.tags}
     choices = sorted(by_tag)
 
     def structure(value: Any, loc: Loc, errors: list[ErrorDetail]) -> Any:
@@ -479,21 +490,6 @@ def _tagged_union(classes: tuple[type[Any], ...], tags: Mapping[str, type[Any]])
 
 
 _PLANS: dict[type[Any], Plan] = {}
-_TAGGED_UNIONS: list[tuple[frozenset[type[Any]], Mapping[str, type[Any]]]] = []
-
-
-def register_tagged_union(tags: Mapping[str, type[Any]]) -> None:
-    """Declare that a union of these classes is told apart by the ``kind`` key."""
-    _TAGGED_UNIONS.append((frozenset(tags.values()), dict(tags)))
-
-
-def tagged_union_of(classes: tuple[type[Any], ...]) -> Mapping[str, type[Any]] | None:
-    """The tags of a registered tagged union of exactly these classes, or ``None``."""
-    wanted = frozenset(classes)
-    for members, tags in _TAGGED_UNIONS:
-        if members == wanted:
-            return tags
-    return None
 
 
 def plan_for(cls: type[Any]) -> Plan:
@@ -513,40 +509,26 @@ def _lazy_plan(cls: type[Any]) -> Structurer:
     return structure
 
 
-def structurer_for(tp: Any) -> Structurer:
-    """Return the structurer of an annotated type."""
-    if tp is str:
+def structurer_for(node: Node) -> Structurer:
+    """Return the structurer of a node of the type tree."""
+    if isinstance(node, Text):
         return _structure_str
-    if tp is bool:
+    if isinstance(node, Boolean):
         return _structure_bool
-    if tp is int:
+    if isinstance(node, Integer):
         return _structure_int
-    if tp is dt.date:
+    if isinstance(node, Date):
         return structure_date
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return _enum_structurer(tp)
-    if isinstance(tp, type) and attrs.has(tp):
-        return _lazy_plan(tp)
-    origin = typing.get_origin(tp)
-    args = typing.get_args(tp)
-    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        return _tuple_of(structurer_for(args[0]))
-    if origin in (typing.Union, types.UnionType):
-        non_none = tuple(a for a in args if a is not type(None))
-        inner: Structurer
-        if len(non_none) == 1:
-            inner = structurer_for(non_none[0])
-        elif str in non_none and len(non_none) == 2:
-            other = next(a for a in non_none if a is not str)
-            inner = _str_or(structurer_for(other))
-        else:
-            tags = tagged_union_of(non_none)
-            if tags is None:
-                raise TypeError(f"atensi cannot structure the union {tp!r}")
-            inner = _tagged_union(non_none, tags)
-        return _optional(inner) if len(non_none) != len(args) else inner
-    raise TypeError(f"atensi cannot structure the type {tp!r}")
-
-
-# The case subject: a person, family, group or community, told apart by ``kind``.
-register_tagged_union(SUBJECT_KINDS)
+    if isinstance(node, Code):
+        return _enum_structurer(node.enum)
+    if isinstance(node, Record):
+        return _lazy_plan(node.cls)
+    if isinstance(node, TupleOf):
+        return _tuple_of(structurer_for(node.item))
+    if isinstance(node, Optional):
+        return _optional(structurer_for(node.inner))
+    if isinstance(node, TextOr):
+        return _str_or(structurer_for(node.other))
+    if isinstance(node, Tagged):
+        return _tagged_union(node)
+    raise TypeError(f"atensi cannot structure {node!r}")  # pragma: no cover - every node has one

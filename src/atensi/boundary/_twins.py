@@ -8,82 +8,85 @@ nested entity), defaults and limits, unknown keys forbidden, and the subjects a 
 ``kind``. Generated when first needed, so a field added to an entity is in its twin at once.
 
 msgspec checks in C what the types and limits say: JSON types, enum codes, real calendar dates,
-lengths, item counts and numeric bounds. What it cannot check, a generated Python *check* does,
-with the very functions and validators the detailed path (:mod:`atensi.boundary._plan`) uses:
-text that hides characters, non-blank text (``str.strip``, not a regex: msgspec would call
-Python's ``re`` for a pattern), the accepted date range, a NIK, region codes, uniqueness and the
-class invariants. Any problem raises, and the caller takes the detailed path, which finds and
-locates every problem: the fast path decides nothing the detailed path would not.
+lengths, item counts and numeric bounds. What it cannot check, one generated Python function
+per entity class (``source_of(cls, "twin entity")``) does while it builds the attrs entity from
+the twin, in one pass over it, nested records inlined: text that hides characters, non-blank
+text, the accepted date range, a NIK, region codes, uniqueness (with the very validators the
+detailed path, :mod:`atensi.boundary._plan`, calls) and, on the entity it built, the class
+invariants. Any problem refuses the record, and the caller takes the detailed path, which finds
+and locates every problem: the fast path decides nothing the detailed path would not.
 
 **Duplicate keys.** ``json`` and msgspec both keep the last of a key given twice; atensi refuses
-such a line (``input.duplicate_key``). A key absent from the input decodes as ``UNSET`` and the
-check puts the field's default in, counting the keys that were present; the colons of the line
-then prove that no key was given twice (:func:`atensi.boundary._lines.no_key_twice`), or the
-line goes the detailed way.
+such a line (``input.duplicate_key``). A key absent from the input decodes as ``UNSET``: the
+function gives the entity the field's default and counts the keys that were present; the colons
+of the line then prove that no key was given twice (:func:`atensi.boundary._lines.no_key_twice`),
+or the line goes the detailed way.
 
-A twin reads like its entity: the same attribute names and values, the entity's methods and
-properties (``BirthDate.earliest``, ``Entity.problems``), its ``kind`` and a repr that hides
-personal data as the entity's does. The rules and warnings read twins directly;
-:func:`entity_of` builds the attrs entity where one is returned.
+**Twins never leave this module.** :func:`decode` returns the attrs entity; everything past the
+boundary (the warnings, the rules, the memo) reads entities only. A twin carries its fields and
+a repr that hides personal data as the entity's does, nothing else of its entity.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
-import types
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import attrs
 import msgspec
 
-from atensi.boundary._fast import (
-    guarded,
-    invariant_line,
-    skip_condition,
-    slot_setter,
-    validator_line,
-)
+from atensi._codegen import Locals, Namespace
+from atensi.boundary._fast import check_calls, invariant_lines, slot_setter, text_checks
 from atensi.boundary._lines import no_key_twice
-from atensi.boundary._plan import tagged_union_of
+from atensi.boundary._quick import Refused, refuse
+from atensi.boundary._shape import (
+    Boolean,
+    Code,
+    Date,
+    Field,
+    Integer,
+    Node,
+    Optional,
+    Record,
+    Tagged,
+    Text,
+    TextOr,
+    TupleOf,
+    shape_of,
+)
+from atensi.boundary._source import compile_function
+from atensi.errors import InvalidRecord
 from atensi.model._fields import (
     DATE_MAX,
     DATE_MIN,
     Entity,
     blank_characters,
-    default_factory,
-    multiline,
     refused_character,
-    type_hints,
 )
 
-__all__ = ["TwinError", "decode", "entity_class", "entity_of", "is_twin", "twin"]
+__all__ = ["REFUSALS", "decode", "twin"]
 
 UNSET = msgspec.UNSET
 _new = object.__new__
+_bail = refuse
 
-
-class TwinError(Exception):
-    """The fast path cannot take this record; the detailed path will say why."""
-
-
-def _bail() -> typing.NoReturn:
-    raise TwinError
+#: What this path raises to refuse a text (:mod:`atensi.boundary._quick`): its own signal, a
+#: field validator's error, and msgspec's ``DecodeError`` (its ``ValidationError`` is one).
+REFUSALS: tuple[type[Exception], ...] = (Refused, InvalidRecord, msgspec.DecodeError)
 
 
 _TWINS: dict[type[Any], type[Any]] = {}
 _TAGGED: dict[type[Any], type[Any]] = {}
 #: The entity class and the generator's namespace of every twin class (tagged or not).
-_SOURCES: dict[type[Any], tuple[type[Any], dict[str, Any]]] = {}
-#: The check of a twin class decoded as a whole (made on first use): the keys present.
-_CHECKS: dict[type[Any], Callable[[Any], int]] = {}
-#: How many colons the text values of a checked twin hold (see "Duplicate keys" above; made
-#: on first use, which few lines need).
+_SOURCES: dict[type[Any], tuple[type[Any], Namespace]] = {}
+#: The function that checks a twin decoded as a whole and builds its entity (made on first
+#: use): the entity and the number of keys present.
+_ENTITIES: dict[type[Any], Callable[[Any], tuple[Any, int]]] = {}
+#: How many colons the text values of an entity hold (see "Duplicate keys" above; made on first
+#: use, which few lines need).
 _COLONS: dict[type[Any], Callable[[Any], int]] = {}
-#: The attrs entity of every twin class, built from the twin.
-_ENTITIES: dict[type[Any], Callable[[Any], Any]] = {}
 _DECODERS: dict[type[Any], msgspec.json.Decoder[Any]] = {}
 _BUILDING: set[type[Any]] = set()
 
@@ -115,92 +118,70 @@ def _tagged(cls: type[Any], tag: str) -> type[Any]:
             base.__name__, [], bases=(base,), tag=tag, tag_field="kind", module=__name__
         )
         _SOURCES[found] = _SOURCES[base]
-        _ENTITIES[found] = _ENTITIES[base]
         _TAGGED[cls] = found
     return found
-
-
-def is_twin(value: Any) -> bool:
-    """Whether ``value`` is a twin (of any entity)."""
-    return type(value) in _ENTITIES
-
-
-def entity_class(value: Any) -> type[Any]:
-    """The entity class of an entity or a twin."""
-    cls: type[Any] = getattr(type(value), "_entity_class", type(value))
-    return cls
-
-
-def entity_of(value: Any) -> Any:
-    """The attrs entity a twin stands for (an entity is returned as it is)."""
-    build = _ENTITIES.get(type(value))
-    return value if build is None else build(value)
 
 
 def _decoder(cls: type[Any]) -> msgspec.json.Decoder[Any]:
     found = _DECODERS.get(cls)
     if found is None:
-        if cls in _NO_TWIN or not (isinstance(cls, type) and issubclass(cls, Entity)):
-            _bail()
-        try:
-            found = _DECODERS[cls] = msgspec.json.Decoder(twin(cls))
-        except Exception:
-            # A class (or a msgspec) the generator cannot serve: once, not on every record.
-            _NO_TWIN.add(cls)
-            raise
+        if not (isinstance(cls, type) and issubclass(cls, Entity)):
+            _bail()  # not an entity class: the strict path says so
+        found = _DECODERS[cls] = msgspec.json.Decoder(twin(cls))
     return found
 
 
-_NO_TWIN: set[type[Any]] = set()
-
-
 def decode(data: bytes | str, cls: type[Any]) -> Any:
-    """Decode one JSON text into the twin of ``cls``, or raise: then take the detailed path.
+    """The entity ``cls`` of one JSON text, through its twin, or refuse it: take the strict path.
 
     Raises:
-        TwinError, msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError: the text is
-            not a valid record by this path's means (the detailed path says why, or accepts it).
+        Refused, InvalidRecord, msgspec.DecodeError: the text is not a valid record by this
+            path's means (the strict path says why).
     """
-    value = _decoder(cls).decode(data)
-    kind = type(value)
-    check = _CHECKS.get(kind) or _generated(_CHECKS, kind, "check", "n")
-    if not no_key_twice(data, check(value), value, _string_colons):
+    try:
+        value = _decoder(cls).decode(data)
+    except UnicodeError:  # bytes that are not UTF-8, text with a lone surrogate
         _bail()
-    return value
-
-
-def _string_colons(value: Any) -> int:
-    """The colons inside the text values of a checked twin (a note "Catatan: ...")."""
     kind = type(value)
-    count = _COLONS.get(kind) or _generated(_COLONS, kind, "colons", "c")
-    return count(value)
+    build = _ENTITIES.get(kind) or _entity_function(kind)
+    entity, keys = build(value)
+    if not no_key_twice(data, keys, entity, _string_colons):
+        _bail()
+    return entity
 
 
-def _generated(
-    table: dict[type[Any], Callable[[Any], int]], kind: type[Any], name: str, total: str
-) -> Callable[[Any], int]:
-    """Generate a twin class's check or colon count, on first use.
+def _string_colons(entity: Any) -> int:
+    """The colons inside the text values of an entity (a note "Catatan: ...")."""
+    kind = type(entity)
+    count = _COLONS.get(kind)
+    if count is None:
+        count = _COLONS[kind] = _Colons(kind).function()
+    return count(entity)
 
-    Start-up pays for neither for the classes a process never decodes as a whole.
+
+def _entity_function(kind: type[Any]) -> Callable[[Any], tuple[Any, int]]:
+    """Generate the function of a twin class that checks it and builds its entity (once).
+
+    Start-up pays nothing for the classes a process never decodes as a whole.
     """
     cls, namespace = _SOURCES[kind]
-    made = table[kind] = _Checks(cls, namespace).function(name, total)
+    made = _ENTITIES[kind] = _Entities(cls, namespace).function()
     return made
 
 
+def generate(cls: type[Any], kind: str) -> None:
+    """Generate the twin of the entity class ``cls`` and its ``kind`` of function.
+
+    For :func:`atensi.boundary.source_of`: ``"twin entity"`` or ``"twin colons"``.
+    """
+    made = twin(cls)
+    if kind == "twin entity" and made not in _ENTITIES:
+        _entity_function(made)
+    elif kind == "twin colons" and cls not in _COLONS:
+        _COLONS[cls] = _Colons(cls).function()
+
+
 # --- Generation ------------------------------------------------------------------------------
-
-
-def _members(cls: type[Any]) -> Iterator[tuple[str, Any]]:
-    """What a twin copies from its entity: methods, properties, invariants, ``kind``."""
-    fields = {f.name for f in attrs.fields(cls)}
-    seen: set[str] = set()
-    for klass in cls.__mro__[:-1]:
-        for name, value in vars(klass).items():
-            if name.startswith("__") or name in fields or name in seen:
-                continue
-            seen.add(name)
-            yield name, value
 
 
 def _repr_policy(cls: type[Any]) -> list[tuple[str, Callable[[Any], str]]]:
@@ -221,110 +202,80 @@ def _repr_of(cls: type[Any]) -> Callable[[Any], str]:
     return twin_repr
 
 
-class _Shown:
-    """A value rich's pretty printer shows by its repr policy (the entity's, never the raw)."""
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def __repr__(self) -> str:
-        return self.text
-
-
-def _rich_repr_of(cls: type[Any]) -> Callable[[Any], Iterator[tuple[str, _Shown]]]:
-    policy = _repr_policy(cls)
-
-    def rich_repr(self: Any) -> Iterator[tuple[str, _Shown]]:
-        for name, show in policy:
-            yield name, _Shown(show(getattr(self, name)))
-
-    return rich_repr
-
-
 class _Builder:
-    """Generates the twin of one attrs class, its check and its conversion to the entity."""
+    """Generates the twin of one attrs class, and the function that builds its entity."""
 
     def __init__(self, cls: type[Any]) -> None:
         self.cls = cls
-        self.ns: dict[str, Any] = {
-            "_bail": _bail,
-            "_refused": refused_character,
-            "_BLANK": blank_characters(),
-            "_force": msgspec.structs.force_setattr,
-            "_new": _new,
-            "UNSET": UNSET,
-            "LOW": DATE_MIN,
-            "HIGH": DATE_MAX,
-            "ENTITIES": _ENTITIES,
-            "CLS": cls,
-        }
-        self.counter = 0
+        self.ns = Namespace(
+            {
+                "_bail": _bail,
+                "_refused": refused_character,
+                "_BLANK": blank_characters(),
+                "_force": msgspec.structs.force_setattr,
+                "_new": _new,
+                "_same": _same,
+                "UNSET": UNSET,
+                "LOW": DATE_MIN,
+                "HIGH": DATE_MAX,
+                cls.__name__: cls,
+            }
+        )
 
-    def name(self, value: Any, prefix: str) -> str:
-        self.counter += 1
-        key = f"{prefix}{self.counter}"
-        self.ns[key] = value
-        return key
+    def name(self, value: Any, wanted: str) -> str:
+        """Bind ``value`` in the generated code's globals under a name after what it is."""
+        return self.ns.name(value, wanted)
 
     # The Struct's types --------------------------------------------------------------------
 
-    def type_of(self, tp: Any, limits: Mapping[str, int]) -> Any:
-        """The msgspec type of an annotation, with the limits msgspec checks in C."""
-        if tp is str:
-            if "max_length" in limits:
-                return Annotated[str, msgspec.Meta(max_length=limits["max_length"])]
+    def type_of(self, node: Node) -> Any:
+        """The msgspec type of a node, with the limits msgspec checks in C."""
+        if isinstance(node, Text):
+            if node.max_length is not None:
+                return Annotated[str, msgspec.Meta(max_length=node.max_length)]
             return str
-        if tp is int:
-            if "minimum" in limits or "maximum" in limits:
-                meta = msgspec.Meta(ge=limits.get("minimum"), le=limits.get("maximum"))
-                return Annotated[int, meta]
+        if isinstance(node, Integer):
+            if node.minimum is not None or node.maximum is not None:
+                return Annotated[int, msgspec.Meta(ge=node.minimum, le=node.maximum)]
             return int
-        if tp is bool or tp is dt.date:
-            return tp
-        if isinstance(tp, type) and issubclass(tp, enum.Enum):
-            if any(":" in str(m.value) for m in tp):  # pragma: no cover - codes are plain words
-                raise TypeError(f"{tp.__name__} has a code with a colon")
-            return tp
-        if isinstance(tp, type) and attrs.has(tp):
-            return twin(tp)
-        origin, args = typing.get_origin(tp), typing.get_args(tp)
-        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-            inner: Any = tuple.__class_getitem__((self.type_of(args[0], {}), ...))
-            if "max_items" in limits:
-                return Annotated[inner, msgspec.Meta(max_length=limits["max_items"])]
+        if isinstance(node, Boolean):
+            return bool
+        if isinstance(node, Date):
+            return dt.date
+        if isinstance(node, Code):
+            if any(":" in str(m.value) for m in node.enum):  # pragma: no cover - plain words
+                raise TypeError(f"{node.enum.__name__} has a code with a colon")
+            return node.enum
+        if isinstance(node, Record):
+            return twin(node.cls)
+        if isinstance(node, TupleOf):
+            inner: Any = tuple.__class_getitem__((self.type_of(node.item), ...))
+            if node.max_items is not None:
+                return Annotated[inner, msgspec.Meta(max_length=node.max_items)]
             return inner
-        if origin in (typing.Union, types.UnionType):
-            non_none = tuple(a for a in args if a is not type(None))
-            tags = tagged_union_of(non_none)
-            if tags is not None:
-                options: list[Any] = [_tagged(c, t) for t, c in tags.items() if c in non_none]
-            else:
-                options = [self.type_of(a, limits) for a in non_none]
-            if len(non_none) != len(args):
-                options.append(type(None))
+        if isinstance(node, Optional):
+            return self.type_of(node.inner) | None
+        if isinstance(node, TextOr):
+            return self.type_of(node.text) | self.type_of(node.other)
+        if isinstance(node, Tagged):
+            options = [_tagged(cls, tag) for tag, cls in node.tags]
             return typing.Union[tuple(options)]  # noqa: UP007 - built from a list
-        raise TypeError(f"no twin for {tp!r}")  # pragma: no cover - the plans refuse it first
+        raise TypeError(f"no twin for {node!r}")  # pragma: no cover - every node has a case
 
     def build(self) -> type[Any]:
-        cls = self.cls
-        attrs.resolve_types(cls)
-        hints = type_hints(cls)
-        fields = attrs.fields(cls)
+        shape = shape_of(self.cls)
         spec: list[tuple[str, Any, Any]] = []
-        for field in fields:
-            tp = self.type_of(hints[field.name], field.metadata.get("limits", {}))
-            if field.default is attrs.NOTHING:
+        for field in shape.fields:
+            tp = self.type_of(field.node)
+            if field.required:
                 spec.append((field.name, tp, msgspec.NODEFAULT))
             else:
                 spec.append((field.name, tp | msgspec.UnsetType, UNSET))
-        namespace = dict(_members(cls))
-        namespace["_entity_class"] = cls
-        namespace["__repr__"] = _repr_of(cls)
-        namespace["__rich_repr__"] = _rich_repr_of(cls)
+        # Only the repr, so that a twin in a debugger or a test report hides what its entity
+        # hides; twins never reach code that would call anything else.
+        namespace = {"__repr__": _repr_of(self.cls)}
         made = msgspec.defstruct(
-            cls.__name__,
+            self.cls.__name__,
             spec,
             namespace=namespace,
             module=__name__,
@@ -332,224 +283,204 @@ class _Builder:
             kw_only=True,
             forbid_unknown_fields=True,
         )
-        _SOURCES[made] = (cls, self.ns)
-        _ENTITIES[made] = self._entity_function(cls, hints, fields)
+        _SOURCES[made] = (self.cls, self.ns)
         return made
 
-    def _entity_function(
-        self, cls: type[Any], hints: dict[str, Any], fields: tuple[attrs.Attribute[Any], ...]
-    ) -> Callable[[Any], Any]:
-        lines = ["def entity(t):", "    o = _new(CLS)"]
-        for index, field in enumerate(fields):
-            local = f"x{index}"
-            value = self.converted(hints[field.name], local)
-            setter = self.name(_slot_setter(cls, field.name), "s")
-            if value == local:
-                lines.append(f"    {setter}(o, t.{field.name})")
-            else:
-                lines.append(f"    {local} = t.{field.name}")
-                lines.append(f"    {setter}(o, {value})")
-        lines.append("    return o")
-        found: Callable[[Any], Any] = self._compile(lines, "entity")
-        return found
 
-    def converted(self, tp: Any, expr: str) -> str:
-        """An expression for ``expr`` (a twin's value, a local name) as its entity holds it."""
-        if isinstance(tp, type) and attrs.has(tp):
-            return f"{self.name(_ENTITIES[twin(tp)], 'e')}({expr})"
-        origin, args = typing.get_origin(tp), typing.get_args(tp)
-        if origin is tuple and isinstance(args[0], type) and attrs.has(args[0]):
-            # An empty tuple is the same empty tuple: no list made for it.
-            item = self.converted(args[0], "_x")
-            return f"(tuple([{item} for _x in {expr}]) if {expr} else ())"
-        if origin in (typing.Union, types.UnionType):
-            entities = [a for a in args if isinstance(a, type) and attrs.has(a)]
-            others = {a for a in args if a not in entities}
-            if len(entities) == 1 and others in ({type(None)}, {str}):
-                # ``X | None`` and ``str | NoNik``: the other value is kept as it is.
-                build = self.name(_ENTITIES[twin(entities[0])], "e")
-                other = " is None" if others == {type(None)} else ".__class__ is str"
-                return f"({expr} if {expr}{other} else {build}({expr}))"
-            if entities:
-                # The subjects: by the value's own type.
-                return f"ENTITIES.get(type({expr}), _same)({expr})"
-        return expr
+class _Entities:
+    """Generates one class's function: check a twin, build its entity, count the keys given.
 
-    def _compile(self, lines: list[str], name: str) -> Any:
-        self.ns["_same"] = _same
-        source = "\n".join(lines) + "\n"
-        exec(compile(source, f"<atensi twin {name} {self.cls.__name__}>", "exec"), self.ns)
-        return self.ns[name]
-
-
-class _Checks:
-    """Generates one class's check (or colon count), nested entities inlined.
-
-    ``check`` bails on any problem msgspec cannot see, puts defaults in for absent keys and
-    returns the number of keys present (a tag counts as one); ``colons`` counts the colons of
-    every text value. Inlined, because a Python call per nested record is a tenth of the cost.
+    One pass over the twin, nested records inlined (a Python call per nested record would cost a
+    tenth of the whole): each field's value is read once, checked where msgspec cannot, given
+    its default when absent (``UNSET``), converted to what the entity holds and set on it; each
+    entity is then held to its class invariants. Returns the entity and the number of keys the
+    twin was given (a tag counts as one).
     """
 
-    def __init__(self, cls: type[Any], ns: dict[str, Any]) -> None:
+    def __init__(self, cls: type[Any], ns: Namespace) -> None:
         self.cls = cls
         self.ns = ns
-        self.counter = 0
-        self.colons = False
+        # ``t`` the twin, ``n`` the count, ``o`` the entity; the rest named after their fields.
+        self.locals = Locals(ns, "t", "n", "o")
 
-    def name(self, value: Any, prefix: str) -> str:
-        self.counter += 1
-        key = f"{prefix}{self.counter}_{id(self)}"
-        self.ns[key] = value
-        return key
+    def name(self, value: Any, wanted: str) -> str:
+        """Bind ``value`` in the generated code's globals under a name after what it is."""
+        return self.ns.name(value, wanted)
 
-    def local(self) -> str:
-        self.counter += 1
-        return f"v{self.counter}"
+    def local(self, wanted: str) -> str:
+        """A new local named after ``wanted``, unique in the function."""
+        return self.locals.new(wanted)
 
-    def function(self, name: str, total: str) -> Callable[[Any], int]:
-        self.colons = name == "colons"
-        lines = [f"def {name}(o):", f"    {total} = 0"]
-        self.object(self.cls, "o", lines, "    ")
-        lines.append(f"    return {total}")
+    def function(self) -> Callable[[Any], tuple[Any, int]]:
+        function = f"entity_{self.cls.__name__}"
+        lines = [f"def {function}(t):", "    n = 0"]
+        self.object(self.cls, "t", "o", lines, "    ")
+        lines.append("    return o, n")
         source = "\n".join(lines) + "\n"
-        namespace = dict(self.ns)
-        exec(compile(source, f"<atensi twin {name} {self.cls.__name__}>", "exec"), namespace)
-        self.ns.update((k, v) for k, v in namespace.items() if k not in self.ns)
-        found: Callable[[Any], int] = namespace[name]
+        found: Callable[[Any], tuple[Any, int]] = compile_function(
+            source, function, self.ns, self.cls, "twin entity"
+        )
+        return found
+
+    def object(self, cls: type[Any], twin_var: str, entity: str, out: list[str], ind: str) -> None:
+        """Emit the building of ``entity`` (a new local) from the twin in ``twin_var``."""
+        shape = shape_of(cls)
+        out.append(f"{ind}{entity} = _new({self.name(cls, cls.__name__)})")
+        for field in shape.fields:
+            var = self.local(field.name)
+            setter = self.name(_slot_setter(cls, field.name), f"set_{field.name}")
+            out.append(f"{ind}{var} = {twin_var}.{field.name}")
+            body: list[str] = []
+            inner = ind if field.required else ind + "    "
+            self.value(field.node, var, body, inner)
+
+            def stored(expr: str, var: str = var) -> list[str]:
+                return [f"{var} = {expr}"]
+
+            body.extend(inner + line for line in check_calls(field, var, self.name, stored))
+            if not field.required:
+                # Absent: the entity's default, one key fewer given.
+                out.append(f"{ind}if {var} is UNSET:")
+                out.append(f"{ind}    {var} = {self.default(field)}")
+                out.append(f"{ind}    n -= 1")
+                if body:
+                    out.append(f"{ind}else:")
+            out.extend(body)
+            out.append(f"{ind}{setter}({entity}, {var})")
+        # Every field counted as given, once per record; an absent one took one off above.
+        out.append(f"{ind}n += {len(shape.fields)}")
+        if shape.own_problems:  # pragma: no cover - no entity overrides problems
+            out.append(f"{ind}if {entity}.problems(): _bail()")
+        else:
+            # The class invariants, on the entity (they may call its methods): any problem.
+            checks = invariant_lines(shape.invariants, self.name, entity)
+            out.extend(ind + line for line in checks)
+
+    def default(self, field: Field) -> str:
+        """Code for a field's default, as the entity holds it."""
+        if field.factory is tuple:
+            return "()"
+        if field.factory is not None:
+            return f"{self.name(field.factory, f'{field.name}_default')}()"
+        return self.name(field.default, f"{field.name}_default")
+
+    def value(self, node: Node, var: str, out: list[str], ind: str) -> None:
+        """Emit what msgspec does not check of ``var``, and its conversion to the entity's."""
+        if isinstance(node, Text):
+            out.extend(ind + line for line in text_checks(node, var, typed=True))
+        elif isinstance(node, Date):
+            out.append(f"{ind}if not LOW <= {var} <= HIGH: _bail()")
+        elif isinstance(node, Record):
+            entity = self.local(f"{var}_entity")
+            self.object(node.cls, var, entity, out, ind)
+            out.append(f"{ind}{var} = {entity}")
+        elif isinstance(node, TupleOf):
+            item = self.local(f"{var}_item")
+            body: list[str] = []
+            if isinstance(node.item, Record):
+                # Each twin of the tuple becomes its entity (an empty tuple stays as it is).
+                built = self.local(f"{var}_entities")
+                self.value(node.item, item, body, ind + "        ")
+                out.append(f"{ind}if {var}:")
+                out.append(f"{ind}    {built} = []")
+                out.append(f"{ind}    for {item} in {var}:")
+                out.extend(body)
+                out.append(f"{ind}        {built}.append({item})")
+                out.append(f"{ind}    {var} = tuple({built})")
+            else:
+                self.value(node.item, item, body, ind + "    ")
+                if body:
+                    out.append(f"{ind}for {item} in {var}:")
+                    out.extend(body)
+        elif isinstance(node, Optional):
+            body = []
+            self.value(node.inner, var, body, ind + "    ")
+            if body:
+                out.append(f"{ind}if {var} is not None:")
+                out.extend(body)
+        elif isinstance(node, Tagged):
+            kind = self.local(f"{var}_class")
+            out.append(f"{ind}{kind} = type({var})")
+            for number, (tag, cls) in enumerate(node.tags):
+                twin_class = self.name(_tagged(cls, tag), f"{cls.__name__}_twin")
+                out.append(f"{ind}{'if' if number == 0 else 'elif'} {kind} is {twin_class}:")
+                out.append(f"{ind}    n += 1")  # the tag is a key
+                entity = self.local(f"{var}_{tag}")
+                self.object(cls, var, entity, out, ind + "    ")
+                out.append(f"{ind}    {var} = {entity}")
+            out.append(f"{ind}else:  # pragma: no cover - msgspec decodes one of the tags")
+            out.append(f"{ind}    _bail()")
+        elif isinstance(node, TextOr):  # a NIK, or the reason there is none
+            text: list[str] = []
+            self.value(node.text, var, text, ind + "    ")
+            record: list[str] = []
+            self.value(node.other, var, record, ind + "    ")
+            out.append(f"{ind}if type({var}) is str:")
+            out.extend(text or [f"{ind}    pass"])
+            out.append(f"{ind}else:")
+            out.extend(record)
+        # Integer, Boolean, Code: msgspec checked the type, the code and the bounds.
+
+
+class _Colons:
+    """Generates one entity class's count of the colons inside its text values."""
+
+    def __init__(self, cls: type[Any]) -> None:
+        self.cls = cls
+        self.ns = Namespace()
+        self.locals = Locals(self.ns, "o", "c")
+
+    def function(self) -> Callable[[Any], int]:
+        function = f"colons_{self.cls.__name__}"
+        lines = [f"def {function}(o):", "    c = 0"]
+        self.object(self.cls, "o", lines, "    ")
+        lines.append("    return c")
+        source = "\n".join(lines) + "\n"
+        found: Callable[[Any], int] = compile_function(
+            source, function, self.ns, self.cls, "twin colons"
+        )
         return found
 
     def object(self, cls: type[Any], obj: str, out: list[str], ind: str) -> None:
-        hints = type_hints(cls)
-        for field in attrs.fields(cls):
-            var = self.local()
-            limits = field.metadata.get("limits", {})
-            tp = hints[field.name]
+        for field in shape_of(cls).fields:
             body: list[str] = []
-            if self.colons:
-                self.value(tp, var, limits, body, ind)
-                if body:
-                    out.append(f"{ind}{var} = {obj}.{field.name}")
-                    out.extend(body)
-                continue
-            required = field.default is attrs.NOTHING
-            inner = ind if required else ind + "    "
-            self.value(tp, var, limits, body, inner)
-            calls: list[str] = []
-            converter = field.metadata.get("converter")
-            if converter is not None:
-                calls.append(f"_c = {self.name(converter, 'cv')}({var})")
-                calls.append(f"if _c is not {var}:")
-                calls.append(f"    {var} = _c")
-                calls.append(f"    _force({obj}, {field.name!r}, _c)")
-            attribute = self.name(field, "a")
-            for validator in field.metadata.get("custom_validators", ()):
-                call = self.name(validator, "val")
-                calls.append(validator_line(validator, call, attribute, var))
-            body.extend(guarded(calls, skip_condition(field, var, self.name), inner))
-            if required:
-                # Always present (msgspec refuses a record without it): counted below.
-                if body:
-                    out.append(f"{ind}{var} = {obj}.{field.name}")
-                    out.extend(body)
-                continue
-            out.append(f"{ind}{var} = {obj}.{field.name}")
-            out.append(f"{ind}if {var} is UNSET:")
-            out.append(f"{ind}    _force({obj}, {field.name!r}, {self.default(field)})")
-            out.append(f"{ind}    n -= 1")
+            var = self.locals.new(field.name)
+            self.value(field.node, var, body, ind)
             if body:
-                out.append(f"{ind}else:")
+                out.append(f"{ind}{var} = {obj}.{field.name}")
                 out.extend(body)
-        if self.colons:
-            return
-        # Every field counted as given, once per record; an absent one took one off above.
-        out.append(f"{ind}n += {len(attrs.fields(cls))}")
-        if getattr(cls, "problems", Entity.problems) is not Entity.problems:
-            out.append(f"{ind}if {obj}.problems(): _bail()")  # pragma: no cover - none does
-        else:
-            for invariant in getattr(cls, "_invariants", ()):
-                out.append(ind + invariant_line(invariant, self.name, obj))
 
-    def default(self, field: attrs.Attribute[Any]) -> str:
-        """Code for a field's default as a twin holds it (a nested entity's as its twin)."""
-        factory = default_factory(field)
-        value = factory() if factory is not None else field.default
-        if isinstance(value, Entity):
-            value = _as_twin(value)
-        if isinstance(value, list | dict | set):  # pragma: no cover - entity defaults are frozen
-            raise TypeError(f"{field.name}: a mutable default")
-        return self.name(value, "d")
-
-    def value(self, tp: Any, var: str, limits: Mapping[str, int], out: list[str], ind: str) -> None:
-        """Emit what msgspec does not check of a value (in ``colons``: count its colons)."""
-        if tp is str:
-            if self.colons:
-                out.append(f"{ind}if ':' in {var}: c += {var}.count(':')")
-                return
-            out.append(
-                f"{ind}if not ({var}.isascii() and {var}.isprintable())"
-                f" and _refused({var}, {multiline(limits)}) is not None: _bail()"
-            )
-            if limits.get("min_length"):
-                n = limits["min_length"]
-                # ASCII text: str.strip() strips exactly the blank characters, in C.
-                out.append(
-                    f"{ind}if len({var}.strip()) < {n} or (not {var}.isascii()"
-                    f" and len({var}.strip(_BLANK)) < {n}): _bail()"
-                )
-            return
-        if tp is dt.date:
-            if not self.colons:
-                out.append(f"{ind}if not LOW <= {var} <= HIGH: _bail()")
-            return
-        if isinstance(tp, type) and attrs.has(tp):
-            self.object(tp, var, out, ind)
-            return
-        origin, args = typing.get_origin(tp), typing.get_args(tp)
-        if origin is tuple:
-            item = self.local()
+    def value(self, node: Node, var: str, out: list[str], ind: str) -> None:
+        if isinstance(node, Text):
+            out.append(f"{ind}if ':' in {var}: c += {var}.count(':')")
+        elif isinstance(node, Record):
+            self.object(node.cls, var, out, ind)
+        elif isinstance(node, TupleOf):
+            item = self.locals.new(f"{var}_item")
             body: list[str] = []
-            self.value(args[0], item, {}, body, ind + "    ")
+            self.value(node.item, item, body, ind + "    ")
             if body:
                 out.append(f"{ind}for {item} in {var}:")
                 out.extend(body)
-            return
-        if origin in (typing.Union, types.UnionType):
-            non_none = tuple(a for a in args if a is not type(None))
+        elif isinstance(node, Optional):
             body = []
-            tags = tagged_union_of(non_none)
-            if tags is not None:
-                kind = self.local()
-                body.append(f"{ind}{kind} = type({var})")
-                for tag, cls in tags.items():
-                    if cls not in non_none:  # pragma: no cover - the union is every subject
-                        continue
-                    body.append(f"{ind}if {kind} is {self.name(_tagged(cls, tag), 'T')}:")
-                    branch = [] if self.colons else [f"{ind}    n += 1"]  # the tag is a key
-                    self.object(cls, var, branch, ind + "    ")
-                    body.extend(branch or [f"{ind}    pass"])
-            elif len(non_none) == 1:
-                self.value(non_none[0], var, limits, body, ind)
-            else:  # str | an entity (a NIK, or the reason there is none)
-                other = next(a for a in non_none if a is not str)
-                text: list[str] = []
-                self.value(str, var, limits, text, ind + "    ")
-                entity: list[str] = []
-                self.value(other, var, {}, entity, ind + "    ")
-                if text:
-                    body.append(f"{ind}if type({var}) is str:")
-                    body.extend(text)
-                if entity:
-                    body.append(f"{ind}{'else' if text else 'if type(' + var + ') is not str'}:")
-                    body.extend(entity)
-            if not body:
-                return
-            if len(non_none) != len(args):
+            self.value(node.inner, var, body, ind + "    ")
+            if body:
                 out.append(f"{ind}if {var} is not None:")
-                out.extend("    " + line for line in body)
-            else:
                 out.extend(body)
-            return
-        # int, bool, enums: msgspec checked the type, the code and the bounds.
+        elif isinstance(node, Tagged):
+            kind = self.locals.new(f"{var}_class")
+            out.append(f"{ind}{kind} = type({var})")
+            for cls in node.classes():
+                out.append(f"{ind}if {kind} is {self.ns.name(cls, cls.__name__)}:")
+                branch: list[str] = []
+                self.object(cls, var, branch, ind + "    ")
+                out.extend(branch or [f"{ind}    pass"])
+        elif isinstance(node, TextOr):
+            text: list[str] = []
+            self.value(node.text, var, text, ind + "    ")
+            out.append(f"{ind}if type({var}) is str:")
+            out.extend(text)
 
 
 def _same(value: Any) -> Any:
@@ -566,17 +497,3 @@ def _slot_setter(cls: type[Any], name: str) -> Callable[[Any, Any], None]:
         object.__setattr__(obj, name, value)
 
     return set_attribute
-
-
-def _as_twin(entity: Any) -> Any:
-    """The twin of an entity value (for defaults such as an empty ``Assessor``)."""
-    cls = type(entity)
-    values = {}
-    for field in attrs.fields(cls):
-        value = getattr(entity, field.name)
-        if isinstance(value, Entity):
-            value = _as_twin(value)
-        elif isinstance(value, tuple) and any(isinstance(v, Entity) for v in value):
-            value = tuple(_as_twin(v) if isinstance(v, Entity) else v for v in value)
-        values[field.name] = value
-    return twin(cls)(**values)

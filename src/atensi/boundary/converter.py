@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from atensi.boundary._compiled import entity_decoder
+from atensi.boundary._compiled import entity_decoder, refusals
 from atensi.boundary._fast import fast_structurer
 from atensi.boundary._lines import decode_line, thread_decoder
 from atensi.boundary._plan import (
@@ -24,6 +24,7 @@ from atensi.boundary._plan import (
     plan_for,
     unreadable,
 )
+from atensi.boundary._quick import Refused, fell_back
 from atensi.boundary.warnings import warnings_of
 from atensi.errors import (
     AtensiError,
@@ -90,12 +91,16 @@ def structure(data: Any, cls: type[T]) -> T:
     """
     _check_target(cls)
     try:
-        # The generated fast path returns the entity for a valid record and gives up on the
+        # The generated fast path returns the entity for a valid record and refuses it at the
         # first problem of any kind; the detailed path then finds and locates every problem.
         return fast_structurer(cls)(data)  # type: ignore[no-any-return]
-    except Exception:
-        pass
+    except _STRUCTURE_REFUSALS as refusal:
+        fell_back("structure", cls, refusal)
     return structure_detailed(data, cls)
+
+
+#: What the generated structuring function raises to refuse a record (see ``_quick``).
+_STRUCTURE_REFUSALS = (Refused, InvalidRecord)
 
 
 def structure_json(text: str | bytes, cls: type[T]) -> T:
@@ -108,7 +113,7 @@ def structure_json(text: str | bytes, cls: type[T]) -> T:
     (:mod:`atensi.boundary._twins`), then built into the entity; without it decoded and
     structured in one pass, with no hook per object (:mod:`atensi.boundary._counted`). Any
     other text takes the strict path, which finds every problem: the result, or the error, is
-    the same either way.
+    the same either way (:func:`atensi.boundary.fallbacks` shows which texts took it).
 
     Raises:
         InvalidRecord: with every problem of the text or the record.
@@ -125,8 +130,8 @@ def structure_json(text: str | bytes, cls: type[T]) -> T:
     _check_target(cls)
     try:
         return entity_decoder()(text, cls)  # type: ignore[no-any-return]
-    except Exception:
-        pass  # the detailed path below says why, or accepts what this path could not
+    except refusals() as refusal:
+        fell_back("structure_json", cls, refusal)  # the strict path below says why
     record = decode_line(text, ("the text", "teks ini"), thread_decoder())
     if isinstance(record, ErrorDetail):
         raise InvalidRecord([record], cls.__name__)

@@ -2,7 +2,8 @@
 
 Why our own generator and not msgspec's: the schema must carry atensi's metadata (bilingual
 labels, citations, personal-data classes, size limits) and must agree with ``structure`` rule
-for rule; generating both from the attrs fields keeps them in step, and adds no dependency.
+for rule; both read the same type tree (:func:`atensi.boundary._shape.shape_of`), which keeps
+them in step, and it adds no dependency.
 
 What a schema cannot say: cross-field invariants (an end date after a start date, an activity
 that belongs to its component), uniqueness of objects by a key, and the finer NIK checks (a real
@@ -18,18 +19,27 @@ declared (``examples/ajv-atensi.cjs``); ``.ci/run`` compiles every kind so.
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import functools
-import types
-import typing
 from typing import Any
 
-import attrs
-
-from atensi.boundary._plan import _TAGGED_UNIONS
-from atensi.model import Entity, _characters
-from atensi.model._fields import multiline, type_hints
+from atensi.boundary._shape import (
+    Boolean,
+    Code,
+    Date,
+    Field,
+    Integer,
+    Node,
+    Optional,
+    Record,
+    Tagged,
+    Text,
+    TextOr,
+    TupleOf,
+    shape_of,
+)
+from atensi.model import Entity
+from atensi.model._characters import table as character_table
 from atensi.regions import all_codes
 from atensi.rules import DECISION_JSON_VERSION, Decision, EditionComparison, Outcome, Status
 from atensi.vocab import CodedEnum, Evidence
@@ -111,13 +121,13 @@ def text_pattern(multiline: bool, non_blank: bool) -> str:
     selector). The classes list what is allowed, so that lone surrogates, which JSON text can
     carry as ``"\ud800"``, are refused without being named (Rust's engine cannot name them).
     """
-    refused = _codes(_characters.table().refused)
+    refused = _codes(character_table().refused)
     if multiline:
         refused -= _LINE_BREAKS
     allowed = _class(_complement(refused))
     if not non_blank:
         return f"^[{allowed}]*{_END}"
-    visible = _class(_complement(refused | _codes(_characters.table().blank)))
+    visible = _class(_complement(refused | _codes(character_table().blank)))
     return f"^[{allowed}]*[{visible}][{allowed}]*{_END}"
 
 
@@ -150,25 +160,24 @@ class _Builder:
         if name in self.defs:
             return {"$ref": f"#/$defs/{name}"}
         self.defs[name] = {}  # reserve: recursive references resolve to the name
-        attrs.resolve_types(cls)
-        hints = type_hints(cls)
         properties: dict[str, Any] = {}
         required: list[str] = []
         if tag is not None:
             properties["kind"] = {"const": tag, "description": "The subject kind tag."}
             required.append("kind")
-        for field in attrs.fields(cls):
-            prop = self.type(hints[field.name], field.metadata.get("limits", {}), field)
-            doc = field.metadata.get("doc")
+        for field in shape_of(cls).fields:
+            prop = self.node(field.node, field)
+            metadata = field.metadata
+            doc = metadata.get("doc")
             if doc is not None:
                 prop = {**prop, "title": doc.en, "x-atensi-label": {"id": doc.id, "en": doc.en}}
-            citation = field.metadata.get("citation")
+            citation = metadata.get("citation")
             if citation is not None:
                 prop["x-atensi-citation"] = citation.to_dict()
-            sensitivity = field.metadata.get("sensitivity")
+            sensitivity = metadata.get("sensitivity")
             if sensitivity is not None:
                 prop["x-atensi-sensitivity"] = sensitivity.value
-            if field.default is attrs.NOTHING:
+            if field.required:
                 required.append(field.name)
             properties[field.name] = prop
         self.defs[name] = {
@@ -193,77 +202,63 @@ class _Builder:
             }
         return {"$ref": "#/$defs/RegionCode"}
 
-    def type(
-        self, tp: Any, limits: dict[str, int], field: attrs.Attribute[Any] | None = None
-    ) -> dict[str, Any]:
-        metadata = field.metadata if field is not None else {}
-        if tp is str:
-            if metadata.get("region"):
-                return self.region()
-            schema: dict[str, Any] = {"type": "string"}
-            if "max_length" in limits:
-                schema["maxLength"] = limits["max_length"]
-            if metadata.get("pattern"):
-                schema["pattern"] = metadata["pattern"]
-                return schema
-            if limits.get("min_length"):
-                schema["minLength"] = limits["min_length"]
-            schema["pattern"] = text_pattern(multiline(limits), bool(limits.get("min_length")))
+    def node(self, node: Node, field: Field) -> dict[str, Any]:
+        """The schema of a field's node (``anyOf`` its alternatives, where it has several)."""
+        options = self.options(node, field)
+        return options[0] if len(options) == 1 else {"anyOf": options}
+
+    def options(self, node: Node, field: Field) -> list[dict[str, Any]]:
+        """The alternatives a node allows, each a schema."""
+        if isinstance(node, Optional):
+            return [*self.options(node.inner, field), {"type": "null"}]
+        if isinstance(node, TextOr):
+            return [self.text(node.text), self.entity(node.other.cls)]
+        if isinstance(node, Tagged):
+            return [{"oneOf": [self.entity(cls, tag=tag) for tag, cls in node.tags]}]
+        return [self.single(node, field)]
+
+    def text(self, node: Text) -> dict[str, Any]:
+        if node.region:
+            return self.region()
+        schema: dict[str, Any] = {"type": "string"}
+        if node.max_length is not None:
+            schema["maxLength"] = node.max_length
+        if node.pattern:
+            schema["pattern"] = node.pattern
             return schema
-        if tp is bool:
+        if node.min_length:
+            schema["minLength"] = node.min_length
+        schema["pattern"] = text_pattern(node.multiline, bool(node.min_length))
+        return schema
+
+    def single(self, node: Node, field: Field) -> dict[str, Any]:
+        if isinstance(node, Text):
+            return self.text(node)
+        if isinstance(node, Boolean):
             return {"type": "boolean"}
-        if tp is int:
-            schema = {"type": "integer"}
-            if "minimum" in limits:
-                schema["minimum"] = limits["minimum"]
-            if "maximum" in limits:
-                schema["maximum"] = limits["maximum"]
+        if isinstance(node, Integer):
+            schema: dict[str, Any] = {"type": "integer"}
+            if node.minimum is not None:
+                schema["minimum"] = node.minimum
+            if node.maximum is not None:
+                schema["maximum"] = node.maximum
             return schema
-        if tp is dt.date:
+        if isinstance(node, Date):
             # The pattern says the accepted range too (years 1800 to 2199, DATE_MIN to
             # DATE_MAX): validators do not assert ``format`` by default in draft 2020-12.
             return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
-        if isinstance(tp, type) and issubclass(tp, enum.Enum):
-            return self.enum(tp)
-        if isinstance(tp, type) and attrs.has(tp):
-            return self.entity(tp)
-        origin = typing.get_origin(tp)
-        args = typing.get_args(tp)
-        if origin is tuple:
-            items = self.type(args[0], {}, field)
-            schema = {"type": "array", "items": items}
-            if "max_items" in limits:
-                schema["maxItems"] = limits["max_items"]
-            scalar = args[0] is str or (
-                isinstance(args[0], type) and issubclass(args[0], enum.Enum)
-            )
-            validators = metadata.get("custom_validators", ())
-            if scalar and any(getattr(v, "unique", False) for v in validators):
+        if isinstance(node, Code):
+            return self.enum(node.enum)
+        if isinstance(node, Record):
+            return self.entity(node.cls)
+        if isinstance(node, TupleOf):
+            schema = {"type": "array", "items": self.node(node.item, field)}
+            if node.max_items is not None:
+                schema["maxItems"] = node.max_items
+            if isinstance(node.item, Text | Code) and field.unique() is not None:
                 schema["uniqueItems"] = True
             return schema
-        if origin in (typing.Union, types.UnionType):
-            non_none = tuple(a for a in args if a is not type(None))
-            if len(non_none) == 1:
-                options = [self.type(non_none[0], limits, field)]
-            elif str in non_none and len(non_none) == 2:
-                other = next(a for a in non_none if a is not str)
-                options = [self.type(str, limits, field), self.type(other, {})]
-            else:
-                for classes, tags in _TAGGED_UNIONS:
-                    if frozenset(non_none) == classes:
-                        options = [
-                            self.entity(cls, tag=tag)
-                            for tag, cls in tags.items()
-                            if cls in non_none
-                        ]
-                        break
-                else:  # pragma: no cover - structure would have refused the type too
-                    raise TypeError(f"no schema for {tp!r}")
-                options = [{"oneOf": options}]
-            if len(non_none) != len(args):
-                options.append({"type": "null"})
-            return options[0] if len(options) == 1 else {"anyOf": options}
-        raise TypeError(f"no schema for {tp!r}")  # pragma: no cover
+        raise TypeError(f"no schema for {node!r}")  # pragma: no cover - every node has one
 
 
 def json_schema(cls: type[Any]) -> dict[str, Any]:

@@ -22,16 +22,14 @@ and ``explain`` and the batch functions report them.
 from __future__ import annotations
 
 import functools
-import types
-import typing
 from collections.abc import Callable
 from typing import Any
 
-import attrs
-
+from atensi._codegen import Locals, Namespace
+from atensi.boundary._shape import Field, Node, Optional, TupleOf, records_in, shape_of
+from atensi.boundary._source import compile_function
 from atensi.errors import ErrorDetail, Loc
 from atensi.model import DatePrecision, Entity, Person
-from atensi.model._fields import type_hints
 from atensi.regions import all_codes
 from atensi.vocab import Sex
 
@@ -158,7 +156,7 @@ def _elsewhere(
 
     A subclass of an entity, say: read by that class's own function, as the class it is.
     """
-    inner = _warner(cls)(value)
+    inner = warner(cls)(value)
     if inner:
         found = [] if found is None else found
         found.extend(detail.at(loc) for detail in inner)
@@ -174,24 +172,24 @@ def _one_retired(found: list[ErrorDetail] | None, loc: Loc) -> list[ErrorDetail]
 _YEAR, _DAY, _FEMALE = DatePrecision.YEAR, DatePrecision.DAY, Sex.FEMALE
 #: "00" to "99": the record's numbers written as the NIK writes them (cheaper than int(digits)).
 _TWO_DIGITS = tuple(f"{number:02d}" for number in range(100))
-_PLANS: dict[type[Any], tuple[tuple[str, str], ...]] = {}
+_PLANS: dict[type[Any], tuple[tuple[Field, str], ...]] = {}
 
 
-def _plan(cls: type[Any]) -> tuple[tuple[str, str], ...]:
+def _plan(cls: type[Any]) -> tuple[tuple[Field, str], ...]:
     """The fields of ``cls`` where warnings can be: region codes, and records that hold some.
 
-    A record that can hold none (a condition, an assessment) is not walked at all.
+    Read from the class's type tree. A record that can hold none (a condition, an assessment) is
+    not walked at all.
     """
     plan = _PLANS.get(cls)
     if plan is None:
         _PLANS[cls] = ()  # a recursive type holds no more than what the rest of it holds
-        hints = type_hints(cls)
         steps = []
-        for field in attrs.fields(cls):
+        for field in shape_of(cls).fields:
             if field.metadata.get("region"):
-                steps.append((field.name, "region"))
-            elif any(_may_warn(c) for c in _entities_in(hints[field.name])):
-                steps.append((field.name, "nested"))
+                steps.append((field, "region"))
+            elif any(_may_warn(c) for c in _entities_in(field.node)):
+                steps.append((field, "nested"))
         plan = _PLANS[cls] = tuple(steps)
     return plan
 
@@ -200,43 +198,25 @@ def _may_warn(cls: type[Any]) -> bool:
     return issubclass(cls, Person) or bool(_plan(cls))
 
 
-def _entities_in(tp: Any) -> list[type[Any]]:
-    if isinstance(tp, type):
-        return [tp] if issubclass(tp, Entity) else []
-    return [c for arg in typing.get_args(tp) if arg is not Ellipsis for c in _entities_in(arg)]
+def _entities_in(node: Node) -> list[type[Any]]:
+    return [c for c in records_in(node) if issubclass(c, Entity)]
 
 
 def _record_class(value: Any) -> type[Any] | None:
-    """The entity class of an entity or of its msgspec twin (:mod:`atensi.boundary._twins`)."""
+    """The entity class of a nested record (``None`` for anything that is not an entity)."""
     kind = type(value)
-    try:
-        return _CLASSES[kind]
-    except KeyError:
-        pass
-    cls = getattr(kind, "_entity_class", None)
-    if cls is None and issubclass(kind, Entity):
-        cls = kind
-    if len(_CLASSES) < 512:  # entity and twin classes: a few dozen
-        _CLASSES[kind] = cls
-    return cls
-
-
-_CLASSES: dict[type[Any], type[Any] | None] = {}
+    return kind if issubclass(kind, Entity) else None
 
 
 def warnings_of(entity: Any) -> tuple[ErrorDetail, ...]:
-    """The warnings of a valid entity and every record nested in it, located by path.
-
-    An entity's msgspec twin (the ``fast`` extra) has the same warnings.
-    """
+    """The warnings of a valid entity and every record nested in it, located by path."""
     kind = type(entity)
     warn = _WARNERS.get(kind)
     if warn is None:
-        cls = _record_class(entity)
-        if cls is None:
+        if not issubclass(kind, Entity):
             return ()
-        warn = _warner(cls)
-        if len(_WARNERS) < 512:  # entity and twin classes: a few dozen
+        warn = warner(kind)
+        if len(_WARNERS) < 512:  # entity classes: a few dozen
             _WARNERS[kind] = warn
     found = warn(entity)
     return () if found is None else tuple(found)
@@ -245,14 +225,13 @@ def warnings_of(entity: Any) -> tuple[ErrorDetail, ...]:
 # --- Generation ------------------------------------------------------------------------------
 # Each record class gets a generated function that reads exactly the fields ``_plan`` names, with
 # nested records inlined and every path written out: no walk over the plan, no per-record class
-# look-ups, no path built until there is a warning to place. It reads attributes only, so one
-# function serves an entity and its msgspec twin alike.
+# look-ups, no path built until there is a warning to place.
 
 _WARNERS: dict[type[Any], Callable[[Any], list[ErrorDetail] | None]] = {}
 _BY_CLASS: dict[type[Any], Callable[[Any], list[ErrorDetail] | None]] = {}
 
 
-def _warner(cls: type[Any]) -> Callable[[Any], list[ErrorDetail] | None]:
+def warner(cls: type[Any]) -> Callable[[Any], list[ErrorDetail] | None]:
     """The generated warnings function of the entity class ``cls`` (made once)."""
     found = _BY_CLASS.get(cls)
     if found is None:
@@ -265,35 +244,37 @@ class _Warnings:
 
     def __init__(self, cls: type[Any]) -> None:
         self.cls = cls
-        self.counter = 0
         self.building: set[type[Any]] = set()
-        self.ns: dict[str, Any] = {
-            "_nik_codes": _nik_codes,
-            "_nik_details": _nik_details,
-            "_retired_items": _retired_items,
-            "_one_retired": _one_retired,
-            "_record_class": _record_class,
-            "_elsewhere": _elsewhere,
-            "_codes": _codes,  # on first need: loading the region table is start-up time
-        }
+        self.ns = Namespace(
+            {
+                "_nik_codes": _nik_codes,
+                "_nik_details": _nik_details,
+                "_retired_items": _retired_items,
+                "_one_retired": _one_retired,
+                "_record_class": _record_class,
+                "_elsewhere": _elsewhere,
+                "_codes": _codes,  # on first need: loading the region table is start-up time
+            }
+        )
+        self.locals = Locals(self.ns, "o", "found")
 
-    def name(self, value: Any, prefix: str) -> str:
-        self.counter += 1
-        key = f"{prefix}{self.counter}"
-        self.ns[key] = value
-        return key
+    def name(self, value: Any, wanted: str) -> str:
+        """Bind ``value`` in the generated code's globals under a name after what it is."""
+        return self.ns.name(value, wanted)
 
-    def local(self) -> str:
-        self.counter += 1
-        return f"v{self.counter}"
+    def local(self, wanted: str) -> str:
+        """A new local named after ``wanted``, unique in the function."""
+        return self.locals.new(wanted)
 
     def function(self) -> Callable[[Any], list[ErrorDetail] | None]:
-        lines = ["def warn(o):", "    found = None"]
+        function = f"warnings_{self.cls.__name__}"
+        lines = [f"def {function}(o):", "    found = None"]
         self.object(self.cls, "o", (), lines, "    ")
         lines.append("    return found")
         source = "\n".join(lines) + "\n"
-        exec(compile(source, f"<atensi warnings {self.cls.__name__}>", "exec"), self.ns)
-        made: Callable[[Any], list[ErrorDetail] | None] = self.ns["warn"]
+        made: Callable[[Any], list[ErrorDetail] | None] = compile_function(
+            source, function, self.ns, self.cls, "warnings"
+        )
         return made
 
     def object(
@@ -304,17 +285,17 @@ class _Warnings:
             raise TypeError(f"{cls.__name__} is recursive")
         self.building.add(cls)
         if issubclass(cls, Person):
-            nik, codes = self.local(), self.local()
+            nik, codes = self.local("nik"), self.local("nik_says")
             out.append(f"{ind}{nik} = {obj}.nik")
             out.append(f"{ind}if {nik}.__class__ is str:")
             out.append(f"{ind}    {codes} = _nik_codes({obj}, {nik})")
             out.append(f"{ind}    if {codes}: found = _nik_details(found, {codes}, {_tuple(loc)})")
-        hints = type_hints(cls)
-        for name, kind in _plan(cls):
-            var = self.local()
+        for field, kind in _plan(cls):
+            name = field.name
+            var = self.local(name)
             here = (*loc, repr(name))
             out.append(f"{ind}{var} = {obj}.{name}")
-            if kind == "region" and _holds_tuple(hints[name]):
+            if kind == "region" and _holds_tuple(field.node):
                 out.append(f"{ind}if {var}:")
                 out.append(f"{ind}    found = _retired_items(found, {var}, {_tuple(here)})")
                 continue
@@ -322,15 +303,15 @@ class _Warnings:
                 out.append(f"{ind}if {var} is not None and {var} in _codes()[1]:")
                 out.append(f"{ind}    found = _one_retired(found, {_tuple(here)})")
                 continue
-            self.nested(hints[name], var, here, out, ind)
+            self.nested(field.node, var, here, out, ind)
         self.building.discard(cls)
 
-    def nested(self, tp: Any, var: str, loc: tuple[str, ...], out: list[str], ind: str) -> None:
-        """Emit the warnings of the records a field of type ``tp`` holds."""
-        classes = [c for c in _entities_in(tp) if _may_warn(c)]
+    def nested(self, node: Node, var: str, loc: tuple[str, ...], out: list[str], ind: str) -> None:
+        """Emit the warnings of the records a field of node ``node`` holds."""
+        classes = [c for c in _entities_in(node) if _may_warn(c)]
         body: list[str] = []
-        if _holds_tuple(tp):
-            index, item = self.local(), self.local()
+        if _holds_tuple(node):
+            index, item = self.local(f"{var}_index"), self.local(f"{var}_item")
             body.append(f"{ind}    for {index}, {item} in enumerate({var}):")
             self.dispatch(classes, item, (*loc, index), body, ind + "        ")
         else:
@@ -341,26 +322,29 @@ class _Warnings:
     def dispatch(
         self, classes: list[type[Any]], var: str, loc: tuple[str, ...], out: list[str], ind: str
     ) -> None:
-        """Emit the warnings of ``var``, a record of one of ``classes`` (entity or twin).
+        """Emit the warnings of ``var``, a record of one of ``classes``.
 
-        By the value's own class (a twin reads like its entity), so that a record of a class
-        the generated code does not know, a subclass, is read as that class is.
+        By the value's own class, so that a record of a class the generated code does not
+        know, a subclass, is read as that class is.
         """
-        kind = self.local()
-        out.append(f"{ind}{kind} = _record_class({var})")
+        kind = self.local(f"{var}_class")
+        out.append(f"{ind}{kind} = type({var})")
         for number, cls in enumerate(classes):
-            out.append(f"{ind}{'if' if number == 0 else 'elif'} {kind} is {self.name(cls, 'C')}:")
+            out.append(
+                f"{ind}{'if' if number == 0 else 'elif'} {kind} is {self.name(cls, cls.__name__)}:"
+            )
             self.object(cls, var, loc, out, ind + "    ")
-        # Any other class (a subclass made by the caller, say): its own function, placed here.
-        out.append(f"{ind}{'elif' if classes else 'if'} {kind} is not None:")
+        # Any other entity class (a subclass made by the caller, say): its own function, placed
+        # here.
+        out.append(f"{ind}{'elif' if classes else 'if'} _record_class({var}) is not None:")
         out.append(f"{ind}    found = _elsewhere(found, {var}, {kind}, {_tuple(loc)})")
 
 
-def _holds_tuple(tp: Any) -> bool:
-    """Whether a field of type ``tp`` holds a tuple (``tuple[X, ...]``, or that or ``None``)."""
-    if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        return any(typing.get_origin(a) is tuple for a in typing.get_args(tp))
-    return typing.get_origin(tp) is tuple
+def _holds_tuple(node: Node) -> bool:
+    """Whether a field of this node holds a tuple (a tuple, or a tuple or ``None``)."""
+    if isinstance(node, Optional):
+        node = node.inner
+    return isinstance(node, TupleOf)
 
 
 def _tuple(parts: tuple[str, ...]) -> str:

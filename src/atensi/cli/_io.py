@@ -116,12 +116,22 @@ class Output:
             raise WriteFailed(f"cannot write {self.name}: it is closed")
         self._do(self.stream.write, text)
 
+    def write_bytes(self, data: bytes) -> None:
+        """Write UTF-8 ``data`` (lines a worker made) as :meth:`write` would write its text."""
+        if self.closed:
+            raise WriteFailed(f"cannot write {self.name}: it is closed")
+        buffer = getattr(self.stream, "buffer", None)
+        if buffer is None:  # not a file (a test's StringIO): write the text
+            self._do(self.stream.write, data.decode("utf-8"))
+        else:
+            self._do(buffer.write, data)
+
     def flush(self) -> None:
         """Flush, with the same failures as :meth:`write`."""
         if not self.closed:
             self._do(self.stream.flush)
 
-    def _do(self, action: Callable[..., object], *args: str) -> None:
+    def _do(self, action: Callable[..., object], *args: str | bytes) -> None:
         try:
             action(*args)
         except BrokenPipeError:

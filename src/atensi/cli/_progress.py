@@ -38,6 +38,7 @@ class Progress:
         self.stream: IO[bytes] | None = None
         self.size: int | None = None
         self.shown = False
+        self.counted = 0
 
     def opened(self, stream: IO[bytes]) -> None:
         """The input is open: its size is known when it is a regular file."""
@@ -50,9 +51,10 @@ class Progress:
             self.size = info.st_size
 
     def update(self, count: int) -> None:
-        """Called after each record; writes the line when it is time to."""
-        if not self.enabled or count % _EVERY:
+        """Called after each record or batch; writes the line when it is time to."""
+        if not self.enabled or count // _EVERY == self.counted // _EVERY:
             return
+        self.counted = count
         now = time.monotonic()
         if now - self.last < INTERVAL:
             return

@@ -40,12 +40,13 @@ from atensi.boundary._lines import (
     not_json,
     too_deep,
 )
-from atensi.cli._io import UsageError, read_failed, standard_input
+from atensi.cli._io import ReadFailed, UsageError, read_failed, standard_input
 from atensi.errors import ErrorDetail
 
 __all__ = [
     "MAX_RECORD_BYTES",
     "BadItem",
+    "LineBatch",
     "Located",
     "RawLine",
     "open_input",
@@ -87,6 +88,16 @@ class RawLine(NamedTuple):
 
     number: int
     data: bytes
+
+
+class LineBatch(NamedTuple):
+    """Lines of JSON Lines not yet decoded, read together (``located_records(..., batch=N)``).
+
+    ``numbers[i]`` is the 1-based number of ``lines[i]``; blank lines are left out, as always.
+    """
+
+    numbers: list[int]
+    lines: list[bytes]
 
 
 def _bad(where: tuple[str, str], code: str, en: str, id_: str) -> BadItem:
@@ -217,12 +228,15 @@ def records_from(
 
 
 def located_records(
-    stream: IO[bytes], *, raw_lines: bool = False, name: str = "the input"
-) -> Iterator[Located]:
+    stream: IO[bytes], *, raw_lines: bool = False, name: str = "the input", batch: int = 0
+) -> Iterator[Any]:
     """Yield the records of a byte stream holding a JSON array or JSON Lines.
 
     With ``raw_lines``, lines of JSON Lines come as :class:`RawLine` for :func:`parse_line`
-    to decode elsewhere (in a worker process); a JSON array is decoded here either way.
+    to decode elsewhere (in a worker process); a JSON array is decoded here either way. With
+    ``batch`` as well, lines of JSON Lines come as :class:`LineBatch` es of up to ``batch``
+    lines, read in large blocks (a line over :data:`MAX_RECORD_BYTES` still comes as its
+    :class:`Located` problem, in its place).
 
     A leading UTF-8 byte order mark is skipped. A line or item that cannot be read is yielded
     as a bad item (and the stream goes on); a document that cannot be read raises
@@ -251,7 +265,79 @@ def located_records(
         if whole is not None:
             yield Located(newlines + 1, None, whole)
             return
-    yield from _json_lines(source, raw_lines, newlines)
+    if raw_lines and batch > 0:
+        yield from _json_line_batches(source, newlines, batch)
+    else:
+        yield from _json_lines(source, raw_lines, newlines)
+
+
+#: Bytes read at a time by :func:`_json_line_batches`.
+_BLOCK = 1 << 20
+
+
+def _json_line_batches(source: _Source, skipped: int, size: int) -> Iterator[Any]:
+    """The lines of JSON Lines as :func:`_json_lines` reads them, in batches of ``size``.
+
+    Read a block at a time and split in C, instead of a call per line. A line longer than
+    :data:`MAX_RECORD_BYTES` hands the rest of the input to :func:`_json_lines`, which reports
+    it and reads on.
+    """
+    line_number = skipped
+    numbers: list[int] = []
+    lines: list[bytes] = []
+    carry = b""
+    while True:
+        try:
+            block = source.read(_BLOCK)
+        except ReadFailed:  # the device failed: the lines read before it first
+            if lines:
+                yield LineBatch(numbers, lines)
+            raise
+        data = carry + block if carry else block
+        if block:  # whole lines, each ended by a line feed, and the start of the next one
+            parts = data.split(b"\n")
+            carry = parts.pop()
+            ends = b"\n"
+        else:  # the end: the last line, which no line feed ends
+            parts, carry, ends = ([data] if data else []), b"", b""
+        lone_cr = b"\r" in data  # looked for once per block: most blocks have none
+        for index, part in enumerate(parts):
+            if len(part) > MAX_RECORD_BYTES:
+                # The reader that reports and skips an over-long line takes over from here.
+                if lines:
+                    yield LineBatch(numbers, lines)
+                source.unread(ends.join(parts[index:]) + ends + carry)
+                yield from _json_lines(source, True, line_number)
+                return
+            line_number += 1
+            if lone_cr and b"\r" in part:  # a lone CR ends a line too (not one before \n)
+                pieces = _LONE_CR.split(part + ends)
+                first = line_number
+                line_number += len(pieces) - 1
+                for number, piece in enumerate(pieces, start=first):
+                    if piece and not piece.isspace():
+                        numbers.append(number)
+                        lines.append(piece)
+                    if len(lines) >= size:
+                        yield LineBatch(numbers, lines)
+                        numbers, lines = [], []
+                continue
+            # A line's bytes without its line feed (the decoders skip white space around a
+            # value); white space only is a blank line (``isspace`` stops at the first byte of a
+            # record, where ``strip`` would copy it).
+            if part and not part.isspace():
+                numbers.append(line_number)
+                lines.append(part)
+                if len(lines) >= size:
+                    yield LineBatch(numbers, lines)
+                    numbers, lines = [], []
+        if not block or len(carry) > MAX_RECORD_BYTES:
+            if lines:
+                yield LineBatch(numbers, lines)
+            if block:  # a line already too long: reported by the reader that skips it
+                source.unread(carry)
+                yield from _json_lines(source, True, line_number)
+            return
 
 
 def _one_pretty_object(source: _Source) -> Any:
@@ -595,18 +681,23 @@ def open_input(path: str) -> IO[bytes]:
 
 
 def read_records(
-    path: str, *, raw_lines: bool = False, opened: Callable[[IO[bytes]], None] | None = None
-) -> Generator[Located, None, None]:
+    path: str,
+    *,
+    raw_lines: bool = False,
+    opened: Callable[[IO[bytes]], None] | None = None,
+    batch: int = 0,
+) -> Generator[Any, None, None]:
     """Yield the records of a JSON array or JSON Lines file (``-`` for stdin), located.
 
     ``opened`` is called with the input stream once it is open (the progress line reads how
-    far it is).
+    far it is); ``batch`` (with ``raw_lines``) reads lines of JSON Lines in
+    :class:`LineBatch` es (:func:`located_records`).
     """
     stream = open_input(path)
     if opened is not None:
         opened(stream)
     try:
-        yield from located_records(stream, raw_lines=raw_lines, name=_name(path))
+        yield from located_records(stream, raw_lines=raw_lines, name=_name(path), batch=batch)
     finally:
         if path != "-":
             stream.close()

@@ -17,18 +17,18 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
-from atensi.cli._io import ExitCode, Output, UsageError, WorkerFailed
+from atensi.cli._io import ExitCode, Output, ReadFailed, UsageError, WorkerFailed
 from atensi.cli._law import add_law_options, law_from
 from atensi.cli._progress import Progress
-from atensi.cli._reader import BadItem, RawLine, parse_line, read_records
+from atensi.cli._reader import BadItem, LineBatch, Located, RawLine, parse_line, read_records
 from atensi.errors import ErrorDetail, loc_text
 
 __all__ = ["add_jobs", "add_parsers", "cmd_assess", "cmd_explain", "cmd_validate"]
 
-#: Records sent to the worker processes at a time (``--jobs``).
-_BATCH = 4096
+#: Records handled together: read as a block, decided by one worker (``--jobs``), written at once.
+_BATCH = 1024
 #: No more worker processes than this, even with ``--force-jobs``.
 MAX_JOBS = 256
 
@@ -130,41 +130,129 @@ def _unit(
     return _bad_text(item, show) if isinstance(item, BadItem) else work(item)
 
 
-def _texts(records: Iterator[Any], unit: Callable[[Any], str], jobs: int) -> Iterator[str]:
-    """Yield ``unit(record)`` for every record, in input order, on ``jobs`` processes.
+class _Written(NamedTuple):
+    """What one batch of records gives: its output lines (UTF-8) and their counts."""
 
-    With several jobs, records go to the workers in batches of :data:`_BATCH` (lines of JSON
-    Lines still undecoded, so that the workers decode them); the next batch is read while the
-    workers run the current one, and at most two batches are held, so memory stays flat
-    however long the input. A worker that dies ends the run with :class:`WorkerFailed`.
+    data: bytes
+    records: int
+    valid: int
+    invalid: int
+    warned: int
+
+
+class _Batch(NamedTuple):
+    """Records for one worker: the index of the first, and the records (or a line batch)."""
+
+    first: int
+    items: LineBatch | list[Located]
+
+
+def _write_batch(batch: _Batch, unit: Callable[[Any], str]) -> _Written:
+    """The output lines of one batch (a worker's unit of work: the parent copies the bytes).
+
+    Each line is the record's JSON text with its index and its place in the input (its line,
+    and in a JSON array its byte offset) in front of the text's first key.
+    """
+    out: list[str] = []
+    valid = invalid = warned = 0
+    index = batch.first
+    items = batch.items
+    if isinstance(items, LineBatch):
+        places: Any = zip(
+            items.numbers, itertools.repeat(None), map(RawLine, items.numbers, items.lines)
+        )
+    else:
+        places = items
+    for line, offset, item in places:
+        text = unit(item)
+        at = f'"line": {line}, ' if offset is None else f'"line": {line}, "offset": {offset}, '
+        out.append(f'{{"index": {index}, {at}{text[1:]}\n')
+        if text.startswith('{"ok": true'):
+            valid += 1
+            # A key of the result object: inside a JSON string the quotes are escaped.
+            warned += '"warnings": [' in text
+        else:
+            invalid += 1
+        index += 1
+    data = "".join(out).encode("utf-8", "backslashreplace")
+    return _Written(data, index - batch.first, valid, invalid, warned)
+
+
+def _batches(located: Iterator[Any], size: int) -> Iterator[_Batch]:
+    """The records of the input in batches of about ``size``, each with its first index.
+
+    An input that cannot be read further (an unreadable array, a failing device) ends the
+    batches with the records before the fault, then the fault.
+    """
+    first = 0
+    held: list[Located] = []
+    failure: UsageError | ReadFailed | None = None
+    while True:
+        try:
+            found = next(located, None)
+        except (UsageError, ReadFailed) as exc:
+            failure, found = exc, None
+        if found is None:
+            break
+        if isinstance(found, LineBatch):
+            if held:
+                yield _Batch(first, held)
+                first, held = first + len(held), []
+            yield _Batch(first, found)
+            first += len(found.lines)
+            continue
+        held.append(found)
+        if len(held) >= size:
+            yield _Batch(first, held)
+            first, held = first + len(held), []
+    if held:
+        yield _Batch(first, held)
+    if failure is not None:
+        raise failure
+
+
+def _written(
+    batches: Iterator[_Batch], unit: Callable[[Any], str], jobs: int
+) -> Iterator[_Written]:
+    """Yield each batch's output, in input order, made on ``jobs`` processes.
+
+    With several jobs each batch goes to a worker, which decodes its lines, decides them and
+    writes their output lines; the parent only reads the input in blocks, hands batches out
+    and copies the bytes that come back, in order. At most two batches per worker are in
+    flight, so memory stays flat however long the input. A worker that dies ends the run with
+    :class:`WorkerFailed`; an input that cannot be read further (an unreadable array) ends it
+    after the output of every record before the fault.
     """
     if jobs <= 1:
-        yield from map(unit, records)
+        for batch in batches:
+            yield _write_batch(batch, unit)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     from atensi.cli._signals import worker_options
 
+    write = functools.partial(_write_batch, unit=unit)
     try:
         # Workers reset the signals, die with the parent, share its digest key (_signals).
         with ProcessPoolExecutor(max_workers=jobs, **worker_options()) as pool:
-            pending: Iterator[str] = iter(())
+            in_flight: collections.deque[Future[_Written]] = collections.deque()
+            failure: UsageError | ReadFailed | None = None
             while True:
-                batch: list[Any] = []
-                failure: UsageError | None = None
-                try:
-                    batch.extend(itertools.islice(records, _BATCH))
-                except UsageError as exc:  # an unreadable array: write what came before it
-                    failure = exc
-                done = pool.map(unit, batch, chunksize=max(1, len(batch) // (jobs * 8)))
-                yield from pending
-                if failure is not None:
-                    yield from done
-                    raise failure
-                if not batch:
-                    return
-                pending = iter(done)
+                while failure is None and len(in_flight) < 2 * jobs:
+                    try:
+                        found: _Batch | None = next(batches, None)
+                    except (UsageError, ReadFailed) as exc:  # write what came before it
+                        failure = exc
+                        break
+                    if found is None:
+                        break
+                    in_flight.append(pool.submit(write, found))
+                if not in_flight:
+                    break
+                yield in_flight.popleft().result()
+            if failure is not None:
+                raise failure
     except BrokenProcessPool:
         raise WorkerFailed(
             "a worker process stopped unexpectedly (killed, or out of memory); the output "
@@ -181,36 +269,24 @@ def _run(
 ) -> int:
     """Write one JSON line per record of ``args.file``, a summary, and return the exit code.
 
-    ``line_work`` answers a line of JSON Lines from its bytes (see :func:`_unit`).
+    ``line_work`` answers a line of JSON Lines from its bytes (see :func:`_unit`). Lines of
+    JSON Lines are read in blocks and handed out in batches (to ``--jobs`` workers, or decided
+    here): one process or several write the same bytes.
     """
-    valid = invalid = warned = 0
+    valid = invalid = warned = count = 0
     shown = Progress(err, quiet=args.quiet)
     raw = args.jobs > 1 or line_work is not None
-    located = read_records(args.file, raw_lines=raw, opened=shown.opened)
-    # Where each record starts, in input order: the results come back in the same order.
-    positions: collections.deque[tuple[int, int | None]] = collections.deque()
-
-    def records() -> Iterator[Any]:
-        for where in located:
-            positions.append((where.line, where.offset))
-            yield where.item
-
+    located = read_records(args.file, raw_lines=raw, opened=shown.opened, batch=_BATCH)
     unit = functools.partial(_unit, work=work, show=args.show_personal_data, line_work=line_work)
     # Closed here, not when collected: a fault that ends the run must not leave it open.
     with contextlib.closing(located):
-        for index, text in enumerate(_texts(records(), unit, args.jobs)):
-            # ``text`` is a JSON object whose first key is "ok": put the index, the record's line
-            # (and, in a JSON array, its byte offset) in front of it.
-            line, offset = positions.popleft()
-            at = f'"line": {line}, ' if offset is None else f'"line": {line}, "offset": {offset}, '
-            out.write(f'{{"index": {index}, {at}{text[1:]}\n')
-            if text.startswith('{"ok": true'):
-                valid += 1
-                # A key of the result object: inside a JSON string the quotes are escaped.
-                warned += '"warnings": [' in text
-            else:
-                invalid += 1
-            shown.update(index + 1)
+        for written in _written(_batches(located, _BATCH), unit, args.jobs):
+            out.write_bytes(written.data)
+            count += written.records
+            valid += written.valid
+            invalid += written.invalid
+            warned += written.warned
+            shown.update(count)
     shown.clear()
     summary(err, args, valid, invalid, warned)
     return ExitCode.INVALID if invalid else ExitCode.OK

@@ -14,8 +14,9 @@
 ('ars-2025', 'Permensos 15/2025', False)
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from atensi._lazy import lazy_names
 from atensi.law._types import (
     DataGate,
     DateFact,
@@ -58,72 +59,27 @@ if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
 
 #: Names whose modules load on first use (the sources, the parameters and the group limits read
 #: package data, and their types cost some milliseconds to build): ``import atensi`` pays nothing.
+#: The modules are private (``_parameters``, ``_sources``), so no submodule import can shadow the
+#: functions ``parameters`` and ``sources`` with a module.
 _LAZY = {
     "group_bounds": "groups",
-    "Parameter": "parameters",
-    "ParameterEntry": "parameters",
-    "ParameterValue": "parameters",
-    "ParameterWrongType": "parameters",
-    "get_parameter": "parameters",
-    "parameter": "parameters",
-    "parameter_names": "parameters",
-    "parameters": "parameters",
-    "Source": "sources",
-    "SourceKind": "sources",
-    "source": "sources",
-    "source_ids": "sources",
-    "sources": "sources",
+    **dict.fromkeys(
+        (
+            "Parameter",
+            "ParameterEntry",
+            "ParameterValue",
+            "ParameterWrongType",
+            "get_parameter",
+            "parameter",
+            "parameter_names",
+            "parameters",
+        ),
+        "_parameters",
+    ),
+    **dict.fromkeys(("Source", "SourceKind", "source", "source_ids", "sources"), "_sources"),
 }
 
-
-def __getattr__(name: str) -> Any:
-    """Load a lazy name's module on first use, and keep its names (PEP 562).
-
-    The modules are private (``_parameters``, ``_sources``), so no submodule import can shadow the
-    functions ``parameters`` and ``sources`` with a module.
-    """
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'atensi.law' has no attribute {name!r}")
-    # Plain import statements (the core may not use importlib).
-    if module == "groups":
-        from atensi.law.groups import group_bounds
-
-        found: dict[str, Any] = {"group_bounds": group_bounds}
-    elif module == "parameters":
-        from atensi.law._parameters import (
-            Parameter,
-            ParameterEntry,
-            ParameterValue,
-            ParameterWrongType,
-            get_parameter,
-            parameter,
-            parameter_names,
-            parameters,
-        )
-
-        found = {
-            "Parameter": Parameter,
-            "ParameterEntry": ParameterEntry,
-            "ParameterValue": ParameterValue,
-            "ParameterWrongType": ParameterWrongType,
-            "get_parameter": get_parameter,
-            "parameter": parameter,
-            "parameter_names": parameter_names,
-            "parameters": parameters,
-        }
-    else:
-        from atensi.law._sources import Source, SourceKind, source, source_ids, sources
-
-        found = {
-            "Source": Source,
-            "SourceKind": SourceKind,
-            "source": source,
-            "source_ids": source_ids,
-            "sources": sources,
-        }
-    globals().update(found)
-    return found[name]
+__getattr__ = lazy_names(__name__, _LAZY, globals())
 
 
 def __dir__() -> list[str]:

@@ -156,7 +156,16 @@ class Parameter:
         note: anything a reader should know.
     """
 
-    __slots__ = ("_scan", "description", "entries", "name", "note", "unit")
+    __slots__ = (
+        "_by_date_only",
+        "_on_dates",
+        "_scan",
+        "description",
+        "entries",
+        "name",
+        "note",
+        "unit",
+    )
 
     def __init__(
         self,
@@ -178,6 +187,10 @@ class Parameter:
             )
             for e in reversed(entries)
         )
+        self._by_date_only = all(e.edition is None for e in entries)
+        # The answer of :meth:`on_date` by date: rules read a parameter for every record, and
+        # the records of a run share few dates (bounded: emptied when full).
+        self._on_dates: dict[dt.date, ParameterValue] = {}
 
     def __repr__(self) -> str:
         return f"Parameter({self.name!r}, {len(self.entries)} values)"
@@ -196,7 +209,7 @@ class Parameter:
     @property
     def by_date_only(self) -> bool:
         """Whether no value is tied to an edition (the value depends on the date alone)."""
-        return all(e.edition is None for e in self.entries)
+        return self._by_date_only
 
     def on_date(self, on: dt.date) -> ParameterValue:
         """The value on ``on`` of a parameter whose values depend on the date alone.
@@ -204,16 +217,24 @@ class Parameter:
         Raises:
             ParameterWrongType: if a value is tied to an edition (use :meth:`at`).
         """
-        if not self.by_date_only:
+        known = self._on_dates.get(on)
+        if known is not None:
+            return known
+        if not self._by_date_only:
             raise ParameterWrongType(
                 f"parameter {self.name} depends on the edition: read it with at()",
                 message_id=f"parameter {self.name} bergantung pada edisi: baca dengan at()",
                 ctx={"parameter": self.name},
             )
+        found = ParameterValue(self.name, None, self.unit, None, None)
         for start, _, answer in self._scan:
             if start is None or start <= on:
-                return answer
-        return ParameterValue(self.name, None, self.unit, None, None)
+                found = answer
+                break
+        if len(self._on_dates) >= 4096:
+            self._on_dates.clear()
+        self._on_dates[on] = found
+        return found
 
     def since(self, value: Value) -> dt.date | None:
         """The start of the first value equal to ``value`` (``None`` if it has no start)."""
@@ -318,19 +339,19 @@ def _walk(folder: str, prefix: str) -> list[tuple[str, str]]:
 
 
 @functools.cache
-def _table() -> dict[str, Parameter]:
+def by_name() -> dict[str, Parameter]:
     return {name: _parameter(name, data.read_json(path)) for name, path in _walk(_ROOT, "")}
 
 
 def parameters() -> tuple[Parameter, ...]:
     """Every parameter, by name."""
-    table = _table()
+    table = by_name()
     return tuple(table[name] for name in sorted(table))
 
 
 def parameter_names() -> tuple[str, ...]:
     """The names of every parameter, sorted."""
-    return tuple(sorted(_table()))
+    return tuple(sorted(by_name()))
 
 
 def get_parameter(name: str) -> Parameter:
@@ -340,12 +361,12 @@ def get_parameter(name: str) -> Parameter:
         UnknownCode: for a name no parameter has (code ``law.unknown_parameter``).
     """
     try:
-        return _table()[name]
+        return by_name()[name]
     except (KeyError, TypeError):
         raise UnknownCode(
             "parameter",
             name,
-            sorted(_table()),
+            sorted(by_name()),
             code="law.unknown_parameter",
             vocabulary_id="parameter",
         ) from None

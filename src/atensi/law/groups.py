@@ -23,7 +23,7 @@ import bisect
 import datetime as dt
 import functools
 
-from atensi.law._parameters import Parameter, _table
+from atensi.law._parameters import Parameter, by_name
 from atensi.law._types import Edition
 from atensi.law.editions import InForceDates, instrument_in_force
 from atensi.vocab import GroupBounds, Sex, TargetGroup
@@ -71,7 +71,7 @@ def _bounds_at(limits: dict[str, Parameter], on: dt.date) -> GroupBounds:
 @functools.cache
 def _timeline(group: TargetGroup) -> tuple[list[dt.date], list[GroupBounds]] | None:
     """The group's bounds as they change over time: each start and the bounds from it on."""
-    table = _table()
+    table = by_name()
     limits = {
         name: found
         for name in _LIMITS

@@ -11,6 +11,7 @@ the portfolio and the reporting targets load on first use (PEP 562), so that dec
 import sys
 from typing import TYPE_CHECKING, Any
 
+from atensi._lazy import lazy_names
 from atensi.model._fields import LIMITS, Entity, Sensitivity
 from atensi.model.case import (
     Assessment,
@@ -190,29 +191,16 @@ _LAZY: dict[str, str] = {
 }
 
 
+_lazy = lazy_names(__name__, _LAZY, globals())
+
+
 def __getattr__(name: str) -> Any:
     """Load the registries, the portfolio, the reporting targets and ENTITIES on first use."""
     if name == "ENTITIES":
-        value: Any = tuple(globals().get(n) or __getattr__(n) for n in ENTITY_NAMES)
-    else:
-        where = _LAZY.get(name)
-        # Plain import statements (the core may not use importlib), relative to this module:
-        # ``import atensi.model.unit`` would read ``atensi.model`` from the package, which does
-        # not hold it yet while this module is still loading (the Hypothesis plugin asks for
-        # ENTITIES then).
-        if where == "portfolio":
-            from atensi.model import portfolio as module
-        elif where == "reporting":
-            from atensi.model import reporting as module  # type: ignore[no-redef]
-        elif where == "unit":
-            from atensi.model import unit as module  # type: ignore[no-redef]
-        elif where == "decrees":
-            from atensi.model import decrees as module  # type: ignore[no-redef]
-        else:
-            raise AttributeError(f"module 'atensi.model' has no attribute {name!r}")
-        value = getattr(module, name)
-    globals()[name] = value
-    return value
+        value = tuple(globals().get(n) or _lazy(n) for n in ENTITY_NAMES)
+        globals()[name] = value
+        return value
+    return _lazy(name)
 
 
 def __dir__() -> list[str]:

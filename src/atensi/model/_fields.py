@@ -35,8 +35,12 @@ __all__ = [
     "DATE_MAX",
     "DATE_MIN",
     "LIMITS",
+    "DateOrder",
     "Entity",
+    "NikOrReason",
+    "RegionCodes",
     "Sensitivity",
+    "UniqueBy",
     "blank_characters",
     "date_out_of_range",
     "default_factory",
@@ -48,6 +52,7 @@ __all__ = [
     "record_id",
     "refused_character",
     "type_hints",
+    "unique_by",
 ]
 
 #: The dates an entity may hold, inclusive (``structure`` refuses others with
@@ -748,7 +753,7 @@ def compact_region(value: Any) -> Any:
     ``"31.71.01"`` is stored as ``"317101"``, as ``atensi region`` and ``atensi coverage`` read
     it: dots and spaces between the digits are removed, so a dotted code means the same in a
     record as on the command line. Anything that does not become 2, 4 or 6 digits is left as
-    it was, for :func:`region_codes` to refuse.
+    it was, for :data:`region_codes` to refuse.
     """
     if type(value) is str:
         return _compact_code(value)
@@ -766,26 +771,34 @@ def _compact_code(code: str) -> str:
     return code
 
 
-def region_codes(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+@attrs.frozen(slots=True)
+class RegionCodes:
     """A Kemendagri region code (or each of a tuple of them): known, current or retired.
 
     Stored as the table writes it: 2, 4 or 6 ASCII digits (:func:`compact_region` removes the
     dots of ``31.71.01`` first). A retired code is valid (records outlive decrees); validation
-    reports it as a warning (``region.retired``).
+    reports it as a warning (``region.retired``). The field validator of every
+    ``field(region=True)``: :data:`region_codes`.
     """
-    items = value if isinstance(value, tuple) else (value,)
-    for index, code in enumerate(items):
-        if code is None or (
-            isinstance(code, str) and code.isascii() and code.isdigit() and is_valid_code(code)
-        ):
-            continue
-        raise problem(
-            (attribute.name, index) if isinstance(value, tuple) else attribute.name,
-            "region.unknown",
-            "not a known Kemendagri region code (2, 4 or 6 digits, dots allowed)",
-            "bukan kode wilayah Kemendagri yang dikenal (2, 4 atau 6 angka, boleh bertitik)",
-            code,
-        )
+
+    def __call__(self, _: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        items = value if isinstance(value, tuple) else (value,)
+        for index, code in enumerate(items):
+            if code is None or (
+                isinstance(code, str) and code.isascii() and code.isdigit() and is_valid_code(code)
+            ):
+                continue
+            raise problem(
+                (attribute.name, index) if isinstance(value, tuple) else attribute.name,
+                "region.unknown",
+                "not a known Kemendagri region code (2, 4 or 6 digits, dots allowed)",
+                "bukan kode wilayah Kemendagri yang dikenal (2, 4 atau 6 angka, boleh bertitik)",
+                code,
+            )
+
+
+#: The validator of region codes (one value: readers tell it by its class).
+region_codes = RegionCodes()
 
 
 def whole_rupiah(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -805,38 +818,70 @@ def whole_rupiah(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         )
 
 
-def unique_by(key: Callable[[Any], Any], what_en: str, what_id: str) -> Validator:
+@attrs.frozen(slots=True)
+class UniqueBy:
     """Validate that the items of a tuple are unique by ``key``.
 
-    Marked ``unique``, so that the JSON Schema of a tuple of scalars says ``uniqueItems``.
+    Data, so that its readers can tell what it checks: the JSON Schema of a tuple of scalars
+    says ``uniqueItems``, and the generated checks skip it for fewer than two items.
     """
 
-    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    key: Callable[[Any], Any]
+    what_en: str
+    what_id: str
+
+    def __call__(self, _: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         seen: dict[Any, int] = {}
+        key = self.key
         for index, item in enumerate(value or ()):
             k = key(item)
             if k in seen:
                 raise problem(
                     (attribute.name, index),
                     "array.duplicate",
-                    f"duplicate {what_en} (first at index {seen[k]})",
-                    f"{what_id} ganda (pertama pada indeks {seen[k]})",
+                    f"duplicate {self.what_en} (first at index {seen[k]})",
+                    f"{self.what_id} ganda (pertama pada indeks {seen[k]})",
                     None,
                     first_index=seen[k],
                 )
             seen[k] = index
 
-    check.unique = True  # type: ignore[attr-defined]
-    return check
+
+def unique_by(key: Callable[[Any], Any], what_en: str, what_id: str) -> UniqueBy:
+    """Validate that the items of a tuple are unique by ``key`` (:class:`UniqueBy`)."""
+    return UniqueBy(key, what_en, what_id)
 
 
-def order(before: str, after: str) -> Callable[[Any], list[ErrorDetail]]:
-    """Return an invariant: the date field ``after`` is not earlier than ``before``."""
+@attrs.frozen(slots=True)
+class NikOrReason:
+    """The NIK's validator, declared as what it is: ``check`` validates a NIK given as text.
 
-    def check(obj: Any) -> list[ErrorDetail]:
-        start: dt.date | None = getattr(obj, before)
-        end: dt.date | None = getattr(obj, after)
+    A value that is not text (the reason there is no NIK) passes. Data, so that the generated
+    checks can tell it: they skip it (and the field's converter) for a plainly valid NIK: 16
+    ASCII digits, a day and month valid in every year, a serial other than 0000.
+    """
+
+    check: Validator
+
+    def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        self.check(instance, attribute, value)
+
+
+@attrs.frozen(slots=True)
+class DateOrder:
+    """An invariant: the date field ``after`` is not earlier than ``before`` (either may be None).
+
+    Data, so that the generated structuring functions compare the two dates inline.
+    """
+
+    before: str
+    after: str
+
+    def __call__(self, obj: Any) -> list[ErrorDetail]:
+        start: dt.date | None = getattr(obj, self.before)
+        end: dt.date | None = getattr(obj, self.after)
         if start is not None and end is not None and end < start:
+            before, after = self.before, self.after
             return [
                 ErrorDetail(
                     (after,),
@@ -849,6 +894,7 @@ def order(before: str, after: str) -> Callable[[Any], list[ErrorDetail]]:
             ]
         return []
 
-    # The generated structuring paths inline the comparison (a call per entity saved).
-    check.dates = (before, after)  # type: ignore[attr-defined]
-    return check
+
+def order(before: str, after: str) -> DateOrder:
+    """Return an invariant: the date field ``after`` is not earlier than ``before``."""
+    return DateOrder(before, after)

@@ -22,6 +22,7 @@ from atensi.errors import ErrorDetail
 from atensi.model._fields import (
     LIMITS,
     Entity,
+    NikOrReason,
     Sensitivity,
     detail,
     field,
@@ -285,12 +286,6 @@ def _nik_or_none(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
             raise problem(attribute.name, code, str(err), message_id, value) from None
 
 
-# The generated fast checks may skip this validator and the converter below for a NIK that is
-# plainly valid (``atensi.boundary._fast.skip_condition``): 16 ASCII digits, a day and month valid
-# in every year, a serial other than 0000.
-_nik_or_none.nik = True  # type: ignore[attr-defined]
-
-
 def _compact_nik(value: Any) -> Any:
     """A NIK written with separators, in its compact form (python-stdnum's convention).
 
@@ -332,7 +327,9 @@ class Person(Entity):
         "dihapus), atau alasan tidak ada NIK",
         sensitivity=Sensitivity.IDENTIFIER,
         citation=cite("uu-24-2013", "Pasal 1 angka 12"),
-        validator=_nik_or_none,
+        # Declared as the NIK's check: the generated checks may skip it and the converter for a
+        # plainly valid NIK (16 ASCII digits, a day and month of every year, a serial not 0000).
+        validator=NikOrReason(_nik_or_none),
         converter=_compact_nik,
         pattern=NIK_PATTERN,
     )
@@ -400,6 +397,3 @@ class Person(Entity):
         max_items=100,
         validator=unique_by(lambda c: c.group, "condition", "kondisi"),
     )
-    #: The subject tag (``SUBJECT_KINDS``): rules dispatch on it, so that they read an entity
-    #: and its msgspec twin alike.
-    kind: ClassVar[str] = "person"

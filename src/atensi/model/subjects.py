@@ -8,7 +8,7 @@ four are told apart by a ``kind`` tag (``"person"``, ``"family"``, ``"group"``,
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, cast
+from typing import Any
 
 import attrs
 
@@ -67,7 +67,6 @@ class Family(Entity):
         factory=tuple,
         max_items=100,
     )
-    kind: ClassVar[str] = "family"
 
 
 @attrs.frozen(slots=True)
@@ -91,7 +90,6 @@ class Group(Entity):
         factory=tuple,
         max_items=100,
     )
-    kind: ClassVar[str] = "group"
 
 
 @attrs.frozen(slots=True)
@@ -116,7 +114,6 @@ class Community(Entity):
         factory=tuple,
         max_items=100,
     )
-    kind: ClassVar[str] = "community"
 
 
 #: A case subject: one of the four kinds of PPKS.
@@ -132,19 +129,27 @@ SUBJECT_KINDS: dict[str, type[Any]] = {
 
 
 def subject_kind(subject: Subject) -> str:
-    """Return the record tag of a subject (``"person"`` for a :class:`Person`)."""
-    return subject.kind
+    """Return the record tag of a subject (``"person"`` for a :class:`Person`).
+
+    >>> subject_kind(Community(id="K", name="Kampung"))
+    'community'
+    """
+    found = _TAGS.get(type(subject))
+    if found is not None:
+        return found
+    for kind, cls in SUBJECT_KINDS.items():  # a subclass
+        if isinstance(subject, cls):
+            return kind
+    raise TypeError(f"not a subject: a {type(subject).__name__}")
+
+
+_TAGS = {cls: kind for kind, cls in SUBJECT_KINDS.items()}
 
 
 def people_of(subject: Subject) -> tuple[Person, ...]:
-    """The persons a subject is: itself, a family's or group's members, none for a community.
-
-    Read through ``kind``, not the class, so that the rules read an entity and its msgspec twin
-    (:mod:`atensi.boundary._twins`) alike.
-    """
-    kind = subject.kind
-    if kind == "person":
-        return (cast(Person, subject),)
-    if kind == "family" or kind == "group":
-        return cast(Family | Group, subject).members
+    """The persons a subject is: itself, a family's or group's members, none for a community."""
+    if isinstance(subject, Person):
+        return (subject,)
+    if isinstance(subject, Family | Group):
+        return subject.members
     return ()

@@ -87,7 +87,7 @@ _TABLE: dict[str, Region] = {}
 _CHILDREN: dict[str | None, list[str]] = {}
 
 
-def _table() -> dict[str, Region]:
+def region_table() -> dict[str, Region]:
     """The table, by code as the table writes it, loaded or not: filled in place on first use.
 
     For the generated checks, which may skip the region validator for a code found here and

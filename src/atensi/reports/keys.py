@@ -36,7 +36,7 @@ from __future__ import annotations
 import hashlib
 
 from atensi._secret import random_key
-from atensi.privacy import _check_key  # the one rule for pseudonym keys (atensi.redact's)
+from atensi.privacy import check_key  # the one rule for pseudonym keys (atensi.redact's)
 from atensi.reports.errors import ReportError
 
 __all__ = ["BeneficiaryKeys", "different_keys"]
@@ -54,7 +54,7 @@ class BeneficiaryKeys:
 
     def __init__(self, pseudonym_key: bytes | None = None) -> None:
         self.drawn = pseudonym_key is None
-        checked = random_key() if pseudonym_key is None else _check_key(pseudonym_key)
+        checked = random_key() if pseudonym_key is None else check_key(pseudonym_key)
         # A key of its own for this use, so a report's keys never equal redact's pseudonyms.
         self._key: bytes | None = hashlib.sha256(
             b"atensi pm key v1\x00" + len(checked).to_bytes(8, "big") + checked

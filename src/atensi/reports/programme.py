@@ -29,7 +29,7 @@ from typing import Any
 
 from atensi._secret import random_key
 from atensi.boundary import structure
-from atensi.boundary._compiled import entity_decoder
+from atensi.boundary._compiled import entity_decoder, refusals
 from atensi.boundary._lines import decode_numbered
 from atensi.errors import ErrorDetail, InvalidRecord
 from atensi.law import Edition, InForceDates
@@ -193,8 +193,9 @@ class ProgrammeReport:
             # The quick path (the compiled twins with the ``fast`` extra, else the counted
             # decoder): a valid case, read as ``structure_record`` reads it, or it raises and
             # the strict path below says why. A portfolio is never a valid case (its keys).
+            # Only the quick path's refusals are caught: anything else is a defect, and raises.
             case = entity_decoder()(line, Case)
-        except Exception:  # the strict path decides, and says why
+        except refusals():  # the strict path decides, and says why
             pass
         else:
             self.add(case)

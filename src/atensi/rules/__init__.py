@@ -4,7 +4,9 @@ The names are imported on first use (PEP 562): deciding eligibility, as the comm
 the batch functions do, does not load the lifecycle, coverage or policy rules.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from atensi._lazy import lazy_names
 
 # Eager: the submodule ``coverage`` and its function ``coverage`` share a name; the function
 # must be what ``atensi.rules.coverage`` is, whoever imports the submodule first.
@@ -132,45 +134,8 @@ _MODULES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import the submodule of a name on its first use (plain imports: no importlib in the core)."""
-    where = _MODULES.get(name)
-    if where is None:
-        raise AttributeError(f"module 'atensi.rules' has no attribute {name!r}")
-    value = getattr(_submodule(where), name)
-    globals()[name] = value
-    return value
-
-
-def _submodule(where: str) -> Any:
-    """The submodule ``where``, imported."""
-    if where == "age":
-        import atensi.rules.age as module
-    elif where == "catalogue":
-        import atensi.rules.catalogue as module  # type: ignore[no-redef]
-    elif where == "children":
-        import atensi.rules.children as module  # type: ignore[no-redef]
-    elif where == "compare":
-        import atensi.rules.compare as module  # type: ignore[no-redef]
-    elif where == "decision":
-        import atensi.rules.decision as module  # type: ignore[no-redef]
-    elif where == "deliveries":
-        import atensi.rules.deliveries as module  # type: ignore[no-redef]
-    elif where == "eligibility":
-        import atensi.rules.eligibility as module  # type: ignore[no-redef]
-    elif where == "funding":
-        import atensi.rules.funding as module  # type: ignore[no-redef]
-    elif where == "lifecycle":
-        import atensi.rules.lifecycle as module  # type: ignore[no-redef]
-    elif where == "policies":
-        import atensi.rules.policies as module  # type: ignore[no-redef]
-    elif where == "referrals":
-        import atensi.rules.referrals as module  # type: ignore[no-redef]
-    elif where == "services":
-        import atensi.rules.services as module  # type: ignore[no-redef]
-    else:  # pragma: no cover - _MODULES names only these
-        raise AssertionError(where)
-    return module
+#: Import the submodule of a name on its first use.
+__getattr__ = lazy_names(__name__, _MODULES, globals())
 
 
 def __dir__() -> list[str]:

@@ -49,9 +49,6 @@ def child_age_limit(on: dt.date) -> int:
 #: pass another margin).
 ESTIMATE_MARGIN_YEARS = 1
 
-# Module constants are read faster than enum members.
-_DAY, _MONTH, _YEAR = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
-
 
 def age_on(birth: dt.date, on: dt.date) -> int:
     """Whole years completed between ``birth`` and ``on`` (negative before birth)."""
@@ -67,16 +64,16 @@ def age_range(
     ``estimated`` date also spans ``margin_years`` either side.
     """
     precision, value, estimated = birth.precision, birth.value, birth.estimated
-    if precision is _DAY and not estimated:
+    if precision is DatePrecision.DAY and not estimated:
         # The common case, taken once per age rule of every record: one age, no date built.
         age = age_on(value, on)
         return age, age
     # ``birth.earliest()`` and ``birth.latest()``, shifted by ``shift_years`` when estimated,
     # as (year, month, day): no date is built (``tests/test_rules.py`` holds the two equal).
     year = value.year
-    if precision is _YEAR:
+    if precision is DatePrecision.YEAR:
         first, last = (year, 1, 1), (year, 12, 31)
-    elif precision is _MONTH:
+    elif precision is DatePrecision.MONTH:
         month = value.month
         first, last = (year, month, 1), (year, month, days_in_month(year, month))
     else:

@@ -83,7 +83,7 @@ def identity(subject: Subject) -> str:
         return "person:" + subject.id
     if isinstance(subject, Family) and subject.family_card_number:
         return "kk:" + subject.family_card_number
-    return f"{subject.kind}:{subject.id}"
+    return f"{subject_kind(subject)}:{subject.id}"
 
 
 def matched_identity(subject: Subject) -> str:

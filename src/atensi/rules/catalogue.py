@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from atensi.rules.decision import STATEMENTS, Facts, Finding, Status
+from atensi.rules.facts import Fact, FactRead
 from atensi.vocab import Citation, Label, Target
 
 __all__ = ["RULES", "Rule", "informative_ids", "rule"]
@@ -41,12 +42,15 @@ class Rule(NamedTuple):
         citations: every citation a finding of the rule may carry, the primary one first (a
             rule that cites the recorded group's own source lists every such source).
         reads: the facts the rule reads, as dotted paths (``person.birth_date``,
-            ``assessment.conditions``, ``on``, ``edition``).
+            ``assessment.conditions``, ``on``, ``edition``): the attributes of the declared
+            facts it reads, and any other path it names.
         gating: whether its findings decide an outcome (``False``: informative only).
         cites: how a finding picks its citation: ``fixed`` (the first of ``citations``),
             ``group`` (the recorded group's), ``bound`` (the group limit's), ``edition`` (the
             edition's target list), ``floor`` (PP 39/2012 Pasal 6) or ``gate`` (the data
             gate's).
+        facts: the declared facts (:mod:`atensi.rules.facts`) the rule reads, with what it
+            compares them with; a decision memo keys on these.
     """
 
     id: str
@@ -56,6 +60,7 @@ class Rule(NamedTuple):
     reads: tuple[str, ...]
     gating: bool = True
     cites: str = "fixed"
+    facts: tuple[FactRead, ...] = ()
 
     @property
     def citation(self) -> Citation | None:
@@ -105,12 +110,17 @@ def rule(
     en: str,
     id_: str,
     citations: Citation | Iterable[Citation] | None,
-    reads: Iterable[str],
+    reads: Iterable[str | Fact | FactRead],
     *,
     gating: bool = True,
     cites: str = "fixed",
 ) -> Rule:
-    """Declare a rule (once; a second declaration of the same id is a programming error)."""
+    """Declare a rule (once; a second declaration of the same id is a programming error).
+
+    ``reads`` names what the rule reads: declared facts (a :class:`~atensi.rules.facts.Fact`,
+    or one :meth:`~atensi.rules.facts.Fact.compared_with` the thresholds the rule compares it
+    with) and, for anything no fact declares, dotted paths (``case.legal_basis.kind``).
+    """
     if rule_id in RULES:  # pragma: no cover - guards the declarations
         raise AssertionError(f"rule {rule_id} declared twice")
     if citations is None:
@@ -119,7 +129,26 @@ def rule(
         cited = (citations,)
     else:
         cited = tuple(dict.fromkeys(citations))
-    declared = Rule(rule_id, kind, Label(id_, en), cited, tuple(reads), gating, cites)
+    facts: list[FactRead] = []
+    paths: list[str] = []
+    for read in reads:
+        if isinstance(read, Fact):
+            read = read.read()
+        if isinstance(read, FactRead):
+            facts.append(read)
+            paths.extend(read.fact.attributes)
+        else:
+            paths.append(read)
+    declared = Rule(
+        rule_id,
+        kind,
+        Label(id_, en),
+        cited,
+        tuple(dict.fromkeys(paths)),
+        gating,
+        cites,
+        tuple(facts),
+    )
     RULES[rule_id] = declared
     STATEMENTS[rule_id] = declared.statement
     return declared

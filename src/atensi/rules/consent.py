@@ -38,7 +38,7 @@ __all__ = [
     "consent_findings",
 ]
 
-_L = "lifecycle"
+_KIND = "lifecycle"  # the kind of every rule declared here
 _PP39_5 = cite(
     "pp-39-2012",
     "Pasal 5 ayat (1)-(4)",
@@ -85,7 +85,7 @@ _PERIOD = cite(
 
 R_MODE = rule(
     "case.consent.mode",
-    _L,
+    _KIND,
     "consent follows the intervention mode: the person's (or for a child a parent's or "
     "guardian's) consent for persuasive and motivational rehabilitation; for coercive or "
     "ordered rehabilitation the recorded legal basis replaces it",
@@ -97,7 +97,7 @@ R_MODE = rule(
 )
 R_GUARDIAN = rule(
     "case.consent.guardian",
-    _L,
+    _KIND,
     "a child's consent is given by a parent or guardian; an adult consents personally",
     "persetujuan anak diberikan oleh orang tua atau wali; orang dewasa menyetujui sendiri",
     _GUARDIAN,
@@ -105,7 +105,7 @@ R_GUARDIAN = rule(
 )
 R_CHILD_VIEWS = rule(
     "case.consent.child_views",
-    _L,
+    _KIND,
     "a child's own views are heard and recorded beside the parent's or guardian's consent",
     "pendapat anak sendiri didengar dan dicatat di samping persetujuan orang tua atau wali",
     _HEARD,
@@ -113,7 +113,7 @@ R_CHILD_VIEWS = rule(
 )
 R_ORDER_PERIOD = rule(
     "case.consent.order_period",
-    _L,
+    _KIND,
     "an order replaces consent only for the period it runs and the law allows",
     "perintah menggantikan persetujuan hanya selama masa berlakunya dan batas undang-undang",
     _PERIOD,

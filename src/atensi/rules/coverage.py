@@ -82,10 +82,10 @@ _FLOOR_SERVED = cite(
     note="PP 39/2012 Pasal 6 names the target beneath the edition; that a multifunction unit "
     "serves it is atensi's inference",
 )
-_C = "coverage"
+_KIND = "coverage"  # the kind of every rule declared here
 R_AREA = rule(
     "cov.area",
-    _C,
+    _KIND,
     "the region lies in the unit's working area on the date",
     "wilayah termasuk wilayah kerja unit pada tanggal itu",
     [cite(None, None, e, note="working area as the registry records it") for e in Evidence],
@@ -94,7 +94,7 @@ R_AREA = rule(
 )
 R_HOME = rule(
     "cov.home_cluster",
-    _C,
+    _KIND,
     "the unit was built for the target's cluster",
     "unit dibentuk untuk klaster sasaran",
     _HOME,
@@ -102,7 +102,7 @@ R_HOME = rule(
 )
 R_MULTI = rule(
     "cov.multifunction",
-    _C,
+    _KIND,
     "the unit is multifunction on the date and serves every cluster",
     "unit multifungsi pada tanggal itu dan melayani semua klaster",
     (_MULTI, _SENTRA),
@@ -110,7 +110,7 @@ R_MULTI = rule(
 )
 R_TARGET = rule(
     "cov.target",
-    _C,
+    _KIND,
     "the edition in force names the target, so a multifunction unit serves it",
     "edisi yang berlaku menyebut sasaran, sehingga unit multifungsi melayaninya",
     None,
@@ -119,7 +119,7 @@ R_TARGET = rule(
 )
 R_FLOOR = rule(
     "cov.floor",
-    _C,
+    _KIND,
     "PP 39/2012 Pasal 6 names the target beneath the edition (inference)",
     "PP 39/2012 Pasal 6 menyebut sasaran di bawah edisi (inferensi)",
     _FLOOR_SERVED,
@@ -127,7 +127,7 @@ R_FLOOR = rule(
 )
 R_KBK = rule(
     "cov.kbk",
-    _C,
+    _KIND,
     "every Sentra responds to disasters and emergencies (KBK) in its area from 2022",
     "setiap Sentra merespons bencana dan kedaruratan (KBK) di wilayahnya sejak 2022",
     _KBK,
@@ -474,12 +474,13 @@ def coverage(
     The work is linear in units × area codes plus regions × targets: units are indexed by the
     codes of their working areas once.
     """
-    from atensi.regions import _load
+    from atensi.regions import all_codes
 
     current = instrument_in_force(on, edition=edition, in_force_dates=in_force_dates)
     units = _registry(registry).units
     if regions is None:
-        codes = tuple(sorted(r.code for r in _load().values() if r.level == 2 and r.current))
+        # The current regencies: the codes of four digits.
+        codes = tuple(sorted(c for c in all_codes(include_retired=False) if len(c) == 4))
     else:
         codes = tuple(lookup_region(r).code for r in regions)
     wanted = (

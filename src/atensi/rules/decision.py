@@ -27,8 +27,13 @@ from atensi.vocab._base import check_lang
 __all__ = [
     "DECISION_JSON_VERSION",
     "KIND_LABELS",
+    "MET",
+    "NEEDS_REVIEW",
+    "NOT_APPLICABLE",
+    "NOT_MET",
     "OUTCOME_LABELS",
     "STATUS_LABELS",
+    "UNKNOWN",
     "Decision",
     "Finding",
     "Outcome",
@@ -54,6 +59,16 @@ class Status(enum.StrEnum):
     NOT_APPLICABLE = "not_applicable"
     UNKNOWN = "unknown"
     NEEDS_REVIEW = "needs_review"
+
+
+#: The statuses by name, as rules write their findings (``finding(MET, ...)``).
+MET, NOT_MET, NOT_APPLICABLE, UNKNOWN, NEEDS_REVIEW = (
+    Status.MET,
+    Status.NOT_MET,
+    Status.NOT_APPLICABLE,
+    Status.UNKNOWN,
+    Status.NEEDS_REVIEW,
+)
 
 
 class Outcome(enum.StrEnum):

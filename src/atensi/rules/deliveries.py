@@ -52,8 +52,7 @@ from atensi.vocab import (
 
 __all__ = ["DELIVERY_STAGES", "assess_delivery", "check_delivery"]
 
-S = CaseStage
-_L = "lifecycle"
+_KIND = "lifecycle"  # the kind of every rule declared here
 _PLAN_FIRST = cite(
     "pp-39-2012",
     "Pasal 7 ayat (2) huruf c-d",
@@ -97,7 +96,7 @@ _LINES = cite(
 
 R_EMERGENCY = rule(
     "case.delivery.emergency",
-    _L,
+    _KIND,
     "an emergency response or rapid assessment may come before a full assessment for a "
     "trafficking or disaster victim",
     "respons kasus atau asesmen cepat dapat mendahului asesmen lengkap bagi korban "
@@ -108,7 +107,7 @@ R_EMERGENCY = rule(
 
 R_FIRST_AID = rule(
     "case.delivery.first_aid_deadline",
-    _L,
+    _KIND,
     "a trafficking victim's first aid comes at the latest 7 days after the application",
     "pertolongan pertama korban perdagangan orang paling lambat 7 hari setelah permohonan",
     _EMERGENCY,
@@ -117,7 +116,7 @@ R_FIRST_AID = rule(
 
 R_PLANNED = rule(
     "case.delivery.planned",
-    _L,
+    _KIND,
     "a delivery is in the intervention plan, or is flagged as unplanned",
     "layanan tercantum dalam rencana intervensi, atau ditandai di luar rencana",
     _PLAN_FIRST,
@@ -126,7 +125,7 @@ R_PLANNED = rule(
 
 R_DELIVERY_CONSENT = rule(
     "case.delivery.consent_required",
-    _L,
+    _KIND,
     "no delivery in a persuasive or motivational mode (or an unrecorded one) before consent",
     "tidak ada layanan persuasif atau motivatif (atau tanpa cara tercatat) sebelum persetujuan",
     CONSENT_FIRST,
@@ -135,7 +134,7 @@ R_DELIVERY_CONSENT = rule(
 
 R_DURING = rule(
     "case.delivery.stage",
-    _L,
+    _KIND,
     "deliveries fall in intervention, resocialisation, evaluation or aftercare",
     "layanan diberikan pada intervensi, resosialisasi, evaluasi atau bimbingan lanjut",
     _DURING,
@@ -144,7 +143,7 @@ R_DURING = rule(
 
 R_LINE = rule(
     "case.delivery.service_line",
-    _L,
+    _KIND,
     "a delivery is direct service: by a UPT/Sentra, UPTD or LKS",
     "layanan adalah layanan langsung: oleh UPT/Sentra, UPTD atau LKS",
     _LINES,
@@ -153,7 +152,9 @@ R_LINE = rule(
 
 
 #: The stages a delivery falls in (problem solving, resocialisation, evaluation, aftercare).
-DELIVERY_STAGES = frozenset({S.INTERVENTION, S.RESOCIALISATION, S.EVALUATION, S.AFTERCARE})
+DELIVERY_STAGES = frozenset(
+    {CaseStage.INTERVENTION, CaseStage.RESOCIALISATION, CaseStage.EVALUATION, CaseStage.AFTERCARE}
+)
 
 _TRAFFICKING_GROUPS = frozenset(
     {TargetGroup.TRAFFICKING_VICTIM, TargetGroup.CHILD_ABDUCTION_OR_TRAFFICKING_VICTIM}
@@ -261,7 +262,7 @@ def _stage_finding(case: Case, start: dt.date, exception: bool) -> Finding:
     facts = (("stage", None if stage is None else stage.value),)
     fitting = [s for s in during if s in DELIVERY_STAGES]
     ended = case.termination
-    if ended is not None and ended.on < start and stage is not S.AFTERCARE:
+    if ended is not None and ended.on < start and stage is not CaseStage.AFTERCARE:
         return R_DURING.finding(
             Status.NOT_MET,
             "the case was closed before the delivery",
@@ -289,7 +290,7 @@ def _stage_finding(case: Case, start: dt.date, exception: bool) -> Finding:
             "tidak ada tahapan tercatat pada tanggal layanan",
             facts,
         )
-    if stage is S.REFERRAL:
+    if stage is CaseStage.REFERRAL:
         return R_DURING.finding(
             Status.NEEDS_REVIEW,
             "a delivery while the case is referred out",

@@ -104,8 +104,7 @@ from atensi.vocab import (
 
 __all__ = ["YAPI_MONTHLY_IDR", "Ceiling", "check_funding", "check_partner_aid"]
 
-_K = "funding"
-_S = Evidence.SECONDARY
+_KIND = "funding"  # the kind of every rule declared here
 
 #: The YAPI rates per child per month, a dated parameter (two before the unification of
 #: December 2022, one flat rate since; secondary, see ``AidProgramme.YAPI``).
@@ -118,7 +117,7 @@ Ceiling = int | Mapping[ServiceComponent, int]
 
 R_BASIS = rule(
     "aid.channel.basis",
-    _K,
+    _KIND,
     "the funding channel rests on an instrument in force on the aid's date",
     "jalur pendanaan berdasar pada peraturan yang berlaku pada tanggal bantuan",
     tuple(c for c in (channel.citation for channel in FundingChannel) if c is not None),
@@ -126,13 +125,13 @@ R_BASIS = rule(
 )
 R_AGREEMENT = rule(
     "aid.agreement.on_file",
-    _K,
+    _KIND,
     "bantuan pemerintah to an LKS or a community rests on an agreement on file",
     "bantuan pemerintah kepada LKS atau masyarakat berdasar perjanjian yang terarsip",
     cite(
         "pmk-168-pmk.05-2015",
         None,
-        _S,
+        Evidence.SECONDARY,
         source="djpb-bantuan-pemerintah",
         note="the PMK's own article was not read; the Ministry's mechanism is Permensos 11/2020",
     ),
@@ -147,7 +146,7 @@ R_AGREEMENT = rule(
 )
 R_CEILING = rule(
     "aid.amount.ceiling",
-    _K,
+    _KIND,
     "an aid's amount (cash and the value of items in kind) stays within the caller's ceiling",
     "nilai bantuan (uang dan nilai barang) tidak melebihi batas yang ditetapkan pengguna",
     cite(
@@ -161,7 +160,7 @@ R_CEILING = rule(
 )
 R_YAPI = rule(
     "aid.yapi.rate",
-    _K,
+    _KIND,
     "a YAPI payment is Rp200,000 per child per month",
     "pembayaran YAPI sebesar Rp200.000 per anak per bulan",
     AidProgramme.YAPI.citation,
@@ -169,7 +168,7 @@ R_YAPI = rule(
 )
 R_BUDGET_YEAR = rule(
     "aid.budget_year",
-    _K,
+    _KIND,
     "the budget year is the calendar year of the aid",
     "tahun anggaran sama dengan tahun kalender bantuan",
     cite(
@@ -185,7 +184,7 @@ R_BUDGET_YEAR = rule(
 _DECREE_REQUIRED = get_parameter("aid.decree_required")
 R_DECREE = rule(
     "aid.decree.listed",
-    _K,
+    _KIND,
     "the aid goes to a PM that a beneficiary decree in force on the aid's date lists",
     "bantuan diberikan kepada PM yang tercantum dalam keputusan penetapan yang berlaku pada "
     "tanggal bantuan",
@@ -203,7 +202,7 @@ _RECIPIENTS = {
 }
 R_RECIPIENT = rule(
     "aid.channel.recipient",
-    _K,
+    _KIND,
     "the funding channel may go to the kind of recipient the aid names",
     "jalur pendanaan boleh diberikan kepada jenis penerima yang dicatat",
     tuple(

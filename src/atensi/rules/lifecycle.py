@@ -91,7 +91,6 @@ __all__ = [
     "stage_on",
 ]
 
-S = CaseStage
 _ORDER = cite("pp-39-2012", "Pasal 7 ayat (2)", Evidence.VERIFIED)
 _LOOPS_15_2025 = cite(
     "permensos-15-2025",
@@ -147,11 +146,11 @@ _SELECTION = cite(
     Evidence.SECONDARY,
     source="perda-ntb-4-2022",
 )
-_L = "lifecycle"
+_KIND = "lifecycle"  # the kind of every rule declared here
 _CASE = ("case.stages", "case.termination", "on")
 R_ALLOWED = rule(
     "case.transition.allowed",
-    _L,
+    _KIND,
     "the move is allowed",
     "perpindahan diperbolehkan",
     _ORDER,
@@ -159,7 +158,7 @@ R_ALLOWED = rule(
 )
 R_CLOSED = rule(
     "case.transition.closed",
-    _L,
+    _KIND,
     "a closed case moves only to aftercare",
     "kasus yang ditutup hanya dapat masuk bimbingan lanjut",
     _ORDER,
@@ -167,7 +166,7 @@ R_CLOSED = rule(
 )
 R_ORDER = rule(
     "case.transition.order",
-    _L,
+    _KIND,
     "stages follow PP 39/2012 Pasal 7 ayat (2), with atensi's evaluation loops",
     "tahapan mengikuti PP 39/2012 Pasal 7 ayat (2), dengan putaran evaluasi atensi",
     (_ORDER, _LOOPS_15_2025, _LOOPS_7_2021, _LOOPS_BEFORE),
@@ -175,7 +174,7 @@ R_ORDER = rule(
 )
 R_DATE = rule(
     "case.transition.date",
-    _L,
+    _KIND,
     "a move is not dated before the last one or the opening",
     "perpindahan tidak bertanggal sebelum tahapan terakhir atau pembukaan kasus",
     _ORDER,
@@ -183,7 +182,7 @@ R_DATE = rule(
 )
 R_ASSESSED = rule(
     "case.transition.assessment_required",
-    _L,
+    _KIND,
     "no planning or intervention without a completed assessment",
     "tidak ada perencanaan atau intervensi tanpa asesmen yang selesai",
     _ASSESS_FIRST,
@@ -191,7 +190,7 @@ R_ASSESSED = rule(
 )
 R_CONSENT = rule(
     "case.transition.consent_required",
-    _L,
+    _KIND,
     "no intervention in a persuasive or motivational mode (or an unrecorded one) before "
     "consent is recorded",
     "tidak ada intervensi persuasif atau motivatif (atau tanpa cara tercatat) sebelum "
@@ -201,7 +200,7 @@ R_CONSENT = rule(
 )
 R_REASON = rule(
     "case.transition.reason_required",
-    _L,
+    _KIND,
     "termination needs a reason",
     "terminasi memerlukan alasan",
     _ORDER,
@@ -209,7 +208,7 @@ R_REASON = rule(
 )
 R_RESOCIALISED = rule(
     "case.transition.resocialisation_required",
-    _L,
+    _KIND,
     "a residential case passes resocialisation before termination",
     "kasus residensial melalui resosialisasi sebelum terminasi",
     _RESOCIALISATION,
@@ -217,7 +216,7 @@ R_RESOCIALISED = rule(
 )
 R_AFTER_DEATH = rule(
     "case.transition.aftercare_after_death",
-    _L,
+    _KIND,
     "no aftercare after a termination by death",
     "tidak ada bimbingan lanjut setelah terminasi karena meninggal dunia",
     _AFTERCARE,
@@ -225,7 +224,7 @@ R_AFTER_DEATH = rule(
 )
 R_TERMINATION_REASON = rule(
     "case.termination.reason",
-    _L,
+    _KIND,
     "a termination reason fits the case and the edition: the Sentra Kreasi exit reasons "
     "belong to Sentra Kreasi cases under Permensos 15/2025; 'did not meet the criteria' to "
     "selection, before any intervention",
@@ -237,7 +236,7 @@ R_TERMINATION_REASON = rule(
 )
 R_DELIVERY = rule(
     "case.delivery.assessment_required",
-    _L,
+    _KIND,
     "no aid or service before a completed assessment",
     "tidak ada bantuan atau layanan sebelum asesmen",
     _ASSESS_FIRST,
@@ -257,34 +256,42 @@ def _loops(edition: Edition) -> Citation:
 
 #: The open stages: referral and early termination are allowed from each of them.
 OPEN_STAGES: tuple[CaseStage, ...] = (
-    S.INITIAL_APPROACH,
-    S.ASSESSMENT,
-    S.PLANNING,
-    S.INTERVENTION,
-    S.RESOCIALISATION,
-    S.EVALUATION,
+    CaseStage.INITIAL_APPROACH,
+    CaseStage.ASSESSMENT,
+    CaseStage.PLANNING,
+    CaseStage.INTERVENTION,
+    CaseStage.RESOCIALISATION,
+    CaseStage.EVALUATION,
 )
 
 #: The moves allowed from every open stage (atensi's convention).
-DETOURS: tuple[CaseStage, ...] = (S.REFERRAL, S.EARLY_TERMINATION)
+DETOURS: tuple[CaseStage, ...] = (CaseStage.REFERRAL, CaseStage.EARLY_TERMINATION)
 
 #: Allowed moves: from a stage (``None`` for a case with no history yet) to the stages that may
 #: follow it. :data:`DETOURS` are added from every stage of :data:`OPEN_STAGES`. A move listed
 #: here may still be refused by its guards (:data:`GUARDS`, :data:`EDGE_GUARDS`).
 TRANSITIONS: Mapping[CaseStage | None, frozenset[CaseStage]] = {
-    None: frozenset({S.INITIAL_APPROACH}),
-    S.INITIAL_APPROACH: frozenset({S.ASSESSMENT}),
-    S.ASSESSMENT: frozenset({S.PLANNING}),
-    S.PLANNING: frozenset({S.INTERVENTION}),
-    S.INTERVENTION: frozenset({S.RESOCIALISATION, S.EVALUATION, S.TERMINATION}),
-    S.RESOCIALISATION: frozenset({S.TERMINATION, S.EVALUATION}),
-    S.EVALUATION: frozenset(
-        {S.ASSESSMENT, S.PLANNING, S.INTERVENTION, S.RESOCIALISATION, S.TERMINATION}
+    None: frozenset({CaseStage.INITIAL_APPROACH}),
+    CaseStage.INITIAL_APPROACH: frozenset({CaseStage.ASSESSMENT}),
+    CaseStage.ASSESSMENT: frozenset({CaseStage.PLANNING}),
+    CaseStage.PLANNING: frozenset({CaseStage.INTERVENTION}),
+    CaseStage.INTERVENTION: frozenset(
+        {CaseStage.RESOCIALISATION, CaseStage.EVALUATION, CaseStage.TERMINATION}
     ),
-    S.TERMINATION: frozenset({S.AFTERCARE}),
-    S.AFTERCARE: frozenset(),
-    S.REFERRAL: frozenset({S.TERMINATION}),
-    S.EARLY_TERMINATION: frozenset(),
+    CaseStage.RESOCIALISATION: frozenset({CaseStage.TERMINATION, CaseStage.EVALUATION}),
+    CaseStage.EVALUATION: frozenset(
+        {
+            CaseStage.ASSESSMENT,
+            CaseStage.PLANNING,
+            CaseStage.INTERVENTION,
+            CaseStage.RESOCIALISATION,
+            CaseStage.TERMINATION,
+        }
+    ),
+    CaseStage.TERMINATION: frozenset({CaseStage.AFTERCARE}),
+    CaseStage.AFTERCARE: frozenset(),
+    CaseStage.REFERRAL: frozenset({CaseStage.TERMINATION}),
+    CaseStage.EARLY_TERMINATION: frozenset(),
 }
 
 
@@ -324,7 +331,7 @@ def assessed_by(case: Case, on: dt.date) -> bool:
 def _assessment_guard(move: Move) -> list[Finding]:
     if assessed_by(move.case, move.on):
         return []
-    if move.stage is S.PLANNING:
+    if move.stage is CaseStage.PLANNING:
         return [
             refusal(
                 R_ASSESSED, "no completed assessment to plan from", "belum ada asesmen yang selesai"
@@ -376,7 +383,7 @@ def _termination_reason_guard(move: Move) -> list[Finding]:
                 )
             ]
     if reason is TerminationReason.NOT_ELIGIBLE_AT_SELECTION and any(
-        entry.stage is S.INTERVENTION for entry in move.case.stages
+        entry.stage is CaseStage.INTERVENTION for entry in move.case.stages
     ):
         return [
             R_TERMINATION_REASON.finding(
@@ -403,9 +410,12 @@ def _resocialisation_guard(move: Move) -> list[Finding]:
     if not residential(case):
         return []
     last_intervention = max(
-        (i for i, entry in enumerate(case.stages) if entry.stage is S.INTERVENTION), default=-1
+        (i for i, entry in enumerate(case.stages) if entry.stage is CaseStage.INTERVENTION),
+        default=-1,
     )
-    if any(entry.stage is S.RESOCIALISATION for entry in case.stages[last_intervention + 1 :]):
+    if any(
+        entry.stage is CaseStage.RESOCIALISATION for entry in case.stages[last_intervention + 1 :]
+    ):
         return []
     return [
         refusal(
@@ -445,10 +455,10 @@ _RESOCIALISED = Guard(
 
 #: The guards on entering a stage, whatever the stage it is entered from.
 GUARDS: Mapping[CaseStage, tuple[Guard, ...]] = {
-    S.PLANNING: (
+    CaseStage.PLANNING: (
         Guard(Label("asesmen selesai", "an assessment"), (R_ASSESSED,), _assessment_guard),
     ),
-    S.INTERVENTION: (
+    CaseStage.INTERVENTION: (
         Guard(Label("asesmen selesai", "an assessment"), (R_ASSESSED,), _assessment_guard),
         Guard(
             Label("persetujuan sesuai cara", "consent for the mode"),
@@ -456,17 +466,17 @@ GUARDS: Mapping[CaseStage, tuple[Guard, ...]] = {
             _consent_guard,
         ),
     ),
-    S.TERMINATION: _TERMINATION_GUARDS,
-    S.EARLY_TERMINATION: _TERMINATION_GUARDS,
-    S.AFTERCARE: (
+    CaseStage.TERMINATION: _TERMINATION_GUARDS,
+    CaseStage.EARLY_TERMINATION: _TERMINATION_GUARDS,
+    CaseStage.AFTERCARE: (
         Guard(Label("tidak setelah kematian", "not after a death"), (R_AFTER_DEATH,), _death_guard),
     ),
 }
 
 #: The guards on one move only (from, to).
 EDGE_GUARDS: Mapping[tuple[CaseStage, CaseStage], tuple[Guard, ...]] = {
-    (S.INTERVENTION, S.TERMINATION): (_RESOCIALISED,),
-    (S.EVALUATION, S.TERMINATION): (_RESOCIALISED,),
+    (CaseStage.INTERVENTION, CaseStage.TERMINATION): (_RESOCIALISED,),
+    (CaseStage.EVALUATION, CaseStage.TERMINATION): (_RESOCIALISED,),
 }
 
 
@@ -528,10 +538,10 @@ def stage_on(case: Case, day: dt.date) -> CaseStage | None:
 def _structure(move: Move) -> Finding | None:
     """The refusal of the closed-case, order and date rules, or None."""
     case, current, stage, on = move.case, move.current, move.stage, move.on
-    if case.termination is not None and stage is not S.AFTERCARE:
+    if case.termination is not None and stage is not CaseStage.AFTERCARE:
         return refusal(R_CLOSED, "the case is closed", "kasus sudah ditutup")
     if stage not in allowed_next(case):
-        loops = current is S.EVALUATION or stage is S.EVALUATION
+        loops = current is CaseStage.EVALUATION or stage is CaseStage.EVALUATION
         return refusal(
             R_ORDER,
             f"cannot move from {current.value if current else 'a new case'} to {stage.value}",
@@ -643,7 +653,7 @@ def advance(
     if decision.outcome is Outcome.NOT_ELIGIBLE:
         raise InvalidTransition.from_decision(decision)
     termination = case.termination
-    if stage in (S.TERMINATION, S.EARLY_TERMINATION) and reason is not None:
+    if stage in (CaseStage.TERMINATION, CaseStage.EARLY_TERMINATION) and reason is not None:
         termination = Termination(on=on, reason=reason, note=note)
     entry = StageEntry(stage=stage, on=on, note=note)
     return attrs.evolve(case, stages=(*case.stages, entry), termination=termination)

@@ -65,11 +65,10 @@ def _d(
     return IndicatorDef(id_, policy, Label(id_label, en), formula, kind)
 
 
-P = TechnicalPolicy
 INDICATORS: tuple[IndicatorDef, ...] = (
     _d(
         "pol.rights.consent_before_intervention",
-        P.RIGHTS,
+        TechnicalPolicy.RIGHTS,
         "Kasus dengan persetujuan (atau dasar hukum) sebelum intervensi",
         "Cases with consent (or a legal basis) before intervention",
         "cases whose consent stands on their first intervention (for a coercive or ordered "
@@ -77,7 +76,7 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     ),
     _d(
         "pol.rights.coercive_with_basis",
-        P.RIGHTS,
+        TechnicalPolicy.RIGHTS,
         "Kasus koersif atau atas perintah dengan dasar hukum tercatat",
         "Coercive or ordered cases with a recorded legal basis",
         "coercive or ordered cases with a legal basis dated on or before their first "
@@ -85,7 +84,7 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     ),
     _d(
         "pol.rights.child_views_heard",
-        P.RIGHTS,
+        TechnicalPolicy.RIGHTS,
         "Persetujuan untuk anak dengan pendapat anak tercatat",
         "Consent for a child with the child's views recorded",
         "cases of a person under 18 on the day of consent whose consent records the child's "
@@ -93,7 +92,7 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     ),
     _d(
         "pol.rights.assessment_before_intervention",
-        P.RIGHTS,
+        TechnicalPolicy.RIGHTS,
         "Intervensi yang didahului asesmen",
         "Interventions preceded by an assessment",
         "cases whose first assessment is on or before their first intervention or delivery / "
@@ -101,7 +100,7 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     ),
     _d(
         "pol.rights.child_residential_justified",
-        P.RIGHTS,
+        TechnicalPolicy.RIGHTS,
         "Penempatan residensial anak dengan alasan tercatat",
         "Children in residential care with a recorded justification",
         "cases the rule svc.anak.family_first finds met (a child, or possibly a child, on the "
@@ -109,21 +108,21 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     ),
     _d(
         "pol.integration.identified",
-        P.INTEGRATED_SYSTEM,
+        TechnicalPolicy.INTEGRATED_SYSTEM,
         "Subjek dengan NIK atau nomor registri",
         "Subjects with a NIK or a registry id",
         "person subjects with a NIK or a registry id / person subjects",
     ),
     _d(
         "pol.integration.referral_receiving_unit",
-        P.INTEGRATED_SYSTEM,
+        TechnicalPolicy.INTEGRATED_SYSTEM,
         "Rujukan keluar dengan penerima tercatat",
         "Referrals out with a receiving unit",
         "referrals out naming the receiving unit (a unit code or a name) / referrals out",
     ),
     _d(
         "pol.integration.referrals_answered",
-        P.INTEGRATED_SYSTEM,
+        TechnicalPolicy.INTEGRATED_SYSTEM,
         "Rujukan keluar yang dijawab",
         "Referrals out answered",
         "referrals out sent in the period and accepted or declined by its last day / referrals "
@@ -131,7 +130,7 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     ),
     _d(
         "pol.integration.service_line",
-        P.INTEGRATED_SYSTEM,
+        TechnicalPolicy.INTEGRATED_SYSTEM,
         "Layanan langsung dan tidak langsung pada jalurnya",
         "Direct and indirect services on their own line",
         "deliveries by a UPT/Sentra, UPTD or LKS and activities run by a technical directorate "
@@ -139,7 +138,7 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     ),
     _d(
         "pol.integration.complete_stage_history",
-        P.INTEGRATED_SYSTEM,
+        TechnicalPolicy.INTEGRATED_SYSTEM,
         "Kasus selesai dengan riwayat tahapan lengkap sampai tahap yang dicapai",
         "Closed cases with a complete history up to the stage they reached",
         "terminated cases whose history holds every stage of assessment, planning and "
@@ -148,7 +147,7 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     ),
     _d(
         "pol.reach.pm_served",
-        P.REACH,
+        TechnicalPolicy.REACH,
         "Penerima manfaat yang dilayani",
         "Beneficiaries served",
         "distinct PM (persons, families, groups and communities, each counted as what it is) "
@@ -157,7 +156,7 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     ),
     _d(
         "pol.reach.family_based_pm",
-        P.REACH,
+        TechnicalPolicy.REACH,
         "Penerima manfaat layanan berbasis keluarga",
         "Beneficiaries served family-based",
         "distinct PM with a family-based delivery starting in the period",
@@ -165,7 +164,7 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     ),
     _d(
         "pol.reach.community_based_pm",
-        P.REACH,
+        TechnicalPolicy.REACH,
         "Penerima manfaat layanan berbasis komunitas",
         "Beneficiaries served community-based",
         "distinct PM with a community-based delivery starting in the period",
@@ -173,7 +172,7 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     ),
     _d(
         "pol.reach.residential_pm",
-        P.REACH,
+        TechnicalPolicy.REACH,
         "Penerima manfaat layanan residensial",
         "Beneficiaries served in residential care",
         "distinct PM with a residential delivery starting in the period (policy 3 widens all "
@@ -182,7 +181,7 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     ),
     _d(
         "pol.reach.practices",
-        P.REACH,
+        TechnicalPolicy.REACH,
         "Praktik pekerjaan sosial",
         "Social-work practices",
         "deliveries naming a practice and case events dated in the period, by practice",
@@ -190,14 +189,14 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     ),
     _d(
         "pol.capacity.lks_accredited",
-        P.CAPACITY,
+        TechnicalPolicy.CAPACITY,
         "LKS mitra terakreditasi",
         "Partner LKS accredited",
         "partner LKS with an accreditation valid on the last day of the period / partner LKS",
     ),
     _d(
         "pol.capacity.cases_per_certified_worker",
-        P.CAPACITY,
+        TechnicalPolicy.CAPACITY,
         "Kasus per pekerja sosial bersertifikat",
         "Cases per certified social worker",
         "cases open in the period / certified social workers on staff",
@@ -205,7 +204,7 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     ),
     _d(
         "pol.campaigns.activities",
-        P.CAMPAIGNS,
+        TechnicalPolicy.CAMPAIGNS,
         "Kegiatan kampanye sosial dan sosialisasi",
         "Social campaign and socialisation activities",
         "activities dated in the period that are social campaigns (prevention, publication, "
@@ -216,7 +215,7 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     ),
     _d(
         "pol.participation.active_lks_partnerships",
-        P.PARTICIPATION,
+        TechnicalPolicy.PARTICIPATION,
         "Kemitraan LKS aktif",
         "Active LKS partnerships",
         "partnerships with an LKS active during the period",
@@ -224,7 +223,7 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     ),
     _d(
         "pol.participation.active_private_partnerships",
-        P.PARTICIPATION,
+        TechnicalPolicy.PARTICIPATION,
         "Kemitraan swasta aktif",
         "Active private partnerships",
         "partnerships with a private party active during the period",
@@ -232,7 +231,7 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     ),
     _d(
         "pol.participation.partner_aid",
-        P.PARTICIPATION,
+        TechnicalPolicy.PARTICIPATION,
         "Bantuan melalui kemitraan",
         "Aid handed over through partnerships",
         "aid handed over under a partnership in the period, by recipient kind",
@@ -240,7 +239,7 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     ),
     _d(
         "pol.participation.community_provider_share",
-        P.PARTICIPATION,
+        TechnicalPolicy.PARTICIPATION,
         "Porsi layanan oleh penyedia komunitas",
         "Deliveries by community providers",
         "deliveries in the period whose provider is a partner LKS / deliveries in the period",

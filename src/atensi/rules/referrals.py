@@ -48,8 +48,7 @@ from atensi.vocab import CaseStage, Evidence, TerminationReason, cite
 
 __all__ = ["check_referral", "refer"]
 
-S = CaseStage
-_L = "lifecycle"
+_KIND = "lifecycle"  # the kind of every rule declared here
 _FORM = cite(
     "pp-39-2012",
     "Pasal 7 ayat (1) huruf k",
@@ -74,7 +73,7 @@ _RESPONSIBLE = cite(
 )
 R_STAGE = rule(
     "case.referral.stage",
-    _L,
+    _KIND,
     "a referral out is made from an open stage or in aftercare; at closing it is the "
     "termination reason 'dirujuk'",
     "rujukan keluar dibuat dari tahapan terbuka atau pada bimbingan lanjut; saat penutupan "
@@ -84,7 +83,7 @@ R_STAGE = rule(
 )
 R_COUNTERPART = rule(
     "case.referral.counterpart",
-    _L,
+    _KIND,
     "a referral names its counterpart; a unit code is one the unit registry holds",
     "rujukan menyebut pihak tujuannya; kode unit terdapat dalam daftar unit",
     _REGISTRY,
@@ -98,7 +97,7 @@ R_COUNTERPART = rule(
 )
 R_RESPONSIBLE = rule(
     "case.referral.responsible",
-    _L,
+    _KIND,
     "a referral out names who is responsible for it",
     "rujukan keluar menyebut penanggung jawabnya",
     _RESPONSIBLE,
@@ -115,7 +114,9 @@ def _stage_finding(case: Case, referral: Referral) -> Finding:
         )
     stage = stage_on(case, referral.on)
     facts = (("stage", None if stage is None else stage.value),)
-    if stage is not None and (stage in OPEN_STAGES or stage in (S.REFERRAL, S.AFTERCARE)):
+    if stage is not None and (
+        stage in OPEN_STAGES or stage in (CaseStage.REFERRAL, CaseStage.AFTERCARE)
+    ):
         return R_STAGE.finding(
             Status.MET, f"referred during {stage.value}", f"dirujuk pada {stage.value}", facts
         )

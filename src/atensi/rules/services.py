@@ -44,66 +44,63 @@ from atensi.vocab import (
 
 __all__ = ["recommend_services"]
 
-_V, _S, _C = Evidence.VERIFIED, Evidence.SECONDARY, Evidence.CONVENTION
-_K = "services"
-_E, _N, _R, _U = Outcome.ELIGIBLE, Outcome.NOT_ELIGIBLE, Outcome.NEEDS_REVIEW, Outcome.UNDETERMINED
+_KIND = "services"  # the kind of every rule declared here
 _COMPONENT = {c: f"component:{c.value}" for c in ServiceComponent}
 _THERAPY = {t: f"therapy:{t.value}" for t in Therapy}
 _APPROACH = {a: f"approach:{a.value}" for a in Approach}
-_SC = ServiceComponent
 
 _PLAN = cite(
     "pp-39-2012",
     "Pasal 7 ayat (2) huruf b-c",
-    _V,
+    Evidence.VERIFIED,
     note="the plan (huruf c) follows the assessment (huruf b)",
 )
 _WHO = cite(
     "pp-39-2012",
     "Pasal 6; Pasal 7",
-    _V,
+    Evidence.VERIFIED,
     note="the forms of Pasal 7 are given to the persons of Pasal 6: the eligibility decision "
     "on the same date, under the same edition, says who",
 )
 _ELDERLY_RIGHTS = cite(
     "uu-13-1998",
     "Pasal 5 ayat (2)-(4)",
-    _V,
+    Evidence.VERIFIED,
     note="tidak potensial: all rights but work (c), education and training (d) and bantuan "
     "sosial (h); potensial: all but perlindungan sosial (g)",
 )
 _ELDERLY_AID = cite(
     "uu-13-1998",
     "Pasal 1 angka 8; Pasal 5 ayat (3); Pasal 20",
-    _V,
+    Evidence.VERIFIED,
     note="the Act's bantuan sosial is non-permanent aid for a potensial elder who is poor; it "
     "does not exclude ATENSI support for a dependent elder (meals, assistive devices, care)",
 )
 _ELDERLY_CARE = cite(
     "uu-13-1998",
     "Pasal 1 angka 7; Pasal 5 ayat (4); Pasal 19",
-    _V,
+    Evidence.VERIFIED,
     note="perlindungan sosial is continuing care for a tidak potensial elder, in or outside a "
     "panti; a potensial elder does not have that right",
 )
 _ACCESS = cite(
     "pp-39-2012",
     "Pasal 7 ayat (1) huruf g",
-    _C,
+    Evidence.CONVENTION,
     note="'pelayanan aksesibilitas' is a form of rehabilitation (verified); recommending it to "
     "every person with a disability is atensi's convention",
 )
 _THERAPY_MATCH = cite(
     None,
     None,
-    _C,
+    Evidence.CONVENTION,
     source="atensi-conventions",
     note="matching therapy to disability type is atensi's convention",
 )
 _NAPZA = cite(
     None,
     None,
-    _S,
+    Evidence.SECONDARY,
     source="kemensos-2020-11-09-atensi-napza",
     note="low risk: medical care and family-based rehabilitation; medium and high risk: a "
     "further assessment (asesmen lanjut) decides between outpatient or community care and "
@@ -112,21 +109,21 @@ _NAPZA = cite(
 _KPO = cite(
     "uu-21-2007",
     "Pasal 51 ayat (1)",
-    _V,
+    Evidence.VERIFIED,
     note="rehabilitasi kesehatan (the health sector, by referral), rehabilitasi sosial, "
     "pemulangan and reintegrasi sosial",
 )
 _KPO_RETURN = cite(
     "uu-21-2007",
     "Penjelasan Pasal 51 ayat (1)",
-    _V,
+    Evidence.VERIFIED,
     note="pemulangan only with assurance that the victim wants to return and faces no greater "
     "danger",
 )
 _KBK = cite(
     None,
     None,
-    _S,
+    Evidence.SECONDARY,
     source="news-kbk-sentra",
     note="logistics, public kitchens and psychosocial support (LDP); PP 39/2012 Pasal 30 lists "
     "the same kinds of direct aid under social protection",
@@ -134,7 +131,7 @@ _KBK = cite(
 _STREETS = cite(
     "permensos-8-2012",
     None,
-    _C,
+    Evidence.CONVENTION,
     source="intelresos-tuna-sosial",
     note="decent-living support including civil documents, and livelihood training, for people "
     "living on the streets: atensi's convention from the criteria",
@@ -142,22 +139,22 @@ _STREETS = cite(
 _YAPI = cite(
     None,
     None,
-    _S,
+    Evidence.SECONDARY,
     source="idxchannel-2022-09-16-yapi",
     note="Rp200,000 per child per month from December 2022, a flat amount",
 )
 _OTHER = cite(
     "pp-39-2012",
     "Pasal 6 ayat (2)",
-    _V,
+    Evidence.VERIFIED,
     note="for persons beyond ayat (1) the Minister sets the rehabilitation: the assessed needs "
     "decide, reviewed",
 )
-_SKA = cite("permensos-15-2025", "Pasal 34 ayat (4)", _V)
+_SKA = cite("permensos-15-2025", "Pasal 34 ayat (4)", Evidence.VERIFIED)
 
 R_ASSESSMENT = rule(
     "svc.assessment.present",
-    _K,
+    _KIND,
     "an assessment dated on or before the date exists",
     "ada asesmen bertanggal paling lambat tanggal itu",
     _PLAN,
@@ -165,7 +162,7 @@ R_ASSESSMENT = rule(
 )
 R_ELIGIBILITY = rule(
     "svc.eligibility",
-    _K,
+    _KIND,
     "services go to a target: the eligibility decision on the same date and edition",
     "layanan diberikan kepada sasaran: keputusan kelayakan pada tanggal dan edisi yang sama",
     _WHO,
@@ -173,7 +170,7 @@ R_ELIGIBILITY = rule(
 )
 R_NEEDS = rule(
     "svc.needs",
-    _K,
+    _KIND,
     "the components the assessment found needed are recommended",
     "komponen yang dibutuhkan menurut asesmen disarankan",
     _PLAN,
@@ -181,7 +178,7 @@ R_NEEDS = rule(
 )
 R_ELDERLY = rule(
     "svc.lansia.capacity",
-    _K,
+    _KIND,
     "potensial / tidak potensial decides the elderly person's rights (UU 13/1998 Pasal 5)",
     "potensial / tidak potensial menentukan hak lanjut usia (UU 13/1998 Pasal 5)",
     (_ELDERLY_RIGHTS, _ELDERLY_AID, _ELDERLY_CARE),
@@ -189,7 +186,7 @@ R_ELDERLY = rule(
 )
 R_ACCESS = rule(
     "svc.disabilitas.aksesibilitas",
-    _K,
+    _KIND,
     "accessibility support for a person with a disability (convention)",
     "dukungan aksesibilitas bagi penyandang disabilitas (konvensi)",
     _ACCESS,
@@ -197,7 +194,7 @@ R_ACCESS = rule(
 )
 R_THERAPY = rule(
     "svc.disabilitas.terapi",
-    _K,
+    _KIND,
     "therapy matched to the disability type (convention)",
     "terapi disesuaikan dengan ragam disabilitas (konvensi)",
     _THERAPY_MATCH,
@@ -205,7 +202,7 @@ R_THERAPY = rule(
 )
 R_NAPZA = rule(
     "svc.napza.approach",
-    _K,
+    _KIND,
     "screening risk: low → family-based; medium or high → a further assessment decides",
     "risiko skrining: rendah → berbasis keluarga; sedang atau tinggi → asesmen lanjut",
     _NAPZA,
@@ -213,7 +210,7 @@ R_NAPZA = rule(
 )
 R_KPO = rule(
     "svc.kpo.rights",
-    _K,
+    _KIND,
     "a trafficking victim's rights: social rehabilitation and social reintegration",
     "hak korban perdagangan orang: rehabilitasi sosial dan reintegrasi sosial",
     _KPO,
@@ -221,7 +218,7 @@ R_KPO = rule(
 )
 R_KPO_RETURN = rule(
     "svc.kpo.pemulangan",
-    _K,
+    _KIND,
     "repatriation only if the victim wants to return and faces no greater danger",
     "pemulangan hanya bila korban menghendaki dan tidak menghadapi bahaya lebih besar",
     _KPO_RETURN,
@@ -229,7 +226,7 @@ R_KPO_RETURN = rule(
 )
 R_KBK = rule(
     "svc.bencana.kbk",
-    _K,
+    _KIND,
     "disaster victims: decent-living support and psychosocial support (practice)",
     "korban bencana: dukungan hidup layak dan dukungan psikososial (praktik)",
     _KBK,
@@ -237,7 +234,7 @@ R_KBK = rule(
 )
 R_STREETS = rule(
     "svc.tunasosial.jalanan",
-    _K,
+    _KIND,
     "people living on the streets: decent-living support with civil documents, and "
     "livelihood training (convention)",
     "orang yang hidup di jalan: dukungan hidup layak termasuk dokumen kependudukan, dan "
@@ -247,7 +244,7 @@ R_STREETS = rule(
 )
 R_YAPI = rule(
     "svc.anak.yapi",
-    _K,
+    _KIND,
     "an orphan from December 2022: the ATENSI YAPI monthly aid (practice)",
     "anak yatim/piatu sejak Desember 2022: bantuan bulanan ATENSI YAPI (praktik)",
     _YAPI,
@@ -255,7 +252,7 @@ R_YAPI = rule(
 )
 R_OTHER = rule(
     "svc.lainnya.assessed",
-    _K,
+    _KIND,
     "other PPKS: the assessed needs decide, reviewed",
     "PPKS lainnya: kebutuhan menurut asesmen menentukan, ditinjau",
     _OTHER,
@@ -263,7 +260,7 @@ R_OTHER = rule(
 )
 R_SKA = rule(
     "svc.ska.exit",
-    _K,
+    _KIND,
     "Sentra Kreasi exit at independent income of the regional minimum wage, or on a social "
     "worker's evaluation (only from Permensos 15/2025)",
     "keluar Sentra Kreasi bila penghasilan mandiri paling sedikit UMR, atau atas evaluasi "
@@ -307,20 +304,24 @@ class _Items:
 
     def recommend(self, *keys: str) -> None:
         for key in keys:
-            self.outcomes.setdefault(key, _E)
+            self.outcomes.setdefault(key, Outcome.ELIGIBLE)
 
     def review(self, *keys: str) -> None:
         for key in keys:
-            if self.outcomes.get(key) is not _N:
-                self.outcomes[key] = _R
+            if self.outcomes.get(key) is not Outcome.NOT_ELIGIBLE:
+                self.outcomes[key] = Outcome.NEEDS_REVIEW
 
     def refuse(self, *keys: str) -> None:
         for key in keys:
-            self.outcomes[key] = _N
+            self.outcomes[key] = Outcome.NOT_ELIGIBLE
 
     def overall(self) -> Outcome:
         values = set(self.outcomes.values())
-        return _E if _E in values else (_R if _R in values else _N)
+        return (
+            Outcome.ELIGIBLE
+            if Outcome.ELIGIBLE in values
+            else (Outcome.NEEDS_REVIEW if Outcome.NEEDS_REVIEW in values else Outcome.NOT_ELIGIBLE)
+        )
 
 
 def _subject_of(
@@ -402,12 +403,12 @@ def recommend_services(
                 "belum ada asesmen: belum ada layanan yang dapat disarankan",
             )
         )
-        return decide(_U)
+        return decide(Outcome.UNDETERMINED)
 
     gate, considered = _eligibility(chosen, assessment, on, current)
     findings.append(gate)
     if gate.status is Status.NOT_MET:
-        return decide(_N)
+        return decide(Outcome.NOT_ELIGIBLE)
 
     if assessment.needs:
         items.recommend(*(_COMPONENT[c] for c in assessment.needs))
@@ -457,9 +458,9 @@ def recommend_services(
     )
     overall = items.overall()
     if gate.status is Status.UNKNOWN:
-        overall = _U
-    elif gate.status is Status.NEEDS_REVIEW and overall is _E:
-        overall = _R
+        overall = Outcome.UNDETERMINED
+    elif gate.status is Status.NEEDS_REVIEW and overall is Outcome.ELIGIBLE:
+        overall = Outcome.NEEDS_REVIEW
     return decide(overall)
 
 
@@ -505,14 +506,14 @@ def _eligibility(
 
 
 def _elderly(person: Person, assessment: Assessment, items: _Items) -> Finding:
-    aid = _COMPONENT[_SC.AID_AND_SOCIAL_ASSISTANCE]
-    vocational = _COMPONENT[_SC.VOCATIONAL_AND_ENTREPRENEURSHIP]
-    care = _COMPONENT[_SC.SOCIAL_CARE_AND_CHILD_CARE]
+    aid = _COMPONENT[ServiceComponent.AID_AND_SOCIAL_ASSISTANCE]
+    vocational = _COMPONENT[ServiceComponent.VOCATIONAL_AND_ENTREPRENEURSHIP]
+    care = _COMPONENT[ServiceComponent.SOCIAL_CARE_AND_CHILD_CARE]
     needs = set(assessment.needs)
     capacity = person.elderly_capacity
     if capacity is ElderlyCapacity.ABLE:
         items.recommend(aid, vocational)
-        if _SC.SOCIAL_CARE_AND_CHILD_CARE in needs:
+        if ServiceComponent.SOCIAL_CARE_AND_CHILD_CARE in needs:
             items.review(care)
             return _f(
                 R_ELDERLY,
@@ -535,11 +536,11 @@ def _elderly(person: Person, assessment: Assessment, items: _Items) -> Finding:
         )
     if capacity is ElderlyCapacity.NOT_ABLE:
         items.recommend(care)
-        if _SC.VOCATIONAL_AND_ENTREPRENEURSHIP in needs:
+        if ServiceComponent.VOCATIONAL_AND_ENTREPRENEURSHIP in needs:
             items.review(vocational)
         else:
             items.refuse(vocational)
-        if _SC.AID_AND_SOCIAL_ASSISTANCE in needs:
+        if ServiceComponent.AID_AND_SOCIAL_ASSISTANCE in needs:
             items.review(aid)
             return _f(
                 R_ELDERLY,
@@ -582,7 +583,7 @@ def _disability(person: Person, on: dt.date, items: _Items) -> list[Finding]:
     ]
     if not disabilities:
         return []
-    items.recommend(_COMPONENT[_SC.ACCESSIBILITY_SUPPORT])
+    items.recommend(_COMPONENT[ServiceComponent.ACCESSIBILITY_SUPPORT])
     found = [
         _f(
             R_ACCESS,
@@ -648,7 +649,7 @@ def _social(groups: frozenset[TargetGroup], items: _Items) -> list[Finding]:
             "right:rehabilitasi_sosial",
             "right:reintegrasi_sosial",
             _THERAPY[Therapy.PSYCHOSOCIAL],
-            _COMPONENT[_SC.FAMILY_SUPPORT],
+            _COMPONENT[ServiceComponent.FAMILY_SUPPORT],
         )
         items.review("right:pemulangan")
         found.append(
@@ -671,7 +672,8 @@ def _social(groups: frozenset[TargetGroup], items: _Items) -> list[Finding]:
         )
     if groups & _STREET:
         items.recommend(
-            _COMPONENT[_SC.DECENT_LIVING_SUPPORT], _COMPONENT[_SC.VOCATIONAL_AND_ENTREPRENEURSHIP]
+            _COMPONENT[ServiceComponent.DECENT_LIVING_SUPPORT],
+            _COMPONENT[ServiceComponent.VOCATIONAL_AND_ENTREPRENEURSHIP],
         )
         found.append(
             _f(
@@ -688,7 +690,9 @@ def _social(groups: frozenset[TargetGroup], items: _Items) -> list[Finding]:
 
 
 def _disaster(items: _Items) -> Finding:
-    items.recommend(_COMPONENT[_SC.DECENT_LIVING_SUPPORT], _THERAPY[Therapy.PSYCHOSOCIAL])
+    items.recommend(
+        _COMPONENT[ServiceComponent.DECENT_LIVING_SUPPORT], _THERAPY[Therapy.PSYCHOSOCIAL]
+    )
     return _f(
         R_KBK,
         Status.MET,
@@ -704,7 +708,7 @@ def _children(
 ) -> list[Finding]:
     found = []
     if TargetGroup.ORPHAN in groups and _YAPI_RUNS.on_date(on).flag:
-        items.recommend(_COMPONENT[_SC.AID_AND_SOCIAL_ASSISTANCE])
+        items.recommend(_COMPONENT[ServiceComponent.AID_AND_SOCIAL_ASSISTANCE])
         found.append(
             _f(
                 R_YAPI,
@@ -718,7 +722,7 @@ def _children(
     key = _APPROACH[Approach.RESIDENTIAL]
     if residential is None:
         # Another rule (a NAPZA screening) may have proposed residential care for a child.
-        proposed = items.outcomes.get(key) in (_E, _R)
+        proposed = items.outcomes.get(key) in (Outcome.ELIGIBLE, Outcome.NEEDS_REVIEW)
         if proposed:
             items.review(key)
         found.append(family_first_finding(on, residential_proposed=proposed))
@@ -776,7 +780,7 @@ def _ska_exit(
         status = Status.NOT_MET
         en, id_ = "neither exit condition holds: continue", "belum memenuhi syarat keluar"
     items.outcomes["exit:sentra_kreasi"] = {
-        Status.MET: _E,
-        Status.NOT_MET: _N,
-    }.get(status, _U)
+        Status.MET: Outcome.ELIGIBLE,
+        Status.NOT_MET: Outcome.NOT_ELIGIBLE,
+    }.get(status, Outcome.UNDETERMINED)
     return [_f(R_SKA, status, en, id_, facts)]

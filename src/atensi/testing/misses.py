@@ -21,16 +21,25 @@ Five families, one per place a rule is enforced:
 from __future__ import annotations
 
 import datetime as dt
-import enum
-import types
-import typing
 from typing import Any, NamedTuple
 
 import attrs
 from hypothesis import strategies as st
 
 from atensi.boundary import unstructure
-from atensi.boundary._plan import plan_for
+from atensi.boundary._shape import (
+    Boolean,
+    Code,
+    Date,
+    Integer,
+    Node,
+    Optional,
+    Record,
+    Tagged,
+    Text,
+    TupleOf,
+    shape_of,
+)
 from atensi.model import (
     SUBJECT_KINDS,
     Assessment,
@@ -134,24 +143,22 @@ class _Slot(NamedTuple):
     unique: bool  # the field's items must be unique
 
 
-def _slot_of(tp: Any, limits: dict[str, int], custom: bool, unique: bool) -> _Slot:
-    args = [a for a in typing.get_args(tp) if a is not type(None)]
-    if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union:
-        if len(args) == 1:
-            return _slot_of(args[0], limits, custom, unique)
-        if all(attrs.has(a) for a in args):
-            return _Slot("subject", None, None, limits, custom, unique)
-        return _Slot("other", None, None, limits, custom, unique)
-    if typing.get_origin(tp) is tuple:
-        return _Slot("tuple", _slot_of(args[0], {}, False, False), None, limits, custom, unique)
-    for kind, base in (("bool", bool), ("int", int), ("str", str), ("date", dt.date)):
-        if tp is base:
+def _slot_of(node: Node, limits: dict[str, int], custom: bool, unique: bool) -> _Slot:
+    """The slot of a field, read from its node of the type tree (``boundary._shape``)."""
+    if isinstance(node, Optional):
+        return _slot_of(node.inner, limits, custom, unique)
+    if isinstance(node, Tagged):
+        return _Slot("subject", None, None, limits, custom, unique)
+    if isinstance(node, TupleOf):
+        return _Slot("tuple", _slot_of(node.item, {}, False, False), None, limits, custom, unique)
+    if isinstance(node, Code):
+        return _Slot("enum", None, node.enum, limits, custom, unique)
+    if isinstance(node, Record):
+        return _Slot("entity", None, node.cls, limits, custom, unique)
+    for kind, cls in (("bool", Boolean), ("int", Integer), ("str", Text), ("date", Date)):
+        if isinstance(node, cls):
             return _Slot(kind, None, None, limits, custom, unique)
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return _Slot("enum", None, tp, limits, custom, unique)
-    if isinstance(tp, type) and attrs.has(tp):
-        return _Slot("entity", None, tp, limits, custom, unique)
-    return _Slot("other", None, None, limits, custom, unique)
+    return _Slot("other", None, None, limits, custom, unique)  # text or a record
 
 
 _SLOTS: dict[type[Any], dict[str, _Slot]] = {}
@@ -161,15 +168,10 @@ def _slots(cls: type[Any]) -> dict[str, _Slot]:
     """The slots of ``cls``'s fields (built once per class)."""
     if cls in _SLOTS:
         return _SLOTS[cls]
-    plan_for(cls)  # resolves the annotations
-    hints = typing.get_type_hints(cls)
     out = {}
-    for f in attrs.fields(cls):
-        custom = f.metadata.get("custom_validators", ())
-        unique = any(getattr(v, "__qualname__", "").startswith("unique_by") for v in custom)
-        out[f.name] = _slot_of(
-            hints[f.name], dict(f.metadata.get("limits", {})), bool(custom), unique
-        )
+    for f in shape_of(cls).fields:
+        limits = dict(f.metadata.get("limits", {}))
+        out[f.name] = _slot_of(f.node, limits, bool(f.checks), f.unique() is not None)
     _SLOTS[cls] = out
     return out
 
@@ -238,7 +240,7 @@ def _local_misses(
     out: list[tuple[dict[str, Any], str, Loc, str]] = [
         ({**obj, "zz_unknown": 1}, "object.unknown_key", ("zz_unknown",), "an unknown key")
     ]
-    for name in plan_for(cls).required:
+    for name in (f.name for f in shape_of(cls).fields if f.required):
         changed = {k: v for k, v in obj.items() if k != name}
         out.append((changed, "object.missing_key", (name,), f"no {name}"))
     for name, slot in _slots(cls).items():

@@ -32,6 +32,7 @@ once, at import, and shared (findings are immutable named tuples).
 
 from atensi.rules.eligibility.decide import assess_eligibility
 from atensi.rules.eligibility.declarations import PRIMARY_ORDER
-from atensi.rules.eligibility.facts import groups_in_force, six_months_after
+from atensi.rules.eligibility.facts import groups_in_force
+from atensi.rules.eligibility.reading import six_months_after
 
 __all__ = ["PRIMARY_ORDER", "assess_eligibility", "groups_in_force", "six_months_after"]

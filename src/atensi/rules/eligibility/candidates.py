@@ -8,55 +8,45 @@ stands for the subject.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from atensi.law.groups import bounds_on
 from atensi.model import (
     Assessment,
     Community,
-    Disability,
     Family,
     Group,
     Person,
 )
 from atensi.model.subjects import people_of
-from atensi.rules.age import months_after
-from atensi.rules.decision import Facts, Finding, Status
+from atensi.rules.decision import MET, NEEDS_REVIEW, NOT_MET, UNKNOWN, Facts, Finding, Status
 from atensi.rules.eligibility.declarations import (
-    _CHILDREN,
-    _CONDITION_RULES,
-    _DISABILITY_PP39,
-    _DISABLED,
-    _DRUGS,
-    _ELDERLY,
-    _MEMBER_RULES,
-    _MEMBER_TARGETS,
-    _MET,
-    _NOT_MET,
-    _NOT_YET_UU_8_2016,
-    _REVIEW,
-    _SEVERITY,
-    _UNKNOWN,
-    _V,
-    LONG_TERM_MONTHS,
+    CONDITION_RULES,
+    DISABILITY_PP39,
+    MEMBER_RULES,
+    MEMBER_TARGETS,
+    NOT_YET_UU_8_2016,
     R_DISABILITY_DURATION,
     R_DISABILITY_MEDICAL,
     R_DISABILITY_TYPE,
     R_GROUP_AGE,
     R_GROUP_PERIOD,
     R_GROUP_SEX,
-    Groups,
-    _severity,
+    SEVERITY,
+    worst_severity,
 )
-from atensi.rules.eligibility.facts import (
-    _Age,
-    _age,
-    _age_finding,
-    _groups_by_target,
-    _holds,
+from atensi.rules.eligibility.facts import Age, age_findings, age_of
+from atensi.rules.eligibility.reading import (
+    LONG_TERM_MONTHS,
+    Groups,
+    disabilities_in_force,
+    drug_use_in_force,
+    duration,
+    groups_by_target,
 )
 from atensi.vocab import (
     Citation,
+    Evidence,
     Target,
     TargetGroup,
 )
@@ -64,7 +54,7 @@ from atensi.vocab import (
 # --- Group limits and conditions --------------------------------------------------------------
 
 
-def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) -> Finding | None:
+def _bound_problem(group: TargetGroup, candidate: Candidate, target: Target) -> Finding | None:
     """Why ``group`` does not fit the candidate on its date (review or unknown), or None."""
     person, on = candidate.person, candidate.on
     bounds = bounds_on(group, on)
@@ -74,7 +64,7 @@ def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) ->
     if not bounds.recognised:
         start = bounds.recognised_from.isoformat() if bounds.recognised_from else "-"
         return R_GROUP_PERIOD.finding(
-            _REVIEW,
+            NEEDS_REVIEW,
             f"'{code}' is recorded on a date the group did not exist (it starts {start}): "
             "record the condition under a group of the time",
             f"'{code}' dicatat pada tanggal kelompok itu belum ada (mulai {start}): catat "
@@ -91,7 +81,7 @@ def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) ->
         youngest, oldest = age.youngest, age.oldest
         if youngest is None or oldest is None:
             return R_GROUP_AGE.finding(
-                _UNKNOWN,
+                UNKNOWN,
                 f"'{code}' is for ages {band}; the age is unknown",
                 f"'{code}' untuk usia {band}; usia tidak diketahui",
                 facts,
@@ -102,7 +92,7 @@ def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) ->
         above = high is not None and youngest >= high
         if below or above:
             return R_GROUP_AGE.finding(
-                _REVIEW,
+                NEEDS_REVIEW,
                 f"'{code}' is for ages {band}, and the person is {'younger' if below else 'older'}"
                 ": the group does not fit (another may); needs review",
                 f"'{code}' untuk usia {band}, dan orang ini lebih {'muda' if below else 'tua'}: "
@@ -113,7 +103,7 @@ def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) ->
             )
         if (low is not None and youngest < low) or (high is not None and oldest >= high):
             return R_GROUP_AGE.finding(
-                _UNKNOWN,
+                UNKNOWN,
                 f"'{code}' is for ages {band}; the estimated age {youngest}-{oldest} straddles it",
                 f"'{code}' untuk usia {band}; perkiraan usia {youngest}-{oldest} melintasinya",
                 facts,
@@ -121,7 +111,7 @@ def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) ->
                 citation=bounds.age_citation,
             )
     if person is not None and bounds.sex is not None and person.sex is not bounds.sex:
-        status = _UNKNOWN if person.sex is None else _REVIEW
+        status = UNKNOWN if person.sex is None else NEEDS_REVIEW
         return R_GROUP_SEX.finding(
             status,
             f"'{code}' is a group of {bounds.sex.label.en.lower()} persons; the recorded sex "
@@ -133,8 +123,8 @@ def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) ->
             citation=bounds.sex_citation,
         )
     if bounds.always_review is not None:
-        return _CONDITION_RULES[target].finding(
-            _REVIEW,
+        return CONDITION_RULES[target].finding(
+            NEEDS_REVIEW,
             f"'{code}' with a written justification: needs review",
             f"'{code}' dengan justifikasi tertulis: perlu ditinjau",
             (("conditions", code),),
@@ -145,16 +135,16 @@ def _bound_problem(group: TargetGroup, candidate: _Candidate, target: Target) ->
 
 
 def _no_condition(target: Target) -> Finding:
-    return _CONDITION_RULES[target].finding(
-        _NOT_MET,
+    return CONDITION_RULES[target].finding(
+        NOT_MET,
         "no condition of this target is recorded in force on the date",
         "tidak ada kondisi kelompok sasaran ini yang tercatat berlaku pada tanggal itu",
         target=target,
-        citation=_CONDITION_RULES[target].citation,
+        citation=CONDITION_RULES[target].citation,
     )
 
 
-_NO_CONDITION = {target: _no_condition(target) for target in _CONDITION_RULES}
+_NO_CONDITION = {target: _no_condition(target) for target in CONDITION_RULES}
 
 
 def _best_citation(groups: Sequence[TargetGroup], on: dt.date) -> Citation | None:
@@ -167,11 +157,11 @@ def _best_citation(groups: Sequence[TargetGroup], on: dt.date) -> Citation | Non
         for g in groups
         if (c := (g.citation if (b := bounds_on(g, on)) is None else b.citation_of(g))) is not None
     ]
-    return next((c for c in cited if c.evidence is _V), cited[0] if cited else None)
+    return next((c for c in cited if c.evidence is Evidence.VERIFIED), cited[0] if cited else None)
 
 
 def _condition_finding(
-    groups: Sequence[TargetGroup] | None, candidate: _Candidate, target: Target
+    groups: Sequence[TargetGroup] | None, candidate: Candidate, target: Target
 ) -> Finding:
     """The target's condition finding: met by a fitting group, else the best problem found."""
     if not groups:
@@ -182,14 +172,14 @@ def _condition_finding(
         found = _bound_problem(group, candidate, target)
         if found is None:
             fitting.append(group)
-        elif problem is None or _SEVERITY[found.status] < _SEVERITY[problem.status]:
+        elif problem is None or SEVERITY[found.status] < SEVERITY[problem.status]:
             problem = found
     if problem is not None and not fitting:
         return problem
     # Group codes are str enum members: joining them gives their codes.
     codes = ",".join(sorted(fitting))
-    return _CONDITION_RULES[target].finding(
-        _MET,
+    return CONDITION_RULES[target].finding(
+        MET,
         f"condition recorded: {codes}",
         f"kondisi tercatat: {codes}",
         (("conditions", codes),),
@@ -201,18 +191,18 @@ def _condition_finding(
 # --- Disability -----------------------------------------------------------------------------
 
 _DISABILITY_UNTYPED = R_DISABILITY_TYPE.finding(
-    _REVIEW,
+    NEEDS_REVIEW,
     "a disability condition is recorded but not its type",
     "kondisi disabilitas tercatat tetapi ragamnya tidak",
-    target=_DISABLED,
+    target=Target.PERSONS_WITH_DISABILITIES,
 )
 _NO_DISABILITY = R_DISABILITY_TYPE.finding(
-    _NOT_MET,
+    NOT_MET,
     "no disability is recorded in force on the date",
     "tidak ada disabilitas yang tercatat berlaku pada tanggal itu",
-    target=_DISABLED,
+    target=Target.PERSONS_WITH_DISABILITIES,
 )
-_NO_DISABILITY_BEFORE_UU_8_2016 = _NO_DISABILITY._replace(citation=_DISABILITY_PP39)
+_NO_DISABILITY_BEFORE_UU_8_2016 = _NO_DISABILITY._replace(citation=DISABILITY_PP39)
 
 
 def _duration_messages(status: Status, months: int) -> tuple[str, str]:
@@ -234,33 +224,17 @@ def _duration_messages(status: Status, months: int) -> tuple[str, str]:
 
 
 _MEDICAL_MET = R_DISABILITY_MEDICAL.finding(
-    _MET, "determined by medical personnel", "ditetapkan oleh tenaga medis", target=_DISABLED
+    MET,
+    "determined by medical personnel",
+    "ditetapkan oleh tenaga medis",
+    target=Target.PERSONS_WITH_DISABILITIES,
 )
 _MEDICAL_NOT_YET = R_DISABILITY_MEDICAL.finding(
-    _REVIEW,
+    NEEDS_REVIEW,
     "not (yet) determined by medical personnel",
     "belum ditetapkan oleh tenaga medis",
-    target=_DISABLED,
+    target=Target.PERSONS_WITH_DISABILITIES,
 )
-
-
-def _duration(disabilities: Iterable[Disability], on: dt.date) -> Status:
-    """Long-term (UU 8/2016 Pasal 4(2)): lasting the parameter's months (six), or permanent.
-
-    Only a limitation recorded as *not* permanent and younger than that is "not met"; unknown
-    permanence with a short or unknown duration is unknown; before UU 8/2016 the test does not
-    apply.
-    """
-    months = LONG_TERM_MONTHS.on_date(on).number
-    if months is None:
-        return Status.NOT_APPLICABLE
-    durations = []
-    for d in disabilities:
-        lasted = d.since is not None and months_after(d.since, months) <= on
-        if d.permanent or lasted:
-            return _MET
-        durations.append(_NOT_MET if d.permanent is False and d.since is not None else _UNKNOWN)
-    return _UNKNOWN if _UNKNOWN in durations else _NOT_MET
 
 
 _BEFORE_UU_8_2016 = [
@@ -268,8 +242,8 @@ _BEFORE_UU_8_2016 = [
         Status.NOT_APPLICABLE,
         "UU 8/2016 was not yet in force on the date: its test does not apply",
         "UU 8/2016 belum berlaku pada tanggal itu: ujinya tidak berlaku",
-        target=_DISABLED,
-        citation=_NOT_YET_UU_8_2016,
+        target=Target.PERSONS_WITH_DISABILITIES,
+        citation=NOT_YET_UU_8_2016,
     )
     for declared in (R_DISABILITY_DURATION, R_DISABILITY_MEDICAL)
 ]
@@ -278,7 +252,7 @@ _BEFORE_UU_8_2016 = [
 def _disability_findings(
     person: Person, groups: Sequence[TargetGroup] | None, on: dt.date, on_iso: str
 ) -> list[Finding]:
-    disabilities = [d for d in person.disabilities if _holds(d.since, d.until, on)]
+    disabilities = disabilities_in_force(person, on)
     # UU 8/2016's tests start with its long-term test (the parameter has no value before).
     months = LONG_TERM_MONTHS.on_date(on).number
     before = months is None
@@ -290,23 +264,30 @@ def _disability_findings(
     if before:
         # PP 39/2012 Pasal 6 names persons with disabilities; UU 8/2016's tests came later.
         typed = R_DISABILITY_TYPE.finding(
-            _MET,
+            MET,
             f"types: {types} (PP 39/2012 'penyandang cacat')",
             f"ragam: {types} (PP 39/2012 'penyandang cacat')",
             (("types", types),),
-            target=_DISABLED,
-            citation=_DISABILITY_PP39,
+            target=Target.PERSONS_WITH_DISABILITIES,
+            citation=DISABILITY_PP39,
         )
         return [typed, *_BEFORE_UU_8_2016]
     if months is None:  # pragma: no cover - ``before`` returned above
         raise AssertionError(on)
-    duration = _duration(disabilities, on)
+    lasting = duration(disabilities, on)
     return [
         R_DISABILITY_TYPE.finding(
-            _MET, f"types: {types}", f"ragam: {types}", (("types", types),), target=_DISABLED
+            MET,
+            f"types: {types}",
+            f"ragam: {types}",
+            (("types", types),),
+            target=Target.PERSONS_WITH_DISABILITIES,
         ),
         R_DISABILITY_DURATION.finding(
-            duration, *_duration_messages(duration, months), (("on", on_iso),), target=_DISABLED
+            lasting,
+            *_duration_messages(lasting, months),
+            (("on", on_iso),),
+            target=Target.PERSONS_WITH_DISABILITIES,
         ),
         (
             _MEDICAL_MET
@@ -319,7 +300,7 @@ def _disability_findings(
 # --- Candidates: a person, a member, or a subject as a whole ---------------------------------
 
 
-class _Candidate:
+class Candidate:
     """Whoever a target may apply to: a person (or member) or a subject as a whole.
 
     Its conditions are grouped by target once, and its age is worked out once, when a rule
@@ -338,47 +319,50 @@ class _Candidate:
     ) -> None:
         self.person, self.groups, self.on, self.on_iso = person, groups, on, on_iso
         self.member_id = member_id
-        self._age: _Age | None = None
+        self._age: Age | None = None
 
-    def age(self) -> _Age | None:
+    def age(self) -> Age | None:
+        """The candidate's age on the date (worked out once, when a rule first needs it)."""
         if self.person is None:
             return None
         if self._age is None:
-            self._age = _age(self.person, self.on, self.on_iso)
+            self._age = age_of(self.person, self.on, self.on_iso)
         return self._age
 
     def findings(self, target: Target) -> list[Finding]:
+        """The findings of ``target`` for this candidate."""
         person, on = self.person, self.on
         groups = self.groups.get(target)
-        if target is _CHILDREN or target is _ELDERLY:
+        if target is Target.CHILDREN or target is Target.ELDERLY:
             if person is None:  # pragma: no cover - subjects are asked through members
                 raise AssertionError(target)
             if not groups:
                 # One unmet criterion explains the outcome; the age is not worked out.
                 return [_NO_CONDITION[target]]
-            age = _age(person, on, self.on_iso) if self._age is None else self._age
+            age = age_of(person, on, self.on_iso) if self._age is None else self._age
             self._age = age
             condition = _condition_finding(groups, self, target)
-            return [*_age_finding(person, age, on, target), condition]
-        if target is _DISABLED:
+            return [*age_findings(person, age, on, target), condition]
+        if target is Target.PERSONS_WITH_DISABILITIES:
             if person is None:  # pragma: no cover - subjects are asked through members
                 raise AssertionError(target)
             return _disability_findings(person, groups, on, self.on_iso)
-        if target is _DRUGS and person is not None and person.drug_use is not None:
-            use = person.drug_use
-            if _holds(use.since, use.until, on) and use.status not in (groups or ()):
-                groups = [*(groups or ()), use.status]
+        if target is Target.DRUG_ABUSE_VICTIMS and person is not None:
+            status = drug_use_in_force(person, on)
+            if status is not None and status not in (groups or ()):
+                groups = [*(groups or ()), status]
         return [_condition_finding(groups, self, target)]
 
 
-def _with_member(finding: Finding, member_id: str) -> Finding:
+def with_member(finding: Finding, member_id: str) -> Finding:
+    """``finding`` with the member it is about among its facts."""
     return finding._replace(facts=(*finding.facts, ("member", member_id)))
 
 
 def _no_members(target: Target, community: bool) -> Finding:
     kind = "community" if community else "subject without members"
-    return _MEMBER_RULES[target].finding(
-        _NOT_MET,
+    return MEMBER_RULES[target].finding(
+        NOT_MET,
         f"a {kind} has no member this target can apply to",
         "subjek tidak memiliki anggota yang dapat menjadi sasaran ini",
         target=target,
@@ -387,12 +371,12 @@ def _no_members(target: Target, community: bool) -> Finding:
 
 _NO_MEMBERS = {
     (target, community): _no_members(target, community)
-    for target in _MEMBER_RULES
+    for target in MEMBER_RULES
     for community in (True, False)
 }
 
 
-class _Subject:
+class Candidates:
     """A subject prepared for one decision: its candidates and their conditions, once."""
 
     __slots__ = ("candidates", "community", "members")
@@ -405,24 +389,25 @@ class _Subject:
         on_iso: str,
     ) -> None:
         shared = (assessment.conditions, subject.conditions)
-        self.community = subject.kind == "community"
-        whole = _Candidate(None, _groups_by_target(on, *shared), on, on_iso)
+        self.community = isinstance(subject, Community)
+        whole = Candidate(None, groups_by_target(on, *shared), on, on_iso)
         people = people_of(subject)
         self.members = [
-            _Candidate(m, _groups_by_target(on, *shared, m.conditions), on, on_iso, m.id)
+            Candidate(m, groups_by_target(on, *shared, m.conditions), on, on_iso, m.id)
             for m in people
         ]
         self.candidates = [whole, *self.members]
 
     def findings(self, target: Target) -> list[Finding]:
-        pool = self.members if target in _MEMBER_TARGETS else self.candidates
+        """The findings of ``target`` for the best candidate: the subject or a member."""
+        pool = self.members if target in MEMBER_TARGETS else self.candidates
         best: list[Finding] | None = None
         best_severity = 0
         for candidate in pool:
             found = candidate.findings(target)
             if candidate.member_id is not None:
-                found = [_with_member(f, candidate.member_id) for f in found]
-            severity = _severity(found)
+                found = [with_member(f, candidate.member_id) for f in found]
+            severity = worst_severity(found)
             if best is None or severity < best_severity:
                 best, best_severity = found, severity
         if best is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
 
 from atensi.law import DataGate, Edition, InForceDates, instrument_in_force
 from atensi.model import (
@@ -15,25 +14,23 @@ from atensi.model import (
 )
 from atensi.model.subjects import Subject, people_of
 from atensi.rules._args import entity_argument
-from atensi.rules.decision import Decision, Facts, Finding, Outcome
+from atensi.rules.decision import (
+    MET,
+    NEEDS_REVIEW,
+    NOT_MET,
+    UNKNOWN,
+    Decision,
+    Facts,
+    Finding,
+    Outcome,
+)
 from atensi.rules.eligibility.candidates import (
-    _Candidate,
-    _Subject,
-    _with_member,
+    Candidate,
+    Candidates,
+    with_member,
 )
 from atensi.rules.eligibility.declarations import (
-    _CODES,
-    _ELDERLY,
-    _ELIGIBLE,
-    _MET,
-    _NOT_ELIGIBLE,
-    _NOT_MET,
-    _OUTCOME_BY_SEVERITY,
-    _RANK,
-    _REVIEW,
-    _TARGETS,
-    _UNKNOWN,
-    _V,
+    OUTCOME_BY_SEVERITY,
     PRIMARY_ORDER,
     R_ASSESSMENT,
     R_CAPACITY,
@@ -41,13 +38,15 @@ from atensi.rules.eligibility.declarations import (
     R_DTSEN,
     R_EDITION,
     R_FLOOR,
-    _severity,
+    RANK,
+    TARGET_CODES,
+    TARGETS,
+    worst_severity,
 )
-from atensi.rules.eligibility.facts import (
-    _groups_by_target,
-    _nik_contradiction,
-)
+from atensi.rules.eligibility.facts import nik_finding
+from atensi.rules.eligibility.reading import gate_value, groups_by_target, within_gate
 from atensi.vocab import (
+    Evidence,
     Label,
     Target,
 )
@@ -68,9 +67,9 @@ class _Plan:
         self.edition = edition
         self.instrument_ids = edition.instrument_ids
         self.gates = edition.data_gates
-        self.edition_findings = {t: tuple(_edition_findings(edition, t)) for t in _TARGETS}
+        self.edition_findings = {t: tuple(_edition_findings(edition, t)) for t in TARGETS}
         self.refused = frozenset(
-            t for t, found in self.edition_findings.items() if found and found[0].status is _NOT_MET
+            t for t, found in self.edition_findings.items() if found and found[0].status is NOT_MET
         )
 
 
@@ -97,7 +96,7 @@ def _edition_findings(edition: Edition, target: Target) -> list[Finding]:
     if basis.how == "floor":
         return [
             R_FLOOR.finding(
-                _MET,
+                MET,
                 f"a statutory target under {basis.citation.article}, beneath {edition.name} "
                 "(whose own list does not name it)",
                 f"sasaran menurut {basis.citation.article}, di bawah {edition.name} (yang "
@@ -110,7 +109,7 @@ def _edition_findings(edition: Edition, target: Target) -> list[Finding]:
     if basis.how == "review":
         return [
             R_EDITION.finding(
-                _REVIEW,
+                NEEDS_REVIEW,
                 f"{edition.name} leaves this target in doubt: needs review",
                 f"{edition.name} tidak jelas menyebut sasaran ini: perlu ditinjau",
                 facts,
@@ -118,10 +117,10 @@ def _edition_findings(edition: Edition, target: Target) -> list[Finding]:
                 citation=basis.citation,
             )
         ]
-    hard = basis.citation.evidence is _V
+    hard = basis.citation.evidence is Evidence.VERIFIED
     return [
         R_EDITION.finding(
-            _NOT_MET if hard else _REVIEW,
+            NOT_MET if hard else NEEDS_REVIEW,
             f"not a target under {edition.name}" + ("" if hard else " (source not verified)"),
             f"bukan sasaran menurut {edition.name}"
             + ("" if hard else " (sumber belum terverifikasi)"),
@@ -134,12 +133,7 @@ def _edition_findings(edition: Edition, target: Target) -> list[Finding]:
 
 def _gate_finding(gate: DataGate, subject: Subject, assessment: Assessment) -> Finding:
     """The gate's finding; it depends only on the gate and the one value it reads (memoised)."""
-    if gate.max_decile is not None:
-        value: int | bool | None = assessment.welfare_decile
-        if value is None and subject.kind == "family":
-            value = cast(Family, subject).welfare_decile
-    else:
-        value = assessment.in_dtks
+    value = gate_value(gate, subject, assessment)
     key = (gate, value)
     found = _GATE_FINDINGS.get(key)
     if found is None:
@@ -154,79 +148,77 @@ _GATE_FINDINGS: dict[tuple[DataGate, int | bool | None], Finding] = {}
 
 def _new_gate_finding(gate: DataGate, value: int | bool | None) -> Finding:
     declared = R_DTSEN if gate.max_decile is not None else R_DTKS
+    inside = within_gate(gate, value)
     if gate.max_decile is not None:
-        decile = value
-        if decile is None:
+        if inside is None:
             return declared.finding(
-                _UNKNOWN,
+                UNKNOWN,
                 "welfare decile not recorded: the DTSEN data gate could not be checked",
                 "desil kesejahteraan tidak tercatat: gerbang data DTSEN tidak dapat diperiksa",
                 citation=gate.citation,
             )
-        inside = decile <= gate.max_decile
         return declared.finding(
-            _MET if inside else _REVIEW,
-            f"welfare decile {decile}"
+            MET if inside else NEEDS_REVIEW,
+            f"welfare decile {value}"
             + ("" if inside else f", above {gate.max_decile}: needs review (practice, not law)"),
-            f"desil kesejahteraan {decile}"
+            f"desil kesejahteraan {value}"
             + ("" if inside else f", di atas {gate.max_decile}: perlu ditinjau (praktik)"),
-            (("welfare_decile", decile),),
+            (("welfare_decile", value),),
             citation=gate.citation,
         )
-    listed = value
-    if listed is None:
+    if inside is None:
         return declared.finding(
-            _UNKNOWN,
+            UNKNOWN,
             "DTKS listing not recorded: the DTKS data gate could not be checked",
             "status DTKS tidak tercatat: gerbang data DTKS tidak dapat diperiksa",
             citation=gate.citation,
         )
     return declared.finding(
-        _MET if listed else _REVIEW,
-        "listed in DTKS" if listed else "not listed in DTKS: needs review (practice, not law)",
-        "terdaftar di DTKS" if listed else "tidak terdaftar di DTKS: perlu ditinjau (praktik)",
-        (("in_dtks", listed),),
+        MET if inside else NEEDS_REVIEW,
+        "listed in DTKS" if inside else "not listed in DTKS: needs review (practice, not law)",
+        "terdaftar di DTKS" if inside else "tidak terdaftar di DTKS: perlu ditinjau (praktik)",
+        (("in_dtks", value),),
         citation=gate.citation,
     )
 
 
 def _nik_findings(subject: Subject) -> list[Finding]:
-    if subject.kind == "person":
-        found = _nik_contradiction(cast(Person, subject))
+    if isinstance(subject, Person):
+        found = nik_finding(subject)
         return [] if found is None else [found]
     out = []
     for member in people_of(subject):
-        found = _nik_contradiction(member)
+        found = nik_finding(member)
         if found is not None:
-            out.append(_with_member(found, member.id))
+            out.append(with_member(found, member.id))
     return out
 
 
 # --- Capacity, assessment, notes --------------------------------------------------------------
 
 _NO_CAPACITY = R_CAPACITY.finding(
-    _UNKNOWN,
+    UNKNOWN,
     "potensial / tidak potensial not recorded (it decides which services apply)",
     "potensial / tidak potensial belum dicatat",
-    target=_ELDERLY,
+    target=Target.ELDERLY,
 )
 
 
 def _capacity_finding(subject: Subject) -> Finding:
-    capacity = cast(Person, subject).elderly_capacity if subject.kind == "person" else None
+    capacity = subject.elderly_capacity if isinstance(subject, Person) else None
     if capacity is None:
         return _NO_CAPACITY
     return R_CAPACITY.finding(
-        _MET,
+        MET,
         f"recorded as {capacity.value}",
         f"tercatat {capacity.value}",
         (("capacity", capacity.value),),
-        target=_ELDERLY,
+        target=Target.ELDERLY,
     )
 
 
 _NO_ASSESSMENT = R_ASSESSMENT.finding(
-    _UNKNOWN,
+    UNKNOWN,
     "no assessment: eligibility cannot be decided",
     "belum ada asesmen: kelayakan tidak dapat diputuskan",
 )
@@ -235,13 +227,13 @@ _NO_ASSESSMENT = R_ASSESSMENT.finding(
 def _assessment_finding(assessment: Assessment) -> Finding:
     assessed = assessment.assessed_on.isoformat()
     return R_ASSESSMENT.finding(
-        _MET, f"assessed on {assessed}", f"diasesmen pada {assessed}", (("assessed_on", assessed),)
+        MET, f"assessed on {assessed}", f"diasesmen pada {assessed}", (("assessed_on", assessed),)
     )
 
 
 def _too_early(assessment: Assessment, on_iso: str) -> Finding:
     return R_ASSESSMENT.finding(
-        _UNKNOWN,
+        UNKNOWN,
         "the assessment is dated after the decision date",
         "asesmen bertanggal setelah tanggal keputusan",
         (("assessed_on", assessment.assessed_on.isoformat()), ("on", on_iso)),
@@ -306,22 +298,22 @@ def assess_eligibility(
     if shared:
         findings.extend(shared)
         # Their unknowns report a missing fact of practice; they do not hold a decision back.
-        cap = _severity([f for f in shared if f.status is not _UNKNOWN])
+        cap = worst_severity([f for f in shared if f.status is not UNKNOWN])
     targets: list[tuple[str, Outcome]] = []
     eligible: set[Target] = set()
-    best = _RANK[_NOT_ELIGIBLE]
-    prepared: _Candidate | _Subject = (
-        _Candidate(
-            cast(Person, subject),
-            _groups_by_target(on, assessment.conditions, subject.conditions),
+    best = RANK[Outcome.NOT_ELIGIBLE]
+    prepared: Candidate | Candidates = (
+        Candidate(
+            subject,
+            groups_by_target(on, assessment.conditions, subject.conditions),
             on,
             on_iso,
         )
-        if subject.kind == "person"
-        else _Subject(cast(Family | Group | Community, subject), assessment, on, on_iso)
+        if isinstance(subject, Person)
+        else Candidates(subject, assessment, on, on_iso)
     )
     edition_findings, refused = plan.edition_findings, plan.refused
-    for target in _TARGETS:
+    for target in TARGETS:
         before = edition_findings[target]
         if target in refused:
             found = list(before)
@@ -329,21 +321,21 @@ def assess_eligibility(
             found = prepared.findings(target)
             if before:
                 found[:0] = before
-        severity = _severity(found)
+        severity = worst_severity(found)
         if cap > severity:
             severity = cap
-        outcome = _OUTCOME_BY_SEVERITY[severity]
-        if target is _ELDERLY and outcome is not _NOT_ELIGIBLE:
+        outcome = OUTCOME_BY_SEVERITY[severity]
+        if target is Target.ELDERLY and outcome is not Outcome.NOT_ELIGIBLE:
             found.append(_capacity_finding(subject))
         findings.extend(found)
-        targets.append((_CODES[target], outcome))
+        targets.append((TARGET_CODES[target], outcome))
         if severity < best:
             best = severity
-        if outcome is _ELIGIBLE:
+        if outcome is Outcome.ELIGIBLE:
             eligible.add(target)
     return Decision(
         "eligibility",
-        _OUTCOME_BY_SEVERITY[best],
+        OUTCOME_BY_SEVERITY[best],
         on,
         current.id,
         plan.instrument_ids,

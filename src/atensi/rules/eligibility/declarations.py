@@ -5,71 +5,76 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from atensi.law import Parameter, get_parameter, parameters
-from atensi.model import (
-    DatePrecision,
-)
 from atensi.rules.catalogue import Rule, informative_ids, rule
 from atensi.rules.decision import Finding, Outcome, Status
+from atensi.rules.eligibility.reading import (
+    AGE,
+    ASSESSMENT,
+    CAPACITY,
+    CONDITIONS,
+    DISABILITIES,
+    DRUG_USE,
+    GATES,
+    MEMBERS,
+    NIK,
+    SEX,
+    SUBJECT_KIND,
+)
 from atensi.vocab import (
     Citation,
     Evidence,
-    Sex,
     Target,
-    TargetGroup,
     cite,
     groups_of,
 )
 from atensi.vocab.statutory import floor_citation
 
-_V, _S, _C = Evidence.VERIFIED, Evidence.SECONDARY, Evidence.CONVENTION
 #: The ages the rules compare a person's age with, as dated parameters of the law: the child
 #: age limit (UU 23/2002, then UU 35/2014) and the elderly age (UU 13/1998).
 CHILD_UNDER = get_parameter("age.child_under")
 ELDERLY_FROM = get_parameter("age.elderly_from")
-#: UU 8/2016's long-term test (its start is the start of the test) and its medical one.
-LONG_TERM_MONTHS = get_parameter("disability.long_term_months")
 _MEMBERS = cite(
     None,
     None,
-    _C,
+    Evidence.CONVENTION,
     source="atensi-conventions",
     note="a family or group is a target through its members' ages, disabilities, drug use "
     "and conditions",
 )
-_ELDERLY_CAPACITY = cite("uu-13-1998", "Pasal 1 angka 3-4; Pasal 5", _V)
-_DISABILITY_TYPE = cite("uu-8-2016", "Pasal 4 ayat (1)", _V)
+_ELDERLY_CAPACITY = cite("uu-13-1998", "Pasal 1 angka 3-4; Pasal 5", Evidence.VERIFIED)
+_DISABILITY_TYPE = cite("uu-8-2016", "Pasal 4 ayat (1)", Evidence.VERIFIED)
 _DISABILITY_TERM = cite(
     "uu-8-2016",
     "Pasal 4 ayat (2) dan Penjelasannya",
-    _V,
+    Evidence.VERIFIED,
     note="'dalam jangka waktu lama': paling singkat 6 (enam) bulan dan/atau bersifat permanen",
 )
-_DISABILITY_MEDICAL = cite("uu-8-2016", "Pasal 4 ayat (2)", _V)
-_DISABILITY_PP39 = cite(
+_DISABILITY_MEDICAL = cite("uu-8-2016", "Pasal 4 ayat (2)", Evidence.VERIFIED)
+DISABILITY_PP39 = cite(
     "pp-39-2012",
     "Pasal 6 ayat (1) huruf a-c",
-    _V,
+    Evidence.VERIFIED,
     note="'penyandang cacat fisik', 'cacat mental', 'cacat fisik dan mental'; UU 8/2016 was not "
     "yet in force",
 )
-_NOT_YET_UU_8_2016 = cite(
+NOT_YET_UU_8_2016 = cite(
     "uu-8-2016",
     "Pasal 153",
-    _V,
+    Evidence.VERIFIED,
     note="in force from 15 April 2016: its six-month and medical-determination tests did not "
     "apply before",
 )
 _ASSESSMENT = cite(
     None,
     None,
-    _S,
+    Evidence.SECONDARY,
     source="tribunnews-2023-12-22-atensi",
     note="assessment is the mandatory entry point before any intervention or aid",
 )
 _NIK_BIRTH = cite(
     "uu-24-2013",
     "Pasal 1 angka 12",
-    _S,
+    Evidence.SECONDARY,
     source="dukcapil-klaten-nik",
     note="the NIK encodes day, month and two-digit year of birth; the century is inferred as "
     "the latest that puts the birth on or before the decision date",
@@ -77,14 +82,14 @@ _NIK_BIRTH = cite(
 _NIK_RECORD = cite(
     "uu-24-2013",
     "Pasal 1 angka 12; Pasal 58 ayat (2)",
-    _S,
+    Evidence.SECONDARY,
     source="dukcapil-klaten-nik",
     note="the NIK or the record may be wrong; no check digit exists",
 )
 _LEAP_DAY = cite(
     None,
     None,
-    _C,
+    Evidence.CONVENTION,
     source="atensi-conventions",
     note="the law is silent on 29 February birthdays; atensi counts the birthday on 1 March "
     "in common years",
@@ -104,18 +109,17 @@ def _ever_cited(found: Iterable[Parameter], value: object = ...) -> list[Citatio
     return list(cited)
 
 
-#: Every age any eligibility rule compares an age with, over time: the child and elderly limits
-#: and every group's age band (what the decision memo bands ages by).
-AGE_THRESHOLDS: frozenset[int] = frozenset(
-    v
-    for p in (CHILD_UNDER, ELDERLY_FROM, *_group_limits("age_min"), *_group_limits("age_under"))
-    for v in p.values()
-    if isinstance(v, int)
-)
-#: The child and elderly limits over time (a 29 February birthday decides them on 28 February).
-AGE_LIMITS: frozenset[int] = frozenset(
-    v for p in (CHILD_UNDER, ELDERLY_FROM) for v in p.values() if isinstance(v, int)
-)
+def _every_age(*found: Parameter) -> tuple[int, ...]:
+    """Every age these parameters take over time: what a rule reading them compares ages with.
+
+    A rule declares them with the fact it reads (``AGE.compared_with(...)``), so a key that
+    bands ages by them answers alike for every age in a band on any date.
+    """
+    return tuple(sorted({v for p in found for v in p.values() if isinstance(v, int)}))
+
+
+#: Every group's age band over time (the bounds of ``groups.<code>.age_min`` and ``age_under``).
+_GROUP_AGES = _every_age(*_group_limits("age_min"), *_group_limits("age_under"))
 
 #: atensi's convention (not law) for suggesting one primary target when several apply.
 PRIMARY_ORDER: tuple[Target, ...] = (
@@ -128,23 +132,10 @@ PRIMARY_ORDER: tuple[Target, ...] = (
     Target.OTHER_PPKS,
 )
 
-_CODES = {t: t.value for t in Target}
-_TARGETS = tuple(Target)
+TARGET_CODES = {t: t.value for t in Target}
+TARGETS = tuple(Target)
 # ``TargetGroup.target`` is a property; a plain mapping is several times cheaper per condition.
-_TARGET_OF = {g: g.target for g in TargetGroup}
-_MEMBER_TARGETS = frozenset({Target.CHILDREN, Target.ELDERLY, Target.PERSONS_WITH_DISABILITIES})
-
-# Reading an enum member through its class (``Status.MET``) costs about 90 ns, a module constant
-# a tenth of that; the functions run for every target of every record read these.
-_MET, _NOT_MET, _UNKNOWN, _REVIEW = Status.MET, Status.NOT_MET, Status.UNKNOWN, Status.NEEDS_REVIEW
-_ELIGIBLE, _NOT_ELIGIBLE = Outcome.ELIGIBLE, Outcome.NOT_ELIGIBLE
-_CHILDREN, _ELDERLY, _DRUGS = Target.CHILDREN, Target.ELDERLY, Target.DRUG_ABUSE_VICTIMS
-_DISABLED, _OTHER_PPKS = Target.PERSONS_WITH_DISABILITIES, Target.OTHER_PPKS
-_FEMALE, _MALE = Sex.FEMALE, Sex.MALE
-_DAY = DatePrecision.DAY
-
-#: The conditions of a candidate in force on the date, by target.
-Groups = dict[Target, list[TargetGroup]]
+MEMBER_TARGETS = frozenset({Target.CHILDREN, Target.ELDERLY, Target.PERSONS_WITH_DISABILITIES})
 
 
 #: Why "no condition recorded" is a "no": rehabilitation is for a person with a social
@@ -152,7 +143,7 @@ Groups = dict[Target, list[TargetGroup]]
 _NO_CONDITION_CITATION = cite(
     "pp-39-2012",
     "Pasal 4 ayat (1); Pasal 7 ayat (2) huruf b",
-    _V,
+    Evidence.VERIFIED,
     note="rehabilitation restores a person with a social dysfunction; the assessment "
     "(pengungkapan dan pemahaman masalah) recorded none of this target",
 )
@@ -172,27 +163,19 @@ def _group_citations(target: Target) -> tuple[Citation, ...]:
 
 # --- Declarations ---------------------------------------------------------------------------
 
-_E = "eligibility"
-_PERSON_FACTS = ("person.birth_date", "person.nik", "on")
-_CONDITION_READS = (
-    "assessment.conditions",
-    "subject.conditions",
-    "member.conditions",
-    "condition.since",
-    "condition.until",
-    "on",
-)
+_KIND = "eligibility"  # the kind of every rule declared here
+_CONDITION_READS = (CONDITIONS, "on")
 R_ASSESSMENT = rule(
     "elig.assessment.present",
-    _E,
+    _KIND,
     "an assessment dated on or before the decision date exists",
     "ada asesmen bertanggal paling lambat tanggal keputusan",
     _ASSESSMENT,
-    ("assessment.assessed_on", "on"),
+    (ASSESSMENT, "on"),
 )
 R_EDITION = rule(
     "elig.edition.target",
-    _E,
+    _KIND,
     "the edition in force (or PP 39/2012 Pasal 6 beneath it) names the target",
     "edisi yang berlaku (atau PP 39/2012 Pasal 6 di bawahnya) menyebut sasaran ini",
     None,
@@ -201,7 +184,7 @@ R_EDITION = rule(
 )
 R_FLOOR = rule(
     "elig.edition.floor",
-    _E,
+    _KIND,
     "a target through PP 39/2012 Pasal 6, the floor beneath every edition",
     "sasaran melalui PP 39/2012 Pasal 6, dasar di bawah setiap edisi",
     [c for t in Target if (c := floor_citation(t)) is not None],
@@ -211,110 +194,110 @@ R_FLOOR = rule(
 )
 R_CHILD_AGE = rule(
     "elig.anak.age",
-    _E,
+    _KIND,
     "under 18 on the date (the 18th birthday ends childhood)",
     "berusia di bawah 18 tahun pada tanggal itu",
     tuple(reversed(_ever_cited([CHILD_UNDER]))),
-    _PERSON_FACTS,
+    (AGE.compared_with(*_every_age(CHILD_UNDER)), "on"),
 )
 R_ELDERLY_AGE = rule(
     "elig.lansia.age",
-    _E,
+    _KIND,
     "60 or over on the date",
     "berusia 60 tahun atau lebih pada tanggal itu",
     _ever_cited([ELDERLY_FROM]),
-    _PERSON_FACTS,
+    (AGE.compared_with(*_every_age(ELDERLY_FROM)), "on"),
 )
 R_AGE_NIK = rule(
     "elig.age.nik",
-    _E,
+    _KIND,
     "no birth date is recorded: the age is read from the NIK",
     "tanggal lahir tidak tercatat: usia dibaca dari NIK",
     _NIK_BIRTH,
-    ("person.birth_date", "person.nik", "on"),
+    (AGE, "on"),
     gating=False,
 )
 R_LEAP_DAY = rule(
     "elig.age.leap_day",
-    _E,
+    _KIND,
     "born on 29 February: the birthday counts on 1 March in common years (convention)",
     "lahir 29 Februari: ulang tahun dihitung 1 Maret pada tahun biasa (konvensi)",
     _LEAP_DAY,
-    ("person.birth_date", "on"),
+    (AGE.compared_with(*_every_age(CHILD_UNDER, ELDERLY_FROM)), "on"),
     gating=False,
 )
 R_NIK_RECORD = rule(
     "elig.nik.consistency",
-    _E,
+    _KIND,
     "the NIK agrees with the recorded sex and birth date",
     "NIK sesuai dengan jenis kelamin dan tanggal lahir yang tercatat",
     _NIK_RECORD,
-    ("person.nik", "person.sex", "person.birth_date", "subject.kind", "on"),
+    (NIK, SUBJECT_KIND, "on"),
 )
 R_CAPACITY = rule(
     "elig.lansia.capacity",
-    _E,
+    _KIND,
     "potensial / tidak potensial is recorded (it decides which services apply)",
     "potensial / tidak potensial tercatat (menentukan layanan yang berlaku)",
     _ELDERLY_CAPACITY,
-    ("person.elderly_capacity", "subject.kind"),
+    (CAPACITY, SUBJECT_KIND),
     gating=False,
 )
 R_DISABILITY_TYPE = rule(
     "elig.disabilitas.type",
-    _E,
+    _KIND,
     "at least one UU 8/2016 type of disability is recorded",
     "paling sedikit satu ragam disabilitas UU 8/2016 tercatat",
-    (_DISABILITY_TYPE, _DISABILITY_PP39),
-    ("person.disabilities", "disability.since", "disability.until", "assessment.conditions", "on"),
+    (_DISABILITY_TYPE, DISABILITY_PP39),
+    (DISABILITIES, CONDITIONS, "on"),
 )
 R_DISABILITY_DURATION = rule(
     "elig.disabilitas.duration",
-    _E,
+    _KIND,
     "the limitation lasts at least six months or is permanent",
     "keterbatasan berlangsung paling singkat 6 bulan atau permanen",
-    (_DISABILITY_TERM, _NOT_YET_UU_8_2016),
-    ("disability.permanent", "disability.since", "on"),
+    (_DISABILITY_TERM, NOT_YET_UU_8_2016),
+    (DISABILITIES, "on"),
 )
 R_DISABILITY_MEDICAL = rule(
     "elig.disabilitas.medical",
-    _E,
+    _KIND,
     "medical personnel determined the type",
     "ragam ditetapkan oleh tenaga medis",
-    (_DISABILITY_MEDICAL, _NOT_YET_UU_8_2016),
-    ("disability.determined_by_medical_personnel",),
+    (_DISABILITY_MEDICAL, NOT_YET_UU_8_2016),
+    (DISABILITIES,),
 )
 R_GROUP_AGE = rule(
     "elig.group.age_band",
-    _E,
+    _KIND,
     "the person's age fits the recorded group's own age band",
     "usia orang itu sesuai rentang usia kelompok yang tercatat",
     _ever_cited([*_group_limits("age_min"), *_group_limits("age_under")]),
-    ("person.birth_date", "person.nik", "condition.group", "on"),
+    (AGE.compared_with(*_GROUP_AGES), CONDITIONS, "on"),
     cites="bound",
 )
 R_GROUP_PERIOD = rule(
     "elig.group.period",
-    _E,
+    _KIND,
     "the recorded group existed on the date",
     "kelompok yang tercatat sudah ada pada tanggal itu",
     _ever_cited(_group_limits("recognised"), False),
-    ("condition.group", "on"),
+    (CONDITIONS, "on"),
     cites="bound",
 )
 R_GROUP_SEX = rule(
     "elig.group.sex",
-    _E,
+    _KIND,
     "the person's sex fits the recorded group",
     "jenis kelamin orang itu sesuai kelompok yang tercatat",
     _ever_cited(_group_limits("sex")),
-    ("person.sex", "condition.group"),
+    (SEX, CONDITIONS),
     cites="bound",
 )
-_CONDITION_RULES: dict[Target, Rule] = {
+CONDITION_RULES: dict[Target, Rule] = {
     Target.CHILDREN: rule(
         "elig.anak.condition",
-        _E,
+        _KIND,
         "a child condition is recorded",
         "kondisi anak tercatat",
         _group_citations(Target.CHILDREN),
@@ -323,7 +306,7 @@ _CONDITION_RULES: dict[Target, Rule] = {
     ),
     Target.ELDERLY: rule(
         "elig.lansia.condition",
-        _E,
+        _KIND,
         "an elderly condition is recorded",
         "kondisi lanjut usia tercatat",
         _group_citations(Target.ELDERLY),
@@ -332,7 +315,7 @@ _CONDITION_RULES: dict[Target, Rule] = {
     ),
     Target.SOCIAL_DEVIANCE_AND_TRAFFICKING: rule(
         "elig.tskpo.condition",
-        _E,
+        _KIND,
         "a tuna sosial or trafficking condition is recorded",
         "kondisi tuna sosial atau korban perdagangan orang tercatat",
         _group_citations(Target.SOCIAL_DEVIANCE_AND_TRAFFICKING),
@@ -341,7 +324,7 @@ _CONDITION_RULES: dict[Target, Rule] = {
     ),
     Target.DISASTER_VICTIMS: rule(
         "elig.bencana.condition",
-        _E,
+        _KIND,
         "a disaster-victim condition is recorded",
         "kondisi korban bencana tercatat",
         _group_citations(Target.DISASTER_VICTIMS),
@@ -350,23 +333,23 @@ _CONDITION_RULES: dict[Target, Rule] = {
     ),
     Target.DRUG_ABUSE_VICTIMS: rule(
         "elig.napza.status",
-        _E,
+        _KIND,
         "an addict, abuser or victim of abuse (UU 35/2009), of any age",
         "pecandu, penyalah guna atau korban penyalahgunaan (UU 35/2009), segala usia",
         _group_citations(Target.DRUG_ABUSE_VICTIMS),
-        ("person.drug_use", "drug_use.since", "drug_use.until", *_CONDITION_READS),
+        (DRUG_USE, *_CONDITION_READS),
         cites="group",
     ),
     Target.OTHER_PPKS: rule(
         "elig.lainnya.condition",
-        _E,
+        _KIND,
         "a statutory group no cluster names, or 'PPKS lainnya' with a justification (reviewed)",
         "kelompok menurut undang-undang di luar klaster, atau 'PPKS lainnya' dengan justifikasi",
         (
             *_group_citations(Target.OTHER_PPKS),
             *_ever_cited(_group_limits("always_review"), True),
         ),
-        (*_CONDITION_READS, "condition.justification"),
+        _CONDITION_READS,
         cites="group",
     ),
 }
@@ -375,66 +358,66 @@ _SHORT = {
     Target.ELDERLY: "lansia",
     Target.PERSONS_WITH_DISABILITIES: "disabilitas",
 }
-_MEMBER_RULES = {
+MEMBER_RULES = {
     target: rule(
         f"elig.{short}.members",
-        _E,
+        _KIND,
         "a family or group has a member this target can apply to",
         "keluarga atau kelompok memiliki anggota yang dapat menjadi sasaran ini",
         _MEMBERS,
-        ("subject.kind", "subject.members", "member.id"),
+        (SUBJECT_KIND, MEMBERS),
     )
     for target, short in _SHORT.items()
 }
 R_DTKS = rule(
     "elig.dtks.listed",
-    _E,
+    _KIND,
     "listed in DTKS (the data gate of 2021-2024; practice)",
     "terdaftar di DTKS (gerbang data 2021-2024; praktik)",
     None,
-    ("assessment.in_dtks", "edition", "on"),
+    (GATES, "edition", "on"),
     cites="gate",
 )
 R_DTSEN = rule(
     "elig.dtsen.decile",
-    _E,
+    _KIND,
     "within the DTSEN welfare-decile cut-off (gates.dtsen_max_decile; the data gate from 2025; "
     "practice)",
     "berada dalam batas desil kesejahteraan DTSEN (gates.dtsen_max_decile; gerbang data sejak "
     "2025; praktik)",
     None,
-    ("assessment.welfare_decile", "family.welfare_decile", "subject.kind", "edition", "on"),
+    (GATES, SUBJECT_KIND, "edition", "on"),
     cites="gate",
 )
-_INFORMATIVE = informative_ids(_E)
+_INFORMATIVE = informative_ids(_KIND)
 
 
 # --- Outcomes -------------------------------------------------------------------------------
 
 # Severity of a status for a target's outcome: the worst gating finding decides.
-_SEVERITY = {
+SEVERITY = {
     Status.MET: 0,
     Status.NOT_APPLICABLE: 0,
     Status.NEEDS_REVIEW: 1,
     Status.UNKNOWN: 2,
     Status.NOT_MET: 3,
 }
-_OUTCOME_BY_SEVERITY = (
+OUTCOME_BY_SEVERITY = (
     Outcome.ELIGIBLE,
     Outcome.NEEDS_REVIEW,
     Outcome.UNDETERMINED,
     Outcome.NOT_ELIGIBLE,
 )
-_RANK = {outcome: rank for rank, outcome in enumerate(_OUTCOME_BY_SEVERITY)}
+RANK = {outcome: rank for rank, outcome in enumerate(OUTCOME_BY_SEVERITY)}
 
 
-def _severity(findings: Iterable[Finding]) -> int:
+def worst_severity(findings: Iterable[Finding]) -> int:
     """The severity of the worst gating finding (0 when all are met)."""
     worst = 0
     for finding in findings:
         if finding.rule_id in _INFORMATIVE:
             continue
-        severity = _SEVERITY[finding.status]
+        severity = SEVERITY[finding.status]
         if severity > worst:
             worst = severity
     return worst
