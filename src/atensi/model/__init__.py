@@ -34,6 +34,7 @@ from atensi.model.practice import CaseEvent, Consent, Emergency, Incapacity, Leg
 from atensi.model.subjects import SUBJECT_KINDS, Community, Family, Group, Subject, subject_kind
 
 if TYPE_CHECKING:  # pragma: no cover - what type checkers see: loaded on first use
+    from atensi.model.decrees import BeneficiaryDecree, DecreeEntry
     from atensi.model.portfolio import (
         PartnerAid,
         PartnerKind,
@@ -70,6 +71,7 @@ __all__ = [
     "Assessment",
     "AssessmentItem",
     "Assessor",
+    "BeneficiaryDecree",
     "BirthDate",
     "Case",
     "CaseEvent",
@@ -79,6 +81,7 @@ __all__ = [
     "Consent",
     "CourtOrder",
     "DatePrecision",
+    "DecreeEntry",
     "Disability",
     "DrugUse",
     "Emergency",
@@ -160,6 +163,8 @@ ENTITY_NAMES: tuple[str, ...] = (
     "Portfolio",
     "Period",
     "PmTarget",
+    "DecreeEntry",
+    "BeneficiaryDecree",
 )
 
 #: The names loaded on first use, by the submodule that defines them.
@@ -176,6 +181,7 @@ _LAZY: dict[str, str] = {
         "portfolio",
     ),
     **dict.fromkeys(("PERIOD_LABEL", "TARGET_AXES", "Period", "PmTarget"), "reporting"),
+    **dict.fromkeys(("BeneficiaryDecree", "DecreeEntry"), "decrees"),
     **dict.fromkeys(
         (
             "Accreditation",
