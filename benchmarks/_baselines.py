@@ -329,6 +329,80 @@ def pydantic_item() -> Callable[[bytes], Any]:
     return PItem.model_validate_json
 
 
+#: Groups of two clusters, for the plain rules below.
+_DISABILITY = {"penyandang_disabilitas", "eks_psikotik", "anak_penyandang_disabilitas"}
+_NAPZA = {
+    "pecandu_narkotika",
+    "penyalah_guna_narkotika",
+    "korban_penyalahgunaan_narkotika",
+    "eks_pecandu_narkotika",
+    "pengguna_psikotropika_ketergantungan",
+    "anak_korban_napza",
+}
+
+
+def _age(born: dt.date, on: dt.date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def _plain_decision(item: PItem, on: dt.date) -> dict[str, Any]:
+    """Plain hand-written eligibility, as a user of pydantic would write it instead of atensi.
+
+    The groups named by the subject's and the assessment's conditions, each kept if the
+    person's age fits it (a child under 18, an elderly person from 60), a disability or a drug
+    use adding its group; eligible when one group is left. No editions, no citations, no
+    explanation, no dates of the law: the answer only (about 140 bytes of JSON).
+    """
+    subject, assessment = item.subject, item.assessment
+    on = item.on or on
+    groups = {c.group.value for c in subject.conditions}
+    if assessment is not None:
+        groups.update(c.group.value for c in assessment.conditions)
+    age = None
+    if isinstance(subject, PPersonSubject):
+        if subject.birth_date is not None:
+            age = _age(subject.birth_date.value, on)
+        if subject.disabilities:
+            groups.add(
+                "penyandang_disabilitas"
+                if age is None or age >= 18
+                else "anak_penyandang_disabilitas"
+            )
+        if subject.drug_use is not None:
+            groups.add(subject.drug_use.status.value)
+    targets = []
+    for group in sorted(groups):
+        if age is not None and group.startswith("anak_") and age >= 18:
+            continue
+        if age is not None and group.startswith("lanjut_usia_") and age < 60:
+            continue
+        targets.append(group)
+    return {
+        "subject": subject.id,
+        "on": on.isoformat(),
+        "eligible": bool(targets) and assessment is not None,
+        "targets": targets,
+        "disability": bool(groups & _DISABILITY),
+        "napza": bool(groups & _NAPZA),
+    }
+
+
+def pydantic_plain_rules(on: dt.date) -> Callable[[bytes], str]:
+    """Validation by pydantic, then plain hand-written rules writing a small decision (JSON text).
+
+    What a user would write instead of atensi (``_plain_decision``): the yardstick of issue 23.
+    """
+    import json
+
+    validate = PItem.model_validate_json
+    dumps = json.dumps
+
+    def decide(line: bytes) -> str:
+        return dumps(_plain_decision(validate(line), on))
+
+    return decide
+
+
 def msgspec_item() -> Callable[[bytes], Any]:
     """Decode one item line with msgspec."""
     return msgspec.json.Decoder(MItem).decode

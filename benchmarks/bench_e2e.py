@@ -8,6 +8,9 @@ shuffled order and each rate is taken relative to pydantic's in that round
 
 * **pydantic** and **msgspec**: *validation only*, on equivalent models
   (``benchmarks/_baselines.py``): no decision, no text;
+* **pydantic + plain rules**: pydantic's validation, then plain hand-written eligibility rules
+  writing a ~140-byte decision (``_baselines.pydantic_plain_rules``): what a user would write
+  instead of atensi (no editions, citations or explanation);
 * **atensi, fast extra**: ``atensi.batch.assess_line_json`` (what ``atensi assess`` runs per
   line), with msgspec installed;
 * **atensi, pure Python**: the same in an interpreter where msgspec cannot be imported;
@@ -35,9 +38,10 @@ from collections.abc import Callable
 
 HERE = pathlib.Path(__file__).resolve().parent
 ON = dt.date(2024, 6, 1)
-PIPELINES = ("pydantic", "msgspec", "atensi-fast", "atensi-pure", "atensi-before")
+PIPELINES = ("pydantic", "pydantic-rules", "msgspec", "atensi-fast", "atensi-pure", "atensi-before")
 NAMES = {
     "pydantic": "pydantic v2 strict, validation only",
+    "pydantic-rules": "pydantic + plain hand-written rules",
     "msgspec": "msgspec Structs, validation only",
     "atensi-fast": "atensi assess_line_json, fast extra",
     "atensi-pure": "atensi assess_line_json, pure Python",
@@ -61,7 +65,10 @@ def worker(kind: str, path: str) -> None:
     else:
         import _baselines
 
-        step = _baselines.pydantic_item() if kind == "pydantic" else _baselines.msgspec_item()
+        if kind == "pydantic-rules":
+            step = _baselines.pydantic_plain_rules(ON)
+        else:
+            step = _baselines.pydantic_item() if kind == "pydantic" else _baselines.msgspec_item()
     count = 0
     start = time.perf_counter()
     with open(path, "rb") as handle:

@@ -118,7 +118,13 @@ def rule_catalogue() -> str:
     with its evidence grade, come from the declarations the rules build their findings with,
     so the page cannot drift from the code.
     """
+    import atensi.rules
     from atensi.rules import RULES
+
+    # The rule modules load on first use: load them all, or the lazily imported ones (the
+    # funding rules among them) would be missing from the page.
+    for name in atensi.rules.__all__:
+        getattr(atensi.rules, name)
 
     lines = [
         "# Rule catalogue (generated)",

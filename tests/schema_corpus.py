@@ -59,6 +59,7 @@ RESIDUE = {
     "referral.accepted_and_declined": "cross-field",
     "referral.completed_without_acceptance": "cross-field",
     "case.ordered_without_legal_basis": "cross-field",
+    "decree.group_outside_target": "cross-field",
     # The channel of an aid against the aid's date (bantuan pemerintah exists since 2015).
     "funding.channel_not_in_force": "cross-field",
     # Objects unique by a key (a member id, a condition's group): uniqueItems compares whole

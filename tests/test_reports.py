@@ -29,6 +29,7 @@ from atensi.reports import (
     ReportError,
     Totals,
     parse_period,
+    structure_record,
     trace,
 )
 from atensi.reports.scenarios import REPORT_SCENARIOS, run_report_scenario
@@ -286,7 +287,7 @@ def test_partials_made_without_a_key_do_not_merge_and_say_why() -> None:
 
 
 def test_counts_do_not_depend_on_the_key() -> None:
-    drawn = [structure(r, Case) for s in REPORT_SCENARIOS for r in s["records"]]
+    drawn = [structure_record(r) for s in REPORT_SCENARIOS for r in s["records"]]
     reports = [ProgrammeReport(WHOLE), ProgrammeReport(WHOLE)]
     reports.append(ProgrammeReport(WHOLE, pseudonym_key=KEY))
     tables = [report.add_all(drawn).tables() for report in reports]

@@ -18,7 +18,15 @@ import pytest
 import atensi
 from atensi import data
 from atensi.errors import InvalidRecord
-from atensi.model import SUBJECT_KINDS, Assessment, Case, Referral, ServiceDelivery, ServiceUnit
+from atensi.model import (
+    SUBJECT_KINDS,
+    Assessment,
+    Case,
+    Portfolio,
+    Referral,
+    ServiceDelivery,
+    ServiceUnit,
+)
 from atensi.reports.scenarios import REPORT_SCENARIOS
 from atensi.rules import Outcome
 from atensi.scenarios import (
@@ -77,7 +85,10 @@ def _records(scenario: dict[str, Any]) -> list[tuple[type[Any], Any]]:
             found.append((cls, scenario[key]))
     if isinstance(scenario.get("registry"), list):
         found.extend((ServiceUnit, unit) for unit in scenario["registry"])
-    found.extend((Case, record) for record in scenario.get("records", ()))
+    found.extend(
+        (Portfolio if "cases" in record or "owner" in record else Case, record)
+        for record in scenario.get("records", ())
+    )
     return found
 
 

@@ -61,6 +61,7 @@ from atensi.model import (
     Assessment,
     Case,
     PmTarget,
+    Portfolio,
     Referral,
     ServiceDelivery,
     UnitRegistry,
@@ -126,7 +127,7 @@ class Scenario(NamedTuple):
         citation: what it pins down (an article, practice, or atensi's convention).
         record: the scenario as the file states it (JSON-ready).
         subject, assessment, case, registry, delivery, referral: the records it decides on.
-        records, targets: a report scenario's cases and PM targets.
+        records, targets: a report scenario's cases (or portfolios) and PM targets.
         stage, reason: a transition's target stage and termination reason.
         target: a coverage scenario's target.
         overall: the overall outcome expected (eligibility and services).
@@ -145,7 +146,7 @@ class Scenario(NamedTuple):
     registry: UnitRegistry | None = None
     delivery: ServiceDelivery | None = None
     referral: Referral | None = None
-    records: tuple[Case, ...] = ()
+    records: tuple[Case | Portfolio, ...] = ()
     targets: tuple[PmTarget, ...] = ()
     stage: CaseStage | None = None
     reason: TerminationReason | None = None
@@ -204,6 +205,11 @@ class _Reader:
                 )
             )
             return None
+
+
+def _portfolio(record: Any) -> bool:
+    """Whether a report scenario's record is a portfolio (as ``structure_record`` decides)."""
+    return isinstance(record, Mapping) and ("cases" in record or "owner" in record)
 
 
 def structure_scenario(record: Mapping[str, Any] | Scenario) -> Scenario:
@@ -288,7 +294,9 @@ def structure_scenario(record: Mapping[str, Any] | Scenario) -> Scenario:
         delivery=read.entity("delivery", ServiceDelivery),
         referral=read.entity("referral", Referral),
         records=tuple(
-            read.entity("records", Case, r) for r in record.get("records", ()) if r is not None
+            read.entity("records", Portfolio if _portfolio(r) else Case, r)
+            for r in record.get("records", ())
+            if r is not None
         ),
         targets=tuple(read.entity("targets", PmTarget, t) for t in record.get("targets", ())),
         stage=None if stage is None else read.code("stage", CaseStage, stage, ("stage",)),

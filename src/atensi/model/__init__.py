@@ -42,6 +42,7 @@ from atensi.model.practice import CaseEvent, Consent, Emergency, Incapacity, Leg
 from atensi.model.subjects import SUBJECT_KINDS, Community, Family, Group, Subject, subject_kind
 
 if TYPE_CHECKING:  # pragma: no cover - what type checkers see: loaded on first use
+    from atensi.model.decrees import BeneficiaryDecree, DecreeEntry
     from atensi.model.portfolio import (
         PartnerAid,
         PartnerKind,
@@ -79,6 +80,7 @@ __all__ = [
     "AssessmentItem",
     "Assessor",
     "BapasDocument",
+    "BeneficiaryDecree",
     "BirthDate",
     "Case",
     "CaseEvent",
@@ -89,6 +91,7 @@ __all__ = [
     "Consent",
     "CourtOrder",
     "DatePrecision",
+    "DecreeEntry",
     "Disability",
     "DrugUse",
     "Emergency",
@@ -182,6 +185,8 @@ ENTITY_NAMES: tuple[str, ...] = (
     "Portfolio",
     "Period",
     "PmTarget",
+    "DecreeEntry",
+    "BeneficiaryDecree",
 )
 
 #: The names loaded on first use, by the submodule that defines them.
@@ -198,6 +203,7 @@ _LAZY: dict[str, str] = {
         "portfolio",
     ),
     **dict.fromkeys(("PERIOD_LABEL", "TARGET_AXES", "Period", "PmTarget"), "reporting"),
+    **dict.fromkeys(("BeneficiaryDecree", "DecreeEntry"), "decrees"),
     **dict.fromkeys(
         (
             "Accreditation",

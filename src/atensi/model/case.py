@@ -248,6 +248,13 @@ class ServiceDelivery(Entity):
         id="Pendanaan bantuan: jalur, tahun anggaran, penerima, perjanjian",
         default=None,
     )
+    decree: str | None = field(
+        en="Id of the beneficiary decree that covers the aid",
+        id="Pengenal keputusan penetapan PM yang mencakup bantuan",
+        default=None,
+        min_length=1,
+        max_length=_SHORT,
+    )
 
     @staticmethod
     def _consistent(obj: ServiceDelivery) -> list[ErrorDetail]:

@@ -31,6 +31,7 @@ from atensi.model._fields import (
     whole_rupiah,
 )
 from atensi.model.case import Case, InKindItem
+from atensi.model.decrees import BeneficiaryDecree
 from atensi.model.funding import Funding, funding_in_force
 from atensi.model.unit import Lks
 from atensi.vocab import (
@@ -267,6 +268,13 @@ class Portfolio(Entity):
         validator=unique_by(lambda lks: lks.code, "LKS code", "kode LKS"),
     )
     staff: tuple[StaffMember, ...] = field(en="Staff", id="Pegawai", factory=tuple, max_items=_MANY)
+    decrees: tuple[BeneficiaryDecree, ...] = field(
+        en="Beneficiary decrees (keputusan penetapan PM) the aid rests on",
+        id="Keputusan penetapan PM yang menjadi dasar bantuan",
+        factory=tuple,
+        max_items=_MANY,
+        validator=unique_by(lambda d: d.id, "decree id", "pengenal keputusan"),
+    )
 
     @staticmethod
     def _within(obj: Portfolio) -> list[ErrorDetail]:

@@ -42,6 +42,7 @@ from typing import Any
 
 from atensi.law import Edition, InForceDates
 from atensi.model import (
+    BeneficiaryDecree,
     Case,
     Family,
     Funding,
@@ -174,18 +175,23 @@ class Budget:
             findings[(finding.rule_id, _STATUS[finding.status])] += 1
 
     def add(
-        self, case: Case, partnerships: Iterable[Partnership] | None = None
+        self,
+        case: Case,
+        partnerships: Iterable[Partnership] | None = None,
+        decrees: Iterable[BeneficiaryDecree] | None = None,
     ) -> list[tuple[ServiceDelivery, Decision]]:
         """Read the deliveries of a case that start in the period; return their decisions.
 
         Args:
             case: the case.
             partnerships: its portfolio's partnerships, to resolve ``Funding.partnership``.
+            decrees: its portfolio's beneficiary decrees (``aid.decree.listed``).
         """
         period = self.period
         edition, dates = self._law
         made = []
         shared = None if partnerships is None else tuple(partnerships)
+        named = None if decrees is None else tuple(decrees)
         province: str | None = None
         located = False  # the province is read once, for the first delivery in the period
         targets: dict[dt.date, str | None] = {}
@@ -201,6 +207,7 @@ class Budget:
                 case,
                 delivery,
                 partnerships=shared,
+                decrees=named,
                 ceiling_idr=self.ceiling,
                 edition=edition,
                 in_force_dates=dates,

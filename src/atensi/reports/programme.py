@@ -144,12 +144,12 @@ class ProgrammeReport:
         return self.evaluation.edition
 
     def add(self, record: Case | Portfolio) -> None:
-        """Read one record: a case, or a whole portfolio (cases, staff, partnerships)."""
+        """Read one record: a case, or a whole portfolio (cases, staff, partnerships, decrees)."""
         self.records += 1
         if isinstance(record, Portfolio):
             for case in record.cases:
                 self.totals.add(case)
-                self.budget.add(case, record.partnerships)
+                self.budget.add(case, record.partnerships, record.decrees)
             self.evaluation.add_portfolio(record)
             self.budget.add_partnerships(record.partnerships)
             return

@@ -3,7 +3,8 @@
 The scenarios are data (``src/atensi/data/scenarios/reports/*.json``, the same file format and
 schema as :mod:`atensi.scenarios`). Each (kind ``report``) has a ``period`` (as
 :func:`parse_period` reads it), optional ``granularity``, ``members`` and ``targets``, the
-``records`` (cases, as :func:`atensi.structure` reads them), and what is expected:
+``records`` (cases or portfolios, as :func:`~atensi.reports.structure_record` reads them:
+a record with ``cases`` or an ``owner`` is a portfolio), and what is expected:
 
 * ``totals``: ``{"by": [axes], "rows": [[value, ..., pm], ...]}``, every row of the table;
 * ``achievement``: ``[[achieved, not_placed, ratio], ...]``, one per target, the ratio as the
@@ -27,9 +28,9 @@ from __future__ import annotations
 from typing import Any
 
 from atensi.boundary import structure
-from atensi.model import Case, PmTarget
+from atensi.model import PmTarget
 from atensi.reports.periods import parse_period
-from atensi.reports.programme import ProgrammeReport
+from atensi.reports.programme import ProgrammeReport, structure_record
 from atensi.reports.render import decimal_text
 from atensi.reports.totals import achievement_json
 from atensi.scenarios import load_scenario_files
@@ -57,7 +58,7 @@ def run_report_scenario(scenario: Scenario) -> list[str]:
         members=scenario.get("members", False),
     )
     for record in scenario["records"]:
-        report.add(structure(record, Case))
+        report.add(structure_record(record))
     wrong: list[str] = []
     if "totals" in scenario:
         by = scenario["totals"]["by"]

@@ -30,6 +30,22 @@ channel existed, a negative or fractional amount) never gets this far: the bound
   outside it, or unchecked, review. The gates concern aid only: whether a person is a target of
   rehabilitation never depends on them (UU 35/2014 Pasal 59A ties only huruf c, social aid, to
   a poor family).
+* ``aid.channel.recipient``: the channel may go to the kind of recipient the aid names
+  (``Funding.recipient_kind``), a dated parameter per channel and kind
+  (``aid.recipients.<channel>.<kind>``): bansos to persons, families, groups, communities and
+  non-government institutions such as an LKS, not to a government body (PMK 81/PMK.05/2012,
+  then PMK 254/PMK.05/2015, as the accounting standards committee's bulletin and the
+  Treasury present them); bantuan pemerintah to persons who are not civil servants, soldiers
+  or police, groups, communities and government or non-government institutions (PMK
+  168/PMK.05/2015; the recipients as PMK 62/2023 lists them). All secondary: a recipient the
+  channel does not reach is reviewed, and one whose kind is not recorded is unknown.
+* ``aid.decree.listed``: the aid goes to a PM that a beneficiary decree (*keputusan penetapan
+  PM*, :class:`~atensi.model.BeneficiaryDecree`) in force on the aid's date lists — the decree
+  the delivery names (``ServiceDelivery.decree``), or any of the decrees given. Permensos
+  15/2025 Pasal 1 angka 7 defines the PM as one named in a decree (the dated parameter
+  ``aid.decree_required``: from the ``ars-2025`` edition; before it no instrument atensi holds
+  says so, and the rule does not apply). A definition is not a prohibition: aid that no decree
+  covers is flagged for review, never refused; decrees not given are ``unknown``.
 
 The decision names the edition of ATENSI in force on the aid's date, from the one resolver, with
 the caller's pin; the funding channel's own instruments are resolved by
@@ -55,7 +71,9 @@ aid.agreement.on_file needs_review
 aid.amount.ceiling needs_review
 aid.yapi.rate not_applicable
 aid.budget_year met
+aid.channel.recipient met
 aid.data_gate not_applicable
+aid.decree.listed not_applicable
 """
 
 from __future__ import annotations
@@ -68,9 +86,11 @@ import attrs
 
 from atensi.law import Edition, InForceDates, funding_basis, get_parameter, instrument_in_force
 from atensi.model import (
+    BeneficiaryDecree,
     Case,
     Family,
     Funding,
+    Group,
     InKindItem,
     PartnerAid,
     Partnership,
@@ -81,8 +101,10 @@ from atensi.rules.decision import Decision, Facts, Finding, Status, outcome_of
 from atensi.rules.gates import gate_answer
 from atensi.vocab import (
     AidProgramme,
+    Citation,
     Evidence,
     FundingChannel,
+    RecipientKind,
     ServiceComponent,
     cite,
 )
@@ -163,6 +185,40 @@ R_BUDGET_YEAR = rule(
         source="uu-17-2003",
     ),
     ("funding.budget_year", "delivery.start"),
+)
+
+#: Whether a PM is one named in a decree: by edition (Permensos 15/2025 Pasal 1 angka 7).
+_DECREE_REQUIRED = get_parameter("aid.decree_required")
+R_DECREE = rule(
+    "aid.decree.listed",
+    _KIND,
+    "the aid goes to a PM that a beneficiary decree in force on the aid's date lists",
+    "bantuan diberikan kepada PM yang tercantum dalam keputusan penetapan yang berlaku pada "
+    "tanggal bantuan",
+    (
+        cite("permensos-15-2025", "Pasal 1 angka 7", Evidence.VERIFIED),
+        *(entry.citation for entry in _DECREE_REQUIRED.entries),
+    ),
+    ("delivery.decree", "portfolio.decrees", "case.subject", "case.id", "delivery.start"),
+)
+#: Whether a channel may go to a kind of recipient, by date: one parameter per pair.
+_RECIPIENTS = {
+    (channel, kind): get_parameter(f"aid.recipients.{channel.value}.{kind.value}")
+    for channel in FundingChannel
+    for kind in RecipientKind
+}
+R_RECIPIENT = rule(
+    "aid.channel.recipient",
+    _KIND,
+    "the funding channel may go to the kind of recipient the aid names",
+    "jalur pendanaan boleh diberikan kepada jenis penerima yang dicatat",
+    tuple(
+        entry.citation
+        for parameter in _RECIPIENTS.values()
+        for entry in parameter.entries
+        if entry.value is not None
+    ),
+    ("funding.channel", "funding.recipient_kind", "delivery.start"),
 )
 
 
@@ -447,6 +503,141 @@ def _budget_year_on(budget_year: int | None, on: dt.date) -> Finding:
     )
 
 
+def _pm_ids(case: Case) -> frozenset[str]:
+    """The ids a decree may list the case's PM by: the subject's and its members'."""
+    subject = case.subject
+    ids = {subject.id}
+    if isinstance(subject, (Family, Group)):
+        ids.update(member.id for member in subject.members)
+    return frozenset(ids)
+
+
+def _why_not(decree: BeneficiaryDecree, on: dt.date) -> tuple[str, str]:
+    """Why a decree does not cover ``on`` (it is not active on it)."""
+    if on < decree.issued_on:
+        return "was issued after the aid's date", "ditetapkan setelah tanggal bantuan"
+    if decree.revoked_on is not None and decree.revoked_on <= on:
+        return "was revoked before the aid's date", "dicabut sebelum tanggal bantuan"
+    return "is not valid on the aid's date", "tidak berlaku pada tanggal bantuan"
+
+
+# A report reads thousands of aids a day, most of them before the decree was asked for.
+@functools.lru_cache(maxsize=1 << 12)
+def _decree_unread(on: dt.date, asked: bool, citation: Citation | None) -> Finding:
+    """The finding when the law does not ask for a decree on ``on``, or none was given."""
+    facts: Facts = (("on", on.isoformat()),)
+    if not asked:
+        day = on.isoformat()
+        return R_DECREE.finding(
+            Status.NOT_APPLICABLE,
+            f"no instrument in force on {day} defines the PM by a decree",
+            f"tidak ada peraturan yang berlaku pada {day} yang mendefinisikan PM melalui keputusan",
+            facts,
+            citation=citation,
+        )
+    return R_DECREE.finding(
+        Status.UNKNOWN,
+        "the beneficiary decrees were not given",
+        "keputusan penetapan PM tidak diberikan",
+        facts,
+    )
+
+
+def _decree(
+    case: Case,
+    delivery: ServiceDelivery,
+    decrees: Iterable[BeneficiaryDecree] | None,
+    current: Edition,
+) -> Finding:
+    on = delivery.start
+    required = _DECREE_REQUIRED.at(on, current)
+    if not required.flag or decrees is None:
+        return _decree_unread(on, required.flag, required.citation)
+    facts: Facts = (("decree", delivery.decree), ("on", on.isoformat()))
+    ids = _pm_ids(case)
+    given = tuple(decrees)
+    if delivery.decree is not None:
+        named = next((d for d in given if d.id == delivery.decree), None)
+        if named is None:
+            why, why_id = "is not among the decrees given", "tidak ada di antara keputusan"
+        elif not named.active_on(on):
+            why, why_id = _why_not(named, on)
+        elif named.entry_for(ids, case.id) is None:
+            why, why_id = "does not list the PM", "tidak mencantumkan PM"
+        else:
+            return R_DECREE.finding(
+                Status.MET,
+                f"decree {named.number} lists the PM and is in force on the aid's date",
+                f"keputusan {named.number} mencantumkan PM dan berlaku pada tanggal bantuan",
+                facts,
+            )
+        return R_DECREE.finding(
+            Status.NEEDS_REVIEW,
+            f"the decree the aid names {why}",
+            f"keputusan yang dirujuk bantuan {why_id}",
+            facts,
+        )
+    for decree in given:
+        if decree.active_on(on) and decree.entry_for(ids, case.id) is not None:
+            return R_DECREE.finding(
+                Status.MET,
+                f"decree {decree.number} lists the PM and is in force on the aid's date",
+                f"keputusan {decree.number} mencantumkan PM dan berlaku pada tanggal bantuan",
+                facts,
+            )
+    return R_DECREE.finding(
+        Status.NEEDS_REVIEW,
+        "no decree in force on the aid's date lists the PM",
+        "tidak ada keputusan yang berlaku pada tanggal bantuan yang mencantumkan PM",
+        facts,
+    )
+
+
+def _recipient(funding: Funding, on: dt.date) -> Finding:
+    return _recipient_on(funding.channel, funding.recipient_kind, on)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _recipient_on(channel: FundingChannel, kind: RecipientKind | None, on: dt.date) -> Finding:
+    facts: Facts = (
+        ("channel", channel.value),
+        ("recipient_kind", None if kind is None else kind.value),
+        ("on", on.isoformat()),
+    )
+    if kind is None:
+        return R_RECIPIENT.finding(
+            Status.UNKNOWN,
+            "the kind of recipient is not recorded",
+            "jenis penerima tidak dicatat",
+            facts,
+        )
+    allowed = _RECIPIENTS[(channel, kind)].on_date(on)
+    if allowed.value is None:
+        return R_RECIPIENT.finding(
+            Status.UNKNOWN,
+            f"atensi holds no instrument on the recipients of '{channel.value}' on "
+            f"{on.isoformat()}",
+            f"atensi tidak memuat peraturan tentang penerima '{channel.value}' pada "
+            f"{on.isoformat()}",
+            facts,
+        )
+    if allowed.flag:
+        return R_RECIPIENT.finding(
+            Status.MET,
+            f"'{channel.value}' may go to a recipient of kind '{kind.value}'",
+            f"'{channel.value}' boleh diberikan kepada penerima berjenis '{kind.value}'",
+            facts,
+            citation=allowed.citation,
+        )
+    return R_RECIPIENT.finding(
+        Status.NEEDS_REVIEW,
+        f"'{channel.value}' does not go to a recipient of kind '{kind.value}'",
+        f"'{channel.value}' tidak diberikan kepada penerima berjenis '{kind.value}'",
+        facts,
+        citation=allowed.citation,
+    )
+
+
 def _findings(
     funding: Funding | None,
     on: dt.date,
@@ -464,6 +655,7 @@ def _findings(
         _ceiling(amount, items, component, ceiling),
         _yapi(funding, amount, on),
         _budget_year(funding, on),
+        _recipient(funding, on),
     )
 
 
@@ -501,11 +693,7 @@ def _data_gates(case: Case, delivery: ServiceDelivery, edition: Edition) -> list
     return found
 
 
-def _decision(
-    findings: tuple[Finding, ...],
-    on: dt.date,
-    current: Edition,
-) -> Decision:
+def _decision(findings: tuple[Finding, ...], on: dt.date, current: Edition) -> Decision:
     return Decision(
         "funding", outcome_of(findings), on, current.id, current.instrument_ids, findings
     )
@@ -516,6 +704,7 @@ def check_funding(
     delivery: ServiceDelivery,
     *,
     partnerships: Iterable[Partnership] | None = None,
+    decrees: Iterable[BeneficiaryDecree] | None = None,
     ceiling_idr: Ceiling | None = None,
     edition: str | Edition | None = None,
     in_force_dates: InForceDates | None = None,
@@ -527,6 +716,8 @@ def check_funding(
         delivery: the delivery.
         partnerships: the portfolio's partnerships, to resolve ``Funding.partnership``
             (``None``: not given, so a reference to one is ``unknown``).
+        decrees: the beneficiary decrees (``Portfolio.decrees``) that may list the case's PM
+            (``None``: not given, so whether one does is ``unknown`` where the law asks).
         ceiling_idr: the caller's ceiling: one amount for every aid, or one per component.
         edition: pin an edition, as for every rule; the decision names the edition in force on
             the delivery's start.
@@ -542,7 +733,9 @@ def check_funding(
         partnerships,
         ceiling_idr,
     )
-    return _decision((*findings, *_data_gates(case, delivery, current)), delivery.start, current)
+    findings = (*findings, *_data_gates(case, delivery, current))
+    findings = (*findings, _decree(case, delivery, decrees, current))
+    return _decision(findings, delivery.start, current)
 
 
 def check_partner_aid(

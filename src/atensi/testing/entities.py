@@ -23,6 +23,7 @@ from atensi.model import (
     Assessment,
     Assessor,
     BapasDocument,
+    BeneficiaryDecree,
     BirthDate,
     Case,
     CaseEvent,
@@ -33,6 +34,7 @@ from atensi.model import (
     Consent,
     CourtOrder,
     DatePrecision,
+    DecreeEntry,
     Disability,
     DrugUse,
     Emergency,
@@ -116,6 +118,7 @@ __all__ = [
     "assessments",
     "assessors",
     "bapas_documents",
+    "beneficiary_decrees",
     "birth_dates",
     "case_events",
     "case_outcomes",
@@ -125,6 +128,7 @@ __all__ = [
     "conditions",
     "consents",
     "court_orders",
+    "decree_entries",
     "deliveries",
     "disabilities",
     "drug_uses",
@@ -578,6 +582,51 @@ def deliveries(
         unplanned=components is not None and not pool,
         provider_kind=draw(_optional(st.sampled_from(_DIRECT_KINDS))),
         funding=draw(_optional(fundings(begin))),
+        decree=draw(_optional(_IDS)),
+    )
+
+
+def decree_entries() -> st.SearchStrategy[DecreeEntry]:
+    """One PM a decree lists, its group within its target; shrinks to ``"0"`` with nothing else."""
+    return st.builds(
+        DecreeEntry,
+        subject=_IDS,
+        target=st.none(),
+        target_group=_optional(st.sampled_from(TargetGroup)),
+        case=_optional(_IDS),
+    ).flatmap(
+        lambda entry: st.sampled_from(
+            [entry]
+            + (
+                []
+                if entry.target_group is None
+                else [attrs.evolve(entry, target=entry.target_group.target)]
+            )
+        )
+    )
+
+
+@st.composite
+def beneficiary_decrees(draw: st.DrawFn) -> BeneficiaryDecree:
+    """A decree valid from its issue day or earlier, listing distinct PM.
+
+    Shrinks to decree ``"0"`` number ``"0"`` issued by ``"0"`` on 2000-01-01, valid from that
+    day with no end, revocation, issuer kind, basis, programme or PM.
+    """
+    issued = draw(_DATES)
+    valid_from = draw(st.dates(min_value=dt.date(issued.year - 1, 1, 1), max_value=issued))
+    return BeneficiaryDecree(
+        id=draw(_IDS),
+        number=draw(_IDS),
+        issued_on=issued,
+        issued_by=draw(_IDS),
+        issuer_kind=draw(_optional(st.sampled_from(AgencyKind))),
+        valid_from=valid_from,
+        valid_until=draw(_optional(st.dates(min_value=valid_from, max_value=_LAST))),
+        revoked_on=draw(_optional(st.dates(min_value=issued, max_value=_LAST))),
+        basis=draw(_optional(_TEXT)),
+        programme=draw(_optional(st.just(AidProgramme.YAPI))),
+        beneficiaries=_unique(draw(st.lists(decree_entries(), max_size=4)), lambda e: e.subject),
     )
 
 
@@ -1286,6 +1335,7 @@ def portfolios(draw: st.DrawFn) -> Portfolio:
         partnerships=tuple(draw(st.lists(partnerships(start), max_size=2))),
         partner_lks=_unique(draw(st.lists(lks(), max_size=2)), lambda x: x.code),
         staff=tuple(draw(st.lists(staff_members(), max_size=3))),
+        decrees=_unique(draw(st.lists(beneficiary_decrees(), max_size=2)), lambda d: d.id),
     )
 
 
@@ -1337,6 +1387,8 @@ def _strategies() -> dict[type[Any], st.SearchStrategy[Any]]:
         Portfolio: portfolios(),
         Period: periods(),
         PmTarget: pm_targets(),
+        DecreeEntry: decree_entries(),
+        BeneficiaryDecree: beneficiary_decrees(),
     }
 
 

@@ -43,11 +43,13 @@ from atensi.boundary._shape import (
 from atensi.model import (
     SUBJECT_KINDS,
     Assessment,
+    BeneficiaryDecree,
     BirthDate,
     Case,
     Community,
     Condition,
     Consent,
+    DecreeEntry,
     Disability,
     DrugUse,
     InterventionPlan,
@@ -421,6 +423,33 @@ def _reporting_misses(
     if cls is PmTarget:
         changed = {**obj, "province": "31", "regency": "7371"}
         out.append((changed, "report.regency_outside_province", ("regency",), "regency elsewhere"))
+    out.extend(_aid_misses(cls, obj))
+    return out
+
+
+def _aid_misses(cls: type[Any], obj: dict[str, Any]) -> list[tuple[dict[str, Any], str, Loc, str]]:
+    """The invariants of beneficiary decrees."""
+    out: list[tuple[dict[str, Any], str, Loc, str]] = []
+    if cls is BeneficiaryDecree:
+        early = _day_before(obj["valid_from"])
+        out.append(
+            ({**obj, "valid_until": early}, "date.before_start", ("valid_until",), "ends early")
+        )
+        revoked = _day_before(obj["issued_on"])
+        out.append(
+            ({**obj, "revoked_on": revoked}, "date.before_start", ("revoked_on",), "revoked early")
+        )
+    if cls is DecreeEntry and obj.get("target_group") is not None:
+        group = TargetGroup(obj["target_group"])
+        other = next(t for t in Target if t is not group.target)
+        out.append(
+            (
+                {**obj, "target": other.value},
+                "decree.group_outside_target",
+                ("target_group",),
+                "a group outside the target named beside it",
+            )
+        )
     return out
 
 

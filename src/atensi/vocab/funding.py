@@ -67,6 +67,12 @@ _RECIPIENTS = cite(
     note="bansos reaches persons, families and groups; bantuan pemerintah also reaches "
     "institutions and community groups",
 )
+_GOVERNMENT_BODY = cite(
+    "pmk-62-2023",
+    None,
+    _S,
+    note="bantuan pemerintah may go to a government or non-government institution",
+)
 
 
 class RecipientKind(CodedEnum):
@@ -77,11 +83,16 @@ class RecipientKind(CodedEnum):
     GROUP = "kelompok", Label("Kelompok", "Group"), _RECIPIENTS
     LKS = "lks", Label("Lembaga kesejahteraan sosial", "Social welfare organisation"), _RECIPIENTS
     COMMUNITY = "masyarakat", Label("Kelompok masyarakat", "Community"), _RECIPIENTS
+    GOVERNMENT_BODY = (
+        "lembaga_pemerintah",
+        Label("Lembaga pemerintah", "Government body"),
+        _GOVERNMENT_BODY,
+    )
 
     @property
     def institutional(self) -> bool:
-        """Whether the recipient is an LKS or a community rather than the people served."""
-        return self in (RecipientKind.LKS, RecipientKind.COMMUNITY)
+        """Whether the recipient is an institution or a community rather than the people served."""
+        return self in (RecipientKind.LKS, RecipientKind.COMMUNITY, RecipientKind.GOVERNMENT_BODY)
 
 
 class AidProgramme(CodedEnum):
