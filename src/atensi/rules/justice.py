@@ -84,7 +84,7 @@ __all__ = [
     "progress_reports_due",
 ]
 
-_L = "lifecycle"
+_LIFECYCLE = "lifecycle"
 
 #: The thresholds, dated parameters of the law (see ``src/atensi/data/law/parameters/``).
 _PENALTY_UNDER = get_parameter("justice.diversion.penalty_under_months")
@@ -172,7 +172,7 @@ _TWENTY_ONE = cite(
 
 R_DIVERSION = rule(
     "justice.diversion.threshold",
-    _L,
+    _LIFECYCLE,
     "diversion is for an offence punishable by imprisonment under seven years that is not a "
     "repeat (an earlier diversion counts as one)",
     "Diversi untuk tindak pidana yang diancam pidana penjara di bawah tujuh tahun dan bukan "
@@ -187,7 +187,7 @@ R_DIVERSION = rule(
 )
 R_VICTIM = rule(
     "justice.diversion.victim_consent",
-    _L,
+    _LIFECYCLE,
     "a diversion agreement has the victim's consent (a child victim's family's), unless the "
     "offence is a misdemeanour, a minor offence, has no victim or a loss within the minimum wage",
     "kesepakatan Diversi disetujui korban (keluarga Anak Korban), kecuali pelanggaran, tindak "
@@ -205,7 +205,7 @@ R_VICTIM = rule(
 )
 R_LITMAS = rule(
     "justice.litmas.before_decision",
-    _L,
+    _LIFECYCLE,
     "the Bapas's research report (litmas) comes before a diversion, a decision for a child under "
     "twelve and a judgment",
     "laporan penelitian kemasyarakatan (litmas) Bapas mendahului Diversi, keputusan untuk anak "
@@ -215,7 +215,7 @@ R_LITMAS = rule(
 )
 R_EXTENSION = rule(
     "justice.extension.limit",
-    _L,
+    _LIFECYCLE,
     "an extension keeps the placement within the law's limit: six months and six more for a "
     "child under twelve, a year for a measure, three months for a diversion",
     "perpanjangan menjaga penempatan dalam batas undang-undang: enam bulan ditambah enam untuk "
@@ -225,7 +225,7 @@ R_EXTENSION = rule(
 )
 R_EVALUATION = rule(
     "justice.extension.evaluation",
-    _L,
+    _LIFECYCLE,
     "a child under twelve's programme is extended after the Bapas's evaluation finds the child "
     "still needs it",
     "program anak di bawah dua belas tahun diperpanjang setelah evaluasi Bapas menilai anak masih "
@@ -235,7 +235,7 @@ R_EVALUATION = rule(
 )
 R_MONTHLY = rule(
     "justice.report.monthly",
-    _L,
+    _LIFECYCLE,
     "the institution running a child under twelve's programme reports to the Bapas every month",
     "instansi atau LPKS yang menjalankan program anak di bawah dua belas tahun melapor kepada "
     "Bapas setiap bulan",
@@ -244,7 +244,7 @@ R_MONTHLY = rule(
 )
 R_COURT_AGE = rule(
     "justice.court.age_21",
-    _L,
+    _LIFECYCLE,
     "an offence committed before 18 stays in the juvenile court when brought to court before 21",
     "tindak pidana sebelum umur 18 tetap disidangkan di sidang Anak bila diajukan sebelum umur 21",
     _TWENTY_ONE,

@@ -67,7 +67,7 @@ __all__ = [
     "napza_findings",
 ]
 
-_L = "lifecycle"
+_LIFECYCLE = "lifecycle"
 
 #: The PP's age of its "cukup umur" test and the card's periods, dated parameters.
 _OF_AGE = get_parameter("napza.of_age_from")
@@ -140,7 +140,7 @@ _REFER = cite(
 
 R_REPORTER = rule(
     "napza.report.reporter",
-    _L,
+    _LIFECYCLE,
     "an addict of age reports himself or is reported by his family; a parent or guardian reports "
     "one not of age (of age: PP 25/2011's own test, 18 and/or married)",
     "pecandu cukup umur melapor sendiri atau dilaporkan keluarganya; orang tua atau wali "
@@ -155,7 +155,7 @@ R_REPORTER = rule(
 )
 R_IPWL = rule(
     "napza.report.ipwl",
-    _L,
+    _LIFECYCLE,
     "the report is made to a designated IPWL, or passed on to one",
     "laporan disampaikan kepada IPWL yang ditetapkan, atau diteruskan kepadanya",
     _WHERE,
@@ -167,7 +167,7 @@ R_IPWL = rule(
 )
 R_ASSESSMENT = rule(
     "napza.assessment.parts",
-    _L,
+    _LIFECYCLE,
     "the IPWL's assessment covers the medical and the social aspect",
     "asesmen IPWL meliputi aspek medis dan aspek sosial",
     _PARTS,
@@ -175,7 +175,7 @@ R_ASSESSMENT = rule(
 )
 R_CARD = rule(
     "napza.card.periods",
-    _L,
+    _LIFECYCLE,
     "the self-report card, given after the assessment, serves two periods of care",
     "kartu lapor diri, diberikan setelah asesmen, berlaku untuk dua kali masa perawatan",
     _CARD,
@@ -188,7 +188,7 @@ R_CARD = rule(
 )
 R_AGREED = rule(
     "napza.plan.agreed",
-    _L,
+    _LIFECYCLE,
     "the rehabilitation plan is agreed by the person (or a parent, guardian or the family) and "
     "the head of the IPWL",
     "rencana rehabilitasi disepakati yang bersangkutan (atau orang tua, wali atau keluarga) dan "
@@ -198,7 +198,7 @@ R_AGREED = rule(
 )
 R_MEDICAL = rule(
     "napza.plan.medical_first",
-    _L,
+    _LIFECYCLE,
     "an addict's or a victim's plan holds medical rehabilitation as well as social, and starts "
     "with it",
     "rencana pecandu atau korban memuat rehabilitasi medis selain sosial, dan dimulai dengannya",
@@ -212,7 +212,7 @@ R_MEDICAL = rule(
 )
 R_REFERRAL = rule(
     "napza.plan.referral",
-    _L,
+    _LIFECYCLE,
     "medical rehabilitation is given by a hospital or an approved institution, or referred to one",
     "rehabilitasi medis diberikan rumah sakit atau lembaga yang disetujui, atau dirujuk kepadanya",
     (_WHERE_MEDICAL, _REFER),
