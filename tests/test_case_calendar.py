@@ -212,6 +212,18 @@ def test_explain_due_refuses_a_window_that_ends_before_it_begins() -> None:
     assert "--until is before --on" in done.stderr
 
 
+def test_explain_due_says_so_when_nothing_falls_due() -> None:
+    done = _cli("explain", "--due", str(EXAMPLES / "justice.jsonl"), "--on", "2024-03-01")
+    assert done.returncode == 0, done.stderr
+    assert "  (nothing falls due in the window)" in done.stdout.splitlines()
+
+
+def test_until_without_due_is_a_usage_error_not_ignored() -> None:
+    done = _cli("explain", str(EXAMPLES / "justice.jsonl"), "--until", "2024-07-15")
+    assert done.returncode == 2
+    assert "--until is read only with --due" in done.stderr
+
+
 def test_a_narcotics_order_is_not_given_the_juvenile_acts_periods() -> None:
     order = {
         "id": "N-1",

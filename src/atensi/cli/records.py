@@ -393,7 +393,9 @@ def _due_text(item: Any, args: argparse.Namespace) -> tuple[bool, str]:
     on = args.on if args.on is not None else dt.datetime.now(dt.UTC).date()
     duties = duties_due(case, on=on, until=args.until)
     if not duties:
-        return True, "  -\n"
+        if args.lang == "id":
+            return True, "  (tidak ada kewajiban yang jatuh tempo dalam rentang ini)\n"
+        return True, "  (nothing falls due in the window)\n"
     late = "terlambat" if args.lang == "id" else "overdue"
     lines = []
     for duty in duties:
@@ -440,6 +442,8 @@ def cmd_explain(args: argparse.Namespace, out: Output, err: Output) -> int:
         raise UsageError("explain needs FILE (or --principles)")
     if args.due:
         return _explain_due(args, out, err)
+    if args.until is not None:
+        raise UsageError("--until is read only with --due (the window of the case calendar)")
     _assess_options(args)  # a wrong edition is a usage error before any record is read
     valid = invalid = warned = 0
     shown = Progress(err, quiet=args.quiet)
