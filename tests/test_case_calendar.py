@@ -9,11 +9,15 @@ import sys
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import atensi
 from atensi.errors import AtensiError
 from atensi.model import Case
 from atensi.rules.calendar import Duty, DutyKind, duties_due
+from atensi.rules.procedure import assess_procedure
+from atensi.testing import cases
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
 
@@ -234,3 +238,25 @@ def test_a_narcotics_order_is_not_given_the_juvenile_acts_periods() -> None:
     }
     case = _case(orders=[order])
     assert duties_due(case, on=dt.date(2024, 7, 4)) == ()
+
+
+# --- Any case, any day: the documented errors or an answer ---------------------------------------
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=cases(), on=st.dates(), days=st.none() | st.integers(0, 4000))
+def test_any_case_on_any_day_gets_duties_or_a_documented_error(
+    case: Case, on: dt.date, days: int | None
+) -> None:
+    until = None
+    if days is not None and on <= dt.date.max - dt.timedelta(days=days):
+        until = on + dt.timedelta(days=days)
+    try:
+        duties = duties_due(case, on=on, until=until)
+    except AtensiError:
+        return
+    assert all(isinstance(duty, Duty) for duty in duties)
+    try:
+        assess_procedure(case, on=on)
+    except AtensiError:
+        return

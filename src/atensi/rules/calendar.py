@@ -44,7 +44,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from atensi.errors import AtensiError
+from atensi.errors import AtensiError, WrongArgument
 from atensi.law import get_parameter
 from atensi.model import Case, CourtOrder
 from atensi.rules._args import entity_argument
@@ -324,11 +324,21 @@ def duties_due(case: Case, *, on: dt.date, until: dt.date | None = None) -> tupl
     listed.
 
     Raises:
-        WrongArgument: if ``case`` is not a case.
+        WrongArgument: if ``case`` is not a case, or ``on`` or ``until`` not a date.
         AtensiError: ``calendar.until_before_on`` if ``until`` is before ``on``.
     """
     entity_argument(case, (Case,), "case")
-    last = on + dt.timedelta(days=7) if until is None else until
+    for name, day in (("on", on), ("until", until)):
+        if (day is not None or name == "on") and (
+            isinstance(day, dt.datetime) or not isinstance(day, dt.date)
+        ):
+            raise WrongArgument(name, "a datetime.date", day, "datetime.date")
+    if until is not None:
+        last = until
+    else:  # a week; the calendar's last day where a week would pass it
+        last = (
+            on + dt.timedelta(days=7) if on <= dt.date.max - dt.timedelta(days=7) else dt.date.max
+        )
     if last < on:
         raise AtensiError(
             "the end of the window is before its first day",
