@@ -153,3 +153,31 @@ def test_files_are_read_in_name_order_and_every_file_counts() -> None:
     assert load_scenario_files("scenarios/reports") == REPORT_SCENARIOS
     names = [s["name"] for s in SCENARIOS]
     assert len(names) == len(set(names))
+
+
+def test_every_justice_napza_and_procedure_rule_has_a_named_scenario() -> None:
+    # Issue 29: one named scenario per rule of the procedure decision, with its status and
+    # the instrument it cites (70-justice-napza.json).
+    from atensi.rules.catalogue import RULES
+
+    procedure = [s for s in SCENARIOS if s["kind"] == "procedure"]
+    pinned = {rule_id for s in procedure for rule_id in s["statuses"]}
+    wanted = {r for r in RULES if r.split(".")[0] in ("justice", "napza", "procedure")}
+    assert len(wanted) >= 15
+    assert pinned == wanted
+    for scenario in procedure:
+        assert set(scenario["citations"]) == set(scenario["statuses"]), scenario["name"]
+
+
+def test_a_procedure_scenario_with_another_status_or_outcome_fails() -> None:
+    [raw] = [s for s in SCENARIOS if s["name"].startswith("an IPWL assessment without its social")]
+    assert run_scenario(raw) == []
+    assert run_scenario({**raw, "statuses": {"napza.assessment.parts": "met"}}) == [
+        "rule napza.assessment.parts: ['not_met'] has no met"
+    ]
+    assert run_scenario({**raw, "expected": "allowed"}) == ["outcome not_eligible != eligible"]
+    other = {**raw, "citations": {"napza.assessment.parts": ["uu-35-2009", "verified"]}}
+    assert run_scenario(other) == [
+        "rule napza.assessment.parts: cites [('pp-25-2011', 'verified')], not "
+        "['uu-35-2009', 'verified']"
+    ]

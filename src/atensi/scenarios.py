@@ -25,7 +25,11 @@ article (or practice, or convention) it pins down, and what is expected:
 * ``lifecycle``: a ``case`` record and a ``check``: a ``transition`` (``stage``, ``reason``), a
   ``delivery`` record or a ``referral`` record (with a ``registry`` or not); ``expected`` is
   ``allowed``, ``refused``, ``needs_review`` or ``undetermined``, ``rule_ids`` the rules among
-  the findings (for a refusal, the rule that refuses), ``statuses`` as above.
+  the findings (for a refusal, the rule that refuses), ``statuses`` as above;
+* ``procedure``: a ``case`` record, decided by :func:`atensi.rules.procedure.assess_procedure`
+  on ``on`` (juvenile justice, compulsory reporting and rehabilitation of drug users, the
+  professional gate); ``expected``, ``rule_ids``, ``statuses`` and ``citations`` as for a
+  ``lifecycle`` scenario.
 
 :func:`structure_scenario` reads one through atensi's own boundary into a typed
 :class:`Scenario` (every record an entity, every code a vocabulary member), or raises
@@ -73,6 +77,7 @@ from atensi.rules.decision import Decision, Finding, Outcome, Status
 from atensi.rules.deliveries import assess_delivery
 from atensi.rules.eligibility import assess_eligibility
 from atensi.rules.lifecycle import check_transition
+from atensi.rules.procedure import assess_procedure
 from atensi.rules.referrals import check_referral
 from atensi.rules.services import recommend_services
 from atensi.vocab import CaseStage, CodedEnum, Evidence, Label, Target, TerminationReason
@@ -105,9 +110,10 @@ class ScenarioKind(CodedEnum):
     INSTRUMENT = "instrument", Label("Katalog peraturan", "Instrument catalogue")
     LIFECYCLE = "lifecycle", Label("Alur kasus", "Case lifecycle")
     REPORT = "report", Label("Laporan program", "Programme report")
+    PROCEDURE = "procedure", Label("Prosedur hukum", "Legal procedure")
 
 
-#: The outcome each expectation of a ``lifecycle`` scenario names.
+#: The outcome each expectation of a ``lifecycle`` (or ``procedure``) scenario names.
 LIFECYCLE_OUTCOMES = {
     "allowed": Outcome.ELIGIBLE,
     "refused": Outcome.NOT_ELIGIBLE,
@@ -393,6 +399,8 @@ def _lifecycle_decision(scenario: Scenario, on: dt.date) -> Decision:
     if case is None:  # pragma: no cover - the schema requires one
         raise AssertionError(f"{scenario.name}: no case")
     pin = scenario.edition
+    if scenario.kind is ScenarioKind.PROCEDURE:
+        return assess_procedure(case, on=on, edition=pin)
     check = scenario.record.get("check")
     if check == "delivery":
         if scenario.delivery is None:  # pragma: no cover - the schema requires one
@@ -484,7 +492,7 @@ def scenario_findings(scenario: Mapping[str, Any] | Scenario) -> tuple[Finding, 
         return ()
     if kind in (ScenarioKind.ELIGIBILITY, ScenarioKind.SERVICES):
         return _decided(typed, on).findings
-    if kind is ScenarioKind.LIFECYCLE:
+    if kind in (ScenarioKind.LIFECYCLE, ScenarioKind.PROCEDURE):
         return _lifecycle_decision(typed, on).findings
     if kind is ScenarioKind.COVERAGE:
         return tuple(f for unit in _coverage_found(typed, on) for f in unit.reasons)
@@ -515,7 +523,7 @@ def run_scenario(scenario: Mapping[str, Any] | Scenario) -> list[str]:
         _run_compare(typed, on, problems)
     elif kind is ScenarioKind.PIN:
         _run_pin(typed, on, problems)
-    elif kind is ScenarioKind.LIFECYCLE:
+    elif kind in (ScenarioKind.LIFECYCLE, ScenarioKind.PROCEDURE):
         _run_lifecycle(typed, on, problems)
     elif kind is ScenarioKind.INSTRUMENT:
         entry = get_instrument(typed.record["instrument"]).to_dict()
