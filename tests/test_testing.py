@@ -13,7 +13,16 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from atensi import InvalidRecord, assess_eligibility, nik, structure, unstructure
-from atensi.model import ENTITIES, Case, Person, UnitRegistry
+from atensi.model import (
+    ENTITIES,
+    Case,
+    CompulsoryReport,
+    CourtOrder,
+    Offence,
+    Person,
+    PlanPart,
+    UnitRegistry,
+)
 from atensi.rules import InvalidTransition, Outcome, Status, advance, age_range, check_transition
 from atensi.testing import (
     REFERENCE_DATE,
@@ -30,6 +39,7 @@ from atensi.testing import (
     unit_events,
     units,
 )
+from atensi.testing.misses import _invariant_misses
 from atensi.vocab import CaseStage, Target
 
 T = TypeVar("T")
@@ -326,3 +336,111 @@ def test_validate_many_sorts_a_mixed_stream_record_by_record(mixed: list[Any]) -
         else:
             assert result.ok
             assert unstructure(result.value) == item
+
+
+# --- Near misses of the justice and NAPZA records (issue 29) -----------------------------------
+
+_JUSTICE_RECORDS: list[tuple[type[Any], dict[str, Any], set[tuple[str, str]]]] = [
+    (
+        Offence,
+        {"committed_on": "2024-03-01", "court_on": "2024-05-01"},
+        {("court_on", "date.before_start")},
+    ),
+    (
+        CompulsoryReport,
+        {
+            "reported_on": "2024-02-01",
+            "reported_by": "subjek",
+            "forwarded_on": "2024-02-02",
+            "card_issued_on": "2024-02-03",
+        },
+        {("forwarded_on", "date.before_start"), ("card_issued_on", "date.before_start")},
+    ),
+    (
+        PlanPart,
+        {"starts_on": "2024-02-06", "ends_on": "2024-05-06"},
+        {("ends_on", "date.before_start")},
+    ),
+    (
+        CourtOrder,
+        {
+            "id": "K-1",
+            "kind": "keputusan_anak_belum_12",
+            "offence_on": "2024-01-01",
+            "issued_on": "2024-01-08",
+            "confirmed_on": "2024-01-09",
+            "starts_on": "2024-01-10",
+            "until": "2024-07-10",
+        },
+        {
+            ("issued_on", "date.before_start"),
+            ("confirmed_on", "date.before_start"),
+            ("starts_on", "date.before_start"),
+            ("until", "date.before_start"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("cls", "record", "expected"), _JUSTICE_RECORDS, ids=lambda v: getattr(v, "__name__", "")
+)
+def test_the_new_records_date_orders_each_give_a_near_miss_refused_with_its_code(
+    cls: type[Any], record: dict[str, Any], expected: set[tuple[str, str]]
+) -> None:
+    structure(record, cls)  # the record itself is valid
+    found = set()
+    for changed, code, loc, what in _invariant_misses(cls, record):
+        with pytest.raises(InvalidRecord) as info:
+            structure(changed, cls)
+        assert [(e.loc, e.code) for e in info.value.errors] == [(loc, code)], what
+        found.add((loc[0], code))
+    assert found == expected
+
+
+def test_a_cases_orders_and_bapas_documents_give_near_misses_refused_with_their_codes() -> None:
+    record = {
+        "id": "C-1",
+        "unit": "SENTRA-01",
+        "opened_on": "2024-03-10",
+        "subject": {"kind": "community", "id": "K", "name": "Kampung"},
+        "orders": [
+            {"id": "K-1", "kind": "keputusan_anak_belum_12", "issued_on": "2024-01-08"},
+        ],
+        "bapas_documents": [{"kind": "litmas", "on": "2024-01-05", "order": "K-1"}],
+    }
+    structure(record, Case)
+    codes = {}
+    for changed, code, loc, what in _invariant_misses(Case, record):
+        with pytest.raises(InvalidRecord) as info:
+            structure(changed, Case)
+        assert [(e.loc, e.code) for e in info.value.errors] == [(loc, code)], what
+        codes[code] = loc
+    assert codes["case.document_unknown_order"] == ("bapas_documents", 1, "order")
+    assert codes["case.extends_unknown_order"] == ("orders", 0, "extends")
+    assert codes["case.extension_before_order"] == ("orders", 1, "issued_on")
+
+
+def test_an_extension_issued_before_the_order_it_extends_is_refused() -> None:
+    record: dict[str, Any] = {
+        "id": "C-1",
+        "unit": "SENTRA-01",
+        "opened_on": "2024-03-10",
+        "subject": {"kind": "community", "id": "K", "name": "Kampung"},
+        "orders": [
+            {"id": "K-1", "kind": "keputusan_anak_belum_12", "issued_on": "2024-07-08"},
+            {
+                "id": "K-2",
+                "kind": "keputusan_anak_belum_12",
+                "issued_on": "2024-07-01",
+                "extends": "K-1",
+            },
+        ],
+    }
+    with pytest.raises(InvalidRecord) as info:
+        structure(record, Case)
+    [error] = info.value.errors
+    assert (error.loc, error.code) == (("orders", 1, "issued_on"), "case.extension_before_order")
+    assert "2024-07" not in str(info.value)  # the message never shows the record's dates
+    record["orders"][1]["issued_on"] = "2024-07-08"  # the same day is an extension
+    assert structure(record, Case).orders[1].extends == "K-1"

@@ -690,6 +690,17 @@ class Case(Entity):
                         named,
                     )
                 )
+            elif named is not None and court_order.issued_on < earlier[named].issued_on:
+                found.append(
+                    detail(
+                        ("orders", index, "issued_on"),
+                        "case.extension_before_order",
+                        "an extension is issued on or after the order it extends",
+                        "perpanjangan terbit pada atau setelah putusan yang diperpanjang",
+                        court_order.issued_on.isoformat(),
+                        extended=earlier[named].issued_on.isoformat(),
+                    )
+                )
             earlier[court_order.id] = court_order
         return found
 

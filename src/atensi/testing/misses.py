@@ -67,6 +67,7 @@ from atensi.model import (
     UnitEventKind,
     UnitRegistry,
 )
+from atensi.model._fields import DateOrder
 from atensi.nik import NoNik, NoNikReason
 from atensi.rules import Status, allowed_next
 from atensi.rules.age import shift_years
@@ -329,13 +330,17 @@ def _invariant_misses(
     if cls is Case:
         out.append(
             (
-                {**obj, "mode": InterventionMode.ORDERED.value, "legal_basis": None, "orders": []},
+                # Without orders, a Bapas document naming one would break a second rule.
+                {**obj, "mode": InterventionMode.ORDERED.value, "legal_basis": None, "orders": []}
+                | {"bapas_documents": []},
                 "case.ordered_without_legal_basis",
                 ("legal_basis",),
                 "an ordered intervention without its order",
             )
         )
         out.extend(_follow_up_misses(obj))
+        out.extend(_order_history_misses(obj))
+    out.extend(_date_order_misses(cls, obj))
     out.extend(_reporting_misses(cls, obj))
     if cls is Condition and obj["group"] == TargetGroup.OTHER_PPKS.value:
         out.append(
@@ -373,6 +378,82 @@ def _invariant_misses(
                 "nik.invalid_serial",
                 ("nik",),
                 "serial 0000",
+            )
+        )
+    return out
+
+
+#: Classes whose date-order misses are written out by hand above (or in :func:`_aid_misses`).
+_DATES_BY_HAND = (Period, BeneficiaryDecree)
+
+
+def _date_order_misses(
+    cls: type[Any], obj: dict[str, Any]
+) -> list[tuple[dict[str, Any], str, Loc, str]]:
+    """A later date put the day before the date it follows, read from the class's invariants.
+
+    For a class whose cross-field rules are all date orders (an offence brought to court before
+    it was committed, a report passed on before it was made, a court order starting before it
+    was issued, a plan part ending before it starts, ...): each change breaks one declared order
+    and no other, checked against every order of the class.
+    """
+    invariants = getattr(cls, "_invariants", ())
+    if cls in _DATES_BY_HAND or not invariants:
+        return []
+    if not all(isinstance(check, DateOrder) for check in invariants):
+        return []
+    out: list[tuple[dict[str, Any], str, Loc, str]] = []
+    for check in invariants:
+        if obj.get(check.before) is None:
+            continue
+        changed = {**obj, check.after: _day_before(obj[check.before])}
+        broken = [
+            other
+            for other in invariants
+            if changed.get(other.before) is not None
+            and changed.get(other.after) is not None
+            and changed[other.after] < changed[other.before]
+        ]
+        if broken == [check]:
+            what = f"{check.after} before {check.before}"
+            out.append((changed, "date.before_start", (check.after,), what))
+    return out
+
+
+def _order_history_misses(obj: dict[str, Any]) -> list[tuple[dict[str, Any], str, Loc, str]]:
+    """A case's orders and Bapas documents that contradict each other (issue 29)."""
+    orders = obj.get("orders", [])
+    out: list[tuple[dict[str, Any], str, Loc, str]] = []
+    documents = obj.get("bapas_documents", [])
+    stray = {"kind": "litmas", "on": obj["opened_on"], "order": "ZZ-NO-ORDER"}
+    out.append(
+        (
+            {**obj, "bapas_documents": [*documents, stray]},
+            "case.document_unknown_order",
+            ("bapas_documents", len(documents), "order"),
+            "a Bapas document naming no order of the case",
+        )
+    )
+    if orders:
+        first = orders[0]
+        unknown = {**first, "extends": "ZZ-NO-ORDER"}
+        out.append(
+            (
+                {**obj, "orders": [unknown, *orders[1:]]},
+                "case.extends_unknown_order",
+                ("orders", 0, "extends"),
+                "an extension of an order the case does not hold",
+            )
+        )
+        early = _day_before(first["issued_on"])
+        extension = {"id": "ZZ-EXTENSION", "kind": first["kind"], "issued_on": early}
+        extension["extends"] = first["id"]
+        out.append(
+            (
+                {**obj, "orders": [*orders, extension]},
+                "case.extension_before_order",
+                ("orders", len(orders), "issued_on"),
+                "an extension issued before the order it extends",
             )
         )
     return out
