@@ -980,7 +980,12 @@ def write_generated_pages(target: pathlib.Path) -> None:
         path = target / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
-    pictures = {**report_pictures(), **parameter_pictures(), "boundary-route.svg": boundary_route()}
+    pictures = {
+        **report_pictures(),
+        **parameter_pictures(),
+        "boundary-route.svg": boundary_route(),
+        "justice-cases.svg": justice_picture(),
+    }
     for name, data in pictures.items():
         data = data.encode("utf-8") if isinstance(data, str) else data
         path = target / name
@@ -1133,3 +1138,300 @@ def boundary_route(fmt: str = "svg") -> bytes:
     out = io.BytesIO()
     figure.savefig(out, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
     return out.getvalue()
+
+
+# --- The justice and NAPZA picture (issue 29) ----------------------------------------------------
+
+_CHILD_CASE = {
+    "id": "C-1",
+    "unit": "SENTRA-01",
+    "opened_on": "2024-03-12",
+    "subject": {
+        "kind": "person",
+        "id": "P-1",
+        "nik": {"reason": "belum_terdaftar"},
+        "name": "Anak",
+        "birth_date": {"value": "2013-06-01"},
+    },
+    "offence": {"committed_on": "2024-03-01", "max_penalty_months": 60},
+    "orders": [
+        {
+            "id": "K-1",
+            "kind": "keputusan_anak_belum_12",
+            "issued_on": "2024-03-08",
+            "confirmed_on": "2024-03-11",
+            "starts_on": "2024-03-12",
+            "months": 6,
+            "offence_on": "2024-03-01",
+            "placement": "residensial",
+        }
+    ],
+    "bapas_documents": [
+        {"kind": "litmas", "on": "2024-03-05", "order": "K-1"},
+        *(
+            {"kind": "laporan_perkembangan", "on": f"2024-{m:02d}-10", "order": "K-1"}
+            for m in range(4, 10)
+        ),
+        {"kind": "evaluasi", "on": "2024-08-20", "order": "K-1", "still_needed": False},
+    ],
+    "termination": {"on": "2024-09-12", "reason": "tujuan_tercapai"},
+    "followups": [{"on": "2024-12-12", "months_after": 3}],
+}
+_NAPZA_CASE = {
+    "id": "C-2",
+    "unit": "SENTRA-02",
+    "opened_on": "2024-02-01",
+    "subject": {
+        "kind": "person",
+        "id": "P-2",
+        "nik": {"reason": "belum_terdaftar"},
+        "name": "Penerima Manfaat",
+        "birth_date": {"value": "1995-01-01"},
+    },
+    "compulsory_report": {
+        "reported_on": "2024-02-01",
+        "reported_by": "subjek",
+        "assessment": {
+            "assessed_on": "2024-02-02",
+            "medical": True,
+            "social": True,
+            "dependence": True,
+        },
+        "card_issued_on": "2024-02-02",
+    },
+    "rehabilitation_plan": {
+        "drawn_up_on": "2024-02-05",
+        "agreed_by": "subjek",
+        "agreed_by_ipwl_head": True,
+        "medical": {
+            "provider_kind": "rumah_sakit",
+            "starts_on": "2024-02-06",
+            "ends_on": "2024-03-06",
+        },
+        "social": {
+            "provider_kind": "upt_kemensos",
+            "starts_on": "2024-03-06",
+            "ends_on": "2024-06-05",
+        },
+    },
+    "termination": {"on": "2024-06-05", "reason": "tujuan_tercapai"},
+    "followups": [{"on": "2024-09-05", "months_after": 3}, {"on": "2024-12-05", "months_after": 6}],
+}
+
+#: The words of the picture, in each language (the other pictures' convention).
+_CASE_WORDS = {
+    "child": (
+        "Anak di bawah 12 tahun (UU 11/2012 Pasal 21)",
+        "A child under 12 (UU 11/2012 Pasal 21)",
+    ),
+    "napza": ("Pecandu narkotika (UU 35/2009; PP 25/2011)", "A drug user (UU 35/2009; PP 25/2011)"),
+    "report": ("Laporan", "Report"),
+    "decision": ("Keputusan", "Decision"),
+    "bapas": ("Bapas", "Bapas"),
+    "care": ("Rehabilitasi", "Rehabilitation"),
+    "aftercare": ("Bimbingan lanjut", "Aftercare"),
+    "offence": ("tindak pidana", "offence"),
+    "issued": ("keputusan", "decision issued"),
+    "confirmed": ("penetapan pengadilan", "court confirms"),
+    "litmas": ("litmas", "litmas"),
+    "monthly": ("laporan bulanan ke Bapas", "monthly report to Bapas"),
+    "evaluation": ("evaluasi Bapas", "Bapas evaluation"),
+    "reported": ("wajib lapor", "compulsory report"),
+    "assessed": ("asesmen IPWL", "IPWL assessment"),
+    "card": ("kartu lapor diri", "self-report card"),
+    "plan": ("rencana rehabilitasi", "rehabilitation plan"),
+    "termination": ("terminasi", "termination"),
+    "followup": ("bimbingan lanjut", "follow-up"),
+    "relapse": ("kambuh: episode baru", "relapse: a new episode"),
+    "placement": ("penempatan di LPKS, 6 bulan", "placement at an LPKS, 6 months"),
+    "medical": ("medis", "medical"),
+    "social": ("sosial", "social"),
+    "title": (
+        "Dua kasus dari laporan sampai bimbingan lanjut",
+        "Two cases from report to aftercare",
+    ),
+}
+
+#: Marker and colour per kind of event (Okabe-Ito, as the other pictures).
+_EVENT_STYLE = {
+    "offence": ("X", "#D55E00"),
+    "issued": ("D", "#0072B2"),
+    "confirmed": ("s", "#0072B2"),
+    "litmas": ("^", "#009E73"),
+    "monthly": ("o", "#009E73"),
+    "evaluation": ("v", "#009E73"),
+    "reported": ("X", "#D55E00"),
+    "assessed": ("^", "#CC79A7"),
+    "card": ("s", "#CC79A7"),
+    "plan": ("D", "#0072B2"),
+    "termination": ("P", "#000000"),
+    "followup": ("o", "#999999"),
+    "relapse": ("*", "#D55E00"),
+}
+
+
+def _case_events(
+    which: str,
+) -> tuple[list[tuple[str, str, object]], list[tuple[str, str, object, object]]]:
+    """The markers (lane, kind, day) and spans (lane, word, start, end) of one example case."""
+    import datetime as dt
+
+    import atensi
+    from atensi.model import Case
+    from atensi.rules.episodes import open_episode
+
+    if which == "child":
+        case = atensi.structure(_CHILD_CASE, Case)
+        assert case.offence is not None
+        assert case.termination is not None
+        order = case.orders[0]
+        marks = [("report", "offence", case.offence.committed_on)]
+        marks += [
+            ("decision", "issued", order.issued_on),
+            ("decision", "confirmed", order.confirmed_on),
+        ]
+        kinds = {"litmas": "litmas", "laporan_perkembangan": "monthly", "evaluasi": "evaluation"}
+        marks += [("bapas", kinds[d.kind.value], d.on) for d in case.bapas_documents]
+        spans = [("care", "placement", order.start, order.ends_on())]
+    else:
+        case = atensi.structure(_NAPZA_CASE, Case)
+        report, plan = case.compulsory_report, case.rehabilitation_plan
+        assert report is not None
+        assert report.assessment is not None
+        assert plan is not None
+        assert plan.medical is not None
+        assert plan.social is not None
+        assert case.termination is not None
+        marks = [
+            ("report", "reported", report.reported_on),
+            ("report", "assessed", report.assessment.assessed_on),
+            ("report", "card", report.card_issued_on),
+            ("decision", "plan", plan.drawn_up_on),
+        ]
+        spans = [
+            ("care", "medical", plan.medical.starts_on, plan.medical.ends_on),
+            ("care", "social", plan.social.starts_on, plan.social.ends_on),
+        ]
+        second = open_episode(
+            case, id="C-3", on=dt.date(2025, 2, 3), relapse_on=dt.date(2025, 1, 28)
+        )
+        assert second.episode is not None
+        assert second.episode.card_period == 2
+        marks.append(("aftercare", "relapse", second.opened_on))
+    assert case.termination is not None
+    marks.append(("aftercare", "termination", case.termination.on))
+    marks += [("aftercare", "followup", f.on) for f in case.followups]
+    return marks, spans
+
+
+def _staggered(marks: list[tuple[str, str, object]]) -> list[tuple[str, str, object, float]]:
+    """Markers of one lane within ten days of each other, spread across the lane's height."""
+    out: list[tuple[str, str, object, float]] = []
+    for lane in dict.fromkeys(m[0] for m in marks):
+        mine = sorted((m for m in marks if m[0] == lane), key=lambda m: m[2].toordinal())  # type: ignore[attr-defined]
+        clusters: list[list[tuple[str, str, object]]] = []
+        for mark in mine:
+            if clusters and mark[2].toordinal() - clusters[-1][-1][2].toordinal() <= 10:  # type: ignore[attr-defined]
+                clusters[-1].append(mark)
+            else:
+                clusters.append([mark])
+        for cluster in clusters:
+            n = len(cluster)
+            for i, (lane_, key, day) in enumerate(cluster):
+                out.append((lane_, key, day, 0.0 if n == 1 else 0.27 - 0.54 * i / (n - 1)))
+    return out
+
+
+def justice_picture(lang: str = "en", fmt: str = "svg") -> bytes:
+    """Draw one juvenile case and one NAPZA case from report to aftercare (matplotlib).
+
+    The cases are records read through atensi's boundary; the placement's end is the order's
+    own ``ends_on()``, and the second episode is opened by ``open_episode``, so the picture
+    moves with the rules.
+    """
+    import datetime as dt
+    import io
+
+    from atensi.reports import PlotUnavailable
+
+    try:
+        from matplotlib.lines import Line2D
+
+        from atensi.reports import plots
+    except (ImportError, PlotUnavailable) as err:
+        raise RuntimeError(
+            "the docs draw the justice picture with matplotlib: pip install -e '.[docs]'"
+        ) from err
+    index = 0 if lang == "id" else 1
+
+    def word(key: str) -> str:
+        return _CASE_WORDS[key][index]
+
+    lanes = ["report", "decision", "bapas", "care", "aftercare"]
+    with plots._rc():
+        figure = plots._figure(9.0, 6.4)
+        axes = figure.subplots(2, 1)
+        seen: dict[str, object] = {}
+        for ax, which in zip(axes, ("child", "napza"), strict=True):
+            marks, spans = _case_events(which)
+            shown = [
+                lane
+                for lane in lanes
+                if any(m[0] == lane for m in marks) or any(s[0] == lane for s in spans)
+            ]
+            row = {lane: len(shown) - 1 - i for i, lane in enumerate(shown)}
+            for lane, key, start, end in spans:
+                colour = "#56B4E9" if key != "medical" else "#E69F00"
+                width = (end - start).days
+                ax.broken_barh([(start.toordinal(), width)], (row[lane] - 0.3, 0.6), color=colour)
+                ax.text(
+                    start.toordinal() + width / 2,
+                    row[lane],
+                    word(key),
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                )
+            for lane, key, day, offset in _staggered(marks):
+                marker, colour = _EVENT_STYLE[key]
+                y = row[lane] + offset
+                handle = ax.scatter(
+                    [day.toordinal()], [y], marker=marker, color=colour, s=42, zorder=3
+                )
+                seen.setdefault(key, handle)
+            ax.set_yticks(list(row.values()), [word(lane) for lane in row])
+            ax.set_ylim(-0.7, len(shown) - 0.3)
+            ax.set_title(word(which), loc="left", fontsize=10)
+            ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+            ax.set_axisbelow(True)
+            first = min(d for _, _, d in marks)
+            last = max(d for _, _, d in marks)
+            ticks = [first.replace(day=1)]
+            while ticks[-1] < last:
+                nxt = ticks[-1].replace(day=28) + dt.timedelta(days=4)
+                ticks.append(nxt.replace(day=1))
+            step = 1 if len(ticks) <= 13 else 2
+            ax.set_xticks(
+                [t.toordinal() for t in ticks[::step]], [t.strftime("%Y-%m") for t in ticks[::step]]
+            )
+            ax.tick_params(axis="x", labelrotation=45, labelsize=7.5)
+            ax.set_xlim(ticks[0].toordinal() - 5, ticks[-1].toordinal() + 5)
+        handles = [
+            Line2D(
+                [],
+                [],
+                linestyle="",
+                marker=_EVENT_STYLE[k][0],
+                color=_EVENT_STYLE[k][1],
+                label=word(k),
+            )
+            for k in seen
+        ]
+        figure.legend(
+            handles=handles, loc="outside lower center", ncols=5, fontsize=8, frameon=False
+        )
+        figure.suptitle(word("title"), fontsize=11)
+        plots._done(figure)
+        buffer = io.BytesIO()
+        plots.write_figure(figure, buffer, fmt)
+    return buffer.getvalue()
