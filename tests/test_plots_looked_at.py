@@ -168,8 +168,11 @@ def test_every_parameter_timeline_keeps_its_labels_apart_and_inside_their_bars()
         for text, box in zip(texts, boxes, strict=True):
             if text.get_position()[1] == 0:  # a value inside its bar
                 holder = [bar for bar in bars if bar.x0 <= box.x0 + box.width / 2 <= bar.x1]
-                assert holder and box.width <= holder[0].width, (name, text.get_text())
+                assert holder, (name, text.get_text())
+                assert box.width <= holder[0].width, (name, text.get_text())
         drawn = figure.get_tightbbox(renderer)
         size = figure.get_size_inches()
-        assert drawn.x0 >= 0 and drawn.y0 >= 0, name
-        assert drawn.x1 <= size[0] and drawn.y1 <= size[1], name
+        assert drawn.x0 >= 0, name
+        assert drawn.y0 >= 0, name
+        assert drawn.x1 <= size[0], name
+        assert drawn.y1 <= size[1], name
