@@ -59,6 +59,10 @@ RESIDUE = {
     "referral.accepted_and_declined": "cross-field",
     "referral.completed_without_acceptance": "cross-field",
     "case.ordered_without_legal_basis": "cross-field",
+    # A case's orders and Bapas documents against each other (issue 29).
+    "case.extends_unknown_order": "cross-field",
+    "case.extension_before_order": "cross-field",
+    "case.document_unknown_order": "cross-field",
     "decree.group_outside_target": "cross-field",
     # The channel of an aid against the aid's date (bantuan pemerintah exists since 2015).
     "funding.channel_not_in_force": "cross-field",
