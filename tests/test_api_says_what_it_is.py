@@ -133,3 +133,21 @@ def test_atensi_testing_without_hypothesis_says_what_to_install() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert "pip install 'atensi[hypothesis]'" in done.stdout
+
+
+def test_the_order_procedure_and_calendar_functions_refuse_plain_data() -> None:
+    # Issues 24 and 29's entry points, as the rules above: a documented error, never an
+    # AttributeError from inside.
+    from atensi.rules.calendar import duties_due
+    from atensi.rules.orders import assess_order
+    from atensi.rules.procedure import assess_procedure
+
+    with pytest.raises(WrongArgument):
+        assess_order({"id": "C-1"}, {"kind": "x"}, on=ON)  # type: ignore[arg-type]
+    with pytest.raises(WrongArgument):
+        assess_procedure({"id": "C-1"}, on=ON)  # type: ignore[arg-type]
+    with pytest.raises(WrongArgument):
+        duties_due(CASE, on="2024-06-01")  # type: ignore[arg-type]
+    with pytest.raises(WrongArgument):
+        duties_due(CASE, on=ON, until=dt.datetime(2024, 6, 9, tzinfo=dt.UTC))
+    assert duties_due(CASE, on=dt.date.max) == ()

@@ -147,3 +147,32 @@ def test_the_indonesian_pictures_hold_no_english_words_of_their_own(
         assert not found, (name, found)
     with pytest.raises(atensi.UnknownCode):
         plots.editions_figure(until=dt.date(2027, 1, 1), lang="fr")
+
+
+def test_every_parameter_timeline_keeps_its_labels_apart_and_inside_their_bars() -> None:
+    # The docs draw one timeline per parameter: values whose bar is short (Permensos 5/2019's
+    # five months of the DTKS gate) ran over their neighbours and start dates printed over each
+    # other. A value that does not fit is numbered and written out under the dates.
+    from atensi.law import parameter_names
+
+    for name in parameter_names():
+        figure = plots.parameter_figure(name, until=dt.date(2027, 1, 1))
+        renderer = _renderer(figure)
+        axes = figure.axes[0]
+        bars = [p.get_window_extent(renderer) for p in axes.patches if isinstance(p, Rectangle)]
+        texts = [t for t in axes.texts if t.get_visible() and t.get_text()]
+        boxes = [t.get_window_extent(renderer) for t in texts]
+        for index, box in enumerate(boxes):
+            for other in boxes[index + 1 :]:
+                assert not box.overlaps(other), (name, texts[index].get_text())
+        for text, box in zip(texts, boxes, strict=True):
+            if text.get_position()[1] == 0:  # a value inside its bar
+                holder = [bar for bar in bars if bar.x0 <= box.x0 + box.width / 2 <= bar.x1]
+                assert holder, (name, text.get_text())
+                assert box.width <= holder[0].width, (name, text.get_text())
+        drawn = figure.get_tightbbox(renderer)
+        size = figure.get_size_inches()
+        assert drawn.x0 >= 0, name
+        assert drawn.y0 >= 0, name
+        assert drawn.x1 <= size[0], name
+        assert drawn.y1 <= size[1], name

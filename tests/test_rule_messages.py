@@ -26,7 +26,9 @@ import atensi
 from atensi import rules
 from atensi.model import Assessment, Case, Community, Person, Portfolio, StageEntry, UnitRegistry
 from atensi.rules import decision as decision_module
+from atensi.rules.calendar import duties_due
 from atensi.rules.catalogue import RULES
+from atensi.rules.procedure import assess_procedure
 from atensi.scenarios import SCENARIOS, run_scenario
 from atensi.testing import (
     delivery_near_misses,
@@ -123,6 +125,7 @@ def _run_everything() -> None:
     for on in (dt.date(2019, 6, 1), dt.date(2024, 6, 1)):
         atensi.coverage(registry, on=on, regions=[*regions, "3171", "1101"])
     _targeted(registry)
+    _procedures()
     _near_misses()
 
 
@@ -175,6 +178,16 @@ def _targeted(registry: UnitRegistry) -> None:
             rules.units_serving(
                 region, target, on=dt.date(2024, 6, 1), registry=registry, edition="atensi-2020"
             )
+
+
+def _procedures() -> None:
+    """The procedure decision and the case calendar over the justice and NAPZA example cases."""
+    lines = (ROOT / "examples" / "justice.jsonl").read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        case = atensi.structure(json.loads(line), Case)
+        for on in (dt.date(2024, 3, 20), dt.date(2024, 6, 20), dt.date(2024, 9, 13)):
+            assess_procedure(case, on=on)
+            duties_due(case, on=on, until=on + dt.timedelta(days=200))
 
 
 @settings(

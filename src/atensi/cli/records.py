@@ -375,6 +375,62 @@ def _problem_lines(problems: tuple[ErrorDetail, ...], mark: str, lang: str) -> s
     return "".join(lines)
 
 
+def _due_text(item: Any, args: argparse.Namespace) -> tuple[bool, str]:
+    """Whether the item is a valid case, and its duties (or its errors) as text."""
+    import datetime as dt
+
+    import atensi
+    from atensi.errors import InvalidRecord
+    from atensi.model import Case
+    from atensi.rules.calendar import duties_due
+
+    if isinstance(item, BadItem):
+        return False, _problem_lines((item.detail,), "!", args.lang)
+    try:
+        case = atensi.structure(item, Case)
+    except InvalidRecord as invalid:
+        return False, _problem_lines(invalid.errors, "!", args.lang)
+    on = args.on if args.on is not None else dt.datetime.now(dt.UTC).date()
+    duties = duties_due(case, on=on, until=args.until)
+    if not duties:
+        if args.lang == "id":
+            return True, "  (tidak ada kewajiban yang jatuh tempo dalam rentang ini)\n"
+        return True, "  (nothing falls due in the window)\n"
+    late = "terlambat" if args.lang == "id" else "overdue"
+    lines = []
+    for duty in duties:
+        message = duty.message.id if args.lang == "id" else duty.message.en
+        cited = "" if duty.citation is None else f" ({duty.citation.text(args.lang)})"
+        flag = f" [{late}]" if duty.overdue else ""
+        lines.append(f"  {duty.due_on.isoformat()} {duty.kind.value}{flag}: {message}{cited}\n")
+    return True, "".join(lines)
+
+
+def _explain_due(args: argparse.Namespace, out: Output, err: Output) -> int:
+    """Print, for every case of FILE, the duties that fall due by ``--until`` (a week)."""
+    if args.on is not None and args.until is not None and args.until < args.on:
+        raise UsageError("--until is before --on")
+    valid = invalid = 0
+    shown = Progress(err, quiet=args.quiet)
+    located = read_records(args.file, opened=shown.opened)
+    with contextlib.closing(located):
+        for index, where in enumerate(located):
+            shown.update(index + 1)
+            ok, text = _due_text(where.item, args)
+            line, byte = ("baris", "bita") if args.lang == "id" else ("line", "byte")
+            at = (
+                f"{line} {where.line}"
+                if where.offset is None
+                else f"{line} {where.line}, {byte} {where.offset}"
+            )
+            out.write(f"# {index} ({at})\n{text}")
+            valid += ok
+            invalid += not ok
+    shown.clear()
+    summary(err, args, valid, invalid, 0)
+    return ExitCode.OK if invalid == 0 else ExitCode.INVALID
+
+
 def cmd_explain(args: argparse.Namespace, out: Output, err: Output) -> int:
     """Explain every item's decision as text (or, with ``--principles``, the cross-cutting page)."""
     if args.principles:
@@ -384,6 +440,10 @@ def cmd_explain(args: argparse.Namespace, out: Output, err: Output) -> int:
         return ExitCode.OK
     if args.file is None:
         raise UsageError("explain needs FILE (or --principles)")
+    if args.due:
+        return _explain_due(args, out, err)
+    if args.until is not None:
+        raise UsageError("--until is read only with --due (the window of the case calendar)")
     _assess_options(args)  # a wrong edition is a usage error before any record is read
     valid = invalid = warned = 0
     shown = Progress(err, quiet=args.quiet)
@@ -490,6 +550,20 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, date: Callable[[str],
                 action="store_true",
                 help="print 'Where the law cuts across clusters': each cross-cutting principle, "
                 "its articles and worked cases (no FILE needed)",
+            )
+            p.add_argument(
+                "--due",
+                action="store_true",
+                help="FILE holds cases: list, for each, the duties the law sets that fall due "
+                "from --on (today by default) to --until (a week later by default), overdue "
+                "ones marked: reports to the Bapas, ends of placements and periods of care, "
+                "aftercare follow-ups",
+            )
+            p.add_argument(
+                "--until",
+                type=date,
+                metavar="DATE",
+                help="with --due: the last day of the window, YYYY-MM-DD",
             )
         else:
             p.add_argument("file", metavar="FILE", help=_FILE_HELP)

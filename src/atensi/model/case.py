@@ -29,6 +29,8 @@ from atensi.model._fields import (
     whole_rupiah,
 )
 from atensi.model.funding import Funding, funding_in_force
+from atensi.model.justice import BapasDocument, Offence
+from atensi.model.napza import CompulsoryReport, Episode, RehabilitationPlan
 from atensi.model.orders import CourtOrder
 from atensi.model.outcomes import CaseOutcome, FollowUp
 from atensi.model.person import Condition
@@ -55,19 +57,24 @@ from atensi.vocab import (
 __all__ = [
     "Assessment",
     "Assessor",
+    "BapasDocument",
     "Case",
     "CaseEvent",
     "CaseOutcome",
+    "CompulsoryReport",
     "Consent",
     "CourtOrder",
     "Emergency",
+    "Episode",
     "FollowUp",
     "Funding",
     "InKindItem",
     "InterventionPlan",
     "LegalBasis",
+    "Offence",
     "Referral",
     "ReferralDirection",
+    "RehabilitationPlan",
     "ServiceDelivery",
     "StageEntry",
     "Termination",
@@ -573,6 +580,42 @@ class Case(Entity):
         sensitivity=Sensitivity.CRIMINAL,
         default=None,
     )
+    offence: Offence | None = field(
+        en="The alleged offence of a child in conflict with the law (the facts diversion and "
+        "the juvenile court's ages turn on)",
+        id="Tindak pidana yang diduga dilakukan Anak yang berkonflik dengan hukum",
+        sensitivity=Sensitivity.CRIMINAL,
+        default=None,
+        citation=cite("uu-11-2012", "Pasal 7 ayat (2); Pasal 9 ayat (2); Pasal 20"),
+    )
+    bapas_documents: tuple[BapasDocument, ...] = field(
+        en="Documents exchanged with the Bapas (litmas, evaluations, monthly progress reports), "
+        "oldest first",
+        id="Dokumen dengan Bapas (litmas, evaluasi, laporan perkembangan bulanan)",
+        factory=tuple,
+        max_items=_ITEMS,
+        citation=cite("uu-11-2012", "Pasal 21 ayat (3)-(5)"),
+    )
+    compulsory_report: CompulsoryReport | None = field(
+        en="The compulsory report (wajib lapor) of a narcotics addict, with the IPWL's "
+        "assessment and self-report card",
+        id="Wajib lapor pecandu narkotika, dengan asesmen IPWL dan kartu lapor diri",
+        default=None,
+        citation=cite("pp-25-2011", "Pasal 3-10"),
+    )
+    rehabilitation_plan: RehabilitationPlan | None = field(
+        en="A drug user's rehabilitation plan: its medical and social parts",
+        id="Rencana rehabilitasi pecandu: bagian medis dan sosial",
+        default=None,
+        citation=cite("pp-25-2011", "Pasal 9 ayat (2)-(4)"),
+    )
+    episode: Episode | None = field(
+        en="This case as an episode of the person's care (the case before it, the period under "
+        "the self-report card)",
+        id="Kasus ini sebagai episode perawatan (kasus sebelumnya, masa perawatan dengan kartu "
+        "lapor diri)",
+        default=None,
+    )
 
     @staticmethod
     def _dates(obj: Case) -> list[ErrorDetail]:
@@ -651,6 +694,22 @@ class Case(Entity):
         return found
 
     @staticmethod
+    def _documents(obj: Case) -> list[ErrorDetail]:
+        # A Bapas document that names an order names one of the same case.
+        ids = {court_order.id for court_order in obj.orders}
+        return [
+            detail(
+                ("bapas_documents", index, "order"),
+                "case.document_unknown_order",
+                "a Bapas document names an order of the case",
+                "dokumen Bapas menyebut putusan dari kasus ini",
+                document.order,
+            )
+            for index, document in enumerate(obj.bapas_documents)
+            if document.order is not None and document.order not in ids
+        ]
+
+    @staticmethod
     def _followups(obj: Case) -> list[ErrorDetail]:
         found = []
         closed = obj.termination.on if obj.termination is not None else None
@@ -678,7 +737,7 @@ class Case(Entity):
                 )
         return found
 
-    _invariants: ClassVar[Any] = (_dates, _ordered, _followups, _extensions)
+    _invariants: ClassVar[Any] = (_dates, _ordered, _followups, _extensions, _documents)
 
     @property
     def current_stage(self) -> CaseStage | None:

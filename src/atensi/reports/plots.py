@@ -397,9 +397,11 @@ def parameter_figure(
     with _rc():
         figure = _figure(8.0, 1.7)
         axes = figure.add_subplot()
+        inside: list[tuple[Any, Any, str]] = []  # (label, its bar, the label on one line)
+        dates: list[Any] = []
         for start, end, value, grade, law in segments:
             colour = "white" if value is None else _GRADE_COLOURS.get(grade or "", "#FFFFFF")
-            axes.barh(
+            bars = axes.barh(
                 0,
                 (end - start).days,
                 left=_days(start),
@@ -409,15 +411,25 @@ def parameter_figure(
                 linewidth=0.5,
             )
             middle = _days(start) + (end - start).days / 2
-            label = _value_text(value, found.unit) + (
-                f"\n{law}" if law and value is not None else ""
+            shown = _value_text(value, found.unit)
+            source = law if law and value is not None else ""
+            label = axes.text(
+                middle,
+                0,
+                "\n".join(filter(None, (shown, source))),
+                ha="center",
+                va="center",
+                fontsize=8,
             )
-            axes.text(middle, 0, label, ha="center", va="center", fontsize=8)
-            axes.text(_days(start), -0.45, start.isoformat(), ha="left", va="top", fontsize=7)
+            inside.append((label, bars.patches[0], ", ".join(filter(None, (shown, source)))))
+            dates.append(
+                axes.text(_days(start), -0.45, start.isoformat(), ha="left", va="top", fontsize=7)
+            )
         axes.set_ylim(-0.8, 0.4)
         axes.set_yticks([])
         axes.xaxis_date()
         axes.set_xlim(_days(begin), _days(until))
+        _place_labels(figure, axes, inside, dates)
         grades = sorted({g for _, _, v, g, _ in segments if g is not None and v is not None})
         handles = [_matplotlib().patches.Patch(color=_GRADE_COLOURS[g], label=g) for g in grades]
         if handles:
@@ -431,6 +443,54 @@ def parameter_figure(
             )
         axes.set_title(name, fontsize=9, loc="left")
         return _done(figure)
+
+
+def _place_labels(
+    figure: Figure, axes: Any, inside: list[tuple[Any, Any, str]], dates: list[Any]
+) -> None:
+    """Keep every label of a timeline readable: none wider than its bar, no date over another.
+
+    A value too wide for its bar is numbered there (when even the number does not fit, left
+    out) and written out under the dates; a start date that would run into the one before it
+    moves down a row.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure.draw_without_rendering()
+    canvas: Any = FigureCanvasAgg(figure)  # measures text at the figure's resolution
+    renderer = canvas.get_renderer()
+    notes: list[str] = []
+    for label, bar, line in inside:
+        room = bar.get_window_extent(renderer).width
+        if label.get_window_extent(renderer).width <= room * 0.95:
+            continue
+        number = str(len(notes) + 1)
+        notes.append(f"{number}: {line}")
+        label.set_text(number)
+        if label.get_window_extent(renderer).width > room * 0.95:
+            label.set_visible(False)
+    rows: list[list[Any]] = [[], [], []]
+    for text in dates:
+        for row, taken in enumerate(rows):
+            text.set_y(-0.45 - 0.17 * row)
+            box = text.get_window_extent(renderer)
+            if not any(box.x0 < other.x1 + 4 and other.x0 < box.x1 + 4 for other in taken):
+                taken.append(box)
+                break
+    used = max((row for row, taken in enumerate(rows) if taken), default=0)
+    bottom = -0.45 - 0.17 * (used + 1)
+    if notes:
+        axes.text(
+            0.0,
+            bottom - 0.02,
+            "   ".join(notes),
+            transform=axes.get_yaxis_transform(),
+            ha="left",
+            va="top",
+            fontsize=7,
+        )
+        bottom -= 0.2
+    axes.set_ylim(min(-0.8, bottom - 0.05), 0.4)
 
 
 def _days(day: dt.date) -> float:

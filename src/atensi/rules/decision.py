@@ -103,6 +103,7 @@ KIND_LABELS = {
     "referral": Label("rujukan", "referral"),
     "delivery": Label("pemberian layanan", "delivery"),
     "funding": Label("pendanaan", "funding"),
+    "procedure": Label("prosedur", "procedure"),
 }
 
 

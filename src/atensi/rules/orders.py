@@ -43,6 +43,7 @@ import datetime as dt
 
 from atensi.law import Edition, InForceDates, Parameter, get_parameter, instrument_in_force
 from atensi.model import Case, CourtOrder, Person
+from atensi.rules._args import entity_argument
 from atensi.rules.age import age_range, child_age_limit
 from atensi.rules.catalogue import rule
 from atensi.rules.decision import Decision, Facts, Finding, Status, outcome_of
@@ -293,9 +294,14 @@ def assess_order(
     (``case.order.age_at_offence``), and that it binds past the 18th birthday
     (``case.order.past_18``). The edition is the one in force on ``on``, from the one
     resolver.
+
+    Raises:
+        WrongArgument: if ``case`` or ``order`` is plain data, not the entity.
     """
     from atensi.rules.consent import order_period_finding
 
+    entity_argument(case, (Case,), "case")
+    entity_argument(order, (CourtOrder,), "order")
     current = instrument_in_force(on, edition=edition, in_force_dates=in_force_dates)
     found = [order_period_finding(order, on)]
     for extra in (age_at_offence_finding(case, order), past_18_finding(case, order, on)):

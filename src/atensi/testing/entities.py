@@ -22,12 +22,14 @@ from atensi.model import (
     AccreditationGrade,
     Assessment,
     Assessor,
+    BapasDocument,
     BeneficiaryDecree,
     BirthDate,
     Case,
     CaseEvent,
     CaseOutcome,
     Community,
+    CompulsoryReport,
     Condition,
     Consent,
     CourtOrder,
@@ -36,6 +38,7 @@ from atensi.model import (
     Disability,
     DrugUse,
     Emergency,
+    Episode,
     Family,
     FollowUp,
     Funding,
@@ -43,20 +46,24 @@ from atensi.model import (
     Incapacity,
     InKindItem,
     InterventionPlan,
+    IpwlAssessment,
     LegalBasis,
     Lks,
     LksRegistration,
+    Offence,
     PartnerAid,
     PartnerKind,
     Partnership,
     Period,
     Person,
+    PlanPart,
     PmTarget,
     Portfolio,
     ProgrammeActivity,
     Referral,
     ReferralDirection,
     RegistrationLevel,
+    RehabilitationPlan,
     ServiceDelivery,
     ServiceUnit,
     StaffMember,
@@ -75,6 +82,7 @@ from atensi.vocab import (
     AgreementKind,
     AidProgramme,
     Approach,
+    BapasDocumentKind,
     CaseStage,
     Cluster,
     ConsentGiver,
@@ -85,7 +93,9 @@ from atensi.vocab import (
     FundingChannel,
     IndirectService,
     InterventionMode,
+    IpwlDesignation,
     LegalBasisKind,
+    OffenceCategory,
     Practice,
     RecipientKind,
     ReferralReason,
@@ -98,6 +108,7 @@ from atensi.vocab import (
     TerminationReason,
     Therapy,
     UnitKind,
+    VictimKind,
     groups_of,
 )
 
@@ -106,12 +117,14 @@ __all__ = [
     "accreditations",
     "assessments",
     "assessors",
+    "bapas_documents",
     "beneficiary_decrees",
     "birth_dates",
     "case_events",
     "case_outcomes",
     "cases",
     "communities",
+    "compulsory_reports",
     "conditions",
     "consents",
     "court_orders",
@@ -120,6 +133,7 @@ __all__ = [
     "disabilities",
     "drug_uses",
     "emergencies",
+    "episodes",
     "families",
     "follow_ups",
     "fundings",
@@ -127,19 +141,23 @@ __all__ = [
     "in_kind_items",
     "incapacities",
     "intervention_plans",
+    "ipwl_assessments",
     "legal_bases",
     "lks",
     "lks_registrations",
     "niks",
+    "offences",
     "partner_aid",
     "partnerships",
     "periods",
     "persons",
+    "plan_parts",
     "pm_targets",
     "portfolios",
     "programme_activities",
     "referrals",
     "registries",
+    "rehabilitation_plans",
     "staff_members",
     "stage_entries",
     "terminations",
@@ -749,6 +767,130 @@ def emergencies(on: st.SearchStrategy[dt.date] = _DATES) -> st.SearchStrategy[Em
     )
 
 
+@st.composite
+def offences(draw: st.DrawFn, on: st.SearchStrategy[dt.date] = _DATES) -> Offence:
+    """Alleged offences committed on a date of ``on``, perhaps brought to court later.
+
+    Shrinks to an offence with nothing recorded.
+    """
+    day = draw(on)
+    return Offence(
+        committed_on=draw(_optional(st.just(day))),
+        max_penalty_months=draw(_optional(st.integers(0, 1200))),
+        category=draw(_optional(st.sampled_from(OffenceCategory))),
+        repeat_offence=draw(_optional(st.booleans())),
+        earlier_diversion=draw(_optional(st.booleans())),
+        victim=draw(_optional(st.sampled_from(VictimKind))),
+        victim_consent=draw(_optional(st.booleans())),
+        loss_idr=draw(_optional(st.integers(0, 10**9))),
+        minimum_wage_idr=draw(_optional(st.integers(0, 10**8))),
+        court_on=draw(_optional(st.dates(min_value=day, max_value=max(day, _LAST)))),
+    )
+
+
+def bapas_documents(
+    on: st.SearchStrategy[dt.date] = _DATES, orders: tuple[str, ...] = ()
+) -> st.SearchStrategy[BapasDocument]:
+    """Bapas documents made on a date of ``on``, naming one of ``orders`` or none.
+
+    Shrinks to a litmas of 2000-01-01 that names no order, with no maker, finding or number.
+    """
+    named = st.sampled_from(orders) if orders else st.nothing()
+    return st.builds(
+        BapasDocument,
+        kind=st.sampled_from(BapasDocumentKind),
+        on=on,
+        order=_optional(named),
+        by=_optional(st.sampled_from(AgencyKind)),
+        still_needed=_optional(st.booleans()),
+        reference=_optional(_IDS),
+    )
+
+
+def ipwl_assessments(on: st.SearchStrategy[dt.date] = _DATES) -> st.SearchStrategy[IpwlAssessment]:
+    """IPWL assessments on a date of ``on``; shrinks to one of 2000-01-01 with nothing recorded."""
+    return st.builds(
+        IpwlAssessment,
+        assessed_on=on,
+        medical=_optional(st.booleans()),
+        social=_optional(st.booleans()),
+        dependence=_optional(st.booleans()),
+    )
+
+
+@st.composite
+def compulsory_reports(
+    draw: st.DrawFn, on: st.SearchStrategy[dt.date] = _DATES
+) -> CompulsoryReport:
+    """Compulsory reports made on a date of ``on``; the assessment and card on or after it.
+
+    Shrinks to a report by the person on 2000-01-01, with nothing else recorded.
+    """
+    day = draw(on)
+    later = st.dates(min_value=day, max_value=max(day, _LAST))
+    return CompulsoryReport(
+        reported_on=day,
+        reported_by=draw(st.sampled_from(ConsentGiver)),
+        subject_married=draw(_optional(st.booleans())),
+        received_by=draw(_optional(st.sampled_from(AgencyKind))),
+        ipwl=draw(_optional(_IDS)),
+        ipwl_designated=draw(_optional(st.booleans())),
+        designated_by=draw(_optional(st.sampled_from(IpwlDesignation))),
+        forwarded_on=draw(_optional(later)),
+        assessment=draw(_optional(ipwl_assessments(later))),
+        card_issued_on=draw(_optional(later)),
+        card_number=draw(_optional(_IDS)),
+    )
+
+
+@st.composite
+def plan_parts(draw: st.DrawFn, on: st.SearchStrategy[dt.date] = _DATES) -> PlanPart:
+    """Parts of a rehabilitation plan starting on a date of ``on``, perhaps ended later.
+
+    Shrinks to a part with nothing recorded.
+    """
+    day = draw(on)
+    return PlanPart(
+        provider_kind=draw(_optional(st.sampled_from(AgencyKind))),
+        provider=draw(_optional(_NAMES)),
+        residential=draw(_optional(st.booleans())),
+        referred_on=draw(_optional(st.just(day))),
+        starts_on=draw(_optional(st.just(day))),
+        ends_on=draw(_optional(st.dates(min_value=day, max_value=max(day, _LAST)))),
+    )
+
+
+@st.composite
+def rehabilitation_plans(
+    draw: st.DrawFn, on: st.SearchStrategy[dt.date] = _DATES
+) -> RehabilitationPlan:
+    """Rehabilitation plans drawn up on a date of ``on``, their parts starting on or after it.
+
+    Shrinks to a plan of 2000-01-01 with no period, parts or agreement.
+    """
+    day = draw(on)
+    later = st.dates(min_value=day, max_value=max(day, _LAST))
+    return RehabilitationPlan(
+        drawn_up_on=day,
+        months=draw(_optional(st.integers(1, 120))),
+        medical=draw(_optional(plan_parts(later))),
+        social=draw(_optional(plan_parts(later))),
+        agreed_by=draw(_optional(st.sampled_from(ConsentGiver))),
+        agreed_by_ipwl_head=draw(_optional(st.booleans())),
+    )
+
+
+def episodes() -> st.SearchStrategy[Episode]:
+    """Episodes of care; shrinks to the first episode with nothing else recorded."""
+    return st.builds(
+        Episode,
+        number=st.integers(1, 20),
+        previous_case=_optional(_IDS),
+        relapse_on=_optional(_DATES),
+        card_period=_optional(st.integers(1, 3)),
+    )
+
+
 def case_events(on: st.SearchStrategy[dt.date] = _DATES) -> st.SearchStrategy[CaseEvent]:
     """Practice events dated by ``on``; shrinks to an outreach ``"0"`` on 2000-01-01."""
     return st.builds(
@@ -849,6 +991,15 @@ def cases(draw: st.DrawFn) -> Case:
         sentra_kreasi=draw(st.booleans()),
         emergencies=tuple(draw(st.lists(emergencies(st.just(opened)), max_size=1))),
         alleged_perpetrator=draw(_optional(st.sampled_from(Relation))),
+        offence=draw(_optional(offences(st.dates(min_value=_FIRST, max_value=opened)))),
+        bapas_documents=tuple(
+            draw(
+                st.lists(bapas_documents(st.just(opened), tuple(o.id for o in orders)), max_size=1)
+            )
+        ),
+        compulsory_report=draw(_optional(compulsory_reports(st.just(opened)))),
+        rehabilitation_plan=draw(_optional(rehabilitation_plans(st.just(opened)))),
+        episode=draw(_optional(episodes())),
     )
     day = opened
     for _ in range(draw(st.integers(0, _MAX_MOVES))):
@@ -1213,6 +1364,13 @@ def _strategies() -> dict[type[Any], st.SearchStrategy[Any]]:
         LegalBasis: legal_bases(),
         CourtOrder: court_orders(),
         Emergency: emergencies(),
+        Offence: offences(),
+        BapasDocument: bapas_documents(),
+        IpwlAssessment: ipwl_assessments(),
+        CompulsoryReport: compulsory_reports(),
+        PlanPart: plan_parts(),
+        RehabilitationPlan: rehabilitation_plans(),
+        Episode: episodes(),
         Incapacity: incapacities(),
         CaseEvent: case_events(),
         Case: cases(),

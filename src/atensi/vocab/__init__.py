@@ -28,6 +28,7 @@ from atensi.vocab.groups import (
     TargetGroup,
     groups_of,
 )
+from atensi.vocab.justice import BapasDocumentKind, IpwlDesignation, OffenceCategory, VictimKind
 from atensi.vocab.modes import (
     ConsentGiver,
     EmergencyKind,
@@ -50,6 +51,7 @@ __all__ = [
     "AgreementKind",
     "AidProgramme",
     "Approach",
+    "BapasDocumentKind",
     "Carry",
     "CaseStage",
     "Citation",
@@ -66,8 +68,10 @@ __all__ = [
     "GroupBounds",
     "IndirectService",
     "InterventionMode",
+    "IpwlDesignation",
     "Label",
     "LegalBasisKind",
+    "OffenceCategory",
     "Practice",
     "Principle",
     "RecipientKind",
@@ -83,6 +87,7 @@ __all__ = [
     "TerminationReason",
     "Therapy",
     "UnitKind",
+    "VictimKind",
     "cite",
     "groups_of",
 ]
@@ -114,6 +119,10 @@ VOCABULARIES: tuple[type[CodedEnum], ...] = (
     ConsentGiver,
     Relation,
     EmergencyKind,
+    OffenceCategory,
+    VictimKind,
+    BapasDocumentKind,
+    IpwlDesignation,
     ReferralReason,
     ReferralStatus,
     AgreementKind,

@@ -8,7 +8,10 @@ at headquarters; **direct services** (ATENSI itself) are delivered by the Minist
 units (balai and loka, then Sentra), by regional units (UPTD) and by licensed social welfare
 organisations (LKS). A case also meets agencies outside the programme: hospitals and
 puskesmas, the institutions that receive compulsory drug-use reports (IPWL), the police,
-prosecutors and courts, the regional social affairs office, other ministries.
+prosecutors and courts, the juvenile-justice bodies (the Bapas, whose community counsellors
+write the research reports and receive the progress reports; the LPKA and LPAS, where a child
+serves a sentence or waits for trial), the National Narcotics Agency (BNN), the regional social
+affairs office, other ministries.
 
 :class:`AgencyKind` names all of them once, so a referral's counterpart, the authority behind
 an order, a delivery's provider and the organiser of an activity use one vocabulary, and
@@ -131,6 +134,50 @@ class AgencyKind(CodedEnum):
         "pengadilan",
         Label("Pengadilan", "Court"),
         cite("uu-35-2009", "Pasal 103 ayat (1)", _V),
+    )
+    BAPAS = (
+        "bapas",
+        Label("Balai Pemasyarakatan (Bapas)", "Community-corrections office (Bapas)"),
+        cite("uu-11-2012", "Pasal 1 angka 13, 24", _V),
+        Label(
+            "Pembimbing Kemasyarakatannya menyusun litmas, mengevaluasi program anak di bawah "
+            "12 tahun dan menerima laporan perkembangan bulanan",
+            "its community counsellors write the research report (litmas), evaluate a child "
+            "under 12's programme and receive its monthly progress reports",
+        ),
+    )
+    BNN = (
+        "bnn",
+        Label("Badan Narkotika Nasional (BNN)", "National Narcotics Agency (BNN)"),
+        cite(
+            "pp-25-2011",
+            "Pasal 6 ayat (2) (penjelasan); Pasal 21 ayat (2)",
+            _V,
+            note="a report made to the police or BNN is passed on to an IPWL; BNN and the social "
+            "ministry supervise those who finished rehabilitation",
+        ),
+        Label(
+            "menerima dan meneruskan wajib lapor kepada IPWL; membina dan mengawasi "
+            "pascarehabilitasi",
+            "receives compulsory reports and passes them on to an IPWL; supervises aftercare",
+        ),
+    )
+    LPKA = (
+        "lpka",
+        Label("Lembaga Pembinaan Khusus Anak (LPKA)", "Juvenile correctional institution (LPKA)"),
+        cite("uu-11-2012", "Pasal 1 angka 20", _V),
+        Label("tempat Anak menjalani masa pidananya", "where a child serves a sentence"),
+    )
+    LPAS = (
+        "lpas",
+        Label(
+            "Lembaga Penempatan Anak Sementara (LPAS)", "Temporary placement for children (LPAS)"
+        ),
+        cite("uu-11-2012", "Pasal 1 angka 21; Pasal 33 ayat (4)", _V),
+        Label(
+            "tempat sementara bagi Anak selama proses peradilan (penahanan)",
+            "where a child stays while the case is tried (detention)",
+        ),
     )
     OTHER_MINISTRY = (
         "kementerian_lembaga_lain",
