@@ -12,8 +12,10 @@ import inspect
 import json
 import re
 import traceback
+import weakref
 from typing import Any
 
+import attrs
 import pytest
 
 import atensi
@@ -21,7 +23,7 @@ from atensi._codegen import Namespace, local_name
 from atensi.boundary import _compiled, _fast, source_of
 from atensi.boundary._source import KINDS
 from atensi.model import ENTITIES, Person
-from tests.line_mutations import example_lines
+from tests.line_mutations import detailed, example_lines
 
 PURE_KINDS = ("structure", "counted", "warnings")
 TWIN_KINDS = ("twin colons", "twin entity")
@@ -95,3 +97,30 @@ def test_ascii_text_is_blank_where_str_strip_says_so() -> None:
 
     ascii_blanks = {c for c in BLANK if c.isascii()}
     assert ascii_blanks == {chr(cp) for cp in range(128) if chr(cp).isspace()}
+
+
+@pytest.mark.parametrize("cls", ENTITIES, ids=lambda c: c.__name__)
+def test_every_entity_has_a_builder_of_its_fields_alone(cls: type[Any]) -> None:
+    """The twins build an entity through a class of its layout (``_twins._builder``)."""
+    if not _compiled.compiled():
+        pytest.skip("the fast extra is not installed")
+    from atensi.boundary import _twins
+
+    builder = _twins._builder(cls)
+    assert builder is not None, cls  # every entity's layout admits one
+    assert set(builder.__slots__) == {f.name for f in attrs.fields(cls)}
+
+
+def test_entities_built_from_twins_are_of_their_class_and_equal_the_detailed_path() -> None:
+    if not _compiled.compiled():
+        pytest.skip("the fast extra is not installed")
+    from atensi.boundary import _twins
+    from atensi.model import AssessmentItem
+
+    for line in example_lines("assessments.jsonl")[:200]:
+        item = _twins.decode(line, AssessmentItem)
+        assert item == detailed(line, AssessmentItem)
+        for entity in (item, item.subject, item.assessment, item.subject.birth_date):
+            if entity is not None:
+                assert not type(entity).__name__.endswith("Builder"), type(entity)
+                weakref.ref(entity)  # still weakly referenceable

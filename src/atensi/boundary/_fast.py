@@ -255,8 +255,8 @@ def check_calls(
       table holds as written. The table is bound as it is, loaded or not: until the first call
       of the validator loads it, no code is found there and the validator runs.
 
-    A uniqueness check (:class:`~atensi.model._fields.UniqueBy`) is not called for fewer than
-    two items.
+    A uniqueness check (:class:`~atensi.model._fields.UniqueBy`) is called only for two items
+    or more whose keys are not all different (a set of them is smaller): it then says which.
     """
     calls: list[str] = []
     if field.converter is not None:
@@ -268,7 +268,11 @@ def check_calls(
         attribute = attribute or name(field.attribute, f"{field.name}_field")
         line = f"{call}(None, {attribute}, {var})"
         if isinstance(check, UniqueBy):
-            calls.append(f"if {var} and len({var}) > 1: {line}")
+            # Called only when the keys are not all different: the check then says which.
+            key = name(check.key, f"{field.name}_key")
+            calls.append(
+                f"if {var} and len({var}) > 1 and len(set(map({key}, {var}))) < len({var}): {line}"
+            )
             skips.append("")
         elif isinstance(check, RegionCodes):
             calls.append(f"if {var} is not None: {line}")

@@ -325,10 +325,18 @@ class _Entities:
     def object(self, cls: type[Any], twin_var: str, entity: str, out: list[str], ind: str) -> None:
         """Emit the building of ``entity`` (a new local) from the twin in ``twin_var``."""
         shape = shape_of(cls)
-        out.append(f"{ind}{entity} = _new({self.name(cls, cls.__name__)})")
+        builder = _builder(cls) if len(shape.fields) >= _BUILDER_FIELDS else None
+        if builder is None:
+            out.append(f"{ind}{entity} = _new({self.name(cls, cls.__name__)})")
+        else:
+            out.append(f"{ind}{entity} = _new({self.name(builder, builder.__name__)})")
         for field in shape.fields:
             var = self.local(field.name)
-            setter = self.name(_slot_setter(cls, field.name), f"set_{field.name}")
+            if builder is None:
+                setter = self.name(_slot_setter(cls, field.name), f"set_{field.name}")
+                store = f"{setter}({entity}, {var})"
+            else:
+                store = f"{entity}.{field.name} = {var}"
             out.append(f"{ind}{var} = {twin_var}.{field.name}")
             body: list[str] = []
             inner = ind if field.required else ind + "    "
@@ -346,9 +354,12 @@ class _Entities:
                 if body:
                     out.append(f"{ind}else:")
             out.extend(body)
-            out.append(f"{ind}{setter}({entity}, {var})")
+            out.append(f"{ind}{store}")
         # Every field counted as given, once per record; an absent one took one off above.
         out.append(f"{ind}n += {len(shape.fields)}")
+        if builder is not None:
+            # Every slot is set: the object becomes the entity (before its invariants run).
+            out.append(f"{ind}{entity}.__class__ = {self.name(cls, cls.__name__)}")
         if shape.own_problems:  # pragma: no cover - no entity overrides problems
             out.append(f"{ind}if {entity}.problems(): _bail()")
         else:
@@ -485,6 +496,47 @@ class _Colons:
 
 def _same(value: Any) -> Any:
     return value
+
+
+#: The fewest fields for which an entity is built through its builder (:func:`_builder`): the
+#: change of class costs about what a few setter calls do, so a smaller entity gains nothing.
+_BUILDER_FIELDS = 4
+
+
+def _builder(cls: type[Any]) -> type[Any] | None:
+    """A class of ``cls``'s very layout whose slots are set as plain attributes, or ``None``.
+
+    A frozen entity refuses ``o.field = value``; setting a slot through its descriptor
+    (``_fast.slot_setter``) costs a call per field. An object of this class takes plain
+    stores, then becomes the entity by ``__class__`` assignment, which Python allows between
+    classes of the same base and slots (:class:`~atensi.model._fields.Entity` holds the
+    ``__weakref__`` slot, so that its subclasses add only their fields). ``None`` where that
+    does not hold (a class derived from another entity): the setters build it.
+    """
+    if cls in _BUILDERS:
+        return _BUILDERS[cls]
+    made = _BUILDERS[cls] = _new_builder(cls)
+    return made
+
+
+_BUILDERS: dict[type[Any], type[Any] | None] = {}
+
+
+def _new_builder(cls: type[Any]) -> type[Any] | None:
+    slots = cls.__dict__.get("__slots__")
+    if slots is None or "__weakref__" in slots or "__dict__" in slots:
+        return None
+    made = type(
+        f"{cls.__name__}Builder", cls.__bases__, {"__slots__": slots, "__module__": __name__}
+    )
+    if any("__setattr__" in vars(base) for base in made.__mro__[1:-1]):
+        return None  # a frozen base: its fields refuse plain stores
+    probe: Any = _new(made)
+    try:
+        probe.__class__ = cls
+    except TypeError:  # pragma: no cover - every entity's layout allows it
+        return None
+    return made
 
 
 def _slot_setter(cls: type[Any], name: str) -> Callable[[Any, Any], None]:

@@ -341,7 +341,10 @@ class Entity:
     of them.
     """
 
-    __slots__ = ()
+    # The weak-reference slot here, not in each entity (attrs adds it where no base has it):
+    # every entity then has its fields alone for slots, the layout the fast path's builders
+    # share (:mod:`atensi.boundary._twins`). Entities stay weakly referenceable.
+    __slots__ = ("__weakref__",)
     _invariants: ClassVar[tuple[Callable[[Any], list[ErrorDetail]], ...]] = ()
 
     def __attrs_post_init__(self) -> None:

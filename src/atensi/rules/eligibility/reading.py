@@ -360,11 +360,18 @@ def _members_key(subject: Subject, assessment: Assessment, on: dt.date, law: obj
 def _conditions_key(subject: Subject, assessment: Assessment, on: dt.date, law: object) -> Hashable:
     """The groups in force by target of each candidate: the subject, then each member."""
     shared = (assessment.conditions, subject.conditions)
+    if isinstance(subject, Person):
+        if not shared[0] and not shared[1]:
+            return _NO_GROUPS  # no condition recorded: no group in force
+        return (_grouped(groups_by_target(on, *shared)),)
     found = [_grouped(groups_by_target(on, *shared))]
-    if not isinstance(subject, Person):
-        members = people_of(subject)
-        found.extend(_grouped(groups_by_target(on, *shared, m.conditions)) for m in members)
+    members = people_of(subject)
+    found.extend(_grouped(groups_by_target(on, *shared, m.conditions)) for m in members)
     return tuple(found)
+
+
+#: A person's conditions key when no condition is recorded (``groups_by_target`` finds none).
+_NO_GROUPS: Hashable = ((),)
 
 
 def _grouped(groups: Groups) -> Hashable:
@@ -420,6 +427,8 @@ def _sex_key(person: Person, on: dt.date, thresholds: tuple[int, ...]) -> Hashab
 
 
 def _disabilities_key(person: Person, on: dt.date, thresholds: tuple[int, ...]) -> Hashable:
+    if not person.disabilities:  # none recorded: none in force
+        return None
     held = disabilities_in_force(person, on)
     if not held:
         return None
