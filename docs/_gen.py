@@ -1252,7 +1252,7 @@ _CASE_WORDS = {
     ),
 }
 
-#: Marker and colour per kind of event (Okabe-Ito, as the other pictures).
+#: Marker and colour per kind of event (Okabe-Ito, as the other pictures): no two kinds alike.
 _EVENT_STYLE = {
     "offence": ("X", "#D55E00"),
     "issued": ("D", "#0072B2"),
@@ -1260,10 +1260,10 @@ _EVENT_STYLE = {
     "litmas": ("^", "#009E73"),
     "monthly": ("o", "#009E73"),
     "evaluation": ("v", "#009E73"),
-    "reported": ("X", "#D55E00"),
+    "reported": ("p", "#D55E00"),
     "assessed": ("^", "#CC79A7"),
     "card": ("s", "#CC79A7"),
-    "plan": ("D", "#0072B2"),
+    "plan": ("h", "#0072B2"),
     "termination": ("P", "#000000"),
     "followup": ("o", "#999999"),
     "relapse": ("*", "#D55E00"),
