@@ -410,25 +410,7 @@ def _explain_due(args: argparse.Namespace, out: Output, err: Output) -> int:
     """Print, for every case of FILE, the duties that fall due by ``--until`` (a week)."""
     if args.on is not None and args.until is not None and args.until < args.on:
         raise UsageError("--until is before --on")
-    valid = invalid = 0
-    shown = Progress(err, quiet=args.quiet)
-    located = read_records(args.file, opened=shown.opened)
-    with contextlib.closing(located):
-        for index, where in enumerate(located):
-            shown.update(index + 1)
-            ok, text = _due_text(where.item, args)
-            line, byte = ("baris", "bita") if args.lang == "id" else ("line", "byte")
-            at = (
-                f"{line} {where.line}"
-                if where.offset is None
-                else f"{line} {where.line}, {byte} {where.offset}"
-            )
-            out.write(f"# {index} ({at})\n{text}")
-            valid += ok
-            invalid += not ok
-    shown.clear()
-    summary(err, args, valid, invalid, 0)
-    return ExitCode.OK if invalid == 0 else ExitCode.INVALID
+    return _explain_each(args, out, err, lambda item: (*_due_text(item, args), False))
 
 
 def cmd_explain(args: argparse.Namespace, out: Output, err: Output) -> int:
@@ -445,14 +427,27 @@ def cmd_explain(args: argparse.Namespace, out: Output, err: Output) -> int:
     if args.until is not None:
         raise UsageError("--until is read only with --due (the window of the case calendar)")
     _assess_options(args)  # a wrong edition is a usage error before any record is read
+    return _explain_each(args, out, err, lambda item: _explained(item, args))
+
+
+def _explain_each(
+    args: argparse.Namespace,
+    out: Output,
+    err: Output,
+    explain: Callable[[Any], tuple[bool, str, bool]],
+) -> int:
+    """Write ``explain(item)``'s text under a heading for every item of FILE; the summary last.
+
+    ``explain`` answers (valid, text, warned); the exit code says whether any item was invalid.
+    """
     valid = invalid = warned = 0
     shown = Progress(err, quiet=args.quiet)
     located = read_records(args.file, opened=shown.opened)
+    line, byte = ("baris", "bita") if args.lang == "id" else ("line", "byte")
     with contextlib.closing(located):
         for index, where in enumerate(located):
             shown.update(index + 1)
-            ok, text, has_warnings = _explained(where.item, args)
-            line, byte = ("baris", "bita") if args.lang == "id" else ("line", "byte")
+            ok, text, has_warnings = explain(where.item)
             at = (
                 f"{line} {where.line}"
                 if where.offset is None
