@@ -71,14 +71,12 @@ _SEVEN = _FIVE_CLUSTERS | {Target.DISASTER_VICTIMS, Target.OTHER_PPKS}
 #: The targets PP 39/2012 Pasal 6 names (through its groups) or leaves to the Minister.
 _FLOOR = frozenset(t for t in Target if floor_citation(t) is not None)
 
-_S, _C = Evidence.SECONDARY, Evidence.CONVENTION
-
 #: The first day of the first rule set: PP 39/2012 in force on promulgation (Pasal 80, verified).
 FLOOR_FROM = dt.date(2012, 3, 5)
 _ELDERLY_BEFORE_PROGRES = cite(
     "pp-39-2012",
     "Pasal 6 ayat (1)",
-    _C,
+    Evidence.CONVENTION,
     note="lanjut usia are not among huruf a-q, though the opening words name 'ketelantaran' "
     "(neglect) and UU 13/1998 gives elderly persons rights to social protection and aid; "
     "whether an elderly person was a rehabilitation target before PROGRES needs review",
@@ -124,7 +122,7 @@ _EDITION_TABLE: tuple[_Row, ...] = (
         cite(
             None,
             None,
-            _S,
+            Evidence.SECONDARY,
             source="kemensos-2019-progres-5-0-np",
             note="the five clusters are a platform of the Directorate General, named in its "
             "releases from 2019 (and at the Rakor of March 2020); no regulation read establishes "
@@ -143,7 +141,7 @@ _EDITION_TABLE: tuple[_Row, ...] = (
         cite(
             "permensos-16-2020",
             None,
-            _S,
+            Evidence.SECONDARY,
             source="kemensos-2021-05-01-atensi-multilayanan",
             note="the five clusters; whether 16/2020 also named disaster victims or PPKS lainnya "
             "was not found (PP 39/2012 Pasal 6 names them beneath every edition)",
@@ -157,7 +155,7 @@ _EDITION_TABLE: tuple[_Row, ...] = (
         cite(
             "permensos-7-2021",
             "Pasal 3",
-            _S,
+            Evidence.SECONDARY,
             source="dinsos-riau-2022-atensi",
             note="article number from a regional summary; wording and order not read",
         ),
@@ -170,7 +168,7 @@ _EDITION_TABLE: tuple[_Row, ...] = (
         cite(
             "permensos-7-2021",
             "Pasal 3",
-            _S,
+            Evidence.SECONDARY,
             source="dinsos-riau-2022-atensi",
             note="no change to the targets by 7/2022 was seen (only Pasal 1 was read)",
         ),
@@ -183,7 +181,7 @@ _EDITION_TABLE: tuple[_Row, ...] = (
         cite(
             "permensos-15-2025",
             None,
-            _C,
+            Evidence.CONVENTION,
             note="the target article of 15/2025 was not found; atensi carries over the targets "
             "of 7/2021 until it is read",
         ),
