@@ -565,3 +565,38 @@ def test_array_items_carry_their_line_and_byte_offset(tmp_path: pathlib.Path) ->
     ]
     explained = run("explain", path, "--on", "2024-06-01")
     assert "# 1 (line 4, byte " in explained.stdout
+
+
+def test_jobs_workers_write_their_own_lines_to_the_output_in_input_order(
+    tmp_path: pathlib.Path,
+) -> None:
+    """With a file to write to, the workers' lines never travel back to the main process."""
+    import functools
+
+    from atensi.batch import validate_line_json
+    from atensi.cli import records
+    from atensi.cli._reader import LineBatch
+    from atensi.model import Person
+
+    lines = (EXAMPLES / "persons.jsonl").read_bytes().splitlines()
+    size = 150
+    batches = [
+        records._Batch(
+            first, LineBatch(list(range(first + 1, first + size + 1)), lines[first : first + size])
+        )
+        for first in range(0, 900, size)
+    ]
+    line_work = functools.partial(validate_line_json, cls=Person)
+    unit = functools.partial(records._unit, work=str, show=False, line_work=line_work)
+    path = tmp_path / "out.jsonl"
+    with open(path, "wb") as handle:
+        written = list(records._written(iter(batches), unit, 2, handle.fileno()))
+    # The first batch is decided in the main process (which writes it); the workers write theirs.
+    assert [bool(w.data) for w in written] == [True] + [False] * (len(batches) - 1)
+    assert all(w.failure is None for w in written)
+    expected = [records._write_batch(batch, unit) for batch in batches]
+    assert b"".join(written[0].data) + path.read_bytes() == b"".join(
+        piece for w in expected for piece in w.data
+    )
+    assert [w.records for w in written] == [w.records for w in expected] == [size] * 6
+    assert [w.valid for w in written] == [w.valid for w in expected]

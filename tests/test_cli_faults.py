@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from atensi import cli
-from atensi.cli import ExitCode
+from atensi.cli import ExitCode, records
 from atensi.cli import _reader as reader
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -162,14 +162,17 @@ def test_a_killed_worker_is_exit_6(monkeypatch: pytest.MonkeyPatch) -> None:
 
     real = batch.validate_record
 
-    def dies_on_the_fifth(record: Any, cls: type[Any], **kwargs: Any) -> Any:
+    def dies_on_the_kill(record: Any, cls: type[Any], **kwargs: Any) -> Any:
         if isinstance(record, dict) and record.get("id") == "KILL":
             os.kill(os.getpid(), signal.SIGKILL)  # in the worker process only
         return real(record, cls, **kwargs)
 
     lines = PERSONS.read_bytes().splitlines()
-    lines[4] = b'{"id": "KILL"}'
-    monkeypatch.setattr(batch, "validate_record", dies_on_the_fifth)
+    # In the second batch: the main process decides the first one itself before it forks the
+    # workers (records._written), and must not be the one killed.
+    assert len(lines) > records._BATCH + 10
+    lines[records._BATCH + 5] = b'{"id": "KILL"}'
+    monkeypatch.setattr(batch, "validate_record", dies_on_the_kill)
     monkeypatch.setattr(reader, "open_input", lambda path: io.BytesIO(b"\n".join(lines) + b"\n"))
     monkeypatch.setattr("atensi.cli.records.cpu_count", lambda: 2)
     code, _, err = run_main(monkeypatch, ["validate", "x", "--kind", "person", "--jobs", "2"])
@@ -259,3 +262,53 @@ def test_lone_surrogates_reach_every_output_escaped(
     result.stdout.decode("utf-8")  # strict: raises on anything that is not UTF-8
     assert b"Traceback" not in result.stderr
     assert len(result.stdout.splitlines()) >= 2
+
+
+ASSESS = (sys.executable, "-m", "atensi", "assess")
+
+
+def _many_items(tmp_path: pathlib.Path) -> pathlib.Path:
+    """Items for several batches: the main process decides the first, workers the rest."""
+    path = tmp_path / "items.jsonl"
+    path.write_bytes(ASSESSMENTS.read_bytes() * 4)
+    return path
+
+
+def test_a_pipe_closed_while_a_worker_writes_is_exit_5(tmp_path: pathlib.Path) -> None:
+    """With ``--jobs 2`` the workers write their own lines: a closed pipe still ends the run."""
+    path = _many_items(tmp_path)
+    argv = [sys.executable, "-m", "atensi", "assess", str(path), "--on", "2024-06-01"]
+    single = subprocess.run(argv, cwd=ROOT, capture_output=True, timeout=300).stdout
+    first_batch = sum(len(line) for line in single.splitlines(keepends=True)[: records._BATCH])
+    with subprocess.Popen(
+        [*argv, "--jobs", "2", "--force-jobs"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        # Past the main process's first batch, into the workers' lines, then away.
+        read = process.stdout.read(first_batch + 1000)
+        process.stdout.close()
+        stderr = process.stderr.read().decode()
+        assert process.wait(timeout=120) == 5
+    assert read == single[: len(read)]
+    assert "closed by its reader" in one_line(stderr)
+
+
+def test_a_full_device_under_workers_is_exit_4(tmp_path: pathlib.Path) -> None:
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    path = _many_items(tmp_path)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [*ASSESS, str(path), "--on", "2024-06-01", "--jobs", "2", "--force-jobs"],
+            cwd=ROOT,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=300,
+        )
+    assert result.returncode == 4
+    assert one_line(result.stderr).endswith("No space left on device")

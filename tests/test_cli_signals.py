@@ -9,11 +9,13 @@ whatever pool ``--jobs`` uses; the tests of :func:`ended_by_signals` hold its co
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pathlib
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 
@@ -68,21 +70,36 @@ def _gone(pids: set[int], within: float = 5.0) -> set[int]:
 
 @pytest.fixture(scope="module")
 def long_input(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
-    """Enough items to keep two workers busy for many seconds."""
+    """Items fed to the command line again and again (see :func:`_started`)."""
     lines = (ROOT / "examples" / "assessments.jsonl").read_bytes()
     path = tmp_path_factory.mktemp("signals") / "items.jsonl"
-    path.write_bytes(lines * 40)
+    path.write_bytes(lines * 4)
     return path
 
 
+def _feed(process: subprocess.Popen[bytes], data: bytes) -> None:
+    """Write ``data`` to the process's standard input until it stops reading: an endless input.
+
+    The run cannot end before the signal, however fast the workers are.
+    """
+    assert process.stdin is not None
+    try:
+        while True:
+            process.stdin.write(data)
+    except (BrokenPipeError, ValueError, OSError):
+        pass
+
+
 def _started(long_input: pathlib.Path) -> tuple[subprocess.Popen[bytes], set[int]]:
-    argv = [sys.executable, "-m", "atensi", "assess", str(long_input), "--on", "2024-06-01"]
+    argv = [sys.executable, "-m", "atensi", "assess", "-", "--on", "2024-06-01"]
     process = subprocess.Popen(
         [*argv, "--jobs", "2", "--force-jobs"],
+        stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         cwd=ROOT,
     )
+    threading.Thread(target=_feed, args=(process, long_input.read_bytes()), daemon=True).start()
     deadline = time.monotonic() + 30
     workers: set[int] = set()
     while len(workers) < 2 and time.monotonic() < deadline:
@@ -119,7 +136,10 @@ def test_no_worker_outlives_a_parent_killed_outright(long_input: pathlib.Path) -
     process.kill()
     process.wait(timeout=30)
     assert process.stderr is not None
+    assert process.stdin is not None
     process.stderr.close()
+    with contextlib.suppress(OSError):  # the feeder may be writing: the pipe is broken
+        process.stdin.close()
     assert not _gone(workers)
 
 

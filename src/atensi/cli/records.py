@@ -19,7 +19,15 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
-from atensi.cli._io import ExitCode, Output, ReadFailed, UsageError, WorkerFailed
+from atensi.cli._io import (
+    ExitCode,
+    Output,
+    PipeClosed,
+    ReadFailed,
+    UsageError,
+    WorkerFailed,
+    WriteFailed,
+)
 from atensi.cli._law import add_law_options, law_from
 from atensi.cli._progress import Progress
 from atensi.cli._reader import BadItem, LineBatch, Located, RawLine, parse_line, read_records
@@ -131,13 +139,18 @@ def _unit(
 
 
 class _Written(NamedTuple):
-    """What one batch of records gives: its output lines (UTF-8) and their counts."""
+    """What one batch of records gives: its output lines (UTF-8, in pieces) and their counts.
 
-    data: bytes
+    A worker that wrote its lines itself (:mod:`atensi.cli._turns`) sends no ``data``, and says
+    in ``failure`` why it could not write them, if it could not.
+    """
+
+    data: list[bytes]
     records: int
     valid: int
     invalid: int
     warned: int
+    failure: str | None = None
 
 
 class _Batch(NamedTuple):
@@ -147,12 +160,25 @@ class _Batch(NamedTuple):
     items: LineBatch | list[Located]
 
 
+#: Output lines encoded and written together: about 100 kB, under the size at which the C
+#: library maps memory of its own for a buffer and returns it to the system when it is freed
+#: (a batch written as one ~6 MB buffer cost a page fault per 4 kB, every batch).
+_LINES_PER_PIECE = 16
+
+
 def _write_batch(batch: _Batch, unit: Callable[[Any], str]) -> _Written:
     """The output lines of one batch (a worker's unit of work: the parent copies the bytes).
 
     Each line is the record's JSON text with its index and its place in the input (its line,
     and in a JSON array its byte offset) in front of the text's first key.
     """
+    return _Written(*_batch_output(batch, unit))
+
+
+def _batch_output(
+    batch: _Batch, unit: Callable[[Any], str]
+) -> tuple[list[bytes], int, int, int, int]:
+    """A batch's output lines as UTF-8 in pieces of :data:`_LINES_PER_PIECE`, and its counts."""
     out: list[str] = []
     valid = invalid = warned = 0
     index = batch.first
@@ -174,8 +200,20 @@ def _write_batch(batch: _Batch, unit: Callable[[Any], str]) -> _Written:
         else:
             invalid += 1
         index += 1
-    data = "".join(out).encode("utf-8", "backslashreplace")
-    return _Written(data, index - batch.first, valid, invalid, warned)
+    step = _LINES_PER_PIECE
+    pieces = [
+        "".join(out[start : start + step]).encode("utf-8", "backslashreplace")
+        for start in range(0, len(out), step)
+    ]
+    return pieces, index - batch.first, valid, invalid, warned
+
+
+def _write_batch_in_turn(batch: _Batch, number: int, unit: Callable[[Any], str]) -> _Written:
+    """A worker's unit of work with ordered writing: decide the batch, write it in its turn."""
+    from atensi.cli._turns import write_in_turn
+
+    pieces, records, valid, invalid, warned = _batch_output(batch, unit)
+    return _Written([], records, valid, invalid, warned, write_in_turn(number, pieces))
 
 
 def _batches(located: Iterator[Any], size: int) -> Iterator[_Batch]:
@@ -212,30 +250,53 @@ def _batches(located: Iterator[Any], size: int) -> Iterator[_Batch]:
 
 
 def _written(
-    batches: Iterator[_Batch], unit: Callable[[Any], str], jobs: int
+    batches: Iterator[_Batch],
+    unit: Callable[[Any], str],
+    jobs: int,
+    descriptor: int | None = None,
 ) -> Iterator[_Written]:
     """Yield each batch's output, in input order, made on ``jobs`` processes.
 
-    With several jobs each batch goes to a worker, which decodes its lines, decides them and
-    writes their output lines; the parent only reads the input in blocks, hands batches out
-    and copies the bytes that come back, in order. At most two batches per worker are in
-    flight, so memory stays flat however long the input. A worker that dies ends the run with
-    :class:`WorkerFailed`; an input that cannot be read further (an unreadable array) ends it
-    after the output of every record before the fault.
+    With several jobs the first batch is decided here, then each batch goes to a worker, which
+    decodes its lines and decides them.
+    Given the output's file ``descriptor``, the worker writes the batch's lines itself, in
+    input order (:mod:`atensi.cli._turns`), and sends back only its counts; otherwise (an
+    output that is not a file, as in a test) it sends the lines back to be written here. At
+    most two batches per worker are in flight, so memory stays flat however long the input. A
+    worker that dies ends the run with :class:`WorkerFailed`; an input that cannot be read
+    further (an unreadable array) ends it after the output of every record before the fault.
     """
     if jobs <= 1:
         for batch in batches:
             yield _write_batch(batch, unit)
         return
+    # The first batch is decided here: the workers, forked after it, start with the code it
+    # generated and the decisions it memoised, instead of each working them out again.
+    first = next(batches, None)
+    if first is None:
+        return
+    yield _write_batch(first, unit)
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     from atensi.cli._signals import worker_options
 
-    write = functools.partial(_write_batch, unit=unit)
-    try:
+    work: Callable[..., _Written]
+    if descriptor is not None:
+        import multiprocessing
+
+        from atensi.cli import _turns
+
+        turns = _turns.Turns(multiprocessing.get_context("fork"))
+        options = _turns.options(turns, descriptor)
+        work = functools.partial(_write_batch_in_turn, unit=unit)
+    else:
         # Workers reset the signals, die with the parent, share its digest key (_signals).
-        with ProcessPoolExecutor(max_workers=jobs, **worker_options()) as pool:
+        options = worker_options()
+        work = functools.partial(_write_batch, unit=unit)
+    numbers = itertools.count()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, **options) as pool:
             in_flight: collections.deque[Future[_Written]] = collections.deque()
             failure: UsageError | ReadFailed | None = None
             while True:
@@ -247,7 +308,10 @@ def _written(
                         break
                     if found is None:
                         break
-                    in_flight.append(pool.submit(write, found))
+                    if descriptor is None:
+                        in_flight.append(pool.submit(work, found))
+                    else:
+                        in_flight.append(pool.submit(work, found, next(numbers)))
                 if not in_flight:
                     break
                 yield in_flight.popleft().result()
@@ -258,6 +322,25 @@ def _written(
             "a worker process stopped unexpectedly (killed, or out of memory); the output "
             "is incomplete"
         ) from None
+
+
+def _descriptor(out: Output, jobs: int) -> int | None:
+    """The file descriptor ``--jobs`` workers write ``out`` to, or ``None`` to send lines back.
+
+    Only a real file or pipe, with workers that can be forked (they inherit it).
+    """
+    import multiprocessing  # only a run with workers pays for it
+
+    if jobs <= 1 or out.closed or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    if getattr(out.stream, "buffer", None) is None:
+        return None
+    try:
+        descriptor = out.stream.fileno()
+    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is an OSError
+        return None
+    out.flush()  # anything written before goes first
+    return descriptor
 
 
 def _run(
@@ -278,10 +361,16 @@ def _run(
     raw = args.jobs > 1 or line_work is not None
     located = read_records(args.file, raw_lines=raw, opened=shown.opened, batch=_BATCH)
     unit = functools.partial(_unit, work=work, show=args.show_personal_data, line_work=line_work)
+    descriptor = _descriptor(out, args.jobs)
     # Closed here, not when collected: a fault that ends the run must not leave it open.
     with contextlib.closing(located):
-        for written in _written(_batches(located, _BATCH), unit, args.jobs):
-            out.write_bytes(written.data)
+        for written in _written(_batches(located, _BATCH), unit, args.jobs, descriptor):
+            if written.failure is not None:
+                raise _write_failure(out, written.failure)
+            for piece in written.data:
+                out.write_bytes(piece)
+            if written.data and descriptor is not None:
+                out.flush()  # before the workers write after it
             count += written.records
             valid += written.valid
             invalid += written.invalid
@@ -290,6 +379,15 @@ def _run(
     shown.clear()
     summary(err, args, valid, invalid, warned)
     return ExitCode.INVALID if invalid else ExitCode.OK
+
+
+def _write_failure(out: Output, failure: str) -> PipeClosed | WriteFailed:
+    """The fault of a worker's write to ``out`` (:func:`atensi.cli._turns.write_in_turn`)."""
+    from atensi.cli._turns import CLOSED
+
+    if failure == CLOSED:
+        return PipeClosed(f"{out.name} was closed by its reader; the output is incomplete")
+    return WriteFailed(f"cannot write {out.name}: {failure}")
 
 
 def cmd_validate(args: argparse.Namespace, out: Output, err: Output) -> int:
