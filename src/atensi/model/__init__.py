@@ -25,6 +25,7 @@ from atensi.model.case import (
     StageEntry,
     Termination,
 )
+from atensi.model.entitlements import Entitlement
 from atensi.model.funding import Funding
 from atensi.model.item import AssessmentItem
 from atensi.model.justice import BapasDocument, Offence
@@ -95,6 +96,7 @@ __all__ = [
     "Disability",
     "DrugUse",
     "Emergency",
+    "Entitlement",
     "Entity",
     "Episode",
     "Family",
@@ -152,6 +154,7 @@ ENTITY_NAMES: tuple[str, ...] = (
     "Assessment",
     "InKindItem",
     "Funding",
+    "Entitlement",
     "ServiceDelivery",
     "StageEntry",
     "InterventionPlan",

@@ -90,6 +90,13 @@ class Funding(Entity):
         minimum=1,
         maximum=120,
     )
+    covers_from: dt.date | None = field(
+        en="First day of the first month a periodic payment covers (none: the months that end "
+        "with the payment's own month, paid in arrears)",
+        id="Hari pertama bulan pertama yang dicakup pembayaran berkala (kosong: bulan-bulan "
+        "yang berakhir dengan bulan pembayaran)",
+        default=None,
+    )
 
 
 def funding_in_force(

@@ -38,6 +38,7 @@ from atensi.model import (
     Disability,
     DrugUse,
     Emergency,
+    Entitlement,
     Episode,
     Family,
     FollowUp,
@@ -86,6 +87,7 @@ from atensi.vocab import (
     CaseStage,
     Cluster,
     ConsentGiver,
+    CycleFrequency,
     DisabilityType,
     DrugRisk,
     ElderlyCapacity,
@@ -133,6 +135,7 @@ __all__ = [
     "disabilities",
     "drug_uses",
     "emergencies",
+    "entitlements",
     "episodes",
     "families",
     "follow_ups",
@@ -535,6 +538,7 @@ def fundings(draw: st.DrawFn, on: dt.date = REFERENCE_DATE) -> Funding:
         partnership=draw(_optional(_IDS)),
         programme=draw(_optional(st.just(AidProgramme.YAPI))),
         months=draw(_optional(st.integers(1, 12))),
+        covers_from=draw(_optional(st.dates(min_value=dt.date(on.year - 1, 1, 1), max_value=on))),
     )
 
 
@@ -583,6 +587,34 @@ def deliveries(
         provider_kind=draw(_optional(st.sampled_from(_DIRECT_KINDS))),
         funding=draw(_optional(fundings(begin))),
         decree=draw(_optional(_IDS)),
+    )
+
+
+@st.composite
+def entitlements(draw: st.DrawFn, start: dt.date | None = None) -> Entitlement:
+    """Periodic aid from ``start`` (or any day from 2015): a channel that existed then, its terms.
+
+    Shrinks to monthly bansos from 2015-01-01 (or ``start``) with no end, programme, amount,
+    condition, age limit, member, decree or recipient.
+    """
+    first = start or dt.date(2015, 1, 1)
+    begin = draw(st.dates(min_value=first, max_value=max(first, _LAST)))
+    channels = [FundingChannel.SOCIAL_ASSISTANCE]
+    if begin >= _GOVERNMENT_ASSISTANCE_FROM:
+        channels.append(FundingChannel.GOVERNMENT_ASSISTANCE)
+    return Entitlement(
+        id=draw(_IDS),
+        channel=draw(st.sampled_from(channels)),
+        starts_on=begin,
+        until=draw(_optional(st.dates(min_value=begin, max_value=dt.date(2031, 12, 31)))),
+        frequency=draw(st.sampled_from(CycleFrequency)),
+        programme=draw(_optional(st.just(AidProgramme.YAPI))),
+        amount_idr=draw(_optional(st.integers(0, 5_000_000))),
+        condition=draw(_optional(st.sampled_from(TargetGroup))),
+        age_under=draw(_optional(st.integers(1, 150))),
+        member=draw(_optional(_IDS)),
+        decree=draw(_optional(_IDS)),
+        recipient_kind=draw(_optional(st.sampled_from(RecipientKind))),
     )
 
 
@@ -1031,6 +1063,14 @@ def cases(draw: st.DrawFn) -> Case:
             attrs.evolve(draw(follow_ups(months_after(closed, n))), months_after=n) for n in points
         )
         case = attrs.evolve(case, termination=termination, followups=followups)
+    granted = draw(st.lists(entitlements(opened), max_size=1))
+    if granted:
+        case = attrs.evolve(case, entitlements=tuple(granted))
+        pays = draw(st.booleans())
+        if case.deliveries and pays:
+            # The first delivery is a payment of the entitlement.
+            paid = attrs.evolve(case.deliveries[0], entitlement=granted[0].id)
+            case = attrs.evolve(case, deliveries=(paid, *case.deliveries[1:]))
     return case
 
 
@@ -1373,6 +1413,7 @@ def _strategies() -> dict[type[Any], st.SearchStrategy[Any]]:
         Episode: episodes(),
         Incapacity: incapacities(),
         CaseEvent: case_events(),
+        Entitlement: entitlements(),
         Case: cases(),
         UnitEvent: unit_events(),
         ServiceUnit: units(),

@@ -340,6 +340,18 @@ def _invariant_misses(
         )
         out.extend(_follow_up_misses(obj))
         out.extend(_order_history_misses(obj))
+        if obj.get("deliveries"):
+            taken = {e["id"] for e in obj.get("entitlements", [])}
+            stranger = next(f"E{n}" for n in range(len(taken) + 1) if f"E{n}" not in taken)
+            paying = {**obj["deliveries"][0], "entitlement": stranger}
+            out.append(
+                (
+                    {**obj, "deliveries": [paying, *obj["deliveries"][1:]]},
+                    "case.payment_unknown_entitlement",
+                    ("deliveries", 0, "entitlement"),
+                    "a payment of an entitlement the case does not hold",
+                )
+            )
     out.extend(_date_order_misses(cls, obj))
     out.extend(_reporting_misses(cls, obj))
     if cls is Condition and obj["group"] == TargetGroup.OTHER_PPKS.value:
