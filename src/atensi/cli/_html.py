@@ -60,6 +60,11 @@ SECTIONS: dict[str, tuple[str, str, str | None]] = {
         "amount_idr",
     ),
     "funding_findings.csv": ("Temuan pendanaan", "Funding findings", "findings"),
+    "budget_by_account.csv": (
+        "Realisasi per akun belanja",
+        "Realisation by expenditure account",
+        "amount_idr",
+    ),
 }
 
 #: Column names in both languages (a column not listed keeps its code).
@@ -93,6 +98,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "label_en": ("Ukuran", "Measure"),
     "code": ("Kode", "Code"),
     "budget_year": ("Tahun anggaran", "Budget year"),
+    "account": ("Akun belanja", "Expenditure account"),
     "amount_idr": ("Jumlah (Rp)", "Amount (Rp)"),
     "aids": ("Bantuan", "Aids"),
     "aids_with_amount": ("Bantuan bernilai", "Aids with an amount"),

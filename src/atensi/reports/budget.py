@@ -52,6 +52,7 @@ from atensi.model import (
     Period,
     ServiceDelivery,
 )
+from atensi.model.funding import ACCOUNT_CITATION
 from atensi.reports import _window
 from atensi.reports.errors import ReportError
 from atensi.reports.periods import edition_for
@@ -60,7 +61,7 @@ from atensi.rules.decision import Decision, Status
 from atensi.rules.eligibility import PRIMARY_ORDER
 from atensi.rules.funding import Ceiling, check_funding, check_partner_aid
 
-__all__ = ["BUDGET_AXES", "Budget"]
+__all__ = ["ACCOUNT_AXES", "BUDGET_AXES", "Budget"]
 
 #: The axes of a budget cell.
 BUDGET_AXES: tuple[str, ...] = ("budget_year", "channel", "target", "province", "unit")
@@ -71,6 +72,10 @@ BUDGET_COLUMNS: tuple[str, ...] = (
     "aids_with_amount",
     "items_without_value",
 )
+#: The axes of the realisation by expenditure account (akun belanja): budget year, account,
+#: channel. Only aids whose funding records an account are kept per account; the rest of each
+#: year and channel is the row whose account is empty.
+ACCOUNT_AXES: tuple[str, ...] = ("budget_year", "account", "channel")
 _RANK = {t.value: i for i, t in enumerate(PRIMARY_ORDER)}
 # ``member.value`` is a property call; a mapping is cheaper for every finding counted.
 _STATUS = {status: status.value for status in Status}
@@ -122,7 +127,7 @@ class Budget:
         in_force_dates: replace atensi's unverified in-force dates.
     """
 
-    __slots__ = ("_law", "cells", "edition", "findings", "spec")
+    __slots__ = ("_law", "accounts", "cells", "edition", "findings", "spec")
 
     def __init__(
         self,
@@ -143,6 +148,8 @@ class Budget:
         self.cells: dict[Cell, list[int]] = {}
         #: Findings of the funding checks, by ``(rule id, status)``.
         self.findings: Counter[tuple[str, str]] = Counter()
+        #: The sums of the aids that record an expenditure account, by ``ACCOUNT_AXES``.
+        self.accounts: dict[Cell, list[int]] = {}
 
     @property
     def period(self) -> Period:
@@ -160,9 +167,15 @@ class Budget:
 
         return {ServiceComponent(code): n for code, n in ceiling}
 
-    def _count(self, cell: Cell, amount: int | None, items: tuple[InKindItem, ...]) -> None:
+    def _count(
+        self,
+        cell: Cell,
+        amount: int | None,
+        items: tuple[InKindItem, ...],
+        cells: dict[Cell, list[int]] | None = None,
+    ) -> None:
         valued = [i.value_idr for i in items if i.value_idr is not None]
-        row = self.cells.setdefault(cell, [0, 0, 0, 0])
+        row = (self.cells if cells is None else cells).setdefault(cell, [0, 0, 0, 0])
         row[1] += 1
         if amount is not None or valued:
             row[0] += (amount or 0) + sum(valued)
@@ -213,8 +226,16 @@ class Budget:
                 in_force_dates=dates,
             )
             self._tally(decision)
-            cell = _cell(delivery.funding, targets[day], province, case.unit)
+            funding = delivery.funding
+            cell = _cell(funding, targets[day], province, case.unit)
             self._count(cell, delivery.amount_idr, delivery.in_kind)
+            if funding is not None and funding.account is not None:
+                self._count(
+                    (cell[0], funding.account, cell[1]),
+                    delivery.amount_idr,
+                    delivery.in_kind,
+                    self.accounts,
+                )
             made.append((delivery, decision))
         return made
 
@@ -238,6 +259,9 @@ class Budget:
                 self._tally(decision)
                 cell = _cell(aid.funding, None, None, partnership.unit)
                 self._count(cell, aid.amount_idr, aid.items)
+                if aid.funding is not None and aid.funding.account is not None:
+                    account = (cell[0], aid.funding.account, cell[1])
+                    self._count(account, aid.amount_idr, aid.items, self.accounts)
                 made.append(decision)
         return made
 
@@ -249,10 +273,11 @@ class Budget:
                 "report.cannot_merge",
                 "tidak dapat menggabungkan anggaran dengan parameter berbeda",
             )
-        for cell, row in other.cells.items():
-            mine = self.cells.setdefault(cell, [0, 0, 0, 0])
-            for index, value in enumerate(row):
-                mine[index] += value
+        for mine_cells, theirs in ((self.cells, other.cells), (self.accounts, other.accounts)):
+            for cell, row in theirs.items():
+                mine = mine_cells.setdefault(cell, [0, 0, 0, 0])
+                for index, value in enumerate(row):
+                    mine[index] += value
         self.findings.update(other.findings)
         return self
 
@@ -277,6 +302,35 @@ class Budget:
                 mine[index] += value
         return tuple(
             sorted(((c, tuple(r)) for c, r in summed.items()), key=lambda item: sort_key(item[0]))
+        )
+
+    def account_rows(self) -> tuple[tuple[Cell, tuple[int, ...]], ...]:
+        """The realisation by expenditure account: the sums per :data:`ACCOUNT_AXES`, sorted.
+
+        Beside the aids that record an account, each budget year and channel has a row with an
+        empty account for the aids that record none, so the rows add up to the budget. Empty
+        when no aid records an account (the report then writes no such table).
+        """
+        if not self.accounts:
+            return ()
+        rest = {cell: list(row) for cell, row in self.rows(("budget_year", "channel"))}
+        summed: dict[Cell, list[int]] = {}
+        for (year, account, channel), row in self.accounts.items():
+            summed[(year, account, channel)] = list(row)
+            left = rest[(year, channel)]
+            for index, value in enumerate(row):
+                left[index] -= value
+        for (year, channel), row in rest.items():
+            if row[1]:  # aids of that year and channel that record no account
+                summed[(year, None, channel)] = row
+        return tuple(
+            sorted(((c, tuple(r)) for c, r in summed.items()), key=lambda item: sort_key(item[0]))
+        )
+
+    def accounts_csv(self) -> str:
+        """:meth:`account_rows` as CSV (budget year, account, channel and the sums)."""
+        return csv_text(
+            [*ACCOUNT_AXES, *BUDGET_COLUMNS], ([*c, *r] for c, r in self.account_rows())
         )
 
     def to_csv(self, by: Sequence[str] = BUDGET_AXES) -> str:
@@ -304,4 +358,24 @@ class Budget:
                 {"rule_id": rule, "status": status, "findings": n}
                 for (rule, status), n in sorted(self.findings.items())
             ],
+            **self._accounts_json(),
+        }
+
+    def _accounts_json(self) -> dict[str, Any]:
+        """The realisation by account, only when some aid records one (else nothing)."""
+        rows = self.account_rows()
+        if not rows:
+            return {}
+        return {
+            "by_account": {
+                "by": list(ACCOUNT_AXES),
+                "citation": ACCOUNT_CITATION.to_dict(),
+                "rows": [
+                    {
+                        **dict(zip(ACCOUNT_AXES, c, strict=True)),
+                        **dict(zip(BUDGET_COLUMNS, r, strict=True)),
+                    }
+                    for c, r in rows
+                ],
+            }
         }

@@ -282,6 +282,8 @@ class ProgrammeReport:
         out["budget.csv"] = self.budget.to_csv()
         out["budget_by_year_channel.csv"] = self.budget.to_csv(("budget_year", "channel"))
         out["funding_findings.csv"] = self.budget.findings_csv()
+        if self.budget.accounts:  # only when some aid records its expenditure account
+            out["budget_by_account.csv"] = self.budget.accounts_csv()
         return out
 
     def to_json(

@@ -524,7 +524,7 @@ def fundings(draw: st.DrawFn, on: dt.date = REFERENCE_DATE) -> Funding:
     """The funding of an aid given on ``on``: a channel that existed that day, and the rest.
 
     Bantuan pemerintah only from 2015 (PMK 168/PMK.05/2015). Shrinks to bansos with no budget
-    year, recipient, agreement, partnership, programme or months.
+    year, recipient, agreement, partnership, programme, months, first month or account.
     """
     channels = [FundingChannel.SOCIAL_ASSISTANCE]
     if on >= _GOVERNMENT_ASSISTANCE_FROM:
@@ -539,7 +539,15 @@ def fundings(draw: st.DrawFn, on: dt.date = REFERENCE_DATE) -> Funding:
         programme=draw(_optional(st.just(AidProgramme.YAPI))),
         months=draw(_optional(st.integers(1, 12))),
         covers_from=draw(_optional(st.dates(min_value=dt.date(on.year - 1, 1, 1), max_value=on))),
+        account=draw(_optional(_ACCOUNTS)),
     )
+
+
+#: Accounts of the chart of accounts: bansos for rehabilitation, goods handed over, any other.
+_ACCOUNTS = st.one_of(
+    st.sampled_from(("574111", "574112", "526211")),
+    st.text(alphabet="0123456789", min_size=6, max_size=6),
+)
 
 
 _DIRECT_KINDS = [k for k in AgencyKind if k.service_line is ServiceLine.DIRECT]

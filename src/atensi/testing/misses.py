@@ -52,6 +52,7 @@ from atensi.model import (
     DecreeEntry,
     Disability,
     DrugUse,
+    Funding,
     InterventionPlan,
     Partnership,
     Period,
@@ -516,6 +517,9 @@ def _reporting_misses(
     if cls is PmTarget:
         changed = {**obj, "province": "31", "regency": "7371"}
         out.append((changed, "report.regency_outside_province", ("regency",), "regency elsewhere"))
+    if cls is Funding:
+        changed = {**obj, "account": "57411X"}
+        out.append((changed, "funding.account", ("account",), "not an account"))
     out.extend(_aid_misses(cls, obj))
     return out
 
