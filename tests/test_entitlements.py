@@ -305,3 +305,17 @@ def test_no_entitlement_rule_ever_says_no_or_crashes(case: Case, on: dt.date) ->
         assert all(bool(c.stopped_by) == (c.status is Status.NEEDS_REVIEW) for c in cycles)
     for payment in overpaid(case, on=on):
         assert payment.amount_idr is None or payment.amount_idr >= 0
+
+
+def test_cycles_before_the_first_rule_set_and_at_the_calendars_end_are_total() -> None:
+    # An entitlement recorded from 2005 (before PP 39/2012) lists its cycles: no decree is asked
+    # for then; the schedule stops short of the calendar's end instead of overflowing.
+    case = _case(birth="2000-01-01", entitlement={"starts_on": "2005-01-31", "programme": None})
+    early = entitlement_cycles(case, case.entitlements[0], start=D(2005, 1, 1), end=D(2005, 4, 1))
+    decree = [next(f for f in c.findings if f.rule_id == "aid.entitlement.decree") for c in early]
+    assert {f.status for f in decree} == {Status.NOT_APPLICABLE}
+    assert [c.starts_on for c in early] == [D(2005, 1, 31), D(2005, 2, 28), D(2005, 3, 31)]
+    late = entitlement_cycles(case, case.entitlements[0], start=D(9990, 1, 1), end=dt.date.max)
+    assert late
+    assert late[-1].starts_on < dt.date.max
+    assert overpaid(case, on=dt.date.max) == ()

@@ -72,6 +72,7 @@ from typing import NamedTuple
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, rrule
 
+from atensi.errors import NoInstrumentInForce
 from atensi.law import Edition, InForceDates, get_parameter, instrument_in_force
 from atensi.model import (
     Assessment,
@@ -99,6 +100,8 @@ __all__ = [
 
 _KIND = "entitlement"
 _DAY = dt.timedelta(days=1)
+#: The calendar's end less two years: no cycle is scheduled past it (arithmetic stays total).
+_SCHEDULE_END = dt.date.max - dt.timedelta(days=731)
 
 _CONVENTION = cite(
     None,
@@ -261,8 +264,8 @@ def _starts(first: dt.date, months: int, end: dt.date) -> tuple[dt.date, ...]:
     """The first days of the cycles from ``first`` every ``months`` months, before ``end``."""
     if end <= first:
         return ()
-    if end.year > 9998:  # the schedule stops a year short of the calendar's end (total)
-        end = dt.date(9998, 1, 1)
+    if end > _SCHEDULE_END:  # the schedule stops short of the calendar's end (total)
+        end = _SCHEDULE_END
         if end <= first:
             return ()
     day = first.day
@@ -477,13 +480,18 @@ def _decree(
     entitlement: Entitlement,
     day: dt.date,
     decrees: tuple[BeneficiaryDecree, ...] | None,
-    edition: Edition,
+    edition: Edition | None,
 ) -> Finding:
-    required = _DECREE_REQUIRED.at(day, edition)
-    # Cite the definition only on the days it is in force (before it, atensi's convention).
-    citation = None if required.flag else required.citation
+    if edition is None:  # a cycle before the first rule set: no instrument asks for a decree
+        asked = False
+        citation: Citation | None = _DECREE_REQUIRED.entries[0].citation
+    else:
+        required = _DECREE_REQUIRED.at(day, edition)
+        asked = required.flag
+        # Cite the definition only on the days it is in force (before it, atensi's convention).
+        citation = None if asked else required.citation
     facts: Facts = (("decree", entitlement.decree), ("on", day.isoformat()))
-    if entitlement.decree is None and not required.flag:
+    if entitlement.decree is None and not asked:
         return R_DECREE.finding(
             Status.NOT_APPLICABLE,
             "no decree is named, and no instrument in force defines the PM by a decree",
@@ -616,7 +624,7 @@ def _cycle_findings(
     entitlement: Entitlement,
     day: dt.date,
     decrees: tuple[BeneficiaryDecree, ...] | None,
-    edition: Edition,
+    edition: Edition | None,
 ) -> tuple[Status, tuple[str, ...], int | None, tuple[Finding, ...]]:
     death, open_ = _ended(case, day)
     stops = (
@@ -690,6 +698,16 @@ def _paid_by_cycle(
 # --- The public functions ------------------------------------------------------------------------
 
 
+def _edition_on(
+    day: dt.date, edition: str | Edition | None, in_force_dates: InForceDates | None
+) -> Edition | None:
+    """The edition of a cycle's first day (``None`` before PP 39/2012: no rule set yet)."""
+    try:
+        return instrument_in_force(day, edition=edition, in_force_dates=in_force_dates)
+    except NoInstrumentInForce:
+        return None
+
+
 def entitlement_cycles(
     case: Case,
     entitlement: Entitlement,
@@ -726,7 +744,7 @@ def entitlement_cycles(
     for index, day in enumerate(all_starts):
         if day < start:
             continue
-        current = instrument_in_force(day, edition=edition, in_force_dates=in_force_dates)
+        current = _edition_on(day, edition, in_force_dates)
         status, stopped, amount, findings = _cycle_findings(case, entitlement, day, given, current)
         out.append(
             Cycle(
@@ -871,10 +889,10 @@ def check_entitlement(
     rate) or ``undetermined`` (the record cannot tell) — never ``not_eligible``.
     """
     months = entitlement.frequency.months
-    started = _starts(entitlement.starts_on, months, min(on, dt.date(9997, 1, 1)) + _DAY)
+    started = _starts(entitlement.starts_on, months, min(on, _SCHEDULE_END) + _DAY)
     day = started[-1] if started else entitlement.starts_on
     current = instrument_in_force(on, edition=edition, in_force_dates=in_force_dates)
     given = None if decrees is None else tuple(decrees)
-    cycle_edition = instrument_in_force(day, edition=edition, in_force_dates=in_force_dates)
+    cycle_edition = _edition_on(day, edition, in_force_dates)
     _, _, _, findings = _cycle_findings(case, entitlement, day, given, cycle_edition)
     return Decision(_KIND, outcome_of(findings), on, current.id, current.instrument_ids, findings)
