@@ -119,3 +119,24 @@ def test_a_case_with_a_malformed_account_is_an_error_line_not_a_crash() -> None:
     report = _report([bad])
     assert report.invalid == 1
     assert "57 4111" not in repr(report.budget.accounts)
+
+
+def test_the_account_table_is_a_sheet_and_a_section_named_in_both_languages(
+    tmp_path: pathlib.Path,
+) -> None:
+    pytest.importorskip("xlsxwriter")
+    openpyxl = pytest.importorskip("openpyxl")
+    from atensi.cli import main
+
+    booked, _ = _with_accounts(_examples())
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in booked), encoding="utf-8")
+    out = tmp_path / "out"
+    argv = ["report", str(source), "--period", "2024", "--out", str(out), "--quiet"]
+    assert main([*argv, "--format", "csv,xlsx,html", "--lang", "id"]) == 0
+    workbook = openpyxl.load_workbook(out / "report.xlsx")
+    sheet = workbook["Realisasi per akun belanja"]
+    assert sheet["B2"].value == "526211"  # an account is a code, written as text
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert 'data-file="budget_by_account.csv"' in page
+    assert "Akun belanja" in page
