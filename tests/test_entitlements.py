@@ -319,3 +319,16 @@ def test_cycles_before_the_first_rule_set_and_at_the_calendars_end_are_total() -
     assert late
     assert late[-1].starts_on < dt.date.max
     assert overpaid(case, on=dt.date.max) == ()
+
+
+def test_a_cycle_paid_twice_and_a_payment_long_after_the_end_are_overpaid() -> None:
+    twice = _case(payments=[_yapi("2024-02-05", 200_000), _yapi("2024-02-20", 200_000)])
+    found = overpaid(twice, on=D(2024, 12, 31))
+    assert [(o.delivery, o.cycle_start, o.amount_idr, o.rule_ids) for o in found] == [
+        ("D-2", D(2024, 2, 1), 200_000, ("aid.entitlement.amount",))
+    ]
+    late = _case(entitlement={"until": "2024-03-01"}, payments=[_yapi("2026-06-05", 200_000)])
+    found = overpaid(late, on=D(2026, 12, 31))
+    assert [(o.cycle_start, o.amount_idr, o.rule_ids) for o in found] == [
+        (D(2026, 6, 1), 200_000, ("aid.entitlement.term",))
+    ]

@@ -835,6 +835,16 @@ def overpaid(
             edition=edition,
             in_force_dates=in_force_dates,
         )
+        listed = {cycle.starts_on for cycle in cycles}
+        # Cycles more than a year past the entitlement's end are not listed: what paid them
+        # paid for days outside its term.
+        out.extend(
+            Overpayment(entitlement.id, p.id, start, s, (R_TERM.id,), Status.NEEDS_REVIEW)
+            for start, shares in paid.items()
+            if start not in listed
+            for p, s in shares
+            if p.start <= on
+        )
         for cycle in cycles:
             shares = [(p, s) for p, s in paid.get(cycle.starts_on, ()) if p.start <= on]
             if cycle.status is Status.NEEDS_REVIEW:
