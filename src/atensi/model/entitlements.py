@@ -105,8 +105,10 @@ class Entitlement(Entity):
         max_length=_SHORT,
     )
     recipient_kind: RecipientKind | None = field(
-        en="Who receives the payments: the person, the family, an LKS ...",
-        id="Jenis penerima pembayaran: perseorangan, keluarga, LKS ...",
+        en="Who receives the payments: the person, the family, an LKS ... (each payment's own "
+        "funding is what aid.channel.recipient checks)",
+        id="Jenis penerima pembayaran: perseorangan, keluarga, LKS ... (pendanaan tiap "
+        "pembayaran yang diperiksa aid.channel.recipient)",
         default=None,
     )
 
