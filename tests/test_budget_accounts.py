@@ -140,3 +140,57 @@ def test_the_account_table_is_a_sheet_and_a_section_named_in_both_languages(
     page = (out / "report.html").read_text(encoding="utf-8")
     assert 'data-file="budget_by_account.csv"' in page
     assert "Akun belanja" in page
+
+
+def test_realisation_against_an_allocation_by_account_is_paid_over_pagu() -> None:
+    from fractions import Fraction
+
+    from atensi.model import BudgetTarget
+
+    booked, _ = _with_accounts(_examples())
+    report = _report(booked)
+    budget = report.budget
+    by_account = dict(budget.account_rows())
+    paid = by_account[("2024", "574111", "bansos")][0]
+    pagu = [
+        atensi.structure(
+            {"budget_year": 2024, "account": "574111", "amount_idr": 2 * paid}, BudgetTarget
+        ),
+        atensi.structure({"channel": "bansos", "amount_idr": 10**9}, BudgetTarget),
+    ]
+    first, second = sorted(budget.realisation(pagu), key=lambda r: r.account is None)
+    assert (first.account, first.amount_idr, first.realisation) == ("574111", paid, Fraction(1, 2))
+    everything = sum(r[0] for c, r in budget.rows(("channel",)) if c == ("bansos",))
+    assert second.amount_idr == everything  # no account named: every bansos aid
+    tables = report.tables(budget_targets=pagu)
+    assert tables["budget_realisation.csv"].splitlines()[0] == (
+        "budget_year,account,channel,allocation_idr,amount_idr,aids,realisation,indicator,evidence"
+    )
+    assert "0.5000,ind.budget_per_account,convention" in tables["budget_realisation.csv"]
+    # Without allocations, nothing of it: the other outputs keep their bytes.
+    assert "budget_realisation.csv" not in report.tables()
+    assert "budget_realisation" not in report.to_json()
+    assert report.to_json(budget_targets=pagu)["budget_realisation"][0]["evidence"] == "convention"
+
+
+def test_the_targets_file_holds_allocations_beside_targets_of_pm(tmp_path: pathlib.Path) -> None:
+    from atensi.cli import main
+
+    booked, _ = _with_accounts(_examples())
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in booked), encoding="utf-8")
+    targets = tmp_path / "targets.jsonl"
+    targets.write_text(
+        '{"period": "2024", "target": "anak", "pm": 40}\n'
+        '{"budget_year": 2024, "account": "574111", "amount_idr": 400000000}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    argv = ["report", str(source), "--period", "2024", "--out", str(out), "--quiet"]
+    assert main([*argv, "--targets", str(targets), "--format", "csv"]) == 0
+    assert (out / "achievement.csv").exists()
+    rows = (out / "budget_realisation.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[1].startswith("2024,574111,,400000000,")
+    # A malformed account in an allocation is a usage error naming the target, not a crash.
+    targets.write_text('{"account": "5741", "amount_idr": 1}\n', encoding="utf-8")
+    assert main([*argv, "--targets", str(targets), "--format", "csv"]) == 2

@@ -65,6 +65,11 @@ SECTIONS: dict[str, tuple[str, str, str | None]] = {
         "Realisation by expenditure account",
         "amount_idr",
     ),
+    "budget_realisation.csv": (
+        "Realisasi anggaran terhadap pagu",
+        "Budget realisation against allocation",
+        "realisation",
+    ),
 }
 
 #: Column names in both languages (a column not listed keeps its code).
@@ -99,6 +104,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "code": ("Kode", "Code"),
     "budget_year": ("Tahun anggaran", "Budget year"),
     "account": ("Akun belanja", "Expenditure account"),
+    "allocation_idr": ("Pagu (Rp)", "Allocation (Rp)"),
     "amount_idr": ("Jumlah (Rp)", "Amount (Rp)"),
     "aids": ("Bantuan", "Aids"),
     "aids_with_amount": ("Bantuan bernilai", "Aids with an amount"),
@@ -256,6 +262,7 @@ _NUMBERS = frozenset(
         "served_pm",
         "realisation",
         "amount_idr",
+        "allocation_idr",
         "aids",
         "aids_with_amount",
         "items_without_value",

@@ -39,6 +39,7 @@ SHEETS: dict[str, tuple[str, str]] = {
     "budget_by_year_channel.csv": ("Anggaran per tahun dan jalur", "Budget by year and channel"),
     "funding_findings.csv": ("Temuan pendanaan", "Funding findings"),
     "budget_by_account.csv": ("Realisasi per akun belanja", "Budget by account"),
+    "budget_realisation.csv": ("Realisasi terhadap pagu", "Realisation vs allocation"),
 }
 _CONTENTS = ("Isi", "Contents")
 #: Columns that hold codes, written as text even where they are digits (a year, a province),

@@ -52,7 +52,14 @@ if TYPE_CHECKING:  # pragma: no cover - what type checkers see: loaded on first 
         ProgrammeActivity,
         StaffMember,
     )
-    from atensi.model.reporting import PERIOD_LABEL, TARGET_AXES, Period, PmTarget
+    from atensi.model.reporting import (
+        BUDGET_TARGET_AXES,
+        PERIOD_LABEL,
+        TARGET_AXES,
+        BudgetTarget,
+        Period,
+        PmTarget,
+    )
     from atensi.model.unit import (
         Accreditation,
         AccreditationGrade,
@@ -69,6 +76,7 @@ if TYPE_CHECKING:  # pragma: no cover - what type checkers see: loaded on first 
     ENTITIES: tuple[type[Entity], ...]
 
 __all__ = [
+    "BUDGET_TARGET_AXES",
     "ENTITIES",
     "ENTITY_NAMES",
     "LIMITS",
@@ -83,6 +91,7 @@ __all__ = [
     "BapasDocument",
     "BeneficiaryDecree",
     "BirthDate",
+    "BudgetTarget",
     "Case",
     "CaseEvent",
     "CaseOutcome",
@@ -188,6 +197,7 @@ ENTITY_NAMES: tuple[str, ...] = (
     "Portfolio",
     "Period",
     "PmTarget",
+    "BudgetTarget",
     "DecreeEntry",
     "BeneficiaryDecree",
 )
@@ -205,7 +215,17 @@ _LAZY: dict[str, str] = {
         ),
         "portfolio",
     ),
-    **dict.fromkeys(("PERIOD_LABEL", "TARGET_AXES", "Period", "PmTarget"), "reporting"),
+    **dict.fromkeys(
+        (
+            "BUDGET_TARGET_AXES",
+            "PERIOD_LABEL",
+            "TARGET_AXES",
+            "BudgetTarget",
+            "Period",
+            "PmTarget",
+        ),
+        "reporting",
+    ),
     **dict.fromkeys(("BeneficiaryDecree", "DecreeEntry"), "decrees"),
     **dict.fromkeys(
         (

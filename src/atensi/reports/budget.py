@@ -38,11 +38,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
+from fractions import Fraction
+from typing import Any, NamedTuple
 
 from atensi.law import Edition, InForceDates
 from atensi.model import (
     BeneficiaryDecree,
+    BudgetTarget,
     Case,
     Family,
     Funding,
@@ -55,13 +57,15 @@ from atensi.model import (
 from atensi.model.funding import ACCOUNT_CITATION
 from atensi.reports import _window
 from atensi.reports.errors import ReportError
+from atensi.reports.indicators import Indicator
 from atensi.reports.periods import edition_for
 from atensi.reports.render import csv_text, sort_key
 from atensi.rules.decision import Decision, Status
 from atensi.rules.eligibility import PRIMARY_ORDER
 from atensi.rules.funding import Ceiling, check_funding, check_partner_aid
+from atensi.vocab import Evidence, Label, cite
 
-__all__ = ["ACCOUNT_AXES", "BUDGET_AXES", "Budget"]
+__all__ = ["ACCOUNT_AXES", "BUDGET_AXES", "REALISATION", "Budget", "RealisationRow"]
 
 #: The axes of a budget cell.
 BUDGET_AXES: tuple[str, ...] = ("budget_year", "channel", "target", "province", "unit")
@@ -77,6 +81,50 @@ BUDGET_COLUMNS: tuple[str, ...] = (
 #: year and channel is the row whose account is empty.
 ACCOUNT_AXES: tuple[str, ...] = ("budget_year", "account", "channel")
 _RANK = {t.value: i for i, t in enumerate(PRIMARY_ORDER)}
+#: The budget realisation against the caller's allocations (pagu) by expenditure account: an
+#: indicator of atensi's convention (paid / allocation); the account's shape is secondary.
+REALISATION = Indicator(
+    "ind.budget_per_account",
+    "account",
+    Label(
+        "Realisasi anggaran per akun belanja terhadap pagu",
+        "Budget realisation by expenditure account against allocation",
+    ),
+    "rupiah paid in the period on the budget year, account and channel the allocation names "
+    "(each left empty is summed over), against the allocation (pagu); realisation = paid / "
+    "allocation",
+    cite(
+        None,
+        None,
+        Evidence.CONVENTION,
+        source="atensi-conventions",
+        note="realisation is what was paid against the caller's allocation; no regulation "
+        "read defines the indicator; the account's six digits rest on the chart of accounts "
+        "(pmk-214-pmk.05-2013, secondary)",
+    ),
+)
+
+
+class RealisationRow(NamedTuple):
+    """One allocation and what was paid against it.
+
+    Attributes:
+        budget_year, account, channel: the cell the allocation names (``None``: summed over).
+        allocation_idr: the allocation (pagu).
+        amount_idr: what was paid on that cell (cash and the recorded value of items).
+        aids: how many aids.
+        realisation: ``amount_idr / allocation_idr``.
+    """
+
+    budget_year: str | None
+    account: str | None
+    channel: str | None
+    allocation_idr: int
+    amount_idr: int
+    aids: int
+    realisation: Fraction
+
+
 # ``member.value`` is a property call; a mapping is cheaper for every finding counted.
 _STATUS = {status: status.value for status in Status}
 
@@ -326,6 +374,35 @@ class Budget:
         return tuple(
             sorted(((c, tuple(r)) for c, r in summed.items()), key=lambda item: sort_key(item[0]))
         )
+
+    def realisation(self, targets: Iterable[BudgetTarget]) -> list[RealisationRow]:
+        """What was paid against each allocation (pagu), in the order of the axes, then amount.
+
+        An allocation that names an account is compared with the aids booked on it; one that
+        names none, with every aid of its year and channel.
+        """
+        out = []
+        for target in targets:
+            named = dict(target.axes())
+            year, account, channel = (named.get(a) for a in ACCOUNT_AXES)
+            paid = [0, 0]
+            if account is not None:
+                source = ((c, r) for c, r in self.accounts.items() if c[1] == account)
+                cells = [((c[0], c[2]), r) for c, r in source]
+            else:
+                cells = [((c[0], c[1]), r) for c, r in self.cells.items()]
+            for (cell_year, cell_channel), row in cells:
+                if year is not None and cell_year != year:
+                    continue
+                if channel is not None and cell_channel != channel:
+                    continue
+                paid[0] += row[0]
+                paid[1] += row[1]
+            ratio = Fraction(paid[0], target.amount_idr)
+            out.append(
+                RealisationRow(year, account, channel, target.amount_idr, paid[0], paid[1], ratio)
+            )
+        return sorted(out, key=lambda r: (*sort_key(r[:3]), r.allocation_idr))
 
     def accounts_csv(self) -> str:
         """:meth:`account_rows` as CSV (budget year, account, channel and the sums)."""

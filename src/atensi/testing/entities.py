@@ -25,6 +25,7 @@ from atensi.model import (
     BapasDocument,
     BeneficiaryDecree,
     BirthDate,
+    BudgetTarget,
     Case,
     CaseEvent,
     CaseOutcome,
@@ -122,6 +123,7 @@ __all__ = [
     "bapas_documents",
     "beneficiary_decrees",
     "birth_dates",
+    "budget_targets",
     "case_events",
     "case_outcomes",
     "cases",
@@ -1366,6 +1368,17 @@ def pm_targets(draw: st.DrawFn) -> PmTarget:
 
 
 @st.composite
+def budget_targets(draw: st.DrawFn) -> BudgetTarget:
+    """An allocation (pagu) for a cell; shrinks to Rp1 for every year, account and channel."""
+    return BudgetTarget(
+        amount_idr=draw(st.integers(1, 10**12)),
+        budget_year=draw(_optional(st.integers(2015, 2030))),
+        account=draw(_optional(_ACCOUNTS)),
+        channel=draw(_optional(st.sampled_from(FundingChannel))),
+    )
+
+
+@st.composite
 def portfolios(draw: st.DrawFn) -> Portfolio:
     """A unit's portfolio over one calendar year, activities dated within it.
 
@@ -1436,6 +1449,7 @@ def _strategies() -> dict[type[Any], st.SearchStrategy[Any]]:
         Portfolio: portfolios(),
         Period: periods(),
         PmTarget: pm_targets(),
+        BudgetTarget: budget_targets(),
         DecreeEntry: decree_entries(),
         BeneficiaryDecree: beneficiary_decrees(),
     }

@@ -45,6 +45,7 @@ from atensi.model import (
     Assessment,
     BeneficiaryDecree,
     BirthDate,
+    BudgetTarget,
     Case,
     Community,
     Condition,
@@ -517,7 +518,7 @@ def _reporting_misses(
     if cls is PmTarget:
         changed = {**obj, "province": "31", "regency": "7371"}
         out.append((changed, "report.regency_outside_province", ("regency",), "regency elsewhere"))
-    if cls is Funding:
+    if cls in (Funding, BudgetTarget):
         changed = {**obj, "account": "57411X"}
         out.append((changed, "funding.account", ("account",), "not an account"))
     out.extend(_aid_misses(cls, obj))
