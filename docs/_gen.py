@@ -149,6 +149,7 @@ def rule_catalogue() -> str:
         ("lifecycle", "Lifecycle"),
         ("coverage", "Coverage"),
         ("funding", "Assistance and budget"),
+        ("entitlement", "Entitlements and cycles"),
     ):
         lines += [
             f"## {title}",

@@ -63,6 +63,8 @@ RESIDUE = {
     "case.extends_unknown_order": "cross-field",
     "case.extension_before_order": "cross-field",
     "case.document_unknown_order": "cross-field",
+    # A payment naming an entitlement of the case (issue 26).
+    "case.payment_unknown_entitlement": "cross-field",
     "decree.group_outside_target": "cross-field",
     # The channel of an aid against the aid's date (bantuan pemerintah exists since 2015).
     "funding.channel_not_in_force": "cross-field",

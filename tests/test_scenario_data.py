@@ -181,3 +181,18 @@ def test_a_procedure_scenario_with_another_status_or_outcome_fails() -> None:
         "rule napza.assessment.parts: cites [('pp-25-2011', 'verified')], not "
         "['uu-35-2009', 'verified']"
     ]
+
+
+def test_every_entitlement_rule_has_a_named_scenario_with_its_grade() -> None:
+    # Issue 26: each stop condition and the amount pinned by a scenario with the grade its
+    # finding cites (80-entitlements.json); none of them ever refuses.
+    from atensi.rules.catalogue import RULES
+
+    chosen = [s for s in SCENARIOS if s["kind"] == "entitlement"]
+    pinned = {rule_id for s in chosen for rule_id in s["statuses"]}
+    assert pinned == {r for r in RULES if r.startswith("aid.entitlement.")}
+    for scenario in chosen:
+        assert scenario["expected"] != "refused", scenario["name"]
+        assert "not_met" not in scenario["statuses"].values(), scenario["name"]
+        assert set(scenario["citations"]) == set(scenario["statuses"]), scenario["name"]
+        assert run_scenario(scenario) == [], scenario["name"]

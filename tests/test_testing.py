@@ -444,3 +444,31 @@ def test_an_extension_issued_before_the_order_it_extends_is_refused() -> None:
     assert "2024-07" not in str(info.value)  # the message never shows the record's dates
     record["orders"][1]["issued_on"] = "2024-07-08"  # the same day is an extension
     assert structure(record, Case).orders[1].extends == "K-1"
+
+
+def test_a_payment_naming_an_unknown_entitlement_gives_a_near_miss_refused_with_its_code() -> None:
+    record = {
+        "id": "C-1",
+        "unit": "SENTRA-01",
+        "opened_on": "2024-03-10",
+        "subject": {"kind": "community", "id": "K", "name": "Kampung"},
+        "entitlements": [{"id": "E0", "channel": "bansos", "starts_on": "2024-04-01"}],
+        "deliveries": [
+            {
+                "id": "D-1",
+                "component": "bantuan_asistensi_sosial",
+                "approach": "komunitas",
+                "provider": "SENTRA-01",
+                "start": "2024-04-05",
+                "entitlement": "E0",
+            }
+        ],
+    }
+    structure(record, Case)
+    codes = {}
+    for changed, code, loc, what in _invariant_misses(Case, record):
+        with pytest.raises(InvalidRecord) as info:
+            structure(changed, Case)
+        assert [(e.loc, e.code) for e in info.value.errors] == [(loc, code)], what
+        codes[code] = loc
+    assert codes["case.payment_unknown_entitlement"] == ("deliveries", 0, "entitlement")

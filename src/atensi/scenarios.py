@@ -29,7 +29,12 @@ article (or practice, or convention) it pins down, and what is expected:
 * ``procedure``: a ``case`` record, decided by :func:`atensi.rules.procedure.assess_procedure`
   on ``on`` (juvenile justice, compulsory reporting and rehabilitation of drug users, the
   professional gate); ``expected``, ``rule_ids``, ``statuses`` and ``citations`` as for a
-  ``lifecycle`` scenario.
+  ``lifecycle`` scenario;
+* ``entitlement``: a ``case`` record with its ``entitlements``, the ``entitlement`` to decide
+  (its id; the first when not named) and optionally the ``decrees`` (beneficiary decree
+  records; absent: not given), decided by :func:`atensi.rules.check_entitlement` for the cycle
+  running on ``on`` (issue 26); ``expected``, ``rule_ids``, ``statuses`` and ``citations`` as
+  for a ``lifecycle`` scenario.
 
 :func:`structure_scenario` reads one through atensi's own boundary into a typed
 :class:`Scenario` (every record an entity, every code a vocabulary member), or raises
@@ -63,6 +68,7 @@ from atensi.law import instrument_in_force
 from atensi.model import (
     SUBJECT_KINDS,
     Assessment,
+    BeneficiaryDecree,
     Case,
     PmTarget,
     Portfolio,
@@ -76,6 +82,7 @@ from atensi.rules.coverage import coverage, units_serving
 from atensi.rules.decision import Decision, Finding, Outcome, Status
 from atensi.rules.deliveries import assess_delivery
 from atensi.rules.eligibility import assess_eligibility
+from atensi.rules.entitlements import check_entitlement
 from atensi.rules.lifecycle import check_transition
 from atensi.rules.procedure import assess_procedure
 from atensi.rules.referrals import check_referral
@@ -111,6 +118,7 @@ class ScenarioKind(CodedEnum):
     LIFECYCLE = "lifecycle", Label("Alur kasus", "Case lifecycle")
     REPORT = "report", Label("Laporan program", "Programme report")
     PROCEDURE = "procedure", Label("Prosedur hukum", "Legal procedure")
+    ENTITLEMENT = "entitlement", Label("Hak bantuan berkala", "Entitlement cycle")
 
 
 #: The outcome each expectation of a ``lifecycle`` (or ``procedure``) scenario names.
@@ -159,6 +167,7 @@ class Scenario(NamedTuple):
     target: Target | None = None
     overall: Outcome | None = None
     statuses: Mapping[str, Status] = {}
+    decrees: tuple[BeneficiaryDecree, ...] | None = None
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -312,7 +321,23 @@ def structure_scenario(record: Mapping[str, Any] | Scenario) -> Scenario:
         target=None if target is None else read.code("target", Target, target, ("target",)),
         overall=None if overall is None else read.code("overall", Outcome, overall, ("overall",)),
         statuses=statuses,
+        decrees=None
+        if record.get("decrees") is None
+        else tuple(
+            read.entity("decrees", BeneficiaryDecree, d) for d in record["decrees"] if d is not None
+        ),
     )
+    named = record.get("entitlement")
+    held = () if scenario.case is None else scenario.case.entitlements
+    if named is not None and scenario.case is not None and named not in {e.id for e in held}:
+        read.errors.append(
+            _problem(
+                ("entitlement",),
+                "scenario.entitlement",
+                "'entitlement' names an entitlement of the case",
+                "'entitlement' menyebut hak bantuan berkala dari kasus",
+            )
+        )
     if read.errors:
         raise InvalidRecord(read.errors, "Scenario")
     return scenario
@@ -401,6 +426,12 @@ def _lifecycle_decision(scenario: Scenario, on: dt.date) -> Decision:
     pin = scenario.edition
     if scenario.kind is ScenarioKind.PROCEDURE:
         return assess_procedure(case, on=on, edition=pin)
+    if scenario.kind is ScenarioKind.ENTITLEMENT:
+        named = scenario.record.get("entitlement")
+        held = [e for e in case.entitlements if named is None or e.id == named]
+        if not held:  # pragma: no cover - structure_scenario checks the name
+            raise AssertionError(f"{scenario.name}: no entitlement")
+        return check_entitlement(case, held[0], on=on, decrees=scenario.decrees, edition=pin)
     check = scenario.record.get("check")
     if check == "delivery":
         if scenario.delivery is None:  # pragma: no cover - the schema requires one
@@ -492,7 +523,7 @@ def scenario_findings(scenario: Mapping[str, Any] | Scenario) -> tuple[Finding, 
         return ()
     if kind in (ScenarioKind.ELIGIBILITY, ScenarioKind.SERVICES):
         return _decided(typed, on).findings
-    if kind in (ScenarioKind.LIFECYCLE, ScenarioKind.PROCEDURE):
+    if kind in (ScenarioKind.LIFECYCLE, ScenarioKind.PROCEDURE, ScenarioKind.ENTITLEMENT):
         return _lifecycle_decision(typed, on).findings
     if kind is ScenarioKind.COVERAGE:
         return tuple(f for unit in _coverage_found(typed, on) for f in unit.reasons)
@@ -523,7 +554,7 @@ def run_scenario(scenario: Mapping[str, Any] | Scenario) -> list[str]:
         _run_compare(typed, on, problems)
     elif kind is ScenarioKind.PIN:
         _run_pin(typed, on, problems)
-    elif kind in (ScenarioKind.LIFECYCLE, ScenarioKind.PROCEDURE):
+    elif kind in (ScenarioKind.LIFECYCLE, ScenarioKind.PROCEDURE, ScenarioKind.ENTITLEMENT):
         _run_lifecycle(typed, on, problems)
     elif kind is ScenarioKind.INSTRUMENT:
         entry = get_instrument(typed.record["instrument"]).to_dict()

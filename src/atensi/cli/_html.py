@@ -60,6 +60,16 @@ SECTIONS: dict[str, tuple[str, str, str | None]] = {
         "amount_idr",
     ),
     "funding_findings.csv": ("Temuan pendanaan", "Funding findings", "findings"),
+    "budget_by_account.csv": (
+        "Realisasi per akun belanja",
+        "Realisation by expenditure account",
+        "amount_idr",
+    ),
+    "budget_realisation.csv": (
+        "Realisasi anggaran terhadap pagu",
+        "Budget realisation against allocation",
+        "realisation",
+    ),
 }
 
 #: Column names in both languages (a column not listed keeps its code).
@@ -93,6 +103,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "label_en": ("Ukuran", "Measure"),
     "code": ("Kode", "Code"),
     "budget_year": ("Tahun anggaran", "Budget year"),
+    "account": ("Akun belanja", "Expenditure account"),
+    "allocation_idr": ("Pagu (Rp)", "Allocation (Rp)"),
     "amount_idr": ("Jumlah (Rp)", "Amount (Rp)"),
     "aids": ("Bantuan", "Aids"),
     "aids_with_amount": ("Bantuan bernilai", "Aids with an amount"),
@@ -250,6 +262,7 @@ _NUMBERS = frozenset(
         "served_pm",
         "realisation",
         "amount_idr",
+        "allocation_idr",
         "aids",
         "aids_with_amount",
         "items_without_value",

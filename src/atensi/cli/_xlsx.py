@@ -38,6 +38,8 @@ SHEETS: dict[str, tuple[str, str]] = {
     "budget.csv": ("Anggaran", "Budget"),
     "budget_by_year_channel.csv": ("Anggaran per tahun dan jalur", "Budget by year and channel"),
     "funding_findings.csv": ("Temuan pendanaan", "Funding findings"),
+    "budget_by_account.csv": ("Realisasi per akun belanja", "Budget by account"),
+    "budget_realisation.csv": ("Realisasi terhadap pagu", "Realisation vs allocation"),
 }
 _CONTENTS = ("Isi", "Contents")
 #: Columns that hold codes, written as text even where they are digits (a year, a province),
@@ -53,6 +55,7 @@ _CODES = frozenset(
         "status",
         "label_id",
         "label_en",
+        "account",
     }
 )
 #: Columns of one table that hold codes where another table's column of that name holds numbers.

@@ -103,21 +103,27 @@ def _period(args: argparse.Namespace) -> Any:
         raise _problems(exc, args.lang, f"--period {args.period[:40]!r}") from None
 
 
-def _targets(args: argparse.Namespace) -> list[Any]:
-    from atensi.model import PmTarget
+def _targets(args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
+    """The targets of PM and the allocations (pagu: a record with ``amount_idr`` and no ``pm``)."""
+    from atensi.model import BudgetTarget, PmTarget
 
     if args.targets is None:
-        return []
-    found = []
+        return [], []
+    found: list[Any] = []
+    allocations: list[Any] = []
     for index, where in enumerate(read_records(args.targets)):
         item = where.item
         if isinstance(item, BadItem):
             raise UsageError(f"the targets file: {item.detail.message_en}")
+        pagu = isinstance(item, dict) and "amount_idr" in item and "pm" not in item
         try:
-            found.append(atensi.structure(item, PmTarget))
+            if pagu:
+                allocations.append(atensi.structure(item, BudgetTarget))
+            else:
+                found.append(atensi.structure(item, PmTarget))
         except atensi.InvalidRecord as exc:
             raise _problems(exc, args.lang, f"target {index} of {args.targets}") from None
-    return found
+    return found, allocations
 
 
 def _registry(args: argparse.Namespace) -> Any:
@@ -280,7 +286,7 @@ def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
         raise UsageError("xlsx needs XlsxWriter: pip install 'atensi[xlsx]'")
     if args.trace is not None and args.portfolio == "-":
         raise UsageError("--trace reads the input twice: give a file, not standard input")
-    targets = _targets(args)
+    targets, allocations = _targets(args)
     registry = _registry(args)
     key = _key(args)
     args.report_options = {
@@ -310,7 +316,7 @@ def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
             functools.partial(_read, args=args, report=report, counts=counts, err=err),
         )
         if {"csv", "xlsx", "html"} & set(formats):
-            tables = report.tables(targets=targets, registry=registry)
+            tables = report.tables(targets=targets, registry=registry, budget_targets=allocations)
         if "csv" in formats:
             for name, text in tables.items():
                 directory.write(name, text.encode("utf-8"))
@@ -339,7 +345,9 @@ def cmd_report(args: argparse.Namespace, out: Output, err: Output) -> int:
         # Last: report.json lists every other file with its hash (the report's own manifest).
         document: dict[str, Any] = {"version": 1}
         if "json" in formats:
-            document = report.to_json(targets=targets, registry=registry)
+            document = report.to_json(
+                targets=targets, registry=registry, budget_targets=allocations
+            )
         document["files"] = directory.manifest()
         directory.write(MANIFEST, json_text(document).encode("utf-8"))
         directory.commit()
@@ -526,7 +534,11 @@ def add_parser(sub: Any, common: argparse.ArgumentParser, date: Callable[[str], 
         help="know a person with neither NIK nor registry id by name, birth and regency "
         "(pm_matching.csv says how many, and the total with and without it)",
     )
-    p.add_argument("--targets", help="targets of PM: JSON Lines or array of PmTarget records")
+    p.add_argument(
+        "--targets",
+        help="targets of PM (PmTarget records) and allocations by account (BudgetTarget "
+        "records: amount_idr, no pm): JSON Lines or an array",
+    )
     p.add_argument("--registry", help="unit registry (residential places, coverage picture)")
     p.add_argument("--ceiling", type=_amount, help="ceiling of one aid, in whole rupiah")
     p.add_argument(

@@ -25,6 +25,7 @@ from atensi.model.case import (
     StageEntry,
     Termination,
 )
+from atensi.model.entitlements import Entitlement
 from atensi.model.funding import Funding
 from atensi.model.item import AssessmentItem
 from atensi.model.justice import BapasDocument, Offence
@@ -51,7 +52,14 @@ if TYPE_CHECKING:  # pragma: no cover - what type checkers see: loaded on first 
         ProgrammeActivity,
         StaffMember,
     )
-    from atensi.model.reporting import PERIOD_LABEL, TARGET_AXES, Period, PmTarget
+    from atensi.model.reporting import (
+        BUDGET_TARGET_AXES,
+        PERIOD_LABEL,
+        TARGET_AXES,
+        BudgetTarget,
+        Period,
+        PmTarget,
+    )
     from atensi.model.unit import (
         Accreditation,
         AccreditationGrade,
@@ -68,6 +76,7 @@ if TYPE_CHECKING:  # pragma: no cover - what type checkers see: loaded on first 
     ENTITIES: tuple[type[Entity], ...]
 
 __all__ = [
+    "BUDGET_TARGET_AXES",
     "ENTITIES",
     "ENTITY_NAMES",
     "LIMITS",
@@ -82,6 +91,7 @@ __all__ = [
     "BapasDocument",
     "BeneficiaryDecree",
     "BirthDate",
+    "BudgetTarget",
     "Case",
     "CaseEvent",
     "CaseOutcome",
@@ -95,6 +105,7 @@ __all__ = [
     "Disability",
     "DrugUse",
     "Emergency",
+    "Entitlement",
     "Entity",
     "Episode",
     "Family",
@@ -152,6 +163,7 @@ ENTITY_NAMES: tuple[str, ...] = (
     "Assessment",
     "InKindItem",
     "Funding",
+    "Entitlement",
     "ServiceDelivery",
     "StageEntry",
     "InterventionPlan",
@@ -185,6 +197,7 @@ ENTITY_NAMES: tuple[str, ...] = (
     "Portfolio",
     "Period",
     "PmTarget",
+    "BudgetTarget",
     "DecreeEntry",
     "BeneficiaryDecree",
 )
@@ -202,7 +215,17 @@ _LAZY: dict[str, str] = {
         ),
         "portfolio",
     ),
-    **dict.fromkeys(("PERIOD_LABEL", "TARGET_AXES", "Period", "PmTarget"), "reporting"),
+    **dict.fromkeys(
+        (
+            "BUDGET_TARGET_AXES",
+            "PERIOD_LABEL",
+            "TARGET_AXES",
+            "BudgetTarget",
+            "Period",
+            "PmTarget",
+        ),
+        "reporting",
+    ),
     **dict.fromkeys(("BeneficiaryDecree", "DecreeEntry"), "decrees"),
     **dict.fromkeys(
         (

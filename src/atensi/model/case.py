@@ -28,6 +28,7 @@ from atensi.model._fields import (
     unique_by,
     whole_rupiah,
 )
+from atensi.model.entitlements import Entitlement
 from atensi.model.funding import Funding, funding_in_force
 from atensi.model.justice import BapasDocument, Offence
 from atensi.model.napza import CompulsoryReport, Episode, RehabilitationPlan
@@ -65,6 +66,7 @@ __all__ = [
     "Consent",
     "CourtOrder",
     "Emergency",
+    "Entitlement",
     "Episode",
     "FollowUp",
     "Funding",
@@ -251,6 +253,13 @@ class ServiceDelivery(Entity):
     decree: str | None = field(
         en="Id of the beneficiary decree that covers the aid",
         id="Pengenal keputusan penetapan PM yang mencakup bantuan",
+        default=None,
+        min_length=1,
+        max_length=_SHORT,
+    )
+    entitlement: str | None = field(
+        en="Id of the case's entitlement (periodic aid) this delivery is a payment of",
+        id="Pengenal hak bantuan berkala kasus yang dibayar melalui layanan ini",
         default=None,
         min_length=1,
         max_length=_SHORT,
@@ -616,6 +625,13 @@ class Case(Entity):
         "lapor diri)",
         default=None,
     )
+    entitlements: tuple[Entitlement, ...] = field(
+        en="Periodic aid granted to the subject (YAPI ...), paid by the deliveries that name it",
+        id="Hak bantuan berkala subjek (YAPI ...), dibayar melalui layanan yang merujuknya",
+        factory=tuple,
+        max_items=100,
+        validator=unique_by(lambda e: e.id, "entitlement id", "pengenal hak bantuan"),
+    )
 
     @staticmethod
     def _dates(obj: Case) -> list[ErrorDetail]:
@@ -748,7 +764,30 @@ class Case(Entity):
                 )
         return found
 
-    _invariants: ClassVar[Any] = (_dates, _ordered, _followups, _extensions, _documents)
+    @staticmethod
+    def _payments(obj: Case) -> list[ErrorDetail]:
+        # A delivery that pays an entitlement names one of the same case.
+        ids = {entitlement.id for entitlement in obj.entitlements}
+        return [
+            detail(
+                ("deliveries", index, "entitlement"),
+                "case.payment_unknown_entitlement",
+                "a payment names an entitlement of the case",
+                "pembayaran menyebut hak bantuan berkala dari kasus ini",
+                delivery.entitlement,
+            )
+            for index, delivery in enumerate(obj.deliveries)
+            if delivery.entitlement is not None and delivery.entitlement not in ids
+        ]
+
+    _invariants: ClassVar[Any] = (
+        _dates,
+        _ordered,
+        _followups,
+        _extensions,
+        _documents,
+        _payments,
+    )
 
     @property
     def current_stage(self) -> CaseStage | None:

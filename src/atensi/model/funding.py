@@ -9,7 +9,8 @@ The record's *shape* is checked here and by the entity that holds it: a channel 
 exist on the delivery's date (bantuan pemerintah before PMK 168/PMK.05/2015) is refused
 (``funding.channel_not_in_force``). Whether an aid is *sound* (an agreement on file for
 bantuan pemerintah to an LKS or a community, an amount within a ceiling, the YAPI flat rate) is a
-rule: :func:`atensi.rules.check_funding`.
+rule: :func:`atensi.rules.check_funding`. The expenditure account (*akun belanja*) is six
+digits of the standard chart of accounts; anything else is refused (``funding.account``).
 
 >>> from atensi.model import Funding
 >>> from atensi.vocab import FundingChannel, RecipientKind
@@ -22,17 +23,45 @@ rule: :func:`atensi.rules.check_funding`.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 
 from atensi.errors import ErrorDetail
 from atensi.law.funding import channel_exists
-from atensi.model._fields import LIMITS, Entity, Sensitivity, detail, field
-from atensi.vocab import AidProgramme, FundingChannel, RecipientKind
+from atensi.model._fields import LIMITS, Entity, Sensitivity, detail, field, problem
+from atensi.vocab import AidProgramme, Evidence, FundingChannel, RecipientKind, cite
 
-__all__ = ["Funding", "funding_in_force"]
+__all__ = ["ACCOUNT_CITATION", "ACCOUNT_PATTERN", "Funding", "account_check", "funding_in_force"]
 
 _SHORT = LIMITS["short_text"]
+#: An account of the standard chart of accounts (segmen akun): six digits, no separators.
+ACCOUNT_PATTERN = "^[0-9]{6}$"
+#: Where the account's shape is read (the chart of accounts, PMK 214/PMK.05/2013), graded.
+ACCOUNT_CITATION = cite(
+    "pmk-214-pmk.05-2013",
+    None,
+    Evidence.SECONDARY,
+    source="djpb-kode-akun",
+    note="the account segment has six digits, its first two the kind of spending (57 belanja "
+    "bantuan sosial, 52 belanja barang)",
+)
+
+
+def account_check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Refuse an account that is not six ASCII digits (code ``funding.account``).
+
+    The text names no value: an account code is not personal, but the error text stays
+    generic like every other.
+    """
+    if isinstance(value, str) and not (len(value) == 6 and value.isascii() and value.isdigit()):
+        raise problem(
+            attribute.name,
+            "funding.account",
+            "not an account of the standard chart of accounts: six digits (574111)",
+            "bukan akun Bagan Akun Standar: enam angka (574111)",
+            value,
+        )
 
 
 @attrs.frozen(slots=True)
@@ -89,6 +118,24 @@ class Funding(Entity):
         default=None,
         minimum=1,
         maximum=120,
+    )
+    covers_from: dt.date | None = field(
+        en="First day of the first month a periodic payment covers (none: the months that end "
+        "with the payment's own month, paid in arrears)",
+        id="Hari pertama bulan pertama yang dicakup pembayaran berkala (kosong: bulan-bulan "
+        "yang berakhir dengan bulan pembayaran)",
+        default=None,
+    )
+    account: str | None = field(
+        en="The expenditure account (akun belanja) it was booked on: six digits of the "
+        "standard chart of accounts (574111)",
+        id="Akun belanja tempat dibukukan: enam angka Bagan Akun Standar (574111)",
+        citation=ACCOUNT_CITATION,
+        default=None,
+        min_length=6,
+        max_length=6,
+        pattern=ACCOUNT_PATTERN,
+        validator=account_check,
     )
 
 

@@ -20,6 +20,15 @@ atensi.errors.InvalidRecord: invalid Period record, 1 problem:
 >>> goal = atensi.structure({"period": "2023", "target": "anak", "pm": 33400}, PmTarget)
 >>> goal.axes()
 (('period', '2023'), ('target', 'anak'))
+
+A :class:`BudgetTarget` is an allocation (*pagu*) for one cell of the realisation by
+expenditure account: a budget year, an account, a channel (each optional: summed over when
+empty); the report compares what was paid with it (:meth:`atensi.reports.Budget.realisation`).
+
+>>> pagu = atensi.structure({"budget_year": 2024, "account": "574111",
+...                          "amount_idr": 250000000}, BudgetTarget)
+>>> pagu.axes()
+(('budget_year', '2024'), ('account', '574111'))
 """
 
 from __future__ import annotations
@@ -32,11 +41,19 @@ import attrs
 
 from atensi.errors import ErrorDetail
 from atensi.model._fields import LIMITS, Entity, detail, field, order, problem
+from atensi.model.funding import ACCOUNT_PATTERN, account_check
 from atensi.model.subjects import SUBJECT_KINDS
 from atensi.regions import is_valid_code
 from atensi.vocab import Approach, FundingChannel, ServiceComponent, Target, TargetGroup
 
-__all__ = ["PERIOD_LABEL", "TARGET_AXES", "Period", "PmTarget"]
+__all__ = [
+    "BUDGET_TARGET_AXES",
+    "PERIOD_LABEL",
+    "TARGET_AXES",
+    "BudgetTarget",
+    "Period",
+    "PmTarget",
+]
 
 #: The axes a target may name, in the order tables show them: the axes of the beneficiary
 #: totals (:mod:`atensi.reports.totals`), and the fields of :class:`PmTarget`.
@@ -197,4 +214,42 @@ class PmTarget(Entity):
             value = getattr(self, name)
             if value is not None:
                 out.append((name, value.value if hasattr(value, "value") else value))
+        return tuple(out)
+
+
+#: The axes an allocation (pagu) may name, in the order tables show them.
+BUDGET_TARGET_AXES: tuple[str, ...] = ("budget_year", "account", "channel")
+
+
+@attrs.frozen(slots=True)
+class BudgetTarget(Entity):
+    """An allocation (pagu) for one cell of the aid paid: a budget year, an account, a channel."""
+
+    amount_idr: int = field(
+        en="The allocation (pagu) in whole rupiah",
+        id="Pagu dalam rupiah",
+        minimum=1,
+        maximum=LIMITS["amount_idr"],
+    )
+    budget_year: int | None = field(
+        en="The budget year", id="Tahun anggaran", default=None, minimum=2000, maximum=2199
+    )
+    account: str | None = field(
+        en="The expenditure account (six digits of the standard chart of accounts)",
+        id="Akun belanja (enam angka Bagan Akun Standar)",
+        default=None,
+        min_length=6,
+        max_length=6,
+        pattern=ACCOUNT_PATTERN,
+        validator=account_check,
+    )
+    channel: FundingChannel | None = field(en="Funding channel", id="Jalur pendanaan", default=None)
+
+    def axes(self) -> tuple[tuple[str, str], ...]:
+        """The axes the allocation names, with their codes, in axis order."""
+        out = []
+        for name in BUDGET_TARGET_AXES:
+            value = getattr(self, name)
+            if value is not None:
+                out.append((name, value.value if isinstance(value, FundingChannel) else str(value)))
         return tuple(out)

@@ -38,11 +38,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
+from fractions import Fraction
+from typing import Any, NamedTuple
 
 from atensi.law import Edition, InForceDates
 from atensi.model import (
     BeneficiaryDecree,
+    BudgetTarget,
     Case,
     Family,
     Funding,
@@ -52,15 +54,18 @@ from atensi.model import (
     Period,
     ServiceDelivery,
 )
+from atensi.model.funding import ACCOUNT_CITATION
 from atensi.reports import _window
 from atensi.reports.errors import ReportError
+from atensi.reports.indicators import Indicator
 from atensi.reports.periods import edition_for
 from atensi.reports.render import csv_text, sort_key
 from atensi.rules.decision import Decision, Status
 from atensi.rules.eligibility import PRIMARY_ORDER
 from atensi.rules.funding import Ceiling, check_funding, check_partner_aid
+from atensi.vocab import Evidence, Label, cite
 
-__all__ = ["BUDGET_AXES", "Budget"]
+__all__ = ["ACCOUNT_AXES", "BUDGET_AXES", "REALISATION", "Budget", "RealisationRow"]
 
 #: The axes of a budget cell.
 BUDGET_AXES: tuple[str, ...] = ("budget_year", "channel", "target", "province", "unit")
@@ -71,7 +76,55 @@ BUDGET_COLUMNS: tuple[str, ...] = (
     "aids_with_amount",
     "items_without_value",
 )
+#: The axes of the realisation by expenditure account (akun belanja): budget year, account,
+#: channel. Only aids whose funding records an account are kept per account; the rest of each
+#: year and channel is the row whose account is empty.
+ACCOUNT_AXES: tuple[str, ...] = ("budget_year", "account", "channel")
 _RANK = {t.value: i for i, t in enumerate(PRIMARY_ORDER)}
+#: The budget realisation against the caller's allocations (pagu) by expenditure account: an
+#: indicator of atensi's convention (paid / allocation); the account's shape is secondary.
+REALISATION = Indicator(
+    "ind.budget_per_account",
+    "account",
+    Label(
+        "Realisasi anggaran per akun belanja terhadap pagu",
+        "Budget realisation by expenditure account against allocation",
+    ),
+    "rupiah paid in the period on the budget year, account and channel the allocation names "
+    "(each left empty is summed over), against the allocation (pagu); realisation = paid / "
+    "allocation",
+    cite(
+        None,
+        None,
+        Evidence.CONVENTION,
+        source="atensi-conventions",
+        note="realisation is what was paid against the caller's allocation; no regulation "
+        "read defines the indicator; the account's six digits rest on the chart of accounts "
+        "(pmk-214-pmk.05-2013, secondary)",
+    ),
+)
+
+
+class RealisationRow(NamedTuple):
+    """One allocation and what was paid against it.
+
+    Attributes:
+        budget_year, account, channel: the cell the allocation names (``None``: summed over).
+        allocation_idr: the allocation (pagu).
+        amount_idr: what was paid on that cell (cash and the recorded value of items).
+        aids: how many aids.
+        realisation: ``amount_idr / allocation_idr``.
+    """
+
+    budget_year: str | None
+    account: str | None
+    channel: str | None
+    allocation_idr: int
+    amount_idr: int
+    aids: int
+    realisation: Fraction
+
+
 # ``member.value`` is a property call; a mapping is cheaper for every finding counted.
 _STATUS = {status: status.value for status in Status}
 
@@ -122,7 +175,7 @@ class Budget:
         in_force_dates: replace atensi's unverified in-force dates.
     """
 
-    __slots__ = ("_law", "cells", "edition", "findings", "spec")
+    __slots__ = ("_law", "accounts", "cells", "edition", "findings", "spec")
 
     def __init__(
         self,
@@ -143,6 +196,8 @@ class Budget:
         self.cells: dict[Cell, list[int]] = {}
         #: Findings of the funding checks, by ``(rule id, status)``.
         self.findings: Counter[tuple[str, str]] = Counter()
+        #: The sums of the aids that record an expenditure account, by ``ACCOUNT_AXES``.
+        self.accounts: dict[Cell, list[int]] = {}
 
     @property
     def period(self) -> Period:
@@ -160,9 +215,15 @@ class Budget:
 
         return {ServiceComponent(code): n for code, n in ceiling}
 
-    def _count(self, cell: Cell, amount: int | None, items: tuple[InKindItem, ...]) -> None:
+    def _count(
+        self,
+        cell: Cell,
+        amount: int | None,
+        items: tuple[InKindItem, ...],
+        cells: dict[Cell, list[int]] | None = None,
+    ) -> None:
         valued = [i.value_idr for i in items if i.value_idr is not None]
-        row = self.cells.setdefault(cell, [0, 0, 0, 0])
+        row = (self.cells if cells is None else cells).setdefault(cell, [0, 0, 0, 0])
         row[1] += 1
         if amount is not None or valued:
             row[0] += (amount or 0) + sum(valued)
@@ -213,8 +274,16 @@ class Budget:
                 in_force_dates=dates,
             )
             self._tally(decision)
-            cell = _cell(delivery.funding, targets[day], province, case.unit)
+            funding = delivery.funding
+            cell = _cell(funding, targets[day], province, case.unit)
             self._count(cell, delivery.amount_idr, delivery.in_kind)
+            if funding is not None and funding.account is not None:
+                self._count(
+                    (cell[0], funding.account, cell[1]),
+                    delivery.amount_idr,
+                    delivery.in_kind,
+                    self.accounts,
+                )
             made.append((delivery, decision))
         return made
 
@@ -238,6 +307,9 @@ class Budget:
                 self._tally(decision)
                 cell = _cell(aid.funding, None, None, partnership.unit)
                 self._count(cell, aid.amount_idr, aid.items)
+                if aid.funding is not None and aid.funding.account is not None:
+                    account = (cell[0], aid.funding.account, cell[1])
+                    self._count(account, aid.amount_idr, aid.items, self.accounts)
                 made.append(decision)
         return made
 
@@ -249,10 +321,11 @@ class Budget:
                 "report.cannot_merge",
                 "tidak dapat menggabungkan anggaran dengan parameter berbeda",
             )
-        for cell, row in other.cells.items():
-            mine = self.cells.setdefault(cell, [0, 0, 0, 0])
-            for index, value in enumerate(row):
-                mine[index] += value
+        for mine_cells, theirs in ((self.cells, other.cells), (self.accounts, other.accounts)):
+            for cell, row in theirs.items():
+                mine = mine_cells.setdefault(cell, [0, 0, 0, 0])
+                for index, value in enumerate(row):
+                    mine[index] += value
         self.findings.update(other.findings)
         return self
 
@@ -277,6 +350,64 @@ class Budget:
                 mine[index] += value
         return tuple(
             sorted(((c, tuple(r)) for c, r in summed.items()), key=lambda item: sort_key(item[0]))
+        )
+
+    def account_rows(self) -> tuple[tuple[Cell, tuple[int, ...]], ...]:
+        """The realisation by expenditure account: the sums per :data:`ACCOUNT_AXES`, sorted.
+
+        Beside the aids that record an account, each budget year and channel has a row with an
+        empty account for the aids that record none, so the rows add up to the budget. Empty
+        when no aid records an account (the report then writes no such table).
+        """
+        if not self.accounts:
+            return ()
+        rest = {cell: list(row) for cell, row in self.rows(("budget_year", "channel"))}
+        summed: dict[Cell, list[int]] = {}
+        for (year, account, channel), row in self.accounts.items():
+            summed[(year, account, channel)] = list(row)
+            left = rest[(year, channel)]
+            for index, value in enumerate(row):
+                left[index] -= value
+        for (year, channel), row in rest.items():
+            if row[1]:  # aids of that year and channel that record no account
+                summed[(year, None, channel)] = row
+        return tuple(
+            sorted(((c, tuple(r)) for c, r in summed.items()), key=lambda item: sort_key(item[0]))
+        )
+
+    def realisation(self, targets: Iterable[BudgetTarget]) -> list[RealisationRow]:
+        """What was paid against each allocation (pagu), in the order of the axes, then amount.
+
+        An allocation that names an account is compared with the aids booked on it; one that
+        names none, with every aid of its year and channel.
+        """
+        out = []
+        for target in targets:
+            named = dict(target.axes())
+            year, account, channel = (named.get(a) for a in ACCOUNT_AXES)
+            paid = [0, 0]
+            if account is not None:
+                source = ((c, r) for c, r in self.accounts.items() if c[1] == account)
+                cells = [((c[0], c[2]), r) for c, r in source]
+            else:
+                cells = [((c[0], c[1]), r) for c, r in self.cells.items()]
+            for (cell_year, cell_channel), row in cells:
+                if year is not None and cell_year != year:
+                    continue
+                if channel is not None and cell_channel != channel:
+                    continue
+                paid[0] += row[0]
+                paid[1] += row[1]
+            ratio = Fraction(paid[0], target.amount_idr)
+            out.append(
+                RealisationRow(year, account, channel, target.amount_idr, paid[0], paid[1], ratio)
+            )
+        return sorted(out, key=lambda r: (*sort_key(r[:3]), r.allocation_idr))
+
+    def accounts_csv(self) -> str:
+        """:meth:`account_rows` as CSV (budget year, account, channel and the sums)."""
+        return csv_text(
+            [*ACCOUNT_AXES, *BUDGET_COLUMNS], ([*c, *r] for c, r in self.account_rows())
         )
 
     def to_csv(self, by: Sequence[str] = BUDGET_AXES) -> str:
@@ -304,4 +435,24 @@ class Budget:
                 {"rule_id": rule, "status": status, "findings": n}
                 for (rule, status), n in sorted(self.findings.items())
             ],
+            **self._accounts_json(),
+        }
+
+    def _accounts_json(self) -> dict[str, Any]:
+        """The realisation by account, only when some aid records one (else nothing)."""
+        rows = self.account_rows()
+        if not rows:
+            return {}
+        return {
+            "by_account": {
+                "by": list(ACCOUNT_AXES),
+                "citation": ACCOUNT_CITATION.to_dict(),
+                "rows": [
+                    {
+                        **dict(zip(ACCOUNT_AXES, c, strict=True)),
+                        **dict(zip(BUDGET_COLUMNS, r, strict=True)),
+                    }
+                    for c, r in rows
+                ],
+            }
         }

@@ -33,9 +33,17 @@ from atensi.boundary._compiled import entity_decoder, refusals
 from atensi.boundary._lines import decode_numbered
 from atensi.errors import ErrorDetail, InvalidRecord
 from atensi.law import Edition, InForceDates
-from atensi.model import Case, Period, PmTarget, Portfolio, ServiceUnit, UnitRegistry
+from atensi.model import (
+    BudgetTarget,
+    Case,
+    Period,
+    PmTarget,
+    Portfolio,
+    ServiceUnit,
+    UnitRegistry,
+)
 from atensi.reports.aftercare import SCHEDULE
-from atensi.reports.budget import Budget
+from atensi.reports.budget import REALISATION, Budget, RealisationRow
 from atensi.reports.errors import ReportError
 from atensi.reports.evaluation import Evaluation
 from atensi.reports.indicators import INDICATORS, indicator_rows
@@ -250,12 +258,14 @@ class ProgrammeReport:
         *,
         targets: Sequence[PmTarget] = (),
         registry: UnitRegistry | Iterable[ServiceUnit] | None = None,
+        budget_targets: Sequence[BudgetTarget] = (),
     ) -> dict[str, str]:
         """Every table as CSV text, by file name.
 
         Args:
             targets: the caller's targets (adds ``achievement.csv``).
             registry: the unit registry (residential places in the evaluation).
+            budget_targets: the caller's allocations (pagu; adds ``budget_realisation.csv``).
         """
         units = None if registry is None else _units(registry)
         out = {name: self.totals.to_csv(axes) for name, axes in self._tables_kept()}
@@ -282,6 +292,16 @@ class ProgrammeReport:
         out["budget.csv"] = self.budget.to_csv()
         out["budget_by_year_channel.csv"] = self.budget.to_csv(("budget_year", "channel"))
         out["funding_findings.csv"] = self.budget.findings_csv()
+        if self.budget.accounts:  # only when some aid records its expenditure account
+            out["budget_by_account.csv"] = self.budget.accounts_csv()
+        if budget_targets:
+            out["budget_realisation.csv"] = csv_text(
+                [*RealisationRow._fields, "indicator", "evidence"],
+                (
+                    [*row, REALISATION.id, REALISATION.evidence.value]
+                    for row in self.budget.realisation(budget_targets)
+                ),
+            )
         return out
 
     def to_json(
@@ -289,6 +309,7 @@ class ProgrammeReport:
         *,
         targets: Sequence[PmTarget] = (),
         registry: UnitRegistry | Iterable[ServiceUnit] | None = None,
+        budget_targets: Sequence[BudgetTarget] = (),
     ) -> dict[str, Any]:
         """Everything as one JSON-ready document (version 1)."""
         units = None if registry is None else _units(registry)
@@ -314,6 +335,16 @@ class ProgrammeReport:
             ],
             "budget": self.budget.to_json(),
             **({} if matching is None else {"matching": matching}),
+            **(
+                {
+                    "budget_realisation": [
+                        {**row._asdict(), "indicator": REALISATION.id, "evidence": _BUDGET_GRADE}
+                        for row in self.budget.realisation(budget_targets)
+                    ]
+                }
+                if budget_targets
+                else {}
+            ),
         }
 
     def json_text(
@@ -321,9 +352,11 @@ class ProgrammeReport:
         *,
         targets: Sequence[PmTarget] = (),
         registry: UnitRegistry | Iterable[ServiceUnit] | None = None,
+        budget_targets: Sequence[BudgetTarget] = (),
     ) -> str:
         """:meth:`to_json` as text: sorted keys, decimals as strings, byte-identical."""
-        return json_text(self.to_json(targets=targets, registry=registry))
+        document = self.to_json(targets=targets, registry=registry, budget_targets=budget_targets)
+        return json_text(document)
 
 
 _ACHIEVED_COLUMNS = ("target_pm", "achieved_pm", "not_placed_pm", "ratio")
@@ -340,6 +373,7 @@ _INDICATOR_COLUMNS = (
 )
 _LABELS = {indicator.id: indicator.label for indicator in INDICATORS}
 _GRADE = INDICATORS[0].evidence.value  # one source for all of them (a test holds it)
+_BUDGET_GRADE = REALISATION.evidence.value
 _ACHIEVED = frozenset(_ACHIEVED_COLUMNS)
 
 

@@ -40,6 +40,14 @@ if TYPE_CHECKING:  # pragma: no cover - what type checkers see
     )
     from atensi.rules.deliveries import assess_delivery, check_delivery
     from atensi.rules.eligibility import PRIMARY_ORDER, assess_eligibility
+    from atensi.rules.entitlements import (
+        Cycle,
+        Overpayment,
+        check_entitlement,
+        cycles_due,
+        entitlement_cycles,
+        overpaid,
+    )
     from atensi.rules.funding import check_funding, check_partner_aid
     from atensi.rules.lifecycle import (
         InvalidTransition,
@@ -59,12 +67,14 @@ __all__ = [
     "RULES",
     "CoverageCell",
     "CoverageReport",
+    "Cycle",
     "Decision",
     "EditionComparison",
     "Finding",
     "IndicatorValue",
     "InvalidTransition",
     "Outcome",
+    "Overpayment",
     "PolicyReport",
     "Redaction",
     "Rule",
@@ -79,6 +89,7 @@ __all__ = [
     "assess_delivery",
     "assess_eligibility",
     "check_delivery",
+    "check_entitlement",
     "check_funding",
     "check_partner_aid",
     "check_referral",
@@ -86,8 +97,11 @@ __all__ = [
     "child_residential_finding",
     "compare_editions",
     "coverage",
+    "cycles_due",
     "decision_from_json",
+    "entitlement_cycles",
     "evaluate_policies",
+    "overpaid",
     "recommend_services",
     "refer",
     "stage_on",
@@ -104,6 +118,12 @@ _MODULES = {
     "assess_delivery": "deliveries",
     "assess_eligibility": "eligibility",
     "check_delivery": "deliveries",
+    "check_entitlement": "entitlements",
+    "Cycle": "entitlements",
+    "cycles_due": "entitlements",
+    "entitlement_cycles": "entitlements",
+    "overpaid": "entitlements",
+    "Overpayment": "entitlements",
     "check_funding": "funding",
     "check_partner_aid": "funding",
     "check_referral": "referrals",

@@ -104,6 +104,7 @@ KIND_LABELS = {
     "delivery": Label("pemberian layanan", "delivery"),
     "funding": Label("pendanaan", "funding"),
     "procedure": Label("prosedur", "procedure"),
+    "entitlement": Label("hak bantuan berkala", "entitlement"),
 }
 
 

@@ -25,6 +25,7 @@ from atensi.model import (
     BapasDocument,
     BeneficiaryDecree,
     BirthDate,
+    BudgetTarget,
     Case,
     CaseEvent,
     CaseOutcome,
@@ -38,6 +39,7 @@ from atensi.model import (
     Disability,
     DrugUse,
     Emergency,
+    Entitlement,
     Episode,
     Family,
     FollowUp,
@@ -86,6 +88,7 @@ from atensi.vocab import (
     CaseStage,
     Cluster,
     ConsentGiver,
+    CycleFrequency,
     DisabilityType,
     DrugRisk,
     ElderlyCapacity,
@@ -120,6 +123,7 @@ __all__ = [
     "bapas_documents",
     "beneficiary_decrees",
     "birth_dates",
+    "budget_targets",
     "case_events",
     "case_outcomes",
     "cases",
@@ -133,6 +137,7 @@ __all__ = [
     "disabilities",
     "drug_uses",
     "emergencies",
+    "entitlements",
     "episodes",
     "families",
     "follow_ups",
@@ -521,7 +526,7 @@ def fundings(draw: st.DrawFn, on: dt.date = REFERENCE_DATE) -> Funding:
     """The funding of an aid given on ``on``: a channel that existed that day, and the rest.
 
     Bantuan pemerintah only from 2015 (PMK 168/PMK.05/2015). Shrinks to bansos with no budget
-    year, recipient, agreement, partnership, programme or months.
+    year, recipient, agreement, partnership, programme, months, first month or account.
     """
     channels = [FundingChannel.SOCIAL_ASSISTANCE]
     if on >= _GOVERNMENT_ASSISTANCE_FROM:
@@ -535,7 +540,16 @@ def fundings(draw: st.DrawFn, on: dt.date = REFERENCE_DATE) -> Funding:
         partnership=draw(_optional(_IDS)),
         programme=draw(_optional(st.just(AidProgramme.YAPI))),
         months=draw(_optional(st.integers(1, 12))),
+        covers_from=draw(_optional(st.dates(min_value=dt.date(on.year - 1, 1, 1), max_value=on))),
+        account=draw(_optional(_ACCOUNTS)),
     )
+
+
+#: Accounts of the chart of accounts: bansos for rehabilitation, goods handed over, any other.
+_ACCOUNTS = st.one_of(
+    st.sampled_from(("574111", "574112", "526211")),
+    st.text(alphabet="0123456789", min_size=6, max_size=6),
+)
 
 
 _DIRECT_KINDS = [k for k in AgencyKind if k.service_line is ServiceLine.DIRECT]
@@ -583,6 +597,34 @@ def deliveries(
         provider_kind=draw(_optional(st.sampled_from(_DIRECT_KINDS))),
         funding=draw(_optional(fundings(begin))),
         decree=draw(_optional(_IDS)),
+    )
+
+
+@st.composite
+def entitlements(draw: st.DrawFn, start: dt.date | None = None) -> Entitlement:
+    """Periodic aid from ``start`` (or any day from 2015): a channel that existed then, its terms.
+
+    Shrinks to monthly bansos from 2015-01-01 (or ``start``) with no end, programme, amount,
+    condition, age limit, member, decree or recipient.
+    """
+    first = start or dt.date(2015, 1, 1)
+    begin = draw(st.dates(min_value=first, max_value=max(first, _LAST)))
+    channels = [FundingChannel.SOCIAL_ASSISTANCE]
+    if begin >= _GOVERNMENT_ASSISTANCE_FROM:
+        channels.append(FundingChannel.GOVERNMENT_ASSISTANCE)
+    return Entitlement(
+        id=draw(_IDS),
+        channel=draw(st.sampled_from(channels)),
+        starts_on=begin,
+        until=draw(_optional(st.dates(min_value=begin, max_value=dt.date(2031, 12, 31)))),
+        frequency=draw(st.sampled_from(CycleFrequency)),
+        programme=draw(_optional(st.just(AidProgramme.YAPI))),
+        amount_idr=draw(_optional(st.integers(0, 5_000_000))),
+        condition=draw(_optional(st.sampled_from(TargetGroup))),
+        age_under=draw(_optional(st.integers(1, 150))),
+        member=draw(_optional(_IDS)),
+        decree=draw(_optional(_IDS)),
+        recipient_kind=draw(_optional(st.sampled_from(RecipientKind))),
     )
 
 
@@ -1031,6 +1073,14 @@ def cases(draw: st.DrawFn) -> Case:
             attrs.evolve(draw(follow_ups(months_after(closed, n))), months_after=n) for n in points
         )
         case = attrs.evolve(case, termination=termination, followups=followups)
+    granted = draw(st.lists(entitlements(opened), max_size=1))
+    if granted:
+        case = attrs.evolve(case, entitlements=tuple(granted))
+        pays = draw(st.booleans())
+        if case.deliveries and pays:
+            # The first delivery is a payment of the entitlement.
+            paid = attrs.evolve(case.deliveries[0], entitlement=granted[0].id)
+            case = attrs.evolve(case, deliveries=(paid, *case.deliveries[1:]))
     return case
 
 
@@ -1318,6 +1368,17 @@ def pm_targets(draw: st.DrawFn) -> PmTarget:
 
 
 @st.composite
+def budget_targets(draw: st.DrawFn) -> BudgetTarget:
+    """An allocation (pagu) for a cell; shrinks to Rp1 for every year, account and channel."""
+    return BudgetTarget(
+        amount_idr=draw(st.integers(1, 10**12)),
+        budget_year=draw(_optional(st.integers(2015, 2030))),
+        account=draw(_optional(_ACCOUNTS)),
+        channel=draw(_optional(st.sampled_from(FundingChannel))),
+    )
+
+
+@st.composite
 def portfolios(draw: st.DrawFn) -> Portfolio:
     """A unit's portfolio over one calendar year, activities dated within it.
 
@@ -1373,6 +1434,7 @@ def _strategies() -> dict[type[Any], st.SearchStrategy[Any]]:
         Episode: episodes(),
         Incapacity: incapacities(),
         CaseEvent: case_events(),
+        Entitlement: entitlements(),
         Case: cases(),
         UnitEvent: unit_events(),
         ServiceUnit: units(),
@@ -1387,6 +1449,7 @@ def _strategies() -> dict[type[Any], st.SearchStrategy[Any]]:
         Portfolio: portfolios(),
         Period: periods(),
         PmTarget: pm_targets(),
+        BudgetTarget: budget_targets(),
         DecreeEntry: decree_entries(),
         BeneficiaryDecree: beneficiary_decrees(),
     }

@@ -45,6 +45,7 @@ from atensi.model import (
     Assessment,
     BeneficiaryDecree,
     BirthDate,
+    BudgetTarget,
     Case,
     Community,
     Condition,
@@ -52,6 +53,7 @@ from atensi.model import (
     DecreeEntry,
     Disability,
     DrugUse,
+    Funding,
     InterventionPlan,
     Partnership,
     Period,
@@ -340,6 +342,18 @@ def _invariant_misses(
         )
         out.extend(_follow_up_misses(obj))
         out.extend(_order_history_misses(obj))
+        if obj.get("deliveries"):
+            taken = {e["id"] for e in obj.get("entitlements", [])}
+            stranger = next(f"E{n}" for n in range(len(taken) + 1) if f"E{n}" not in taken)
+            paying = {**obj["deliveries"][0], "entitlement": stranger}
+            out.append(
+                (
+                    {**obj, "deliveries": [paying, *obj["deliveries"][1:]]},
+                    "case.payment_unknown_entitlement",
+                    ("deliveries", 0, "entitlement"),
+                    "a payment of an entitlement the case does not hold",
+                )
+            )
     out.extend(_date_order_misses(cls, obj))
     out.extend(_reporting_misses(cls, obj))
     if cls is Condition and obj["group"] == TargetGroup.OTHER_PPKS.value:
@@ -504,6 +518,9 @@ def _reporting_misses(
     if cls is PmTarget:
         changed = {**obj, "province": "31", "regency": "7371"}
         out.append((changed, "report.regency_outside_province", ("regency",), "regency elsewhere"))
+    if cls in (Funding, BudgetTarget):
+        changed = {**obj, "account": "57411X"}
+        out.append((changed, "funding.account", ("account",), "not an account"))
     out.extend(_aid_misses(cls, obj))
     return out
 

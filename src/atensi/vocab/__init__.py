@@ -18,7 +18,7 @@ from atensi.vocab._base import Citation, CodedEnum, Evidence, Label, cite
 from atensi.vocab.agencies import AgencyKind, ServiceLine
 from atensi.vocab.clusters import Cluster, Target
 from atensi.vocab.evaluation import EvaluationLevel
-from atensi.vocab.funding import AidProgramme, FundingChannel, RecipientKind
+from atensi.vocab.funding import AidProgramme, CycleFrequency, FundingChannel, RecipientKind
 from atensi.vocab.groups import (
     Carry,
     DisabilityType,
@@ -58,6 +58,7 @@ __all__ = [
     "Cluster",
     "CodedEnum",
     "ConsentGiver",
+    "CycleFrequency",
     "DisabilityType",
     "DrugRisk",
     "ElderlyCapacity",
@@ -129,5 +130,6 @@ VOCABULARIES: tuple[type[CodedEnum], ...] = (
     FundingChannel,
     RecipientKind,
     AidProgramme,
+    CycleFrequency,
     EvaluationLevel,
 )

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from atensi.vocab._base import CodedEnum, Evidence, Label, cite
 
-__all__ = ["AidProgramme", "FundingChannel", "RecipientKind"]
+__all__ = ["AidProgramme", "CycleFrequency", "FundingChannel", "RecipientKind"]
 
 _S = Evidence.SECONDARY
 _C = Evidence.CONVENTION
@@ -95,6 +95,30 @@ class RecipientKind(CodedEnum):
         return self in (RecipientKind.LKS, RecipientKind.COMMUNITY, RecipientKind.GOVERNMENT_BODY)
 
 
+_CYCLES = cite(
+    None,
+    None,
+    _C,
+    source="atensi-conventions",
+    note="how often a periodic aid falls due is the entitlement's own term; YAPI's rate is per "
+    "month (source idxchannel-2022-09-16-yapi)",
+)
+
+
+class CycleFrequency(CodedEnum):
+    """How often a periodic aid (an entitlement) falls due: one cycle every so many months."""
+
+    MONTHLY = "bulanan", Label("Bulanan", "Monthly"), _CYCLES
+    QUARTERLY = "triwulanan", Label("Triwulanan", "Quarterly"), _CYCLES
+    HALF_YEARLY = "semesteran", Label("Semesteran", "Half-yearly"), _CYCLES
+    YEARLY = "tahunan", Label("Tahunan", "Yearly"), _CYCLES
+
+    @property
+    def months(self) -> int:
+        """The length of one cycle in calendar months."""
+        return _CYCLE_MONTHS[self.value]
+
+
 class AidProgramme(CodedEnum):
     """A named aid programme with its own published terms."""
 
@@ -114,3 +138,6 @@ class AidProgramme(CodedEnum):
             "in school",
         ),
     )
+
+
+_CYCLE_MONTHS = {"bulanan": 1, "triwulanan": 3, "semesteran": 6, "tahunan": 12}
