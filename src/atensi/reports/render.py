@@ -26,6 +26,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
 from typing import Any
 
+from atensi.boundary._compiled import compiled
+
 __all__ = ["PLACES", "csv_lines", "csv_text", "decimal_text", "json_text", "sort_key"]
 
 #: Decimal places of every non-integer number a report writes.
@@ -92,5 +94,20 @@ def _jsonable(value: Any) -> Any:
 
 
 def json_text(data: Any) -> str:
-    """JSON with sorted keys, two-space indentation, UTF-8 text, fractions as decimal strings."""
-    return json.dumps(_jsonable(data), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    """JSON with sorted keys, two-space indentation, UTF-8 text, fractions as decimal strings.
+
+    With the ``fast`` extra, msgspec writes the same text (the standard library's encoder
+    indents in Python, a report's largest cost after its records at a few thousand cases);
+    text it cannot write as the standard library does (a lone surrogate) falls back.
+    """
+    plain = _jsonable(data)
+    if compiled():
+        import msgspec
+
+        try:
+            encoded = msgspec.json.format(msgspec.json.encode(plain, order="sorted"), indent=2)
+        except (TypeError, ValueError):  # a lone surrogate, say: the standard library's way
+            pass
+        else:
+            return encoded.decode("utf-8") + "\n"
+    return json.dumps(plain, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
