@@ -22,6 +22,7 @@ unit,pm|'=SUM(A1),3|"a,b",|
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
 from typing import Any
@@ -34,6 +35,8 @@ __all__ = ["PLACES", "csv_lines", "csv_text", "decimal_text", "json_text", "sort
 PLACES = 4
 _SCALE = 10**PLACES
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
+#: What makes a CSV field quoted (RFC 4180).
+_QUOTED = re.compile('[,"\r\n]')
 
 
 def decimal_text(value: Fraction | int | None, places: int = PLACES) -> str | None:
@@ -59,6 +62,9 @@ def sort_key(cells: Sequence[Any]) -> tuple[tuple[bool, str], ...]:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    kind = type(value)
+    if kind is int:  # counts and rupiah: most cells of a large report
+        return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Fraction):
@@ -66,7 +72,7 @@ def _cell(value: Any) -> str:
     text = str(value)
     if not isinstance(value, int) and text.startswith(_FORMULA):
         text = "'" + text
-    if any(c in text for c in ',"\r\n'):
+    if _QUOTED.search(text):
         text = '"' + text.replace('"', '""') + '"'
     return text
 
