@@ -103,7 +103,7 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def reports(folder: pathlib.Path) -> dict[str, dict[str, str]]:
+def reports(folder: pathlib.Path, *more: str) -> dict[str, dict[str, str]]:
     """The SHA-256 of each file of each run (and of the generated input), by run name."""
     inputs = {"examples": EXAMPLES / "programme.jsonl", "generated": _generated(folder)}
     found: dict[str, dict[str, str]] = {
@@ -111,9 +111,8 @@ def reports(folder: pathlib.Path) -> dict[str, dict[str, str]]:
     }
     for name, (source, options) in RUNS.items():
         out = folder / name
-        code = cli.main(
-            ["report", str(inputs[source]), "--out", str(out), "--format", "csv,json", *options]
-        )
+        argv = ["report", str(inputs[source]), "--out", str(out), "--format", "csv,json"]
+        code = cli.main([*argv, *options, *more])
         files = {p.name: _digest(p.read_bytes()) for p in sorted(out.iterdir())}
         found[name] = {"exit": str(code), **files}
     return found
@@ -143,6 +142,15 @@ def test_without_the_fast_extra_the_report_is_the_same(
 ) -> None:
     monkeypatch.setattr(_compiled, "twins", lambda: None)
     found = reports(tmp_path)
+    capsys.readouterr()
+    for name in RUNS:
+        assert found[name] == expected[name], name
+
+
+def test_partial_reports_of_workers_merge_into_the_same_files(
+    tmp_path: pathlib.Path, expected: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = reports(tmp_path, "--jobs", "2")  # batches numbered apart, merged in order
     capsys.readouterr()
     for name in RUNS:
         assert found[name] == expected[name], name

@@ -430,12 +430,15 @@ class Totals:
             axis.learn(theirs)
         if any(c.full for c in self._codes):
             self._widen()
-        mine, cell_of = self._codes, other.cell_of
+        # Each axis's numbers there, as numbered here (a tag is its axes' numbers, side by side).
+        spans, at = [], 0
+        for axis, theirs in zip(self._codes, other._codes, strict=True):
+            numbers = {theirs.code(value): axis.code(value) for value in theirs._values}
+            spans.append((at, at + theirs.width, numbers))
+            at += theirs.width
 
         def retag(tag: bytes) -> bytes:
-            return b"".join(
-                axis.code(value) for axis, value in zip(mine, cell_of(tag), strict=True)
-            )
+            return b"".join([numbers[tag[start:end]] for start, end, numbers in spans])
 
         self._pairs.update(other._pairs, retag=retag)
         self._matched.update(other._matched)
