@@ -16,6 +16,9 @@ charged to the rules.) Pipelines:
   proof, :mod:`atensi.boundary._counted`), warnings, the decision's text from the decision memo
   (``atensi.rules.memo``);
 * **fast, memo**: what ``assess_line_json`` does with the extra: msgspec twins, warnings, memo.
+* **fast, memo miss**: the same with every record a miss (the memo's texts forgotten, untimed,
+  before each record): the key, the rules, the decision's text and keeping it, as the first record
+  of each kind of a run pays.
 
 pydantic's ``model_validate_json`` of the same lines (validation only) is timed in the same
 rounds for scale (``benchmarks/_rounds.py``). Not a test: it asserts nothing.
@@ -100,6 +103,24 @@ def fast_memo(lines: list[bytes], times: Stages, memo: DecisionMemo) -> None:
         times["memo: signature + text"] += t3 - t2
 
 
+def fast_miss(lines: list[bytes], times: Stages, memo: DecisionMemo) -> None:
+    clock = time.perf_counter_ns
+    forget = memo._texts.clear  # the texts only: the law resolved per date stays, as in a run
+    for line in lines:
+        t0 = clock()
+        item = _twins.decode(line, AssessmentItem)
+        t1 = clock()
+        warnings_of(item)
+        t2 = clock()
+        forget()
+        t3 = clock()
+        memo.text(item.subject, item.assessment, on=item.on or ON)
+        t4 = clock()
+        times["decode + check twins (msgspec)"] += t1 - t0
+        times["warnings"] += t2 - t1
+        times["memo miss: signature, rules, text"] += t4 - t3
+
+
 def main() -> None:
     """Time every stage of each pipeline over the rounds; print µs per record and shares."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -109,11 +130,16 @@ def main() -> None:
     lines = item_lines(args.count)
     pydantic_fn = _baselines.pydantic_item()
     _baselines.check([pydantic_fn], lines)
-    memos = {"pure, memo": DecisionMemo(), "fast, memo": DecisionMemo()}
+    memos = {
+        "pure, memo": DecisionMemo(),
+        "fast, memo": DecisionMemo(),
+        "fast, memo miss": DecisionMemo(),
+    }
     pipelines: dict[str, Callable[[Stages], Any]] = {
         "pure, rules": lambda t: pure_rules(lines, t),
         "pure, memo": lambda t: pure_memo(lines, t, memos["pure, memo"]),
         "fast, memo": lambda t: fast_memo(lines, t, memos["fast, memo"]),
+        "fast, memo miss": lambda t: fast_miss(lines, t, memos["fast, memo miss"]),
         "pydantic validation only": lambda t: _pydantic(pydantic_fn, lines, t),
     }
     for run in pipelines.values():  # warm up: generated code, twins, memo
@@ -160,6 +186,7 @@ _STAGES = (
     "assess_eligibility",
     "decision text",
     "memo: signature + text",
+    "memo miss: signature, rules, text",
     "pydantic model_validate_json",
 )
 

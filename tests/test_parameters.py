@@ -252,3 +252,44 @@ def test_the_literal_scan_finds_what_it_looks_for(tmp_path: pathlib.Path) -> Non
         encoding="utf-8",
     )
     assert len(_literal_thresholds(sample)) == 2
+
+
+def test_an_edition_a_caller_built_reads_the_values_of_the_edition_of_its_first_day() -> None:
+    """A caller's own edition (another id) is placed by its first day, under atensi's dates."""
+    table = {e.id: e for e in editions()}
+    registry = get_parameter("gates.registry")
+    on = D(2023, 6, 1)
+    mine = table["atensi-2022"]._replace(id="my-programme-2023")
+    assert registry.at(on, mine) == registry.at(on, table["atensi-2022"])
+    assert registry.at(on, mine).value == "dtks"
+    # One that starts before PP 39/2012 takes the first edition's place: no registry gate.
+    early = table["atensi-2022"]._replace(id="mine", valid_from=D(2000, 1, 1))
+    assert registry.at(on, early).value is None
+    assert registry.at(on, early) == registry.at(on, table["pp39-2012"])
+
+
+def test_the_law_modules_import_one_another_without_a_circle() -> None:
+    """The parameters read the edition table, the resolver reads the parameters: never both ways.
+
+    Imports inside functions count too (a circle hidden in a function is still a circle).
+    """
+    folder = ROOT / "src" / "atensi" / "law"
+    graph: dict[str, set[str]] = {}
+    for path in folder.glob("*.py"):
+        name = f"atensi.law.{path.stem}" if path.stem != "__init__" else "atensi.law"
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                found.add(node.module)
+            elif isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+        graph[name] = {m for m in found if m.startswith("atensi.law.")}
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        for step in graph.get(start, ()):
+            if step == goal or (step not in seen and reaches(step, goal, seen | {step})):
+                return True
+        return False
+
+    circles = sorted(name for name in graph if name != "atensi.law" and reaches(name, name, set()))
+    assert circles == []

@@ -44,13 +44,13 @@ from atensi.law.funding import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
+    from atensi.law._dated import parameter
     from atensi.law._parameters import (
         Parameter,
         ParameterEntry,
         ParameterValue,
         ParameterWrongType,
         get_parameter,
-        parameter,
         parameter_names,
         parameters,
     )
@@ -63,6 +63,7 @@ if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
 #: functions ``parameters`` and ``sources`` with a module.
 _LAZY = {
     "group_bounds": "groups",
+    "parameter": "_dated",
     **dict.fromkeys(
         (
             "Parameter",
@@ -70,7 +71,6 @@ _LAZY = {
             "ParameterValue",
             "ParameterWrongType",
             "get_parameter",
-            "parameter",
             "parameter_names",
             "parameters",
         ),

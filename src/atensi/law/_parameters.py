@@ -11,9 +11,12 @@ its ``from`` date (inclusive) and, when it names an ``edition``, only under that
 later one; the **last** value whose conditions hold applies. A value of ``null`` says the
 parameter does not apply (a test that did not exist yet, a programme that had not started).
 
-Parameters are read through the one edition resolver: :func:`parameter` resolves the edition
-in force on the date exactly as every rule does (:func:`atensi.law.instrument_in_force`), so a
-caller's ``edition`` pin and ``in_force_dates`` reach every threshold too.
+Parameters are read through the one edition resolver: :func:`atensi.law.parameter` resolves the
+edition in force on the date exactly as every rule does (:func:`atensi.law.instrument_in_force`),
+so a caller's ``edition`` pin and ``in_force_dates`` reach every threshold too. This module reads
+the values and the editions' order only (:mod:`atensi.law._table`); the resolving function lives
+above both (:mod:`atensi.law._dated`), so the parameters and the resolver do not import each
+other.
 
 >>> import datetime as dt
 >>> from atensi.law import parameter
@@ -36,8 +39,8 @@ from typing import Any, NamedTuple
 
 import atensi.data as data
 from atensi.errors import AtensiError, UnknownCode
+from atensi.law._table import EDITION_IDS, edition_rank, rank_of
 from atensi.law._types import Edition
-from atensi.law.editions import EDITION_IDS, InForceDates, instrument_in_force
 from atensi.vocab import Citation, Evidence, Label
 
 __all__ = [
@@ -45,7 +48,6 @@ __all__ = [
     "ParameterEntry",
     "ParameterValue",
     "ParameterWrongType",
-    "parameter",
     "parameter_names",
     "parameters",
     "rank_of",
@@ -182,7 +184,7 @@ class Parameter:
         self._scan = tuple(
             (
                 e.start,
-                -1 if e.edition is None else _RANKS[e.edition],
+                -1 if e.edition is None else rank_of(e.edition),
                 ParameterValue(name, e.value, unit, e.start, e.citation),
             )
             for e in reversed(entries)
@@ -197,7 +199,7 @@ class Parameter:
 
     def at(self, on: dt.date, edition: Edition) -> ParameterValue:
         """The value on ``on`` under ``edition`` (already resolved: see :func:`parameter`)."""
-        return self.at_rank(on, _rank(edition))
+        return self.at_rank(on, edition_rank(edition))
 
     def at_rank(self, on: dt.date, rank: int) -> ParameterValue:
         """The value on ``on`` under the edition of place ``rank`` (see :func:`rank_of`)."""
@@ -266,23 +268,6 @@ class Parameter:
         }
 
 
-_RANKS = {edition_id: rank for rank, edition_id in enumerate(EDITION_IDS)}
-
-
-def rank_of(edition_id: str) -> int:
-    """The place of an edition in the sequence, oldest first (0 for ``pp39-2012``)."""
-    return _RANKS[edition_id]
-
-
-def _rank(edition: Edition) -> int:
-    """The edition's place in the sequence (an edition built by a caller: by its start)."""
-    rank = _RANKS.get(edition.id)
-    if rank is not None:
-        return rank
-    known = instrument_in_force(max(edition.valid_from, dt.date(2012, 3, 5)))
-    return _RANKS[known.id]
-
-
 def _citation(raw: dict[str, Any]) -> Citation:
     instrument = raw.get("instrument")
     return Citation(
@@ -307,7 +292,7 @@ def _parameter(name: str, raw: dict[str, Any]) -> Parameter:
     for item in raw["values"]:
         start = item.get("from")
         edition = item.get("edition")
-        if edition is not None and edition not in _RANKS:  # pragma: no cover - tested on data
+        if edition is not None and edition not in EDITION_IDS:  # pragma: no cover - tested on data
             raise AssertionError(f"{name}: unknown edition {edition}")
         entries.append(
             ParameterEntry(
@@ -370,28 +355,3 @@ def get_parameter(name: str) -> Parameter:
             code="law.unknown_parameter",
             vocabulary_id="parameter",
         ) from None
-
-
-def parameter(
-    name: str,
-    on: dt.date,
-    *,
-    edition: str | Edition | None = None,
-    in_force_dates: InForceDates | None = None,
-) -> ParameterValue:
-    """The value of parameter ``name`` on ``on``, with its citation.
-
-    Args:
-        name: the parameter's name (``"age.child_under"``).
-        on: the date asked about.
-        edition: an edition pin, as every rule takes it (an id, or the resolved
-            :class:`~atensi.law.Edition`, which rules pass to avoid resolving twice).
-        in_force_dates: replace atensi's unverified in-force estimates.
-
-    Raises:
-        UnknownCode: for an unknown name (``law.unknown_parameter``) or edition.
-        NoInstrumentInForce: for a date before PP 39/2012 came into force.
-    """
-    found = get_parameter(name)
-    resolved = instrument_in_force(on, edition=edition, in_force_dates=in_force_dates)
-    return found.at(on, resolved)

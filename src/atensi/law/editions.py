@@ -34,10 +34,18 @@ import itertools
 from collections.abc import Mapping
 
 from atensi.errors import AtensiError, NoInstrumentInForce, UnknownCode
-from atensi.law._types import DataGate, Edition, EditionKind, Instrument
+from atensi.law._table import (
+    EDITION_IDS,
+    EDITION_TABLE,
+    FLOOR_FROM,
+    KNOWN_INSTRUMENTS,
+    InForceDates,
+    by_id,
+    rank_of,
+    row_start,
+)
+from atensi.law._types import DataGate, Edition, Instrument
 from atensi.law.catalogue import catalogue
-from atensi.vocab import Citation, Evidence, Target, cite
-from atensi.vocab.statutory import floor_citation
 
 __all__ = [
     "EDITION_IDS",
@@ -48,153 +56,6 @@ __all__ = [
     "instrument_in_force",
     "instruments",
 ]
-
-#: Caller-supplied in-force dates by instrument identifier.
-InForceDates = Mapping[str, dt.date]
-
-
-@functools.cache
-def _by_id() -> dict[str, Instrument]:
-    return {i.id: i for i in catalogue()}
-
-
-_FIVE_CLUSTERS = frozenset(
-    {
-        Target.CHILDREN,
-        Target.PERSONS_WITH_DISABILITIES,
-        Target.SOCIAL_DEVIANCE_AND_TRAFFICKING,
-        Target.DRUG_ABUSE_VICTIMS,
-        Target.ELDERLY,
-    }
-)
-_SEVEN = _FIVE_CLUSTERS | {Target.DISASTER_VICTIMS, Target.OTHER_PPKS}
-#: The targets PP 39/2012 Pasal 6 names (through its groups) or leaves to the Minister.
-_FLOOR = frozenset(t for t in Target if floor_citation(t) is not None)
-
-_S, _C = Evidence.SECONDARY, Evidence.CONVENTION
-
-#: The first day of the first rule set: PP 39/2012 in force on promulgation (Pasal 80, verified).
-FLOOR_FROM = dt.date(2012, 3, 5)
-_ELDERLY_BEFORE_PROGRES = cite(
-    "pp-39-2012",
-    "Pasal 6 ayat (1)",
-    _C,
-    note="lanjut usia are not among huruf a-q, though the opening words name 'ketelantaran' "
-    "(neglect) and UU 13/1998 gives elderly persons rights to social protection and aid; "
-    "whether an elderly person was a rehabilitation target before PROGRES needs review",
-)
-
-
-class _Row:
-    """One line of the edition table."""
-
-    __slots__ = ("amendments", "base", "citation", "id", "kind", "review", "targets")
-
-    def __init__(
-        self,
-        id_: str,
-        base: str,
-        amendments: tuple[str, ...],
-        targets: frozenset[Target],
-        citation: Citation,
-        *,
-        kind: EditionKind = EditionKind.ATENSI,
-        review: tuple[tuple[Target, Citation], ...] = (),
-    ) -> None:
-        self.id, self.base, self.amendments = id_, base, amendments
-        self.targets, self.citation, self.kind = targets, citation, kind
-        self.review = review
-
-
-_EDITION_TABLE: tuple[_Row, ...] = (
-    _Row(
-        "pp39-2012",
-        "pp-39-2012",
-        (),
-        _FLOOR,
-        cite("pp-39-2012", "Pasal 6", Evidence.VERIFIED),
-        kind=EditionKind.BASELINE,
-        review=((Target.ELDERLY, _ELDERLY_BEFORE_PROGRES),),
-    ),
-    _Row(
-        "progres-2019",
-        "permensos-16-2019",
-        (),
-        _FIVE_CLUSTERS,
-        cite(
-            None,
-            None,
-            _S,
-            source="kemensos-2019-progres-5-0-np",
-            note="the five clusters are a platform of the Directorate General, named in its "
-            "releases from 2019 (and at the Rakor of March 2020); no regulation read establishes "
-            "them. Permensos 16/2019, the base of this edition, is the national standard of "
-            "social rehabilitation (its menimbang: to implement UU 23/2014 Pasal 16), not the "
-            "PROGRES platform: the edition is dated from its promulgation by convention, for want "
-            "of a dated source of the platform",
-        ),
-        kind=EditionKind.BASELINE,
-    ),
-    _Row(
-        "atensi-2020",
-        "permensos-16-2020",
-        (),
-        _FIVE_CLUSTERS,
-        cite(
-            "permensos-16-2020",
-            None,
-            _S,
-            source="kemensos-2021-05-01-atensi-multilayanan",
-            note="the five clusters; whether 16/2020 also named disaster victims or PPKS lainnya "
-            "was not found (PP 39/2012 Pasal 6 names them beneath every edition)",
-        ),
-    ),
-    _Row(
-        "atensi-2021",
-        "permensos-7-2021",
-        (),
-        _SEVEN,
-        cite(
-            "permensos-7-2021",
-            "Pasal 3",
-            _S,
-            source="dinsos-riau-2022-atensi",
-            note="article number from a regional summary; wording and order not read",
-        ),
-    ),
-    _Row(
-        "atensi-2022",
-        "permensos-7-2021",
-        ("permensos-7-2022",),
-        _SEVEN,
-        cite(
-            "permensos-7-2021",
-            "Pasal 3",
-            _S,
-            source="dinsos-riau-2022-atensi",
-            note="no change to the targets by 7/2022 was seen (only Pasal 1 was read)",
-        ),
-    ),
-    _Row(
-        "ars-2025",
-        "permensos-15-2025",
-        (),
-        _SEVEN,
-        cite(
-            "permensos-15-2025",
-            None,
-            _C,
-            note="the target article of 15/2025 was not found; atensi carries over the targets "
-            "of 7/2021 until it is read",
-        ),
-    ),
-)
-
-#: The identifiers of the editions, oldest first.
-EDITION_IDS: tuple[str, ...] = tuple(row.id for row in _EDITION_TABLE)
-_KNOWN_INSTRUMENTS = frozenset(
-    {row.base for row in _EDITION_TABLE} | {a for row in _EDITION_TABLE for a in row.amendments}
-)
 
 
 def instruments() -> tuple[Instrument, ...]:
@@ -217,23 +78,15 @@ def get(identifier: str) -> Instrument:
     'PP 39/2012'
     """
     try:
-        return _by_id()[identifier]
+        return by_id()[identifier]
     except (KeyError, TypeError):
         raise UnknownCode(
             "instrument",
             identifier,
-            list(_by_id()),
+            list(by_id()),
             code="law.unknown_instrument",
             vocabulary_id="peraturan",
         ) from None
-
-
-def _in_force_date(instrument: Instrument, overrides: Mapping[str, dt.date]) -> dt.date:
-    if instrument.id in overrides:
-        return overrides[instrument.id]
-    if instrument.in_force_from is None:  # pragma: no cover - the table guarantees dates
-        raise AssertionError(f"{instrument.id} has no in-force date")
-    return instrument.in_force_from.value
 
 
 def _checked_overrides(in_force_dates: object) -> tuple[tuple[str, dt.date], ...]:
@@ -246,11 +99,11 @@ def _checked_overrides(in_force_dates: object) -> tuple[tuple[str, dt.date], ...
         )
     checked = []
     for key, value in in_force_dates.items():
-        if key not in _KNOWN_INSTRUMENTS:
+        if key not in KNOWN_INSTRUMENTS:
             raise UnknownCode(
                 "edition instrument",
                 key,
-                sorted(_KNOWN_INSTRUMENTS),
+                sorted(KNOWN_INSTRUMENTS),
                 code="law.unknown_instrument",
                 vocabulary_id="peraturan dasar edisi",
             )
@@ -287,10 +140,8 @@ def _editions(overrides_key: tuple[tuple[str, dt.date], ...]) -> tuple[Edition, 
     # Batch runs pass the same overrides with every record: the table is built once per set.
     overrides = dict(overrides_key)
     starts: list[tuple[dt.date, bool]] = []
-    for row in _EDITION_TABLE:
-        last = get(row.amendments[-1]) if row.amendments else get(row.base)
-        verified = last.id in overrides or last.dates_verified
-        starts.append((_in_force_date(last, overrides), verified))
+    for row in EDITION_TABLE:
+        starts.append(row_start(row, overrides))
     for (earlier, _), (later, _) in itertools.pairwise(starts):
         if not earlier < later:
             raise AtensiError(
@@ -300,7 +151,7 @@ def _editions(overrides_key: tuple[tuple[str, dt.date], ...]) -> tuple[Edition, 
                 ctx={"dates": [s.isoformat() for s, _ in starts]},
             )
     result = []
-    for index, row in enumerate(_EDITION_TABLE):
+    for index, row in enumerate(EDITION_TABLE):
         start, start_verified = starts[index]
         end, end_verified = starts[index + 1] if index + 1 < len(starts) else (None, True)
         result.append(
@@ -333,7 +184,7 @@ def _gates(edition_id: str) -> tuple[DataGate, ...]:
     ``gates.dtsen_max_decile``: their values change only on their entries' start dates, so the
     gates are worked out on each of those dates (from inclusive, until exclusive).
     """
-    from atensi.law._parameters import get_parameter, rank_of
+    from atensi.law._parameters import get_parameter  # read on first use: start-up pays nothing
 
     registry = get_parameter("gates.registry")
     decile = get_parameter("gates.dtsen_max_decile")

@@ -42,8 +42,6 @@ from atensi.vocab import Citation, Evidence, FundingChannel, cite
 
 __all__ = ["CHANNEL_REGIMES", "ChannelRegime", "FundingBasis", "channel_exists", "funding_basis"]
 
-_S = Evidence.SECONDARY
-
 
 class ChannelRegime(NamedTuple):
     """An instrument that governs a channel, or amends or carries out the one that does.
@@ -74,9 +72,6 @@ def _year(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
 
 
-_B, _G = FundingChannel.SOCIAL_ASSISTANCE, FundingChannel.GOVERNMENT_ASSISTANCE
-
-
 def _regime(
     channel: FundingChannel,
     instrument: str,
@@ -86,14 +81,19 @@ def _regime(
     until: dt.date | None = None,
 ) -> ChannelRegime:
     return ChannelRegime(
-        channel, instrument, governs, *span, until, cite(instrument, None, _S, note=note)
+        channel,
+        instrument,
+        governs,
+        *span,
+        until,
+        cite(instrument, None, Evidence.SECONDARY, note=note),
     )
 
 
 #: Every regime of both channels, oldest first within a channel.
 CHANNEL_REGIMES: tuple[ChannelRegime, ...] = (
     _regime(
-        _B,
+        FundingChannel.SOCIAL_ASSISTANCE,
         "pmk-81-pmk.05-2012",
         True,
         (dt.date(2012, 6, 1), dt.date(2012, 6, 1)),
@@ -101,25 +101,43 @@ CHANNEL_REGIMES: tuple[ChannelRegime, ...] = (
         "2015 was not found",
         until=dt.date(2016, 1, 1),
     ),
-    _regime(_B, "pmk-254-pmk.05-2015", True, _year(2015), "only the year is known"),
-    _regime(_B, "pmk-228-pmk.05-2016", False, _year(2016), "amends PMK 254/2015; year only"),
     _regime(
-        _B,
+        FundingChannel.SOCIAL_ASSISTANCE,
+        "pmk-254-pmk.05-2015",
+        True,
+        _year(2015),
+        "only the year is known",
+    ),
+    _regime(
+        FundingChannel.SOCIAL_ASSISTANCE,
+        "pmk-228-pmk.05-2016",
+        False,
+        _year(2016),
+        "amends PMK 254/2015; year only",
+    ),
+    _regime(
+        FundingChannel.SOCIAL_ASSISTANCE,
         "permensos-1-2019",
         False,
         _year(2019),
         "the Ministry's bansos disbursement (implements PMK 254/2015 Pasal 40); year only",
     ),
     _regime(
-        _G,
+        FundingChannel.GOVERNMENT_ASSISTANCE,
         "pmk-168-pmk.05-2015",
         True,
         _year(2015),
         "creates the category of assistance that is not bansos; year only (BN 2015 No. 1340)",
     ),
-    _regime(_G, "pmk-173-pmk.05-2016", False, _year(2016), "amends PMK 168/2015; year only"),
     _regime(
-        _G,
+        FundingChannel.GOVERNMENT_ASSISTANCE,
+        "pmk-173-pmk.05-2016",
+        False,
+        _year(2016),
+        "amends PMK 168/2015; year only",
+    ),
+    _regime(
+        FundingChannel.GOVERNMENT_ASSISTANCE,
         "permensos-11-2020",
         False,
         _year(2020),
@@ -127,12 +145,16 @@ CHANNEL_REGIMES: tuple[ChannelRegime, ...] = (
         "(1)); year only",
     ),
     _regime(
-        _G, "pmk-132-pmk.05-2021", False, _year(2021), "second amendment of PMK 168/2015; year"
+        FundingChannel.GOVERNMENT_ASSISTANCE,
+        "pmk-132-pmk.05-2021",
+        False,
+        _year(2021),
+        "second amendment of PMK 168/2015; year",
     ),
 )
 
 #: The first day each channel can have existed, where the catalogue knows it (bansos is older).
-_CREATED = {_G: dt.date(2015, 1, 1)}
+_CREATED = {FundingChannel.GOVERNMENT_ASSISTANCE: dt.date(2015, 1, 1)}
 
 
 class FundingBasis(NamedTuple):

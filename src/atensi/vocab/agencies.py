@@ -32,14 +32,11 @@ from atensi.vocab._base import CodedEnum, Evidence, Label, cite
 
 __all__ = ["AgencyKind", "ServiceLine"]
 
-_V = Evidence.VERIFIED
-_S = Evidence.SECONDARY
-_C = Evidence.CONVENTION
 
 _LINES = cite(
     "permensos-7-2021",
     None,
-    _S,
+    Evidence.SECONDARY,
     source="acuanbersama-permensos-7-2021",
     note="the programme is indirect services by the directorates plus direct services (ATENSI) "
     "by UPT/Sentra, UPTD and LKS; the article was not found",
@@ -47,7 +44,7 @@ _LINES = cite(
 _NARCOTICS_55 = cite(
     "uu-35-2009",
     "Pasal 55 ayat (1)",
-    _V,
+    Evidence.VERIFIED,
     note="'pusat kesehatan masyarakat, rumah sakit, dan/atau lembaga rehabilitasi medis dan "
     "rehabilitasi sosial yang ditunjuk oleh Pemerintah'",
 )
@@ -87,17 +84,17 @@ class AgencyKind(CodedEnum):
     MINISTRY_UNIT = (
         "upt_kemensos",
         Label("UPT Kementerian Sosial (balai, loka, Sentra)", "Ministry unit (UPT, Sentra)"),
-        cite(None, None, _S, source="kemensos-2021-05-01-atensi-multilayanan"),
+        cite(None, None, Evidence.SECONDARY, source="kemensos-2021-05-01-atensi-multilayanan"),
     )
     REGIONAL_UNIT = (
         "uptd",
         Label("Unit pelaksana teknis daerah (UPTD)", "Regional technical unit (UPTD)"),
-        cite(None, None, _S, source="gerakinklusi-permensos-7-2021"),
+        cite(None, None, Evidence.SECONDARY, source="gerakinklusi-permensos-7-2021"),
     )
     LKS = (
         "lks",
         Label("Lembaga kesejahteraan sosial (LKS)", "Social welfare organisation (LKS)"),
-        cite("uu-11-2009", "Pasal 1 angka 7", _V),
+        cite("uu-11-2009", "Pasal 1 angka 7", Evidence.VERIFIED),
     )
     SOCIAL_AFFAIRS_OFFICE = (
         "dinas_sosial",
@@ -105,7 +102,7 @@ class AgencyKind(CodedEnum):
         cite(
             "uu-21-2007",
             "Pasal 51 ayat (3)",
-            _V,
+            Evidence.VERIFIED,
             note="'instansi yang menangani masalah-masalah kesehatan dan sosial di daerah'",
         ),
     )
@@ -123,22 +120,22 @@ class AgencyKind(CodedEnum):
     POLICE = (
         "kepolisian",
         Label("Kepolisian", "Police"),
-        cite("uu-21-2007", "Pasal 51 ayat (2)", _V),
+        cite("uu-21-2007", "Pasal 51 ayat (2)", Evidence.VERIFIED),
     )
     PROSECUTOR = (
         "kejaksaan",
         Label("Kejaksaan (penuntut umum)", "Prosecutor"),
-        cite("uu-11-2012", "Pasal 1 angka 9", _V),
+        cite("uu-11-2012", "Pasal 1 angka 9", Evidence.VERIFIED),
     )
     COURT = (
         "pengadilan",
         Label("Pengadilan", "Court"),
-        cite("uu-35-2009", "Pasal 103 ayat (1)", _V),
+        cite("uu-35-2009", "Pasal 103 ayat (1)", Evidence.VERIFIED),
     )
     BAPAS = (
         "bapas",
         Label("Balai Pemasyarakatan (Bapas)", "Community-corrections office (Bapas)"),
-        cite("uu-11-2012", "Pasal 1 angka 13, 24", _V),
+        cite("uu-11-2012", "Pasal 1 angka 13, 24", Evidence.VERIFIED),
         Label(
             "Pembimbing Kemasyarakatannya menyusun litmas, mengevaluasi program anak di bawah "
             "12 tahun dan menerima laporan perkembangan bulanan",
@@ -152,7 +149,7 @@ class AgencyKind(CodedEnum):
         cite(
             "pp-25-2011",
             "Pasal 6 ayat (2) (penjelasan); Pasal 21 ayat (2)",
-            _V,
+            Evidence.VERIFIED,
             note="a report made to the police or BNN is passed on to an IPWL; BNN and the social "
             "ministry supervise those who finished rehabilitation",
         ),
@@ -165,7 +162,7 @@ class AgencyKind(CodedEnum):
     LPKA = (
         "lpka",
         Label("Lembaga Pembinaan Khusus Anak (LPKA)", "Juvenile correctional institution (LPKA)"),
-        cite("uu-11-2012", "Pasal 1 angka 20", _V),
+        cite("uu-11-2012", "Pasal 1 angka 20", Evidence.VERIFIED),
         Label("tempat Anak menjalani masa pidananya", "where a child serves a sentence"),
     )
     LPAS = (
@@ -173,7 +170,7 @@ class AgencyKind(CodedEnum):
         Label(
             "Lembaga Penempatan Anak Sementara (LPAS)", "Temporary placement for children (LPAS)"
         ),
-        cite("uu-11-2012", "Pasal 1 angka 21; Pasal 33 ayat (4)", _V),
+        cite("uu-11-2012", "Pasal 1 angka 21; Pasal 33 ayat (4)", Evidence.VERIFIED),
         Label(
             "tempat sementara bagi Anak selama proses peradilan (penahanan)",
             "where a child stays while the case is tried (detention)",
@@ -185,7 +182,7 @@ class AgencyKind(CodedEnum):
         cite(
             "permensos-15-2025",
             "Pasal 4 ayat (1) huruf j",
-            _C,
+            Evidence.CONVENTION,
             note="the 'integratif' principle joins other sectors; as a kind of counterpart, "
             "atensi's convention",
         ),
@@ -193,7 +190,13 @@ class AgencyKind(CodedEnum):
     OTHER = (
         "lainnya",
         Label("Lainnya", "Other"),
-        cite(None, None, _C, source="atensi-conventions", note="an agency of no kind listed here"),
+        cite(
+            None,
+            None,
+            Evidence.CONVENTION,
+            source="atensi-conventions",
+            note="an agency of no kind listed here",
+        ),
     )
 
     @property
