@@ -18,6 +18,14 @@ them) and times ``atensi report`` on them as a whole process (one process, and `
 beside the time ``json.loads`` alone takes to read the same lines in this process. The machine
 these figures come from is shared with other work: read the ratios, and say so with the
 figures. Not a test: it asserts nothing.
+
+``--vs SRC`` times ``atensi report`` as a whole process on the example programme's shape (the
+generator of ``tools/make_programme.py``, ``--programme`` cases: families and groups, aid
+through both channels, partnerships) against another atensi, the ``src`` folder of another
+checkout (say ``git worktree add /tmp/main main``, then ``--vs /tmp/main/src``), in
+interleaved, shuffled rounds (:mod:`_rounds`): cases per CPU-second of each, the ratio inside
+each round, and whether every file each writes is the same byte for byte. It states the machine
+(processors, load average before and after) and both versions (commit and version).
 """
 
 from __future__ import annotations
@@ -26,9 +34,13 @@ import argparse
 import datetime as dt
 import gc
 import json
+import os
 import pathlib
+import platform
 import random
 import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -278,13 +290,137 @@ def end_to_end(sizes: list[int], folder: pathlib.Path) -> None:
         path.unlink()
 
 
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+
+
+def _programme(size: int, path: pathlib.Path) -> None:
+    """``size`` cases of the example programme's generator, then its portfolio, as JSON Lines."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import make_programme
+    finally:
+        sys.path.pop(0)
+    programme = make_programme.Programme(make_programme.SEED)
+    with path.open("w", encoding="utf-8") as handle:
+        for number in range(size):
+            record = make_programme._compact(programme.case(number))
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        portfolio = make_programme._compact(programme.portfolio())
+        handle.write(json.dumps(portfolio, ensure_ascii=False) + "\n")
+
+
+def _version(src: pathlib.Path) -> str:
+    """The commit and version of the atensi in ``src``."""
+    commit = subprocess.run(
+        ["git", "-C", str(src), "log", "-1", "--format=%h %cs"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    version = subprocess.run(
+        [sys.executable, "-c", "import atensi; print(atensi.__version__)"],
+        env={**os.environ, "PYTHONPATH": str(src)},
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    return f"{version} ({commit or 'not a git checkout'})"
+
+
+def _machine() -> str:
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    found = msgspec_version()
+    fast = "no msgspec (pure path)" if found is None else f"msgspec {found}"
+    return (
+        f"{platform.platform()}, {os.cpu_count()} processors, load average {load}; "
+        f"Python {platform.python_version()}, {fast}"
+    )
+
+
+def msgspec_version() -> str | None:
+    """The version of msgspec, ``None`` without the fast extra."""
+    try:
+        import msgspec
+    except ImportError:
+        return None
+    return str(msgspec.__version__)
+
+
+def _files(folder: pathlib.Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def versus(size: int, baseline: pathlib.Path, rounds: int, jobs: int) -> None:
+    """``atensi report`` of this checkout against ``baseline`` (a src folder), whole processes."""
+    candidates = {"baseline": baseline.resolve(), "this checkout": ROOT / "src"}
+    print(f"machine: {_machine()}")
+    for name, src in candidates.items():
+        print(f"  {name}: atensi {_version(src)} from {src}")
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = pathlib.Path(scratch)
+        source = folder / "programme.jsonl"
+        _programme(size, source)
+        megabytes = source.stat().st_size / 1e6
+        print(f"input: {size:,} cases of the example programme's generator ({megabytes:,.0f} MB)")
+        spent: dict[str, list[float]] = {name: [] for name in candidates}
+        walls: dict[str, list[float]] = {name: [] for name in candidates}
+        written: dict[str, dict[str, bytes]] = {}
+        rng = random.Random(17)
+        for _ in range(rounds):
+            order = list(candidates)
+            rng.shuffle(order)
+            for name in order:
+                out = folder / f"report-{len(spent[name])}-{name.replace(' ', '-')}"
+                argv = [sys.executable, "-m", "atensi", "report", str(source), "--out", str(out)]
+                argv += ["--period", "2021-01-01/2025-12-31", "--format", "csv,json"]
+                argv += ["--quiet", "--jobs", str(jobs)]
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                began = time.perf_counter()
+                subprocess.run(
+                    argv,
+                    env={**os.environ, "PYTHONPATH": str(candidates[name])},
+                    check=True,
+                    stderr=subprocess.DEVNULL,
+                )
+                walls[name].append(time.perf_counter() - began)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                spent[name].append(
+                    (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+                )
+                written.setdefault(name, _files(out))
+                shutil.rmtree(out)
+        print(f"\natensi report --jobs {jobs}, {rounds} interleaved rounds (median, spread)")
+        print(
+            f"{'':16}{'cpu s':>8}{'wall s':>8}{'cases/cpu-s':>13}{'cases/s':>9}{'× baseline':>12}"
+        )
+        base = spent["baseline"]
+        for name in candidates:
+            ratios = [b / t for b, t in zip(base, spent[name], strict=True)]
+            cpu, wall = statistics.median(spent[name]), statistics.median(walls[name])
+            print(
+                f"{name:16}{cpu:8.1f}{wall:8.1f}{size / cpu:13,.0f}{size / wall:9,.0f}"
+                f"{statistics.median(ratios):8.2f} ({min(ratios):.2f}-{max(ratios):.2f})"
+            )
+        same = written["baseline"] == written["this checkout"]
+        count = len(written["baseline"])
+        print(f"every file byte-identical: {'yes' if same else 'NO'} ({count} files)")
+    print(f"after: load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
 def main() -> None:
     """Measure, print."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--small", type=int, default=250_000)
     parser.add_argument("--e2e", action="store_true", help="also time atensi report")
+    parser.add_argument("--vs", type=pathlib.Path, help="time atensi report against this src")
+    parser.add_argument("--programme", type=int, default=100_000, help="cases for --vs")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds for --vs")
+    parser.add_argument("--jobs", type=int, default=1, help="--jobs of atensi report for --vs")
     args = parser.parse_args()
+    if args.vs is not None:
+        versus(args.programme, args.vs, args.rounds, args.jobs)
+        return
     results = {}
     memory = {}
     for size in (args.small, args.cases):

@@ -41,7 +41,7 @@ from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Any, NamedTuple
 
-from atensi.law import Edition, InForceDates
+from atensi.law import Edition, InForceDates, instrument_in_force
 from atensi.model import (
     BeneficiaryDecree,
     BudgetTarget,
@@ -60,9 +60,9 @@ from atensi.reports.errors import ReportError
 from atensi.reports.indicators import Indicator
 from atensi.reports.periods import edition_for
 from atensi.reports.render import csv_text, sort_key
-from atensi.rules.decision import Decision, Status
+from atensi.rules.decision import Decision, Finding, Status
 from atensi.rules.eligibility import PRIMARY_ORDER
-from atensi.rules.funding import Ceiling, check_funding, check_partner_aid
+from atensi.rules.funding import Ceiling, check_funding, check_partner_aid, funding_findings
 from atensi.vocab import Evidence, Label, cite
 
 __all__ = ["ACCOUNT_AXES", "BUDGET_AXES", "REALISATION", "Budget", "RealisationRow"]
@@ -230,9 +230,9 @@ class Budget:
             row[2] += 1
         row[3] += len(items) - len(valued)
 
-    def _tally(self, decision: Decision) -> None:
+    def _tally(self, found: tuple[Finding, ...]) -> None:
         findings = self.findings
-        for finding in decision.findings:
+        for finding in found:
             findings[(finding.rule_id, _STATUS[finding.status])] += 1
 
     def add(
@@ -240,6 +240,8 @@ class Budget:
         case: Case,
         partnerships: Iterable[Partnership] | None = None,
         decrees: Iterable[BeneficiaryDecree] | None = None,
+        *,
+        decisions: bool = True,
     ) -> list[tuple[ServiceDelivery, Decision]]:
         """Read the deliveries of a case that start in the period; return their decisions.
 
@@ -247,9 +249,12 @@ class Budget:
             case: the case.
             partnerships: its portfolio's partnerships, to resolve ``Funding.partnership``.
             decrees: its portfolio's beneficiary decrees (``aid.decree.listed``).
+            decisions: make and return the decisions; with ``False`` only their findings
+                are counted (what a report needs, and faster), and nothing is returned.
         """
         period = self.period
         edition, dates = self._law
+        ceiling = self.ceiling
         made = []
         shared = None if partnerships is None else tuple(partnerships)
         named = None if decrees is None else tuple(decrees)
@@ -264,16 +269,29 @@ class Budget:
             day = delivery.start
             if day not in targets:
                 targets[day] = _primary_target(case, day)
-            decision = check_funding(
-                case,
-                delivery,
-                partnerships=shared,
-                decrees=named,
-                ceiling_idr=self.ceiling,
-                edition=edition,
-                in_force_dates=dates,
-            )
-            self._tally(decision)
+            if decisions:
+                decision = check_funding(
+                    case,
+                    delivery,
+                    partnerships=shared,
+                    decrees=named,
+                    ceiling_idr=ceiling,
+                    edition=edition,
+                    in_force_dates=dates,
+                )
+                made.append((delivery, decision))
+                found = decision.findings
+            else:
+                current = instrument_in_force(day, edition=edition, in_force_dates=dates)
+                found = funding_findings(
+                    case,
+                    delivery,
+                    partnerships=shared,
+                    decrees=named,
+                    ceiling_idr=ceiling,
+                    current=current,
+                )
+            self._tally(found)
             funding = delivery.funding
             cell = _cell(funding, targets[day], province, case.unit)
             self._count(cell, delivery.amount_idr, delivery.in_kind)
@@ -284,7 +302,6 @@ class Budget:
                     delivery.in_kind,
                     self.accounts,
                 )
-            made.append((delivery, decision))
         return made
 
     def add_partnerships(self, partnerships: Iterable[Partnership]) -> list[Decision]:
@@ -304,7 +321,7 @@ class Budget:
                     edition=edition,
                     in_force_dates=dates,
                 )
-                self._tally(decision)
+                self._tally(decision.findings)
                 cell = _cell(aid.funding, None, None, partnership.unit)
                 self._count(cell, aid.amount_idr, aid.items)
                 if aid.funding is not None and aid.funding.account is not None:

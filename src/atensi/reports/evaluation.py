@@ -45,6 +45,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
@@ -77,6 +78,16 @@ __all__ = ["Evaluation", "MeasureValue", "evaluate"]
 _BY_ID: dict[str, Measure] = {m.id: m for m in MEASURES}
 _OUTCOME_FIELDS = ("functioning_improved", "reintegrated_with_family", "independent_income")
 _FOLLOW_UP_FIELDS = ("functioning_maintained", "living_with_family", "independent_income")
+#: Each outcome field and its measure (named once, not per case).
+_OUTCOME_IDS = tuple((name, f"oc.{name}") for name in _OUTCOME_FIELDS)
+
+
+@functools.lru_cache(maxsize=64)
+def _follow_up_id(name: str, months: int) -> str:
+    """The measure of a follow-up field at a point (``im.living_with_family_6m``)."""
+    return f"im.{name}_{months}m"
+
+
 #: The kinds of PM, by the tag their keys carry.
 _KINDS: tuple[str, ...] = tuple(SUBJECT_KINDS)
 _KIND_TAG = {kind: tag.to_bytes(1, "big") for tag, kind in enumerate(_KINDS)}
@@ -270,9 +281,9 @@ class Evaluation:
         self._served(case)
         if closed is not None and closed.reason is not TerminationReason.DEATH:
             if _in(closed.on, period):
-                for name in _OUTCOME_FIELDS:
+                for name, measure in _OUTCOME_IDS:
                     value = None if closed.outcome is None else getattr(closed.outcome, name)
-                    tally[f"oc.{name}"].answer(value)
+                    tally[measure].answer(value)
             self._followups(case, closed.on)
         if closed is not None and _in(closed.on, period):
             tally["pr.complete_stage_history"].answer(history_complete(case))
@@ -335,7 +346,7 @@ class Evaluation:
             followup = by_point.get(months)
             self.tallies["pr.followups_done"].answer(followup is not None)
             for name in _FOLLOW_UP_FIELDS:
-                measure = self.tallies.get(f"im.{name}_{months}m")
+                measure = self.tallies.get(_follow_up_id(name, months))
                 if measure is not None:
                     measure.answer(None if followup is None else getattr(followup, name))
 

@@ -163,8 +163,11 @@ class PackedPairs:
         first = 0
         while first < count:
             tag = data[first * width : first * width + size]
-            # Every record of the tag sorts before the tag followed by a key of all ones.
-            end = _bisect_right(data, tag + _LAST_KEY, first, count, width)
+            end = first + 1
+            # Most tags hold a record or two: look at the next one before searching.
+            if end < count and data[end * width : end * width + size] == tag:
+                # Every record of the tag sorts before the tag followed by a key of all ones.
+                end = _bisect_right(data, tag + _LAST_KEY, end, count, width)
             yield tag, first, end - first
             first = end
 
@@ -186,10 +189,19 @@ class PackedPairs:
                 self._push(data)
             return
         width, size = other.width, other.tag_bytes
+        self._flush()
+        block: list[bytes] = []
         for tag, first, count in other.tags():
             mapped = retag(tag)
-            for i in range(first * width, (first + count) * width, width):
-                self.add(mapped + data[i + size : i + width])
+            block += [
+                mapped + data[i + size : i + width]
+                for i in range(first * width, (first + count) * width, width)
+            ]
+            if len(block) >= _BLOCK:  # a bounded block at a time, sorted into a run
+                self._push(_distinct(block))
+                block = []
+        if block:
+            self._push(_distinct(block))
 
     def __getstate__(self) -> tuple[int, bytes]:
         return self.tag_bytes, self.run()
@@ -208,8 +220,8 @@ def distinct_keys(pairs: PackedPairs) -> int:
     pile is counted with holds a 256th of them (keys are hashes: the piles are even).
     """
     data, width, size = pairs.run(), pairs.width, pairs.tag_bytes
-    if sum(1 for _ in pairs.tags()) <= 1:
-        return len(data) // width
+    if data[:size] == data[len(data) - width : len(data) - width + size]:
+        return len(data) // width  # one tag (records sort by tag): its keys are distinct
     piles = [bytearray() for _ in range(256)]
     for i in range(size, len(data), width):
         piles[data[i]] += data[i : i + KEY_BYTES]

@@ -157,13 +157,13 @@ class ProgrammeReport:
         if isinstance(record, Portfolio):
             for case in record.cases:
                 self.totals.add(case)
-                self.budget.add(case, record.partnerships, record.decrees)
+                self.budget.add(case, record.partnerships, record.decrees, decisions=False)
             self.evaluation.add_portfolio(record)
             self.budget.add_partnerships(record.partnerships)
             return
         self.totals.add(record)
         self.evaluation.add(record)
-        self.budget.add(record)
+        self.budget.add(record, decisions=False)
 
     def add_line(
         self, line: str | bytes, *, number: int | None = None

@@ -61,9 +61,10 @@ is why they carry keys and not counts.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from atensi.model import TARGET_AXES, Case, Period, PmTarget, ServiceDelivery
 from atensi.reports import _window
@@ -429,12 +430,15 @@ class Totals:
             axis.learn(theirs)
         if any(c.full for c in self._codes):
             self._widen()
-        mine, cell_of = self._codes, other.cell_of
+        # Each axis's numbers there, as numbered here (a tag is its axes' numbers, side by side).
+        spans, at = [], 0
+        for axis, theirs in zip(self._codes, other._codes, strict=True):
+            numbers = {theirs.code(value): axis.code(value) for value in theirs._values}
+            spans.append((at, at + theirs.width, numbers))
+            at += theirs.width
 
         def retag(tag: bytes) -> bytes:
-            return b"".join(
-                axis.code(value) for axis, value in zip(mine, cell_of(tag), strict=True)
-            )
+            return b"".join([numbers[tag[start:end]] for start, end, numbers in spans])
 
         self._pairs.update(other._pairs, retag=retag)
         self._matched.update(other._matched)
@@ -493,12 +497,30 @@ class Totals:
     def projector(self, by: Sequence[str]) -> Callable[[Cell], Cell]:
         """A function from a kept cell to its cell on the axes ``by`` (kept or derived)."""
         projection = self._projection(by)
+        sources = [i for i, _ in projection]
+        derives = [derive for _, derive in projection]
+
+        def picked(cell: Cell) -> Cell:
+            return tuple([cell[i] for i in sources])
+
+        pick: Callable[[Cell], Cell] = picked
+        if len(sources) > 1:
+            # A table reads every kept cell: itemgetter picks the values in C.
+            pick = cast("Callable[[Cell], Cell]", operator.itemgetter(*sources))
+        if not any(derives):
+            return pick
+        # A derived value depends on its source alone: worked out once per distinct source.
+        derived: dict[Cell, Cell] = {}
 
         def project(cell: Cell) -> Cell:
-            return tuple(
-                cell[i] if derive is None or cell[i] is None else derive(cell[i])  # type: ignore[arg-type]
-                for i, derive in projection
-            )
+            picked = pick(cell)
+            found = derived.get(picked)
+            if found is None:
+                found = derived[picked] = tuple(
+                    value if derive is None or value is None else derive(value)
+                    for value, derive in zip(picked, derives, strict=True)
+                )
+            return found
 
         return project
 
@@ -538,13 +560,20 @@ class Totals:
         return found
 
     def _count(self, by: Sequence[str] | None) -> tuple[tuple[Cell, int], ...]:
-        keys = self._pairs.keys
+        pairs = self._pairs
+        data, width, size = pairs.run(), pairs.width, pairs.tag_bytes
         rows = []
         for cell, spans in self._grouped(by).items():
             if len(spans) == 1:  # one kept cell: its records are distinct already
                 rows.append((cell, spans[0][1]))
-            else:
-                rows.append((cell, len({k for first, n in spans for k in keys(first, n)})))
+                continue
+            distinct: set[bytes] = set()
+            for first, n in spans:  # the keys of each span, sliced from the run in place
+                start = first * width + size
+                distinct.update(
+                    [data[i : i + KEY_BYTES] for i in range(start, start + n * width, width)]
+                )
+            rows.append((cell, len(distinct)))
         return tuple(sorted(rows, key=lambda r: sort_key(r[0])))
 
     def total(self) -> int:

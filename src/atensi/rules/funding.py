@@ -84,7 +84,14 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from atensi.law import Edition, InForceDates, funding_basis, get_parameter, instrument_in_force
+from atensi.law import (
+    DataGate,
+    Edition,
+    InForceDates,
+    funding_basis,
+    get_parameter,
+    instrument_in_force,
+)
 from atensi.model import (
     BeneficiaryDecree,
     Case,
@@ -109,7 +116,13 @@ from atensi.vocab import (
     cite,
 )
 
-__all__ = ["YAPI_MONTHLY_IDR", "Ceiling", "check_funding", "check_partner_aid"]
+__all__ = [
+    "YAPI_MONTHLY_IDR",
+    "Ceiling",
+    "check_funding",
+    "check_partner_aid",
+    "funding_findings",
+]
 
 _KIND = "funding"  # the kind of every rule declared here
 
@@ -672,25 +685,32 @@ def _data_gates(case: Case, delivery: ServiceDelivery, edition: Edition) -> list
     on = delivery.start
     gates = edition.gates_on(on)
     if not aid or not gates:
-        return [
-            R_DATA_GATE.finding(
-                Status.NOT_APPLICABLE,
-                "not aid to a person, or no welfare-data gate on the date",
-                "bukan bantuan kepada orang, atau tidak ada gerbang data pada tanggal itu",
-                citation=gates[0].citation if gates else None,
-            )
-        ]
+        return [_no_gate(gates[0].citation if gates else None)]
     past = [a for a in case.assessments if a.assessed_on <= on]
     assessment = past[-1] if past else None
     decile = None if assessment is None else assessment.welfare_decile
     if decile is None and isinstance(case.subject, Family):
         decile = case.subject.welfare_decile
     listed = None if assessment is None else assessment.in_dtks
-    found = []
-    for gate in gates:
-        status, en, id_, facts = gate_answer(gate, decile=decile, listed=listed)
-        found.append(R_DATA_GATE.finding(status, en, id_, facts, citation=gate.citation))
-    return found
+    return [_gate_finding(gate, decile, listed) for gate in gates]
+
+
+# Findings are values, and a gate's depends only on the gate and the two facts it reads: a
+# report reads thousands of aids a day, made once each.
+@functools.lru_cache(maxsize=1 << 6)
+def _no_gate(citation: Citation | None) -> Finding:
+    return R_DATA_GATE.finding(
+        Status.NOT_APPLICABLE,
+        "not aid to a person, or no welfare-data gate on the date",
+        "bukan bantuan kepada orang, atau tidak ada gerbang data pada tanggal itu",
+        citation=citation,
+    )
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _gate_finding(gate: DataGate, decile: int | None, listed: bool | None) -> Finding:
+    status, en, id_, facts = gate_answer(gate, decile=decile, listed=listed)
+    return R_DATA_GATE.finding(status, en, id_, facts, citation=gate.citation)
 
 
 def _decision(findings: tuple[Finding, ...], on: dt.date, current: Edition) -> Decision:
@@ -724,6 +744,32 @@ def check_funding(
         in_force_dates: replace atensi's unverified in-force dates.
     """
     current = instrument_in_force(delivery.start, edition=edition, in_force_dates=in_force_dates)
+    findings = funding_findings(
+        case,
+        delivery,
+        partnerships=partnerships,
+        decrees=decrees,
+        ceiling_idr=ceiling_idr,
+        current=current,
+    )
+    return _decision(findings, delivery.start, current)
+
+
+def funding_findings(
+    case: Case,
+    delivery: ServiceDelivery,
+    *,
+    partnerships: Iterable[Partnership] | None,
+    decrees: Iterable[BeneficiaryDecree] | None,
+    ceiling_idr: Ceiling | None,
+    current: Edition,
+) -> tuple[Finding, ...]:
+    """The findings :func:`check_funding` decides on, in its order, under ``current``.
+
+    For a reader that counts findings and needs no decision around them (a report's budget):
+    ``current`` is the edition :func:`~atensi.law.instrument_in_force` gives the delivery's
+    start.
+    """
     findings = _findings(
         delivery.funding,
         delivery.start,
@@ -733,9 +779,11 @@ def check_funding(
         partnerships,
         ceiling_idr,
     )
-    findings = (*findings, *_data_gates(case, delivery, current))
-    findings = (*findings, _decree(case, delivery, decrees, current))
-    return _decision(findings, delivery.start, current)
+    return (
+        *findings,
+        *_data_gates(case, delivery, current),
+        _decree(case, delivery, decrees, current),
+    )
 
 
 def check_partner_aid(
