@@ -341,3 +341,24 @@ def test_lines_decoded_in_threads_keep_their_own_problems() -> None:
     ]
     with ThreadPoolExecutor(8) as pool:
         assert list(pool.map(decode_numbered, lines, numbers)) == expected
+
+
+def test_warnings_are_a_valid_results_last_key() -> None:
+    # The command line counts results with warnings by their text's end (``]}``), unparsed.
+    from atensi.batch import assess_line_json, compare_record_json, validate_line_json
+
+    texts = []
+    for line in (EXAMPLES / "assessments.jsonl").read_bytes().splitlines():
+        texts.append(assess_line_json(line))
+        texts.append(compare_record_json(json.loads(line), editions=("atensi-2021", "ars-2025")))
+    for line in (EXAMPLES / "persons.jsonl").read_bytes().splitlines():
+        texts.append(validate_line_json(line, Person))
+    results = [(text, json.loads(text)) for text in texts if text is not None]
+    valid = [(text, data) for text, data in results if data["ok"]]
+    warned = [(text, data) for text, data in valid if "warnings" in data]
+    assert len(valid) > 1000
+    assert len(warned) > 50
+    for text, data in valid:
+        assert text.startswith('{"ok": true')
+        assert text.endswith("]}") == ("warnings" in data)
+        assert "warnings" not in data or list(data)[-1] == "warnings"

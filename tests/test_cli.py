@@ -350,7 +350,7 @@ def test_jobs_give_the_single_process_output_in_input_order(tmp_path: pathlib.Pa
     single = run("assess", path, "--on", "2024-06-01")
     parallel = run("assess", path, "--on", "2024-06-01", "--jobs", "2")
     assert parallel.stdout == single.stdout
-    warned = sum('"warnings": [' in line for line in single.stdout.splitlines())
+    warned = sum("warnings" in json.loads(line) for line in single.stdout.splitlines())
     assert warned
     expected = f"8852 records: 8498 valid ({warned} with warnings), 354 invalid\n"
     assert parallel.stderr == single.stderr == expected
@@ -587,7 +587,7 @@ def test_jobs_workers_write_their_own_lines_to_the_output_in_input_order(
         for first in range(0, 900, size)
     ]
     line_work = functools.partial(validate_line_json, cls=Person)
-    unit = functools.partial(records._unit, work=str, show=False, line_work=line_work)
+    unit = records._Unit(str, False, line_work)
     path = tmp_path / "out.jsonl"
     with open(path, "wb") as handle:
         written = list(records._written(iter(batches), unit, 2, handle.fileno()))

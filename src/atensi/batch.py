@@ -16,6 +16,10 @@ type and where in atensi it was raised (``ctx.where``: module, function and line
 no traceback, no input, so no personal data. A property test holds that valid records never
 reach it. A defect of a quick path is such a defect too: it is reported, never hidden behind
 the strict path (:mod:`atensi.boundary._quick`).
+
+**Warnings come last.** A valid result's ``"warnings"``, when it has any, is its last key, so
+a reader of the JSON text tells a result with warnings by its end (``]}``) without parsing it or
+searching it: the command line counts them so.
 """
 
 from __future__ import annotations

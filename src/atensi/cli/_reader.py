@@ -293,14 +293,18 @@ def _json_line_batches(source: _Source, skipped: int, size: int) -> Iterator[Any
             if lines:
                 yield LineBatch(numbers, lines)
             raise
-        data = carry + block if carry else block
         if block:  # whole lines, each ended by a line feed, and the start of the next one
-            parts = data.split(b"\n")
+            parts = block.split(b"\n")
+            lone_cr = b"\r" in block  # looked for once per block: most blocks have none
+            if carry:  # the carried start joins its line (not the whole block: no 1 MB copy)
+                lone_cr = lone_cr or b"\r" in carry
+                parts[0] = carry + parts[0]
             carry = parts.pop()
             ends = b"\n"
         else:  # the end: the last line, which no line feed ends
-            parts, carry, ends = ([data] if data else []), b"", b""
-        lone_cr = b"\r" in data  # looked for once per block: most blocks have none
+            parts, ends = ([carry] if carry else []), b""
+            lone_cr = b"\r" in carry
+            carry = b""
         for index, part in enumerate(parts):
             if len(part) > MAX_RECORD_BYTES:
                 # The reader that reports and skips an over-long line takes over from here.
