@@ -176,6 +176,14 @@ def _every_citation() -> Iterator[tuple[str, Citation]]:
     for found in parameters():
         for entry in found.entries:
             yield f"parameter {found.name}", entry.citation
+    # What the reports rest on: the evaluation measures and the official indicators.
+    from atensi.reports import budget, indicators, measures
+
+    for measure in measures.MEASURES:
+        if measure.citation is not None:
+            yield f"measure {measure.id}", measure.citation
+    for indicator in (*indicators.INDICATORS, budget.REALISATION):
+        yield f"indicator {indicator.id}", indicator.citation
 
 
 def test_every_citation_names_a_source_of_the_catalogue() -> None:

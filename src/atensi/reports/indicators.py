@@ -47,10 +47,10 @@ _RELEASES = cite(
     None,
     None,
     Evidence.SECONDARY,
-    source="Kemensos year-end releases of ATENSI output (e.g. Tribunnews 22 Dec 2023: targets "
-    "and PM served per cluster, 2023); the Sentra's reports by unit and province",
-    note="the Directorate General's output indicator is PM served against target; no "
-    "regulation read defines it",
+    source="tribunnews-2023-12-22-atensi",
+    note="the Directorate General's output indicator is PM served against target, as its "
+    "year-end release gives it per cluster for 2023 (the Sentra's own reports give it by unit "
+    "and province); no regulation read defines it",
 )
 
 
