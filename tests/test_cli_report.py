@@ -176,8 +176,24 @@ def test_a_bad_targets_file_is_a_usage_error_naming_the_target(
     targets.write_text('{"pm": 5, "target": "anak"}\n{"pm": 5, "targte": "anak"}\n')
     assert report(tmp_path, source, "--period", "2023", "--targets", str(targets))[0] == 2
     err = capsys.readouterr().err
-    assert "target 1 of" in err
+    assert "target 1 (line 2), targte: unknown field" in err
     assert "object.unknown_key" in err
+    # Every problem of the file, each under its target and line, in the language asked for.
+    targets.write_text('{"pm": 0, "target": "anak"}\n{oops\n{"pm": 5, "targte": "anak"}\n')
+    assert report(tmp_path, source, "--period", "2023", "--targets", str(targets))[0] == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[1:] == [
+        "  target 0 (line 1), pm: must be at least 1 [number.too_small]",
+        "  line 2: not valid JSON [input.not_json]",
+        "  target 2 (line 3), targte: unknown field; did you mean 'target'? [object.unknown_key]",
+    ]
+    targets.write_text('{"pm": 0}\n' * 25)
+    options = ["--period", "2023", "--targets", str(targets), "--lang", "id"]
+    assert report(tmp_path, source, *options)[0] == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].endswith("tidak sah:")
+    assert lines[1] == "  target 0 (baris 1), pm: paling kecil 1 [number.too_small]"
+    assert lines[-1] == "  ... 5 lagi"
     targets.write_text('{"pm": 4, "period": "2023", "target": "lanjut_usia"}\n')
     code, out = report(tmp_path, source, "--period", "2023", "--targets", str(targets))
     assert code == 0

@@ -15,7 +15,7 @@ import datetime as dt
 import functools
 import itertools
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import atensi
@@ -76,16 +76,27 @@ def _amount(text: str) -> int:
 
 def _problems(exc: atensi.InvalidRecord, lang: str, what: str) -> UsageError:
     head = f"{what} tidak sah" if lang == "id" else f"{what} is not valid"
-    texts = []
-    for error in exc.errors[:20]:
-        text = error.message_id if lang == "id" else error.message_en
-        where = ".".join(str(p) for p in error.loc)
-        texts.append(f"{where}: {text} [{error.code}]" if where else f"{text} [{error.code}]")
+    texts = _error_lines(exc.errors[:20], lang)
     if len(texts) == 1 and not exc.errors[0].loc:
         # A value with no parts (a period label): its problem on the same line, not under a
         # "(record)" that names nothing the user wrote.
         return UsageError(f"{head}: {texts[0]}")
     return UsageError("\n  ".join([f"{head}:", *texts]))
+
+
+def _error_lines(errors: Iterable[ErrorDetail], lang: str, where: str = "") -> list[str]:
+    """Each error as ``path: message [code]`` in ``lang``, the path after ``where``."""
+    texts = []
+    for error in errors:
+        text = error.message_id if lang == "id" else error.message_en
+        path = ".".join(str(p) for p in error.loc)
+        place = ", ".join(part for part in (where, path) if part)
+        texts.append(f"{place}: {text} [{error.code}]" if place else f"{text} [{error.code}]")
+    return texts
+
+
+#: The problems of a targets file listed before the rest are counted.
+_MOST_TARGET_PROBLEMS = 20
 
 
 def _period(args: argparse.Namespace) -> Any:
@@ -104,17 +115,24 @@ def _period(args: argparse.Namespace) -> Any:
 
 
 def _targets(args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
-    """The targets of PM and the allocations (pagu: a record with ``amount_idr`` and no ``pm``)."""
+    """The targets of PM and the allocations (pagu: a record with ``amount_idr`` and no ``pm``).
+
+    Every target is read: a file with problems is refused with all of them (the first
+    :data:`_MOST_TARGET_PROBLEMS`, then how many more), each under its target's number and line.
+    """
     from atensi.model import BudgetTarget, PmTarget
 
     if args.targets is None:
         return [], []
     found: list[Any] = []
     allocations: list[Any] = []
+    problems: list[str] = []
+    line_word = "baris" if args.lang == "id" else "line"
     for index, where in enumerate(read_records(args.targets)):
         item = where.item
-        if isinstance(item, BadItem):
-            raise UsageError(f"the targets file: {item.detail.message_en}")
+        if isinstance(item, BadItem):  # its message names its line
+            problems += _error_lines([item.detail], args.lang)
+            continue
         pagu = isinstance(item, dict) and "amount_idr" in item and "pm" not in item
         try:
             if pagu:
@@ -122,7 +140,19 @@ def _targets(args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
             else:
                 found.append(atensi.structure(item, PmTarget))
         except atensi.InvalidRecord as exc:
-            raise _problems(exc, args.lang, f"target {index} of {args.targets}") from None
+            place = f"target {index} ({line_word} {where.line})"
+            problems += _error_lines(exc.errors, args.lang, place)
+    if problems:
+        shown = problems[:_MOST_TARGET_PROBLEMS]
+        if len(problems) > len(shown):
+            more = len(problems) - len(shown)
+            shown.append(f"... {more} lagi" if args.lang == "id" else f"... {more} more")
+        head = (
+            f"berkas target {args.targets} tidak sah"
+            if args.lang == "id"
+            else (f"the targets file {args.targets} is not valid")
+        )
+        raise UsageError("\n  ".join([f"{head}:", *shown]))
     return found, allocations
 
 
