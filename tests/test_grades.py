@@ -29,6 +29,7 @@ from atensi.rules import (
     Status,
     assess_delivery,
     assess_eligibility,
+    check_entitlement,
     check_funding,
     check_referral,
     check_transition,
@@ -131,6 +132,9 @@ def _decisions_of_case(case: Case, registry: UnitRegistry | None) -> Iterator[De
     for referral in case.referrals:
         yield check_referral(case, referral, registry=registry)
     yield recommend_services(case, on=day)
+    for entitlement in case.entitlements:  # periodic aid: its stops never say no
+        yield check_entitlement(case, entitlement, on=day)
+        yield check_entitlement(case, entitlement, on=day, decrees=())
 
 
 def _example_decisions() -> Iterator[Decision]:
