@@ -173,10 +173,10 @@ _LINES_PER_PIECE = 16
 
 
 #: Where a piece of output goes as soon as it is made (the output's ``write_bytes``).
-Emit = Callable[[bytes], object]
+_Emit = Callable[[bytes], object]
 
 
-def _write_batch(batch: _Batch, unit: _Unit, emit: Emit | None = None) -> _Written:
+def _write_batch(batch: _Batch, unit: _Unit, emit: _Emit | None = None) -> _Written:
     """The output lines of one batch (a worker's unit of work: the parent copies the bytes).
 
     Each line is the record's JSON text with its index and its place in the input (its line,
@@ -187,7 +187,7 @@ def _write_batch(batch: _Batch, unit: _Unit, emit: Emit | None = None) -> _Writt
 
 
 def _batch_output(
-    batch: _Batch, unit: _Unit, emit: Emit | None = None
+    batch: _Batch, unit: _Unit, emit: _Emit | None = None
 ) -> tuple[list[bytes], int, int, int, int]:
     """A batch's output lines as UTF-8 in pieces of :data:`_LINES_PER_PIECE`, and its counts.
 
@@ -272,7 +272,7 @@ def _written(
     unit: _Unit,
     jobs: int,
     descriptor: int | None = None,
-    emit: Emit | None = None,
+    emit: _Emit | None = None,
 ) -> Iterator[_Written]:
     """Yield each batch's output, in input order, made on ``jobs`` processes.
 
