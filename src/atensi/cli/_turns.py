@@ -78,18 +78,19 @@ def _keep_freed_memory() -> None:
     mallopt(_M_MMAP_THRESHOLD, _MAP_FROM_BYTES)
 
 
-def options(turns: Turns, descriptor: int) -> dict[str, Any]:
+def options(descriptor: int) -> dict[str, Any]:
     """Keyword arguments for a :class:`~concurrent.futures.ProcessPoolExecutor` of writers.
 
-    The workers are forked (they inherit the output's descriptor and the shared turn), and set
-    up as every worker is (:func:`atensi.cli._signals.worker_setup`).
+    The workers are forked (they inherit the output's descriptor and a new shared turn), and
+    set up as every worker is (:func:`atensi.cli._signals.worker_setup`).
     """
     from atensi.errors import digest_key
 
+    context = multiprocessing.get_context("fork")
     return {
-        "mp_context": multiprocessing.get_context("fork"),
+        "mp_context": context,
         "initializer": _setup,
-        "initargs": (digest_key(), turns, descriptor),
+        "initargs": (digest_key(), Turns(context), descriptor),
     }
 
 

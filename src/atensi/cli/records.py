@@ -177,22 +177,13 @@ _Emit = Callable[[bytes], object]
 
 
 def _write_batch(batch: _Batch, unit: _Unit, emit: _Emit | None = None) -> _Written:
-    """The output lines of one batch (a worker's unit of work: the parent copies the bytes).
+    """The output lines of one batch, UTF-8 in pieces of :data:`_LINES_PER_PIECE`, and counts.
 
     Each line is the record's JSON text with its index and its place in the input (its line,
     and in a JSON array its byte offset) in front of the text's first key. Given ``emit``, each
-    piece of output goes to it as soon as it is made, and none is sent back.
-    """
-    return _Written(*_batch_output(batch, unit, emit))
-
-
-def _batch_output(
-    batch: _Batch, unit: _Unit, emit: _Emit | None = None
-) -> tuple[list[bytes], int, int, int, int]:
-    """A batch's output lines as UTF-8 in pieces of :data:`_LINES_PER_PIECE`, and its counts.
-
-    The pieces go to ``emit`` if there is one (written while their text is still in the
-    processor's cache, not after the whole batch), otherwise into the list returned.
+    piece goes to it as soon as it is made (written while its text is still in the processor's
+    cache, not after the whole batch) and none is sent back; otherwise the pieces are the
+    result's ``data``.
     """
     pieces: list[bytes] = []
     put = pieces.append if emit is None else emit
@@ -223,15 +214,15 @@ def _batch_output(
             out.clear()
     if out:
         put("".join(out).encode("utf-8", "backslashreplace"))
-    return pieces, index - batch.first, valid, invalid, warned
+    return _Written(pieces, index - batch.first, valid, invalid, warned)
 
 
 def _write_batch_in_turn(batch: _Batch, number: int, unit: _Unit) -> _Written:
     """A worker's unit of work with ordered writing: decide the batch, write it in its turn."""
     from atensi.cli._turns import write_in_turn
 
-    pieces, records, valid, invalid, warned = _batch_output(batch, unit)
-    return _Written([], records, valid, invalid, warned, write_in_turn(number, pieces))
+    written = _write_batch(batch, unit)
+    return written._replace(data=[], failure=write_in_turn(number, written.data))
 
 
 def _batches(located: Iterator[Any], size: int) -> Iterator[_Batch]:
@@ -303,12 +294,9 @@ def _written(
 
     work: Callable[..., _Written]
     if descriptor is not None:
-        import multiprocessing
-
         from atensi.cli import _turns
 
-        turns = _turns.Turns(multiprocessing.get_context("fork"))
-        options = _turns.options(turns, descriptor)
+        options = _turns.options(descriptor)
         work = functools.partial(_write_batch_in_turn, unit=unit)
     else:
         # Workers reset the signals, die with the parent, share its digest key (_signals).
