@@ -74,9 +74,13 @@ def _amount(text: str) -> int:
     return int(text)
 
 
+#: The problems a usage error lists (a targets file's, then how many more).
+_MOST_PROBLEMS = 20
+
+
 def _problems(exc: atensi.InvalidRecord, lang: str, what: str) -> UsageError:
     head = f"{what} tidak sah" if lang == "id" else f"{what} is not valid"
-    texts = _error_lines(exc.errors[:20], lang)
+    texts = _error_lines(exc.errors[:_MOST_PROBLEMS], lang)
     if len(texts) == 1 and not exc.errors[0].loc:
         # A value with no parts (a period label): its problem on the same line, not under a
         # "(record)" that names nothing the user wrote.
@@ -93,10 +97,6 @@ def _error_lines(errors: Iterable[ErrorDetail], lang: str, where: str = "") -> l
         place = ", ".join(part for part in (where, path) if part)
         texts.append(f"{place}: {text} [{error.code}]" if place else f"{text} [{error.code}]")
     return texts
-
-
-#: The problems of a targets file listed before the rest are counted.
-_MOST_TARGET_PROBLEMS = 20
 
 
 def _period(args: argparse.Namespace) -> Any:
@@ -118,7 +118,7 @@ def _targets(args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
     """The targets of PM and the allocations (pagu: a record with ``amount_idr`` and no ``pm``).
 
     Every target is read: a file with problems is refused with all of them (the first
-    :data:`_MOST_TARGET_PROBLEMS`, then how many more), each under its target's number and line.
+    :data:`_MOST_PROBLEMS`, then how many more), each under its target's number and line.
     """
     from atensi.model import BudgetTarget, PmTarget
 
@@ -143,15 +143,13 @@ def _targets(args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
             place = f"target {index} ({line_word} {where.line})"
             problems += _error_lines(exc.errors, args.lang, place)
     if problems:
-        shown = problems[:_MOST_TARGET_PROBLEMS]
+        shown = problems[:_MOST_PROBLEMS]
         if len(problems) > len(shown):
             more = len(problems) - len(shown)
             shown.append(f"... {more} lagi" if args.lang == "id" else f"... {more} more")
-        head = (
-            f"berkas target {args.targets} tidak sah"
-            if args.lang == "id"
-            else (f"the targets file {args.targets} is not valid")
-        )
+        head = f"the targets file {args.targets} is not valid"
+        if args.lang == "id":
+            head = f"berkas target {args.targets} tidak sah"
         raise UsageError("\n  ".join([f"{head}:", *shown]))
     return found, allocations
 
