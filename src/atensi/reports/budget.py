@@ -43,6 +43,7 @@ from typing import Any, NamedTuple
 
 from atensi.law import Edition, InForceDates, instrument_in_force
 from atensi.model import (
+    BUDGET_TARGET_AXES,
     BeneficiaryDecree,
     BudgetTarget,
     Case,
@@ -77,9 +78,10 @@ BUDGET_COLUMNS: tuple[str, ...] = (
     "items_without_value",
 )
 #: The axes of the realisation by expenditure account (akun belanja): budget year, account,
-#: channel. Only aids whose funding records an account are kept per account; the rest of each
-#: year and channel is the row whose account is empty.
-ACCOUNT_AXES: tuple[str, ...] = ("budget_year", "account", "channel")
+#: channel, the cells an allocation names (:class:`~atensi.model.BudgetTarget`). Only aids whose
+#: funding records an account are kept per account; the rest of each year and channel is the
+#: row whose account is empty.
+ACCOUNT_AXES: tuple[str, ...] = BUDGET_TARGET_AXES
 _RANK = {t.value: i for i, t in enumerate(PRIMARY_ORDER)}
 #: The budget realisation against the caller's allocations (pagu) by expenditure account: an
 #: indicator of atensi's convention (paid / allocation); the account's shape is secondary.
@@ -154,6 +156,19 @@ def _province(case: Case) -> str | None:
     return digits if len(digits) == 2 and digits.isdigit() else None
 
 
+def _count(
+    cells: dict[Cell, list[int]], cell: Cell, amount: int | None, items: tuple[InKindItem, ...]
+) -> None:
+    """Add one aid to the sums of ``cell`` (amount, aids, aids with an amount, unvalued items)."""
+    valued = [i.value_idr for i in items if i.value_idr is not None]
+    row = cells.setdefault(cell, [0, 0, 0, 0])
+    row[1] += 1
+    if amount is not None or valued:
+        row[0] += (amount or 0) + sum(valued)
+        row[2] += 1
+    row[3] += len(items) - len(valued)
+
+
 def _cell(
     funding: Funding | None, target: str | None, province: str | None, unit: str | None
 ) -> Cell:
@@ -215,20 +230,17 @@ class Budget:
 
         return {ServiceComponent(code): n for code, n in ceiling}
 
-    def _count(
+    def _count_aid(
         self,
         cell: Cell,
+        funding: Funding | None,
         amount: int | None,
         items: tuple[InKindItem, ...],
-        cells: dict[Cell, list[int]] | None = None,
     ) -> None:
-        valued = [i.value_idr for i in items if i.value_idr is not None]
-        row = (self.cells if cells is None else cells).setdefault(cell, [0, 0, 0, 0])
-        row[1] += 1
-        if amount is not None or valued:
-            row[0] += (amount or 0) + sum(valued)
-            row[2] += 1
-        row[3] += len(items) - len(valued)
+        """Count one aid in its cell and, where its funding records one, in its account's cell."""
+        _count(self.cells, cell, amount, items)
+        if funding is not None and funding.account is not None:
+            _count(self.accounts, (cell[0], funding.account, cell[1]), amount, items)
 
     def _tally(self, found: tuple[Finding, ...]) -> None:
         findings = self.findings
@@ -294,14 +306,7 @@ class Budget:
             self._tally(found)
             funding = delivery.funding
             cell = _cell(funding, targets[day], province, case.unit)
-            self._count(cell, delivery.amount_idr, delivery.in_kind)
-            if funding is not None and funding.account is not None:
-                self._count(
-                    (cell[0], funding.account, cell[1]),
-                    delivery.amount_idr,
-                    delivery.in_kind,
-                    self.accounts,
-                )
+            self._count_aid(cell, funding, delivery.amount_idr, delivery.in_kind)
         return made
 
     def add_partnerships(self, partnerships: Iterable[Partnership]) -> list[Decision]:
@@ -323,10 +328,7 @@ class Budget:
                 )
                 self._tally(decision.findings)
                 cell = _cell(aid.funding, None, None, partnership.unit)
-                self._count(cell, aid.amount_idr, aid.items)
-                if aid.funding is not None and aid.funding.account is not None:
-                    account = (cell[0], aid.funding.account, cell[1])
-                    self._count(account, aid.amount_idr, aid.items, self.accounts)
+                self._count_aid(cell, aid.funding, aid.amount_idr, aid.items)
                 made.append(decision)
         return made
 
