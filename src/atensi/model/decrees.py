@@ -50,7 +50,7 @@ from atensi.model._fields import (
 )
 from atensi.vocab import AgencyKind, AidProgramme, Target, TargetGroup, cite
 
-__all__ = ["BeneficiaryDecree", "DecreeEntry"]
+__all__ = ["BeneficiaryDecree", "DecreeEntry", "listing_decree"]
 
 _SHORT = LIMITS["short_text"]
 _LONG = LIMITS["long_text"]
@@ -188,3 +188,17 @@ class BeneficiaryDecree(Entity):
             if entry.subject in wanted or (case is not None and entry.case == case):
                 return entry
         return None
+
+
+def listing_decree(
+    decrees: Iterable[BeneficiaryDecree], ids: Iterable[str], day: dt.date, case: str | None = None
+) -> BeneficiaryDecree | None:
+    """The first of ``decrees`` in force on ``day`` that lists one of ``ids`` (or names ``case``).
+
+    The question every rule on decrees asks when a record names no decree of its own: is the
+    PM listed by some decree that covers the day?
+    """
+    wanted = frozenset(ids)
+    return next(
+        (d for d in decrees if d.active_on(day) and d.entry_for(wanted, case) is not None), None
+    )

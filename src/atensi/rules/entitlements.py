@@ -84,6 +84,7 @@ from atensi.model import (
     Person,
     ServiceDelivery,
 )
+from atensi.model.decrees import listing_decree
 from atensi.rules.age import age_range
 from atensi.rules.catalogue import rule
 from atensi.rules.decision import Decision, Facts, Finding, Status, outcome_of
@@ -510,16 +511,15 @@ def _decree(
         )
     ids = _pm_ids(case, entitlement)
     if entitlement.decree is None:
-        for decree in decrees:
-            if decree.active_on(day) and decree.entry_for(ids, case.id) is not None:
-                return R_DECREE.finding(
-                    Status.MET,
-                    f"decree {decree.number} lists the PM and is in force on the cycle's first day",
-                    f"keputusan {decree.number} mencantumkan PM dan berlaku pada hari pertama "
-                    "siklus",
-                    facts,
-                    citation=citation,
-                )
+        decree = listing_decree(decrees, ids, day, case.id)
+        if decree is not None:
+            return R_DECREE.finding(
+                Status.MET,
+                f"decree {decree.number} lists the PM and is in force on the cycle's first day",
+                f"keputusan {decree.number} mencantumkan PM dan berlaku pada hari pertama siklus",
+                facts,
+                citation=citation,
+            )
         return R_DECREE.finding(
             Status.NEEDS_REVIEW,
             "no decree in force on the cycle's first day lists the PM",

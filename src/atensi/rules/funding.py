@@ -103,6 +103,7 @@ from atensi.model import (
     Partnership,
     ServiceDelivery,
 )
+from atensi.model.decrees import listing_decree
 from atensi.rules.catalogue import rule
 from atensi.rules.decision import Decision, Facts, Finding, Status, outcome_of
 from atensi.rules.gates import gate_answer
@@ -590,14 +591,14 @@ def _decree(
             f"keputusan yang dirujuk bantuan {why_id}",
             facts,
         )
-    for decree in given:
-        if decree.active_on(on) and decree.entry_for(ids, case.id) is not None:
-            return R_DECREE.finding(
-                Status.MET,
-                f"decree {decree.number} lists the PM and is in force on the aid's date",
-                f"keputusan {decree.number} mencantumkan PM dan berlaku pada tanggal bantuan",
-                facts,
-            )
+    decree = listing_decree(given, ids, on, case.id)
+    if decree is not None:
+        return R_DECREE.finding(
+            Status.MET,
+            f"decree {decree.number} lists the PM and is in force on the aid's date",
+            f"keputusan {decree.number} mencantumkan PM dan berlaku pada tanggal bantuan",
+            facts,
+        )
     return R_DECREE.finding(
         Status.NEEDS_REVIEW,
         "no decree in force on the aid's date lists the PM",
