@@ -291,17 +291,6 @@ def _plus_months(day: dt.date, months: int) -> dt.date:
         return dt.date.max if months > 0 else dt.date.min
 
 
-def _next_start(entitlement: Entitlement, start: dt.date) -> dt.date:
-    """The first day of the cycle after the one that starts on ``start``.
-
-    The cycle's day is the entitlement's (31 January, then 28 February, then 31 March).
-    """
-    months = entitlement.frequency.months
-    index = (start.year - entitlement.starts_on.year) * 12 + start.month
-    index -= entitlement.starts_on.month
-    return _plus_months(entitlement.starts_on, index + months)
-
-
 def _past_until(entitlement: Entitlement) -> dt.date:
     """A year past the entitlement's end: the cycles after it are listed (stopped)."""
     if entitlement.until is None:  # pragma: no cover - callers check
@@ -736,12 +725,13 @@ def entitlement_cycles(
     given = None if decrees is None else tuple(decrees)
     paid, _ = _paid_by_cycle(case, entitlement)
     out = []
+    months = entitlement.frequency.months
     all_starts = _starts(
         entitlement.starts_on,
-        entitlement.frequency.months,
+        months,
         end if entitlement.until is None else min(end, _past_until(entitlement)),
     )
-    for index, day in enumerate(all_starts):
+    for index, day in enumerate(all_starts):  # ``index``: the cycle's number
         if day < start:
             continue
         current = _edition_on(day, edition, in_force_dates)
@@ -751,7 +741,9 @@ def entitlement_cycles(
                 entitlement.id,
                 index,
                 day,
-                _next_start(entitlement, day),
+                # The next cycle's first day, on the entitlement's own day of the month (31
+                # January, then 28 February, then 31 March), as the schedule has it.
+                _plus_months(entitlement.starts_on, (index + 1) * months),
                 status,
                 stopped,
                 amount,
