@@ -10,13 +10,14 @@ never an ``AttributeError`` from deep inside a rule.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from atensi.errors import WrongArgument
 
-__all__ = ["entity_argument", "member", "members"]
+__all__ = ["date_argument", "entity_argument", "member", "members"]
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -44,6 +45,12 @@ def entity_argument(value: Any, classes: tuple[type[Any], ...], name: str) -> No
 
 
 _PLAIN = (Mapping, list, tuple, str, bytes, int, float)
+
+
+def date_argument(value: Any, name: str) -> None:
+    """Refuse anything but a ``datetime.date`` (a datetime too: it does not compare with one)."""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise WrongArgument(name, "a datetime.date", value, "datetime.date")
 
 
 def members(classes: tuple[type[E], ...], value: Any, name: str) -> E:

@@ -44,10 +44,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from atensi.errors import AtensiError, WrongArgument
+from atensi.errors import AtensiError
 from atensi.law import get_parameter
 from atensi.model import Case, CourtOrder
-from atensi.rules._args import entity_argument
+from atensi.rules._args import date_argument, entity_argument
 from atensi.rules.age import months_after
 from atensi.rules.justice import chain_end, chain_of, progress_reports_due
 from atensi.vocab import (
@@ -328,11 +328,9 @@ def duties_due(case: Case, *, on: dt.date, until: dt.date | None = None) -> tupl
         AtensiError: ``calendar.until_before_on`` if ``until`` is before ``on``.
     """
     entity_argument(case, (Case,), "case")
-    for name, day in (("on", on), ("until", until)):
-        if (day is not None or name == "on") and (
-            isinstance(day, dt.datetime) or not isinstance(day, dt.date)
-        ):
-            raise WrongArgument(name, "a datetime.date", day, "datetime.date")
+    date_argument(on, "on")
+    if until is not None:
+        date_argument(until, "until")
     if until is not None:
         last = until
     else:  # a week; the calendar's last day where a week would pass it
