@@ -173,10 +173,9 @@ class PackedPairs:
 
     def keys(self, first: int, count: int) -> list[bytes]:
         """The keys of records ``first`` to ``first + count`` of :meth:`run`, in order."""
-        data, width, size = self.run(), self.width, self.tag_bytes
-        return [
-            data[i + size : i + width] for i in range(first * width, (first + count) * width, width)
-        ]
+        data, width = self.run(), self.width
+        start = first * width + self.tag_bytes  # the first record's key, then one a width on
+        return [data[i : i + KEY_BYTES] for i in range(start, start + count * width, width)]
 
     def update(self, other: PackedPairs, retag: Callable[[bytes], bytes] | None = None) -> None:
         """Add every pair of ``other`` (its tags mapped by ``retag``, when given)."""

@@ -560,19 +560,15 @@ class Totals:
         return found
 
     def _count(self, by: Sequence[str] | None) -> tuple[tuple[Cell, int], ...]:
-        pairs = self._pairs
-        data, width, size = pairs.run(), pairs.width, pairs.tag_bytes
+        keys = self._pairs.keys
         rows = []
         for cell, spans in self._grouped(by).items():
             if len(spans) == 1:  # one kept cell: its records are distinct already
                 rows.append((cell, spans[0][1]))
                 continue
             distinct: set[bytes] = set()
-            for first, n in spans:  # the keys of each span, sliced from the run in place
-                start = first * width + size
-                distinct.update(
-                    [data[i : i + KEY_BYTES] for i in range(start, start + n * width, width)]
-                )
+            for first, n in spans:
+                distinct.update(keys(first, n))
             rows.append((cell, len(distinct)))
         return tuple(sorted(rows, key=lambda r: sort_key(r[0])))
 
