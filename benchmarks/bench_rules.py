@@ -73,52 +73,37 @@ def pure_rules(lines: list[bytes], times: Stages) -> None:
         times["decision text"] += t5 - t4
 
 
-def pure_memo(lines: list[bytes], times: Stages, memo: DecisionMemo) -> None:
+def memo_stages(
+    lines: list[bytes],
+    times: Stages,
+    memo: DecisionMemo,
+    decode: Callable[[bytes, type[Any]], Any],
+    decoded: str,
+    *,
+    miss: bool = False,
+) -> None:
+    """Decode (timed as ``decoded``), the warnings, then the memo's text of every line.
+
+    With ``miss`` every record misses the memo: its texts are forgotten before each (outside
+    the timed stages); the law it resolved per date stays, as in a run.
+    """
     clock = time.perf_counter_ns
+    forget = memo._texts.clear
+    answered = "memo miss: signature, rules, text" if miss else "memo: signature + text"
     for line in lines:
         t0 = clock()
-        item = _counted.decode(line, AssessmentItem)
+        item = decode(line, AssessmentItem)
         t1 = clock()
         warnings_of(item)
         t2 = clock()
-        memo.text(item.subject, item.assessment, on=item.on or ON)
-        t3 = clock()
-        times["decode + structure, keys counted"] += t1 - t0
-        times["warnings"] += t2 - t1
-        times["memo: signature + text"] += t3 - t2
-
-
-def fast_memo(lines: list[bytes], times: Stages, memo: DecisionMemo) -> None:
-    clock = time.perf_counter_ns
-    for line in lines:
-        t0 = clock()
-        item = _twins.decode(line, AssessmentItem)
-        t1 = clock()
-        warnings_of(item)
-        t2 = clock()
-        memo.text(item.subject, item.assessment, on=item.on or ON)
-        t3 = clock()
-        times["decode + check twins (msgspec)"] += t1 - t0
-        times["warnings"] += t2 - t1
-        times["memo: signature + text"] += t3 - t2
-
-
-def fast_miss(lines: list[bytes], times: Stages, memo: DecisionMemo) -> None:
-    clock = time.perf_counter_ns
-    forget = memo._texts.clear  # the texts only: the law resolved per date stays, as in a run
-    for line in lines:
-        t0 = clock()
-        item = _twins.decode(line, AssessmentItem)
-        t1 = clock()
-        warnings_of(item)
-        t2 = clock()
-        forget()
+        if miss:
+            forget()
         t3 = clock()
         memo.text(item.subject, item.assessment, on=item.on or ON)
         t4 = clock()
-        times["decode + check twins (msgspec)"] += t1 - t0
+        times[decoded] += t1 - t0
         times["warnings"] += t2 - t1
-        times["memo miss: signature, rules, text"] += t4 - t3
+        times[answered] += t4 - t3
 
 
 def main() -> None:
@@ -137,9 +122,20 @@ def main() -> None:
     }
     pipelines: dict[str, Callable[[Stages], Any]] = {
         "pure, rules": lambda t: pure_rules(lines, t),
-        "pure, memo": lambda t: pure_memo(lines, t, memos["pure, memo"]),
-        "fast, memo": lambda t: fast_memo(lines, t, memos["fast, memo"]),
-        "fast, memo miss": lambda t: fast_miss(lines, t, memos["fast, memo miss"]),
+        "pure, memo": lambda t: memo_stages(
+            lines, t, memos["pure, memo"], _counted.decode, "decode + structure, keys counted"
+        ),
+        "fast, memo": lambda t: memo_stages(
+            lines, t, memos["fast, memo"], _twins.decode, "decode + check twins (msgspec)"
+        ),
+        "fast, memo miss": lambda t: memo_stages(
+            lines,
+            t,
+            memos["fast, memo miss"],
+            _twins.decode,
+            "decode + check twins (msgspec)",
+            miss=True,
+        ),
         "pydantic validation only": lambda t: _pydantic(pydantic_fn, lines, t),
     }
     for run in pipelines.values():  # warm up: generated code, twins, memo
