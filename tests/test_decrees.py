@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from atensi import structure
 from atensi.errors import InvalidRecord
-from atensi.model import BeneficiaryDecree, Case, Portfolio
+from atensi.model import BeneficiaryDecree, Case, Entitlement, Portfolio
 from atensi.reports import ProgrammeReport, parse_period
-from atensi.rules import Status, check_funding
+from atensi.rules import Status, check_entitlement, check_funding
 from atensi.testing import beneficiary_decrees, cases
 
 DECREE: dict[str, Any] = {
@@ -144,7 +144,6 @@ def test_a_family_member_listed_by_the_decree_covers_aid_to_the_family() -> None
         ([], None),  # no decree at all
         ([decree(beneficiaries=[{"subject": "P-2"}])], None),  # lists someone else
         ([decree(beneficiaries=[{"subject": "P-2"}])], "SK-1"),  # the one named lists others
-        ([decree()], "SK-9"),  # names a decree that was not given
         ([decree(issued_on="2026-04-01")], "SK-1"),  # issued after the aid
         ([decree(revoked_on="2026-02-01")], "SK-1"),  # revoked before the aid
         ([decree(valid_until="2026-03-01")], "SK-1"),  # expired before the aid
@@ -159,6 +158,8 @@ def test_aid_no_decree_in_force_covers_is_reviewed_never_refused(
 
 def test_decrees_not_given_are_unknown_and_before_permensos_15_2025_not_asked() -> None:
     assert decree_status(aid_case(decree_id="SK-1"), None) is Status.UNKNOWN
+    # The decree the aid names is not among those given: whether it lists the PM is not known.
+    assert decree_status(aid_case(decree_id="SK-9"), [decree()]) is Status.UNKNOWN
     assert decree_status(aid_case(), None) is Status.UNKNOWN
     assert decree_status(aid_case("2024-03-01"), []) is Status.NOT_APPLICABLE
     # The caller's pin moves the answer with every other rule's.
@@ -166,6 +167,66 @@ def test_decrees_not_given_are_unknown_and_before_permensos_15_2025_not_asked() 
     pinned = check_funding(case, case.deliveries[0], decrees=[], edition="atensi-2022")
     found = {f.rule_id: f.status for f in pinned.findings}
     assert found["aid.decree.listed"] is Status.NOT_APPLICABLE
+
+
+def test_a_decree_the_aid_names_is_checked_before_permensos_15_2025_citing_convention() -> None:
+    # Before the definition is in force, the decree a record names is the record's own claim:
+    # checked, and cited as atensi's convention rather than Permensos 15/2025.
+    old = decree(issued_on="2024-01-05", valid_from="2024-01-01", valid_until="2024-03-01")
+    case = aid_case("2024-03-04", decree_id="SK-1")
+    finding = next(
+        f
+        for f in check_funding(case, case.deliveries[0], decrees=[old]).findings
+        if f.rule_id == "aid.decree.listed"
+    )
+    assert finding.status is Status.NEEDS_REVIEW
+    assert "is not valid on the aid's date" in finding.message.en
+    assert finding.citation is not None
+    assert finding.citation.source != "permensos-15-2025"
+    assert decree_status(aid_case("2024-02-05", decree_id="SK-1"), [old]) is Status.MET
+    # Named, but the decrees were not given: unknown, as on any other day.
+    assert decree_status(aid_case("2024-02-05", decree_id="SK-1"), None) is Status.UNKNOWN
+
+
+ONE_QUESTION = [
+    (None, []),
+    (None, [DECREE]),
+    (None, [{**DECREE, "beneficiaries": [{"subject": "P-2"}]}]),
+    (None, None),
+    ("SK-1", [DECREE]),
+    ("SK-1", None),
+    ("SK-9", [DECREE]),
+    ("SK-1", [{**DECREE, "issued_on": "2026-04-01"}]),
+    ("SK-1", [{**DECREE, "revoked_on": "2026-02-01"}]),
+    ("SK-1", [{**DECREE, "valid_until": "2026-03-01"}]),
+    ("SK-1", [{**DECREE, "beneficiaries": [{"subject": "P-2"}]}]),
+]
+
+
+@pytest.mark.parametrize("day", ["2024-03-02", "2026-03-02"])
+@pytest.mark.parametrize(("named", "given"), ONE_QUESTION)
+def test_aid_and_an_entitlement_get_one_answer_on_one_decree_question(
+    named: str | None, given: list[dict[str, Any]] | None, day: str
+) -> None:
+    decrees = None if given is None else [structure(d, BeneficiaryDecree) for d in given]
+    aid = decree_status(aid_case(day, decree_id=named), decrees)
+    holder = aid_case(day)
+    entitlement: dict[str, Any] = {
+        "id": "E-1",
+        "programme": "yapi",
+        "channel": "bansos",
+        "starts_on": day,
+    }
+    if named is not None:
+        entitlement["decree"] = named
+    holder = attrs.evolve(
+        holder, entitlements=(structure(entitlement, Entitlement),), deliveries=()
+    )
+    cycle = check_entitlement(
+        holder, holder.entitlements[0], on=dt.date.fromisoformat(day), decrees=decrees
+    )
+    found = {f.rule_id: f.status for f in cycle.findings}
+    assert found["aid.entitlement.decree"] is aid
 
 
 def test_the_programme_report_reads_the_decrees_of_a_portfolio() -> None:

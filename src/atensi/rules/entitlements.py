@@ -26,7 +26,8 @@ The stop conditions, each a rule of kind ``entitlement``:
 * ``aid.entitlement.decree``: the decree that grants it (``Entitlement.decree``) is in force on
   the day and lists the PM; where it names none and the law defines the PM by a decree
   (``aid.decree_required``, Permensos 15/2025 Pasal 1 angka 7, from the ``ars-2025`` edition),
-  some decree in force lists the PM. Decrees not given are ``unknown``.
+  some decree in force lists the PM. Decrees not given, or a named decree not among them, are
+  ``unknown``: the answer aid gets on its date (:mod:`atensi.rules.decreed`).
 
 None of these rules says "no": their sources are secondary or atensi's convention, so a stop is
 ``needs_review`` (the cycle is *stopped*, pending review) and what the record does not hold is
@@ -84,10 +85,10 @@ from atensi.model import (
     Person,
     ServiceDelivery,
 )
-from atensi.model.decrees import listing_decree
 from atensi.rules.age import age_range
 from atensi.rules.catalogue import rule
 from atensi.rules.decision import Decision, Facts, Finding, Status, outcome_of
+from atensi.rules.decreed import DecreeWords, decree_finding
 from atensi.vocab import AidProgramme, Citation, Evidence, TerminationReason, cite
 
 __all__ = [
@@ -465,6 +466,11 @@ def _pm_ids(case: Case, entitlement: Entitlement) -> frozenset[str]:
     return frozenset(ids)
 
 
+_DECREE_WORDS = DecreeWords(
+    "the entitlement", "hak bantuan", "the cycle's first day", "hari pertama siklus"
+)
+
+
 def _decree(
     case: Case,
     entitlement: Entitlement,
@@ -480,72 +486,15 @@ def _decree(
         asked = required.flag
         # Cite the definition only on the days it is in force (before it, atensi's convention).
         citation = None if asked else required.citation
-    facts: Facts = (("decree", entitlement.decree), ("on", day.isoformat()))
-    if entitlement.decree is None and not asked:
-        return R_DECREE.finding(
-            Status.NOT_APPLICABLE,
-            "no decree is named, and no instrument in force defines the PM by a decree",
-            "tidak ada keputusan yang dirujuk, dan tidak ada peraturan yang berlaku yang "
-            "mendefinisikan PM melalui keputusan",
-            facts,
-            citation=citation,
-        )
-    if decrees is None:
-        return R_DECREE.finding(
-            Status.UNKNOWN,
-            "the beneficiary decrees were not given",
-            "keputusan penetapan PM tidak diberikan",
-            facts,
-            citation=citation,
-        )
-    ids = _pm_ids(case, entitlement)
-    if entitlement.decree is None:
-        decree = listing_decree(decrees, ids, day, case.id)
-        if decree is not None:
-            return R_DECREE.finding(
-                Status.MET,
-                f"decree {decree.number} lists the PM and is in force on the cycle's first day",
-                f"keputusan {decree.number} mencantumkan PM dan berlaku pada hari pertama siklus",
-                facts,
-                citation=citation,
-            )
-        return R_DECREE.finding(
-            Status.NEEDS_REVIEW,
-            "no decree in force on the cycle's first day lists the PM",
-            "tidak ada keputusan yang berlaku pada hari pertama siklus yang mencantumkan PM",
-            facts,
-            citation=citation,
-        )
-    named = next((d for d in decrees if d.id == entitlement.decree), None)
-    if named is None:
-        return R_DECREE.finding(
-            Status.UNKNOWN,
-            "the decree the entitlement names is not among the decrees given",
-            "keputusan yang dirujuk hak bantuan tidak ada di antara keputusan yang diberikan",
-            facts,
-            citation=citation,
-        )
-    if not named.active_on(day):
-        return R_DECREE.finding(
-            Status.NEEDS_REVIEW,
-            f"decree {named.number} is not in force on the cycle's first day",
-            f"keputusan {named.number} tidak berlaku pada hari pertama siklus",
-            facts,
-            citation=citation,
-        )
-    if named.entry_for(ids, case.id) is None:
-        return R_DECREE.finding(
-            Status.NEEDS_REVIEW,
-            f"decree {named.number} does not list the PM",
-            f"keputusan {named.number} tidak mencantumkan PM",
-            facts,
-            citation=citation,
-        )
-    return R_DECREE.finding(
-        Status.MET,
-        f"decree {named.number} lists the PM and is in force on the cycle's first day",
-        f"keputusan {named.number} mencantumkan PM dan berlaku pada hari pertama siklus",
-        facts,
+    return decree_finding(
+        R_DECREE,
+        _DECREE_WORDS,
+        named=entitlement.decree,
+        decrees=decrees,
+        ids=_pm_ids(case, entitlement),
+        case=case.id,
+        day=day,
+        asked=asked,
         citation=citation,
     )
 

@@ -44,8 +44,11 @@ channel existed, a negative or fractional amount) never gets this far: the bound
   the delivery names (``ServiceDelivery.decree``), or any of the decrees given. Permensos
   15/2025 Pasal 1 angka 7 defines the PM as one named in a decree (the dated parameter
   ``aid.decree_required``: from the ``ars-2025`` edition; before it no instrument atensi holds
-  says so, and the rule does not apply). A definition is not a prohibition: aid that no decree
-  covers is flagged for review, never refused; decrees not given are ``unknown``.
+  says so, and aid that names no decree is not asked; a decree the aid names is checked on any
+  day, citing atensi's convention before the definition). A definition is not a prohibition:
+  aid that no decree covers is flagged for review, never refused; decrees not given, or a named
+  decree not among them, are ``unknown``. An entitlement's cycle gets the same answer
+  (:mod:`atensi.rules.decreed`).
 
 The decision names the edition of ATENSI in force on the aid's date, from the one resolver, with
 the caller's pin; the funding channel's own instruments are resolved by
@@ -103,9 +106,9 @@ from atensi.model import (
     Partnership,
     ServiceDelivery,
 )
-from atensi.model.decrees import listing_decree
 from atensi.rules.catalogue import rule
 from atensi.rules.decision import Decision, Facts, Finding, Status, outcome_of
+from atensi.rules.decreed import DecreeWords, decree_finding
 from atensi.rules.gates import gate_answer
 from atensi.vocab import (
     AidProgramme,
@@ -213,7 +216,14 @@ R_DECREE = rule(
         cite("permensos-15-2025", "Pasal 1 angka 7", Evidence.VERIFIED),
         *(entry.citation for entry in _DECREE_REQUIRED.entries),
     ),
-    ("delivery.decree", "portfolio.decrees", "case.subject", "case.id", "delivery.start"),
+    (
+        "delivery.decree",
+        "portfolio.decrees",
+        "case.subject",
+        "case.id",
+        "delivery.start",
+        "edition",
+    ),
 )
 #: Whether a channel may go to a kind of recipient, by date: one parameter per pair.
 _RECIPIENTS = {
@@ -526,35 +536,7 @@ def _pm_ids(case: Case) -> frozenset[str]:
     return frozenset(ids)
 
 
-def _why_not(decree: BeneficiaryDecree, on: dt.date) -> tuple[str, str]:
-    """Why a decree does not cover ``on`` (it is not active on it)."""
-    if on < decree.issued_on:
-        return "was issued after the aid's date", "ditetapkan setelah tanggal bantuan"
-    if decree.revoked_on is not None and decree.revoked_on <= on:
-        return "was revoked before the aid's date", "dicabut sebelum tanggal bantuan"
-    return "is not valid on the aid's date", "tidak berlaku pada tanggal bantuan"
-
-
-# A report reads thousands of aids a day, most of them before the decree was asked for.
-@functools.lru_cache(maxsize=1 << 12)
-def _decree_unread(on: dt.date, asked: bool, citation: Citation | None) -> Finding:
-    """The finding when the law does not ask for a decree on ``on``, or none was given."""
-    facts: Facts = (("on", on.isoformat()),)
-    if not asked:
-        day = on.isoformat()
-        return R_DECREE.finding(
-            Status.NOT_APPLICABLE,
-            f"no instrument in force on {day} defines the PM by a decree",
-            f"tidak ada peraturan yang berlaku pada {day} yang mendefinisikan PM melalui keputusan",
-            facts,
-            citation=citation,
-        )
-    return R_DECREE.finding(
-        Status.UNKNOWN,
-        "the beneficiary decrees were not given",
-        "keputusan penetapan PM tidak diberikan",
-        facts,
-    )
+_DECREE_WORDS = DecreeWords("the aid", "bantuan", "the aid's date", "tanggal bantuan")
 
 
 def _decree(
@@ -565,45 +547,17 @@ def _decree(
 ) -> Finding:
     on = delivery.start
     required = _DECREE_REQUIRED.at(on, current)
-    if not required.flag or decrees is None:
-        return _decree_unread(on, required.flag, required.citation)
-    facts: Facts = (("decree", delivery.decree), ("on", on.isoformat()))
-    ids = _pm_ids(case)
-    given = tuple(decrees)
-    if delivery.decree is not None:
-        named = next((d for d in given if d.id == delivery.decree), None)
-        if named is None:
-            why, why_id = "is not among the decrees given", "tidak ada di antara keputusan"
-        elif not named.active_on(on):
-            why, why_id = _why_not(named, on)
-        elif named.entry_for(ids, case.id) is None:
-            why, why_id = "does not list the PM", "tidak mencantumkan PM"
-        else:
-            return R_DECREE.finding(
-                Status.MET,
-                f"decree {named.number} lists the PM and is in force on the aid's date",
-                f"keputusan {named.number} mencantumkan PM dan berlaku pada tanggal bantuan",
-                facts,
-            )
-        return R_DECREE.finding(
-            Status.NEEDS_REVIEW,
-            f"the decree the aid names {why}",
-            f"keputusan yang dirujuk bantuan {why_id}",
-            facts,
-        )
-    decree = listing_decree(given, ids, on, case.id)
-    if decree is not None:
-        return R_DECREE.finding(
-            Status.MET,
-            f"decree {decree.number} lists the PM and is in force on the aid's date",
-            f"keputusan {decree.number} mencantumkan PM dan berlaku pada tanggal bantuan",
-            facts,
-        )
-    return R_DECREE.finding(
-        Status.NEEDS_REVIEW,
-        "no decree in force on the aid's date lists the PM",
-        "tidak ada keputusan yang berlaku pada tanggal bantuan yang mencantumkan PM",
-        facts,
+    return decree_finding(
+        R_DECREE,
+        _DECREE_WORDS,
+        named=delivery.decree,
+        decrees=None if decrees is None else tuple(decrees),
+        ids=_pm_ids(case),
+        case=case.id,
+        day=on,
+        asked=required.flag,
+        # Cite the definition only on the days it is in force (before it, atensi's convention).
+        citation=None if required.flag else required.citation,
     )
 
 
