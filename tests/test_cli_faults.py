@@ -180,6 +180,59 @@ def test_a_killed_worker_is_exit_6(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "worker process stopped" in one_line(err)
 
 
+def _report_lines_with(tmp_path: pathlib.Path, marker: bytes) -> pathlib.Path:
+    lines = (ROOT / "examples" / "programme.jsonl").read_bytes().splitlines()
+    lines.insert(300, marker)  # in a later batch than the first
+    source = tmp_path / "programme.jsonl"
+    source.write_bytes(b"\n".join(lines) + b"\n")
+    return source
+
+
+def _report_worker_meets(monkeypatch: pytest.MonkeyPatch, what: Any) -> None:
+    from atensi.cli import report as report_command
+    from atensi.reports import ProgrammeReport
+
+    real = ProgrammeReport.add_line
+
+    def add_line(self: Any, line: Any, **kwargs: Any) -> Any:
+        if b'"MARKED"' in bytes(line):
+            what()  # in a worker process only: the parent reads no record itself
+        return real(self, line, **kwargs)
+
+    monkeypatch.setattr(ProgrammeReport, "add_line", add_line)
+    monkeypatch.setattr(report_command, "_BATCH", 100)
+    monkeypatch.setattr("atensi.cli.records.cpu_count", lambda: 2)
+
+
+def test_a_killed_report_worker_is_exit_6_and_writes_no_report(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: pathlib.Path
+) -> None:
+    source = _report_lines_with(tmp_path, b'{"id": "MARKED"}')
+    _report_worker_meets(monkeypatch, lambda: os.kill(os.getpid(), signal.SIGKILL))
+    out = tmp_path / "report"
+    args = ["report", str(source), "--out", str(out), "--period", "2024", "--jobs", "2"]
+    code, _, err = run_main(monkeypatch, args)
+    assert code == 6  # ExitCode.WORKER_FAILED, not a hang
+    assert "worker process stopped" in one_line(err)
+    assert not out.exists()  # the folder is written whole or not at all
+
+
+def test_a_defect_in_a_report_worker_is_an_internal_error_not_a_hang(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: pathlib.Path
+) -> None:
+    def fails() -> None:
+        raise ZeroDivisionError
+
+    source = _report_lines_with(tmp_path, b'{"id": "MARKED"}')
+    _report_worker_meets(monkeypatch, fails)
+    out = tmp_path / "report"
+    args = ["report", str(source), "--out", str(out), "--period", "2024", "--jobs", "2"]
+    code, _, err = run_main(monkeypatch, args)
+    assert code == ExitCode.INTERNAL
+    assert "internal error (ZeroDivisionError)" in one_line(err)
+    assert not out.exists()
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

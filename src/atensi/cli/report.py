@@ -10,12 +10,11 @@ records that are not valid (written as they are met), and ``trace.csv`` for ``--
 from __future__ import annotations
 
 import argparse
-import collections
 import datetime as dt
 import functools
 import itertools
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import atensi
@@ -26,6 +25,7 @@ from atensi.cli._law import add_law_options, law_from
 from atensi.cli._progress import Progress
 from atensi.cli._reader import (
     BadItem,
+    LineBatch,
     Located,
     RawLine,
     parse_line,
@@ -180,20 +180,31 @@ def _key(args: argparse.Namespace) -> bytes | None:
 
 
 def _records(
-    path: str, opened: Callable[[Any], None] | None = None, *, raw: bool = False
-) -> Iterator[Located]:
+    path: str,
+    opened: Callable[[Any], None] | None = None,
+    *,
+    raw: bool = False,
+    batch: int = 0,
+) -> Iterator[Any]:
     """The records of ``path``, located; a pretty-printed portfolio document is one record.
 
     A file whose first line is not a JSON value but which starts with ``{`` may be one
     portfolio written over many lines: it is read whole (at most 16 MB) when it parses; if it
     does not, its lines are reported one by one as for any JSON Lines file. With ``raw``, the
     lines of JSON Lines after the first come undecoded (:class:`RawLine`), for
-    :meth:`~atensi.reports.ProgrammeReport.add_line`.
+    :meth:`~atensi.reports.ProgrammeReport.add_line`; with ``batch`` as well, in
+    :class:`LineBatch` es read a block at a time.
     """
-    stream = read_records(path, opened=opened, raw_lines=raw)
+    stream = read_records(path, opened=opened, raw_lines=raw, batch=batch)
     first = next(stream, None)
     if first is None:
         return
+    rest = None
+    if isinstance(first, LineBatch):  # the first line is looked at alone, as below
+        number, line = first.numbers[0], first.lines[0]
+        if len(first.lines) > 1:
+            rest = LineBatch(first.numbers[1:], first.lines[1:])
+        first = Located(number, None, RawLine(number, line))
     if isinstance(first.item, RawLine):
         first = first._replace(item=parse_line(first.item))
     if isinstance(first.item, BadItem) and path != "-":
@@ -209,6 +220,8 @@ def _records(
                 yield Located(1, None, document)
                 return
     yield first
+    if rest is not None:
+        yield rest
     yield from stream
 
 
@@ -220,12 +233,19 @@ def _entity(item: Any) -> Any:
 
 
 def _error_line(
-    where: Located, index: int, errors: tuple[ErrorDetail, ...] | list[ErrorDetail], show: bool
+    where: Located | int,
+    index: int,
+    errors: tuple[ErrorDetail, ...] | list[ErrorDetail],
+    show: bool,
 ) -> str:
+    """A line of ``errors.jsonl``; ``where`` is the record's place, or its line of JSON Lines."""
     details = [e.to_dict(include_input=show, include_personal=show) for e in errors]
-    head: dict[str, Any] = {"index": index, "line": where.line}
-    if where.offset is not None:
-        head["offset"] = where.offset
+    if isinstance(where, int):
+        head: dict[str, Any] = {"index": index, "line": where}
+    else:
+        head = {"index": index, "line": where.line}
+        if where.offset is not None:
+            head["offset"] = where.offset
     return json.dumps({**head, "ok": False, "errors": details}, ensure_ascii=False)
 
 
@@ -402,11 +422,9 @@ def _read(
     """Read every record into the report; write each invalid one to ``errors.jsonl`` as met."""
     show = args.show_personal_data
     shown = Progress(err, quiet=args.quiet)
-    located = enumerate(_records(args.portfolio, opened=shown.opened, raw=True))
-    if args.jobs > 1:
-        results = _in_workers(located, args, report, shown)
-    else:
-        results = ((index, where, _one(report, where.item)) for index, where in located)
+    located = _records(args.portfolio, opened=shown.opened, raw=True, batch=_BATCH)
+    jobs = args.jobs > 1
+    results = _in_workers(located, args, report, shown) if jobs else _here(located, report)
     for index, where, problems in results:
         shown.update(index + 1)
         if problems is None:  # a blank line (the reader skips them already)
@@ -417,6 +435,25 @@ def _read(
         counts.invalid += 1
         handle.write((_error_line(where, index, problems, show) + "\n").encode("utf-8"))
     shown.clear()
+
+
+#: What reading gives of each record: its index, its place (a line number of JSON Lines, or
+#: where an array item or document starts), and its problems (``()``: read; ``None``: blank).
+_Result = tuple[int, "Located | int", "tuple[ErrorDetail, ...] | None"]
+
+
+def _here(located: Iterator[Any], report: Any) -> Iterator[_Result]:
+    """Read the records into ``report`` in this process, in input order."""
+    index = 0
+    for found in located:
+        if isinstance(found, LineBatch):
+            add_line = report.add_line
+            for number, line in zip(found.numbers, found.lines, strict=True):
+                yield index, number, add_line(line, number=number)
+                index += 1
+        else:
+            yield index, found, _one(report, found.item)
+            index += 1
 
 
 def _one(report: Any, item: Any) -> tuple[ErrorDetail, ...] | None:
@@ -434,62 +471,173 @@ def _one(report: Any, item: Any) -> tuple[ErrorDetail, ...] | None:
     return ()
 
 
-def _partial(
-    task: tuple[Callable[[], Any], list[tuple[int, Any]]],
-) -> tuple[Any, list[tuple[int, tuple[ErrorDetail, ...] | None]]]:
-    """A worker's part: a partial report of one batch, and each record's problems."""
-    make, items = task
-    report = make()
-    return report, [(index, _one(report, item)) for index, item in items]
+# --- --jobs: each worker keeps one partial report for the whole run --------------------------
+# The parent hands out batches of lines on one queue; a worker reads each batch into its own
+# partial report and sends back only the batch's problems (few, small); at the end each worker
+# hands over its partial once and the parent merges them. Shipping and merging a partial per
+# batch cost the parent as much CPU as a worker spends reading a third of the input (measured).
+# Partials merge into the report one process makes whatever records each holds (the reports
+# are invariant to record order and partitions: tests/test_reports.py).
+
+#: The worker side of the queues (set in each worker by :func:`_worker_setup`).
+_QUEUES: list[Any] = []
+
+
+def _worker_setup(tasks: Any, results: Any, digest_key: bytes | None) -> None:
+    """Prepare a worker (:func:`atensi.cli._signals.worker_setup`) and keep the queues."""
+    from atensi.cli._signals import worker_setup
+
+    worker_setup(digest_key)
+    _QUEUES[:] = [tasks, results]
+
+
+def _work(make: Callable[[], Any]) -> Any:
+    """A worker's run: read every batch it takes into one partial report; return the report.
+
+    Each batch's problems go back at once, numbered by batch; ``None`` on the task queue ends
+    the run. A worker that took no batch returns ``None``.
+    """
+    tasks, results = _QUEUES
+    report = None
+    while True:
+        task = tasks.get()
+        if task is None:
+            return report
+        number, items = task
+        if report is None:
+            report = make()
+        results.put((number, _read_batch(report, items)))
+
+
+def _read_batch(report: Any, items: Any) -> list[tuple[ErrorDetail, ...] | None]:
+    """Read a batch into ``report``: each record's problems, in order."""
+    if isinstance(items, LineBatch):
+        add_line = report.add_line
+        return [
+            add_line(line, number=number)
+            for number, line in zip(items.numbers, items.lines, strict=True)
+        ]
+    return [_one(report, item) for item in items]
 
 
 def _in_workers(
-    located: Iterator[tuple[int, Located]], args: argparse.Namespace, report: Any, shown: Any
-) -> Iterator[tuple[int, Located, tuple[ErrorDetail, ...] | None]]:
+    located: Iterator[Any], args: argparse.Namespace, report: Any, shown: Any
+) -> Iterator[_Result]:
     """Read batches of records into partial reports on ``args.jobs`` processes; merge them.
 
-    Lines go to the workers undecoded; each batch comes back as a partial report (keyed
-    partials leave their key behind: they merge, see :mod:`atensi.reports.keys`) and is
-    merged in input order, so the report is the one a single process makes. At most two
-    batches per worker are in flight: memory stays flat however long the input.
+    Lines go to the workers undecoded, a batch at a time; each worker keeps one partial report
+    (keyed partials leave their key behind: they merge, see :mod:`atensi.reports.keys`) and
+    the partials are merged at the end, so the report is the one a single process makes. The
+    records' problems are yielded in input order. At most two batches per worker are in
+    flight: memory stays flat however long the input. A worker that dies ends the run with
+    :class:`WorkerFailed`.
     """
-    from concurrent.futures import Future, ProcessPoolExecutor
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     from atensi.cli._signals import worker_options
     from atensi.reports import ProgrammeReport
 
     make = functools.partial(ProgrammeReport, **args.report_options)
-    in_flight: collections.deque[tuple[Future[Any], dict[int, Located]]] = collections.deque()
+    context = multiprocessing.get_context()
+    tasks, results = context.Queue(), context.Queue()
+    # Workers reset the signals, die with the parent, share its digest key (_signals).
+    setup = (tasks, results, *worker_options()["initargs"])
+    batches = _batches(located)
+    # Each batch in flight: its first record's index and the places of its records.
+    where: dict[int, tuple[int, Sequence[Located | int]]] = {}
+    done: dict[int, list[tuple[ErrorDetail, ...] | None]] = {}
     failure: UsageError | None = None
+    numbers = itertools.count()
+    sent = 0
     try:
-        with ProcessPoolExecutor(max_workers=args.jobs, **worker_options()) as pool:
-            while True:
-                batch: list[tuple[int, Located]] = []
-                if failure is None:
-                    try:
-                        batch.extend(itertools.islice(located, _BATCH))
-                    except UsageError as exc:  # an unreadable array: finish what came before
-                        failure = exc
-                if batch:
-                    task = (make, [(index, at.item) for index, at in batch])
-                    in_flight.append((pool.submit(_partial, task), dict(batch)))
-                    shown.update(batch[-1][0] + 1)
-                if len(in_flight) > 2 * args.jobs or (in_flight and not batch):
-                    future, where = in_flight.popleft()
-                    partial, results = future.result()
-                    report.merge(partial)
-                    for index, problems in results:
-                        yield index, where[index], problems
-                elif not batch:
-                    if failure is not None:
-                        raise failure
-                    return
+        with ProcessPoolExecutor(
+            max_workers=args.jobs, initializer=_worker_setup, initargs=setup
+        ) as pool:
+            workers = [pool.submit(_work, make) for _ in range(args.jobs)]
+            try:
+                while True:
+                    while failure is None and len(where) < 2 * args.jobs:
+                        try:
+                            found = next(batches, None)
+                        except UsageError as exc:  # an unreadable array: finish what came before
+                            failure, found = exc, None
+                        if found is None:
+                            break
+                        first, places, items = found
+                        number = next(numbers)
+                        tasks.put((number, items))
+                        where[number] = (first, places)
+                        shown.update(first + len(places))
+                    if not where:
+                        break
+                    number, problems = _result(results, workers)
+                    done[number] = problems
+                    while sent in done:  # in input order
+                        first, places = where.pop(sent)
+                        for offset, found_problems in enumerate(done.pop(sent)):
+                            yield first + offset, places[offset], found_problems
+                        sent += 1
+            finally:
+                for _ in workers:  # every worker hands over its partial and ends its run
+                    tasks.put(None)
+            for worker in workers:
+                made = worker.result()
+                if made is not None:
+                    report.merge(made)
     except BrokenProcessPool:
         raise WorkerFailed(
             "a worker process stopped unexpectedly (killed, or out of memory); the report "
             "was not written"
         ) from None
+    finally:
+        # Nothing is left to flush after a normal run; after a fault, do not wait for a reader.
+        for channel in (tasks, results):
+            channel.cancel_join_thread()
+            channel.close()
+    if failure is not None:
+        raise failure
+
+
+def _batches(located: Iterator[Any]) -> Iterator[tuple[int, Sequence[Located | int], Any]]:
+    """The records in batches: first index, each record's place, and what a worker reads.
+
+    A :class:`LineBatch` of the reader goes as it is (its places are its line numbers); other
+    records (array items, bad lines, the first line) go in lists of up to ``_BATCH``. An input
+    that cannot be read further raises after the batches before the fault.
+    """
+    index = 0
+    held: list[Located] = []
+    for found in located:
+        if isinstance(found, LineBatch):
+            if held:
+                yield index, held, [at.item for at in held]
+                index, held = index + len(held), []
+            yield index, found.numbers, found
+            index += len(found.lines)
+            continue
+        held.append(found)
+        if len(held) >= _BATCH:
+            yield index, held, [at.item for at in held]
+            index, held = index + len(held), []
+    if held:
+        yield index, held, [at.item for at in held]
+
+
+def _result(results: Any, workers: list[Any]) -> Any:
+    """The next batch's problems from any worker; a worker that ended early raises its error."""
+    import queue
+
+    while True:
+        try:
+            return results.get(timeout=0.1)
+        except queue.Empty:
+            pass
+        for worker in workers:
+            if worker.done():  # died (BrokenProcessPool) or failed: say so
+                worker.result()
+                raise RuntimeError("a worker ended its run before it was asked to")
 
 
 def _write_lines(handle: Any, *, lines: Iterator[str]) -> None:

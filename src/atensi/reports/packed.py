@@ -29,7 +29,7 @@ duplicates of every run), and two partials merge by union (:meth:`~PackedPairs.u
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 __all__ = ["KEY_BYTES", "PackedPairs", "distinct_keys"]
 
@@ -176,6 +176,20 @@ class PackedPairs:
         data, width = self.run(), self.width
         start = first * width + self.tag_bytes  # the first record's key, then one a width on
         return [data[i : i + KEY_BYTES] for i in range(start, start + count * width, width)]
+
+    def key_set(self, spans: Iterable[tuple[int, int]]) -> set[bytes]:
+        """The distinct keys of the records of every ``(first, count)`` span of :meth:`run`.
+
+        A rolled-up cell is the union of many small spans: one pass over them, not a list of
+        keys per span (a national table reads about a million spans).
+        """
+        data, width = self.run(), self.width
+        skip = self.tag_bytes
+        return {
+            data[i : i + KEY_BYTES]
+            for first, count in spans
+            for i in range(first * width + skip, (first + count) * width, width)
+        }
 
     def update(self, other: PackedPairs, retag: Callable[[bytes], bytes] | None = None) -> None:
         """Add every pair of ``other`` (its tags mapped by ``retag``, when given)."""

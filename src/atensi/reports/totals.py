@@ -538,11 +538,8 @@ class Totals:
         return grouped
 
     def _key_sets(self, by: Sequence[str] | None) -> dict[Cell, frozenset[bytes]]:
-        keys = self._pairs.keys
-        return {
-            cell: frozenset(k for first, count in spans for k in keys(first, count))
-            for cell, spans in self._grouped(by).items()
-        }
+        key_set = self._pairs.key_set
+        return {cell: frozenset(key_set(spans)) for cell, spans in self._grouped(by).items()}
 
     def rollup(self, by: Sequence[str] | None = None) -> dict[Cell, frozenset[int]]:
         """The PM keys per cell of the axes ``by`` (default: the kept axes), by union."""
@@ -560,16 +557,13 @@ class Totals:
         return found
 
     def _count(self, by: Sequence[str] | None) -> tuple[tuple[Cell, int], ...]:
-        keys = self._pairs.keys
+        key_set = self._pairs.key_set
         rows = []
         for cell, spans in self._grouped(by).items():
             if len(spans) == 1:  # one kept cell: its records are distinct already
                 rows.append((cell, spans[0][1]))
                 continue
-            distinct: set[bytes] = set()
-            for first, n in spans:
-                distinct.update(keys(first, n))
-            rows.append((cell, len(distinct)))
+            rows.append((cell, len(key_set(spans))))
         return tuple(sorted(rows, key=lambda r: sort_key(r[0])))
 
     def total(self) -> int:
