@@ -164,13 +164,19 @@ def test_realisation_against_an_allocation_by_account_is_paid_over_pagu() -> Non
     assert second.amount_idr == everything  # no account named: every bansos aid
     tables = report.tables(budget_targets=pagu)
     assert tables["budget_realisation.csv"].splitlines()[0] == (
-        "budget_year,account,channel,allocation_idr,amount_idr,aids,realisation,indicator,evidence"
+        "budget_year,account,channel,allocation_idr,amount_idr,aids,realisation,indicator,"
+        "evidence,source"
     )
-    assert "0.5000,ind.budget_per_account,convention" in tables["budget_realisation.csv"]
+    # atensi's convention, named by its entry of the sources catalogue.
+    assert (
+        "0.5000,ind.budget_per_account,convention,atensi-conventions\r\n"
+        in tables["budget_realisation.csv"]
+    )
     # Without allocations, nothing of it: the other outputs keep their bytes.
     assert "budget_realisation.csv" not in report.tables()
     assert "budget_realisation" not in report.to_json()
-    assert report.to_json(budget_targets=pagu)["budget_realisation"][0]["evidence"] == "convention"
+    realised = report.to_json(budget_targets=pagu)["budget_realisation"][0]
+    assert (realised["evidence"], realised["source"]) == ("convention", "atensi-conventions")
 
 
 def test_the_targets_file_holds_allocations_beside_targets_of_pm(tmp_path: pathlib.Path) -> None:

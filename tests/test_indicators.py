@@ -7,6 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 import atensi
+from atensi.law import sources
 from atensi.model import Case, PmTarget
 from atensi.reports import INDICATORS, ProgrammeReport, indicator_rows, parse_period
 from atensi.vocab import Evidence
@@ -94,12 +95,20 @@ def test_pm_served_against_target_as_the_year_end_releases_give_it() -> None:
 def test_indicators_are_graded_and_written_beside_the_measures() -> None:
     assert {i.evidence for i in INDICATORS} == {Evidence.SECONDARY}
     assert all(i.citation.source for i in INDICATORS)
+    # One source for all of them: the tables give it once per row, as the grade.
+    assert len({i.citation for i in INDICATORS}) == 1
     report = ProgrammeReport(parse_period("2023"), pseudonym_key=KEY).add_all(RECORDS)
     table = report.tables()["indicators.csv"]
     assert table.startswith("indicator,period,value,served_pm,target_pm,realisation,")
     assert "ind.pm_per_unit,2023,KARTINI,1,,,PM terlayani per unit terhadap target," in table
+    # Every row names the grade and the catalogue entry a reader can open.
+    source = INDICATORS[0].citation.source
+    assert table.splitlines()[0].endswith(",evidence,source")
+    assert all(line.endswith(f",secondary,{source}") for line in table.splitlines()[1:])
+    assert source in {entry.id for entry in sources()}
     document = json.loads(report.json_text())
     assert document["indicators"][0]["evidence"] == "secondary"
+    assert document["indicators"][0]["source"] == source
 
 
 def test_an_indicator_on_an_axis_not_kept_is_left_out() -> None:

@@ -94,6 +94,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "served_pm": ("PM terlayani", "PM served"),
     "realisation": ("Realisasi", "Realisation"),
     "evidence": ("Tingkat bukti", "Evidence"),
+    "source": ("Sumber", "Source"),
     "level": ("Tingkat", "Level"),
     "numerator": ("Pembilang", "Numerator"),
     "denominator": ("Penyebut", "Denominator"),
@@ -250,7 +251,7 @@ def _short(name: str, room: int = 48) -> str:
 
 
 #: Columns a bar is not named by: the numbers, and what every row of a table repeats.
-_NOT_NAMES_EXTRA = frozenset({"indicator", "label_id", "label_en", "evidence"})
+_NOT_NAMES_EXTRA = frozenset({"indicator", "label_id", "label_en", "evidence", "source"})
 
 _NUMBERS = frozenset(
     {

@@ -51,6 +51,7 @@ _CODES = frozenset(
         "level",
         "indicator",
         "evidence",
+        "source",
         "rule_id",
         "status",
         "label_id",

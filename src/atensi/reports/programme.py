@@ -283,7 +283,7 @@ class ProgrammeReport:
         out["indicators.csv"] = csv_text(
             _INDICATOR_COLUMNS,
             (
-                [*row, _LABELS[row.indicator].id, _LABELS[row.indicator].en, _GRADE]
+                [*row, _LABELS[row.indicator].id, _LABELS[row.indicator].en, _GRADE, _SOURCE]
                 for row in indicator_rows(self.totals, targets)
             ),
         )
@@ -296,9 +296,9 @@ class ProgrammeReport:
             out["budget_by_account.csv"] = self.budget.accounts_csv()
         if budget_targets:
             out["budget_realisation.csv"] = csv_text(
-                [*RealisationRow._fields, "indicator", "evidence"],
+                [*RealisationRow._fields, "indicator", "evidence", "source"],
                 (
-                    [*row, REALISATION.id, REALISATION.evidence.value]
+                    [*row, REALISATION.id, REALISATION.evidence.value, _BUDGET_SOURCE]
                     for row in self.budget.realisation(budget_targets)
                 ),
             )
@@ -330,7 +330,7 @@ class ProgrammeReport:
             "achievement": achievement_json(self.totals.achievement(targets)),
             "evaluation": self.evaluation.to_json(units),
             "indicators": [
-                {**row._asdict(), "evidence": _GRADE}
+                {**row._asdict(), "evidence": _GRADE, "source": _SOURCE}
                 for row in indicator_rows(self.totals, targets)
             ],
             "budget": self.budget.to_json(),
@@ -338,7 +338,12 @@ class ProgrammeReport:
             **(
                 {
                     "budget_realisation": [
-                        {**row._asdict(), "indicator": REALISATION.id, "evidence": _BUDGET_GRADE}
+                        {
+                            **row._asdict(),
+                            "indicator": REALISATION.id,
+                            "evidence": _BUDGET_GRADE,
+                            "source": _BUDGET_SOURCE,
+                        }
                         for row in self.budget.realisation(budget_targets)
                     ]
                 }
@@ -370,10 +375,15 @@ _INDICATOR_COLUMNS = (
     "label_id",
     "label_en",
     "evidence",
+    "source",
 )
 _LABELS = {indicator.id: indicator.label for indicator in INDICATORS}
 _GRADE = INDICATORS[0].evidence.value  # one source for all of them (a test holds it)
+#: The entry of the sources catalogue the indicators are read in: a reader can open it.
+_SOURCE = INDICATORS[0].citation.source
 _BUDGET_GRADE = REALISATION.evidence.value
+#: Budget realisation by account is atensi's convention: its entry of the catalogue.
+_BUDGET_SOURCE = REALISATION.citation.source
 _ACHIEVED = frozenset(_ACHIEVED_COLUMNS)
 
 
