@@ -14,6 +14,8 @@ import pathlib
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from atensi import data
 from atensi.errors import NoInstrumentInForce, UnknownCode
@@ -22,11 +24,13 @@ from atensi.law import (
     editions,
     get_parameter,
     group_bounds,
+    instrument_in_force,
     parameter,
     parameter_names,
     parameters,
 )
 from atensi.law._parameters import _walk
+from atensi.law._table import FLOOR_FROM, edition_rank, rank_of
 from atensi.vocab import Evidence, Sex, TargetGroup
 
 D = dt.date
@@ -266,6 +270,30 @@ def test_an_edition_a_caller_built_reads_the_values_of_the_edition_of_its_first_
     early = table["atensi-2022"]._replace(id="mine", valid_from=D(2000, 1, 1))
     assert registry.at(on, early).value is None
     assert registry.at(on, early) == registry.at(on, table["pp39-2012"])
+
+
+EDITIONS = [e.id for e in editions()]
+#: Each edition's first day, and the days either side of it: where a resolver can be off by one.
+SWITCHES = sorted({e.valid_from + dt.timedelta(days=d) for e in editions() for d in (-1, 0, 1)})
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    first=st.sampled_from(SWITCHES) | st.dates(dt.date(2000, 1, 1), dt.date(2035, 12, 31)),
+    base=st.sampled_from(EDITIONS),
+)
+def test_a_callers_edition_is_placed_where_the_one_resolver_puts_its_first_day(
+    first: dt.date, base: str
+) -> None:
+    """One question, one answer: a caller's edition sits where the resolver puts its first day.
+
+    ``edition_rank`` lies beneath the resolver (it cannot call it): it must place a caller's
+    edition where :func:`instrument_in_force` puts the edition of its first day, under atensi's
+    own dates.
+    """
+    mine = {e.id: e for e in editions()}[base]._replace(id="my-programme", valid_from=first)
+    resolved = instrument_in_force(max(first, FLOOR_FROM))
+    assert edition_rank(mine) == rank_of(resolved.id)
 
 
 def test_the_law_modules_import_one_another_without_a_circle() -> None:
