@@ -210,7 +210,8 @@ def test_a_killed_report_worker_is_exit_6_and_writes_no_report(
     source = _report_lines_with(tmp_path, b'{"id": "MARKED"}')
     _report_worker_meets(monkeypatch, lambda: os.kill(os.getpid(), signal.SIGKILL))
     out = tmp_path / "report"
-    args = ["report", str(source), "--out", str(out), "--period", "2024", "--jobs", "2"]
+    args = ["report", str(source), "--out", str(out), "--period", "2024", "--format", "csv"]
+    args += ["--jobs", "2"]  # no pictures: the one line on stderr is the fault's
     code, _, err = run_main(monkeypatch, args)
     assert code == 6  # ExitCode.WORKER_FAILED, not a hang
     assert "worker process stopped" in one_line(err)
@@ -226,7 +227,8 @@ def test_a_defect_in_a_report_worker_is_an_internal_error_not_a_hang(
     source = _report_lines_with(tmp_path, b'{"id": "MARKED"}')
     _report_worker_meets(monkeypatch, fails)
     out = tmp_path / "report"
-    args = ["report", str(source), "--out", str(out), "--period", "2024", "--jobs", "2"]
+    args = ["report", str(source), "--out", str(out), "--period", "2024", "--format", "csv"]
+    args += ["--jobs", "2"]  # no pictures: the one line on stderr is the fault's
     code, _, err = run_main(monkeypatch, args)
     assert code == ExitCode.INTERNAL
     assert "internal error (ZeroDivisionError)" in one_line(err)
