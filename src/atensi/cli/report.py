@@ -20,7 +20,7 @@ from typing import Any
 import atensi
 from atensi._secret import random_key
 from atensi.cli._folder import MANIFEST, Folder
-from atensi.cli._io import ExitCode, Output, UsageError, WorkerFailed
+from atensi.cli._io import ExitCode, Output, ReadFailed, UsageError, WorkerFailed
 from atensi.cli._law import add_law_options, law_from
 from atensi.cli._progress import Progress
 from atensi.cli._reader import (
@@ -443,17 +443,9 @@ _Result = tuple[int, "Located | int", "tuple[ErrorDetail, ...] | None"]
 
 
 def _here(located: Iterator[Any], report: Any) -> Iterator[_Result]:
-    """Read the records into ``report`` in this process, in input order."""
-    index = 0
-    for found in located:
-        if isinstance(found, LineBatch):
-            add_line = report.add_line
-            for number, line in zip(found.numbers, found.lines, strict=True):
-                yield index, number, add_line(line, number=number)
-                index += 1
-        else:
-            yield index, found, _one(report, found.item)
-            index += 1
+    """Read the records into ``report`` in this process, in input order, as a worker would."""
+    for first, places, items in _batches(located):
+        yield from zip(itertools.count(first), places, _read_batch(report, items))
 
 
 def _one(report: Any, item: Any) -> tuple[ErrorDetail, ...] | None:
@@ -605,22 +597,28 @@ def _batches(located: Iterator[Any]) -> Iterator[tuple[int, Sequence[Located | i
 
     A :class:`LineBatch` of the reader goes as it is (its places are its line numbers); other
     records (array items, bad lines, the first line) go in lists of up to ``_BATCH``. An input
-    that cannot be read further raises after the batches before the fault.
+    that cannot be read further raises after the batches before the fault, the records held
+    for the next one included.
     """
     index = 0
     held: list[Located] = []
-    for found in located:
-        if isinstance(found, LineBatch):
-            if held:
+    try:
+        for found in located:
+            if isinstance(found, LineBatch):
+                if held:
+                    yield index, held, [at.item for at in held]
+                    index, held = index + len(held), []
+                yield index, found.numbers, found
+                index += len(found.lines)
+                continue
+            held.append(found)
+            if len(held) >= _BATCH:
                 yield index, held, [at.item for at in held]
                 index, held = index + len(held), []
-            yield index, found.numbers, found
-            index += len(found.lines)
-            continue
-        held.append(found)
-        if len(held) >= _BATCH:
+    except (UsageError, ReadFailed):  # the records read before the input's fault, then it
+        if held:
             yield index, held, [at.item for at in held]
-            index, held = index + len(held), []
+        raise
     if held:
         yield index, held, [at.item for at in held]
 

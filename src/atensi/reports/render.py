@@ -65,17 +65,11 @@ def _cell(value: Any) -> str:
     kind = type(value)
     if kind is int:  # counts and rupiah: most cells of a large report
         return str(value)
-    if kind is str:  # codes and labels: the rest of them (asked before Fraction, an ABC)
-        text: str = value
-        if text.startswith(_FORMULA):
-            text = "'" + text
-        if _QUOTED.search(text):
-            text = '"' + text.replace('"', '""') + '"'
-        return text
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Fraction):
-        return decimal_text(value) or ""
+    if kind is not str:  # codes and labels, the rest of them, are not asked of an ABC
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, Fraction):
+            return decimal_text(value) or ""
     text = str(value)
     if not isinstance(value, int) and text.startswith(_FORMULA):
         text = "'" + text
@@ -100,14 +94,12 @@ def _jsonable(value: Any) -> Any:
     kind = type(value)
     if kind is str or kind is int or value is None:  # most values: not asked of an ABC
         return value
-    if kind is dict:
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, Fraction):
-        return decimal_text(value)
     if isinstance(value, dict):
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_jsonable(v) for v in value]
+    if isinstance(value, Fraction):
+        return decimal_text(value)
     return value
 
 
