@@ -86,17 +86,19 @@ def test_a_full_disk_is_exit_4_with_one_line(monkeypatch: pytest.MonkeyPatch) ->
     assert one_line(err) == ("atensi: error: cannot write standard output: No space left on device")
 
 
-def test_the_kernels_full_device_is_exit_4() -> None:
+def _into_the_full_device(argv: list[str], timeout: int) -> subprocess.CompletedProcess[str]:
+    """Run ``argv`` from the project's folder with its output going to ``/dev/full``."""
     if not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full on this system")
     with open("/dev/full", "w") as full:
-        result = subprocess.run(
-            [sys.executable, "-m", "atensi", "validate", str(PERSONS), "--kind", "person"],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=120,
+        return subprocess.run(
+            argv, cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True, timeout=timeout
         )
+
+
+def test_the_kernels_full_device_is_exit_4() -> None:
+    argv = [sys.executable, "-m", "atensi", "validate", str(PERSONS), "--kind", "person"]
+    result = _into_the_full_device(argv, timeout=120)
     assert result.returncode == 4
     assert one_line(result.stderr).endswith("No space left on device")
 
@@ -133,27 +135,26 @@ def test_a_broken_pipe_is_exit_5_not_all_valid(monkeypatch: pytest.MonkeyPatch) 
     assert "closed by its reader" in one_line(err)
 
 
-def test_a_real_pipe_closed_by_its_reader_is_exit_5() -> None:
+def _read_then_close(argv: list[str], amount: int | None) -> tuple[bytes, int, str]:
+    """Run ``argv``, read ``amount`` bytes of its output (a line if ``None``), close the pipe.
+
+    As ``| head`` does. Returns what was read, the exit code and standard error.
+    """
     with subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "atensi",
-            "assess",
-            "examples/assessments.jsonl",
-            "--on",
-            "2024-06-01",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        argv, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     ) as process:
         assert process.stdout is not None
         assert process.stderr is not None
-        process.stdout.readline()
-        process.stdout.close()  # as `| head -1` does
+        read = process.stdout.readline() if amount is None else process.stdout.read(amount)
+        process.stdout.close()
         stderr = process.stderr.read().decode()
-        assert process.wait(timeout=120) == 5
+        return read, process.wait(timeout=120), stderr
+
+
+def test_a_real_pipe_closed_by_its_reader_is_exit_5() -> None:
+    argv = [sys.executable, "-m", "atensi", "assess", "examples/assessments.jsonl"]
+    _, code, stderr = _read_then_close([*argv, "--on", "2024-06-01"], None)
+    assert code == 5
     assert "closed by its reader" in one_line(stderr)
 
 
@@ -204,15 +205,23 @@ def _report_worker_meets(monkeypatch: pytest.MonkeyPatch, what: Any) -> None:
     monkeypatch.setattr("atensi.cli.records.cpu_count", lambda: 2)
 
 
-def test_a_killed_report_worker_is_exit_6_and_writes_no_report(
+def _report_on_two_workers(
     monkeypatch: pytest.MonkeyPatch, tmp_path: pathlib.Path
-) -> None:
+) -> tuple[int, str, pathlib.Path]:
+    """``atensi report --jobs 2`` of the example programme with a marked line: code, stderr, out."""
     source = _report_lines_with(tmp_path, b'{"id": "MARKED"}')
-    _report_worker_meets(monkeypatch, lambda: os.kill(os.getpid(), signal.SIGKILL))
     out = tmp_path / "report"
     args = ["report", str(source), "--out", str(out), "--period", "2024", "--format", "csv"]
     args += ["--jobs", "2"]  # no pictures: the one line on stderr is the fault's
     code, _, err = run_main(monkeypatch, args)
+    return code, err, out
+
+
+def test_a_killed_report_worker_is_exit_6_and_writes_no_report(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: pathlib.Path
+) -> None:
+    _report_worker_meets(monkeypatch, lambda: os.kill(os.getpid(), signal.SIGKILL))
+    code, err, out = _report_on_two_workers(monkeypatch, tmp_path)
     assert code == 6  # ExitCode.WORKER_FAILED, not a hang
     assert "worker process stopped" in one_line(err)
     assert not out.exists()  # the folder is written whole or not at all
@@ -224,12 +233,8 @@ def test_a_defect_in_a_report_worker_is_an_internal_error_not_a_hang(
     def fails() -> None:
         raise ZeroDivisionError
 
-    source = _report_lines_with(tmp_path, b'{"id": "MARKED"}')
     _report_worker_meets(monkeypatch, fails)
-    out = tmp_path / "report"
-    args = ["report", str(source), "--out", str(out), "--period", "2024", "--format", "csv"]
-    args += ["--jobs", "2"]  # no pictures: the one line on stderr is the fault's
-    code, _, err = run_main(monkeypatch, args)
+    code, err, out = _report_on_two_workers(monkeypatch, tmp_path)
     assert code == ExitCode.INTERNAL
     assert "internal error (ZeroDivisionError)" in one_line(err)
     assert not out.exists()
@@ -335,35 +340,18 @@ def test_a_pipe_closed_while_a_worker_writes_is_exit_5(tmp_path: pathlib.Path) -
     argv = [sys.executable, "-m", "atensi", "assess", str(path), "--on", "2024-06-01"]
     single = subprocess.run(argv, cwd=ROOT, capture_output=True, timeout=300).stdout
     first_batch = sum(len(line) for line in single.splitlines(keepends=True)[: records._BATCH])
-    with subprocess.Popen(
-        [*argv, "--jobs", "2", "--force-jobs"],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    ) as process:
-        assert process.stdout is not None
-        assert process.stderr is not None
-        # Past the main process's first batch, into the workers' lines, then away.
-        read = process.stdout.read(first_batch + 1000)
-        process.stdout.close()
-        stderr = process.stderr.read().decode()
-        assert process.wait(timeout=120) == 5
+    # Past the main process's first batch, into the workers' lines, then away.
+    read, code, stderr = _read_then_close(
+        [*argv, "--jobs", "2", "--force-jobs"], first_batch + 1000
+    )
+    assert code == 5
     assert read == single[: len(read)]
     assert "closed by its reader" in one_line(stderr)
 
 
 def test_a_full_device_under_workers_is_exit_4(tmp_path: pathlib.Path) -> None:
-    if not os.path.exists("/dev/full"):
-        pytest.skip("no /dev/full on this system")
     path = _many_items(tmp_path)
-    with open("/dev/full", "w") as full:
-        result = subprocess.run(
-            [*ASSESS, str(path), "--on", "2024-06-01", "--jobs", "2", "--force-jobs"],
-            cwd=ROOT,
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=300,
-        )
+    argv = [*ASSESS, str(path), "--on", "2024-06-01", "--jobs", "2", "--force-jobs"]
+    result = _into_the_full_device(argv, timeout=300)
     assert result.returncode == 4
     assert one_line(result.stderr).endswith("No space left on device")
