@@ -29,7 +29,10 @@ duplicates of every run), and two partials merge by union (:meth:`~PackedPairs.u
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Callable, Iterable, Iterator
+from itertools import groupby
+from operator import itemgetter
 
 __all__ = ["KEY_BYTES", "PackedPairs", "distinct_keys"]
 
@@ -39,8 +42,8 @@ KEY_BYTES = 16
 _BUFFER = 1 << 14
 #: Records merged at a time (bounds the objects a merge makes).
 _BLOCK = 1 << 15
-#: A key greater than or equal to every key.
-_LAST_KEY = b"\xff" * KEY_BYTES
+#: The one value of a one-field ``struct`` record.
+_FIRST = itemgetter(0)
 
 
 def _slices(data: bytes, width: int, first: int, last: int) -> list[bytes]:
@@ -56,17 +59,6 @@ def _bisect_right(data: bytes, value: bytes, low: int, high: int, width: int) ->
             high = middle
         else:
             low = middle + 1
-    return low
-
-
-def _bisect_left(data: bytes, value: bytes, low: int, high: int, width: int) -> int:
-    """The first record of ``data[low:high]`` not less than ``value`` (records are sorted)."""
-    while low < high:
-        middle = (low + high) // 2
-        if data[middle * width : middle * width + width] < value:
-            low = middle + 1
-        else:
-            high = middle
     return low
 
 
@@ -106,7 +98,7 @@ class PackedPairs:
         tag_bytes: bytes of the tag (1 holds 256 tags, 4 holds about four thousand million).
     """
 
-    __slots__ = ("_buffer", "_buffered", "_runs", "tag_bytes", "width")
+    __slots__ = ("_buffer", "_buffered", "_keys", "_runs", "tag_bytes", "width")
 
     def __init__(self, tag_bytes: int = 4) -> None:
         self.tag_bytes = tag_bytes
@@ -114,6 +106,8 @@ class PackedPairs:
         self._buffer = bytearray()
         self._buffered = 0
         self._runs: list[bytes] = []
+        #: The run :meth:`key_list` last read, and its keys (dropped when the pairs change).
+        self._keys: tuple[bytes, list[bytes]] | None = None
 
     def add(self, record: bytes) -> None:
         """Add one pair: its tag's ``tag_bytes`` bytes, then its key's 16 (held once)."""
@@ -125,6 +119,7 @@ class PackedPairs:
     def _flush(self) -> None:
         if not self._buffered:
             return
+        self._keys = None
         data = bytes(self._buffer)
         self._buffer = bytearray()
         self._buffered = 0
@@ -132,6 +127,7 @@ class PackedPairs:
 
     def _push(self, run: bytes) -> None:
         """Add a run; merge the last two while the older is no more than twice the newer."""
+        self._keys = None
         runs = self._runs
         runs.append(run)
         while len(runs) > 1 and len(runs[-2]) <= 2 * len(runs[-1]):
@@ -157,19 +153,18 @@ class PackedPairs:
         return sum(len(r) for r in self._runs) + len(self._buffer)
 
     def tags(self) -> Iterator[tuple[bytes, int, int]]:
-        """Each tag held, in order: ``(tag, first record, number of records)``."""
-        data, width, size = self.run(), self.width, self.tag_bytes
-        count = len(data) // width
+        """Each tag held, in order: ``(tag, first record, number of records)``.
+
+        Records sort by tag, so a tag's records lie together: ``struct`` reads the tags and
+        ``groupby`` finds where each changes, record by record without a Python step each.
+        """
+        data = self.run()
+        tags = struct.Struct(f"{self.tag_bytes}s{KEY_BYTES}x").iter_unpack(data)
         first = 0
-        while first < count:
-            tag = data[first * width : first * width + size]
-            end = first + 1
-            # Most tags hold a record or two: look at the next one before searching.
-            if end < count and data[end * width : end * width + size] == tag:
-                # Every record of the tag sorts before the tag followed by a key of all ones.
-                end = _bisect_right(data, tag + _LAST_KEY, end, count, width)
-            yield tag, first, end - first
-            first = end
+        for tag, same in groupby(map(_FIRST, tags)):
+            count = len(list(same))
+            yield tag, first, count
+            first += count
 
     def keys(self, first: int, count: int) -> list[bytes]:
         """The keys of records ``first`` to ``first + count`` of :meth:`run`, in order."""
@@ -177,19 +172,31 @@ class PackedPairs:
         start = first * width + self.tag_bytes  # the first record's key, then one a width on
         return [data[i : i + KEY_BYTES] for i in range(start, start + count * width, width)]
 
+    def key_list(self) -> list[bytes]:
+        """The key of every record of :meth:`run`, in order.
+
+        Kept until the pairs change: the tables of a report read every record's key once per
+        table, and a key read again is the same object, its hash already worked out.
+        """
+        data = self.run()
+        held = self._keys
+        if held is None or held[0] is not data:
+            keys = struct.Struct(f"{self.tag_bytes}x{KEY_BYTES}s").iter_unpack(data)
+            held = self._keys = (data, list(map(_FIRST, keys)))
+        return held[1]
+
     def key_set(self, spans: Iterable[tuple[int, int]]) -> set[bytes]:
         """The distinct keys of the records of every ``(first, count)`` span of :meth:`run`.
 
-        A rolled-up cell is the union of many small spans: one pass over them, not a list of
-        keys per span (a national table reads about a million spans).
+        A rolled-up cell is the union of many small spans: one pass over them, adding each
+        span's keys to the set at once (a national table reads about a million spans).
         """
-        data, width = self.run(), self.width
-        skip = self.tag_bytes
-        return {
-            data[i : i + KEY_BYTES]
-            for first, count in spans
-            for i in range(first * width + skip, (first + count) * width, width)
-        }
+        keys = self.key_list()
+        found: set[bytes] = set()
+        add = found.update
+        for first, count in spans:
+            add(keys[first : first + count])
+        return found
 
     def update(self, other: PackedPairs, retag: Callable[[bytes], bytes] | None = None) -> None:
         """Add every pair of ``other`` (its tags mapped by ``retag``, when given)."""

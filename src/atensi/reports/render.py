@@ -79,10 +79,34 @@ def _cell(value: Any) -> str:
 
 
 def csv_lines(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
-    """The lines of :func:`csv_text`, one at a time, each with its line end, for streaming."""
+    """The lines of :func:`csv_text`, one at a time, each with its line end, for streaming.
+
+    A table repeats its codes and labels row after row: each text's field is worked out once
+    per table (counts, most of the other cells, are written as they come).
+    """
     yield ",".join(_cell(h) for h in header) + "\r\n"
+    texts: dict[str, str] = {}
+    known = texts.get
     for row in rows:
-        yield ",".join(_cell(v) for v in row) + "\r\n"
+        yield (
+            ",".join(
+                [
+                    str(v)
+                    if type(v) is int
+                    else (known(v) or _text(v, texts))
+                    if type(v) is str
+                    else _cell(v)
+                    for v in row
+                ]
+            )
+            + "\r\n"
+        )
+
+
+def _text(value: str, texts: dict[str, str]) -> str:
+    """The field of a text, kept in ``texts`` for the rows after."""
+    found = texts[value] = _cell(value)
+    return found
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:

@@ -62,9 +62,10 @@ from __future__ import annotations
 
 import itertools
 import operator
+import struct
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 from atensi.model import TARGET_AXES, Case, Period, PmTarget, ServiceDelivery
 from atensi.reports import _window
@@ -117,6 +118,36 @@ _NOT_ASKED: tuple[str | None, ...] = (None,)
 
 #: A cell: one value (or ``None``, not recorded) per axis.
 Cell = tuple[str | None, ...]
+#: How ``struct`` reads a big-endian number of 1, 2 or 4 bytes (an axis's width).
+_STRUCT_CODE = {1: "B", 2: "H", 4: "I"}
+
+
+def _no_values(cell: Cell) -> tuple[()]:
+    return ()
+
+
+class _Derived(dict[Any, Cell]):
+    """The cell of each distinct pick of a kept cell's values, worked out when first asked.
+
+    ``derives`` holds, per picked value, how to derive the wanted axis from it (``None``: the
+    value itself); ``single``: the pick is one value, not a tuple (``itemgetter`` of one index).
+    """
+
+    __slots__ = ("derives", "single")
+
+    def __init__(self, derives: list[Callable[[str], str] | None], *, single: bool) -> None:
+        super().__init__()
+        self.derives = derives
+        self.single = single
+
+    def __missing__(self, picked: Any) -> Cell:
+        values = (picked,) if self.single else picked
+        cell = tuple(
+            value if derive is None or value is None else derive(value)
+            for value, derive in zip(values, self.derives, strict=True)
+        )
+        self[picked] = cell
+        return cell
 
 
 class _Codes:
@@ -280,7 +311,7 @@ class Totals:
         self._pairs = PackedPairs(tag_bytes=sum(c.width for c in self._codes))
         #: What the tables read, kept until the next record: the total, each cell's records.
         self._total: int | None = None
-        self._spans: list[tuple[Cell, int, int]] | None = None
+        self._spans: tuple[list[Cell], list[tuple[int, int]]] | None = None
         self._counted: dict[tuple[str, ...] | None, tuple[tuple[Cell, int], ...]] = {}
         #: Cases read, and deliveries that fell in the period.
         self.cases = 0
@@ -440,7 +471,12 @@ class Totals:
         def retag(tag: bytes) -> bytes:
             return b"".join([numbers[tag[start:end]] for start, end, numbers in spans])
 
-        self._pairs.update(other._pairs, retag=retag)
+        if all(k == v for _, _, numbers in spans for k, v in numbers.items()):
+            # Numbered alike (merging into an empty partial, say): the records are ours as
+            # they are, and their runs merge without a record renumbered.
+            self._pairs.update(other._pairs)
+        else:
+            self._pairs.update(other._pairs, retag=retag)
         self._matched.update(other._matched)
         self.cases += other.cases
         self.deliveries += other.deliveries
@@ -496,45 +532,63 @@ class Totals:
 
     def projector(self, by: Sequence[str]) -> Callable[[Cell], Cell]:
         """A function from a kept cell to its cell on the axes ``by`` (kept or derived)."""
+        pick, derived = self._projecting(by)
+        get = derived.__getitem__
+
+        def project(cell: Cell) -> Cell:
+            return get(pick(cell))
+
+        return project
+
+    def _projecting(self, by: Sequence[str]) -> tuple[Callable[[Cell], Any], _Derived]:
+        """How a kept cell is projected on ``by``: pick its values, then look them up.
+
+        Both are C calls once a picked value is known (a table reads every kept cell): an
+        ``itemgetter``, then a mapping that works out each distinct pick's cell once.
+        """
         projection = self._projection(by)
         sources = [i for i, _ in projection]
         derives = [derive for _, derive in projection]
+        pick = operator.itemgetter(*sources) if sources else _no_values
+        return pick, _Derived(derives, single=len(sources) == 1)
 
-        def picked(cell: Cell) -> Cell:
-            return tuple([cell[i] for i in sources])
+    def _kept(self) -> tuple[list[Cell], list[tuple[int, int]]]:
+        """Each kept cell, and where its records are: ``(first, count)`` in the run."""
+        if self._spans is None:
+            tags, spans = [], []
+            for tag, first, count in self._pairs.tags():
+                tags.append(tag)
+                spans.append((first, count))
+            self._spans = (self._cells_of(tags), spans)
+        return self._spans
 
-        pick: Callable[[Cell], Cell] = picked
-        if len(sources) > 1:
-            # A table reads every kept cell: itemgetter picks the values in C.
-            pick = cast("Callable[[Cell], Cell]", operator.itemgetter(*sources))
-        if not any(derives):
-            return pick
-        # A derived value depends on its source alone: worked out once per distinct source.
-        derived: dict[Cell, Cell] = {}
-
-        def project(cell: Cell) -> Cell:
-            picked = pick(cell)
-            found = derived.get(picked)
-            if found is None:
-                found = derived[picked] = tuple(
-                    value if derive is None or value is None else derive(value)
-                    for value, derive in zip(picked, derives, strict=True)
-                )
-            return found
-
-        return project
+    def _cells_of(self, tags: list[bytes]) -> list[Cell]:
+        """The cells packed tags stand for (:meth:`cell_of`, read a whole table at once)."""
+        widths = [axis.width for axis in self._codes]
+        if not tags or not all(w in _STRUCT_CODE for w in widths):
+            return [self.cell_of(tag) for tag in tags]
+        layout = struct.Struct(">" + "".join(_STRUCT_CODE[w] for w in widths))
+        values = [axis._values for axis in self._codes]
+        getitem = operator.getitem
+        return [
+            tuple(map(getitem, values, numbers)) for numbers in layout.iter_unpack(b"".join(tags))
+        ]
 
     def _grouped(self, by: Sequence[str] | None) -> dict[Cell, list[tuple[int, int]]]:
         """The records of each cell of ``by`` (default: the kept axes): ``(first, count)`` runs."""
         chosen = self.spec.by if by is None else tuple(by)
-        project = self.projector(chosen)
-        same = chosen == self.spec.by
-        if self._spans is None:
-            cell_of = self.cell_of
-            self._spans = [(cell_of(tag), first, n) for tag, first, n in self._pairs.tags()]
+        cells, spans = self._kept()
+        if chosen == self.spec.by:  # kept cells are distinct: a run each
+            return {cell: [span] for cell, span in zip(cells, spans, strict=True)}
+        pick, derived = self._projecting(chosen)
         grouped: dict[Cell, list[tuple[int, int]]] = {}
-        for cell, first, count in self._spans:
-            grouped.setdefault(cell if same else project(cell), []).append((first, count))
+        get = grouped.get
+        for cell, span in zip(map(derived.__getitem__, map(pick, cells)), spans, strict=True):
+            found = get(cell)
+            if found is None:
+                grouped[cell] = [span]
+            else:
+                found.append(span)
         return grouped
 
     def _key_sets(self, by: Sequence[str] | None) -> dict[Cell, frozenset[bytes]]:
