@@ -193,14 +193,14 @@ def _report_worker_meets(monkeypatch: pytest.MonkeyPatch, what: Any) -> None:
     from atensi.cli import report as report_command
     from atensi.reports import ProgrammeReport
 
-    real = ProgrammeReport.add_line
+    real = ProgrammeReport._read_line  # what add_line and add_lines read each line with
 
-    def add_line(self: Any, line: Any, **kwargs: Any) -> Any:
+    def read_line(self: Any, line: Any, number: Any) -> Any:
         if b'"MARKED"' in bytes(line):
             what()  # in a worker process only: the parent reads no record itself
-        return real(self, line, **kwargs)
+        return real(self, line, number)
 
-    monkeypatch.setattr(ProgrammeReport, "add_line", add_line)
+    monkeypatch.setattr(ProgrammeReport, "_read_line", read_line)
     monkeypatch.setattr(report_command, "_BATCH", 100)
     monkeypatch.setattr("atensi.cli.records.cpu_count", lambda: 2)
 

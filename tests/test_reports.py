@@ -23,6 +23,7 @@ from atensi.privacy import WeakKey, redact
 from atensi.reports import (
     DEFAULT_BY,
     MEASURES,
+    Budget,
     Evaluation,
     PlotUnavailable,
     ProgrammeReport,
@@ -292,3 +293,53 @@ def test_counts_do_not_depend_on_the_key() -> None:
     reports.append(ProgrammeReport(WHOLE, pseudonym_key=KEY))
     tables = [report.add_all(drawn).tables() for report in reports]
     assert tables[0] == tables[1] == tables[2]
+
+
+_LINES_WITH_BAD = [b"\n", b"{oops", b"\xff\xfe", b'{"id": "C-1", "id": "C-2"}', b'{"id": "C-9"}']
+
+
+def _programme_lines() -> list[bytes]:
+    import pathlib
+
+    path = pathlib.Path(__file__).resolve().parents[1] / "examples" / "programme.jsonl"
+    lines = path.read_bytes().splitlines()
+    return lines[:37] + _LINES_WITH_BAD + lines[37:]  # not a multiple of the cases held
+
+
+def test_lines_read_together_make_the_report_and_answers_of_one_at_a_time() -> None:
+    lines = _programme_lines()
+    numbers = list(range(1, len(lines) + 1))
+    one = ProgrammeReport(parse_period("2021-01-01/2025-12-31"), pseudonym_key=KEY)
+    each = [one.add_line(line, number=n) for line, n in zip(lines, numbers, strict=True)]
+    together = ProgrammeReport(parse_period("2021-01-01/2025-12-31"), pseudonym_key=KEY)
+    assert together.add_lines(lines, numbers) == each
+    assert together.tables() == one.tables()
+    assert together.json_text() == one.json_text()
+    assert (together.records, together.invalid) == (one.records, one.invalid) == (801, 4)
+    programme = lines[:37] + lines[37 + len(_LINES_WITH_BAD) :]
+    records = [structure_record(json.loads(line)) for line in programme]
+    cases = [record for record in records if isinstance(record, Case)]
+    assert len(cases) == 800
+    streamed = ProgrammeReport(parse_period("2021-01-01/2025-12-31"), pseudonym_key=KEY)
+    single = ProgrammeReport(parse_period("2021-01-01/2025-12-31"), pseudonym_key=KEY)
+    for case in cases:
+        single.add(case)
+    assert streamed.add_all(cases).tables() == single.tables()
+
+
+def test_cases_held_together_are_let_go_even_when_a_part_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from atensi.reports import _window
+
+    lines = _programme_lines()[:40]
+    report = ProgrammeReport(parse_period("2021-01-01/2025-12-31"), pseudonym_key=KEY)
+
+    def fails(self: Any, case: Any, **_: Any) -> None:
+        raise RuntimeError("a defect")
+
+    monkeypatch.setattr(Budget, "add", fails)
+    with pytest.raises(RuntimeError):  # a defect is not a bad line: it raises
+        report.add_lines(lines)
+    assert _window._WINDOW.held == {}
+    assert _window._WINDOW.cases == ()

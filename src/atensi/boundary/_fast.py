@@ -481,11 +481,7 @@ class _Generator:
 
     def default(self, field: Field) -> str:
         """Code for the default of a field the record does not give."""
-        if field.factory is tuple:
-            return "()"
-        if field.factory is not None:
-            return f"{self.name(field.factory, f'{field.name}_default')}()"
-        return self.name(field.default, f"{field.name}_default")
+        return field.default_source(self.name)
 
 
 #: Names the generated structuring functions use for themselves: a field is never held in them.

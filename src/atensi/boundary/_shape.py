@@ -189,13 +189,20 @@ class Field:
         """The field's uniqueness check, if it has one."""
         return next((c for c in self.checks if isinstance(c, UniqueBy)), None)
 
-    def default_code(self) -> tuple[str, Any] | None:
-        """How the default is made: ``("value", v)``, ``("factory", f)`` or ``None``."""
-        if self.required:
-            return None
+    def default_source(self, name: Callable[[Any, str], str]) -> str:
+        """Code for the default, in generated source (``name`` binds a value as a global).
+
+        An entity made by its factory with its own defaults is frozen, and equal however
+        often it is made: one instance, made here, serves every record (``Assessor()`` on
+        each assessment without one cost a call through its validators).
+        """
+        if self.factory is tuple:
+            return "()"
+        if isinstance(self.factory, type) and issubclass(self.factory, Entity):
+            return name(self.factory(), f"{self.name}_default")
         if self.factory is not None:
-            return ("factory", self.factory)
-        return ("value", self.default)
+            return f"{name(self.factory, f'{self.name}_default')}()"
+        return name(self.default, f"{self.name}_default")
 
 
 @attrs.frozen

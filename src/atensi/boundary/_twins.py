@@ -369,11 +369,7 @@ class _Entities:
 
     def default(self, field: Field) -> str:
         """Code for a field's default, as the entity holds it."""
-        if field.factory is tuple:
-            return "()"
-        if field.factory is not None:
-            return f"{self.name(field.factory, f'{field.name}_default')}()"
-        return self.name(field.default, f"{field.name}_default")
+        return field.default_source(self.name)
 
     def value(self, node: Node, var: str, out: list[str], ind: str) -> None:
         """Emit what msgspec does not check of ``var``, and its conversion to the entity's."""

@@ -504,11 +504,8 @@ def _work(make: Callable[[], Any]) -> Any:
 def _read_batch(report: Any, items: Any) -> list[tuple[ErrorDetail, ...] | None]:
     """Read a batch into ``report``: each record's problems, in order."""
     if isinstance(items, LineBatch):
-        add_line = report.add_line
-        return [
-            add_line(line, number=number)
-            for number, line in zip(items.numbers, items.lines, strict=True)
-        ]
+        found: list[tuple[ErrorDetail, ...] | None] = report.add_lines(items.lines, items.numbers)
+        return found
     return [_one(report, item) for item in items]
 
 

@@ -7,6 +7,8 @@ first accumulator to ask keeps them, and the others read them back, until the ne
 
 The window holds one case per thread (a report may be fed from several threads, each with its
 own report) and a strong reference to it, so that the identities it is keyed by stay valid.
+A report that gives a few cases to each accumulator in turn (:func:`holding` them) keeps the
+answers of each of those cases until it lets them go.
 
 >>> import atensi
 >>> from atensi.model import Case
@@ -18,24 +20,28 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from atensi.model import Case
 from atensi.rules.beneficiaries import Beneficiary, beneficiaries, groups_on
 from atensi.vocab import TargetGroup
 
-__all__ = ["digest", "groups", "pms"]
+__all__ = ["digest", "groups", "holding", "pms"]
 
 
 class _Window(threading.local):
-    """This thread's case in hand and what was asked of it."""
+    """This thread's case in hand and what was asked of it; the cases held, and theirs."""
 
     def __init__(self) -> None:
         self.case: Case | None = None
         self.found: dict[Any, Any] = {}
+        # The cases held, by identity (kept alive here, so no other object takes an identity).
+        self.cases: Sequence[Case] = ()
+        self.held: dict[int, dict[Any, Any]] = {}
 
 
 _WINDOW = _Window()
@@ -44,9 +50,22 @@ _WINDOW = _Window()
 def _answers(case: Case) -> dict[Any, Any]:
     window = _WINDOW
     if window.case is not case:
+        found = window.held.get(id(case))
         window.case = case
-        window.found = {}
+        window.found = {} if found is None else found
     return window.found
+
+
+@contextlib.contextmanager
+def holding(cases: Sequence[Case]) -> Iterator[None]:
+    """Keep the answers of each of ``cases`` until the block ends, not only the last case's."""
+    window = _WINDOW
+    window.cases, window.held = cases, {id(case): {} for case in cases}
+    try:
+        yield
+    finally:
+        window.cases, window.held = (), {}
+        window.case, window.found = None, {}
 
 
 def pms(case: Case, members: bool, match: bool = False) -> tuple[Beneficiary, ...]:
