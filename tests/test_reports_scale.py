@@ -164,3 +164,35 @@ def test_valid_case_lines_take_the_quick_path(monkeypatch: pytest.MonkeyPatch) -
     assert quick.add_line(lines[-1]) == ()
     assert quick.tables() == expected.tables()
     assert quick.json_text() == expected.json_text()
+
+
+_JSON_LEAVES = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**20), 10**20)
+    | st.text(max_size=8)  # lone surrogates included: msgspec's text falls back
+    | st.fractions(max_denominator=10**6)
+)
+_JSON_VALUES = st.recursive(
+    _JSON_LEAVES,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=5) | st.integers(0, 99), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+
+
+@given(_JSON_VALUES)
+@settings(max_examples=300, deadline=None)
+def test_report_json_is_the_standard_librarys_text_with_or_without_msgspec(value: Any) -> None:
+    """``json_text`` gives msgspec the values as they are; its text is the standard library's."""
+    from atensi.reports import render
+
+    plain = render._jsonable(value)
+    try:
+        expected = json.dumps(plain, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    except TypeError:  # text and number keys in one mapping: neither writer sorts them
+        return
+    assert render.json_text(value) == expected

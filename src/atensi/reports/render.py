@@ -131,17 +131,32 @@ def json_text(data: Any) -> str:
     """JSON with sorted keys, two-space indentation, UTF-8 text, fractions as decimal strings.
 
     With the ``fast`` extra, msgspec writes the same text (the standard library's encoder
-    indents in Python, a report's largest cost after its records at a few thousand cases);
-    text it cannot write as the standard library does (a lone surrogate) falls back.
+    indents in Python, a report's largest cost after its records at a few thousand cases),
+    from the values as they are (a fraction through :func:`_encoded`); keys that are not
+    text are made text first; text it cannot write as the standard library does (a lone
+    surrogate) falls back.
     """
-    plain = _jsonable(data)
     if compiled():
-        import msgspec
+        text = _msgspec_text(data)
+        if text is None:
+            text = _msgspec_text(_jsonable(data))
+        if text is not None:
+            return text
+    return json.dumps(_jsonable(data), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
-        try:
-            encoded = msgspec.json.format(msgspec.json.encode(plain, order="sorted"), indent=2)
-        except (TypeError, ValueError):  # a lone surrogate, say: the standard library's way
-            pass
-        else:
-            return encoded.decode("utf-8") + "\n"
-    return json.dumps(plain, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+def _msgspec_text(data: Any) -> str | None:
+    import msgspec
+
+    try:
+        encoded = msgspec.json.encode(data, order="sorted", enc_hook=_encoded)
+        return msgspec.json.format(encoded, indent=2).decode("utf-8") + "\n"
+    except (TypeError, ValueError):  # a key that is not text, a lone surrogate
+        return None
+
+
+def _encoded(value: Any) -> Any:
+    """What msgspec writes of a value it does not know: a fraction's decimal text."""
+    if isinstance(value, Fraction):
+        return decimal_text(value)
+    raise TypeError(f"not JSON: {type(value).__name__}")
