@@ -618,7 +618,7 @@ class Totals:
                 rows.append((cell, spans[0][1]))
                 continue
             rows.append((cell, len(key_set(spans))))
-        return tuple(sorted(rows, key=lambda r: sort_key(r[0])))
+        return tuple(_in_text_order(rows))
 
     def total(self) -> int:
         """Distinct PM over every cell."""
@@ -701,6 +701,28 @@ class Totals:
         """The table on ``by`` as CSV: one column per axis, then ``pm``."""
         chosen = self.spec.by if by is None else tuple(by)
         return csv_text([*chosen, "pm"], ([*c, n] for c, n in self.counts(chosen)))
+
+
+def _in_text_order(rows: list[tuple[Cell, int]]) -> list[tuple[Cell, int]]:
+    """Rows in the order of :func:`~atensi.reports.render.sort_key` of their cells.
+
+    A cell's values are text or ``None``: each column's distinct values are put in that order
+    once, and rows compare by their values' places (a national table has hundreds of thousands
+    of rows, and a few hundred values a column).
+    """
+    if not rows:
+        return rows
+    cells = [cell for cell, _ in rows]
+    places = []
+    for column in range(len(cells[0])):
+        values = sorted(set(map(operator.itemgetter(column), cells)), key=_text_key)
+        places.append({value: place for place, value in enumerate(values)})
+    getitem = operator.getitem
+    return sorted(rows, key=lambda row: tuple(map(getitem, places, row[0])))
+
+
+def _text_key(value: str | None) -> tuple[bool, str]:
+    return sort_key((value,))[0]
 
 
 def achievement_json(rows: Iterable[Achievement]) -> list[dict[str, Any]]:
