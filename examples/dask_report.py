@@ -36,9 +36,9 @@ from atensi.reports import ProgrammeReport, parse_period
 def partial(lines: Iterable[str], period: Period, key: bytes) -> list[ProgrammeReport]:
     """One partition's report (the map step)."""
     report = ProgrammeReport(period, pseudonym_key=key)
-    for line in lines:
-        # Back to the line's bytes, so that a line that is not UTF-8 is its own problem.
-        report.add_line(line.encode("utf-8", "surrogateescape"))
+    # Back to each line's bytes, so that a line that is not UTF-8 is its own problem; the
+    # lines are read as add_line reads each one, the valid cases a few at a time.
+    report.add_lines(line.encode("utf-8", "surrogateescape") for line in lines)
     return [report]
 
 

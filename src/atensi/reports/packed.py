@@ -98,7 +98,7 @@ class PackedPairs:
         tag_bytes: bytes of the tag (1 holds 256 tags, 4 holds about four thousand million).
     """
 
-    __slots__ = ("_buffer", "_buffered", "_keys", "_runs", "tag_bytes", "width")
+    __slots__ = ("_buffer", "_buffered", "_runs", "tag_bytes", "width")
 
     def __init__(self, tag_bytes: int = 4) -> None:
         self.tag_bytes = tag_bytes
@@ -106,8 +106,6 @@ class PackedPairs:
         self._buffer = bytearray()
         self._buffered = 0
         self._runs: list[bytes] = []
-        #: The run :meth:`key_list` last read, and its keys (dropped when the pairs change).
-        self._keys: tuple[bytes, list[bytes]] | None = None
 
     def add(self, record: bytes) -> None:
         """Add one pair: its tag's ``tag_bytes`` bytes, then its key's 16 (held once)."""
@@ -119,7 +117,6 @@ class PackedPairs:
     def _flush(self) -> None:
         if not self._buffered:
             return
-        self._keys = None
         data = bytes(self._buffer)
         self._buffer = bytearray()
         self._buffered = 0
@@ -127,7 +124,6 @@ class PackedPairs:
 
     def _push(self, run: bytes) -> None:
         """Add a run; merge the last two while the older is no more than twice the newer."""
-        self._keys = None
         runs = self._runs
         runs.append(run)
         while len(runs) > 1 and len(runs[-2]) <= 2 * len(runs[-1]):
@@ -173,29 +169,29 @@ class PackedPairs:
         return [data[i : i + KEY_BYTES] for i in range(start, start + count * width, width)]
 
     def key_list(self) -> list[bytes]:
-        """The key of every record of :meth:`run`, in order.
+        """The key of every record of :meth:`run`, in order, each its own ``bytes``.
 
-        Kept until the pairs change: the tables of a report read every record's key once per
-        table, and a key read again is the same object, its hash already worked out.
+        For reading many sets of keys (:meth:`key_set`): a key read twice from one list is
+        the same object, its hash already worked out. Made anew at each call: the caller
+        keeps it as long as it reads.
         """
-        data = self.run()
-        held = self._keys
-        if held is None or held[0] is not data:
-            keys = struct.Struct(f"{self.tag_bytes}x{KEY_BYTES}s").iter_unpack(data)
-            held = self._keys = (data, list(map(_FIRST, keys)))
-        return held[1]
+        keys = struct.Struct(f"{self.tag_bytes}x{KEY_BYTES}s").iter_unpack(self.run())
+        return list(map(_FIRST, keys))
 
-    def key_set(self, spans: Iterable[tuple[int, int]]) -> set[bytes]:
+    def key_set(
+        self, spans: Iterable[tuple[int, int]], keys: list[bytes] | None = None
+    ) -> set[bytes]:
         """The distinct keys of the records of every ``(first, count)`` span of :meth:`run`.
 
-        A rolled-up cell is the union of many small spans: one pass over them, adding each
-        span's keys to the set at once (a national table reads about a million spans).
+        A rolled-up cell is the union of many small spans: each span's keys are added to the
+        set at once (a national table reads about a million spans). ``keys``: the pairs'
+        :meth:`key_list`, when the caller reads several sets.
         """
-        keys = self.key_list()
+        every = self.key_list() if keys is None else keys
         found: set[bytes] = set()
         add = found.update
         for first, count in spans:
-            add(keys[first : first + count])
+            add(every[first : first + count])
         return found
 
     def update(self, other: PackedPairs, retag: Callable[[bytes], bytes] | None = None) -> None:

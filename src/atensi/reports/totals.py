@@ -126,6 +126,18 @@ def _no_values(cell: Cell) -> tuple[()]:
     return ()
 
 
+class _Kept(NamedTuple):
+    """What the tables read of the pairs, kept until the next record.
+
+    The kept cells, where each one's records are in the run (``(first, count)``), and the key
+    of every record (one object each, its hash worked out once for every table).
+    """
+
+    cells: list[Cell]
+    spans: list[tuple[int, int]]
+    keys: list[bytes]
+
+
 class _Derived(dict[Any, Cell]):
     """The cell of each distinct pick of a kept cell's values, worked out when first asked.
 
@@ -309,9 +321,10 @@ class Totals:
         self._codes = tuple(_Codes(1) for _ in self.spec.by)
         #: The distinct (cell, PM key) pairs, packed (:mod:`~atensi.reports.packed`).
         self._pairs = PackedPairs(tag_bytes=sum(c.width for c in self._codes))
-        #: What the tables read, kept until the next record: the total, each cell's records.
+        #: What the tables read, kept until the next record: the total, the kept cells (their
+        #: records and keys), the counts.
         self._total: int | None = None
-        self._spans: tuple[list[Cell], list[tuple[int, int]]] | None = None
+        self._spans: _Kept | None = None
         self._counted: dict[tuple[str, ...] | None, tuple[tuple[Cell, int], ...]] = {}
         #: Cases read, and deliveries that fell in the period.
         self.cases = 0
@@ -552,14 +565,14 @@ class Totals:
         pick = operator.itemgetter(*sources) if sources else _no_values
         return pick, _Derived(derives, single=len(sources) == 1)
 
-    def _kept(self) -> tuple[list[Cell], list[tuple[int, int]]]:
-        """Each kept cell, and where its records are: ``(first, count)`` in the run."""
+    def _kept(self) -> _Kept:
+        """Each kept cell, where its records are (``(first, count)`` in the run), every key."""
         if self._spans is None:
             tags, spans = [], []
             for tag, first, count in self._pairs.tags():
                 tags.append(tag)
                 spans.append((first, count))
-            self._spans = (self._cells_of(tags), spans)
+            self._spans = _Kept(self._cells_of(tags), spans, self._pairs.key_list())
         return self._spans
 
     def _cells_of(self, tags: list[bytes]) -> list[Cell]:
@@ -577,7 +590,7 @@ class Totals:
     def _grouped(self, by: Sequence[str] | None) -> dict[Cell, list[tuple[int, int]]]:
         """The records of each cell of ``by`` (default: the kept axes): ``(first, count)`` runs."""
         chosen = self.spec.by if by is None else tuple(by)
-        cells, spans = self._kept()
+        cells, spans, _ = self._kept()
         if chosen == self.spec.by:  # kept cells are distinct: a run each
             return {cell: [span] for cell, span in zip(cells, spans, strict=True)}
         pick, derived = self._projecting(chosen)
@@ -592,8 +605,9 @@ class Totals:
         return grouped
 
     def _key_sets(self, by: Sequence[str] | None) -> dict[Cell, frozenset[bytes]]:
-        key_set = self._pairs.key_set
-        return {cell: frozenset(key_set(spans)) for cell, spans in self._grouped(by).items()}
+        key_set, keys = self._pairs.key_set, self._kept().keys
+        grouped = self._grouped(by)
+        return {cell: frozenset(key_set(spans, keys)) for cell, spans in grouped.items()}
 
     def rollup(self, by: Sequence[str] | None = None) -> dict[Cell, frozenset[int]]:
         """The PM keys per cell of the axes ``by`` (default: the kept axes), by union."""
@@ -611,13 +625,13 @@ class Totals:
         return found
 
     def _count(self, by: Sequence[str] | None) -> tuple[tuple[Cell, int], ...]:
-        key_set = self._pairs.key_set
+        key_set, keys = self._pairs.key_set, self._kept().keys
         rows = []
         for cell, spans in self._grouped(by).items():
             if len(spans) == 1:  # one kept cell: its records are distinct already
                 rows.append((cell, spans[0][1]))
                 continue
-            rows.append((cell, len(key_set(spans))))
+            rows.append((cell, len(key_set(spans, keys))))
         return tuple(_in_text_order(rows))
 
     def total(self) -> int:
