@@ -196,3 +196,20 @@ def test_report_json_is_the_standard_librarys_text_with_or_without_msgspec(value
     except TypeError:  # text and number keys in one mapping: neither writer sorts them
         return
     assert render.json_text(value) == expected
+
+
+@given(
+    st.lists(
+        st.tuples(st.none() | st.text(max_size=3), st.none() | st.sampled_from(["2024", "a", ""])),
+        unique=True,
+        max_size=30,
+    )
+)
+def test_table_rows_sort_as_their_cells_text_sorts(cells: list[tuple[str | None, ...]]) -> None:
+    """The rows of a table come in the order of ``sort_key`` of their cells (missing last)."""
+    from atensi.reports import totals as totals_module
+    from atensi.reports.render import sort_key
+
+    rows = [(cell, n) for n, cell in enumerate(cells)]
+    expected = sorted(rows, key=lambda row: sort_key(row[0]))
+    assert totals_module._in_text_order(rows) == expected

@@ -448,8 +448,11 @@ def _here(located: Iterator[Any], report: Any) -> Iterator[_Result]:
         yield from zip(itertools.count(first), places, _read_batch(report, items))
 
 
-def _one(report: Any, item: Any) -> tuple[ErrorDetail, ...] | None:
-    """Read one record into ``report``: ``()`` when read, else its problems (``None``: blank)."""
+def _one(report: Any, item: Any, read: list[Any]) -> tuple[ErrorDetail, ...] | None:
+    """Read one record: ``()`` when read, else its problems (``None``: blank).
+
+    A structured record joins ``read``, for the report to read with the rest of its batch.
+    """
     if isinstance(item, RawLine):
         # The report reads the line as the strict reader would: a record, or its problems.
         found: tuple[ErrorDetail, ...] | None = report.add_line(item.data, number=item.number)
@@ -457,7 +460,7 @@ def _one(report: Any, item: Any) -> tuple[ErrorDetail, ...] | None:
     if isinstance(item, BadItem):
         return (item.detail,)
     try:
-        report.add(_entity(item))
+        read.append(_entity(item))
     except atensi.InvalidRecord as exc:
         return exc.errors
     return ()
@@ -506,7 +509,10 @@ def _read_batch(report: Any, items: Any) -> list[tuple[ErrorDetail, ...] | None]
     if isinstance(items, LineBatch):
         found: list[tuple[ErrorDetail, ...] | None] = report.add_lines(items.lines, items.numbers)
         return found
-    return [_one(report, item) for item in items]
+    read: list[Any] = []
+    found = [_one(report, item, read) for item in items]
+    report.add_all(read)  # a few cases at a time, as add_lines reads them
+    return found
 
 
 def _in_workers(
