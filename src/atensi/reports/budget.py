@@ -36,6 +36,7 @@ Aid under a partnership has the partnership's unit, and no target or province.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
@@ -64,7 +65,7 @@ from atensi.reports.render import csv_text, sort_key
 from atensi.rules.decision import Decision, Finding, Status
 from atensi.rules.eligibility import PRIMARY_ORDER
 from atensi.rules.funding import Ceiling, check_funding, check_partner_aid, funding_findings
-from atensi.vocab import Evidence, Label, cite
+from atensi.vocab import Evidence, Label, TargetGroup, cite
 
 __all__ = ["ACCOUNT_AXES", "BUDGET_AXES", "REALISATION", "Budget", "RealisationRow"]
 
@@ -135,7 +136,13 @@ Cell = tuple[str | None, ...]
 
 def _primary_target(case: Case, day: dt.date) -> str | None:
     subject = _window.pms(case, False)[0]
-    targets = {g.target.value for g in _window.groups(case, subject, day) if g is not None}
+    return _primary_of(_window.groups(case, subject, day))
+
+
+@functools.lru_cache(maxsize=1024)
+def _primary_of(groups: tuple[TargetGroup | None, ...]) -> str | None:
+    """The primary target of a PM's groups (a few combinations recur across every aid)."""
+    targets = {g.target.value for g in groups if g is not None}
     return min(targets, key=_RANK.__getitem__) if targets else None
 
 

@@ -60,6 +60,7 @@ is why they carry keys and not counts.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 import struct
@@ -124,6 +125,12 @@ _STRUCT_CODE = {1: "B", 2: "H", 4: "I"}
 
 def _no_values(cell: Cell) -> tuple[()]:
     return ()
+
+
+@functools.lru_cache(maxsize=64)
+def _reading(by: tuple[str, ...]) -> tuple[tuple[int, ...], bool]:
+    """Where each kept axis is in the values a delivery gives, and whether groups are read."""
+    return tuple(_POSITION[axis] for axis in by), "target_group" in by or "target" in by
 
 
 class _Kept(NamedTuple):
@@ -407,8 +414,7 @@ class Totals:
         Every cell of the product of the values is the PM's; the key is its 16 bytes.
         """
         spec = self.spec
-        wanted = tuple(_POSITION[axis] for axis in spec.by)
-        groups_wanted = "target_group" in spec.by or "target" in spec.by
+        wanted, groups_wanted = _reading(spec.by)
         keyed = []
         hashed, fingerprint = self._keys.digest, spec.key_fingerprint
         for pm in _window.pms(case, spec.members, spec.match):
