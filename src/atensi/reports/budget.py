@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
@@ -58,11 +59,12 @@ from atensi.model import (
 )
 from atensi.model.funding import ACCOUNT_CITATION
 from atensi.reports import _window
+from atensi.reports.codes import CODE
 from atensi.reports.errors import ReportError
 from atensi.reports.indicators import Indicator
 from atensi.reports.periods import edition_for
 from atensi.reports.render import csv_text, sort_key
-from atensi.rules.decision import Decision, Finding, Status
+from atensi.rules.decision import Decision, Finding
 from atensi.rules.eligibility import PRIMARY_ORDER
 from atensi.rules.funding import Ceiling, check_funding, check_partner_aid, funding_findings
 from atensi.vocab import Evidence, Label, TargetGroup, cite
@@ -128,10 +130,12 @@ class RealisationRow(NamedTuple):
     realisation: Fraction
 
 
-# ``member.value`` is a property call; a mapping is cheaper for every finding counted.
-_STATUS = {status: status.value for status in Status}
-
 Cell = tuple[str | None, ...]
+
+
+#: What a finding is counted by: its rule's id and its status's code (``_value_``, the
+#: member's value as a plain attribute).
+_RULE_AND_STATUS = operator.attrgetter("rule_id", "status._value_")
 
 
 def _primary_target(case: Case, day: dt.date) -> str | None:
@@ -142,7 +146,7 @@ def _primary_target(case: Case, day: dt.date) -> str | None:
 @functools.lru_cache(maxsize=1024)
 def _primary_of(groups: tuple[TargetGroup | None, ...]) -> str | None:
     """The primary target of a PM's groups (a few combinations recur across every aid)."""
-    targets = {g.target.value for g in groups if g is not None}
+    targets = {CODE[g.target] for g in groups if g is not None}
     return min(targets, key=_RANK.__getitem__) if targets else None
 
 
@@ -183,7 +187,7 @@ def _cell(
     if funding is None:
         return (None, None, target, province, unit)
     year = None if funding.budget_year is None else str(funding.budget_year)
-    return (year, funding.channel.value, target, province, unit)
+    return (year, CODE[funding.channel], target, province, unit)
 
 
 class Budget:
@@ -250,9 +254,7 @@ class Budget:
             _count(self.accounts, (cell[0], funding.account, cell[1]), amount, items)
 
     def _tally(self, found: tuple[Finding, ...]) -> None:
-        findings = self.findings
-        for finding in found:
-            findings[(finding.rule_id, _STATUS[finding.status])] += 1
+        self.findings.update(map(_RULE_AND_STATUS, found))
 
     def add(
         self,

@@ -64,6 +64,7 @@ from atensi.model import (
 )
 from atensi.reports import _window
 from atensi.reports.aftercare import SCHEDULE, due
+from atensi.reports.codes import CODE
 from atensi.reports.errors import ReportError
 from atensi.reports.keys import BeneficiaryKeys, different_keys
 from atensi.reports.measures import MEASURES, Measure
@@ -264,20 +265,20 @@ class Evaluation:
             components.scope += 1
             components.with_data += 1
             components.total += 1
-            components.by[delivery.component.value] += 1
+            components.by[CODE[delivery.component]] += 1
             practices = tally["out.deliveries_by_practice"]
             practices.scope += 1
             if delivery.practice is not None:
                 practices.with_data += 1
                 practices.total += 1
-                practices.by[delivery.practice.value] += 1
+                practices.by[CODE[delivery.practice]] += 1
         for event in case.events:
             if _in(event.on, period):
                 practices = tally["out.deliveries_by_practice"]
                 practices.scope += 1
                 practices.with_data += 1
                 practices.total += 1
-                practices.by[event.practice.value] += 1
+                practices.by[CODE[event.practice]] += 1
         self._served(case)
         if closed is not None and closed.reason is not TerminationReason.DEATH:
             if _in(closed.on, period):
@@ -325,7 +326,7 @@ class Evaluation:
         total = (amount or 0) + sum(valued)
         budget.with_data += 1
         budget.total += total
-        budget.by[funding.channel.value] += total
+        budget.by[CODE[funding.channel]] += total
 
     def _served(self, case: Case) -> None:
         period = self.period

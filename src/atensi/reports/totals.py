@@ -70,13 +70,14 @@ from typing import Any, NamedTuple
 
 from atensi.model import TARGET_AXES, Case, Period, PmTarget, ServiceDelivery
 from atensi.reports import _window
+from atensi.reports.codes import CODE
 from atensi.reports.errors import ReportError
 from atensi.reports.keys import BeneficiaryKeys, different_keys
 from atensi.reports.packed import KEY_BYTES, PackedPairs, distinct_keys
 from atensi.reports.periods import GRANULARITIES, buckets, buckets_between
 from atensi.reports.render import csv_text, sort_key
 from atensi.rules.beneficiaries import identity, regencies
-from atensi.vocab import Approach, FundingChannel, ServiceComponent, TargetGroup
+from atensi.vocab import TargetGroup
 
 __all__ = [
     "AXES",
@@ -102,10 +103,6 @@ DEFAULT_BY: tuple[str, ...] = (
     "channel",
 )
 _TARGET_OF = {g.value: g.target.value for g in TargetGroup}
-# ``member.value`` is a property call; plain mappings are several times cheaper per delivery.
-_CODE: dict[Any, str] = {
-    m: m.value for vocab in (TargetGroup, Approach, ServiceComponent, FundingChannel) for m in vocab
-}
 #: Axes a coarser table can derive from a kept one, and how.
 _DERIVED: dict[str, tuple[str, Callable[[str], str]]] = {
     "target": ("target_group", _TARGET_OF.__getitem__),
@@ -178,12 +175,14 @@ class _Codes:
     axes never need more; a national report's 514 regencies or its units take two (65,535).
     """
 
-    __slots__ = ("_codes", "_values", "width")
+    __slots__ = ("_codes", "_tuples", "_values", "width")
 
     def __init__(self, width: int) -> None:
         self.width = width
         self._values: list[str | None] = [None]
         self._codes: dict[str | None, bytes] = {None: bytes(width)}
+        # The numbers of each tuple of values asked (a case asks a few tuples many times).
+        self._tuples: dict[tuple[str | None, ...], tuple[bytes, ...]] = {}
 
     def code(self, value: str | None) -> bytes:
         """The number of ``value`` (numbered now if it is new).
@@ -203,11 +202,12 @@ class _Codes:
 
     def codes_of(self, values: tuple[str | None, ...]) -> tuple[bytes, ...]:
         """The numbers of several values."""
-        codes = self._codes
-        try:
-            return tuple([codes[v] for v in values])
-        except KeyError:
-            return tuple(map(self.code, values))
+        found = self._tuples.get(values)
+        if found is None:
+            found = tuple(map(self.code, values))
+            if not self.full:  # a stand-in is never kept: the numbers change as it widens
+                self._tuples[values] = found
+        return found
 
     def value(self, code: bytes) -> str | None:
         """The value numbered ``code``."""
@@ -226,6 +226,7 @@ class _Codes:
     def widen(self) -> None:
         """One byte more for every number."""
         self.width += 1
+        self._tuples = {}
         self._codes = {v: i.to_bytes(self.width, "big") for i, v in enumerate(self._values)}
 
 
@@ -430,15 +431,15 @@ class Totals:
             if not labels:
                 continue
             funding = delivery.funding
-            approach = (_CODE[delivery.approach],)
-            channel = (None if funding is None else _CODE[funding.channel],)
-            component = (_CODE[delivery.component],)
+            approach = (CODE[delivery.approach],)
+            channel = (None if funding is None else CODE[funding.channel],)
+            component = (CODE[delivery.component],)
             for pm, key, kind, regs, provinces in keyed:
                 codes: tuple[str | None, ...] = _NOT_ASKED
                 targets: tuple[str | None, ...] = _NOT_ASKED
                 if groups_wanted:
                     codes = tuple(
-                        None if g is None else _CODE[g]
+                        None if g is None else CODE[g]
                         for g in _window.groups(case, pm, delivery.start)
                     )
                     targets = tuple(
