@@ -325,6 +325,14 @@ def test_lines_read_together_make_the_report_and_answers_of_one_at_a_time() -> N
     for case in cases:
         single.add(case)
     assert streamed.add_all(cases).tables() == single.tables()
+    # Portfolios among the cases are read as they come, the cases around them a few at a time.
+    assert len(records) > len(cases)
+    mixed = ProgrammeReport(parse_period("2021-01-01/2025-12-31"), pseudonym_key=KEY)
+    each_record = ProgrammeReport(parse_period("2021-01-01/2025-12-31"), pseudonym_key=KEY)
+    for record in records:
+        each_record.add(record)
+    assert mixed.add_all(records).json_text() == each_record.json_text()
+    assert mixed.records == each_record.records == len(records)
 
 
 def test_cases_held_together_are_let_go_even_when_a_part_fails(

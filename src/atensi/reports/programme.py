@@ -24,8 +24,9 @@ period,approach,pm
 
 from __future__ import annotations
 
+import functools
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from atensi._secret import random_key
@@ -168,9 +169,16 @@ class ProgrammeReport:
             self.evaluation.add_portfolio(record)
             self.budget.add_partnerships(record.partnerships)
             return
-        self.totals.add(record)
-        self.evaluation.add(record)
-        self.budget.add(record, decisions=False)
+        for read in self._parts():
+            read(record)
+
+    def _parts(self) -> tuple[Callable[[Case], object], ...]:
+        """What reads a case, part by part: the totals, the evaluation, the budget's findings."""
+        return (
+            self.totals.add,
+            self.evaluation.add,
+            functools.partial(self.budget.add, decisions=False),
+        )
 
     def _add_cases(self, cases: Sequence[Case]) -> None:
         """Read a few cases: each accumulator reads all of them before the next one starts.
@@ -181,15 +189,15 @@ class ProgrammeReport:
         """
         self.records += len(cases)
         with _window.holding(cases):
-            add = self.totals.add
-            for case in cases:
-                add(case)
-            add = self.evaluation.add
-            for case in cases:
-                add(case)
-            add_aid = self.budget.add
-            for case in cases:
-                add_aid(case, decisions=False)
+            for read in self._parts():
+                for case in cases:
+                    read(case)
+
+    def _add_held(self, cases: Iterable[Case]) -> None:
+        """Read a stream of cases ``_HELD`` at a time (:meth:`_add_cases`)."""
+        stream = iter(cases)
+        while held := list(itertools.islice(stream, _HELD)):
+            self._add_cases(held)
 
     def add_line(
         self, line: str | bytes, *, number: int | None = None
@@ -249,23 +257,22 @@ class ProgrammeReport:
         (None, (), 'object.missing_key', 1, 1)
         """
         out: list[tuple[ErrorDetail, ...] | None] = []
-        held: list[Case] = []
         numbered = (
             zip(lines, itertools.repeat(None), strict=False)
             if numbers is None
             else zip(lines, numbers, strict=True)
         )
-        for line, number in numbered:
-            found = self._read_line(line, number)
-            if isinstance(found, Case):
-                held.append(found)
-                if len(held) == _HELD:
-                    self._add_cases(held)
-                    held = []
-                found = ()
-            out.append(found)
-        if held:
-            self._add_cases(held)
+
+        def cases() -> Iterator[Case]:
+            for line, number in numbered:
+                found = self._read_line(line, number)
+                if isinstance(found, Case):
+                    out.append(())  # read with the next few
+                    yield found
+                else:
+                    out.append(found)
+
+        self._add_held(cases())
         return out
 
     def _read_line(
@@ -301,17 +308,15 @@ class ProgrammeReport:
 
     def add_all(self, records: Iterable[Case | Portfolio]) -> ProgrammeReport:
         """Read every record of a stream; return the report (cases a few at a time)."""
-        held: list[Case] = []
-        for record in records:
-            if isinstance(record, Case):
-                held.append(record)
-                if len(held) == _HELD:
-                    self._add_cases(held)
-                    held = []
-            else:
-                self.add(record)
-        if held:
-            self._add_cases(held)
+
+        def cases() -> Iterator[Case]:
+            for record in records:
+                if isinstance(record, Case):
+                    yield record
+                else:  # a portfolio, read as it comes
+                    self.add(record)
+
+        self._add_held(cases())
         return self
 
     def merge(self, other: ProgrammeReport) -> ProgrammeReport:
