@@ -209,9 +209,6 @@ def _funding_basis(channel: FundingChannel, on: dt.date) -> FundingBasis | None:
     )
 
 
-# Every delivery read asks it (an invariant of the record): cached by channel and day, as
-# funding_basis is.
-@functools.lru_cache(maxsize=1 << 14)
 def channel_exists(channel: FundingChannel, on: dt.date) -> bool | None:
     """Whether the channel existed on ``on``: ``False`` only where it certainly did not.
 

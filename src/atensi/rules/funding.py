@@ -552,7 +552,7 @@ def _decree(
         _DECREE_WORDS,
         named=delivery.decree,
         decrees=None if decrees is None else tuple(decrees),
-        ids=frozenset() if decrees is None else _pm_ids(case),  # read against decrees given
+        ids=_pm_ids(case),
         case=case.id,
         day=on,
         asked=required.flag,
