@@ -135,6 +135,22 @@ def test_an_axis_that_outgrows_a_byte_widens_and_loses_nothing() -> None:
     assert pickle.loads(pickle.dumps(totals)).counts(("unit",)) == totals.counts(("unit",))
 
 
+def test_a_partial_pickled_after_its_tables_ships_only_its_counts() -> None:
+    # What the tables read (kept cells, every key, the counts) is worked out again after
+    # unpickling, not shipped: the pickle is the one made before the tables were read.
+    key = bytes(range(16))
+    report = ProgrammeReport(WHOLE, pseudonym_key=key)
+    report.add_lines((EXAMPLES / "programme.jsonl").read_bytes().splitlines())
+    before = pickle.dumps(report)
+    tables = report.tables()
+    assert report.totals._kept_cells is not None
+    after = pickle.dumps(report)
+    assert len(after) == len(before)
+    shipped = pickle.loads(after)
+    assert shipped.tables() == tables
+    assert shipped.json_text() == report.json_text()
+
+
 def test_the_report_holds_packed_keys_not_python_sets() -> None:
     report = ProgrammeReport(WHOLE)
     for line in (EXAMPLES / "programme.jsonl").read_bytes().splitlines():

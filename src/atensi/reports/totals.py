@@ -223,6 +223,12 @@ class _Codes:
         """Whether the values outnumber what the width can number (a wider tag is needed)."""
         return len(self._values) > 1 << (8 * self.width)
 
+    def __getstate__(self) -> tuple[None, dict[str, Any]]:
+        """The numbering without the tuples it looked up (looked up again when asked)."""
+        state = {name: getattr(self, name) for name in self.__slots__}
+        state["_tuples"] = {}
+        return None, state
+
     def widen(self) -> None:
         """One byte more for every number."""
         self.width += 1
@@ -292,10 +298,10 @@ class Totals:
     __slots__ = (
         "_codes",
         "_counted",
+        "_kept_cells",
         "_keys",
         "_matched",
         "_pairs",
-        "_spans",
         "_total",
         "cases",
         "deliveries",
@@ -332,11 +338,21 @@ class Totals:
         #: What the tables read, kept until the next record: the total, the kept cells (their
         #: records and keys), the counts.
         self._total: int | None = None
-        self._spans: _Kept | None = None
+        self._kept_cells: _Kept | None = None
         self._counted: dict[tuple[str, ...] | None, tuple[tuple[Cell, int], ...]] = {}
         #: Cases read, and deliveries that fell in the period.
         self.cases = 0
         self.deliveries = 0
+
+    def __getstate__(self) -> tuple[None, dict[str, Any]]:
+        """The counts without what the tables read of them (worked out again when asked).
+
+        A partial is pickled to be merged: the kept cells, every key and the counts a table
+        read before would only add to what is shipped (a pickle three times as large).
+        """
+        state = {name: getattr(self, name) for name in self.__slots__}
+        state.update(_total=None, _kept_cells=None, _counted={})
+        return None, state
 
     # --- Reading records ------------------------------------------------------------------
 
@@ -363,7 +379,7 @@ class Totals:
             self._add_matched(case, {record[-KEY_BYTES:] for record in records})
         self.cases += 1
         self.deliveries += len(seen)
-        self._total = self._spans = None
+        self._total = self._kept_cells = None
         self._counted = {}
 
     def _add_matched(self, case: Case, counted: set[bytes]) -> None:
@@ -500,7 +516,7 @@ class Totals:
         self._matched.update(other._matched)
         self.cases += other.cases
         self.deliveries += other.deliveries
-        self._total = self._spans = None
+        self._total = self._kept_cells = None
         self._counted = {}
         return self
 
@@ -574,13 +590,13 @@ class Totals:
 
     def _kept(self) -> _Kept:
         """Each kept cell, where its records are (``(first, count)`` in the run), every key."""
-        if self._spans is None:
+        if self._kept_cells is None:
             tags, spans = [], []
             for tag, first, count in self._pairs.tags():
                 tags.append(tag)
                 spans.append((first, count))
-            self._spans = _Kept(self._cells_of(tags), spans, self._pairs.key_list())
-        return self._spans
+            self._kept_cells = _Kept(self._cells_of(tags), spans, self._pairs.key_list())
+        return self._kept_cells
 
     def _cells_of(self, tags: list[bytes]) -> list[Cell]:
         """The cells packed tags stand for (:meth:`cell_of`, read a whole table at once)."""
