@@ -7,7 +7,7 @@ or later)::
 
 It writes Spark's ``part-NNNNN`` files into the output folder (which must not exist yet): one
 JSON line per record, the same text ``atensi assess`` writes after its ``index`` and ``line``
-(``assess_line_json``, lines numbered as the command line numbers them), every part ending
+(``assess_lines_json``, lines numbered as the command line numbers them), every part ending
 with a line break, so ``cat /tmp/decisions/part-*`` gives one record per line.
 
 Each file is read as **bytes** (``binaryFiles``) and split at line feeds: a line that is not
@@ -31,14 +31,15 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from atensi.batch import assess_line_json
+from atensi.batch import assess_lines_json
 
 
 def decide_file(item: tuple[str, bytes], on: dt.date) -> Iterator[str]:
     """The decisions of one file's lines, numbered from 1 as the command line numbers them."""
     _, data = item
-    for number, line in enumerate(data.split(b"\n"), start=1):
-        text = assess_line_json(line, on=on, number=number)
+    lines = data.split(b"\n")
+    numbers = range(1, len(lines) + 1)
+    for text in assess_lines_json(lines, numbers=numbers, on=on):
         if text is not None:  # a blank line
             yield text
 

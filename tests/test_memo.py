@@ -261,7 +261,19 @@ def test_an_inexact_signature_leaves_every_record_to_the_rules(
     assert text == assess_eligibility(item.subject, item.assessment, on=on).to_json_text(
         redact=True
     )
+    assert memo.texts([(item.subject, item.assessment, on)] * 2) == [text, text]
     assert len(memo) == 0
+
+
+def test_a_signature_with_raw_paths_gives_the_same_keys_many_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from atensi.rules import memo as memo_module
+
+    derived = derive(_with(_rule(("subject.region",))))
+    assert derived.raw
+    monkeypatch.setattr(memo_module, "_DERIVED", [derived])
+    _same_keys(ITEMS[::5], DATES[1])
 
 
 # --- The memo answers as the rules do -----------------------------------------------------------
@@ -280,19 +292,36 @@ def _expected(item: AssessmentItem, on: dt.date, edition: Any, dates: Any, level
     )
 
 
+def _same_keys(items: list[AssessmentItem], on: dt.date) -> None:
+    """The signatures of many records at once are each record's own signature, in order."""
+    memo = DecisionMemo()
+    for edition, dates in LAWS:
+        for when in sorted({item.on or on for item in items}):
+            law = memo._resolved((when, edition, tuple(sorted((dates or {}).items()))), dates)
+            assert law is not None
+            pairs = [(i.subject, i.assessment) for i in items if (i.on or on) == when]
+            one = [law.signature(s, a, when, law) for s, a in pairs]
+            assert law.signatures(pairs, when, law) == one
+            assert law.signatures([], when, law) == []
+
+
 def _check(memo: DecisionMemo, items: list[AssessmentItem], on: dt.date) -> int:
-    """Compare the memo's texts and decisions with the rules'; return the memo's hits."""
+    """Compare the memo's texts and decisions with the rules'; return the memo's hits.
+
+    Record by record (``text``, ``decision``), then all at once (``texts``).
+    """
     hits = 0
+    _same_keys(items, on)
+    records = [(i.subject, i.assessment, i.on or on) for i in items]
     for edition, dates in LAWS:
         for level in LEVELS:
-            for item in items:
-                when = item.on or on
-                decision = _expected(item, when, edition, dates, level)
+            expected = [_expected(i, i.on or on, edition, dates, level) for i in items]
+            for (subject, assessment, when), decision in zip(records, expected, strict=True):
                 before = len(memo)
                 for ensure_ascii in (False, True):
                     text = memo.text(
-                        item.subject,
-                        item.assessment,
+                        subject,
+                        assessment,
                         on=when,
                         edition=edition,
                         in_force_dates=dates,
@@ -301,8 +330,8 @@ def _check(memo: DecisionMemo, items: list[AssessmentItem], on: dt.date) -> int:
                     )
                     assert text == decision.to_json_text(redact=level, ensure_ascii=ensure_ascii)
                 shared = memo.decision(
-                    item.subject,
-                    item.assessment,
+                    subject,
+                    assessment,
                     on=when,
                     edition=edition,
                     in_force_dates=dates,
@@ -310,6 +339,8 @@ def _check(memo: DecisionMemo, items: list[AssessmentItem], on: dt.date) -> int:
                 )
                 assert shared.to_json(redact=level) == decision.to_json(redact=level)
                 hits += len(memo) == before
+            many = memo.texts(records, edition=edition, in_force_dates=dates, redact=level)
+            assert many == [d.to_json_text(redact=level) for d in expected]
     return hits
 
 
@@ -736,6 +767,7 @@ def _sweep_mismatches(memo: DecisionMemo) -> int:
 def test_the_memo_answers_as_the_rules_at_every_age() -> None:
     memo = DecisionMemo()
     assert _sweep_mismatches(memo) == 0
+    _same_keys(_swept(), SWEEP_ON)
     assert len(memo) < 200  # the ages fall into a few bands per group
 
 

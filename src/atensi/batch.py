@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, NamedTuple, ParamSpec, TypeVar
 
 from atensi.boundary import structure, warnings_of
@@ -46,6 +47,7 @@ from atensi.rules.memo import MEMO
 __all__ = [
     "Law",
     "assess_line_json",
+    "assess_lines_json",
     "assess_record",
     "assess_record_json",
     "compare_item",
@@ -559,6 +561,114 @@ def assess_line_json(
         law=law,
         redaction=redaction,
     )
+
+
+def assess_lines_json(
+    lines: Iterable[str | bytes],
+    *,
+    numbers: Iterable[int] | None = None,
+    on: dt.date | None = None,
+    show_personal_data: bool = False,
+    ensure_ascii: bool = False,
+    law: Law = _NO_PIN,
+    redaction: str = "full",
+) -> Iterator[str | None]:
+    """:func:`assess_line_json` of each line, in order, lazily: the same texts, faster.
+
+    For a stream of many lines (the command line reads its batches so). ``numbers``, when
+    given, are the lines' numbers for messages, one for each line (a ``ValueError`` when the
+    counts differ, raised when the shorter ends). The lines are read a few dozen at a time:
+    all of them decoded, then all of them decided (:meth:`~atensi.rules.memo.DecisionMemo.texts`).
+    Decoding runs a record's generated code and deciding runs the memo's; one after the other
+    for each line, each evicts the other from the processor's caches, and the same work done a
+    group at a time takes about a quarter less time. A line this path does not answer (a blank,
+    a refused, an undated or a faulty line) is answered by :func:`assess_line_json` itself, so
+    each text and the fallbacks noted (:func:`atensi.boundary.fallbacks`) are those of calling
+    it line by line.
+
+    >>> texts = list(assess_lines_json(["", "{oops"], numbers=[1, 2]))
+    >>> texts[0] is None, json.loads(texts[1])["errors"][0]["msg"]["en"]
+    (True, 'line 2: not valid JSON')
+    """
+    chosen = {
+        "on": on,
+        "show_personal_data": show_personal_data,
+        "ensure_ascii": ensure_ascii,
+        "law": law,
+        "redaction": redaction,
+    }
+    pairs: Iterator[tuple[str | bytes, int | None]] = (
+        zip(lines, itertools.repeat(None)) if numbers is None else zip(lines, numbers, strict=True)
+    )
+    while held := list(itertools.islice(pairs, _HELD)):
+        yield from _assess_held(held, chosen)
+
+
+#: Lines :func:`assess_lines_json` decodes before deciding them (measured: 16 → 64 lines
+#: gained a few per cent more, 256 lost it again).
+_HELD = 64
+
+
+def _assess_held(
+    held: list[tuple[str | bytes, int | None]], chosen: dict[str, Any]
+) -> list[str | None]:
+    """The texts of ``held`` lines: decoded together, decided together (see the caller)."""
+    on: dt.date | None = chosen["on"]
+    items: list[AssessmentItem | None] = []
+    try:
+        level = _level(chosen["show_personal_data"], chosen["redaction"])
+        decode = entity_decoder()
+    except Exception:  # a bad redaction: each line's own function answers it
+        return [assess_line_json(line, number=number, **chosen) for line, number in held]
+    for line, _ in held:
+        try:
+            items.append(decode(line, AssessmentItem) if line.strip() else None)
+        except Exception:
+            # Refused, or a defect: the line's own function takes it again, notes the
+            # fallback or reports the defect (record.internal_error); nothing is hidden.
+            items.append(None)
+    law: Law = chosen["law"]
+    ascii_only: bool = chosen["ensure_ascii"]
+    # The lines this path answers: their places, warnings, and what is decided of each.
+    places: list[tuple[int, tuple[ErrorDetail, ...]]] = []
+    records: list[tuple[Subject, Assessment | None, dt.date]] = []
+    for n, item in enumerate(items):
+        if item is None:
+            continue
+        when = on if item.on is None else item.on
+        if when is None:
+            continue  # undated: the line's own function notes the fallback
+        try:
+            warnings = warnings_of(item)
+        except Exception:
+            continue  # a defect: as above
+        places.append((n, warnings))
+        records.append((item.subject, item.assessment, when))
+    texts: list[str | None] = [None] * len(held)
+    try:  # decided together: the law and the options read once
+        decisions: list[str | None] = list(
+            MEMO.texts(
+                records,
+                edition=law.edition,
+                in_force_dates=law.overrides(),
+                redact=level,
+                ensure_ascii=ascii_only,
+            )
+        )
+    except Exception:  # no instrument in force for one, or a defect: one by one, as above
+        decisions = []
+        for subject, assessment, when in records:
+            try:
+                decisions.append(_decision_text(subject, assessment, when, law, level, ascii_only))
+            except Exception:
+                decisions.append(None)
+    for (n, warnings), decision in zip(places, decisions, strict=True):
+        if decision is not None:
+            texts[n] = _result_text(decision, warnings, ascii_only)
+    return [
+        assess_line_json(line, number=number, **chosen) if text is None else text
+        for (line, number), text in zip(held, texts, strict=True)
+    ]
 
 
 def validate_line_json(

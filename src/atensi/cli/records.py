@@ -16,7 +16,7 @@ import itertools
 import json
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 from atensi.cli._io import (
@@ -128,6 +128,8 @@ class _Unit(NamedTuple):
     work: Callable[[Any], str]
     show: bool
     line_work: Callable[..., str | None] | None = None
+    #: ``line_work`` of many lines at once (:func:`atensi.batch.assess_lines_json`), if any.
+    lines_work: Callable[..., Iterable[str | None]] | None = None
 
     def __call__(self, item: Any) -> str:
         if isinstance(item, RawLine):
@@ -140,6 +142,19 @@ class _Unit(NamedTuple):
             text = self.line_work(data, number=number)
             if text is not None:  # blank lines never come here: the reader skips them
                 return text
+        return self._parsed(number, data)
+
+    def of_lines(self, numbers: list[int], lines: list[bytes]) -> Iterable[str]:
+        """The texts of the lines of a batch, in order: :meth:`of_line` of each."""
+        if self.lines_work is None:
+            return map(self.of_line, numbers, lines)
+        texts = self.lines_work(lines, numbers=numbers)
+        return map(self._text_or_parsed, numbers, lines, texts)
+
+    def _text_or_parsed(self, number: int, data: bytes, text: str | None) -> str:
+        return self._parsed(number, data) if text is None else text
+
+    def _parsed(self, number: int, data: bytes) -> str:
         item = parse_line(RawLine(number, data))
         return _bad_text(item, self.show) if isinstance(item, BadItem) else self.work(item)
 
@@ -193,7 +208,7 @@ def _write_batch(batch: _Batch, unit: _Unit, emit: _Emit | None = None) -> _Writ
     index = batch.first
     items = batch.items
     if isinstance(items, LineBatch):
-        texts = map(unit.of_line, items.numbers, items.lines)
+        texts = unit.of_lines(items.numbers, items.lines)
         places: Any = zip(items.numbers, itertools.repeat(None), texts)
     else:
         places = ((line, offset, unit(item)) for line, offset, item in items)
@@ -357,18 +372,19 @@ def _run(
     err: Output,
     work: Callable[[Any], str],
     line_work: Callable[..., str | None] | None = None,
+    lines_work: Callable[..., Iterable[str | None]] | None = None,
 ) -> int:
     """Write one JSON line per record of ``args.file``, a summary, and return the exit code.
 
-    ``line_work`` answers a line of JSON Lines from its bytes (see :class:`_Unit`). Lines of
-    JSON Lines are read in blocks and handed out in batches (to ``--jobs`` workers, or decided
-    here): one process or several write the same bytes.
+    ``line_work`` answers a line of JSON Lines from its bytes, ``lines_work`` many of them
+    (see :class:`_Unit`). Lines of JSON Lines are read in blocks and handed out in batches (to
+    ``--jobs`` workers, or decided here): one process or several write the same bytes.
     """
     valid = invalid = warned = count = 0
     shown = Progress(err, quiet=args.quiet)
     raw = args.jobs > 1 or line_work is not None
     located = read_records(args.file, raw_lines=raw, opened=shown.opened, batch=_BATCH)
-    unit = _Unit(work, args.show_personal_data, line_work)
+    unit = _Unit(work, args.show_personal_data, line_work, lines_work)
     descriptor = _descriptor(out, args.jobs)
     # Closed here, not when collected: a fault that ends the run must not leave it open.
     with contextlib.closing(located):
@@ -425,7 +441,12 @@ def _assess_options(args: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_assess(args: argparse.Namespace, out: Output, err: Output) -> int:
     """Assess every item; print one decision (or comparison, or the errors) per item."""
-    from atensi.batch import assess_line_json, assess_record_json, compare_record_json
+    from atensi.batch import (
+        assess_line_json,
+        assess_lines_json,
+        assess_record_json,
+        compare_record_json,
+    )
 
     options = _assess_options(args)
     chosen: dict[str, Any] = {
@@ -436,7 +457,9 @@ def cmd_assess(args: argparse.Namespace, out: Output, err: Output) -> int:
     if "editions" in options:
         return _run(args, out, err, functools.partial(compare_record_json, **chosen))
     work = functools.partial(assess_record_json, **chosen)
-    return _run(args, out, err, work, functools.partial(assess_line_json, **chosen))
+    line_work = functools.partial(assess_line_json, **chosen)
+    lines_work = functools.partial(assess_lines_json, **chosen)
+    return _run(args, out, err, work, line_work, lines_work)
 
 
 def _explained(item: Any, args: argparse.Namespace) -> tuple[bool, str, bool]:
