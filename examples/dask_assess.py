@@ -6,7 +6,8 @@ Run from a checkout with the ``dask`` extra (``pip install -e '.[dask]'``)::
 
 It writes one ``decisions/NNN.jsonl`` per partition (each ending with a line break, so that
 ``cat decisions/*.jsonl`` is one record per line): one JSON line per record, the same text
-``atensi assess`` writes after its ``index`` and ``line`` (``assess_line_json``). Bad lines
+``atensi assess`` writes after its ``index`` and ``line`` (``assess_lines_json``, which decides
+a partition's lines a few dozen at a time, as the command line does). Bad lines
 (not JSON, not UTF-8, a key twice) become that line's error result and blank lines are
 skipped, exactly as on the command line, so one bad line never stops the job.
 
@@ -23,17 +24,19 @@ import datetime as dt
 import functools
 import glob
 import pathlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import dask.bag as db
 
-from atensi.batch import assess_line_json
+from atensi.batch import assess_lines_json
 
 
-def decide(line: str, on: dt.date) -> str | None:
-    """One line's decision; its bytes as they were, so a line not in UTF-8 is its own error."""
-    return assess_line_json(line.encode("utf-8", "surrogateescape"), on=on)
+def decide(lines: Iterable[str], on: dt.date) -> list[str]:
+    """A partition's decisions, blank lines dropped; each line's bytes as they were read."""
+    # The bytes as they were, so a line not in UTF-8 is its own error.
+    raw = (line.encode("utf-8", "surrogateescape") for line in lines)
+    return [text for text in assess_lines_json(raw, on=on) if text is not None]
 
 
 def decisions(paths: str | list[str], on: dt.date, *, blocksize: str = "64MB") -> Any:
@@ -41,7 +44,7 @@ def decisions(paths: str | list[str], on: dt.date, *, blocksize: str = "64MB") -
     # surrogateescape: bytes that are not UTF-8 reach ``decide`` intact instead of failing
     # the whole partition.
     lines = db.read_text(paths, blocksize=blocksize, errors="surrogateescape")
-    return lines.map(functools.partial(decide, on=on)).filter(lambda text: text is not None)
+    return lines.map_partitions(functools.partial(decide, on=on))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

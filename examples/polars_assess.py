@@ -1,4 +1,4 @@
-"""Assess JSON Lines with Polars: map ``assess_line_json`` over the lines as text.
+"""Assess JSON Lines with Polars: ``assess_lines_json`` over a column of lines.
 
 Run from a checkout with the ``polars`` extra (``pip install -e '.[polars]'``)::
 
@@ -6,7 +6,8 @@ Run from a checkout with the ``polars`` extra (``pip install -e '.[polars]'``)::
 
 The file is read as one column of lines (not parsed by Polars: atensi reads each line
 as the command line does, so bad lines become their error results and blank lines are
-dropped), each line is decided, and the decisions are written one per line. For files larger
+dropped), the lines are decided a few dozen at a time (the same text for each as
+``assess_line_json``), and the decisions are written one per line. For files larger
 than memory, run it per file or per slice of lines. On Spark the same function maps over
 ``spark.read.text(...).rdd``:
 ``rdd.map(lambda row: assess_line_json(row.value, on=ON)).filter(bool)``.
@@ -16,20 +17,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import pathlib
 from collections.abc import Sequence
 
 import polars as pl
 
-from atensi.batch import assess_line_json
+from atensi.batch import assess_lines_json
 
 
 def decisions(lines: pl.Series, on: dt.date) -> pl.Series:
     """The decision (JSON text) of each line, in order; blank lines dropped."""
-    decide = functools.partial(assess_line_json, on=on)
-    texts = lines.map_elements(decide, return_dtype=pl.String, skip_nulls=True)
-    return texts.drop_nulls()
+    texts = assess_lines_json(lines.drop_nulls().to_list(), on=on)
+    return pl.Series("decision", list(texts), pl.String).drop_nulls()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
