@@ -28,7 +28,7 @@ import datetime as dt
 import functools
 import itertools
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple, ParamSpec, TypeVar
 
 from atensi.boundary import structure, warnings_of
@@ -645,23 +645,24 @@ def _assess_held(
         places.append((n, warnings))
         records.append((item.subject, item.assessment, when))
     texts: list[str | None] = [None] * len(held)
+    decisions: Sequence[str | None]
     try:  # decided together: the law and the options read once
-        decisions: list[str | None] = list(
-            MEMO.texts(
-                records,
-                edition=law.edition,
-                in_force_dates=law.overrides(),
-                redact=level,
-                ensure_ascii=ascii_only,
-            )
+        decisions = MEMO.texts(
+            records,
+            edition=law.edition,
+            in_force_dates=law.overrides(),
+            redact=level,
+            ensure_ascii=ascii_only,
         )
     except Exception:  # no instrument in force for one, or a defect: one by one, as above
-        decisions = []
+        one_by_one: list[str | None] = []
         for subject, assessment, when in records:
             try:
-                decisions.append(_decision_text(subject, assessment, when, law, level, ascii_only))
+                decision = _decision_text(subject, assessment, when, law, level, ascii_only)
             except Exception:
-                decisions.append(None)
+                decision = None
+            one_by_one.append(decision)
+        decisions = one_by_one
     for (n, warnings), decision in zip(places, decisions, strict=True):
         if decision is not None:
             texts[n] = _result_text(decision, warnings, ascii_only)

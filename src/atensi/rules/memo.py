@@ -432,11 +432,8 @@ class DecisionMemo:
         in_force_dates: InForceDates | None,
         level: Redaction,
     ) -> Hashable | None:
-        if level is Redaction.NONE or (edition is not None and not isinstance(edition, str)):
-            return None
-        dates = tuple(sorted(in_force_dates.items())) if in_force_dates else ()
-        law = (on, edition, dates)
-        resolved = self._resolved(law, in_force_dates)
+        law = _law_key(on, edition, in_force_dates, level)
+        resolved = None if law is None else self._resolved(law, in_force_dates)
         if resolved is None:
             return None
         found = resolved.signature(subject, assessment, on, resolved)
@@ -484,6 +481,22 @@ class DecisionMemo:
             found = self._texts.get((keyed, ensure_ascii))
             if found is not None:
                 return found
+        return self._made_text(
+            keyed, subject, assessment, on, edition, in_force_dates, level, ensure_ascii
+        )
+
+    def _made_text(
+        self,
+        keyed: Hashable | None,
+        subject: Subject,
+        assessment: Assessment | None,
+        on: dt.date,
+        edition: str | Edition | None,
+        in_force_dates: InForceDates | None,
+        level: Redaction,
+        ensure_ascii: bool,
+    ) -> str:
+        """The rules' text of a record the memo does not hold, kept under ``keyed`` (if any)."""
         decision = assess_eligibility(
             subject, assessment, on=on, edition=edition, in_force_dates=in_force_dates
         )
@@ -511,40 +524,29 @@ class DecisionMemo:
                 raises (the list is then not made).
         """
         level = redaction(redact)
-
-        def one(subject: Subject, assessment: Assessment | None, on: dt.date) -> str:
-            return self.text(
-                subject,
-                assessment,
-                on=on,
-                edition=edition,
-                in_force_dates=in_force_dates,
-                redact=level,
-                ensure_ascii=ensure_ascii,
-            )
-
-        if level is Redaction.NONE or not isinstance(edition, str | None):
-            return [one(s, a, on) for s, a, on in records]
-        dates = tuple(sorted(in_force_dates.items())) if in_force_dates else ()
         listed = list(records)
         by_date: dict[dt.date, list[int]] = {}
         for n, (_, _, on) in enumerate(listed):
             by_date.setdefault(on, []).append(n)
         keys: list[Hashable | None] = [None] * len(listed)
         for on, places in by_date.items():
-            law = (on, edition, dates)
-            resolved = self._resolved(law, in_force_dates)
+            law = _law_key(on, edition, in_force_dates, level)
+            resolved = None if law is None else self._resolved(law, in_force_dates)
             if resolved is None:
                 continue
             pairs = [(listed[n][0], listed[n][1]) for n in places]
             for n, found in zip(places, resolved.signatures(pairs, on, resolved), strict=True):
                 if found is not None:
-                    keys[n] = ((found, law, level), ensure_ascii)
+                    keys[n] = (found, law, level)
         kept = self._texts
         texts: list[str] = []
-        for key, (subject, assessment, on) in zip(keys, listed, strict=True):
-            text = None if key is None else kept.get(key)
-            texts.append(one(subject, assessment, on) if text is None else text)
+        for keyed, (subject, assessment, on) in zip(keys, listed, strict=True):
+            text = None if keyed is None else kept.get((keyed, ensure_ascii))
+            if text is None:  # not kept: decided once, its key not made again
+                text = self._made_text(
+                    keyed, subject, assessment, on, edition, in_force_dates, level, ensure_ascii
+                )
+            texts.append(text)
         return texts
 
     def decision(
@@ -579,6 +581,22 @@ class DecisionMemo:
         if len(table) >= self.limit:
             table.clear()
         table[key] = value
+
+
+def _law_key(
+    on: dt.date,
+    edition: str | Edition | None,
+    in_force_dates: InForceDates | None,
+    level: Redaction,
+) -> tuple[dt.date, str | None, Hashable] | None:
+    """The law part of a key: the date, the pinned edition and the in-force dates.
+
+    ``None`` where the memo stands aside: nothing redacted, or an edition given as an object.
+    """
+    if level is Redaction.NONE or (edition is not None and not isinstance(edition, str)):
+        return None
+    dates = tuple(sorted(in_force_dates.items())) if in_force_dates else ()
+    return (on, edition, dates)
 
 
 #: The memo the batch functions and the command line use.
